@@ -1,0 +1,39 @@
+// Typed answers; renderers (src/render) turn them into messages for each platform.
+import type { BriefingCard, Figure, Quote, Speaker } from "../core/index.js";
+
+export interface ArticleRef {
+  id: string;
+  title: string;
+  url?: string;
+  publisher?: string;
+  publishedAt?: string;
+}
+
+export interface QuoteAnswer {
+  /** First key named `speaker` in an answer is the top answer (scorers read it that way). */
+  speaker: Speaker | null;
+  quote: Quote;
+  article: ArticleRef;
+  score: number;
+}
+
+export interface FigureAnswer {
+  figure: Figure;
+  article: ArticleRef;
+  score: number;
+}
+
+export type Intent =
+  | { kind: "brief"; topic: string }
+  | { kind: "whosaid"; words: string }
+  | { kind: "figures"; topic: string; question?: string }
+  | { kind: "topics" }
+  | { kind: "help" };
+
+export type Answer =
+  | { kind: "brief"; topic: string; cards: BriefingCard[] }
+  | { kind: "whosaid"; query: string; matches: QuoteAnswer[] }
+  | { kind: "figures"; topic: string; figures: FigureAnswer[] }
+  | { kind: "topics"; topics: Array<{ topic: string; count: number }> }
+  | { kind: "not_found"; intent: Intent["kind"]; query: string; suggestions: string[] }
+  | { kind: "help"; commands: Array<{ usage: string; description: string }> };

@@ -1,0 +1,134 @@
+// Paragraphs and sentences with exact JS string offsets into the original text.
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Paragraph extends Span {
+  index: number;
+}
+
+export interface Sentence extends Span {
+  index: number;
+  /** Index of the paragraph the sentence is in. */
+  paragraph: number;
+  text: string;
+}
+
+export interface Doc {
+  text: string;
+  paragraphs: Paragraph[];
+  sentences: Sentence[];
+}
+
+// Words that end in a period without ending a sentence (case-insensitive, without the period).
+const ABBREVIATIONS = new Set(
+  (
+    "mr mrs ms dr prof sen rep gov gen lt col maj capt cmdr adm sgt cpl pvt st jr sr rev hon pres supt insp det " +
+    "no nos vs v etc inc corp co ltd llc plc bros dept univ assn est fig approx ave blvd rd mt ft " +
+    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun " +
+    "ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb nev okla ore pa tenn tex va vt wash wis wyo " +
+    "u.s u.k u.n e.u a.m p.m i.e e.g ph.d d.c n.y l.a b.c a.d"
+  ).split(" "),
+);
+
+const OPEN_QUOTES = "\"'“‘«";
+const CLOSERS = "\"'”’»)]";
+
+/** Splits text into paragraphs: blank-line separated blocks when the text has blank lines, else lines. */
+export function splitParagraphs(text: string): Paragraph[] {
+  const blankLines = /\n[ \t\r]*\n/.test(text);
+  const re = blankLines ? /\n[ \t\r]*\n\s*/g : /\r?\n\s*/g;
+  const out: Paragraph[] = [];
+  let from = 0;
+  const push = (start: number, end: number) => {
+    while (start < end && /\s/.test(text[start]!)) start++;
+    while (end > start && /\s/.test(text[end - 1]!)) end--;
+    if (end > start) out.push({ start, end, index: out.length });
+  };
+  for (const m of text.matchAll(re)) {
+    push(from, m.index);
+    from = m.index + m[0].length;
+  }
+  push(from, text.length);
+  return out;
+}
+
+function isAbbreviation(text: string, dot: number, paraStart: number): boolean {
+  // The word before the dot, with inner dots ("U.S").
+  let i = dot - 1;
+  while (i >= paraStart && /[\p{L}.]/u.test(text[i]!)) i--;
+  const word = text.slice(i + 1, dot);
+  if (!word) return false;
+  if (/^\p{Lu}$/u.test(word)) return true; // an initial: "J. Smith"
+  if (/^(\p{L}\.)+\p{L}$/u.test(word)) return true; // "U.S", "a.m"
+  return ABBREVIATIONS.has(word.toLowerCase());
+}
+
+/** Splits one paragraph (start..end of text) into sentences. */
+function splitSentencesIn(text: string, start: number, end: number, out: Span[]): void {
+  let sentStart = start;
+  let i = start;
+  while (i < end) {
+    const ch = text[i]!;
+    if (ch === "." || ch === "!" || ch === "?" || ch === "…") {
+      let j = i + 1;
+      while (j < end && (text[j] === "." || text[j] === "!" || text[j] === "?")) j++;
+      while (j < end && CLOSERS.includes(text[j]!)) j++;
+      // A sentence ends here when whitespace follows and the next word can start a sentence.
+      if (j >= end) break;
+      if (!/\s/.test(text[j]!)) {
+        i = j;
+        continue;
+      }
+      let k = j;
+      while (k < end && /\s/.test(text[k]!)) k++;
+      const next = text[k] ?? "";
+      const startsSentence = /[\p{Lu}\p{N}]/u.test(next) || (OPEN_QUOTES.includes(next) || next === "(" || next === "—" || next === "–");
+      const abbreviation = ch === "." && j === i + 1 && isAbbreviation(text, i, start);
+      if (startsSentence && !abbreviation) {
+        out.push({ start: sentStart, end: j });
+        sentStart = k;
+      }
+      i = k;
+      continue;
+    }
+    i++;
+  }
+  if (end > sentStart) out.push({ start: sentStart, end });
+}
+
+export function analyze(text: string): Doc {
+  const paragraphs = splitParagraphs(text);
+  const sentences: Sentence[] = [];
+  for (const p of paragraphs) {
+    const spans: Span[] = [];
+    splitSentencesIn(text, p.start, p.end, spans);
+    for (const s of spans) {
+      let { start, end } = s;
+      while (end > start && /\s/.test(text[end - 1]!)) end--;
+      if (end > start) sentences.push({ start, end, index: sentences.length, paragraph: p.index, text: text.slice(start, end) });
+    }
+  }
+  return { text, paragraphs, sentences };
+}
+
+/** The sentence that holds offset `at` (binary search), or undefined. */
+export function sentenceAt(doc: Doc, at: number): Sentence | undefined {
+  let lo = 0;
+  let hi = doc.sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = doc.sentences[mid]!;
+    if (at < s.start) hi = mid - 1;
+    else if (at >= s.end) lo = mid + 1;
+    else return s;
+  }
+  return undefined;
+}
+
+/** Words of a string (letters and digits, apostrophes inside words kept), lower-cased. */
+export function words(s: string): string[] {
+  return s.toLowerCase().replace(/[’‘`]/g, "'").match(/[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu) ?? [];
+}

@@ -1,0 +1,3 @@
+export { analyze, sentenceAt, splitParagraphs, words } from "./doc.js";
+export type { Doc, Paragraph, Sentence, Span } from "./doc.js";
+export { normalizeText, stableHash } from "./normalize.js";

@@ -1,0 +1,1 @@
+export { cardToMarkdown, cardToText, escapeMarkdown, formatValue } from "./text.js";

@@ -1,0 +1,64 @@
+// Cards as plain text (console, terminals) and Markdown (files, chat fallbacks).
+import type { BriefingCard, Figure, Quote } from "../core/index.js";
+
+const speakerLine = (q: Quote) =>
+  q.speaker ? `${q.speaker.name}${q.speaker.role ? `, ${q.speaker.role}` : ""}` : "unattributed";
+
+export const formatValue = (f: Figure): string => {
+  const n = (v: number) => v.toLocaleString("en-US", { maximumFractionDigits: 2 });
+  if (f.kind === "percent") return `${n(f.value)}%`;
+  if (f.kind === "year") return String(f.value);
+  const range = f.valueMax !== undefined ? `${n(f.value)}-${n(f.valueMax)}` : n(f.value);
+  if (f.kind === "money") return `${range} ${f.currency ?? f.unit ?? ""}`.trim();
+  return `${f.qualifier ? `${f.qualifier} ` : ""}${range}${f.unit ? ` ${f.unit}` : ""}`;
+};
+
+const figureLine = (f: Figure) => `${formatValue(f)}${f.about && f.about !== f.unit ? ` (${f.about})` : ""}`;
+
+const sourceLine = (c: BriefingCard) =>
+  [c.source.publisher, c.source.publishedAt, c.source.url ?? c.source.path].filter(Boolean).join(" · ");
+
+export function cardToText(card: BriefingCard): string {
+  const out: string[] = [card.title, "=".repeat(Math.min(card.title.length, 72))];
+  const src = sourceLine(card);
+  if (src) out.push(src);
+  out.push("");
+  for (const b of card.summary) out.push(`• ${b}`);
+  const direct = card.quotes.filter((q) => q.kind === "direct");
+  if (direct.length) {
+    out.push("", "Quotes");
+    for (const q of direct) out.push(`  “${q.text}”`, `     — ${speakerLine(q)}`);
+  }
+  if (card.figures.length) {
+    out.push("", "Figures");
+    for (const f of card.figures) out.push(`  ${figureLine(f)}`);
+  }
+  const people = card.entities.filter((e) => e.type === "person");
+  if (people.length) out.push("", `People: ${people.map((p) => (p.role ? `${p.name} (${p.role})` : p.name)).join("; ")}`);
+  if (card.topics.length) out.push(`Topics: ${card.topics.join(", ")}`);
+  out.push(`${card.stats.words} words · ${card.stats.readingMinutes} min read`);
+  return out.join("\n") + "\n";
+}
+
+/** Markdown special characters in article text are escaped so they show as written. */
+export const escapeMarkdown = (s: string) => s.replace(/([\\`*_{}[\]()#+!|<>~])/g, "\\$1");
+
+export function cardToMarkdown(card: BriefingCard): string {
+  const e = escapeMarkdown;
+  const out: string[] = [`## ${e(card.title)}`];
+  const src = sourceLine(card);
+  if (src) out.push("", `_${e(src)}_`);
+  out.push("");
+  for (const b of card.summary) out.push(`- ${e(b)}`);
+  const direct = card.quotes.filter((q) => q.kind === "direct");
+  if (direct.length) {
+    out.push("", "### Quotes");
+    for (const q of direct) out.push("", `> ${e(q.text)}`, `> — **${e(speakerLine(q))}**`);
+  }
+  if (card.figures.length) {
+    out.push("", "### Figures", "", "| figure | what | sentence |", "| --- | --- | --- |");
+    for (const f of card.figures) out.push(`| ${e(formatValue(f))} | ${e(f.about ?? "")} | ${e(f.sentence)} |`);
+  }
+  if (card.topics.length) out.push("", `**Topics:** ${card.topics.map(e).join(", ")}`);
+  return out.join("\n") + "\n";
+}
