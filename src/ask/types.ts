@@ -37,3 +37,13 @@ export type Answer =
   | { kind: "topics"; topics: Array<{ topic: string; count: number }> }
   | { kind: "not_found"; intent: Intent["kind"]; query: string; suggestions: string[] }
   | { kind: "help"; commands: Array<{ usage: string; description: string }> };
+
+/** What every adapter talks to. Implemented in ask/asker.ts over a BriefingStore. */
+export interface Asker {
+  /** A free-text question or command ("/brief ukraine", "who said ...?", "how many troops?"). */
+  ask(text: string): Promise<Answer>;
+  /** An already-parsed intent (slash commands with options). */
+  answer(intent: Intent): Promise<Answer>;
+  /** Topics the bot knows, most cards first; `prefix` filters (autocomplete). */
+  topics(prefix?: string, limit?: number): Promise<Array<{ topic: string; count: number }>>;
+}

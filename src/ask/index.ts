@@ -1,0 +1,1 @@
+export type { Answer, ArticleRef, Asker, FigureAnswer, Intent, QuoteAnswer } from "./types.js";

@@ -1,0 +1,1 @@
+export type { BriefingStore, FigureHit, PutResult, PutStatus, QuoteHit, StoredArticle, TopicCount } from "./types.js";
