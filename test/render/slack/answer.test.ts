@@ -102,7 +102,7 @@ describe("briefing", () => {
     const big = card({
       title: long,
       summary: [long, long, long, long],
-      quotes: Array.from({ length: 30 }, () => quote(long, long, long)),
+      quotes: Array.from({ length: 60 }, () => quote(long, long, long)),
       figures: Array.from({ length: 25 }, (_, i) => figure(`${i} ${long}`, i, null, long)),
     });
     const msg = answerToSlack({ kind: "brief", topic: "x", cards: [big] }, { maxQuotes: 60, maxFigures: 25, postButton: true });
