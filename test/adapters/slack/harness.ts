@@ -61,5 +61,12 @@ export async function startHarness(asker: Asker, mode: "socket" | "http", config
   };
 }
 
-/** Log lines whose message contains `words`. */
-export const logged = (h: { lines: string[] }, words: string) => h.lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => String(l.msg).includes(words));
+/** Log lines at `minLevel` or above (pino: 40 warn, 50 error) whose message contains `words`. */
+export const logged = (h: { lines: string[] }, words: string, minLevel = 0) =>
+  h.lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => String(l.msg).includes(words) && Number(l.level) >= minLevel);
+
+/** No token or secret appears anywhere in the log. */
+export function expectNoSecrets(lines: string[]): void {
+  const all = lines.join("\n");
+  for (const secret of [BOT_TOKEN, APP_TOKEN, SIGNING_SECRET]) expect(all).not.toContain(secret);
+}
