@@ -1,5 +1,6 @@
 // The Slack app: Bolt in Socket Mode or HTTP mode over an Asker. See docs/slack.md.
 export { DEFAULT_SLACK_CONFIG, startSlack } from "./start.js";
+export { SLASH_COMMANDS } from "./handlers.js";
 export type { RunningSlack, SlackConfig, SlackRetryOptions, StartSlackOptions } from "./start.js";
 export { SlackAdapterError } from "./errors.js";
 export type { SlackErrorCode } from "./errors.js";
