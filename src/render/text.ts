@@ -4,8 +4,11 @@ import type { BriefingCard, Figure, Quote } from "../core/index.js";
 const speakerLine = (q: Quote) =>
   q.speaker ? `${q.speaker.name}${q.speaker.role ? `, ${q.speaker.role}` : ""}` : "unattributed";
 
+// One formatter for all: toLocaleString with options builds a new one per call (most of a Slack ack's CPU).
+const NUMBER = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
+
 export const formatValue = (f: Figure): string => {
-  const n = (v: number) => v.toLocaleString("en-US", { maximumFractionDigits: 2 });
+  const n = (v: number) => NUMBER.format(v);
   if (f.kind === "percent") return `${n(f.value)}%`;
   if (f.kind === "year") return String(f.value);
   const range = f.valueMax !== undefined ? `${n(f.value)}-${n(f.valueMax)}` : n(f.value);
