@@ -3,7 +3,7 @@ import type { Answer, ArticleRef, FigureAnswer, Intent, QuoteAnswer } from "../.
 import { context, header, section, type ActionsBlock, type Block, type SlackMessage } from "./blocks.js";
 import { cardBlocks, cardFallback, figureSections, quoteMrkdwn, sourceMrkdwn, type CardBlockOptions } from "./card.js";
 import { escapeMrkdwn as e, link } from "./escape.js";
-import { fitMessage } from "./limits.js";
+import { fitMessage, SLACK_LIMITS } from "./limits.js";
 
 /** The action id of the "Post to channel" button; the adapter listens for it. */
 export const POST_CARD_ACTION = "briefbot_post_card";
@@ -51,7 +51,9 @@ function brief(a: Extract<Answer, { kind: "brief" }>, o: Resolved): SlackMessage
     const lines = more.map((c) => `• ${articleLine({ id: c.id, title: c.title, url: c.source.url, publisher: c.source.publisher, publishedAt: c.source.publishedAt })}`);
     blocks.push(section(`*More on ${e(a.topic)}*\n${lines.join("\n")}`));
   }
-  if (o.postButton) blocks.push(postButton({ topic: a.topic, card: first.id }));
+  // A topic too long for the button's value gets no button rather than one that cannot work.
+  const button = postButton({ topic: a.topic, card: first.id });
+  if (o.postButton && (button.elements[0]?.value ?? "").length <= SLACK_LIMITS.buttonValue) blocks.push(button);
   return { text: cardFallback(first), blocks };
 }
 

@@ -112,3 +112,21 @@ test("Socket Mode with a slow store: the empty ack comes first, the answer throu
     await h.close();
   }
 });
+
+test("Socket Mode stop(): disconnects, and an answer in flight still goes out", async () => {
+  const g = gate();
+  const asker = createTestAsker({ gate: g.promise });
+  const h = await startHarness(asker, "socket");
+  await h.fake.sendEnvelope("events_api", mention("<@UBOT> bridge", "1900000030.000100"));
+  while (asker.asked.length === 0) await new Promise((r) => setTimeout(r, 5));
+  let stopped = false;
+  const stopping = h.slack.stop().then(() => (stopped = true));
+  while (h.fake.openSockets > 0) await new Promise((r) => setTimeout(r, 5));
+  expect(stopped).toBe(false);
+  g.release();
+  await stopping;
+  expect(h.fake.calls("chat.postMessage")).toHaveLength(1);
+  expect(h.fake.calls("apps.connections.open")).toHaveLength(1);
+  await h.fake.close();
+  expectNoSecrets(h.lines);
+});

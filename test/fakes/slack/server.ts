@@ -182,6 +182,10 @@ export class FakeSlack {
     this.events.emit("socket");
   }
 
+  get openSockets(): number {
+    return this.sockets.size;
+  }
+
   /** Resolves when a Socket Mode client is connected (at once if one is). */
   async socketConnected(timeoutMs = 8000): Promise<void> {
     if (this.sockets.size) return;

@@ -97,6 +97,15 @@ describe("briefing", () => {
     expect(all.match(/<[^h]/g)).toBeNull();
   });
 
+  test("a topic too long for the button's value gets no button", () => {
+    const topic = "t".repeat(2000);
+    const msg = answerToSlack({ kind: "brief", topic, cards: [card()] }, { postButton: true });
+    expect(msg.blocks.map((b) => b.type)).not.toContain("actions");
+    const fits = answerToSlack({ kind: "brief", topic: "t".repeat(1970), cards: [card()] }, { postButton: true });
+    expect(fits.blocks.at(-1)?.type).toBe("actions");
+    expect(checkMessage(fits)).toEqual([]);
+  });
+
   test("a huge card stays within every limit and is shortened at a word", () => {
     const long = "lorem ipsum dolor sit amet ".repeat(400);
     const big = card({
