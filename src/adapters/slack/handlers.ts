@@ -1,6 +1,6 @@
 // Slack events -> ask/ calls -> rendered answers. Slash commands ack within Slack's 3 seconds whatever the
 // asker is doing; mentions and DMs are answered in a thread; the card's button posts it to the channel.
-import type { AckFn, App, RespondArguments, RespondFn, webApi } from "@slack/bolt";
+import type { App, RespondArguments, RespondFn, webApi } from "@slack/bolt";
 import type { Logger } from "pino";
 import type { Answer, Asker, Intent } from "../../ask/index.js";
 import {
@@ -89,7 +89,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
       const quick = await within(work, deps.inlineAnswerMs);
       const reply = (m: SlackMessage): RespondArguments => ({ response_type: "ephemeral", text: m.text, blocks: m.blocks });
       if (quick) {
-        await (ack as AckFn<RespondArguments>)(reply(quick));
+        await ack(reply(quick));
         return;
       }
       await ack();

@@ -1,7 +1,7 @@
 // The Slack app: Bolt in Socket Mode or HTTP mode over an Asker. See docs/slack.md.
 export { DEFAULT_SLACK_CONFIG, startSlack } from "./start.js";
-export { SLASH_COMMANDS } from "./handlers.js";
+export { questionText, SLASH_COMMANDS } from "./handlers.js";
 export type { RunningSlack, SlackConfig, SlackRetryOptions, StartSlackOptions } from "./start.js";
-export { SlackAdapterError } from "./errors.js";
-export type { SlackErrorCode } from "./errors.js";
+export { classifySlackError, SlackAdapterError } from "./errors.js";
+export type { SlackErrorCode, SlackProblem } from "./errors.js";
 export { redactSecrets, SLACK_REDACT_PATHS } from "./logger.js";
