@@ -5,10 +5,10 @@ import { createHmac } from "node:crypto";
 import { once } from "node:events";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import pino from "pino";
 import { startSlack } from "../src/adapters/slack/index.js";
 import type { Answer, Asker, Intent } from "../src/ask/index.js";
 import { buildCard, type BriefingCard } from "../src/core/index.js";
+import { createLogger } from "../src/log/index.js";
 
 export interface SlackBenchOptions {
   /** Requests per second, sent open-loop (on schedule, whatever the replies do). */
@@ -78,7 +78,7 @@ export async function runSlackBench(options: Partial<SlackBenchOptions> = {}): P
   const secret = "bench-signing-secret";
   const slack = await startSlack({
     asker,
-    logger: pino({ level: "warn" }),
+    logger: createLogger({ level: "warn", pretty: false }),
     config: { mode: "http", botToken: "xoxb-bench", signingSecret: secret, apiUrl: `http://127.0.0.1:${(api.address() as AddressInfo).port}/`, port: 0, host: "127.0.0.1" },
   });
   const url = `http://127.0.0.1:${slack.port}/slack/events`;

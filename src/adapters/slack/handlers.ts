@@ -1,7 +1,7 @@
 // Slack events -> ask/ calls -> rendered answers. Slash commands ack within Slack's 3 seconds whatever the
 // asker is doing; mentions and DMs are answered in a thread; the card's button posts it to the channel.
 import type { App, RespondArguments, RespondFn, webApi } from "@slack/bolt";
-import type { Logger } from "pino";
+import type { Logger } from "../../log/index.js";
 import type { Answer, Asker, Intent } from "../../ask/index.js";
 import {
   answerToSlack,

@@ -4,7 +4,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { HTTPReceiver, verifySlackRequest, type App, type Logger as BoltLogger, type Receiver } from "@slack/bolt";
-import type { Logger } from "pino";
+import type { Logger } from "../../log/index.js";
 
 export interface HttpReceiverOptions {
   signingSecret: string;

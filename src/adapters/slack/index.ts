@@ -4,4 +4,4 @@ export { questionText, SLASH_COMMANDS } from "./handlers.js";
 export type { RunningSlack, SlackConfig, SlackRetryOptions, StartSlackOptions } from "./start.js";
 export { classifySlackError, SlackAdapterError } from "./errors.js";
 export type { SlackErrorCode, SlackProblem } from "./errors.js";
-export { redactSecrets, SLACK_REDACT_PATHS } from "./logger.js";
+export { redactSecrets } from "./logger.js";

@@ -1,21 +1,7 @@
-// Bolt logs through the pino logger it is given; tokens and secrets never reach the log.
+// Bolt logs through the pino logger it is given; tokens and secrets never reach the log. Structured
+// fields are redacted by the logger itself (src/log REDACT_PATHS); Bolt writes strings, scrubbed here.
 import { LogLevel, type Logger as BoltLogger } from "@slack/bolt";
-import type { Logger } from "pino";
-
-/** pino `redact` paths for whoever builds the logger: config and headers that carry Slack secrets. */
-export const SLACK_REDACT_PATHS = [
-  "botToken",
-  "appToken",
-  "signingSecret",
-  "*.botToken",
-  "*.appToken",
-  "*.signingSecret",
-  "token",
-  "*.token",
-  "headers.authorization",
-  "*.headers.authorization",
-  'headers["x-slack-signature"]',
-] as const;
+import type { Logger } from "../../log/index.js";
 
 /** Slack token shapes: bot, user, app-level, config and refresh tokens. */
 const TOKEN = /\bx(?:ox[abposre]|app|oxe\.xox[bp])-[A-Za-z0-9-]+/g;

@@ -1,6 +1,6 @@
 // startSlack: the Bolt app in Socket Mode (default) or HTTP mode, with everything it needs handed in.
 import { App, SocketModeReceiver } from "@slack/bolt";
-import type { Logger } from "pino";
+import type { Logger } from "../../log/index.js";
 import type { Asker } from "../../ask/index.js";
 import { classifySlackError, PROBLEM_WORDS, SlackAdapterError } from "./errors.js";
 import { registerHandlers } from "./handlers.js";

@@ -1,7 +1,7 @@
 // Starts the real Slack adapter against the fake Slack, with a pino logger that keeps its lines.
-import pino from "pino";
 import type { Asker } from "../../../src/ask/index.js";
-import { SLACK_REDACT_PATHS, startSlack, type RunningSlack, type SlackConfig } from "../../../src/adapters/slack/index.js";
+import { startSlack, type RunningSlack, type SlackConfig } from "../../../src/adapters/slack/index.js";
+import { createLogger } from "../../../src/log/index.js";
 import { FakeSlack } from "../../fakes/slack/server.js";
 
 export const BOT_TOKEN = "xoxb-1111-2222-secretbottoken";
@@ -22,7 +22,7 @@ export interface Harness {
 export async function startHarness(asker: Asker, mode: "socket" | "http", config: Partial<SlackConfig> = {}): Promise<Harness> {
   const fake = await FakeSlack.start({ botToken: BOT_TOKEN, appToken: APP_TOKEN });
   const lines: string[] = [];
-  const logger = pino({ level: "debug", redact: { paths: [...SLACK_REDACT_PATHS], censor: "[redacted]" } }, { write: (s: string) => void lines.push(s) });
+  const logger = createLogger({ level: "debug", pretty: false, stream: { write: (s: string) => void lines.push(s) } });
   const clock = { ms: T0 };
   let slack: RunningSlack;
   try {
