@@ -27,7 +27,7 @@ export interface SlackConfig {
   apiUrl?: string;
   port?: number;
   host?: string;
-  /** An answer ready within this many ms is sent in the ack; slower ones through response_url. */
+  /** An answer ready within this many ms (at most 2000) is sent in the ack; slower ones through response_url. */
   inlineAnswerMs?: number;
   retry?: Partial<SlackRetryOptions>;
   /** Per Web API request. */
@@ -46,6 +46,9 @@ export const DEFAULT_SLACK_CONFIG = {
   requestTimeoutMs: 10_000,
   stopTimeoutMs: 10_000,
 } as const;
+
+/** The longest an ack may wait for an answer, leaving room for the network within Slack's 3 seconds. */
+export const MAX_INLINE_ANSWER_MS = 2000;
 
 export interface StartSlackOptions {
   asker: Asker;
@@ -104,7 +107,9 @@ export async function startSlack({ asker, logger, config, now = Date.now }: Star
     void work.finally(() => inflight.delete(work)).catch(() => {});
     return work;
   };
-  registerHandlers(app, { asker, log, inlineAnswerMs: c.inlineAnswerMs, track });
+  // Slack: a slash command must be acknowledged within 3 seconds, network included.
+  const inlineAnswerMs = Math.min(Math.max(0, c.inlineAnswerMs), MAX_INLINE_ANSWER_MS);
+  registerHandlers(app, { asker, log, inlineAnswerMs, track });
   app.error(async (err) => {
     log.error({ err: err.original ?? err, code: err.code }, "unhandled error in a Slack handler");
   });
