@@ -1,10 +1,13 @@
 // A briefing card as Block Kit: header, source line, summary bullets, quotes with speakers, figures as
 // fields, topics and reading time. Article text is escaped everywhere; limits are met by `fitMessage`.
-import type { BriefingCard, Quote, Speaker } from "../../core/index.js";
+import type { BriefingCard, Figure, Quote, Speaker } from "../../core/index.js";
 import { formatValue } from "../text.js";
 import { context, fieldsSection, header, section, type Block, type SectionBlock } from "./blocks.js";
 import { escapeMrkdwn as e, isLinkable, link } from "./escape.js";
-import { SLACK_LIMITS } from "./limits.js";
+import { shorten, SLACK_LIMITS } from "./limits.js";
+
+/** A figure's sentence under its value is kept short: ten fields sit side by side. */
+const FIGURE_SENTENCE_CHARS = 150;
 
 export interface CardBlockOptions {
   /** Direct quotes shown, most prominent first. */
@@ -33,9 +36,15 @@ export function sourceMrkdwn(src: { publisher?: string | undefined; publishedAt?
   return parts.join(" · ");
 }
 
+/** The value, then what it counts; without a distinct `about`, the sentence it stands in says it. */
+function figureField(f: Figure): string {
+  const what = f.about && f.about !== f.unit ? e(f.about) : f.sentence ? shorten(e(f.sentence), FIGURE_SENTENCE_CHARS) : "";
+  return `*${e(formatValue(f))}*${what ? `\n${what}` : ""}`;
+}
+
 /** Figures as section fields, ten to a section (Slack's limit). */
 export function figureSections(figures: BriefingCard["figures"], title?: string): SectionBlock[] {
-  const fields = figures.map((f) => `*${e(formatValue(f))}*${f.about && f.about !== f.unit ? `\n${e(f.about)}` : ""}`);
+  const fields = figures.map(figureField);
   const out: SectionBlock[] = [];
   for (let i = 0; i < fields.length; i += SLACK_LIMITS.fields) {
     const chunk = fields.slice(i, i + SLACK_LIMITS.fields);

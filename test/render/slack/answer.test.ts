@@ -151,10 +151,19 @@ describe("other answers", () => {
       {
         type: "section",
         text: { type: "mrkdwn", text: "<https://gazette.example/b|Bridge &lt;news&gt;> · Port Gazette · 2031-05-04" },
-        fields: Array.from({ length: 10 }, (_, i) => ({ type: "mrkdwn", text: `*${i + 1} cranes*` })),
+        fields: Array.from({ length: 10 }, (_, i) => ({ type: "mrkdwn", text: `*${i + 1} cranes*\n${i + 1} cranes.` })),
       },
-      { type: "section", fields: [{ type: "mrkdwn", text: "*11 cranes*" }, { type: "mrkdwn", text: "*12 cranes*" }] },
+      { type: "section", fields: [{ type: "mrkdwn", text: "*11 cranes*\n11 cranes." }, { type: "mrkdwn", text: "*12 cranes*\n12 cranes." }] },
     ]);
+  });
+
+  test("a figure without a distinct `about` shows its sentence, escaped and shortened", () => {
+    const long = `The port moved 7 <b>million</b> & more containers ${"and then some more words ".repeat(10)}`;
+    const f = { ...figure("7 million", 7_000_000, null, null, "number"), sentence: long };
+    const msg = answerToSlack({ kind: "figures", topic: "port", figures: [{ figure: f, article, score: 1 }] });
+    const field = (msg.blocks[1] as { fields: Array<{ text: string }> }).fields[0]!.text;
+    expect(field).toBe("*7,000,000*\nThe port moved 7 &lt;b&gt;million&lt;/b&gt; &amp; more containers and then some more words and then some more words and then some more words and then…");
+    expect(field.split("\n")[1]!.length).toBeLessThanOrEqual(150);
   });
 
   test("topics, not found with suggestions, help, notices", () => {
