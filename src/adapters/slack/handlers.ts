@@ -104,13 +104,18 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
     await post(client, { channel, thread_ts: threadTs ?? ts, ...message }, "thread reply");
   };
 
-  app.event("app_mention", async ({ event, client }) => {
+  // Slack redelivers an event it thinks was missed (a slow ack, a dropped socket): answer each once.
+  const isRepeat = recentIds(1000);
+
+  app.event("app_mention", async ({ event, body, client }) => {
+    if (isRepeat(body.event_id)) return;
     await track(answerInThread(client, event.channel, event.ts, event.thread_ts, event.text));
   });
 
-  app.message(async ({ message, client }) => {
+  app.message(async ({ message, body, client }) => {
     // Only plain messages people send the bot directly; edits, joins and bots (itself included) are not questions.
     if (message.subtype !== undefined || message.channel_type !== "im" || message.bot_id) return;
+    if (isRepeat(body.event_id)) return;
     await track(answerInThread(client, message.channel, message.ts, message.thread_ts, message.text ?? ""));
   });
 
@@ -147,4 +152,16 @@ function parseValue(value: string | undefined): PostCardValue | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** True for an id seen among the last `size`: a bounded memory of delivered events. */
+function recentIds(size: number): (id: string | undefined) => boolean {
+  const seen = new Set<string>();
+  return (id) => {
+    if (!id) return false;
+    if (seen.has(id)) return true;
+    seen.add(id);
+    if (seen.size > size) seen.delete(seen.values().next().value as string);
+    return false;
+  };
 }

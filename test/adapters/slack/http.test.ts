@@ -1,10 +1,14 @@
 // HTTP mode: real Bolt behind our signature check, driven like Slack drives it, answering to the fake Slack.
 import { answerToSlack, POST_CARD_ACTION } from "../../../src/render/slack/index.js";
 import { createTestAsker, gate, type TestAsker } from "../../fakes/slack/asker.js";
-import { blockAction, directMessage, mention, postToApp, slashCommand, USER } from "../../fakes/slack/payloads.js";
+import { blockAction, directMessage, mention, postToApp, sign, slashCommand, USER } from "../../fakes/slack/payloads.js";
 import { logged, SIGNING_SECRET, startHarness, T0, expectNoSecrets, type Harness } from "./harness.js";
 
 const signedNow = (h: Harness) => ({ secret: SIGNING_SECRET, timestampSec: Math.floor(h.clock.ms / 1000) });
+const signedHeaders = (body: string, h: Harness) => {
+  const ts = Math.floor(h.clock.ms / 1000);
+  return { "x-slack-request-timestamp": String(ts), "x-slack-signature": sign(SIGNING_SECRET, ts, body) };
+};
 
 describe("HTTP mode", () => {
   let asker: TestAsker;
@@ -92,6 +96,22 @@ describe("HTTP mode", () => {
     expect(dm!.body.channel).toBe("D0DM1");
     expect(dm!.body.thread_ts).toBe("1900000000.000001");
     expect(dm!.body.text).toBe(answerToSlack(await createTestAsker().answer({ kind: "figures", topic: "ferry" })).text);
+  });
+
+  test("an event Slack delivers again (a retry) is answered once", async () => {
+    const event = mention("<@UBOT> ferry", "1900000005.000100");
+    await postToApp(h.url, "json", event, signedNow(h));
+    await h.fake.waitFor("chat.postMessage");
+    const again = await fetch(h.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout", ...signedHeaders(JSON.stringify(event), h) },
+      body: JSON.stringify(event),
+    });
+    expect(again.status).toBe(200);
+    await postToApp(h.url, "json", mention("<@UBOT> bridge", "1900000006.000100"), signedNow(h));
+    await h.fake.waitFor("chat.postMessage", 2);
+    expect(asker.asked).toEqual([{ kind: "brief", topic: "ferry" }, { kind: "brief", topic: "bridge" }]);
+    expect(h.fake.calls("chat.postMessage")).toHaveLength(2);
   });
 
   test("the post button puts the card in the channel and replaces the ephemeral reply", async () => {
