@@ -85,16 +85,21 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
   for (const [name, toIntent] of Object.entries(SLASH_COMMANDS)) {
     app.command(name, async ({ command, ack, respond }) => {
       const intent = toIntent(questionText(command.text ?? ""));
-      const work = track(render(() => asker.answer(intent), { postButton: intent.kind === "brief" }));
-      const quick = await within(work, deps.inlineAnswerMs);
       const reply = (m: SlackMessage): RespondArguments => ({ response_type: "ephemeral", text: m.text, blocks: m.blocks });
-      if (quick) {
-        await ack(reply(quick));
-        return;
-      }
-      await ack();
-      log.debug({ command: name }, "acked at once; answering through response_url");
-      await respondSafely(respond, reply(await work), name);
+      // Tracked to the last response_url post, so stop() lets it land.
+      await track(
+        (async () => {
+          const work = render(() => asker.answer(intent), { postButton: intent.kind === "brief" });
+          const quick = await within(work, deps.inlineAnswerMs);
+          if (quick) {
+            await ack(reply(quick));
+            return;
+          }
+          await ack();
+          log.debug({ command: name }, "acked at once; answering through response_url");
+          await respondSafely(respond, reply(await work), name);
+        })(),
+      );
     });
   }
 

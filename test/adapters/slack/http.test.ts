@@ -158,6 +158,19 @@ describe("HTTP mode with a slow store", () => {
     }
   });
 
+  test("stop() waits for a slow command's answer to reach its response_url", async () => {
+    const g = gate();
+    const h = await startHarness(createTestAsker({ gate: g.promise }), "http", { inlineAnswerMs: 20 });
+    expect((await postToApp(h.url, "form", slashCommand("/whosaid", "rust", h.fake.responseUrl("late")), signedNow(h))).status).toBe(200);
+    const stopping = h.slack.stop();
+    await new Promise((r) => setTimeout(r, 30));
+    expect(h.fake.calls("respond")).toEqual([]);
+    g.release();
+    await stopping;
+    expect(h.fake.calls("respond")).toHaveLength(1);
+    await h.fake.close();
+  });
+
   test("stop() lets an answer in flight finish, then refuses new requests", async () => {
     const g = gate();
     const asker = createTestAsker({ gate: g.promise });
