@@ -94,13 +94,17 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningDiscord> {
   await ready;
   logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, "discord: connected to the gateway");
 
+  let stopped: Promise<void> | undefined;
   return {
     mode: "gateway",
-    async stop() {
+    stop() {
       stopping = true;
-      await Promise.allSettled([...inFlight]);
-      await client.destroy();
-      logger.info({}, "discord: disconnected from the gateway");
+      stopped ??= (async () => {
+        await Promise.allSettled([...inFlight]);
+        await client.destroy();
+        logger.info({}, "discord: disconnected from the gateway");
+      })();
+      return stopped;
     },
   };
 }

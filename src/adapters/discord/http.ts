@@ -106,18 +106,22 @@ export async function startHttp(deps: HttpDeps): Promise<RunningDiscord> {
   const port = (server.address() as AddressInfo).port;
   logger.info({ port, path }, "discord: HTTP interactions endpoint listening");
 
+  let stopped: Promise<void> | undefined;
   return {
     mode: "http",
     port,
-    async stop() {
+    stop() {
       stopping = true;
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      await Promise.allSettled([...inFlight]);
-      server.closeIdleConnections();
-      await closed;
-      rest.clearHashSweeper();
-      rest.clearHandlerSweeper();
-      logger.info({}, "discord: HTTP endpoint stopped");
+      stopped ??= (async () => {
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        await Promise.allSettled([...inFlight]);
+        server.closeIdleConnections();
+        await closed;
+        rest.clearHashSweeper();
+        rest.clearHandlerSweeper();
+        logger.info({}, "discord: HTTP endpoint stopped");
+      })();
+      return stopped;
     },
   };
 }

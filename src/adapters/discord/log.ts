@@ -58,7 +58,7 @@ export function watchRest(rest: RestEvents, logger: Logger): void {
     if (res.status === 429) {
       logger.warn({ method: req.method, route: req.route, retryAfterSeconds: Number(res.headers.get("retry-after")) }, "discord: rate limited (429), waiting retry_after");
     } else if (res.status >= 500) {
-      logger.warn({ method: req.method, route: req.route, status: res.status, retries: req.retries }, "discord: server error, retrying with backoff");
+      logger.warn({ method: req.method, route: req.route, status: res.status, retries: req.retries }, "discord: server error, discord.js retries it");
     }
   });
 }

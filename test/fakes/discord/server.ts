@@ -166,7 +166,8 @@ export class FakeDiscord {
     for await (const c of req) chunks.push(c as Buffer);
     const raw = Buffer.concat(chunks).toString("utf8");
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    const path = url.pathname.replace(/^\/api\/v10/, "");
+    // discord.js sends "@original" percent-encoded; Discord reads both.
+    const path = decodeURIComponent(url.pathname).replace(/^\/api\/v10/, "");
     const method = req.method ?? "GET";
     let body: unknown = raw;
     if (/json/.test(req.headers["content-type"] ?? "") && raw) body = JSON.parse(raw);
