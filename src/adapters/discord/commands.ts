@@ -1,6 +1,5 @@
 // The slash commands, registered with one bulk overwrite (running it twice changes nothing).
-import type { REST } from "discord.js";
-import { Routes } from "discord.js";
+import { REST, Routes } from "discord.js";
 import type { Intent } from "../../ask/index.js";
 
 // Discord option types: 3 = string, 5 = boolean.
@@ -15,6 +14,16 @@ export const COMMAND_DEFINITIONS = [
   },
   { type: 1, name: "figures", description: "Figures on a topic", options: [TOPIC, PUBLIC] },
 ] as const;
+
+/** A REST client for one-off calls (registration); stop its sweepers with `closeRest` when done. */
+export function createRest(token: string, apiUrl: string): REST {
+  return new REST({ api: apiUrl }).setToken(token);
+}
+
+export function closeRest(rest: REST): void {
+  rest.clearHashSweeper();
+  rest.clearHandlerSweeper();
+}
 
 export interface RegisterResult {
   scope: string;

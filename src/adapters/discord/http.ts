@@ -2,7 +2,8 @@
 // so any number of replicas can stand behind a load balancer.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { REST, Routes } from "discord.js";
+import { Routes } from "discord.js";
+import { closeRest, createRest } from "./commands.js";
 import { DiscordAdapterError } from "./errors.js";
 import { createInteractionHandler } from "./handler.js";
 import { parseInteraction } from "./incoming.js";
@@ -43,7 +44,7 @@ export async function startHttp(deps: HttpDeps): Promise<RunningDiscord> {
   if (!config.publicKey) throw new DiscordAdapterError("bad_config", "HTTP mode needs the application's public key (DISCORD_PUBLIC_KEY)");
   const key = publicKeyFromHex(config.publicKey);
   const path = config.path ?? DISCORD_DEFAULTS.path;
-  const rest = new REST({ api: config.apiUrl ?? DISCORD_DEFAULTS.apiUrl }).setToken(config.token);
+  const rest = createRest(config.token, config.apiUrl ?? DISCORD_DEFAULTS.apiUrl);
   watchRest(rest, logger);
   const handle = createInteractionHandler({ asker, logger, deferAfterMs: config.deferAfterMs ?? DISCORD_DEFAULTS.deferAfterMs });
   const inFlight = new Set<Promise<void>>();
@@ -117,8 +118,7 @@ export async function startHttp(deps: HttpDeps): Promise<RunningDiscord> {
         await Promise.allSettled([...inFlight]);
         server.closeIdleConnections();
         await closed;
-        rest.clearHashSweeper();
-        rest.clearHandlerSweeper();
+        closeRest(rest);
         logger.info({}, "discord: HTTP endpoint stopped");
       })();
       return stopped;

@@ -14,7 +14,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
   return startGateway({ asker, logger, config });
 }
 
-export { COMMAND_DEFINITIONS, commandIntent, registerCommands } from "./commands.js";
+export { closeRest, COMMAND_DEFINITIONS, commandIntent, createRest, registerCommands } from "./commands.js";
 export type { RegisterResult } from "./commands.js";
 export { DiscordAdapterError } from "./errors.js";
 export type { DiscordAdapterErrorCode } from "./errors.js";
