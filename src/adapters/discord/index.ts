@@ -22,3 +22,5 @@ export { describeError, redactingLogger, redactText } from "./log.js";
 export { checkSignature, MAX_SKEW_SECONDS, publicKeyFromHex } from "./signature.js";
 export { DISCORD_DEFAULTS } from "./types.js";
 export type { DiscordConfig, Logger, RunningDiscord, StartDiscordOptions } from "./types.js";
+export { resolveShardCount, startShards } from "./sharding.js";
+export type { ShardsOptions } from "./sharding.js";
