@@ -87,7 +87,7 @@ export function buildCard(article: Article, options: Partial<CardOptions> = {}):
     quotes,
     figures,
     entities: entities.entities,
-    topics: extractTopics(entities.entities),
+    topics: extractTopics(doc, entities.entities, title),
     stats: {
       words: wordCount,
       readingMinutes: Math.max(1, Math.round(wordCount / opts.wordsPerMinute)),
