@@ -1,7 +1,10 @@
-// briefbot discord register [--guild ID]   registers the slash commands (bulk overwrite: twice changes nothing)
+// briefbot discord register [--guild ID] [--config FILE]   registers the slash commands (bulk overwrite: twice changes nothing)
 // briefbot discord invite                  prints the invite link with the minimal permissions
 // briefbot discord commands                prints the command definitions as JSON
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
+import { loadConfig } from "../config/index.js";
 import { UsageError, type Io } from "./io.js";
 
 export type Env = Record<string, string | undefined>;
@@ -17,30 +20,39 @@ export function inviteUrl(applicationId: string): string {
   return `https://discord.com/oauth2/authorize?client_id=${applicationId}&scope=bot+applications.commands&permissions=${INVITE_PERMISSIONS}`;
 }
 
-function need(env: Env, name: string): string {
-  const v = env[name]?.trim();
-  if (!v) throw new UsageError(`set ${name} in the environment (see docs/discord.md)`);
-  return v;
+function need(value: string | undefined, name: string): string {
+  if (!value) throw new UsageError(`set ${name} in the environment (see docs/discord.md)`);
+  return value;
 }
 
-export async function discordCli(argv: string[], io: Io, env: Env): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { guild: { type: "string" } } });
+/** The project root: the nearest folder up with config/default.yaml (src/cli in tests, dist/src/cli when built). */
+export function findRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, "config", "default.yaml"))) return dir;
+    if (dirname(dir) === dir) return from;
+  }
+}
+
+export async function discordCli(argv: string[], io: Io, env: Env, root: string = findRoot(__dirname)): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { guild: { type: "string" }, config: { type: "string" } } });
+  const config = loadConfig({ root, env, ...(values.config ? { file: values.config } : {}) });
   const sub = positionals[0];
   // Loaded here so other commands do not pay for discord.js at start-up.
   const { closeRest, COMMAND_DEFINITIONS, createRest, DISCORD_DEFAULTS, describeError, redactText, registerCommands } = await import("../adapters/discord/index.js");
+  const { discordToken, discordApplicationId } = config.secrets;
   if (sub === "commands") {
     io.stdout(JSON.stringify(COMMAND_DEFINITIONS, null, 2) + "\n");
     return 0;
   }
   if (sub === "invite") {
-    io.stdout(inviteUrl(need(env, "DISCORD_APPLICATION_ID")) + "\n");
+    io.stdout(inviteUrl(need(discordApplicationId, "DISCORD_APPLICATION_ID")) + "\n");
     return 0;
   }
   if (sub !== "register") throw new UsageError("usage: briefbot discord register [--guild ID] | invite | commands");
   if (values.guild !== undefined && !/^\d{15,22}$/.test(values.guild)) throw new UsageError("--guild takes a server id (a number)");
-  const token = need(env, "DISCORD_TOKEN");
-  const applicationId = need(env, "DISCORD_APPLICATION_ID");
-  const rest = createRest(token, env.DISCORD_API_URL?.trim() || DISCORD_DEFAULTS.apiUrl);
+  const token = need(discordToken, "DISCORD_TOKEN");
+  const applicationId = need(discordApplicationId, "DISCORD_APPLICATION_ID");
+  const rest = createRest(token, config.discord.apiUrl ?? DISCORD_DEFAULTS.apiUrl);
   try {
     const out = await registerCommands(rest, applicationId, values.guild);
     io.stdout(`registered ${out.commands.length} commands (${out.scope}): ${out.commands.map((c) => `/${c.name}`).join(", ")}\n`);
@@ -54,5 +66,5 @@ export async function discordCli(argv: string[], io: Io, env: Env): Promise<numb
   }
 }
 
-// The one place this command reads the environment; everything below takes it as a parameter.
+// The one place this command touches the environment: handed to the config loader, which reads it.
 export const discordCommand = (argv: string[], io: Io) => discordCli(argv, io, process.env);

@@ -1,6 +1,7 @@
+import { join } from "node:path";
 import { COMMAND_DEFINITIONS } from "../../src/adapters/discord/index.js";
 import { discordCli, inviteUrl } from "../../src/cli/discord.js";
-import type { Io } from "../../src/cli/io.js";
+import { memoryIo } from "../helpers/io.js";
 import { FAKE_TOKEN } from "../fakes/discord/logger.js";
 import { FakeDiscord } from "../fakes/discord/server.js";
 
@@ -9,21 +10,18 @@ let fake: FakeDiscord;
 beforeAll(async () => void (fake = await FakeDiscord.start({ applicationId: APP })));
 afterAll(async () => fake?.close());
 
-function io() {
-  const out: string[] = [], err: string[] = [];
-  const it: Io = { stdout: (s) => void out.push(s), stderr: (s) => void err.push(s), readStdin: async () => "" };
-  return { it, out, err };
-}
+const ROOT = join(__dirname, "../..");
+const run = (args: string[], io: ReturnType<typeof memoryIo>, env: Record<string, string>) => discordCli(args, io, env, ROOT);
 const env = () => ({ DISCORD_TOKEN: FAKE_TOKEN, DISCORD_APPLICATION_ID: APP, DISCORD_API_URL: fake.apiUrl });
 
 test.each<[string, string[], RegExp, string]>([
   ["global", [], new RegExp(`^/applications/${APP}/commands$`), "global"],
   ["a guild", ["--guild", "800000000000000009"], new RegExp(`^/applications/${APP}/guilds/800000000000000009/commands$`), "800000000000000009"],
 ])("register (%s) twice: one bulk overwrite each, same result", async (_name, args, path, scope) => {
-  const a = io(), b = io();
-  expect(await discordCli(["register", ...args], a.it, env())).toBe(0);
+  const a = memoryIo(), b = memoryIo();
+  expect(await run(["register", ...args], a, env())).toBe(0);
   const after1 = structuredClone(fake.commands.get(scope));
-  expect(await discordCli(["register", ...args], b.it, env())).toBe(0);
+  expect(await run(["register", ...args], b, env())).toBe(0);
   const puts = fake.requestsTo("PUT", path);
   expect(puts).toHaveLength(2);
   expect(puts[0]!.body).toEqual(COMMAND_DEFINITIONS);
@@ -31,26 +29,26 @@ test.each<[string, string[], RegExp, string]>([
   expect(puts[0]!.headers.authorization).toBe(`Bot ${FAKE_TOKEN}`);
   expect(fake.commands.get(scope)).toEqual(after1);
   expect(after1!.map((c) => c.name)).toEqual(["brief", "whosaid", "figures"]);
-  expect(b.out).toEqual(a.out);
-  expect(a.out[0]).toBe(`registered 3 commands (${scope === "global" ? "global" : `guild ${scope}`}): /brief, /whosaid, /figures\n`);
+  expect(b.out()).toBe(a.out());
+  expect(a.out()).toBe(`registered 3 commands (${scope === "global" ? "global" : `guild ${scope}`}): /brief, /whosaid, /figures\n`);
 });
 
 test("a refused registration is reported without the token", async () => {
   fake.failNext("PUT", /commands$/, 401, { message: "401: Unauthorized", code: 0 });
-  const r = io();
-  expect(await discordCli(["register"], r.it, env())).toBe(1);
-  expect(r.err.join("")).toBe("briefbot discord: registration failed: 401: Unauthorized (HTTP 401)\n");
+  const r = memoryIo();
+  expect(await run(["register"], r, env())).toBe(1);
+  expect(r.err()).toBe("briefbot discord: registration failed: 401: Unauthorized (HTTP 401)\n");
 });
 
 test("missing environment and bad arguments are usage errors", async () => {
-  await expect(discordCli(["register"], io().it, { DISCORD_APPLICATION_ID: APP })).rejects.toThrow("set DISCORD_TOKEN in the environment (see docs/discord.md)");
-  await expect(discordCli(["register", "--guild", "abc"], io().it, env())).rejects.toThrow("--guild takes a server id");
-  await expect(discordCli(["nope"], io().it, env())).rejects.toThrow("usage: briefbot discord");
+  await expect(run(["register"], memoryIo(), { DISCORD_APPLICATION_ID: APP })).rejects.toThrow("set DISCORD_TOKEN in the environment (see docs/discord.md)");
+  await expect(run(["register", "--guild", "abc"], memoryIo(), env())).rejects.toThrow("--guild takes a server id");
+  await expect(run(["nope"], memoryIo(), env())).rejects.toThrow("usage: briefbot discord");
 });
 
 test("invite link asks for View Channel, Send Messages, Embed Links and Read Message History only", async () => {
   expect(inviteUrl(APP)).toBe(`https://discord.com/oauth2/authorize?client_id=${APP}&scope=bot+applications.commands&permissions=84992`);
-  const r = io();
-  expect(await discordCli(["invite"], r.it, env())).toBe(0);
-  expect(r.out).toEqual([inviteUrl(APP) + "\n"]);
+  const r = memoryIo();
+  expect(await run(["invite"], r, env())).toBe(0);
+  expect(r.out()).toBe(inviteUrl(APP) + "\n");
 });

@@ -24,3 +24,4 @@ export { DISCORD_DEFAULTS } from "./types.js";
 export type { DiscordConfig, Logger, RunningDiscord, StartDiscordOptions } from "./types.js";
 export { resolveShardCount, startShards } from "./sharding.js";
 export type { ShardsOptions } from "./sharding.js";
+export { discordConfigFrom } from "./from-config.js";
