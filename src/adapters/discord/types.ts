@@ -38,7 +38,7 @@ export interface DiscordConfig {
 export const DISCORD_DEFAULTS = {
   mode: "gateway",
   apiUrl: "https://discord.com/api",
-  port: 3000,
+  port: 3001,
   host: "0.0.0.0",
   path: "/interactions",
   deferAfterMs: 1000,

@@ -125,6 +125,18 @@ test("a mention is answered with a reply in the channel, pinging nobody", async 
   });
 });
 
+test("a reply refused for missing permissions is logged with what to do", async () => {
+  fake.failNext("POST", new RegExp(`^/channels/${CHANNEL_ID}/messages$`), 403, { message: "Missing Permissions", code: 50013 });
+  fake.dispatch("MESSAGE_CREATE", messageCreate(APP, `<@${APP}> harbour`));
+  await fake.waitFor(() => logger.lines.some((l) => l.msg === "discord: could not answer a mention"), "the error log line");
+  const line = logger.lines.find((l) => l.msg === "discord: could not answer a mention")!;
+  expect(line.level).toBe("error");
+  expect(line.fields).toMatchObject({
+    channel: CHANNEL_ID,
+    err: { code: 50013, status: 403, hint: "missing permissions: the bot needs View Channel, Send Messages, Embed Links and Read Message History there" },
+  });
+});
+
 test("a 429 with retry_after is waited out and the answer still arrives", async () => {
   const payload = commandInteraction(APP, "brief", { topic: "harbour" });
   const path = new RegExp(`^/interactions/${payload.id}/`);

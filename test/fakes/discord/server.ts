@@ -92,11 +92,16 @@ export class FakeDiscord {
   waitFor(pred: () => boolean, what = "condition", timeoutMs = 5000): Promise<void> {
     if (pred()) return Promise.resolve();
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.waiters.splice(this.waiters.indexOf(waiter), 1);
-        reject(new Error(`fake discord: timed out waiting for ${what}`));
-      }, timeoutMs);
-      const waiter: Waiter = { pred, resolve: () => (clearTimeout(timer), resolve()) };
+      const done = () => {
+        clearTimeout(timer);
+        clearInterval(poll);
+        const i = this.waiters.indexOf(waiter);
+        if (i >= 0) this.waiters.splice(i, 1);
+      };
+      const timer = setTimeout(() => (done(), reject(new Error(`fake discord: timed out waiting for ${what}`))), timeoutMs);
+      // Also polled, for conditions on things the fake does not see (log lines).
+      const poll = setInterval(() => pred() && (done(), resolve()), 10);
+      const waiter: Waiter = { pred, resolve: () => (done(), resolve()) };
       this.waiters.push(waiter);
     });
   }
