@@ -1,6 +1,6 @@
 // Gateway mode: a discord.js Client holds the WebSocket; answers go out over its REST queue
 // (which waits out 429s and retries 5xx), with the same payloads HTTP mode sends.
-import { Client, GatewayIntentBits, Routes, type Interaction, type Message } from "discord.js";
+import { Client, GatewayIntentBits, Partials, Routes, type Interaction, type Message } from "discord.js";
 import type { Asker } from "../../ask/index.js";
 import { answerToMessage, textMessage, type Embed } from "../../render/discord/index.js";
 import { createInteractionHandler } from "./handler.js";
@@ -41,6 +41,8 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningDiscord> {
   const client = new Client({
     intents,
     rest: { api: config.apiUrl ?? DISCORD_DEFAULTS.apiUrl },
+    // DM channels are not cached; without this partial discord.js drops direct messages.
+    partials: [Partials.Channel],
     ...(config.shards !== undefined ? { shards: config.shards } : {}),
     ...(config.shardCount !== undefined ? { shardCount: config.shardCount } : {}),
   });

@@ -2,7 +2,7 @@ import { startDiscord, type RunningDiscord } from "../../../src/adapters/discord
 import { answerToMessage } from "../../../src/render/discord/index.js";
 import { TestAsker } from "../../fakes/discord/asker.js";
 import { FAKE_TOKEN, memoryLogger } from "../../fakes/discord/logger.js";
-import { autocompleteInteraction, buttonInteraction, CHANNEL_ID, commandInteraction, messageCreate } from "../../fakes/discord/payloads.js";
+import { autocompleteInteraction, buttonInteraction, CHANNEL_ID, commandInteraction, directMessage, messageCreate } from "../../fakes/discord/payloads.js";
 import { FakeDiscord } from "../../fakes/discord/server.js";
 
 const APP = "900000000000000001";
@@ -123,6 +123,27 @@ test("a mention is answered with a reply in the channel, pinging nobody", async 
     allowed_mentions: { parse: [], replied_user: false },
     message_reference: { message_id: msg.id, fail_if_not_exists: false },
   });
+});
+
+test("a direct message is answered without a mention", async () => {
+  const from = fake.requests.length;
+  const dm = directMessage("rail");
+  fake.dispatch("MESSAGE_CREATE", dm);
+  const req = await fake.request("POST", /^\/channels\/820000000000000001\/messages$/, from);
+  expect(req.body).toEqual({
+    ...answerToMessage({ kind: "brief", topic: "rail", cards: [asker.card("rail")] }, { ephemeral: false }),
+    allowed_mentions: { parse: [], replied_user: false },
+    message_reference: { message_id: dm.id, fail_if_not_exists: false },
+  });
+});
+
+test("a message that does not mention the bot is left alone", async () => {
+  const from = fake.requests.length;
+  fake.dispatch("MESSAGE_CREATE", { ...messageCreate(APP, "harbour news, anyone?"), mentions: [] });
+  fake.dispatch("MESSAGE_CREATE", messageCreate(APP, `<@${APP}> pings`)); // a marker that is answered
+  await fake.request("POST", new RegExp(`^/channels/${CHANNEL_ID}/messages$`), from);
+  expect(fake.requestsTo("POST", /^\/channels\//).slice(-1)[0]!.body).toMatchObject({ embeds: [{ url: "https://news.example/pings" }] });
+  expect(fake.requests.slice(from).filter((r) => r.method === "POST")).toHaveLength(1);
 });
 
 test("a reply refused for missing permissions is logged with what to do", async () => {

@@ -56,3 +56,12 @@ export function messageCreate(botId: string, content: string) {
     member: { roles: [], joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 },
   };
 }
+
+/** A direct message to the bot: no guild, no mention needed. */
+export function directMessage(content: string) {
+  return {
+    id: snowflake(), channel_id: "820000000000000001", channel_type: 1, type: 0, content, embeds: [], components: [], attachments: [], mentions: [],
+    mention_roles: [], mention_everyone: false, pinned: false, tts: false, flags: 0, timestamp: new Date(0).toISOString(),
+    edited_timestamp: null, author: { ...USER, bot: false },
+  };
+}
