@@ -97,7 +97,9 @@ export function fitMessage(m: DiscordMessage): DiscordMessage {
     }
     if (kept.length === 0 || DISCORD_LIMITS.totalEmbedChars - used > 200) {
       const t = trimEmbed(e, used + n - DISCORD_LIMITS.totalEmbedChars);
-      if (embedChars(t) > 0) kept.push(t);
+      // Footer and author are never trimmed; an embed they alone push past the total is dropped.
+      const size = embedChars(t);
+      if (size > 0 && used + size <= DISCORD_LIMITS.totalEmbedChars) kept.push(t);
     }
     break;
   }

@@ -80,6 +80,11 @@ describe("fitMessage keeps every Discord limit", () => {
     expect(withinLimits(out)).toBe(true);
   });
 
+  test("an embed whose footer alone no longer fits is dropped, not sent past 6000", () => {
+    const out = fitMessage(msg([{ description: text(4000) }, { description: text(900), footer: { text: text(2048) } }]));
+    expect(out.embeds).toEqual([{ description: text(4000) }]);
+  });
+
   test("everything past every limit at once comes out within limits, pinging nobody", () => {
     const big: Embed = {
       title: text(999), description: text(9999), footer: { text: text(9999) }, author: { name: text(999) },
@@ -90,5 +95,26 @@ describe("fitMessage keeps every Discord limit", () => {
     const out = fitMessage(m);
     expect(withinLimits(out)).toBe(true);
     expect(out.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  test("500 messages of seeded random sizes all come out within limits", () => {
+    // mulberry32: a fixed seed, so the same messages every run.
+    let seed = 42;
+    const rnd = () => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    const size = (max: number) => Math.floor(rnd() * rnd() * max * 1.5);
+    for (let k = 0; k < 500; k++) {
+      const embeds = Array.from({ length: 1 + size(12) }, (): Embed => ({
+        title: text(size(300)), description: text(size(5000)), footer: { text: text(size(2500)) },
+        fields: Array.from({ length: size(30) }, () => ({ name: text(size(300)), value: text(size(1200)) })),
+      }));
+      const out = fitMessage(msg(embeds, text(size(2500))));
+      expect(withinLimits(out)).toBe(true);
+      expect(out.embeds.length).toBeGreaterThan(0);
+    }
   });
 });
