@@ -33,6 +33,15 @@ test.each<[string, string[], RegExp, string]>([
   expect(a.out()).toBe(`registered 3 commands (${scope === "global" ? "global" : `guild ${scope}`}): /brief, /whosaid, /figures\n`);
 });
 
+test("a 502 is retried after a pause and registration still succeeds", async () => {
+  fake.failNext("PUT", /commands$/, 502, { message: "Bad Gateway", code: 0 });
+  const before = fake.requestsTo("PUT", /commands$/).length;
+  const r = memoryIo();
+  expect(await run(["register"], r, env())).toBe(0);
+  expect(fake.requestsTo("PUT", /commands$/).length - before).toBe(2);
+  expect(r.out()).toBe("registered 3 commands (global): /brief, /whosaid, /figures\n");
+});
+
 test("a refused registration is reported without the token", async () => {
   fake.failNext("PUT", /commands$/, 401, { message: "401: Unauthorized", code: 0 });
   const r = memoryIo();

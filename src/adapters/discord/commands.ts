@@ -1,6 +1,10 @@
 // The slash commands, registered with one bulk overwrite (running it twice changes nothing).
 import { REST, Routes } from "discord.js";
 import type { Intent } from "../../ask/index.js";
+import { MESSAGE_BACKOFF_MS, withBackoff } from "./retry.js";
+import type { Logger } from "./types.js";
+
+const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 
 // Discord option types: 3 = string, 5 = boolean.
 const PUBLIC = { type: 5, name: "public", description: "Post the answer for everyone (by default only you see it)", required: false } as const;
@@ -17,7 +21,8 @@ export const COMMAND_DEFINITIONS = [
 
 /** A REST client for one-off calls (registration); stop its sweepers with `closeRest` when done. */
 export function createRest(token: string, apiUrl: string): REST {
-  return new REST({ api: apiUrl }).setToken(token);
+  // 5xx are retried with pauses by withBackoff (retry.ts), not at once by discord.js.
+  return new REST({ api: apiUrl, retries: 0 }).setToken(token);
 }
 
 export function closeRest(rest: REST): void {
@@ -31,9 +36,9 @@ export interface RegisterResult {
 }
 
 /** PUT replaces the whole list: commands not in it are deleted, the rest keep their ids. */
-export async function registerCommands(rest: REST, applicationId: string, guildId?: string): Promise<RegisterResult> {
+export async function registerCommands(rest: REST, applicationId: string, guildId?: string, logger: Logger = silent): Promise<RegisterResult> {
   const route = guildId ? Routes.applicationGuildCommands(applicationId, guildId) : Routes.applicationCommands(applicationId);
-  const out = (await rest.put(route, { body: COMMAND_DEFINITIONS })) as Array<{ id: string; name: string }>;
+  const out = (await withBackoff("register", MESSAGE_BACKOFF_MS, logger, () => rest.put(route, { body: COMMAND_DEFINITIONS }))) as Array<{ id: string; name: string }>;
   return { scope: guildId ? `guild ${guildId}` : "global", commands: out.map((c) => ({ id: c.id, name: c.name })) };
 }
 

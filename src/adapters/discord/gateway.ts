@@ -5,6 +5,7 @@ import type { Asker } from "../../ask/index.js";
 import { answerToMessage, textMessage, type Embed } from "../../render/discord/index.js";
 import { createInteractionHandler } from "./handler.js";
 import { describeError, watchRest } from "./log.js";
+import { CALLBACK_BACKOFF_MS, MESSAGE_BACKOFF_MS, REST_RETRIES, withBackoff } from "./retry.js";
 import { DISCORD_DEFAULTS, type Incoming, type Logger, type Responder, type RunningDiscord, type StartDiscordOptions } from "./types.js";
 
 interface GatewayDeps {
@@ -40,7 +41,7 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningDiscord> {
   if (config.messageContent ?? DISCORD_DEFAULTS.messageContent) intents.push(GatewayIntentBits.MessageContent);
   const client = new Client({
     intents,
-    rest: { api: config.apiUrl ?? DISCORD_DEFAULTS.apiUrl },
+    rest: { api: config.apiUrl ?? DISCORD_DEFAULTS.apiUrl, retries: REST_RETRIES },
     // DM channels are not cached; without this partial discord.js drops direct messages.
     partials: [Partials.Channel],
     ...(config.shards !== undefined ? { shards: config.shards } : {}),
@@ -63,8 +64,10 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningDiscord> {
     if (stopping) return;
     const incoming = fromDiscordJs(i);
     const responder: Responder = {
-      respond: async (body) => void (await client.rest.post(Routes.interactionCallback(i.id, i.token), { body, auth: false })),
-      edit: async (message) => void (await client.rest.patch(Routes.webhookMessage(config.applicationId, i.token, "@original"), { body: message, auth: false })),
+      respond: (body) =>
+        withBackoff("interaction callback", CALLBACK_BACKOFF_MS, logger, () => client.rest.post(Routes.interactionCallback(i.id, i.token), { body, auth: false })).then(() => {}),
+      edit: (message) =>
+        withBackoff("edit", MESSAGE_BACKOFF_MS, logger, () => client.rest.patch(Routes.webhookMessage(config.applicationId, i.token, "@original"), { body: message, auth: false })).then(() => {}),
     };
     track(handle(incoming, responder));
   });
@@ -83,9 +86,8 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningDiscord> {
       const message = question
         ? answerToMessage(await asker.ask(question), { ephemeral: false })
         : textMessage("Ask me with a question after the mention, or use /brief, /whosaid and /figures.", false);
-      await client.rest.post(Routes.channelMessages(m.channelId), {
-        body: { ...message, allowed_mentions: { parse: [], replied_user: false }, message_reference: { message_id: m.id, fail_if_not_exists: false } },
-      });
+      const body = { ...message, allowed_mentions: { parse: [], replied_user: false }, message_reference: { message_id: m.id, fail_if_not_exists: false } };
+      await withBackoff("reply", MESSAGE_BACKOFF_MS, logger, () => client.rest.post(Routes.channelMessages(m.channelId), { body }));
     } catch (err) {
       logger.error({ err: describeError(err), channel: m.channelId }, "discord: could not answer a mention");
     }

@@ -8,6 +8,7 @@ import { DiscordAdapterError } from "./errors.js";
 import { createInteractionHandler } from "./handler.js";
 import { parseInteraction } from "./incoming.js";
 import { watchRest } from "./log.js";
+import { MESSAGE_BACKOFF_MS, withBackoff } from "./retry.js";
 import { checkSignature, publicKeyFromHex } from "./signature.js";
 import { DISCORD_DEFAULTS, type CallbackBody, type Logger, type RunningDiscord, type StartDiscordOptions } from "./types.js";
 import type { Asker } from "../../ask/index.js";
@@ -85,7 +86,7 @@ export async function startHttp(deps: HttpDeps): Promise<RunningDiscord> {
         send(res, 200, cb);
       },
       edit: async (message) => {
-        await rest.patch(Routes.webhookMessage(config.applicationId, interaction.token, "@original"), { body: message, auth: false });
+        await withBackoff("edit", MESSAGE_BACKOFF_MS, logger, () => rest.patch(Routes.webhookMessage(config.applicationId, interaction.token, "@original"), { body: message, auth: false }));
       },
     }).finally(() => {
       inFlight.delete(work);

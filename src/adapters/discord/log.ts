@@ -51,14 +51,14 @@ interface RestEvents {
   on(event: "response", listener: (req: { method: string; route: string; retries: number }, res: { status: number; headers: { get(name: string): string | null } }) => void): unknown;
 }
 
-/** Logs what discord.js's REST queue does for us: waiting out 429s (retry_after) and retrying 5xx. */
+/** Logs 429s (discord.js's queue waits out retry_after) and 5xx answers (withBackoff retries them). */
 export function watchRest(rest: RestEvents, logger: Logger): void {
   rest.on("rateLimited", (info) => logger.warn({ route: info.route, retryAfterMs: info.retryAfter, global: info.global }, "discord: rate limited, waiting"));
   rest.on("response", (req, res) => {
     if (res.status === 429) {
       logger.warn({ method: req.method, route: req.route, retryAfterSeconds: Number(res.headers.get("retry-after")) }, "discord: rate limited (429), waiting retry_after");
     } else if (res.status >= 500) {
-      logger.warn({ method: req.method, route: req.route, status: res.status, retries: req.retries }, "discord: server error, discord.js retries it");
+      logger.warn({ method: req.method, route: req.route, status: res.status, retries: req.retries }, "discord: server error from Discord");
     }
   });
 }

@@ -29,7 +29,8 @@ test("a slow answer is deferred, edited in after a 500 is retried, and stop() wa
     expect(second!.body).toEqual(first!.body);
     expect(second!.body).toEqual(answerToMessage(await asker.answer({ kind: "whosaid", words: "open the harbour" }), { ephemeral: false }));
     await stopped;
-    expect(logger.lines.map((l) => l.msg)).toEqual(expect.arrayContaining(["discord: server error, discord.js retries it", "discord: disconnected from the gateway"]));
+    expect(logger.lines.find((l) => l.msg === "discord: server error, retrying after a pause")!.fields).toMatchObject({ what: "edit", attempt: 1, delayMs: 250, err: { status: 500 } });
+    expect(logger.lines.map((l) => l.msg)).toEqual(expect.arrayContaining(["discord: server error from Discord", "discord: server error, retrying after a pause", "discord: disconnected from the gateway"]));
     await fake.waitFor(() => fake.connections === 0, "the gateway to close");
   } finally {
     await bot.stop();
