@@ -1,5 +1,5 @@
 // One class per stable code; the message says what to do about it.
-export type DiscordAdapterErrorCode = "bad_config" | "bad_signature" | "bad_request";
+export type DiscordAdapterErrorCode = "bad_config" | "connect_failed" | "bad_request";
 
 export class DiscordAdapterError extends Error {
   override readonly name = "DiscordAdapterError";

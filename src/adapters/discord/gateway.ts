@@ -3,6 +3,7 @@
 import { Client, GatewayIntentBits, Partials, Routes, type Interaction, type Message } from "discord.js";
 import type { Asker } from "../../ask/index.js";
 import { answerToMessage, textMessage, type Embed } from "../../render/discord/index.js";
+import { DiscordAdapterError } from "./errors.js";
 import { createInteractionHandler } from "./handler.js";
 import { describeError, watchRest } from "./log.js";
 import { CALLBACK_BACKOFF_MS, MESSAGE_BACKOFF_MS, REST_RETRIES, withBackoff } from "./retry.js";
@@ -94,8 +95,14 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningDiscord> {
   }
 
   const ready = new Promise<void>((resolve) => client.once("clientReady", () => resolve()));
-  await client.login(config.token);
-  await ready;
+  try {
+    await client.login(config.token);
+    await ready;
+  } catch (err) {
+    await client.destroy();
+    const why = (err as { code?: unknown }).code === "TokenInvalid" ? "Discord refused the bot token (DISCORD_TOKEN)" : "could not connect to the Discord gateway";
+    throw new DiscordAdapterError("connect_failed", why, { cause: err });
+  }
   logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, "discord: connected to the gateway");
 
   let stopped: Promise<void> | undefined;

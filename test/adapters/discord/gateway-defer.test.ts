@@ -37,3 +37,16 @@ test("a slow answer is deferred, edited in after a 500 is retried, and stop() wa
     await fake.close();
   }
 });
+
+test("a refused token fails start-up with a clear error and leaves nothing running", async () => {
+  const fake = await FakeDiscord.start({ applicationId: APP, botId: APP });
+  try {
+    fake.failNext("GET", /^\/gateway\/bot$/, 401, { message: "401: Unauthorized", code: 0 });
+    const logger = memoryLogger();
+    const started = startDiscord({ asker: new GatedAsker(), logger, config: { mode: "gateway", token: FAKE_TOKEN, applicationId: APP, apiUrl: fake.apiUrl } });
+    await expect(started).rejects.toMatchObject({ code: "connect_failed", message: "Discord refused the bot token (DISCORD_TOKEN)" });
+    expect(fake.connections).toBe(0);
+  } finally {
+    await fake.close();
+  }
+});
