@@ -23,7 +23,9 @@ export function placeTable(): Map<string, Place> {
     const k = form.toLowerCase().replace(/[’']/g, "'");
     if (k.length >= 3 || SHORT_FORMS.has(form)) if (!t.has(k)) t.set(k, place);
   };
-  for (const c of countries) {
+  // UN members first: where two entries share a form ("American"), the sovereign country keeps it.
+  const ordered = [...countries].sort((a, b) => Number(b.unMember) - Number(a.unMember));
+  for (const c of ordered) {
     const key = c.name.common.toLowerCase();
     const place = (via: Place["via"]): Place => ({ key, name: c.name.common, via });
     add(c.name.common, place("country"));
@@ -36,7 +38,7 @@ export function placeTable(): Map<string, Place> {
     }
   }
   // Capitals after all country names, so a capital never hides a country ("Djibouti", "Mexico").
-  for (const c of countries) {
+  for (const c of ordered) {
     for (const cap of c.capital ?? []) add(cap.replace(/\s+D\.C\.$/, ""), { key: c.name.common.toLowerCase(), name: c.name.common, via: "capital" });
   }
   // Forms the dataset lacks but news uses.
