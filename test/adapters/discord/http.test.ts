@@ -112,6 +112,26 @@ test("a slow answer is deferred at once, then edited in; stop() waits for it", a
   await stopped;
 });
 
+test("an asker failure is logged and answered with an apology only the asker sees", async () => {
+  class FailingAsker extends TestAsker {
+    override async answer(): Promise<never> {
+      throw new Error("store is down");
+    }
+  }
+  const logger = memoryLogger();
+  const failing = await startDiscord({
+    asker: new FailingAsker(), logger, now: () => NOW,
+    config: { mode: "http", token: FAKE_TOKEN, applicationId: APP, publicKey: key.publicKeyHex, apiUrl: fake.apiUrl, port: 0, host: "127.0.0.1" },
+  });
+  running.push(failing);
+  const payload = commandInteraction(APP, "brief", { topic: "harbour", public: true });
+  expect(await post(failing.port!, payload, signed(payload))).toEqual({
+    status: 200,
+    body: { type: 4, data: { content: "Sorry, something went wrong while answering. Please try again in a moment.", embeds: [], allowed_mentions: { parse: [] }, flags: 64 } },
+  });
+  expect(logger.lines).toContainEqual({ level: "error", fields: { err: { name: "Error", message: "store is down" }, command: "brief" }, msg: "discord: the asker failed" });
+});
+
 test("not an interaction, wrong path or method", async () => {
   expect((await post(bot.port, { hello: 1 }, signed({ hello: 1 }))).status).toBe(400);
   expect((await post(bot.port, { type: 1 }, signed({ type: 1 }), "/elsewhere")).status).toBe(404);
