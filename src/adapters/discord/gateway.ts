@@ -7,12 +7,12 @@ import { DiscordAdapterError } from "./errors.js";
 import { createInteractionHandler } from "./handler.js";
 import { describeError, watchRest } from "./log.js";
 import { CALLBACK_BACKOFF_MS, MESSAGE_BACKOFF_MS, REST_RETRIES, withBackoff } from "./retry.js";
-import { DISCORD_DEFAULTS, type Incoming, type Logger, type Responder, type RunningDiscord, type StartDiscordOptions } from "./types.js";
+import type { Incoming, Logger, ResolvedDiscordConfig, Responder, RunningDiscord } from "./types.js";
 
 interface GatewayDeps {
   asker: Asker;
   logger: Logger;
-  config: StartDiscordOptions["config"];
+  config: ResolvedDiscordConfig;
 }
 
 /** discord.js's interaction to the shape both modes share. */
@@ -36,19 +36,19 @@ export function fromDiscordJs(i: Interaction): Incoming {
 export async function startGateway(deps: GatewayDeps): Promise<RunningDiscord> {
   const { asker, logger, config } = deps;
   const intents = [GatewayIntentBits.Guilds];
-  const mentions = config.mentions ?? DISCORD_DEFAULTS.mentions;
+  const mentions = config.mentions;
   // Discord sends the content of messages that mention the bot even without the privileged intent.
   if (mentions) intents.push(GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages);
-  if (config.messageContent ?? DISCORD_DEFAULTS.messageContent) intents.push(GatewayIntentBits.MessageContent);
+  if (config.messageContent) intents.push(GatewayIntentBits.MessageContent);
   const client = new Client({
     intents,
-    rest: { api: config.apiUrl ?? DISCORD_DEFAULTS.apiUrl, retries: REST_RETRIES },
+    rest: { api: config.apiUrl, retries: REST_RETRIES },
     // DM channels are not cached; without this partial discord.js drops direct messages.
     partials: [Partials.Channel],
     ...(config.shards !== undefined ? { shards: config.shards } : {}),
     ...(config.shardCount !== undefined ? { shardCount: config.shardCount } : {}),
   });
-  const handle = createInteractionHandler({ asker, logger, deferAfterMs: config.deferAfterMs ?? DISCORD_DEFAULTS.deferAfterMs });
+  const handle = createInteractionHandler({ asker, logger, deferAfterMs: config.deferAfterMs });
   const inFlight = new Set<Promise<void>>();
   let stopping = false;
   const track = (p: Promise<void>) => {

@@ -10,7 +10,7 @@ import { parseInteraction } from "./incoming.js";
 import { watchRest } from "./log.js";
 import { MESSAGE_BACKOFF_MS, withBackoff } from "./retry.js";
 import { checkSignature, publicKeyFromHex } from "./signature.js";
-import { DISCORD_DEFAULTS, type CallbackBody, type Logger, type RunningDiscord, type StartDiscordOptions } from "./types.js";
+import type { CallbackBody, Logger, ResolvedDiscordConfig, RunningDiscord } from "./types.js";
 import type { Asker } from "../../ask/index.js";
 
 /** Interactions are small; anything this big is not one. */
@@ -19,7 +19,7 @@ const MAX_BODY = 256 * 1024;
 interface HttpDeps {
   asker: Asker;
   logger: Logger;
-  config: StartDiscordOptions["config"];
+  config: ResolvedDiscordConfig;
   now: () => number;
 }
 
@@ -44,10 +44,10 @@ export async function startHttp(deps: HttpDeps): Promise<RunningDiscord> {
   const { asker, logger, config, now } = deps;
   if (!config.publicKey) throw new DiscordAdapterError("bad_config", "HTTP mode needs the application's public key (DISCORD_PUBLIC_KEY)");
   const key = publicKeyFromHex(config.publicKey);
-  const path = config.path ?? DISCORD_DEFAULTS.path;
-  const rest = createRest(config.token, config.apiUrl ?? DISCORD_DEFAULTS.apiUrl);
+  const path = config.path;
+  const rest = createRest(config.token, config.apiUrl);
   watchRest(rest, logger);
-  const handle = createInteractionHandler({ asker, logger, deferAfterMs: config.deferAfterMs ?? DISCORD_DEFAULTS.deferAfterMs });
+  const handle = createInteractionHandler({ asker, logger, deferAfterMs: config.deferAfterMs });
   const inFlight = new Set<Promise<void>>();
   let stopping = false;
 
@@ -103,7 +103,7 @@ export async function startHttp(deps: HttpDeps): Promise<RunningDiscord> {
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(config.port ?? DISCORD_DEFAULTS.port, config.host ?? DISCORD_DEFAULTS.host, () => resolve());
+    server.listen(config.port, config.host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
   logger.info({ port, path }, "discord: HTTP interactions endpoint listening");

@@ -3,10 +3,11 @@ import { DiscordAdapterError } from "./errors.js";
 import { startGateway } from "./gateway.js";
 import { startHttp } from "./http.js";
 import { redactingLogger } from "./log.js";
-import type { RunningDiscord, StartDiscordOptions } from "./types.js";
+import { withDefaults, type RunningDiscord, type StartDiscordOptions } from "./types.js";
 
 export async function startDiscord(options: StartDiscordOptions): Promise<RunningDiscord> {
-  const { asker, config } = options;
+  const { asker } = options;
+  const config = withDefaults(options.config);
   if (!config.token) throw new DiscordAdapterError("bad_config", "the Discord bot token is missing (DISCORD_TOKEN)");
   if (!config.applicationId) throw new DiscordAdapterError("bad_config", "the Discord application id is missing (DISCORD_APPLICATION_ID)");
   const logger = redactingLogger(options.logger, [config.token]);
@@ -20,8 +21,8 @@ export { DiscordAdapterError } from "./errors.js";
 export type { DiscordAdapterErrorCode } from "./errors.js";
 export { describeError, redactingLogger, redactText } from "./log.js";
 export { checkSignature, MAX_SKEW_SECONDS, publicKeyFromHex } from "./signature.js";
-export { DISCORD_DEFAULTS } from "./types.js";
-export type { DiscordConfig, Logger, RunningDiscord, StartDiscordOptions } from "./types.js";
+export { DISCORD_DEFAULTS, withDefaults } from "./types.js";
+export type { DiscordConfig, Logger, ResolvedDiscordConfig, RunningDiscord, StartDiscordOptions } from "./types.js";
 export { resolveShardCount, startShards } from "./sharding.js";
 export type { ShardsOptions } from "./sharding.js";
 export { discordConfigFrom } from "./from-config.js";

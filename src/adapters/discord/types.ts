@@ -46,6 +46,14 @@ export const DISCORD_DEFAULTS = {
   messageContent: false,
 } as const;
 
+/** The config with every default filled in; what the modes work from. */
+export type ResolvedDiscordConfig = DiscordConfig & Required<Pick<DiscordConfig, keyof typeof DISCORD_DEFAULTS>>;
+
+export function withDefaults(config: DiscordConfig): ResolvedDiscordConfig {
+  const given = Object.fromEntries(Object.entries(config).filter(([, v]) => v !== undefined)) as DiscordConfig;
+  return { ...DISCORD_DEFAULTS, ...given };
+}
+
 export interface StartDiscordOptions {
   asker: Asker;
   logger: Logger;
