@@ -1,11 +1,13 @@
 // briefbot's command line: `briefbot <command> [options]`.
 import { processIo, UsageError, type Io } from "./io.js";
 import { cardCommand } from "./card.js";
+import { discordCommand } from "./discord.js";
 
 export type Command = (argv: string[], io: Io) => Promise<number>;
 
 export const COMMANDS: Record<string, { run: Command; summary: string }> = {
   card: { run: cardCommand, summary: "card FILE|- [--format json|text|markdown] | card --jsonl [FILE]: build briefing cards" },
+  discord: { run: discordCommand, summary: "discord register [--guild ID] | invite | commands: set up the Discord application" },
 };
 
 function usage(): string {
