@@ -1,1 +1,18 @@
-export type { BriefingStore, FigureHit, PutResult, PutStatus, QuoteHit, StoredArticle, TopicCount } from "./types.js";
+export type {
+  ArticleHit,
+  ArticleMeta,
+  BriefingStore,
+  FigureHit,
+  PutResult,
+  PutStatus,
+  QuoteHit,
+  StoredArticle,
+  Terms,
+  TopicCount,
+} from "./types.js";
+export { StoreError } from "./errors.js";
+export type { StoreErrorCode } from "./errors.js";
+export { createMemoryStore } from "./memory.js";
+export { createSqliteStore, openSqliteStore, DEFAULT_SQLITE_OPTIONS } from "./sqlite.js";
+export type { SqliteOptions } from "./sqlite.js";
+export { canonicalUrl, textHash, tokens } from "./rows.js";
