@@ -6,9 +6,18 @@ export interface Io {
   stderr: (s: string) => void;
   /** Reads all of standard input. */
   readStdin: () => Promise<string>;
+  /** Environment variables (BRIEFBOT_DB, DATABASE_URL); only cli/ and config/ read them. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Standard input as a stream (ask --jsonl, ingest --jsonl -). */
+  stdin?: NodeJS.ReadableStream;
+  /** Where progress bars go (a terminal, or nothing). */
+  progress?: { isTTY?: boolean; columns?: number; write(s: string): unknown };
 }
 
 export const processIo: Io = {
+  env: process.env,
+  stdin: process.stdin,
+  progress: process.stderr,
   stdout: (s) => void process.stdout.write(s),
   stderr: (s) => void process.stderr.write(s),
   readStdin: async () => {

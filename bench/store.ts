@@ -1,0 +1,1 @@
+export async function storeBench(_args: string[]): Promise<void> {}
