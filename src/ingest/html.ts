@@ -40,7 +40,8 @@ export function articleFromHtml(html: string, url?: string): Article {
   } catch (err) {
     throw new IngestError("no_article", `${url ?? "page"}: the HTML could not be read as an article`, { cause: err });
   }
-  const text = parsed?.content ? paragraphs(parsed.content) : "";
+  // Readability gives up on short or odd pages: then the body's own blocks are the article.
+  const text = paragraphs(parsed?.content ?? document.body?.innerHTML ?? "");
   if (!/\p{L}{2,}/u.test(text)) throw new IngestError("no_article", `${url ?? "page"}: no article text found in the page`);
   const article: Article = { text };
   const title = parsed?.title?.trim() || meta(document, "og:title");
