@@ -60,21 +60,29 @@ export interface Alignment {
 /** How well `text` holds the words of `question`, typos and dropped or extra words allowed. */
 export function align(question: string[], text: string[]): Alignment {
   if (!question.length) return { coverage: 0, order: 0 };
+  // Exact words by position first; the edit-distance scan only for words not found as such.
+  const at = new Map<string, number[]>();
+  text.forEach((w, i) => (at.get(w) ?? at.set(w, []).get(w)!).push(i));
   let got = 0, total = 0, inOrder = 0, last = -1;
   for (const q of question) {
     const weight = STOP_WORDS.has(q) ? 0.3 : 1;
     total += weight;
-    let best = 0, bestAt = -1, bestAfter = -1;
-    for (let i = 0; i < text.length; i++) {
-      const s = wordSimilarity(q, text[i]!);
-      if (s > best) (best = s), (bestAt = i);
-      if (s > 0 && i > last && bestAfter < 0) bestAfter = i;
+    let best = 0;
+    let positions = at.get(q);
+    if (positions) best = 1;
+    else {
+      positions = [];
+      for (const [w, ps] of at) {
+        const sim = wordSimilarity(q, w);
+        if (sim > best) (best = sim), (positions = ps);
+      }
     }
     got += best * weight;
-    if (bestAfter >= 0) {
+    const next = positions.find((p) => p > last);
+    if (best > 0 && next !== undefined) {
       inOrder++;
-      last = bestAfter;
-    } else if (bestAt >= 0) last = Math.max(last, bestAt);
+      last = next;
+    }
   }
   return { coverage: got / total, order: inOrder / question.length };
 }

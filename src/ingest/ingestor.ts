@@ -30,6 +30,10 @@ export interface IngestorOptions {
   /** Article -> card (the core's buildCard by default). */
   card: (article: Article) => BriefingCard;
   fetch: Partial<FetchOptions>;
+  /** Articles written per store transaction in bulk runs (folders, JSON lines). */
+  batchSize: number;
+  /** Articles written after which a bulk run ends with store.maintain(). */
+  maintainAfter: number;
   onProgress?: (done: number, total: number | undefined, source: string) => void;
 }
 
@@ -64,7 +68,8 @@ function walk(path: string, out: string[]): void {
 }
 
 export function createIngestor(options: Partial<IngestorOptions> & Pick<IngestorOptions, "store" | "now">) {
-  const opts = { card: (a: Article) => buildCard(a), fetch: {}, ...options };
+  const opts = { card: (a: Article) => buildCard(a), fetch: {}, batchSize: 64, maintainAfter: 1000, ...options };
+  let pending: Array<{ article: Article; card: BriefingCard }> = [];
   const summary: IngestSummary = { ingested: 0, updated: 0, unchanged: 0, failed: [] };
   let done = 0;
   const fail = (source: string, f: { code: string; message: string }) => summary.failed.push({ source, ...f });
@@ -79,8 +84,27 @@ export function createIngestor(options: Partial<IngestorOptions> & Pick<Ingestor
       if (!f) throw err;
       return void fail(source, f);
     }
-    const r = await opts.store.put(a, card, opts.now());
-    summary[r.status]++;
+    pending.push({ article: a, card });
+    if (pending.length >= opts.batchSize) await flush();
+  }
+
+  let written = 0;
+  /** After a bulk run, let the store compact its indexes. */
+  async function settle(): Promise<void> {
+    await flush();
+    if (written >= opts.maintainAfter) {
+      written = 0;
+      await opts.store.maintain();
+    }
+  }
+
+  /** Writes what is pending in one transaction; only then is it acknowledged (counted). */
+  async function flush(): Promise<void> {
+    if (!pending.length) return;
+    const batch = pending;
+    pending = [];
+    for (const r of await opts.store.putMany(batch, opts.now())) summary[r.status]++;
+    written += batch.length;
   }
 
   /** Runs `read` for one input; a usable failure is counted, anything else is thrown. */
@@ -138,7 +162,10 @@ export function createIngestor(options: Partial<IngestorOptions> & Pick<Ingestor
 
   return {
     summary: (): IngestSummary => ({ ...summary, failed: [...summary.failed] }),
-    article: (a: Article, source: string) => guarded(source, undefined, () => article(a, source)),
+    async article(a: Article, source: string): Promise<void> {
+      await guarded(source, undefined, () => article(a, source));
+      await flush();
+    },
     /** Files, and folders of .txt, .md and .html (recursively). */
     async paths(paths: readonly string[]): Promise<void> {
       const files: string[] = [];
@@ -150,17 +177,23 @@ export function createIngestor(options: Partial<IngestorOptions> & Pick<Ingestor
         }
       }
       for (const f of files) await guarded(f, files.length, async () => article(fileArticle(f), f));
+      await settle();
     },
     /** A page (its article) or a feed (each new item's page). */
-    url: (url: string) => guarded(url, undefined, () => page(url)),
+    async url(url: string): Promise<void> {
+      await guarded(url, undefined, () => page(url));
+      await flush();
+    },
     /** One poll of a feed: only new items are fetched; 304 Not Modified costs nothing. */
     async feed(url: string, state: FeedState): Promise<boolean> {
-      return guarded(url, undefined, async () => {
+      const ok = await guarded(url, undefined, async () => {
         const res = await fetchPage(url, state.validators, opts.fetch);
         if (res.kind === "not_modified") return;
         state.validators = res.validators;
         await feedBody(res.url, res.body, state);
       });
+      await flush();
+      return ok;
     },
     /** Lines {"id","text","title"?,"url"?,"publisher"?,"publishedAt"?}. */
     async jsonl(lines: AsyncIterable<string>, source: string): Promise<void> {
@@ -171,6 +204,7 @@ export function createIngestor(options: Partial<IngestorOptions> & Pick<Ingestor
         const label = `${source}:${n}`;
         await guarded(label, undefined, async () => article(articleFromJson(line, label), label));
       }
+      await settle();
     },
   };
 }

@@ -77,7 +77,12 @@ export function createMemoryStore(): BriefingStore {
     return { rec: byId.get(id!)!, i: Number(i) };
   };
 
-  return {
+  const store: BriefingStore = {
+    async putMany(items, now) {
+      const out: PutResult[] = [];
+      for (const { article, card } of items) out.push(await store.put(article, card, now));
+      return out;
+    },
     async put(article: Article, card: BriefingCard, now: number): Promise<PutResult> {
       live();
       const probe = cardRows(card.id, article, card, now);
@@ -143,8 +148,12 @@ export function createMemoryStore(): BriefingStore {
       live();
       return byId.size;
     },
+    async maintain() {
+      live();
+    },
     async close() {
       closed = true;
     },
   };
+  return store;
 }

@@ -73,65 +73,25 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
     client.release();
   }
 
-  async function putOnce(article: Article, card: BriefingCard, now: number): Promise<PutResult> {
+  /** Puts in one transaction; a unique-key race with another writer is retried once. */
+  async function putAll(items: ReadonlyArray<{ article: Article; card: BriefingCard }>, now: number): Promise<PutResult[]> {
+    try {
+      return await putTx(items, now);
+    } catch (err) {
+      // Two writers stored the same new article at once: the second now finds it stored.
+      if ((err as { code?: string }).code === UNIQUE_VIOLATION) return putTx(items, now);
+      throw err;
+    }
+  }
+
+  async function putTx(items: ReadonlyArray<{ article: Article; card: BriefingCard }>, now: number): Promise<PutResult[]> {
     const c = await pool.connect();
     try {
       await c.query("BEGIN");
-      const probe = cardRows(card.id, article, card, now);
-      type Old = { seq: number; id: string; text_hash: string };
-      let old: Old | undefined;
-      if (probe.url) old = (await c.query<Old>(`SELECT seq, id, text_hash FROM ${s}.articles WHERE url = $1 FOR UPDATE`, [probe.url])).rows[0];
-      old ??= (await c.query<Old>(`SELECT seq, id, text_hash FROM ${s}.articles WHERE text_hash = $1 LIMIT 1 FOR UPDATE`, [probe.hash])).rows[0];
-      if (old && old.text_hash === probe.hash) {
-        await c.query("COMMIT");
-        return { id: old.id, status: "unchanged" };
-      }
-      const id = old?.id ?? card.id;
-      const r = old ? probe : cardRows(id, article, card, now);
-      const m = r.meta;
-      const vals = [r.url ?? null, r.hash, m.title, m.publisher ?? null, m.publishedAt ?? null, r.sortTime, now, JSON.stringify(card), r.articleBody];
-      let seq: number;
-      if (old) {
-        seq = old.seq;
-        const gone = await c.query<{ topic: string }>(`DELETE FROM ${s}.topics WHERE seq = $1 RETURNING topic`, [seq]);
-        await c.query(`UPDATE ${s}.topic_counts SET n = n - 1 WHERE topic = ANY($1::text[])`, [gone.rows.map((x) => x.topic)]);
-        await c.query(`DELETE FROM ${s}.topic_counts WHERE n <= 0`);
-        await c.query(`DELETE FROM ${s}.quotes WHERE seq = $1`, [seq]);
-        await c.query(`DELETE FROM ${s}.figures WHERE seq = $1`, [seq]);
-        await c.query(
-          `UPDATE ${s}.articles SET url = $1, text_hash = $2, title = $3, publisher = $4, published_at = $5, sort_time = $6,
-             ingested_at = $7, card = $8::jsonb, body_tsv = to_tsvector('simple', $9) WHERE seq = $10`,
-          [...vals, seq],
-        );
-      } else {
-        const ins = await c.query<{ seq: number }>(
-          `INSERT INTO ${s}.articles (id, url, text_hash, title, publisher, published_at, sort_time, ingested_at, card, body_tsv)
-           VALUES ($10, $1, $2, $3, $4, $5, $6, $7, $8::jsonb, to_tsvector('simple', $9)) RETURNING seq`,
-          [...vals, id],
-        );
-        seq = ins.rows[0]!.seq;
-      }
-      if (r.topics.length) {
-        await c.query(`INSERT INTO ${s}.topics (topic, seq, sort_time) SELECT t, $2, $3 FROM unnest($1::text[]) AS t ON CONFLICT DO NOTHING`, [r.topics, seq, r.sortTime]);
-        await c.query(
-          `INSERT INTO ${s}.topic_counts (topic, n) SELECT t, 1 FROM unnest($1::text[]) AS t ON CONFLICT (topic) DO UPDATE SET n = ${s}.topic_counts.n + 1`,
-          [r.topics],
-        );
-      }
-      if (card.quotes.length) {
-        await c.query(
-          `INSERT INTO ${s}.quotes (seq, quote, body_tsv) SELECT $1, q::jsonb, to_tsvector('simple', b) FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS t(q, b, i) ORDER BY i`,
-          [seq, card.quotes.map((x) => JSON.stringify(x)), r.quoteBodies],
-        );
-      }
-      if (card.figures.length) {
-        await c.query(
-          `INSERT INTO ${s}.figures (seq, figure, body_tsv) SELECT $1, f::jsonb, to_tsvector('simple', b) FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS t(f, b, i) ORDER BY i`,
-          [seq, card.figures.map((x) => JSON.stringify(x)), r.figureBodies],
-        );
-      }
+      const out: PutResult[] = [];
+      for (const i of items) out.push(await putIn(c, i.article, i.card, now));
       await c.query("COMMIT");
-      return { id, status: old ? "updated" : "ingested" };
+      return out;
     } catch (err) {
       await c.query("ROLLBACK").catch(() => undefined);
       throw err;
@@ -140,29 +100,80 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
     }
   }
 
+  async function putIn(c: pg.PoolClient, article: Article, card: BriefingCard, now: number): Promise<PutResult> {
+    const probe = cardRows(card.id, article, card, now);
+    type Old = { seq: number; id: string; text_hash: string };
+    let old: Old | undefined;
+    if (probe.url) old = (await c.query<Old>(`SELECT seq, id, text_hash FROM ${s}.articles WHERE url = $1 FOR UPDATE`, [probe.url])).rows[0];
+    old ??= (await c.query<Old>(`SELECT seq, id, text_hash FROM ${s}.articles WHERE text_hash = $1 LIMIT 1 FOR UPDATE`, [probe.hash])).rows[0];
+    if (old && old.text_hash === probe.hash) return { id: old.id, status: "unchanged" };
+    const id = old?.id ?? card.id;
+    const r = old ? probe : cardRows(id, article, card, now);
+    const m = r.meta;
+    const vals = [r.url ?? null, r.hash, m.title, m.publisher ?? null, m.publishedAt ?? null, r.sortTime, now, JSON.stringify(card), r.articleBody];
+    let seq: number;
+    if (old) {
+      seq = old.seq;
+      const gone = await c.query<{ topic: string }>(`DELETE FROM ${s}.topics WHERE seq = $1 RETURNING topic`, [seq]);
+      await c.query(`UPDATE ${s}.topic_counts SET n = n - 1 WHERE topic = ANY($1::text[])`, [gone.rows.map((x) => x.topic)]);
+      await c.query(`DELETE FROM ${s}.topic_counts WHERE n <= 0`);
+      await c.query(`DELETE FROM ${s}.quotes WHERE seq = $1`, [seq]);
+      await c.query(`DELETE FROM ${s}.figures WHERE seq = $1`, [seq]);
+      await c.query(
+        `UPDATE ${s}.articles SET url = $1, text_hash = $2, title = $3, publisher = $4, published_at = $5, sort_time = $6,
+           ingested_at = $7, card = $8::jsonb, body_tsv = to_tsvector('simple', $9) WHERE seq = $10`,
+        [...vals, seq],
+      );
+    } else {
+      const ins = await c.query<{ seq: number }>(
+        `INSERT INTO ${s}.articles (id, url, text_hash, title, publisher, published_at, sort_time, ingested_at, card, body_tsv)
+         VALUES ($10, $1, $2, $3, $4, $5, $6, $7, $8::jsonb, to_tsvector('simple', $9)) RETURNING seq`,
+        [...vals, id],
+      );
+      seq = ins.rows[0]!.seq;
+    }
+    if (r.topics.length) {
+      await c.query(`INSERT INTO ${s}.topics (topic, seq, sort_time) SELECT t, $2, $3 FROM unnest($1::text[]) AS t ON CONFLICT DO NOTHING`, [r.topics, seq, r.sortTime]);
+      await c.query(
+        `INSERT INTO ${s}.topic_counts (topic, n) SELECT t, 1 FROM unnest($1::text[]) AS t ON CONFLICT (topic) DO UPDATE SET n = ${s}.topic_counts.n + 1`,
+        [r.topics],
+      );
+    }
+    if (card.quotes.length) {
+      await c.query(
+        `INSERT INTO ${s}.quotes (seq, quote, body_tsv) SELECT $1, q::jsonb, to_tsvector('simple', b) FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS t(q, b, i) ORDER BY i`,
+        [seq, card.quotes.map((x) => JSON.stringify(x)), r.quoteBodies],
+      );
+    }
+    if (card.figures.length) {
+      await c.query(
+        `INSERT INTO ${s}.figures (seq, figure, body_tsv) SELECT $1, f::jsonb, to_tsvector('simple', b) FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS t(f, b, i) ORDER BY i`,
+        [seq, card.figures.map((x) => JSON.stringify(x)), r.figureBodies],
+      );
+    }
+    return { id, status: old ? "updated" : "ingested" };
+  }
+
   /** Full-text stages over one table; rows are kept by key so each hit costs one query. */
-  async function search<R extends { key: number }>(sql: string, terms: Parameters<BriefingStore["searchQuotes"]>[0], limit: number) {
+  // Every term matching: newest first (cheap however common the words; ask/ re-ranks).
+  // Any term matching (the last resort): by ts_rank, as most rows match only weakly.
+  async function search<R extends { key: number }>(sql: string, col: string, key: string, terms: Parameters<BriefingStore["searchQuotes"]>[0], limit: number) {
     const rows = new Map<number, R>();
     const hits = await runStages(termGroups(terms), limit, async (stage, n) => {
-      const res = await pool.query<R>(sql, [tsQuery(stage), n]);
+      const order = stage.any ? `ts_rank(${col}, to_tsquery('simple', $1)) DESC` : `${key} DESC`;
+      const res = await pool.query<R>(`${sql} WHERE ${col} @@ to_tsquery('simple', $1) ORDER BY ${order} LIMIT $2`, [tsQuery(stage), n]);
       for (const r of res.rows) rows.set(r.key, r);
       return res.rows.map((r) => r.key);
     });
     return hits.map((h) => ({ row: rows.get(h.key)!, score: h.score }));
   }
 
-  const rank = (col: string) => `${col} @@ to_tsquery('simple', $1) ORDER BY ts_rank(${col}, to_tsquery('simple', $1)) DESC LIMIT $2`;
 
   return {
     async put(article, card, now) {
-      try {
-        return await putOnce(article, card, now);
-      } catch (err) {
-        // Two writers stored the same new article at once: the second now finds it stored.
-        if ((err as { code?: string }).code === UNIQUE_VIOLATION) return putOnce(article, card, now);
-        throw err;
-      }
+      return (await putAll([{ article, card }], now))[0]!;
     },
+    putMany: putAll,
     async get(id) {
       const r = await pool.query<ArticleRow>(`SELECT ${ARTICLE_COLS} FROM ${s}.articles a WHERE a.id = $1`, [id]);
       return r.rows[0] && storedOf(r.rows[0]);
@@ -179,7 +190,7 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
       return [...seen.values()].map(storedOf).sort(byRecent).slice(0, limit);
     },
     async searchArticles(terms, limit) {
-      const hits = await search<ArticleRow & { key: number }>(`SELECT a.seq AS key, ${ARTICLE_COLS} FROM ${s}.articles a WHERE ${rank("a.body_tsv")}`, terms, limit);
+      const hits = await search<ArticleRow & { key: number }>(`SELECT a.seq AS key, ${ARTICLE_COLS} FROM ${s}.articles a`, "a.body_tsv", "a.seq", terms, limit);
       return hits.map((h) => ({ article: storedOf(h.row), score: h.score }));
     },
     async topics(limit, prefix) {
@@ -194,7 +205,9 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
     async searchQuotes(terms, limit) {
       type Row = ArticleRow & { key: number; quote: Quote };
       const hits = await search<Row>(
-        `SELECT q.qid AS key, q.quote, a.id, a.title, a.url, a.publisher, a.published_at FROM ${s}.quotes q JOIN ${s}.articles a ON a.seq = q.seq WHERE ${rank("q.body_tsv")}`,
+        `SELECT q.qid AS key, q.quote, a.id, a.title, a.url, a.publisher, a.published_at FROM ${s}.quotes q JOIN ${s}.articles a ON a.seq = q.seq`,
+        "q.body_tsv",
+        "q.qid",
         terms,
         limit,
       );
@@ -203,7 +216,9 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
     async searchFigures(terms, limit) {
       type Row = ArticleRow & { key: number; figure: Figure };
       const hits = await search<Row>(
-        `SELECT f.fid AS key, f.figure, a.id, a.title, a.url, a.publisher, a.published_at FROM ${s}.figures f JOIN ${s}.articles a ON a.seq = f.seq WHERE ${rank("f.body_tsv")}`,
+        `SELECT f.fid AS key, f.figure, a.id, a.title, a.url, a.publisher, a.published_at FROM ${s}.figures f JOIN ${s}.articles a ON a.seq = f.seq`,
+        "f.body_tsv",
+        "f.fid",
         terms,
         limit,
       );
@@ -216,6 +231,10 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
     async count() {
       const r = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${s}.articles`);
       return r.rows[0]!.n;
+    },
+    async maintain() {
+      // Moves GIN pending entries into the index and refreshes the planner's statistics.
+      for (const t of ["articles", "quotes", "figures", "topics"]) await pool.query(`VACUUM ANALYZE ${s}.${t}`);
     },
     async close() {
       if (opts.ownsPool) await pool.end();

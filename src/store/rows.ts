@@ -27,9 +27,9 @@ export function canonicalUrl(url: string | undefined): string | undefined {
   return s.endsWith("?") ? s.slice(0, -1) : s;
 }
 
-/** Same words in the same order, whatever the spacing, case or quote marks: same hash. */
+/** Same text whatever the spacing or quote marks: same hash (the card id is this hash, see core). */
 export function textHash(text: string): string {
-  return stableHash(tokens(normalizeText(text)).join(" "));
+  return stableHash(normalizeText(text));
 }
 
 /** The time an article sorts by: its publication date when it parses, else when it was stored. */
@@ -66,7 +66,8 @@ export function cardRows(id: string, article: Article, card: BriefingCard, now: 
   return {
     meta,
     url,
-    hash: textHash(article.text),
+    // The core's card id is already the hash of the normalised text: no second pass over it.
+    hash: card.id,
     sortTime: sortTime(card, now),
     topics,
     articleBody: tokens([card.title, ...card.summary, ...topics, ...names].join(" ")).join(" "),

@@ -37,7 +37,10 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
    CREATE INDEX figures_seq ON figures(seq);
    CREATE VIRTUAL TABLE quotes_fts USING fts5(body, ${FTS});
    CREATE VIRTUAL TABLE figures_fts USING fts5(body, ${FTS});
-   CREATE VIRTUAL TABLE articles_fts USING fts5(body, ${FTS});`,
+   CREATE VIRTUAL TABLE articles_fts USING fts5(body, ${FTS});
+   INSERT INTO quotes_fts(quotes_fts, rank) VALUES ('automerge', 2);
+   INSERT INTO figures_fts(figures_fts, rank) VALUES ('automerge', 2);
+   INSERT INTO articles_fts(articles_fts, rank) VALUES ('automerge', 2);`,
 ];
 
 /** Brings the database to the latest schema; refuses one written by a newer briefbot. */

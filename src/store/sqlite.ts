@@ -71,6 +71,8 @@ export function createSqliteStore(db: Database, options: Partial<SqliteOptions> 
   db.pragma("busy_timeout = 5000");
   migrateSqlite(db, opts.name);
 
+  // Every term matching: newest first, which stops after `limit` rows however common the words
+  // (ask/ re-ranks). Any term matching (the last resort): by bm25, as most rows match only weakly.
   const q = {
     byUrl: db.prepare<[string], { seq: number; id: string; text_hash: string }>("SELECT seq, id, text_hash FROM articles WHERE url = ?"),
     byHash: db.prepare<[string], { seq: number; id: string; text_hash: string }>("SELECT seq, id, text_hash FROM articles WHERE text_hash = ? LIMIT 1"),
@@ -104,9 +106,12 @@ export function createSqliteStore(db: Database, options: Partial<SqliteOptions> 
     topicsPrefix: db.prepare<[string, string, number], TopicCount>(
       "SELECT topic, n AS count FROM topic_counts WHERE topic >= ? AND topic < ? ORDER BY n DESC, topic LIMIT ?",
     ),
-    quoteFts: db.prepare<[string, number], { rowid: number }>("SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ?"),
-    figureFts: db.prepare<[string, number], { rowid: number }>("SELECT rowid FROM figures_fts WHERE figures_fts MATCH ? ORDER BY rank LIMIT ?"),
-    articleFts: db.prepare<[string, number], { rowid: number }>("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"),
+    quoteFts: db.prepare<[string, number], { rowid: number }>("SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rowid DESC LIMIT ?"),
+    quoteFtsRanked: db.prepare<[string, number], { rowid: number }>("SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ?"),
+    figureFts: db.prepare<[string, number], { rowid: number }>("SELECT rowid FROM figures_fts WHERE figures_fts MATCH ? ORDER BY rowid DESC LIMIT ?"),
+    figureFtsRanked: db.prepare<[string, number], { rowid: number }>("SELECT rowid FROM figures_fts WHERE figures_fts MATCH ? ORDER BY rank LIMIT ?"),
+    articleFts: db.prepare<[string, number], { rowid: number }>("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?"),
+    articleFtsRanked: db.prepare<[string, number], { rowid: number }>("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"),
     quote: db.prepare<[number], { quote: string } & ArticleRow>(`SELECT q.quote, ${META_COLS} FROM quotes q JOIN articles a ON a.seq = q.seq WHERE q.qid = ?`),
     figure: db.prepare<[number], { figure: string } & ArticleRow>(`SELECT f.figure, ${META_COLS} FROM figures f JOIN articles a ON a.seq = f.seq WHERE f.fid = ?`),
     since: db.prepare<[number, number], ArticleRow>("SELECT * FROM articles WHERE ingested_at > ? ORDER BY ingested_at DESC LIMIT ?"),
@@ -124,8 +129,9 @@ export function createSqliteStore(db: Database, options: Partial<SqliteOptions> 
     q.delArticleFts.run(seq);
   }
 
-  // One transaction per article: after a crash the article is wholly there or wholly absent.
-  const putTx = db.transaction((article: Article, card: BriefingCard, now: number): PutResult => {
+  // One transaction per put: after a crash the article is wholly there or wholly absent.
+  // FTS5 writes a segment per transaction, so bulk ingestion goes through putMany.
+  const putOne = (article: Article, card: BriefingCard, now: number): PutResult => {
     const probe = cardRows(card.id, article, card, now);
     const old = (probe.url ? q.byUrl.get(probe.url) : undefined) ?? q.byHash.get(probe.hash);
     if (old && old.text_hash === probe.hash) return { id: old.id, status: "unchanged" };
@@ -155,11 +161,18 @@ export function createSqliteStore(db: Database, options: Partial<SqliteOptions> 
     });
     q.insArticleFts.run(seq, r.articleBody);
     return { id, status: old ? "updated" : "ingested" };
-  });
+  };
+  const putTx = db.transaction(putOne);
+  const putManyTx = db.transaction((items: ReadonlyArray<{ article: Article; card: BriefingCard }>, now: number) =>
+    items.map((i) => putOne(i.article, i.card, now)),
+  );
 
   return {
     async put(article, card, now) {
       return putTx.immediate(article, card, now);
+    },
+    async putMany(items, now) {
+      return putManyTx.immediate(items, now);
     },
     async get(id) {
       const r = q.get.get(id);
@@ -172,7 +185,7 @@ export function createSqliteStore(db: Database, options: Partial<SqliteOptions> 
       return [...seen.values()].map(storedOf).sort(byRecent).slice(0, limit);
     },
     async searchArticles(terms: Terms, limit: number): Promise<ArticleHit[]> {
-      const hits = await runStages(termGroups(terms), limit, async (s, n) => q.articleFts.all(ftsMatch(s), n).map((r) => r.rowid));
+      const hits = await runStages(termGroups(terms), limit, async (s, n) => (s.any ? q.articleFtsRanked : q.articleFts).all(ftsMatch(s), n).map((r) => r.rowid));
       return hits.flatMap((h) => {
         const r = q.bySeq.get(h.key);
         return r ? [{ article: storedOf(r), score: h.score }] : [];
@@ -184,14 +197,14 @@ export function createSqliteStore(db: Database, options: Partial<SqliteOptions> 
       return q.topicsPrefix.all(p, p + "\uffff", limit);
     },
     async searchQuotes(terms, limit): Promise<QuoteHit[]> {
-      const hits = await runStages(termGroups(terms), limit, async (s, n) => q.quoteFts.all(ftsMatch(s), n).map((r) => r.rowid));
+      const hits = await runStages(termGroups(terms), limit, async (s, n) => (s.any ? q.quoteFtsRanked : q.quoteFts).all(ftsMatch(s), n).map((r) => r.rowid));
       return hits.flatMap((h) => {
         const r = q.quote.get(h.key);
         return r ? [{ article: metaOf(r), quote: JSON.parse(r.quote) as Quote, score: h.score }] : [];
       });
     },
     async searchFigures(terms, limit): Promise<FigureHit[]> {
-      const hits = await runStages(termGroups(terms), limit, async (s, n) => q.figureFts.all(ftsMatch(s), n).map((r) => r.rowid));
+      const hits = await runStages(termGroups(terms), limit, async (s, n) => (s.any ? q.figureFtsRanked : q.figureFts).all(ftsMatch(s), n).map((r) => r.rowid));
       return hits.flatMap((h) => {
         const r = q.figure.get(h.key);
         return r ? [{ article: metaOf(r), figure: JSON.parse(r.figure) as Figure, score: h.score }] : [];
@@ -202,6 +215,11 @@ export function createSqliteStore(db: Database, options: Partial<SqliteOptions> 
     },
     async count() {
       return q.count.get()!.n;
+    },
+    async maintain() {
+      // Many small FTS5 segments (one per transaction) slow every look-up: merge them into one.
+      for (const t of ["quotes_fts", "figures_fts", "articles_fts"]) db.prepare(`INSERT INTO ${t}(${t}) VALUES ('optimize')`).run();
+      db.pragma("optimize");
     },
     async close() {
       if (db.open) db.close();

@@ -36,6 +36,21 @@ export function storeContract(make: () => Promise<BriefingStore>): void {
     expect(await store.count()).toBe(1);
   });
 
+  test("putMany stores a batch in one go, deduplicating inside it", async () => {
+    const c = HARBOUR_CARD();
+    const r = await store.putMany(
+      [
+        { article: HARBOUR, card: c },
+        { article: HARBOUR, card: c },
+        { article: ORCHARD, card: ORCHARD_CARD() },
+      ],
+      T0,
+    );
+    expect(r.map((x) => x.status)).toEqual(["ingested", "unchanged", "ingested"]);
+    expect(await store.count()).toBe(2);
+    expect(await store.putMany([], T0)).toEqual([]);
+  });
+
   test("an updated article replaces its card and keeps its id", async () => {
     const first = await store.put(HARBOUR, HARBOUR_CARD(), T0);
     const text = HARBOUR.text + "\n\nWork starts in June.";
