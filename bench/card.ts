@@ -1,10 +1,11 @@
 // Card builder speed: cards per second, median and p99 ms per card, and peak RSS.
 import { buildCard, words } from "../src/core/index.js";
-import { fmt, loadCorpus, percentile } from "./corpus.js";
+import { fmt, percentile } from "./stats.js";
+import { loadTexts } from "./texts.js";
 
 export function runCardBench(options: { rounds?: number } = {}): void {
   const rounds = options.rounds ?? 5;
-  const { name, texts } = loadCorpus();
+  const { name, texts } = loadTexts();
   for (const t of texts.slice(0, 20)) buildCard({ text: t }); // warm-up
   const times: number[] = [];
   const near550: number[] = [];

@@ -4,13 +4,20 @@ import { readFileSync } from "node:fs";
 export interface Io {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
+  /** Standard input (card -, ask --jsonl, ingest --jsonl -). */
   stdin: NodeJS.ReadableStream;
+  /** Environment variables (BRIEFBOT_DB, DATABASE_URL); only cli/ and config/ read them. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Where progress bars go (a terminal, or nothing). */
+  progress?: { isTTY?: boolean; columns?: number; write(s: string): unknown };
 }
 
 export const processIo: Io = {
+  env: process.env,
+  stdin: process.stdin,
+  progress: process.stderr,
   stdout: (s) => void process.stdout.write(s),
   stderr: (s) => void process.stderr.write(s),
-  stdin: process.stdin,
 };
 
 /** Reads all of a stream as UTF-8. */

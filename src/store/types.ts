@@ -2,6 +2,15 @@
 // sqlite.ts (default), postgres.ts (several replicas). One contract suite tests them all.
 import type { Article, BriefingCard, Figure, Quote } from "../core/index.js";
 
+/** What an answer needs to cite an article without loading its card. */
+export interface ArticleMeta {
+  id: string;
+  title: string;
+  url?: string;
+  publisher?: string;
+  publishedAt?: string;
+}
+
 export interface StoredArticle {
   /** The card id of the first version stored; kept when the article is updated. */
   id: string;
@@ -19,16 +28,29 @@ export interface PutResult {
   status: PutStatus;
 }
 
+/**
+ * A search: every term must match (AND); a term is one word or a list of alternatives (OR),
+ * e.g. ["troops", ["kyiv", "kiev"]]. Words are matched as whole tokens after `tokens()`.
+ * When all terms together find too little, stores relax the query one term at a time
+ * (a typo or an extra word in the question), then to any term.
+ */
+export type Terms = ReadonlyArray<string | readonly string[]>;
+
 export interface QuoteHit {
-  articleId: string;
+  article: ArticleMeta;
   quote: Quote;
-  /** Relevance from the store's index (higher is better); ask/ ranks again. */
+  /** Relevance from the store's index (higher is better): terms matched, then index rank. */
   score: number;
 }
 
 export interface FigureHit {
-  articleId: string;
+  article: ArticleMeta;
   figure: Figure;
+  score: number;
+}
+
+export interface ArticleHit {
+  article: StoredArticle;
   score: number;
 }
 
@@ -38,18 +60,25 @@ export interface TopicCount {
 }
 
 export interface BriefingStore {
-  /** Stores the article and its card; the same article twice is stored once. */
+  /** Stores the article and its card atomically; the same article twice is stored once. */
   put(article: Article, card: BriefingCard, now: number): Promise<PutResult>;
+  /** Stores several articles in one transaction (much faster for bulk ingestion); all or none. */
+  putMany(items: ReadonlyArray<{ article: Article; card: BriefingCard }>, now: number): Promise<PutResult[]>;
   get(id: string): Promise<StoredArticle | undefined>;
-  /** Most recent first. */
-  byTopic(topic: string, limit: number): Promise<StoredArticle[]>;
-  topics(limit: number): Promise<TopicCount[]>;
-  /** Quotes whose words best match `words` (inexact: typos and dropped words allowed). */
-  searchQuotes(words: string[], limit: number): Promise<QuoteHit[]>;
-  /** Figures from articles about `topic` or whose sentence matches `words`. */
-  searchFigures(words: string[], limit: number): Promise<FigureHit[]>;
+  /** Articles carrying any of `topics` (lower-case keys), most recent first. */
+  byTopic(topics: readonly string[], limit: number): Promise<StoredArticle[]>;
+  /** Full-text search over titles, summaries, topics and names; best first. */
+  searchArticles(terms: Terms, limit: number): Promise<ArticleHit[]>;
+  /** Topics with their card counts, most cards first; `prefix` filters (autocomplete). */
+  topics(limit: number, prefix?: string): Promise<TopicCount[]>;
+  /** Quotes whose words best match `terms`; best first. */
+  searchQuotes(terms: Terms, limit: number): Promise<QuoteHit[]>;
+  /** Figures whose sentence, unit or "about" match `terms`; best first. */
+  searchFigures(terms: Terms, limit: number): Promise<FigureHit[]>;
   /** Cards stored after `since` (ms), most recent first. */
   since(since: number, limit: number): Promise<StoredArticle[]>;
   count(): Promise<number>;
+  /** Compacts indexes and refreshes statistics after bulk ingestion (cheap when there is nothing to do). */
+  maintain(): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,0 +1,178 @@
+// Store bench: ingestion rate (cards included), latency of brief / who said / figures on SQLite
+// and PostgreSQL, database size and peak RSS, over a generated corpus (generation is not timed).
+// usage: node dist/bench/run.js store [--articles N] [--pg URL] [--skip-pg] [--corpus FILE] [--questions N]
+import { statSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { createAsker } from "../src/ask/index.js";
+import { buildCard, type Article, type BriefingCard } from "../src/core/index.js";
+import { createPostgresStore, openSqliteStore, tokens, type BriefingStore } from "../src/store/index.js";
+import { loadSources, makeArticle, rng } from "./corpus.js";
+import { fmt, ms, peakRssMb, percentile } from "./stats.js";
+
+interface Target {
+  name: string;
+  store: BriefingStore;
+  putMs: number;
+  size: () => Promise<number>;
+  cleanup: () => Promise<void>;
+}
+
+interface Samples {
+  quotes: string[];
+  names: string[];
+  figureWords: string[];
+}
+
+async function postgresTarget(url: string): Promise<Target | undefined> {
+  const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 3000 });
+  const schema = `bench_${process.pid}`;
+  try {
+    await pool.query("SELECT 1");
+  } catch (err) {
+    console.log(`postgres: skipped, ${url} does not answer (${(err as Error).message})`);
+    await pool.end();
+    return undefined;
+  }
+  await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  const store = await createPostgresStore(pool, { schema });
+  return {
+    name: "postgres",
+    store,
+    putMs: 0,
+    size: async () =>
+      Number(
+        (
+          await pool.query<{ n: string }>(
+            "SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind IN ('r', 'm')",
+            [schema],
+          )
+        ).rows[0]!.n,
+      ),
+    cleanup: async () => {
+      await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await pool.end();
+    },
+  };
+}
+
+function sqliteTarget(): Target {
+  const dir = mkdtempSync(join(tmpdir(), "briefbot-bench-"));
+  const path = join(dir, "bench.db");
+  const store = openSqliteStore(path);
+  const fileSize = (p: string) => (existsSync(p) ? statSync(p).size : 0);
+  return {
+    name: "sqlite",
+    store,
+    putMs: 0,
+    size: async () => fileSize(path) + fileSize(path + "-wal"),
+    cleanup: async () => {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Six words from the middle of a quote: as written, with a word dropped, or with a typo. */
+function whoSaidQuestion(quote: string, r: () => number): string {
+  const w = quote.split(/\s+/).filter(Boolean);
+  const at = Math.floor(r() * Math.max(1, w.length - 6));
+  let six = w.slice(at, at + 6);
+  const form = Math.floor(r() * 3);
+  if (form === 1) six.splice(1 + Math.floor(r() * 4), 1);
+  if (form === 2) {
+    const k = six.findIndex((x) => x.length >= 5);
+    if (k >= 0) six[k] = six[k]!.slice(0, 1) + six[k]![2] + six[k]![1] + six[k]!.slice(3);
+  }
+  six = six.map((x) => x.replace(/["“”]/g, ""));
+  return `who said "${six.join(" ")}"`;
+}
+
+function sample(card: BriefingCard, samples: Samples): void {
+  const q = card.quotes.find((x) => x.text.split(/\s+/).length >= 8);
+  if (q) samples.quotes.push(q.text);
+  const name = card.entities.find((e) => e.mentions > 1)?.name;
+  if (name) samples.names.push(name);
+  const f = card.figures[0];
+  if (f) {
+    const after = tokens(f.sentence.slice(f.sentence.indexOf(f.text) + f.text.length)).find((w) => /^\p{L}{4,}$/u.test(w));
+    if (after) samples.figureWords.push(after);
+  }
+}
+
+async function time(asker: ReturnType<typeof createAsker>, questions: string[]): Promise<number[]> {
+  for (const q of questions.slice(0, 20)) await asker.ask(q); // warm caches and statements
+  const out: number[] = [];
+  for (const q of questions) {
+    const t0 = process.hrtime.bigint();
+    await asker.ask(q);
+    out.push(ms(t0, process.hrtime.bigint()));
+  }
+  return out.sort((a, b) => a - b);
+}
+
+export async function storeBench(args: string[]): Promise<void> {
+  const opt = (k: string, d: string) => (args.includes(k) ? args[args.indexOf(k) + 1]! : d);
+  const n = Number(opt("--articles", "100000"));
+  const nq = Number(opt("--questions", "1000"));
+  const sources = loadSources(opt("--corpus", join(process.cwd(), "../shared/eval/summaries/cnndm_frank250.jsonl")));
+  const targets: Target[] = [sqliteTarget()];
+  if (!args.includes("--skip-pg")) {
+    const t = await postgresTarget(opt("--pg", "postgres://postgres@127.0.0.1:5432/test"));
+    if (t) targets.push(t);
+  }
+  const samples: Samples = { quotes: [], names: [], figureWords: [] };
+  const every = Math.max(1, Math.floor(n / 2000));
+  let cardMs = 0, words = 0;
+  const batch = 500;
+  for (let start = 0; start < n; start += batch) {
+    const articles: Article[] = [];
+    for (let i = start; i < Math.min(n, start + batch); i++) articles.push(makeArticle(sources, i)); // not timed
+    const items: Array<{ article: Article; card: BriefingCard }> = [];
+    for (const [k, a] of articles.entries()) {
+      const t0 = process.hrtime.bigint();
+      const card = buildCard(a);
+      cardMs += ms(t0, process.hrtime.bigint());
+      words += card.stats.words;
+      items.push({ article: a, card });
+      if ((start + k) % every === 0) sample(card, samples);
+    }
+    // Stored as the ingestor does: one transaction per batch of 64.
+    for (const t of targets) {
+      for (let b = 0; b < items.length; b += 64) {
+        const p0 = process.hrtime.bigint();
+        await t.store.putMany(items.slice(b, b + 64), start + b);
+        t.putMs += ms(p0, process.hrtime.bigint());
+      }
+    }
+    if (process.stderr.isTTY) process.stderr.write(`\r${Math.min(n, start + batch)}/${n} articles`);
+  }
+  // As the ingestor ends a bulk run: compact the indexes (timed as part of ingestion).
+  for (const t of targets) {
+    const m0 = process.hrtime.bigint();
+    await t.store.maintain();
+    t.putMs += ms(m0, process.hrtime.bigint());
+  }
+  if (process.stderr.isTTY) process.stderr.write("\r\x1b[K");
+  console.log(`corpus: ${n} articles generated from ${sources.length} real articles, ${Math.round(words / n)} words on average`);
+  console.log(`cards: ${fmt(n / (cardMs / 1000), 0)} cards/s (${fmt(cardMs / n)} ms per card)`);
+  const r = rng(42);
+  const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)]!;
+  const qs = {
+    brief: Array.from({ length: nq }, () => `/brief ${pick(samples.names)}`),
+    whosaid: Array.from({ length: nq }, () => whoSaidQuestion(pick(samples.quotes), r)),
+    figures: Array.from({ length: nq }, (_, i) => (i % 2 ? `/figures ${pick(samples.figureWords)}` : `how many ${pick(samples.figureWords)}?`)),
+  };
+  for (const t of targets) {
+    console.log(`${t.name}: ingestion ${fmt(n / ((cardMs + t.putMs) / 1000), 0)} articles/s with cards (store alone ${fmt(n / (t.putMs / 1000), 0)} puts/s)`);
+    const asker = createAsker(t.store);
+    for (const [kind, questions] of Object.entries(qs)) {
+      const lat = await time(asker, questions);
+      console.log(`${t.name}: ${kind.padEnd(8)} p50 ${fmt(percentile(lat, 50))} ms  p99 ${fmt(percentile(lat, 99))} ms  (${lat.length} questions)`);
+    }
+    console.log(`${t.name}: size ${fmt((await t.size()) / 1024 / 1024, 1)} MB for ${await t.store.count()} articles`);
+    await t.cleanup();
+  }
+  console.log(`peak RSS: ${fmt(peakRssMb(), 0)} MB; load average ${loadavg().map((x) => fmt(x, 1)).join(" ")} on this machine (other work inflates p99)`);
+}

@@ -1,0 +1,140 @@
+// Answers questions over a BriefingStore, for every adapter: typed results, no wording.
+import type { BriefingStore, FigureHit, QuoteHit, Terms } from "../store/index.js";
+import { knownForms, topicForms } from "./aliases.js";
+import { parseQuestion } from "./parse.js";
+import { closestTopics } from "./suggest.js";
+import type { Answer, ArticleRef, Asker, FigureAnswer, Intent, QuoteAnswer } from "./types.js";
+import { align, STOP_WORDS, tokens } from "./words.js";
+
+export interface AskerOptions {
+  maxCards: number;
+  maxQuotes: number;
+  maxFigures: number;
+  /** Candidates fetched from the index before re-ranking. */
+  candidates: number;
+  /** A quote must hold at least this weighted share of the question's words. */
+  minCoverage: number;
+  maxSuggestions: number;
+}
+
+export const DEFAULT_ASKER_OPTIONS = {
+  maxCards: 3,
+  maxQuotes: 5,
+  maxFigures: 5,
+  candidates: 30,
+  minCoverage: 0.5,
+  maxSuggestions: 5,
+} as const satisfies AskerOptions;
+
+export const COMMANDS_HELP = [
+  { usage: "brief <topic>", description: "the latest briefing cards on a topic (brief ukraine)" },
+  { usage: "who said <words>", description: "who said a quote, from a few of its words (who said \"prevent one\")" },
+  { usage: "figures <topic>", description: "figures on a topic, or ask: how many troops has Russia amassed?" },
+  { usage: "topics", description: "the topics the bot knows" },
+  { usage: "help", description: "this list" },
+] as const;
+
+// Words that ask for a figure but are not what it counts.
+const FIGURE_NOISE = new Set("many much number figure figures total amount big large long far old high tall".split(" "));
+// What a figure question names, and what the article may say instead.
+const FIGURE_SYNONYMS: Record<string, string[]> = {
+  population: ["population", "people", "residents", "inhabitants"],
+  people: ["people", "persons", "residents"],
+  troops: ["troops", "soldiers", "forces"],
+  soldiers: ["soldiers", "troops", "forces"],
+  dead: ["dead", "killed", "deaths", "died"],
+  killed: ["killed", "dead", "deaths", "died"],
+  cost: ["cost", "costs", "price", "spend", "spent"],
+  jobs: ["jobs", "workers", "employees"],
+};
+
+const refOf = (m: QuoteHit["article"]): ArticleRef => ({ ...m });
+
+/** Content words of a question, or all its words when too few remain. */
+function contentWords(words: string[]): string[] {
+  const content = words.filter((w) => !STOP_WORDS.has(w));
+  return content.length >= Math.min(2, words.length) ? content : words;
+}
+
+export function createAsker(store: BriefingStore, options: Partial<AskerOptions> = {}): Asker {
+  const opts = { ...DEFAULT_ASKER_OPTIONS, ...options };
+
+  async function suggestions(typed: string): Promise<string[]> {
+    const known = (await store.topics(2000)).map((t) => t.topic);
+    return closestTopics(typed, known.length ? known : knownForms(), opts.maxSuggestions);
+  }
+
+  async function brief(topic: string): Promise<Answer> {
+    const forms = topicForms(topic);
+    if (!forms.length) return { kind: "not_found", intent: "brief", query: topic, suggestions: await suggestions(topic) };
+    let cards = (await store.byTopic(forms, opts.maxCards)).map((a) => a.card);
+    if (!cards.length) {
+      // No card carries the topic: search titles, summaries and names instead.
+      const words = forms[0]!.split(" ");
+      const terms: Terms = words.length === 1 ? [forms.filter((f) => !f.includes(" "))] : words;
+      cards = (await store.searchArticles(terms, opts.maxCards)).map((h) => h.article.card);
+    }
+    if (!cards.length) return { kind: "not_found", intent: "brief", query: topic, suggestions: await suggestions(topic) };
+    return { kind: "brief", topic: forms[0]!, cards };
+  }
+
+  async function whoSaid(text: string): Promise<Answer> {
+    const words = tokens(text);
+    if (!words.length) return { kind: "not_found", intent: "whosaid", query: text, suggestions: [] };
+    const hits = await store.searchQuotes(contentWords(words), opts.candidates);
+    const best = Math.max(1, ...hits.map((h) => h.score));
+    const ranked: QuoteAnswer[] = [];
+    for (const h of hits) {
+      const a = align(words, tokens(h.quote.text));
+      if (a.coverage < opts.minCoverage) continue;
+      const score = 0.7 * a.coverage + 0.2 * a.order + 0.1 * (h.score / best);
+      ranked.push({ speaker: h.quote.speaker, quote: h.quote, article: refOf(h.article), score: Math.round(score * 1000) / 1000 });
+    }
+    ranked.sort((a, b) => b.score - a.score || Number(!!b.speaker) - Number(!!a.speaker));
+    // The same quote carried by several articles: keep its best, attributed copy.
+    const seen = new Set<string>();
+    const matches = ranked.filter((m) => {
+      const k = `${m.speaker?.name ?? ""}|${tokens(m.quote.text).join(" ")}`;
+      return !seen.has(k) && (seen.add(k), true);
+    });
+    if (!matches.length) return { kind: "not_found", intent: "whosaid", query: text, suggestions: [] };
+    return { kind: "whosaid", query: text, matches: matches.slice(0, opts.maxQuotes) };
+  }
+
+  async function figures(topic: string): Promise<Answer> {
+    const words = contentWords(tokens(topic)).filter((w) => !FIGURE_NOISE.has(w));
+    if (!words.length) return { kind: "not_found", intent: "figures", query: topic, suggestions: await suggestions(topic) };
+    const terms: Terms = words.map((w) => FIGURE_SYNONYMS[w] ?? topicForms(w).filter((f) => !f.includes(" ")));
+    const hits = await store.searchFigures(terms, opts.candidates);
+    const wanted = new Set(terms.flatMap((t) => (typeof t === "string" ? [t] : [...t])));
+    const scoreOf = (h: FigureHit) => {
+      const named = tokens(`${h.figure.unit ?? ""} ${h.figure.about ?? ""} ${h.figure.text}`).some((w) => wanted.has(w));
+      return h.score + (named ? 1 : 0) - (h.figure.kind === "year" ? 2 : 0);
+    };
+    const ranked: FigureAnswer[] = hits
+      .map((h) => ({ figure: h.figure, article: refOf(h.article), score: Math.round(scoreOf(h) * 1000) / 1000 }))
+      .sort((a, b) => b.score - a.score);
+    if (!ranked.length) return { kind: "not_found", intent: "figures", query: topic, suggestions: await suggestions(topic) };
+    return { kind: "figures", topic, figures: ranked.slice(0, opts.maxFigures) };
+  }
+
+  const asker: Asker = {
+    ask: (text) => asker.answer(parseQuestion(text)),
+    async answer(intent: Intent): Promise<Answer> {
+      switch (intent.kind) {
+        case "help":
+          return { kind: "help", commands: COMMANDS_HELP.map((c) => ({ ...c })) };
+        case "topics":
+          return { kind: "topics", topics: await store.topics(50) };
+        case "brief":
+          return brief(intent.topic);
+        case "whosaid":
+          return whoSaid(intent.words);
+        case "figures":
+          return figures(intent.question ?? intent.topic);
+      }
+    },
+    topics: (prefix, limit = 25) => store.topics(limit, prefix),
+  };
+  return asker;
+}

@@ -1,0 +1,14 @@
+export { articleFromText, ArticleFileError } from "./file.js";
+export { articleFromHtml } from "./html.js";
+export { fetchPage, DEFAULT_FETCH_OPTIONS } from "./fetch.js";
+export type { FetchOptions, FetchResult, Validators } from "./fetch.js";
+export { isFeed, parseFeed } from "./feed.js";
+export type { Feed, FeedItem } from "./feed.js";
+export { FetchError, IngestError } from "./errors.js";
+export type { FetchErrorCode, IngestErrorCode } from "./errors.js";
+export { createIngestor, newFeedState } from "./ingestor.js";
+export type { FeedState, IngestFailure, Ingestor, IngestorOptions, IngestSummary } from "./ingestor.js";
+export { createFeedPoller } from "./poll.js";
+export type { PollerOptions, Timers } from "./poll.js";
+export { createProgress } from "./progress.js";
+export type { Progress, ProgressStream } from "./progress.js";

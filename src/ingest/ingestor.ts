@@ -1,0 +1,227 @@
+// Everything that feeds the store: files and folders, pages, feeds, JSON lines. Counts what happened
+// to each article for the summary line; an article that cannot be read is a failure with a reason,
+// a store that cannot write stops the run (its error is thrown).
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { extname, join } from "node:path";
+import { buildCard, CardError, type Article, type BriefingCard } from "../core/index.js";
+import type { BriefingStore } from "../store/index.js";
+import { FetchError, IngestError } from "./errors.js";
+import { fetchPage, type FetchOptions, type Validators } from "./fetch.js";
+import { isFeed, parseFeed } from "./feed.js";
+import { ArticleFileError, articleFromText } from "./file.js";
+import { articleFromHtml } from "./html.js";
+
+export interface IngestFailure {
+  source: string;
+  code: string;
+  message: string;
+}
+
+export interface IngestSummary {
+  ingested: number;
+  updated: number;
+  unchanged: number;
+  failed: IngestFailure[];
+}
+
+export interface IngestorOptions {
+  store: BriefingStore;
+  now: () => number;
+  /** Article -> card (the core's buildCard by default). */
+  card: (article: Article) => BriefingCard;
+  fetch: Partial<FetchOptions>;
+  /** Articles written per store transaction in bulk runs (folders, JSON lines). */
+  batchSize: number;
+  /** Articles written after which a bulk run ends with store.maintain(). */
+  maintainAfter: number;
+  onProgress?: (done: number, total: number | undefined, source: string) => void;
+}
+
+/** What a feed poll remembers between runs. */
+export interface FeedState {
+  validators: Validators;
+  /** Item ids already fetched. */
+  seen: Set<string>;
+}
+
+export const newFeedState = (): FeedState => ({ validators: {}, seen: new Set() });
+
+const FILE_TYPES = new Set([".txt", ".md", ".markdown", ".html", ".htm"]);
+
+/** Our errors that mean "this input is unusable", not "the store is broken". */
+function inputFailure(err: unknown): { code: string; message: string } | undefined {
+  if (err instanceof CardError || err instanceof FetchError || err instanceof IngestError || err instanceof ArticleFileError) {
+    return { code: err.code, message: err.message };
+  }
+  return undefined;
+}
+
+function walk(path: string, out: string[]): void {
+  const st = statSync(path);
+  if (!st.isDirectory()) return void out.push(path);
+  for (const name of readdirSync(path).sort()) {
+    if (name.startsWith(".")) continue;
+    const p = join(path, name);
+    if (statSync(p).isDirectory()) walk(p, out);
+    else if (FILE_TYPES.has(extname(name).toLowerCase())) out.push(p);
+  }
+}
+
+export function createIngestor(options: Partial<IngestorOptions> & Pick<IngestorOptions, "store" | "now">) {
+  const opts = { card: (a: Article) => buildCard(a), fetch: {}, batchSize: 64, maintainAfter: 1000, ...options };
+  let pending: Array<{ article: Article; card: BriefingCard }> = [];
+  const summary: IngestSummary = { ingested: 0, updated: 0, unchanged: 0, failed: [] };
+  let done = 0;
+  const fail = (source: string, f: { code: string; message: string }) => summary.failed.push({ source, ...f });
+  const tick = (total: number | undefined, source: string) => opts.onProgress?.(++done, total, source);
+
+  async function article(a: Article, source: string): Promise<void> {
+    let card: BriefingCard;
+    try {
+      card = opts.card(a);
+    } catch (err) {
+      const f = inputFailure(err);
+      if (!f) throw err;
+      return void fail(source, f);
+    }
+    pending.push({ article: a, card });
+    if (pending.length >= opts.batchSize) await flush();
+  }
+
+  let written = 0;
+  /** After a bulk run, let the store compact its indexes. */
+  async function settle(): Promise<void> {
+    await flush();
+    if (written >= opts.maintainAfter) {
+      written = 0;
+      await opts.store.maintain();
+    }
+  }
+
+  /** Writes what is pending in one transaction; only then is it acknowledged (counted). */
+  async function flush(): Promise<void> {
+    if (!pending.length) return;
+    const batch = pending;
+    pending = [];
+    for (const r of await opts.store.putMany(batch, opts.now())) summary[r.status]++;
+    written += batch.length;
+  }
+
+  /** Runs `read` for one input; a usable failure is counted, anything else is thrown. */
+  async function guarded(source: string, total: number | undefined, read: () => Promise<void>): Promise<boolean> {
+    try {
+      await read();
+      return true;
+    } catch (err) {
+      const f = inputFailure(err);
+      if (!f) throw err;
+      fail(source, f);
+      return false;
+    } finally {
+      tick(total, source);
+    }
+  }
+
+  function fileArticle(path: string): Article {
+    const ext = extname(path).toLowerCase();
+    if (!FILE_TYPES.has(ext)) throw new IngestError("unsupported_file", `${path}: briefbot reads .txt, .md and .html files`);
+    let content: string;
+    try {
+      content = readFileSync(path, "utf8");
+    } catch (err) {
+      throw new IngestError("unreadable", `${path}: ${(err as Error).message}`, { cause: err });
+    }
+    if (ext === ".html" || ext === ".htm") return { ...articleFromHtml(content), path };
+    return articleFromText(content, path);
+  }
+
+  async function page(url: string, hint: { title?: string; publishedAt?: string } = {}): Promise<void> {
+    const res = await fetchPage(url, {}, opts.fetch);
+    if (res.kind === "not_modified") return void summary.unchanged++;
+    if (isFeed(res.contentType, res.body)) return feedBody(res.url, res.body, newFeedState());
+    const a = /^text\/plain/i.test(res.contentType) ? { text: res.body, url: res.url } : articleFromHtml(res.body, res.url);
+    if (!a.title && hint.title) a.title = hint.title;
+    if (!a.publishedAt && hint.publishedAt) a.publishedAt = hint.publishedAt;
+    await article(a, url);
+  }
+
+  async function feedBody(url: string, body: string, state: FeedState): Promise<void> {
+    const feed = parseFeed(body, url);
+    const fresh = feed.items.filter((i) => !state.seen.has(i.id));
+    for (const item of fresh) {
+      const ok = await guarded(item.link, undefined, async () => {
+        const hint: { title?: string; publishedAt?: string } = {};
+        if (item.title) hint.title = item.title;
+        if (item.publishedAt) hint.publishedAt = item.publishedAt;
+        await page(item.link, hint);
+      });
+      // Failed items are tried again at the next poll; fetched ones are not.
+      if (ok) state.seen.add(item.id);
+    }
+  }
+
+  return {
+    summary: (): IngestSummary => ({ ...summary, failed: [...summary.failed] }),
+    async article(a: Article, source: string): Promise<void> {
+      await guarded(source, undefined, () => article(a, source));
+      await flush();
+    },
+    /** Files, and folders of .txt, .md and .html (recursively). */
+    async paths(paths: readonly string[]): Promise<void> {
+      const files: string[] = [];
+      for (const p of paths) {
+        try {
+          walk(p, files);
+        } catch (err) {
+          fail(p, { code: "unreadable", message: `${p}: ${(err as Error).message}` });
+        }
+      }
+      for (const f of files) await guarded(f, files.length, async () => article(fileArticle(f), f));
+      await settle();
+    },
+    /** A page (its article) or a feed (each new item's page). */
+    async url(url: string): Promise<void> {
+      await guarded(url, undefined, () => page(url));
+      await flush();
+    },
+    /** One poll of a feed: only new items are fetched; 304 Not Modified costs nothing. */
+    async feed(url: string, state: FeedState): Promise<boolean> {
+      const ok = await guarded(url, undefined, async () => {
+        const res = await fetchPage(url, state.validators, opts.fetch);
+        if (res.kind === "not_modified") return;
+        state.validators = res.validators;
+        await feedBody(res.url, res.body, state);
+      });
+      await flush();
+      return ok;
+    },
+    /** Lines {"id","text","title"?,"url"?,"publisher"?,"publishedAt"?}. */
+    async jsonl(lines: AsyncIterable<string>, source: string): Promise<void> {
+      let n = 0;
+      for await (const line of lines) {
+        n++;
+        if (!line.trim()) continue;
+        const label = `${source}:${n}`;
+        await guarded(label, undefined, async () => article(articleFromJson(line, label), label));
+      }
+      await settle();
+    },
+  };
+}
+
+export type Ingestor = ReturnType<typeof createIngestor>;
+
+function articleFromJson(line: string, label: string): Article {
+  let rec: unknown;
+  try {
+    rec = JSON.parse(line);
+  } catch (err) {
+    throw new IngestError("bad_line", `${label}: not JSON`, { cause: err });
+  }
+  if (!rec || typeof rec !== "object" || Array.isArray(rec)) throw new IngestError("bad_line", `${label}: not a JSON object`);
+  const r = rec as Record<string, unknown>;
+  if (typeof r.text !== "string") throw new IngestError("bad_line", `${label}: "text" is missing or not a string`);
+  const a: Article = { text: r.text };
+  for (const k of ["title", "url", "publisher", "publishedAt"] as const) if (typeof r[k] === "string") a[k] = r[k];
+  return a;
+}

@@ -1,0 +1,159 @@
+// The store in memory: for tests and for the console without a database. Same contract as the
+// others (including dedup and relaxed search), with inverted indexes instead of FTS.
+import type { Article, BriefingCard } from "../core/index.js";
+import { cardRows, tokens, type CardRows } from "./rows.js";
+import { runStages, termGroups, type Stage } from "./search.js";
+import type { ArticleHit, BriefingStore, FigureHit, PutResult, QuoteHit, StoredArticle, Terms, TopicCount } from "./types.js";
+
+interface Rec {
+  stored: StoredArticle;
+  rows: CardRows;
+}
+
+class Index<K> {
+  private readonly map = new Map<string, Set<K>>();
+  add(key: K, body: string): void {
+    for (const t of new Set(body.split(" "))) if (t) (this.map.get(t) ?? this.map.set(t, new Set()).get(t)!).add(key);
+  }
+  remove(key: K, body: string): void {
+    for (const t of new Set(body.split(" "))) this.map.get(t)?.delete(key);
+  }
+  private group(alts: string[]): Set<K> {
+    const out = new Set<K>();
+    for (const a of alts) for (const k of this.map.get(a) ?? []) out.add(k);
+    return out;
+  }
+  match(stage: Stage): Set<K> {
+    const sets = stage.groups.map((g) => this.group(g));
+    if (stage.any) return new Set(sets.flatMap((s) => [...s]));
+    sets.sort((a, b) => a.size - b.size);
+    const [first, ...rest] = sets;
+    return new Set([...(first ?? [])].filter((k) => rest.every((s) => s.has(k))));
+  }
+}
+
+export function createMemoryStore(): BriefingStore {
+  const byId = new Map<string, Rec>();
+  const byUrl = new Map<string, string>();
+  const byHash = new Map<string, string>();
+  const articleIdx = new Index<string>();
+  const quoteIdx = new Index<string>(); // "id#index"
+  const figureIdx = new Index<string>();
+  const topicCounts = new Map<string, number>();
+  let closed = false;
+
+  const live = () => {
+    if (closed) throw new Error("the store is closed");
+  };
+  const recent = (a: Rec, b: Rec) => b.rows.sortTime - a.rows.sortTime || b.stored.ingestedAt - a.stored.ingestedAt;
+
+  function index(rec: Rec, sign: 1 | -1): void {
+    const { id } = rec.stored;
+    const op = sign === 1 ? "add" : "remove";
+    articleIdx[op](id, rec.rows.articleBody);
+    rec.rows.quoteBodies.forEach((b, i) => quoteIdx[op](`${id}#${i}`, b));
+    rec.rows.figureBodies.forEach((b, i) => figureIdx[op](`${id}#${i}`, b));
+    for (const t of rec.rows.topics) {
+      const n = (topicCounts.get(t) ?? 0) + sign;
+      if (n > 0) topicCounts.set(t, n);
+      else topicCounts.delete(t);
+    }
+    if (sign === 1) {
+      if (rec.rows.url) byUrl.set(rec.rows.url, id);
+      byHash.set(rec.rows.hash, id);
+    } else {
+      if (rec.rows.url) byUrl.delete(rec.rows.url);
+      byHash.delete(rec.rows.hash);
+    }
+  }
+
+  function ranked<K extends string>(idx: Index<K>, stage: Stage, limit: number): K[] {
+    const recOf = (k: string) => byId.get(k.split("#")[0]!)!;
+    return [...idx.match(stage)].sort((a, b) => recent(recOf(a), recOf(b))).slice(0, limit);
+  }
+
+  const part = (key: string) => {
+    const [id, i] = key.split("#");
+    return { rec: byId.get(id!)!, i: Number(i) };
+  };
+
+  const store: BriefingStore = {
+    async putMany(items, now) {
+      const out: PutResult[] = [];
+      for (const { article, card } of items) out.push(await store.put(article, card, now));
+      return out;
+    },
+    async put(article: Article, card: BriefingCard, now: number): Promise<PutResult> {
+      live();
+      const probe = cardRows(card.id, article, card, now);
+      const existingId = (probe.url && byUrl.get(probe.url)) || byHash.get(probe.hash);
+      const old = existingId ? byId.get(existingId) : undefined;
+      if (old && old.rows.hash === probe.hash) return { id: old.stored.id, status: "unchanged" };
+      const id = old?.stored.id ?? card.id;
+      if (old) index(old, -1);
+      const rows = cardRows(id, article, card, now);
+      const stored: StoredArticle = { id, card: structuredClone(card), ingestedAt: now };
+      if (rows.url) stored.url = rows.url;
+      const rec = { stored, rows };
+      byId.set(id, rec);
+      index(rec, 1);
+      return { id, status: old ? "updated" : "ingested" };
+    },
+    async get(id) {
+      live();
+      const rec = byId.get(id);
+      return rec && structuredClone(rec.stored);
+    },
+    async byTopic(topics, limit) {
+      live();
+      const want = new Set(topics.map((t) => t.toLowerCase()));
+      return [...byId.values()].filter((r) => r.rows.topics.some((t) => want.has(t))).sort(recent).slice(0, limit).map((r) => structuredClone(r.stored));
+    },
+    async searchArticles(terms: Terms, limit: number): Promise<ArticleHit[]> {
+      live();
+      const hits = await runStages(termGroups(terms), limit, async (s, n) => ranked(articleIdx, s, n));
+      return hits.map((h) => ({ article: structuredClone(byId.get(h.key)!.stored), score: h.score }));
+    },
+    async topics(limit, prefix) {
+      live();
+      const p = prefix ? tokens(prefix).join(" ") : "";
+      const out: TopicCount[] = [...topicCounts].filter(([t]) => t.startsWith(p)).map(([topic, count]) => ({ topic, count }));
+      return out.sort((a, b) => b.count - a.count || a.topic.localeCompare(b.topic)).slice(0, limit);
+    },
+    async searchQuotes(terms, limit): Promise<QuoteHit[]> {
+      live();
+      const hits = await runStages(termGroups(terms), limit, async (s, n) => ranked(quoteIdx, s, n));
+      return hits.map((h) => {
+        const { rec, i } = part(h.key);
+        return { article: { ...rec.rows.meta }, quote: structuredClone(rec.stored.card.quotes[i]!), score: h.score };
+      });
+    },
+    async searchFigures(terms, limit): Promise<FigureHit[]> {
+      live();
+      const hits = await runStages(termGroups(terms), limit, async (s, n) => ranked(figureIdx, s, n));
+      return hits.map((h) => {
+        const { rec, i } = part(h.key);
+        return { article: { ...rec.rows.meta }, figure: structuredClone(rec.stored.card.figures[i]!), score: h.score };
+      });
+    },
+    async since(since, limit) {
+      live();
+      return [...byId.values()]
+        .filter((r) => r.stored.ingestedAt > since)
+        .sort((a, b) => b.stored.ingestedAt - a.stored.ingestedAt)
+        .slice(0, limit)
+        .map((r) => structuredClone(r.stored));
+    },
+    async count() {
+      live();
+      return byId.size;
+    },
+    async maintain() {
+      live();
+    },
+    async close() {
+      closed = true;
+    },
+  };
+  return store;
+}

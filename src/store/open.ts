@@ -1,0 +1,50 @@
+// One place that turns `--db PATH|URL` (or BRIEFBOT_DB / DATABASE_URL, read by cli/ and config/)
+// into a store. The value comes in as a parameter: this module reads no environment.
+import { createMemoryStore } from "./memory.js";
+import { openPostgresStore } from "./postgres.js";
+import { openSqliteStore } from "./sqlite.js";
+import type { BriefingStore } from "./types.js";
+import { StoreError } from "./errors.js";
+
+export const DEFAULT_DB_PATH = "data/briefbot.db";
+
+export type StoreSpec =
+  | { kind: "memory" }
+  | { kind: "sqlite"; path: string }
+  | { kind: "postgres"; url: string; schema?: string };
+
+/**
+ * "memory" -> in memory; postgres:// or postgresql:// URL -> PostgreSQL (`?schema=name` picks the
+ * schema); "sqlite:PATH", "file:PATH" or any other value -> a SQLite file; nothing -> data/briefbot.db.
+ */
+export function parseStoreSpec(spec: string | undefined): StoreSpec {
+  const v = spec?.trim();
+  if (!v) return { kind: "sqlite", path: DEFAULT_DB_PATH };
+  if (v === "memory" || v === ":memory:") return { kind: "memory" };
+  if (/^postgres(ql)?:\/\//i.test(v)) {
+    let url: URL;
+    try {
+      url = new URL(v);
+    } catch (err) {
+      throw new StoreError("bad_spec", `"${v}" is not a valid PostgreSQL URL`, { cause: err });
+    }
+    const schema = url.searchParams.get("schema") ?? undefined;
+    url.searchParams.delete("schema");
+    return schema ? { kind: "postgres", url: url.toString(), schema } : { kind: "postgres", url: url.toString() };
+  }
+  const path = v.replace(/^(sqlite|file):(\/\/)?/i, "");
+  if (!path) throw new StoreError("bad_spec", `"${v}" names no database file`);
+  return { kind: "sqlite", path };
+}
+
+export async function openStore(spec: string | undefined): Promise<BriefingStore> {
+  const s = parseStoreSpec(spec);
+  switch (s.kind) {
+    case "memory":
+      return createMemoryStore();
+    case "sqlite":
+      return openSqliteStore(s.path);
+    case "postgres":
+      return openPostgresStore(s.url, s.schema ? { schema: s.schema } : {});
+  }
+}

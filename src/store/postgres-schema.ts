@@ -1,0 +1,69 @@
+// PostgreSQL schema, versioned in <schema>.briefbot_meta. Append a migration; never edit a shipped one.
+import type { PoolClient } from "pg";
+import { StoreError } from "./errors.js";
+
+export const POSTGRES_MIGRATIONS: ReadonlyArray<(s: string) => string> = [
+  (s) => `
+    CREATE TABLE ${s}.articles (
+      seq serial PRIMARY KEY,
+      id text NOT NULL UNIQUE,
+      url text UNIQUE,
+      text_hash text NOT NULL,
+      title text NOT NULL,
+      publisher text,
+      published_at text,
+      sort_time double precision NOT NULL,
+      ingested_at double precision NOT NULL,
+      card jsonb NOT NULL,
+      body_tsv tsvector NOT NULL
+    );
+    CREATE INDEX ON ${s}.articles (text_hash);
+    CREATE INDEX ON ${s}.articles (ingested_at DESC);
+    CREATE INDEX ON ${s}.articles USING gin (body_tsv);
+    CREATE TABLE ${s}.topics (
+      topic text NOT NULL,
+      seq integer NOT NULL,
+      sort_time double precision NOT NULL,
+      PRIMARY KEY (topic, seq)
+    );
+    CREATE INDEX ON ${s}.topics (topic, sort_time DESC);
+    CREATE INDEX ON ${s}.topics (seq);
+    CREATE TABLE ${s}.topic_counts (topic text PRIMARY KEY, n integer NOT NULL);
+    CREATE INDEX ON ${s}.topic_counts (n DESC);
+    CREATE TABLE ${s}.quotes (qid serial PRIMARY KEY, seq integer NOT NULL, quote jsonb NOT NULL, body_tsv tsvector NOT NULL);
+    CREATE INDEX ON ${s}.quotes (seq);
+    CREATE INDEX ON ${s}.quotes USING gin (body_tsv);
+    CREATE TABLE ${s}.figures (fid serial PRIMARY KEY, seq integer NOT NULL, figure jsonb NOT NULL, body_tsv tsvector NOT NULL);
+    CREATE INDEX ON ${s}.figures (seq);
+    CREATE INDEX ON ${s}.figures USING gin (body_tsv);`,
+];
+
+/** Brings the schema to the latest version under an advisory lock (replicas may start together). */
+export async function migratePostgres(client: PoolClient, schema: string): Promise<void> {
+  const s = `"${schema}"`;
+  await client.query("BEGIN");
+  try {
+    await client.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`briefbot:${schema}`]);
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${s}`);
+    await client.query(`CREATE TABLE IF NOT EXISTS ${s}.briefbot_meta (key text PRIMARY KEY, value text NOT NULL)`);
+    const r = await client.query<{ value: string }>(`SELECT value FROM ${s}.briefbot_meta WHERE key = 'schema_version'`);
+    const version = Number(r.rows[0]?.value ?? 0);
+    const latest = POSTGRES_MIGRATIONS.length;
+    if (version > latest) {
+      throw new StoreError(
+        "newer_schema",
+        `PostgreSQL schema "${schema}" has schema version ${version}, but this briefbot knows versions up to ${latest}: ` +
+          `it was written by a newer briefbot. Upgrade briefbot, or use another schema or database.`,
+      );
+    }
+    for (let v = version; v < latest; v++) await client.query(POSTGRES_MIGRATIONS[v]!(s));
+    await client.query(
+      `INSERT INTO ${s}.briefbot_meta (key, value) VALUES ('schema_version', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+      [String(Math.max(version, latest))],
+    );
+    await client.query("COMMIT");
+  } catch (err) {
+    await client.query("ROLLBACK");
+    throw err;
+  }
+}

@@ -1,0 +1,243 @@
+// The scale-out store: PostgreSQL with GIN full-text indexes ('simple' configuration over the
+// pre-tokenised bodies from rows.ts, so matching agrees with SQLite and memory).
+import pg from "pg";
+import type { Article, BriefingCard, Figure, Quote } from "../core/index.js";
+import { StoreError } from "./errors.js";
+import { tsQuery } from "./fts.js";
+import { byRecent, cardRows } from "./rows.js";
+import { runStages, termGroups } from "./search.js";
+import { migratePostgres } from "./postgres-schema.js";
+import type { ArticleMeta, BriefingStore, PutResult, StoredArticle, TopicCount } from "./types.js";
+
+export interface PostgresOptions {
+  /** Schema holding briefbot's tables (one database can hold several stores). */
+  schema: string;
+  /** Whether close() ends the pool. */
+  ownsPool: boolean;
+}
+
+export const DEFAULT_POSTGRES_OPTIONS = { schema: "briefbot", ownsPool: false } as const satisfies PostgresOptions;
+
+interface ArticleRow {
+  seq: number;
+  id: string;
+  url: string | null;
+  title: string;
+  publisher: string | null;
+  published_at: string | null;
+  ingested_at: number;
+  card: BriefingCard;
+}
+
+function metaOf(r: Pick<ArticleRow, "id" | "title" | "url" | "publisher" | "published_at">): ArticleMeta {
+  const m: ArticleMeta = { id: r.id, title: r.title };
+  if (r.url) m.url = r.url;
+  if (r.publisher) m.publisher = r.publisher;
+  if (r.published_at) m.publishedAt = r.published_at;
+  return m;
+}
+
+function storedOf(r: ArticleRow): StoredArticle {
+  const s: StoredArticle = { id: r.id, card: r.card, ingestedAt: r.ingested_at };
+  if (r.url) s.url = r.url;
+  return s;
+}
+
+const ARTICLE_COLS = "a.seq, a.id, a.url, a.title, a.publisher, a.published_at, a.ingested_at, a.card";
+const UNIQUE_VIOLATION = "23505";
+
+/** Connects to `url` and returns a store that owns its pool. */
+export async function openPostgresStore(url: string, options: Partial<PostgresOptions> = {}): Promise<BriefingStore> {
+  const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 5000 });
+  try {
+    return await createPostgresStore(pool, { ownsPool: true, ...options });
+  } catch (err) {
+    await pool.end();
+    throw err;
+  }
+}
+
+export async function createPostgresStore(pool: pg.Pool, options: Partial<PostgresOptions> = {}): Promise<BriefingStore> {
+  const opts = { ...DEFAULT_POSTGRES_OPTIONS, ...options };
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(opts.schema)) throw new StoreError("bad_spec", `"${opts.schema}" is not a valid schema name (a-z, 0-9, _)`);
+  const s = `"${opts.schema}"`;
+  let client: pg.PoolClient;
+  try {
+    client = await pool.connect();
+  } catch (err) {
+    throw new StoreError("unavailable", `cannot connect to PostgreSQL: ${(err as Error).message}`, { cause: err });
+  }
+  try {
+    await migratePostgres(client, opts.schema);
+  } finally {
+    client.release();
+  }
+
+  /** Puts in one transaction; a unique-key race with another writer is retried once. */
+  async function putAll(items: ReadonlyArray<{ article: Article; card: BriefingCard }>, now: number): Promise<PutResult[]> {
+    try {
+      return await putTx(items, now);
+    } catch (err) {
+      // Two writers stored the same new article at once: the second now finds it stored.
+      if ((err as { code?: string }).code === UNIQUE_VIOLATION) return putTx(items, now);
+      throw err;
+    }
+  }
+
+  async function putTx(items: ReadonlyArray<{ article: Article; card: BriefingCard }>, now: number): Promise<PutResult[]> {
+    const c = await pool.connect();
+    try {
+      await c.query("BEGIN");
+      const out: PutResult[] = [];
+      for (const i of items) out.push(await putIn(c, i.article, i.card, now));
+      await c.query("COMMIT");
+      return out;
+    } catch (err) {
+      await c.query("ROLLBACK").catch(() => undefined);
+      throw err;
+    } finally {
+      c.release();
+    }
+  }
+
+  async function putIn(c: pg.PoolClient, article: Article, card: BriefingCard, now: number): Promise<PutResult> {
+    const probe = cardRows(card.id, article, card, now);
+    type Old = { seq: number; id: string; text_hash: string };
+    let old: Old | undefined;
+    if (probe.url) old = (await c.query<Old>(`SELECT seq, id, text_hash FROM ${s}.articles WHERE url = $1 FOR UPDATE`, [probe.url])).rows[0];
+    old ??= (await c.query<Old>(`SELECT seq, id, text_hash FROM ${s}.articles WHERE text_hash = $1 LIMIT 1 FOR UPDATE`, [probe.hash])).rows[0];
+    if (old && old.text_hash === probe.hash) return { id: old.id, status: "unchanged" };
+    const id = old?.id ?? card.id;
+    const r = old ? probe : cardRows(id, article, card, now);
+    const m = r.meta;
+    const vals = [r.url ?? null, r.hash, m.title, m.publisher ?? null, m.publishedAt ?? null, r.sortTime, now, JSON.stringify(card), r.articleBody];
+    let seq: number;
+    if (old) {
+      seq = old.seq;
+      const gone = await c.query<{ topic: string }>(`DELETE FROM ${s}.topics WHERE seq = $1 RETURNING topic`, [seq]);
+      await c.query(`UPDATE ${s}.topic_counts SET n = n - 1 WHERE topic = ANY($1::text[])`, [gone.rows.map((x) => x.topic)]);
+      await c.query(`DELETE FROM ${s}.topic_counts WHERE n <= 0`);
+      await c.query(`DELETE FROM ${s}.quotes WHERE seq = $1`, [seq]);
+      await c.query(`DELETE FROM ${s}.figures WHERE seq = $1`, [seq]);
+      await c.query(
+        `UPDATE ${s}.articles SET url = $1, text_hash = $2, title = $3, publisher = $4, published_at = $5, sort_time = $6,
+           ingested_at = $7, card = $8::jsonb, body_tsv = to_tsvector('simple', $9) WHERE seq = $10`,
+        [...vals, seq],
+      );
+    } else {
+      const ins = await c.query<{ seq: number }>(
+        `INSERT INTO ${s}.articles (id, url, text_hash, title, publisher, published_at, sort_time, ingested_at, card, body_tsv)
+         VALUES ($10, $1, $2, $3, $4, $5, $6, $7, $8::jsonb, to_tsvector('simple', $9)) RETURNING seq`,
+        [...vals, id],
+      );
+      seq = ins.rows[0]!.seq;
+    }
+    if (r.topics.length) {
+      await c.query(`INSERT INTO ${s}.topics (topic, seq, sort_time) SELECT t, $2, $3 FROM unnest($1::text[]) AS t ON CONFLICT DO NOTHING`, [r.topics, seq, r.sortTime]);
+      await c.query(
+        `INSERT INTO ${s}.topic_counts (topic, n) SELECT t, 1 FROM unnest($1::text[]) AS t ON CONFLICT (topic) DO UPDATE SET n = ${s}.topic_counts.n + 1`,
+        [r.topics],
+      );
+    }
+    if (card.quotes.length) {
+      await c.query(
+        `INSERT INTO ${s}.quotes (seq, quote, body_tsv) SELECT $1, q::jsonb, to_tsvector('simple', b) FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS t(q, b, i) ORDER BY i`,
+        [seq, card.quotes.map((x) => JSON.stringify(x)), r.quoteBodies],
+      );
+    }
+    if (card.figures.length) {
+      await c.query(
+        `INSERT INTO ${s}.figures (seq, figure, body_tsv) SELECT $1, f::jsonb, to_tsvector('simple', b) FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS t(f, b, i) ORDER BY i`,
+        [seq, card.figures.map((x) => JSON.stringify(x)), r.figureBodies],
+      );
+    }
+    return { id, status: old ? "updated" : "ingested" };
+  }
+
+  /** Full-text stages over one table; rows are kept by key so each hit costs one query. */
+  // Every term matching: newest first (cheap however common the words; ask/ re-ranks).
+  // Any term matching (the last resort): by ts_rank, as most rows match only weakly.
+  async function search<R extends { key: number }>(sql: string, col: string, key: string, terms: Parameters<BriefingStore["searchQuotes"]>[0], limit: number) {
+    const rows = new Map<number, R>();
+    const hits = await runStages(termGroups(terms), limit, async (stage, n) => {
+      const order = stage.any ? `ts_rank(${col}, to_tsquery('simple', $1)) DESC` : `${key} DESC`;
+      const res = await pool.query<R>(`${sql} WHERE ${col} @@ to_tsquery('simple', $1) ORDER BY ${order} LIMIT $2`, [tsQuery(stage), n]);
+      for (const r of res.rows) rows.set(r.key, r);
+      return res.rows.map((r) => r.key);
+    });
+    return hits.map((h) => ({ row: rows.get(h.key)!, score: h.score }));
+  }
+
+
+  return {
+    async put(article, card, now) {
+      return (await putAll([{ article, card }], now))[0]!;
+    },
+    putMany: putAll,
+    async get(id) {
+      const r = await pool.query<ArticleRow>(`SELECT ${ARTICLE_COLS} FROM ${s}.articles a WHERE a.id = $1`, [id]);
+      return r.rows[0] && storedOf(r.rows[0]);
+    },
+    async byTopic(topics, limit) {
+      const want = [...new Set(topics.map((t) => t.toLowerCase()))];
+      const r = await pool.query<ArticleRow>(
+        `SELECT ${ARTICLE_COLS} FROM unnest($1::text[]) AS w(topic)
+           CROSS JOIN LATERAL (SELECT seq FROM ${s}.topics t WHERE t.topic = w.topic ORDER BY t.sort_time DESC LIMIT $2) t
+           JOIN ${s}.articles a ON a.seq = t.seq`,
+        [want, limit],
+      );
+      const seen = new Map(r.rows.map((x) => [x.seq, x]));
+      return [...seen.values()].map(storedOf).sort(byRecent).slice(0, limit);
+    },
+    async searchArticles(terms, limit) {
+      const hits = await search<ArticleRow & { key: number }>(`SELECT a.seq AS key, ${ARTICLE_COLS} FROM ${s}.articles a`, "a.body_tsv", "a.seq", terms, limit);
+      return hits.map((h) => ({ article: storedOf(h.row), score: h.score }));
+    },
+    async topics(limit, prefix) {
+      const r = prefix
+        ? await pool.query<TopicCount>(`SELECT topic, n AS count FROM ${s}.topic_counts WHERE topic LIKE $1 ORDER BY n DESC, topic LIMIT $2`, [
+            prefix.toLowerCase().replace(/[\\%_]/g, "\\$&") + "%",
+            limit,
+          ])
+        : await pool.query<TopicCount>(`SELECT topic, n AS count FROM ${s}.topic_counts ORDER BY n DESC, topic LIMIT $1`, [limit]);
+      return r.rows;
+    },
+    async searchQuotes(terms, limit) {
+      type Row = ArticleRow & { key: number; quote: Quote };
+      const hits = await search<Row>(
+        `SELECT q.qid AS key, q.quote, a.id, a.title, a.url, a.publisher, a.published_at FROM ${s}.quotes q JOIN ${s}.articles a ON a.seq = q.seq`,
+        "q.body_tsv",
+        "q.qid",
+        terms,
+        limit,
+      );
+      return hits.map((h) => ({ article: metaOf(h.row), quote: h.row.quote, score: h.score }));
+    },
+    async searchFigures(terms, limit) {
+      type Row = ArticleRow & { key: number; figure: Figure };
+      const hits = await search<Row>(
+        `SELECT f.fid AS key, f.figure, a.id, a.title, a.url, a.publisher, a.published_at FROM ${s}.figures f JOIN ${s}.articles a ON a.seq = f.seq`,
+        "f.body_tsv",
+        "f.fid",
+        terms,
+        limit,
+      );
+      return hits.map((h) => ({ article: metaOf(h.row), figure: h.row.figure, score: h.score }));
+    },
+    async since(since, limit) {
+      const r = await pool.query<ArticleRow>(`SELECT ${ARTICLE_COLS} FROM ${s}.articles a WHERE a.ingested_at > $1 ORDER BY a.ingested_at DESC LIMIT $2`, [since, limit]);
+      return r.rows.map(storedOf);
+    },
+    async count() {
+      const r = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${s}.articles`);
+      return r.rows[0]!.n;
+    },
+    async maintain() {
+      // Moves GIN pending entries into the index and refreshes the planner's statistics.
+      for (const t of ["articles", "quotes", "figures", "topics"]) await pool.query(`VACUUM ANALYZE ${s}.${t}`);
+    },
+    async close() {
+      if (opts.ownsPool) await pool.end();
+    },
+  };
+}

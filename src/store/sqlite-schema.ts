@@ -1,0 +1,63 @@
+// SQLite schema, versioned with PRAGMA user_version. Append a migration; never edit a shipped one.
+import type { Database } from "better-sqlite3";
+import { StoreError } from "./errors.js";
+
+// FTS tables are contentless (the text lives in `articles.card`); contentless_delete lets an
+// updated article drop its old rows. Bodies are pre-tokenised by rows.ts/tokens().
+const FTS = "content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2'";
+
+export const SQLITE_MIGRATIONS: readonly string[] = [
+  `CREATE TABLE articles (
+     seq INTEGER PRIMARY KEY,
+     id TEXT NOT NULL UNIQUE,
+     url TEXT UNIQUE,
+     text_hash TEXT NOT NULL,
+     title TEXT NOT NULL,
+     publisher TEXT,
+     published_at TEXT,
+     sort_time INTEGER NOT NULL,
+     ingested_at INTEGER NOT NULL,
+     card TEXT NOT NULL
+   );
+   CREATE INDEX articles_hash ON articles(text_hash);
+   CREATE INDEX articles_ingested ON articles(ingested_at DESC);
+   CREATE TABLE topics (
+     topic TEXT NOT NULL,
+     seq INTEGER NOT NULL,
+     sort_time INTEGER NOT NULL,
+     PRIMARY KEY (topic, seq)
+   ) WITHOUT ROWID;
+   CREATE INDEX topics_recent ON topics(topic, sort_time DESC);
+   CREATE INDEX topics_seq ON topics(seq);
+   CREATE TABLE topic_counts (topic TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+   CREATE INDEX topic_counts_n ON topic_counts(n DESC);
+   CREATE TABLE quotes (qid INTEGER PRIMARY KEY, seq INTEGER NOT NULL, quote TEXT NOT NULL);
+   CREATE INDEX quotes_seq ON quotes(seq);
+   CREATE TABLE figures (fid INTEGER PRIMARY KEY, seq INTEGER NOT NULL, figure TEXT NOT NULL);
+   CREATE INDEX figures_seq ON figures(seq);
+   CREATE VIRTUAL TABLE quotes_fts USING fts5(body, ${FTS});
+   CREATE VIRTUAL TABLE figures_fts USING fts5(body, ${FTS});
+   CREATE VIRTUAL TABLE articles_fts USING fts5(body, ${FTS});
+   INSERT INTO quotes_fts(quotes_fts, rank) VALUES ('automerge', 2);
+   INSERT INTO figures_fts(figures_fts, rank) VALUES ('automerge', 2);
+   INSERT INTO articles_fts(articles_fts, rank) VALUES ('automerge', 2);`,
+];
+
+/** Brings the database to the latest schema; refuses one written by a newer briefbot. */
+export function migrateSqlite(db: Database, where: string): void {
+  const version = db.pragma("user_version", { simple: true }) as number;
+  const latest = SQLITE_MIGRATIONS.length;
+  if (version > latest) {
+    throw new StoreError(
+      "newer_schema",
+      `${where} has schema version ${version}, but this briefbot knows versions up to ${latest}: ` +
+        `it was written by a newer briefbot. Upgrade briefbot, or use another --db.`,
+    );
+  }
+  for (let v = version; v < latest; v++) {
+    db.transaction(() => {
+      db.exec(SQLITE_MIGRATIONS[v]!);
+      db.pragma(`user_version = ${v + 1}`);
+    }).immediate();
+  }
+}

@@ -1,0 +1,228 @@
+// The default store: one SQLite file (WAL), FTS5 indexes for quotes, figures and articles.
+// better-sqlite3 is synchronous; the async methods keep the contract shared with PostgreSQL.
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Sqlite, { type Database } from "better-sqlite3";
+import type { Article, BriefingCard, Figure, Quote } from "../core/index.js";
+import { StoreError } from "./errors.js";
+import { ftsMatch } from "./fts.js";
+import { byRecent, cardRows } from "./rows.js";
+import { runStages, termGroups } from "./search.js";
+import { migrateSqlite } from "./sqlite-schema.js";
+import type { ArticleHit, ArticleMeta, BriefingStore, FigureHit, PutResult, QuoteHit, StoredArticle, Terms, TopicCount } from "./types.js";
+
+export interface SqliteOptions {
+  /** "normal" survives a crash of the process (kill -9); "full" also survives power loss. */
+  synchronous: "normal" | "full";
+  /** Shown in errors ("data/briefbot.db"). */
+  name: string;
+}
+
+export const DEFAULT_SQLITE_OPTIONS = { synchronous: "normal", name: "the SQLite database" } as const satisfies SqliteOptions;
+
+interface ArticleRow {
+  seq: number;
+  id: string;
+  url: string | null;
+  title: string;
+  publisher: string | null;
+  published_at: string | null;
+  ingested_at: number;
+  card: string;
+}
+
+const META_COLS = "a.id, a.title, a.url, a.publisher, a.published_at";
+
+function metaOf(r: Pick<ArticleRow, "id" | "title" | "url" | "publisher" | "published_at">): ArticleMeta {
+  const m: ArticleMeta = { id: r.id, title: r.title };
+  if (r.url) m.url = r.url;
+  if (r.publisher) m.publisher = r.publisher;
+  if (r.published_at) m.publishedAt = r.published_at;
+  return m;
+}
+
+function storedOf(r: ArticleRow): StoredArticle {
+  const s: StoredArticle = { id: r.id, card: JSON.parse(r.card) as BriefingCard, ingestedAt: r.ingested_at };
+  if (r.url) s.url = r.url;
+  return s;
+}
+
+/** Opens (creating when missing) a SQLite store at `path`. */
+export function openSqliteStore(path: string, options: Partial<SqliteOptions> = {}): BriefingStore {
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  let db: Database;
+  try {
+    db = new Sqlite(path);
+  } catch (err) {
+    throw new StoreError("unavailable", `cannot open ${path}: ${(err as Error).message}`, { cause: err });
+  }
+  try {
+    return createSqliteStore(db, { name: path, ...options });
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+export function createSqliteStore(db: Database, options: Partial<SqliteOptions> = {}): BriefingStore {
+  const opts = { ...DEFAULT_SQLITE_OPTIONS, ...options };
+  db.pragma("journal_mode = WAL");
+  db.pragma(`synchronous = ${opts.synchronous.toUpperCase()}`);
+  db.pragma("busy_timeout = 5000");
+  migrateSqlite(db, opts.name);
+
+  // Every term matching: newest first, which stops after `limit` rows however common the words
+  // (ask/ re-ranks). Any term matching (the last resort): by bm25, as most rows match only weakly.
+  const q = {
+    byUrl: db.prepare<[string], { seq: number; id: string; text_hash: string }>("SELECT seq, id, text_hash FROM articles WHERE url = ?"),
+    byHash: db.prepare<[string], { seq: number; id: string; text_hash: string }>("SELECT seq, id, text_hash FROM articles WHERE text_hash = ? LIMIT 1"),
+    insertArticle: db.prepare(
+      "INSERT INTO articles (id, url, text_hash, title, publisher, published_at, sort_time, ingested_at, card) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    ),
+    updateArticle: db.prepare(
+      "UPDATE articles SET url = ?, text_hash = ?, title = ?, publisher = ?, published_at = ?, sort_time = ?, ingested_at = ?, card = ? WHERE seq = ?",
+    ),
+    oldTopics: db.prepare<[number], { topic: string }>("SELECT topic FROM topics WHERE seq = ?"),
+    delTopics: db.prepare("DELETE FROM topics WHERE seq = ?"),
+    delQuotesFts: db.prepare("DELETE FROM quotes_fts WHERE rowid IN (SELECT qid FROM quotes WHERE seq = ?)"),
+    delQuotes: db.prepare("DELETE FROM quotes WHERE seq = ?"),
+    delFiguresFts: db.prepare("DELETE FROM figures_fts WHERE rowid IN (SELECT fid FROM figures WHERE seq = ?)"),
+    delFigures: db.prepare("DELETE FROM figures WHERE seq = ?"),
+    delArticleFts: db.prepare("DELETE FROM articles_fts WHERE rowid = ?"),
+    insTopic: db.prepare("INSERT OR IGNORE INTO topics (topic, seq, sort_time) VALUES (?, ?, ?)"),
+    incTopic: db.prepare("INSERT INTO topic_counts (topic, n) VALUES (?, ?) ON CONFLICT(topic) DO UPDATE SET n = n + excluded.n"),
+    dropTopics: db.prepare("DELETE FROM topic_counts WHERE n <= 0"),
+    insQuote: db.prepare("INSERT INTO quotes (seq, quote) VALUES (?, ?)"),
+    insQuoteFts: db.prepare("INSERT INTO quotes_fts (rowid, body) VALUES (?, ?)"),
+    insFigure: db.prepare("INSERT INTO figures (seq, figure) VALUES (?, ?)"),
+    insFigureFts: db.prepare("INSERT INTO figures_fts (rowid, body) VALUES (?, ?)"),
+    insArticleFts: db.prepare("INSERT INTO articles_fts (rowid, body) VALUES (?, ?)"),
+    get: db.prepare<[string], ArticleRow>("SELECT * FROM articles WHERE id = ?"),
+    bySeq: db.prepare<[number], ArticleRow>("SELECT * FROM articles WHERE seq = ?"),
+    byTopic: db.prepare<[string, number], ArticleRow>(
+      "SELECT a.* FROM topics t JOIN articles a ON a.seq = t.seq WHERE t.topic = ? ORDER BY t.sort_time DESC, a.ingested_at DESC LIMIT ?",
+    ),
+    topics: db.prepare<[number], TopicCount>("SELECT topic, n AS count FROM topic_counts ORDER BY n DESC, topic LIMIT ?"),
+    topicsPrefix: db.prepare<[string, string, number], TopicCount>(
+      "SELECT topic, n AS count FROM topic_counts WHERE topic >= ? AND topic < ? ORDER BY n DESC, topic LIMIT ?",
+    ),
+    quoteFts: db.prepare<[string, number], { rowid: number }>("SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rowid DESC LIMIT ?"),
+    quoteFtsRanked: db.prepare<[string, number], { rowid: number }>("SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ?"),
+    figureFts: db.prepare<[string, number], { rowid: number }>("SELECT rowid FROM figures_fts WHERE figures_fts MATCH ? ORDER BY rowid DESC LIMIT ?"),
+    figureFtsRanked: db.prepare<[string, number], { rowid: number }>("SELECT rowid FROM figures_fts WHERE figures_fts MATCH ? ORDER BY rank LIMIT ?"),
+    articleFts: db.prepare<[string, number], { rowid: number }>("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?"),
+    articleFtsRanked: db.prepare<[string, number], { rowid: number }>("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"),
+    quote: db.prepare<[number], { quote: string } & ArticleRow>(`SELECT q.quote, ${META_COLS} FROM quotes q JOIN articles a ON a.seq = q.seq WHERE q.qid = ?`),
+    figure: db.prepare<[number], { figure: string } & ArticleRow>(`SELECT f.figure, ${META_COLS} FROM figures f JOIN articles a ON a.seq = f.seq WHERE f.fid = ?`),
+    since: db.prepare<[number, number], ArticleRow>("SELECT * FROM articles WHERE ingested_at > ? ORDER BY ingested_at DESC LIMIT ?"),
+    count: db.prepare<[], { n: number }>("SELECT count(*) AS n FROM articles"),
+  };
+
+  function removeChildren(seq: number): void {
+    for (const { topic } of q.oldTopics.all(seq)) q.incTopic.run(topic, -1);
+    q.dropTopics.run();
+    q.delTopics.run(seq);
+    q.delQuotesFts.run(seq);
+    q.delQuotes.run(seq);
+    q.delFiguresFts.run(seq);
+    q.delFigures.run(seq);
+    q.delArticleFts.run(seq);
+  }
+
+  // One transaction per put: after a crash the article is wholly there or wholly absent.
+  // FTS5 writes a segment per transaction, so bulk ingestion goes through putMany.
+  const putOne = (article: Article, card: BriefingCard, now: number): PutResult => {
+    const probe = cardRows(card.id, article, card, now);
+    const old = (probe.url ? q.byUrl.get(probe.url) : undefined) ?? q.byHash.get(probe.hash);
+    if (old && old.text_hash === probe.hash) return { id: old.id, status: "unchanged" };
+    const id = old?.id ?? card.id;
+    const r = old ? probe : cardRows(id, article, card, now);
+    const m = r.meta;
+    const cardJson = JSON.stringify(card);
+    let seq: number;
+    if (old) {
+      seq = old.seq;
+      removeChildren(seq);
+      q.updateArticle.run(r.url ?? null, r.hash, m.title, m.publisher ?? null, m.publishedAt ?? null, r.sortTime, now, cardJson, seq);
+    } else {
+      seq = Number(q.insertArticle.run(id, r.url ?? null, r.hash, m.title, m.publisher ?? null, m.publishedAt ?? null, r.sortTime, now, cardJson).lastInsertRowid);
+    }
+    for (const t of r.topics) {
+      q.insTopic.run(t, seq, r.sortTime);
+      q.incTopic.run(t, 1);
+    }
+    card.quotes.forEach((quote, i) => {
+      const qid = q.insQuote.run(seq, JSON.stringify(quote)).lastInsertRowid;
+      q.insQuoteFts.run(qid, r.quoteBodies[i]!);
+    });
+    card.figures.forEach((figure, i) => {
+      const fid = q.insFigure.run(seq, JSON.stringify(figure)).lastInsertRowid;
+      q.insFigureFts.run(fid, r.figureBodies[i]!);
+    });
+    q.insArticleFts.run(seq, r.articleBody);
+    return { id, status: old ? "updated" : "ingested" };
+  };
+  const putTx = db.transaction(putOne);
+  const putManyTx = db.transaction((items: ReadonlyArray<{ article: Article; card: BriefingCard }>, now: number) =>
+    items.map((i) => putOne(i.article, i.card, now)),
+  );
+
+  return {
+    async put(article, card, now) {
+      return putTx.immediate(article, card, now);
+    },
+    async putMany(items, now) {
+      return putManyTx.immediate(items, now);
+    },
+    async get(id) {
+      const r = q.get.get(id);
+      return r && storedOf(r);
+    },
+    async byTopic(topics, limit) {
+      // One indexed, ordered look-up per topic, merged: no sort over every card of a big topic.
+      const seen = new Map<number, ArticleRow>();
+      for (const t of new Set(topics.map((x) => x.toLowerCase()))) for (const r of q.byTopic.all(t, limit)) seen.set(r.seq, r);
+      return [...seen.values()].map(storedOf).sort(byRecent).slice(0, limit);
+    },
+    async searchArticles(terms: Terms, limit: number): Promise<ArticleHit[]> {
+      const hits = await runStages(termGroups(terms), limit, async (s, n) => (s.any ? q.articleFtsRanked : q.articleFts).all(ftsMatch(s), n).map((r) => r.rowid));
+      return hits.flatMap((h) => {
+        const r = q.bySeq.get(h.key);
+        return r ? [{ article: storedOf(r), score: h.score }] : [];
+      });
+    },
+    async topics(limit, prefix) {
+      if (!prefix) return q.topics.all(limit);
+      const p = prefix.toLowerCase();
+      return q.topicsPrefix.all(p, p + "\uffff", limit);
+    },
+    async searchQuotes(terms, limit): Promise<QuoteHit[]> {
+      const hits = await runStages(termGroups(terms), limit, async (s, n) => (s.any ? q.quoteFtsRanked : q.quoteFts).all(ftsMatch(s), n).map((r) => r.rowid));
+      return hits.flatMap((h) => {
+        const r = q.quote.get(h.key);
+        return r ? [{ article: metaOf(r), quote: JSON.parse(r.quote) as Quote, score: h.score }] : [];
+      });
+    },
+    async searchFigures(terms, limit): Promise<FigureHit[]> {
+      const hits = await runStages(termGroups(terms), limit, async (s, n) => (s.any ? q.figureFtsRanked : q.figureFts).all(ftsMatch(s), n).map((r) => r.rowid));
+      return hits.flatMap((h) => {
+        const r = q.figure.get(h.key);
+        return r ? [{ article: metaOf(r), figure: JSON.parse(r.figure) as Figure, score: h.score }] : [];
+      });
+    },
+    async since(since, limit) {
+      return q.since.all(since, limit).map(storedOf);
+    },
+    async count() {
+      return q.count.get()!.n;
+    },
+    async maintain() {
+      // Many small FTS5 segments (one per transaction) slow every look-up: merge them into one.
+      for (const t of ["quotes_fts", "figures_fts", "articles_fts"]) db.prepare(`INSERT INTO ${t}(${t}) VALUES ('optimize')`).run();
+      db.pragma("optimize");
+    },
+    async close() {
+      if (db.open) db.close();
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import pg from "pg";
+import { createPostgresStore, StoreError } from "../../src/store/index.js";
+import { storeContract } from "./contract.js";
+import { describePg, PG_URL } from "./pg-available.js";
+
+// A schema per test, unique to this run, dropped at the end.
+const run = `bbt_${process.pid}_${Date.now().toString(36)}`;
+let pool: pg.Pool;
+const schemas: string[] = [];
+
+describePg("postgres store", () => {
+  beforeAll(() => {
+    pool = new pg.Pool({ connectionString: PG_URL, max: 4 });
+  });
+  afterAll(async () => {
+    for (const s of schemas) await pool.query(`DROP SCHEMA IF EXISTS "${s}" CASCADE`);
+    await pool.end();
+  });
+  const fresh = () => {
+    const schema = `${run}_${schemas.length}`;
+    schemas.push(schema);
+    return schema;
+  };
+
+  storeContract(async () => createPostgresStore(pool, { schema: fresh() }));
+
+  test("a schema from a newer briefbot is refused with a clear message", async () => {
+    const schema = fresh();
+    await (await createPostgresStore(pool, { schema })).close();
+    await pool.query(`UPDATE "${schema}".briefbot_meta SET value = '42' WHERE key = 'schema_version'`);
+    const err = await createPostgresStore(pool, { schema }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(StoreError);
+    expect((err as StoreError).code).toBe("newer_schema");
+    expect((err as Error).message).toMatch(/schema version 42.*newer briefbot/);
+  });
+});

@@ -1,0 +1,48 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Sqlite from "better-sqlite3";
+import { openSqliteStore, StoreError } from "../../src/store/index.js";
+import { storeContract } from "./contract.js";
+import { HARBOUR, HARBOUR_CARD } from "./samples.js";
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "briefbot-sqlite-"));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+let n = 0;
+describe("sqlite store", () => storeContract(async () => openSqliteStore(join(dir, `contract-${n++}.db`))));
+
+describe("sqlite file", () => {
+  test("is created with its folder, in WAL mode, and keeps what was stored", async () => {
+    const path = join(dir, "nested", "data", "keep.db");
+    const s1 = openSqliteStore(path);
+    const { id } = await s1.put(HARBOUR, HARBOUR_CARD(), 1);
+    await s1.close();
+    const s2 = openSqliteStore(path);
+    expect((await s2.get(id))?.card.title).toBe(HARBOUR.title);
+    await s2.close();
+    const raw = new Sqlite(path, { readonly: true });
+    expect(raw.pragma("journal_mode", { simple: true })).toBe("wal");
+    expect(raw.pragma("user_version", { simple: true })).toBe(1);
+    raw.close();
+  });
+
+  test("a database from a newer briefbot is refused with a clear message", () => {
+    const path = join(dir, "newer.db");
+    const raw = new Sqlite(path);
+    raw.pragma("user_version = 99");
+    raw.close();
+    let err: unknown;
+    try {
+      openSqliteStore(path);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(StoreError);
+    expect((err as StoreError).code).toBe("newer_schema");
+    expect((err as Error).message).toMatch(/schema version 99.*newer briefbot/);
+  });
+});
