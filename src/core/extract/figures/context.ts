@@ -1,0 +1,157 @@
+// The words around a number: its qualifier ("over", "at least"), its unit of measure, what it counts.
+import { SMALL, TENS } from "./lexicon.js";
+
+export interface Unit {
+  end: number;
+  unit: string;
+  /** A length of time ("3 years"): ranked below other measures. */
+  duration: boolean;
+  age: boolean;
+}
+
+const MEASURES: [string, string][] = [
+  ["square (?:kilometres|kilometers|km|miles|metres|meters|feet)|sq\\.? ?(?:km|mi|m|ft)|km2|km²", "sq km"],
+  ["kilometres|kilometers|kilometre|kilometer|km", "km"],
+  ["miles|mile|mi", "miles"],
+  ["metres|meters|metre|meter", "m"],
+  ["centimetres|centimeters|cm", "cm"],
+  ["millimetres|millimeters|mm", "mm"],
+  ["kilograms|kilogram|kilos|kilo|kg", "kg"],
+  ["grams|gram", "g"],
+  ["tonnes|tonne|tons|ton|metric tons", "tonnes"],
+  ["lbs|lb", "lb"],
+  ["ounces|ounce|oz", "oz"],
+  ["litres|liters|litre|liter", "litres"],
+  ["millilitres|milliliters|ml", "ml"],
+  ["gallons|gallon", "gallons"],
+  ["barrels|barrel|bpd", "barrels"],
+  ["hectares|hectare|ha", "hectares"],
+  ["acres|acre", "acres"],
+  ["feet|foot|ft", "feet"],
+  ["inches|inch", "inches"],
+  ["yards|yard", "yards"],
+  ["mph|km/h|kph|knots", "speed"],
+  ["degrees (?:celsius|fahrenheit|c|f)|degrees|°[cf]?", "degrees"],
+  ["megawatts|gigawatts|mw|gw|kw|kwh|mwh|gwh|twh", "power"],
+  ["gb|mb|tb|ghz|mhz|decibels|db|calories|kcal", "other"],
+];
+const MEASURE_RE = new RegExp(
+  `(?:[ \\t\\u00a0]?-?[ \\t]?)(${MEASURES.map(([a]) => a).join("|")})(?![\\p{L}\\d])`,
+  "iuy",
+);
+const DURATION_RE = /[ \t\u00a0-]*(years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|decades?|centuries|century)(?![\p{L}\d])/iuy;
+const OLD_RE = /[ \t-]*old\b/iy;
+
+/** A unit of measure or length of time right after `pos`. */
+export function unitAfter(text: string, pos: number): Unit | null {
+  MEASURE_RE.lastIndex = pos;
+  const m = MEASURE_RE.exec(text);
+  if (m) {
+    const written = m[1]!.toLowerCase();
+    const unit = MEASURES.find(([a]) => new RegExp(`^(?:${a})$`, "i").test(written))![1];
+    return { end: pos + m[0].length, unit: unit === "power" || unit === "other" || unit === "speed" ? written : unit, duration: false, age: false };
+  }
+  DURATION_RE.lastIndex = pos;
+  const d = DURATION_RE.exec(text);
+  if (!d) return null;
+  let end = pos + d[0].length;
+  OLD_RE.lastIndex = end;
+  const old = OLD_RE.exec(text);
+  if (old && /^years?$/i.test(d[1]!)) end += old[0].length;
+  const unit = d[1]!.toLowerCase().replace(/^yrs?$/, "years").replace(/^hrs?$/, "hours").replace(/^mins?$/, "minutes");
+  return { end, unit: unit.endsWith("s") || unit === "century" ? unit : `${unit}s`, duration: true, age: Boolean(old) };
+}
+
+// Longest first, so "just over" wins over "over".
+const QUALIFIERS = [
+  "more than", "less than", "fewer than", "greater than", "at least", "at most", "up to", "as many as", "as much as",
+  "as few as", "as little as", "in excess of", "upwards of", "close to", "just over", "just under", "well over",
+  "well above", "well below", "an estimated", "a total of", "nearly", "almost", "about", "around", "approximately",
+  "roughly", "some", "over", "under", "above", "below", "only", "just", "estimated", "approx.", "barely", "exactly",
+  "precisely",
+];
+const QUAL_RE = new RegExp(`(?:^|[^\\p{L}])(${QUALIFIERS.map((q) => q.replace(".", "\\.")).join("|")})[ \\t\\u00a0]+$`, "iu");
+
+/** The qualifier written right before `pos`, with where it starts. */
+export function qualifierBefore(text: string, pos: number): { start: number; qualifier: string } | null {
+  const from = Math.max(0, pos - 24);
+  const m = QUAL_RE.exec(text.slice(from, pos));
+  if (!m) return null;
+  const q = m[1]!.toLowerCase();
+  const qualifier = q === "an estimated" ? "estimated" : q === "approx." ? "approximately" : q;
+  return { start: from + m.index + m[0].indexOf(m[1]!), qualifier };
+}
+
+const TRAILING_RE = /(?:[ \t]+or (?:more|so)|[ \t]*-?plus|\+)(?![\p{L}\d])/iuy;
+
+/** "100 or more", "50,000-plus", "40+": a qualifier written after. */
+export function qualifierAfter(text: string, pos: number): { end: number; qualifier: string } | null {
+  TRAILING_RE.lastIndex = pos;
+  const m = TRAILING_RE.exec(text);
+  if (!m) return null;
+  const q = m[0].trim().toLowerCase();
+  return { end: pos + m[0].length, qualifier: q.startsWith("or") ? q : "plus" };
+}
+
+// Words that end a noun phrase after a number (function words, auxiliaries, common verbs of news).
+const STOP = new Set(
+  ("of in on at to for from by with and or but nor the a an is are was were be been being has have had will would " +
+    "can could should may might must shall do does did that which who whom whose this these those it its their his her " +
+    "our your my as than per each every if when while where since until after before into onto over under about " +
+    "against between during through across up down out off so yet also not no said says say told according " +
+    "more less most least only just about around nearly almost some all both").split(" "),
+);
+const IRREGULAR_PLURALS = new Set(
+  "people police children men women staff personnel cattle sheep fish aircraft livestock militia crew youth clergy folk deer".split(" "),
+);
+const looksPlural = (w: string) => IRREGULAR_PLURALS.has(w.toLowerCase()) || (/[a-z]s$/i.test(w) && !/(ss|us|is)$/i.test(w));
+const NUMBER_WORD = new RegExp(`^(?:${[...Object.keys(SMALL), ...Object.keys(TENS), "hundreds?", "thousands?", "millions?", "billions?", "lakhs?", "crores?", "dozens?", "[a-z]+(?:th|ths|first|second|third|firsts|seconds|thirds)"].join("|")})$`, "i");
+const NEXT_WORD = /[ \t\u00a0]+(?:-[ \t]*)?([\p{L}][\p{L}'’]*(?:-[\p{L}]+)*)/uy;
+
+/** What a number counts, right after `pos`: "troops", "Russian troops", "new jobs". */
+export function countedAfter(text: string, pos: number, one: boolean): { end: number; about: string; head: string } | null {
+  const words: { w: string; end: number }[] = [];
+  let at = pos;
+  for (let i = 0; i < 4; i++) {
+    NEXT_WORD.lastIndex = at;
+    const m = NEXT_WORD.exec(text);
+    if (!m) break;
+    const w = m[1]!;
+    if (NUMBER_WORD.test(w)) break;
+    if (STOP.has(w.toLowerCase()) && !(i === 0 && /^(more|additional|extra|other|new)$/i.test(w))) break;
+    at += m[0].length;
+    words.push({ w, end: at });
+    if (!one && looksPlural(w) && !/^(more|additional|extra|other|new)$/i.test(w)) {
+      const kept = words.filter((x) => !/^(more|additional|extra|other)$/i.test(x.w));
+      return { end: at, about: kept.map((x) => x.w).join(" "), head: w.toLowerCase() };
+    }
+    if (one && i === 1) break;
+  }
+  if (one && words.length && !/^(more|additional|extra|other|new)$/i.test(words[0]!.w)) {
+    const last = words[Math.min(words.length, 2) - 1]!;
+    const kept = words.slice(0, Math.min(words.length, 2));
+    return { end: last.end, about: kept.map((x) => x.w).join(" "), head: last.w.toLowerCase() };
+  }
+  return null;
+}
+
+const OF_PHRASE = /[ \t]+((?:of|in) (?:(?:the|a|an|its|their|all|his|her|our|this|that|those|these) )?[\p{L}][\p{L}'’-]*(?: [\p{L}][\p{L}'’-]*)?)/uy;
+
+/** "of the vote", "in aid": the phrase after a percentage or a sum, up to two content words. */
+export function ofPhraseAfter(text: string, pos: number): string | null {
+  OF_PHRASE.lastIndex = pos;
+  const m = OF_PHRASE.exec(text);
+  if (!m) return null;
+  const ws = m[1]!.split(" ");
+  // Stop before a second word that is a function word or verb-like ("of the vote was").
+  while (ws.length > 2 && STOP.has(ws[ws.length - 1]!.toLowerCase())) ws.pop();
+  if (ws.length >= 3 && /(ed|ing)$/.test(ws[ws.length - 1]!)) ws.pop();
+  const phrase = ws.join(" ");
+  return STOP.has(ws[ws.length - 1]!.toLowerCase()) ? null : phrase;
+}
+
+/** The word right before `pos` (lower case, without a trailing period). */
+export function wordBefore(text: string, pos: number): string {
+  const m = /([\p{L}][\p{L}.'’]*)[ \t\u00a0]*$/u.exec(text.slice(Math.max(0, pos - 20), pos));
+  return m ? m[1]!.toLowerCase().replace(/\.$/, "") : "";
+}
