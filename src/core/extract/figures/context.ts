@@ -106,6 +106,7 @@ const IRREGULAR_PLURALS = new Set(
 );
 const looksPlural = (w: string) => IRREGULAR_PLURALS.has(w.toLowerCase()) || (/[a-z]s$/i.test(w) && !/(ss|us|is)$/i.test(w));
 const NUMBER_WORD = new RegExp(`^(?:${[...Object.keys(SMALL), ...Object.keys(TENS), "hundreds?", "thousands?", "millions?", "billions?", "lakhs?", "crores?", "dozens?", "[a-z]+(?:th|ths|first|second|third|firsts|seconds|thirds)"].join("|")})$`, "i");
+const VERBS = new Set("took took made came went got saw said told left won lost fell rose died says makes comes goes gets sees".split(" "));
 const NEXT_WORD = /[ \t\u00a0]+(?:-[ \t]*)?([\p{L}][\p{L}'’]*(?:-[\p{L}]+)*)/uy;
 
 /** What a number counts, right after `pos`: "troops", "Russian troops", "new jobs". */
@@ -127,10 +128,10 @@ export function countedAfter(text: string, pos: number, one: boolean): { end: nu
     }
     if (one && i === 1) break;
   }
-  if (one && words.length && !/^(more|additional|extra|other|new)$/i.test(words[0]!.w)) {
-    const last = words[Math.min(words.length, 2) - 1]!;
-    const kept = words.slice(0, Math.min(words.length, 2));
-    return { end: last.end, about: kept.map((x) => x.w).join(" "), head: last.w.toLowerCase() };
+  // One thing: only a lower-case noun right after ("one man"), not a verb ("one took") or a name ("One Direction").
+  const w0 = words[0]?.w;
+  if (one && w0 && /^\p{Ll}/u.test(w0) && !/^(more|additional|extra|other|new)$/i.test(w0) && !/(ed|ing|ly)$/.test(w0) && !VERBS.has(w0)) {
+    return { end: words[0]!.end, about: w0, head: w0.toLowerCase() };
   }
   return null;
 }

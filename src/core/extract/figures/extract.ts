@@ -145,7 +145,7 @@ function readAt(text: string, at: number, anchor: string, prior: Draft[]): Draft
     }
     if (sl) return pos + sl[0].length;
   }
-  const c = readCore(text, pos, neg);
+  const c = readCore(text, pos, neg, prior.at(-1)?.end ?? 0);
   if (!c) {
     const n = readNumber(text, pos);
     if (n?.ordinal) return { start: at, end: n.end, value: n.value, kind: "ordinal", unit: null, qualifier: null, about: null };
@@ -182,6 +182,9 @@ function readAt(text: string, at: number, anchor: string, prior: Draft[]): Draft
     if (c.n.single === "one" && (PRONOUN_BEFORE.has(before) || PRONOUN_AFTER.has(next))) return c.end;
     if (c.n.single === "half" && (/^(first|second|the|a|in|one|other)$/.test(before) || text[c.end] === "-" || /^(an?|hour|time|century|decade)$/.test(next))) return c.end;
   }
+
+  // A capitalised number word inside a sentence is part of a name: "One Direction", "the Six Nations".
+  if (c.n.words && /^\p{Lu}/u.test(text[c.start]!) && !/(^|[.!?"“”‘’'\n:(]\s*)$/.test(text.slice(Math.max(0, c.start - 3), c.start))) return c.end;
 
   const ratio = ratioAfter(text, c);
   if (ratio) {
@@ -235,12 +238,6 @@ function readAt(text: string, at: number, anchor: string, prior: Draft[]): Draft
   if (q && !(q.qualifier === "over" && c.unit?.duration && !YEAR_CUES.has(wordBefore(text, q.start)) && !/^(for|than|in)$/.test(wordBefore(text, q.start)))) {
     d.qualifier = q.qualifier;
     d.start = q.start;
-  } else {
-    const qa = qualifierAfter(text, d.end);
-    if (qa) {
-      d.qualifier = qa.qualifier;
-      d.end = end = qa.end;
-    }
   }
 
   // Years: a plain four-digit number with no unit, unless it counts something ("1200 people").
@@ -254,7 +251,7 @@ function readAt(text: string, at: number, anchor: string, prior: Draft[]): Draft
     }
   }
 
-  if (LABELS.has(before) && d.kind === "number" && !d.qualifier) {
+  if (LABELS.has(before) && d.kind === "number" && !d.qualifier && !c.n.words) {
     d.about = before;
     return d;
   }
@@ -271,7 +268,7 @@ function readAt(text: string, at: number, anchor: string, prior: Draft[]): Draft
     if (of) d.about = of;
     else if (d.kind === "money") {
       const noun = countedAfter(text, d.end, true);
-      if (noun && !/(ed|ing|ly)$/.test(noun.head)) d.about = noun.about;
+      if (noun && !/(ed|ing|ly|er)$/.test(noun.head) && !/^(rather|each|apiece|a|per)$/i.test(noun.head)) d.about = noun.about;
     }
   } else if (d.kind === "number") {
     const counted = countedAfter(text, d.end, value === 1);
@@ -292,9 +289,17 @@ function readAt(text: string, at: number, anchor: string, prior: Draft[]): Draft
       const of = ofPhraseAfter(text, d.end);
       if (of) d.about = of;
     }
-  } else if (d.kind === "measure" && !d.about) {
+  } else if (d.kind === "measure" && !d.about && !c.unit?.duration) {
     const of = ofPhraseAfter(text, d.end);
     if (of) d.about = of;
+  }
+  if (!d.qualifier) {
+    // "100 or more", "50,000-plus", after the number or after what it counts.
+    const qa = qualifierAfter(text, d.end);
+    if (qa) {
+      d.qualifier = qa.qualifier;
+      d.end = qa.end;
+    }
   }
   return d;
 }

@@ -242,8 +242,8 @@ export function readNumber(text: string, start: number): NumberRead | null {
         continue;
       case "scale":
         if (!s.have) break loop;
-        if (s.base !== null && s.segFraction && s.baseScale === 0) {
-          // "five and a half million": the fraction joins the whole before the scale.
+        if (s.base !== null && s.baseScale === 0 && (s.segFraction || (s.baseMag === 100 && s.base < 1000))) {
+          // "five and a half million", "three hundred and fifty thousand": the scale takes the whole.
           s.cur += s.base;
           s.base = null;
           checkpoint = null;

@@ -39,7 +39,8 @@ export function rankFigures(figures: Figure[], max: number): Figure[] {
     const s = figureScore(f);
     if (s < 0) return;
     // The same figure repeated later in the article is listed once.
-    const key = `${f.kind}|${f.value}|${f.valueMax ?? ""}|${f.unit ?? ""}|${f.text.toLowerCase()}`;
+    // Bare numbers only when written the same way ("zero is 0" names two figures).
+    const key = `${f.kind}|${f.value}|${f.valueMax ?? ""}|${f.unit ?? f.text.toLowerCase()}`;
     if (seen.has(key)) return;
     seen.add(key);
     scored.push({ f, s, i });

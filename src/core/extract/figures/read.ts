@@ -18,7 +18,7 @@ export interface Core {
   scaled: boolean;
 }
 
-const ABBR = /([ \t]?)(bn|mn|mln|bln|tn|tln|trn|mil|MM|k|K|M|m|b|B)(?![\p{L}\d])/uy;
+const ABBR = /([ \t]{0,2})(bn|mn|mln|bln|tn|tln|trn|mil|MM|k|K|M|m|b|B)(?![\p{L}\d])/uy;
 const ABBR_VALUE: Record<string, number> = {
   bn: 1e9, mn: 1e6, mln: 1e6, bln: 1e9, tn: 1e12, tln: 1e12, trn: 1e12, mil: 1e6, MM: 1e6, k: 1e3, K: 1e3, M: 1e6, m: 1e6, b: 1e9, B: 1e9,
 };
@@ -30,14 +30,17 @@ const MINOR_END = /[ \t]*(?:cents?\b|[.,;:!?)]|$)/iy;
 const M_NOUN = /[ \t]+(?:of\b|people\b|[a-z]+s\b)/y;
 const LETTER_NEXT = /[\p{L}\d]/u;
 
-/** Reads number, scale abbreviation, percent, currency and unit at `pos`; `neg` when a minus sign came before. */
-export function readCore(text: string, pos: number, neg: boolean): Core | null {
+/** Reads number, scale abbreviation, percent, currency and unit at `pos`; `neg` when a minus sign came before;
+ * `after`: where the previous figure ended. */
+export function readCore(text: string, pos: number, neg: boolean, after = 0): Core | null {
   const n = readNumber(text, pos);
   if (!n || n.ordinal) return null;
   let value = neg ? -n.value : n.value;
   let end = n.end;
   let scaled = n.scaled;
-  const before = currencyBefore(text, pos - (neg ? 1 : 0));
+  // A currency already read as the previous figure's suffix ("10 rmb 20 usd") is not this one's prefix.
+  const prefix = currencyBefore(text, pos - (neg ? 1 : 0));
+  const before = prefix && prefix.at >= after ? prefix : null;
   let currency = before;
   if (before && before.scale !== 1) {
     value *= before.scale; // "MAUD 60"
