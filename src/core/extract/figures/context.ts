@@ -1,5 +1,5 @@
 // The words around a number: its qualifier ("over", "at least"), its unit of measure, what it counts.
-import { SMALL, TENS } from "./lexicon.js";
+import { SMALL, TENS, ordinalValue } from "./lexicon.js";
 
 export interface Unit {
   end: number;
@@ -39,6 +39,8 @@ const MEASURE_RE = new RegExp(
   `(?:[ \\t\\u00a0]?-?[ \\t]?)(${MEASURES.map(([a]) => a).join("|")})(?![\\p{L}\\d])`,
   "iuy",
 );
+// "40C", "-5°F": degrees written with the letter attached (upper case, or "c" would be cents).
+const DEGREES_RE = /°?[CF](?![\p{L}\d])/uy;
 const DURATION_RE = /[ \t\u00a0-]*(years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|decades?|centuries|century)(?![\p{L}\d])/iuy;
 const OLD_RE = /[ \t-]*old\b/iy;
 
@@ -51,6 +53,9 @@ export function unitAfter(text: string, pos: number): Unit | null {
     const unit = MEASURES.find(([a]) => new RegExp(`^(?:${a})$`, "i").test(written))![1];
     return { end: pos + m[0].length, unit: unit === "power" || unit === "other" || unit === "speed" ? written : unit, duration: false, age: false };
   }
+  DEGREES_RE.lastIndex = pos;
+  const deg = DEGREES_RE.exec(text);
+  if (deg) return { end: pos + deg[0].length, unit: "degrees", duration: false, age: false };
   DURATION_RE.lastIndex = pos;
   const d = DURATION_RE.exec(text);
   if (!d) return null;
@@ -105,7 +110,8 @@ const IRREGULAR_PLURALS = new Set(
   "people police children men women staff personnel cattle sheep fish aircraft livestock militia crew youth clergy folk deer".split(" "),
 );
 const looksPlural = (w: string) => IRREGULAR_PLURALS.has(w.toLowerCase()) || (/[a-z]s$/i.test(w) && !/(ss|us|is)$/i.test(w));
-const NUMBER_WORD = new RegExp(`^(?:${[...Object.keys(SMALL), ...Object.keys(TENS), "hundreds?", "thousands?", "millions?", "billions?", "lakhs?", "crores?", "dozens?", "[a-z]+(?:th|ths|first|second|third|firsts|seconds|thirds)"].join("|")})$`, "i");
+const NUMBER_WORD = new RegExp(`^(?:${[...Object.keys(SMALL), ...Object.keys(TENS), "hundreds?", "thousands?", "millions?", "billions?", "lakhs?", "crores?", "dozens?"].join("|")})$`, "i");
+const isNumberWord = (w: string) => NUMBER_WORD.test(w) || ordinalValue(w) !== undefined;
 const VERBS = new Set("took took made came went got saw said told left won lost fell rose died says makes comes goes gets sees".split(" "));
 const NEXT_WORD = /[ \t\u00a0]+(?:-[ \t]*)?([\p{L}][\p{L}'’]*(?:-[\p{L}]+)*)/uy;
 
@@ -118,11 +124,22 @@ export function countedAfter(text: string, pos: number, one: boolean): { end: nu
     const m = NEXT_WORD.exec(text);
     if (!m) break;
     const w = m[1]!;
-    if (NUMBER_WORD.test(w)) break;
+    if (isNumberWord(w)) break;
     if (STOP.has(w.toLowerCase()) && !(i === 0 && /^(more|additional|extra|other|new)$/i.test(w))) break;
     at += m[0].length;
     words.push({ w, end: at });
     if (!one && looksPlural(w) && !/^(more|additional|extra|other|new)$/i.test(w)) {
+      // "police officers", "staff members": a collective noun used as a modifier.
+      if (IRREGULAR_PLURALS.has(w.toLowerCase())) {
+        NEXT_WORD.lastIndex = at;
+        const n = NEXT_WORD.exec(text);
+        if (n && /\p{Ll}s$/u.test(n[1]!) && !STOP.has(n[1]!.toLowerCase()) && !VERBS.has(n[1]!)) {
+          at += n[0].length;
+          words.push({ w: n[1]!, end: at });
+          const kept = words.filter((x) => !/^(more|additional|extra|other)$/i.test(x.w));
+          return { end: at, about: kept.map((x) => x.w).join(" "), head: n[1]!.toLowerCase() };
+        }
+      }
       const kept = words.filter((x) => !/^(more|additional|extra|other)$/i.test(x.w));
       return { end: at, about: kept.map((x) => x.w).join(" "), head: w.toLowerCase() };
     }
@@ -155,4 +172,22 @@ export function ofPhraseAfter(text: string, pos: number): string | null {
 export function wordBefore(text: string, pos: number): string {
   const m = /([\p{L}][\p{L}.'’]*)[ \t\u00a0]*$/u.exec(text.slice(Math.max(0, pos - 20), pos));
   return m ? m[1]!.toLowerCase().replace(/\.$/, "") : "";
+}
+
+const LOWER_WORD = /[ \t]+(\p{Ll}[\p{Ll}-]*)/uy;
+
+/** "contract", "aid package": up to two lower-case words naming what a sum is for. */
+export function nounAfter(text: string, pos: number): string | null {
+  const out: string[] = [];
+  let at = pos;
+  while (out.length < 2) {
+    LOWER_WORD.lastIndex = at;
+    const m = LOWER_WORD.exec(text);
+    if (!m) break;
+    const w = m[1]!;
+    if (STOP.has(w) || VERBS.has(w) || isNumberWord(w) || /(ed|ing|ly)$/.test(w) || /^(rather|each|apiece|per|a|an)$/.test(w)) break;
+    out.push(w);
+    at += m[0].length;
+  }
+  return out.length ? out.join(" ") : null;
 }

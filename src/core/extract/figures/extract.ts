@@ -1,7 +1,7 @@
 // Text -> figures. One global regex finds where numbers may start; each is read locally, once, left to right.
 import { sentenceAt, type Doc } from "../../text/index.js";
 import type { Figure, FigureKind } from "../../types.js";
-import { countedAfter, ofPhraseAfter, qualifierAfter, qualifierBefore, wordBefore } from "./context.js";
+import { countedAfter, nounAfter, ofPhraseAfter, qualifierAfter, qualifierBefore, wordBefore } from "./context.js";
 import { LABELS, MONTHS, SMALL, TENS } from "./lexicon.js";
 import { CODES } from "./money.js";
 import { readNumber } from "./numbers.js";
@@ -11,7 +11,7 @@ const ORDINAL_WORDS =
   "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|" +
   "sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth";
 const NUMBER_WORDS = [...Object.keys(SMALL), ...Object.keys(TENS), "hundred", "half", "quarter", "minus", "negative"].join("|");
-const A_NEXT = `hundred|thousand|million|billion|trillion|lakh|crore|dozen|half|quarter|${Object.keys(TENS).join("|")}|[a-z]+ths?`;
+const A_NEXT = `hundred|thousand|million|billion|trillion|lakh|crore|dozen|half|quarter|${Object.keys(TENS).join("|")}|${ORDINAL_WORDS}|[a-z]+ths?`;
 const ANCHOR = new RegExp(
   [
     "(?<![\\p{L}\\p{N}_\\-−/:'’])\\.?\\d",
@@ -267,8 +267,8 @@ function readAt(text: string, at: number, anchor: string, prior: Draft[]): Draft
     const of = ofPhraseAfter(text, d.end);
     if (of) d.about = of;
     else if (d.kind === "money") {
-      const noun = countedAfter(text, d.end, true);
-      if (noun && !/(ed|ing|ly|er)$/.test(noun.head) && !/^(rather|each|apiece|a|per)$/i.test(noun.head)) d.about = noun.about;
+      const noun = nounAfter(text, d.end);
+      if (noun) d.about = noun;
     }
   } else if (d.kind === "number") {
     const counted = countedAfter(text, d.end, value === 1);

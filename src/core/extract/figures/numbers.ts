@@ -305,6 +305,8 @@ export function readNumber(text: string, start: number): NumberRead | null {
           continue;
         }
         if (!["small", "tens", "digits", "a", "hundred", "scale"].includes(s.last)) break loop;
+        // "a third of voters", but "a third time" is an ordinal.
+        if (s.last === "a" && a.kind === "denom" && /^[ \t]+(?!of\b)\p{L}/u.test(text.slice(a.end, a.end + 5))) break loop;
         const num = s.total + s.cur;
         // English: "one fifth", "a fifth", "two fifths"; digits only with a plural ("100 millionths").
         if (s.last === "digits" ? !a.plural : (num === 1) === Boolean(a.plural)) break loop;
