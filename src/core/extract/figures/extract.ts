@@ -179,7 +179,9 @@ function readAt(text: string, at: number, anchor: string, prior: Draft[]): Draft
     const next = nextWord(text, c.end);
     const compound = /^[ \t]*-/.test(text.slice(c.end, c.end + 3));
     if (/^(one|zero)$/.test(c.n.single) && compound) return c.end; // "one-time", "zero-coupon"
-    if (c.n.single === "one" && (PRONOUN_BEFORE.has(before) || PRONOUN_AFTER.has(next))) return c.end;
+    // "to prevent one." stands for a noun already named.
+    const standsAlone = /^[ \t]*(?:[.,;:!?”"’)]|$)/.test(text.slice(c.end, c.end + 2));
+    if (c.n.single === "one" && (PRONOUN_BEFORE.has(before) || PRONOUN_AFTER.has(next) || standsAlone)) return c.end;
     if (c.n.single === "half" && (/^(first|second|the|a|in|one|other)$/.test(before) || text[c.end] === "-" || /^(an?|hour|time|century|decade)$/.test(next))) return c.end;
   }
 
