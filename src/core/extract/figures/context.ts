@@ -14,8 +14,8 @@ const MEASURES: [string, string][] = [
   ["kilometres|kilometers|kilometre|kilometer|km", "km"],
   ["miles|mile|mi", "miles"],
   ["metres|meters|metre|meter", "m"],
-  ["centimetres|centimeters|cm", "cm"],
-  ["millimetres|millimeters|mm", "mm"],
+  ["centimetres|centimeters|centimetre|centimeter|cm", "cm"],
+  ["millimetres|millimeters|millimetre|millimeter|mm", "mm"],
   ["kilograms|kilogram|kilos|kilo|kg", "kg"],
   ["grams|gram", "g"],
   ["tonnes|tonne|tons|ton|metric tons", "tonnes"],
@@ -153,13 +153,13 @@ export function countedAfter(text: string, pos: number, one: boolean): { end: nu
   return null;
 }
 
-const OF_PHRASE = /[ \t]+((?:of|in) (?:(?:the|a|an|its|their|all|his|her|our|this|that|those|these) )?[\p{L}][\p{L}'’-]*(?: [\p{L}][\p{L}'’-]*)?)/uy;
+const OF_PHRASE = /[ \t]+(of (?:(?:the|a|an|its|their|all|his|her|our|this|that|those|these) )?[\p{L}][\p{L}'’-]*(?: [\p{L}][\p{L}'’-]*)?|in (?!the |a |an |this |that )[\p{Ll}][\p{L}'’-]*)/uy;
 
-/** "of the vote", "in aid": the phrase after a percentage or a sum, up to two content words. */
-export function ofPhraseAfter(text: string, pos: number): string | null {
+/** "of the vote", "in aid" (for a sum): the phrase after a percentage or a sum, up to two content words. */
+export function ofPhraseAfter(text: string, pos: number, money = false): string | null {
   OF_PHRASE.lastIndex = pos;
   const m = OF_PHRASE.exec(text);
-  if (!m) return null;
+  if (!m || (!money && m[1]!.startsWith("in "))) return null;
   const ws = m[1]!.split(" ");
   // Stop before a second word that is a function word or verb-like ("of the vote was").
   while (ws.length > 2 && STOP.has(ws[ws.length - 1]!.toLowerCase())) ws.pop();
@@ -174,6 +174,7 @@ export function wordBefore(text: string, pos: number): string {
   return m ? m[1]!.toLowerCase().replace(/\.$/, "") : "";
 }
 
+const ADVERBS = new Set("worldwide overall annually today yesterday now ago apiece alone abroad last next this year month week".split(" "));
 const LOWER_WORD = /[ \t]+(\p{Ll}[\p{Ll}-]*)/uy;
 
 /** "contract", "aid package": up to two lower-case words naming what a sum is for. */
@@ -185,9 +186,32 @@ export function nounAfter(text: string, pos: number): string | null {
     const m = LOWER_WORD.exec(text);
     if (!m) break;
     const w = m[1]!;
-    if (STOP.has(w) || VERBS.has(w) || isNumberWord(w) || /(ed|ing|ly)$/.test(w) || /^(rather|each|apiece|per|a|an)$/.test(w)) break;
+    if (STOP.has(w) || VERBS.has(w) || ADVERBS.has(w) || isNumberWord(w) || /(ed|ing|ly)$/.test(w) || /^(rather|each|apiece|per|a|an)$/.test(w)) break;
     out.push(w);
     at += m[0].length;
   }
   return out.length ? out.join(" ") : null;
+}
+
+const SUBJECT_BEFORE = new RegExp(
+  "(?:^|[\\s,;(])((?:\\p{L}+[ \\t])?\\p{L}+)[ \\t]+(?:has[ \\t]+|have[ \\t]+|had[ \\t]+)?" +
+    "(?:rose|fell|grew|dropped|climbed|jumped|increased|decreased|declined|slid|slipped|gained|surged|soared|" +
+    "plunged|tumbled|was|were|is|are|stood[ \\t]+at|hit|reached|topped|totalled|totaled|fell[ \\t]+back)" +
+    "[ \\t]+(?:by[ \\t]+|to[ \\t]+|at[ \\t]+)?$",
+  "u",
+);
+const PRONOUNS = new Set("it they he she we this that which who there what".split(" "));
+
+/** "Inflation hit 10.1%", "Unemployment fell to 3.9%": the subject of a rise or fall just before `pos`. */
+export function subjectBefore(text: string, pos: number): string | null {
+  let slice = text.slice(Math.max(0, pos - 60), pos);
+  const cut = /^.*[.!?;:]["”’)]?\s/su.exec(slice);
+  if (cut) slice = slice.slice(cut[0].length);
+  const m = SUBJECT_BEFORE.exec(slice);
+  if (!m) return null;
+  const ws = m[1]!.split(/[ \t]+/);
+  while (ws.length && (STOP.has(ws[0]!.toLowerCase()) || PRONOUNS.has(ws[0]!.toLowerCase()))) ws.shift();
+  const last = ws[ws.length - 1];
+  if (!last || STOP.has(last.toLowerCase()) || PRONOUNS.has(last.toLowerCase()) || isNumberWord(last)) return null;
+  return ws.join(" ");
 }

@@ -1,7 +1,7 @@
 // Text -> figures. One global regex finds where numbers may start; each is read locally, once, left to right.
 import { sentenceAt, type Doc } from "../../text/index.js";
 import type { Figure, FigureKind } from "../../types.js";
-import { countedAfter, nounAfter, ofPhraseAfter, qualifierAfter, qualifierBefore, wordBefore } from "./context.js";
+import { countedAfter, nounAfter, ofPhraseAfter, qualifierAfter, qualifierBefore, subjectBefore, wordBefore } from "./context.js";
 import { LABELS, MONTHS, SMALL, TENS } from "./lexicon.js";
 import { CODES } from "./money.js";
 import { readNumber } from "./numbers.js";
@@ -266,12 +266,11 @@ function readAt(text: string, at: number, anchor: string, prior: Draft[]): Draft
 
   // What it counts or measures.
   if (d.kind === "percent" || d.kind === "money") {
-    const of = ofPhraseAfter(text, d.end);
+    const of = ofPhraseAfter(text, d.end, d.kind === "money");
     if (of) d.about = of;
-    else if (d.kind === "money") {
-      const noun = nounAfter(text, d.end);
-      if (noun) d.about = noun;
-    }
+    else if (d.kind === "money") d.about = nounAfter(text, d.end);
+    // "Inflation hit 10.1%": the subject of the rise or fall.
+    if (!d.about) d.about = subjectBefore(text, d.start);
   } else if (d.kind === "number") {
     const counted = countedAfter(text, d.end, value === 1);
     if (counted) {
