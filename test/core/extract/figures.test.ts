@@ -44,6 +44,7 @@ describe("numbers in words", () => {
     ["The odds are one over three.", 1 / 3],
     ["One in five adults smokes.", 0.2],
     ["The vote was minus five point five on the index.", -5.5],
+    ["The team has won eight constructors' titles.", 8],
   ])("%s", (text, want) => {
     const got = figures(text).filter((f) => f.kind !== "ordinal");
     expect(got.length).toBeGreaterThan(0);
@@ -137,5 +138,23 @@ describe("offsets", () => {
     const text = "Since early this year, Russia has amassed over 1 lakh troops. Another 30,000 more are in Belarus. Kyiv, a city of 2.8 million people, waits.";
     for (const f of figures(text)) expect(text.slice(f.start, f.end)).toBe(f.text);
     expect(figures(text)[0]).toMatchObject({ text: "over 1 lakh troops", value: 100000, qualifier: "over", unit: "troops" });
+  });
+});
+
+describe("every figure is sound", () => {
+  test.each<string>([
+    "The constructor's toString valueOf hasOwnProperty prototype __proto__ of 3 teams.",
+    "Scores: 3-2, 52-48, 10:30, 24/7, 9/11, 1/2, 3/4, 2 1/4 and -0.5.",
+    "$ £ € ₹ Rs. USD 1,00,000 12,34,567.89 1.111,11 5,00 40 000 1 234 567 .5",
+    "one two three four a hundred and a half million and a quarter of a third",
+    "Between 2014 and 2016, 5-7% of 20 to 30 people earned $5bn-$7bn over 3 years.",
+    "https://example.com/2024/05/17/story?id=30%25&n=1e10 and mail 2024@example.com",
+  ])("%s", (text) => {
+    for (const f of figures(text)) {
+      expect(text.slice(f.start, f.end)).toBe(f.text);
+      expect(Number.isFinite(f.value)).toBe(true);
+      if (f.valueMax !== undefined) expect(f.valueMax).toBeGreaterThan(f.value);
+      expect(f.sentence.length).toBeGreaterThan(0);
+    }
   });
 });
