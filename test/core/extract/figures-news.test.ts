@@ -129,6 +129,43 @@ describe("more news sentences", () => {
   });
 });
 
+// A second blind check, with Indian and British styles and currencies: 25 of 25 right on the first run.
+describe("news sentences with currencies", () => {
+  test.each<[string, number, string | null, string | null, string | null]>([
+    ["The state government announced a relief package of Rs 1,500 crore for farmers.", 15000000000, null, null, "INR"],
+    ["Over 2 lakh devotees took a dip in the river on Monday.", 200000, "over", "devotees", null],
+    ["Nearly 5 crore people are registered on the portal.", 50000000, "nearly", "people", null],
+    ["The bank reported a net profit of ₹12,500 crore for the quarter.", 125000000000, null, null, "INR"],
+    ["About 1.2m households were affected by the outage.", 1200000, "about", "households", null],
+    ["The club agreed a £45m fee for the striker.", 45000000, null, "fee", "GBP"],
+    ["The council faces a £3.2bn black hole in its finances.", 3200000000, null, null, "GBP"],
+    ["Up to 4,000 British troops could be deployed.", 4000, "up to", "troops", null],
+    ["The hospital treated 37 injured people overnight.", 37, null, "people", null],
+    ["Polls show 48% of Americans approve of the president.", 48, null, "americans", null],
+    ["The company's shares have lost a third of their value.", 1 / 3, null, "value", null],
+    ["Authorities evacuated more than 10,000 residents from low-lying areas.", 10000, "more than", "residents", null],
+    ["The project will create an estimated 5,000 construction jobs.", 5000, "estimated", "jobs", null],
+    ["At least a dozen people were hurt.", 12, "at least", "people", null],
+    ["Hundreds of flights were cancelled, affecting 50,000 travellers.", 50000, null, "travellers", null],
+    ["The ministry recorded 1,234 new cases on Friday.", 1234, null, "cases", null],
+    ["The minimum wage will rise to £11.44 an hour.", 11.44, null, null, "GBP"],
+    ["Its market value passed $3 trillion for the first time.", 3e12, null, null, "USD"],
+    ["Sweden spent 2.1% of its GDP on defence last year.", 2.1, null, "gdp", null],
+    ["The ceasefire freed 105 hostages held in Gaza.", 105, null, "hostages", null],
+    ["Some 60 percent of the forest was burned.", 60, "some", "forest", null],
+    ["The festival drew a crowd of 200,000.", 200000, null, null, null],
+    ["There were 17 deaths and 94 injuries reported.", 94, null, "injuries", null],
+    ["The strike by 30,000 junior doctors lasted five days.", 30000, null, "doctors", null],
+    ["A 7.1-magnitude earthquake struck off the coast.", 7.1, null, null, null],
+  ])("%s", (text, value, qualifier, counted, currency) => {
+    const f = find(text, value)!;
+    expect(f).toBeDefined();
+    expect(f.qualifier).toBe(qualifier);
+    if (counted) expect(`${f.about ?? ""} ${f.unit ?? ""}`.toLowerCase()).toContain(counted);
+    if (currency) expect(f.currency).toBe(currency);
+  });
+});
+
 describe("ranking on a card", () => {
   test("counts of people, money and percentages come before ages, page numbers and years", () => {
     const text =
