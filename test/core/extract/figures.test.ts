@@ -113,6 +113,8 @@ describe("percentages, years, ordinals, ranges", () => {
     ["They have fought since 2014.", { kind: "year", value: 2014 }],
     ["After the 2014 annexation, talks stalled.", { kind: "year", value: 2014 }],
     ["Prices peaked in the 1990s.", { kind: "year", value: 1990, text: "1990s" }],
+    ["Fans recalled the 2014 World Cup.", { kind: "year", value: 2014 }],
+    ["The FTSE 100 closed higher.", { kind: "number", value: 100, about: "ftse" }],
     ["It was the third time this year.", { kind: "ordinal", value: 3 }],
     ["She finished 21st in the race.", { kind: "ordinal", value: 21 }],
     ["Between 20 and 30 people were hurt.", { value: 20, valueMax: 30, kind: "count", unit: "people" }],

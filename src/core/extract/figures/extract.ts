@@ -246,7 +246,8 @@ function readAt(text: string, at: number, anchor: string, prior: Draft[]): Draft
   if (d.kind === "number" && c.n.plain && value >= 1500 && value <= 2100 && d.valueMax === undefined) {
     const decade = sticky(DECADE, text, end);
     const counted = countedAfter(text, end, false);
-    if (decade || !counted || YEAR_CUES.has(before) || MONTHS.has(before)) {
+    // "the 1945 German guards", "the 2014 World Cup": a capitalised word after a year-like number.
+    if (decade || !counted || YEAR_CUES.has(before) || MONTHS.has(before) || /^\p{Lu}/u.test(counted.about)) {
       d.kind = "year";
       if (decade && decade[0] === "s") d.end = end = end + 1;
       return d;

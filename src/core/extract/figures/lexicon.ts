@@ -75,6 +75,6 @@ export const LABELS = new Set(
   ("page pages p pp article articles section sections chapter chapters no nos nr nrs number room route flight " +
     "resolution item items exercise exercises version level phase grade category table figure fig episode season " +
     "round act paragraph clause stage step platform gate terminal lane highway interstate channel line block " +
-    "sector zone ward district unit apollo boeing airbus windows iphone galaxy model type tier class division " +
+    "sector zone ward district unit apollo boeing airbus ftse nikkei cac stoxx windows iphone galaxy model type tier class division " +
     "bus car squad vol volume issue part verse psalm amendment bill proposition prop question").split(" "),
 );
