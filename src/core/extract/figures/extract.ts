@@ -38,6 +38,7 @@ const CLAUSE_END = /[ \t]*(?:[.,;:!?)]|$)/y;
 const RANGE_SEP = /[ \t]*(?:[-–—]|to(?![\p{L}]))[ \t]*/uy;
 const AND_SEP = /[ \t]+and[ \t]+/y;
 const MORE_AFTER = /[ \t]+(?:more|others|additional)\b/y;
+const STRONG = /-strong[ \t]+(\p{Ll}+)/uy; // "a 5,000-strong force"
 const DECADE = /(?:s|'s|’s)(?![\p{L}])/uy;
 const PROPER_DENOMINATORS = new Set([2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 16, 32, 64, 100]);
 const YEAR_CUES = new Set("in since by from until till of during before after between to and early late mid the".split(" "));
@@ -45,7 +46,7 @@ const PRONOUN_BEFORE = new Set("the this that which each every any no another so
 const PRONOUN_AFTER = new Set(
   "of another you i he she we they is was are were do does did has have had can could will would should must might may who that which day thing way side hand".split(" "),
 );
-const CHANGE_VERBS = new Set("rose fell grew dropped climbed jumped increased decreased declined slid gained lost up down by from raised cut".split(" "));
+const CHANGE_VERBS = new Set("rose fell grew dropped climbed jumped increased decreased declined slid gained lost up down by raised cut".split(" "));
 
 const sticky = (re: RegExp, text: string, at: number): RegExpExecArray | null => {
   re.lastIndex = at;
@@ -208,7 +209,10 @@ function readAt(text: string, at: number, anchor: string, prior: Draft[]): Draft
   // Ranges: "between 20 and 30", "20 to 30 people", "5-10%", "$5bn-$7bn".
   const between = before === "between";
   const sep = between ? sticky(AND_SEP, text, end) : sticky(RANGE_SEP, text, end);
-  if (sep && !CHANGE_VERBS.has(before) && !(before === "from" && !between)) {
+  // "rose from $1bn to $2bn" is a change, not a range; "from 2019 to 2021" after anything else is a span of years.
+  const fromYears = before === "from" && c.n.plain && value >= 1500 && value <= 2100 &&
+    !CHANGE_VERBS.has(/(\p{L}+)[ \t]+from[ \t]+$/iu.exec(text.slice(Math.max(0, start - 30), start))?.[1]?.toLowerCase() ?? "");
+  if (sep && !CHANGE_VERBS.has(before) && (before !== "from" || fromYears)) {
     let ypos = end + sep[0].length;
     const ycur = /[$£€¥₹]/.test(text[ypos] ?? "") ? 1 : 0;
     ypos += ycur;
@@ -273,7 +277,10 @@ function readAt(text: string, at: number, anchor: string, prior: Draft[]): Draft
     // "Inflation hit 10.1%": the subject of the rise or fall.
     if (!d.about) d.about = subjectBefore(text, d.start);
   } else if (d.kind === "number") {
-    const counted = countedAfter(text, d.end, value === 1);
+    const strong = sticky(STRONG, text, d.end);
+    const counted = strong
+      ? { end: d.end + strong[0].length, about: strong[1]!, head: strong[1]!.toLowerCase() }
+      : countedAfter(text, d.end, value === 1);
     if (counted) {
       d.kind = "count";
       d.unit = counted.head;
