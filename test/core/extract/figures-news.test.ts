@@ -39,6 +39,7 @@ describe("qualifier and counted noun in news sentences", () => {
     ["The tournament drew 100,000 visitors or more each day.", 100000, "or more", "visitors"],
     ["Inflation hit 10.1% in the year to September.", 10.1, null, "inflation"],
     ["A 5,000-strong force crossed the river at dawn.", 5000, null, "force"],
+    ["No more than 50 guests may attend the ceremony.", 50, "no more than", "guests"],
     ["Turnout was 62 per cent in the capital.", 62, null, "turnout"],
     ["Box office sales topped $1.2 billion worldwide.", 1.2e9, null, "sales"],
     ["The heatwave pushed temperatures above 40C in Seville.", 40, "above", "degrees"],

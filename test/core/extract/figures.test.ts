@@ -122,6 +122,7 @@ describe("percentages, years, ordinals, ranges", () => {
     ["Growth of 5-7% is expected.", { value: 5, valueMax: 7, kind: "percent" }],
     ["It will cost $5bn to $7bn.", { value: 5e9, valueMax: 7e9, kind: "money" }],
     ["The season ran from 2014 to 2016.", { value: 2014, valueMax: 2016, kind: "year" }],
+    ["Sentences range from 5 to 10 years.", { value: 5, valueMax: 10, kind: "measure", unit: "years" }],
   ])("%s", (text, want) => {
     expect(figures(text)[0]).toMatchObject(want);
   });
@@ -133,6 +134,7 @@ describe("percentages, years, ordinals, ranges", () => {
   test("prices that rise from one level to another are two figures, not a range", () => {
     expect(figures("Sales rose from $1bn to $2bn.").map((f) => f.value)).toEqual([1e9, 2e9]);
     expect(figures("Output grew from 2000 to 3000 tonnes.").map((f) => f.value)).toEqual([2000, 3000]);
+    expect(figures("The toll went sharply up from 5 to 10.").map((f) => f.value)).toEqual([5, 10]);
   });
 });
 

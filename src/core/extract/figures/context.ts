@@ -69,7 +69,7 @@ export function unitAfter(text: string, pos: number): Unit | null {
 
 // Longest first, so "just over" wins over "over".
 const QUALIFIERS = [
-  "more than", "less than", "fewer than", "greater than", "at least", "at most", "up to", "as many as", "as much as",
+  "no more than", "no less than", "no fewer than", "not more than", "not less than", "more than", "less than", "fewer than", "greater than", "at least", "at most", "up to", "as many as", "as much as",
   "as few as", "as little as", "in excess of", "upwards of", "close to", "just over", "just under", "well over",
   "well above", "well below", "an estimated", "a total of", "nearly", "almost", "about", "around", "approximately",
   "roughly", "some", "over", "under", "above", "below", "only", "just", "estimated", "approx.", "barely", "exactly",

@@ -35,7 +35,7 @@ const OVER = /[ \t]+over[ \t]+/y;
 const OUT_OF = /[ \t]+out[ \t]+of[ \t]+/y;
 const IN = /[ \t]+in[ \t]+/y;
 const CLAUSE_END = /[ \t]*(?:[.,;:!?)]|$)/y;
-const RANGE_SEP = /[ \t]*(?:[-–—]|to(?![\p{L}]))[ \t]*/uy;
+const RANGE_SEP = /[ \t]*(?:[-–—]|(?:to|through)(?![\p{L}]))[ \t]*/uy;
 const AND_SEP = /[ \t]+and[ \t]+/y;
 const MORE_AFTER = /[ \t]+(?:more|others|additional)\b/y;
 const STRONG = /-strong[ \t]+(\p{Ll}+)/uy; // "a 5,000-strong force"
@@ -46,6 +46,8 @@ const PRONOUN_BEFORE = new Set("the this that which each every any no another so
 const PRONOUN_AFTER = new Set(
   "of another you i he she we they is was are were do does did has have had can could will would should must might may who that which day thing way side hand".split(" "),
 );
+const CHANGE_NEAR =
+  /\b(?:rose|risen|rises?|fell|fallen|falls?|grew|grown|grows?|went|moved|up|down|(?:increase|decrease|decline|climb|jump|drop|surge|soar|plunge|slide|slip|reduce|raise|lower|boost|cut|shift|change|swing|swung|tumble|rebound)(?:d|s|ed|ped|ping|ing)?)\b/i;
 const CHANGE_VERBS = new Set("rose fell grew dropped climbed jumped increased decreased declined slid gained lost up down by raised cut".split(" "));
 
 const sticky = (re: RegExp, text: string, at: number): RegExpExecArray | null => {
@@ -209,10 +211,9 @@ function readAt(text: string, at: number, anchor: string, prior: Draft[]): Draft
   // Ranges: "between 20 and 30", "20 to 30 people", "5-10%", "$5bn-$7bn".
   const between = before === "between";
   const sep = between ? sticky(AND_SEP, text, end) : sticky(RANGE_SEP, text, end);
-  // "rose from $1bn to $2bn" is a change, not a range; "from 2019 to 2021" after anything else is a span of years.
-  const fromYears = before === "from" && c.n.plain && value >= 1500 && value <= 2100 &&
-    !CHANGE_VERBS.has(/(\p{L}+)[ \t]+from[ \t]+$/iu.exec(text.slice(Math.max(0, start - 30), start))?.[1]?.toLowerCase() ?? "");
-  if (sep && !CHANGE_VERBS.has(before) && (before !== "from" || fromYears)) {
+  // "rose from $1bn to $2bn" is a change, not a range; "ages from 18 to 25", "from 2019 to 2021" are ranges.
+  const fromRange = before === "from" && !CHANGE_NEAR.test(text.slice(Math.max(0, start - 45), start));
+  if (sep && !CHANGE_VERBS.has(before) && (before !== "from" || fromRange)) {
     let ypos = end + sep[0].length;
     const ycur = /[$£€¥₹]/.test(text[ypos] ?? "") ? 1 : 0;
     ypos += ycur;
