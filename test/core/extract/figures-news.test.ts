@@ -168,6 +168,42 @@ describe("news sentences with currencies", () => {
   });
 });
 
+// A third blind batch, harder phrasing: 21 of 25 right on the first run.
+describe("news sentences with harder phrasing", () => {
+  test.each<[string, number, string | null, string | null]>([
+    ["Tens of thousands marched, and police said 12 officers were hurt.", 12, null, "officers"],
+    ["The bill, which passed 312-110, now goes to the Senate.", 312, null, null],
+    ["Sales of electric cars jumped by a third last year.", 1 / 3, null, null],
+    ["The airline carried a record 4.8 million passengers in July.", 4800000, null, "passengers"],
+    ["Three-quarters of the population has been vaccinated.", 0.75, null, "population"],
+    ["Only one in three voters trusts the government.", 1 / 3, "only", "voters"],
+    ["The prize is worth £25,000.", 25000, null, null],
+    ["Shares in the firm have fallen by nearly 40% this year.", 40, "nearly", "shares"],
+    ["The army has lost as many as 500 tanks since February.", 500, "as many as", "tanks"],
+    ["Two of the five suspects remain at large.", 2, null, null],
+    ["A further 2,700 jobs are at risk.", 2700, null, "jobs"],
+    ["Germany pledged another €1bn in military aid.", 1e9, null, "aid"],
+    ["Some 1.6 billion people live without reliable electricity.", 1.6e9, "some", "people"],
+    ["The survey questioned 1,009 adults between March 3 and March 9.", 1009, null, "adults"],
+    ["He was one of 40 passengers on board.", 40, null, "passengers"],
+    ["Average rents climbed 9.2% to £1,285 a month.", 1285, null, null],
+    ["The virus has killed more than 6.8 million people worldwide.", 6.8e6, "more than", "people"],
+    ["In all, 14 countries signed the pact.", 14, null, "countries"],
+    ["Turnout reached 71.3 percent, the highest since 1992.", 71.3, null, "turnout"],
+    ["Firefighters rescued a 6-year-old girl from the flat.", 6, null, "age"],
+    ["The tanker spilled 2,500 barrels of crude.", 2500, null, "barrels"],
+    ["Roughly a fifth of adults say they are lonely.", 0.2, "roughly", "adults"],
+    ["The scheme will cost the taxpayer up to £400m a year.", 400e6, "up to", null],
+    ["India's GDP grew 7.8 per cent in the quarter.", 7.8, null, "gdp"],
+    ["Over 500 farmers protested in the capital.", 500, "over", "farmers"],
+  ])("%s", (text, value, qualifier, counted) => {
+    const f = find(text, value)!;
+    expect(f).toBeDefined();
+    expect(f.qualifier).toBe(qualifier);
+    if (counted) expect(`${f.about ?? ""} ${f.unit ?? ""}`.toLowerCase()).toContain(counted);
+  });
+});
+
 describe("ranking on a card", () => {
   test("counts of people, money and percentages come before ages, page numbers and years", () => {
     const text =

@@ -153,7 +153,7 @@ export function countedAfter(text: string, pos: number, one: boolean): { end: nu
   return null;
 }
 
-const OF_PHRASE = /[ \t]+(of (?:(?:the|a|an|its|their|all|his|her|our|this|that|those|these) )?[\p{L}][\p{L}'’-]*(?: [\p{L}][\p{L}'’-]*)?|in (?!the |a |an |this |that )[\p{Ll}][\p{L}'’-]*)/uy;
+const OF_PHRASE = /[ \t]+(of (?:(?:the|a|an|its|their|all|his|her|our|this|that|those|these) )?[\p{L}][\p{L}'’-]*(?: [\p{L}][\p{L}'’-]*)?|in (?!the |a |an |this |that )[\p{Ll}][\p{L}'’-]*(?: [\p{Ll}][\p{L}'’-]*)?)/uy;
 
 /** "of the vote", "in aid" (for a sum): the phrase after a percentage or a sum, up to two content words. */
 export function ofPhraseAfter(text: string, pos: number, money = false): string | null {
@@ -162,7 +162,7 @@ export function ofPhraseAfter(text: string, pos: number, money = false): string 
   if (!m || (!money && m[1]!.startsWith("in "))) return null;
   const ws = m[1]!.split(" ");
   // Stop before a second word that is a function word or verb-like ("of the vote was").
-  while (ws.length > 2 && STOP.has(ws[ws.length - 1]!.toLowerCase())) ws.pop();
+  while (ws.length > 2 && (STOP.has(ws[ws.length - 1]!.toLowerCase()) || ADVERBS.has(ws[ws.length - 1]!.toLowerCase()))) ws.pop();
   if (ws.length >= 3 && /(ed|ing)$/.test(ws[ws.length - 1]!)) ws.pop();
   const phrase = ws.join(" ");
   return STOP.has(ws[ws.length - 1]!.toLowerCase()) ? null : phrase;
@@ -193,11 +193,14 @@ export function nounAfter(text: string, pos: number): string | null {
   return out.length ? out.join(" ") : null;
 }
 
-const SUBJECT_BEFORE = new RegExp(
-  "(?:^|[\\s,;(])((?:\\p{L}+[ \\t])?\\p{L}+)[ \\t]+(?:has[ \\t]+|have[ \\t]+|had[ \\t]+)?" +
-    "(?:rose|fell|grew|dropped|climbed|jumped|increased|decreased|declined|slid|slipped|gained|surged|soared|" +
-    "plunged|tumbled|was|were|is|are|stood[ \\t]+at|hit|reached|topped|totalled|totaled|fell[ \\t]+back)" +
-    "[ \\t]+(?:by[ \\t]+|to[ \\t]+|at[ \\t]+)?$",
+const CHANGE =
+  "(?:has[ \\t]+|have[ \\t]+|had[ \\t]+)?(?:rose|fell|grew|dropped|climbed|jumped|increased|decreased|declined|slid|" +
+  "slipped|gained|surged|soared|risen|fallen|grown|plunged|tumbled|was|were|is|are|stood[ \\t]+at|hit|reached|topped|" +
+  "totalled|totaled)[ \\t]+(?:by[ \\t]+|to[ \\t]+|at[ \\t]+)?$";
+const SUBJECT_BEFORE = new RegExp(`(?:^|[\\s,;(])((?:\\p{L}+[ \\t])?\\p{L}+)[ \\t]+${CHANGE}`, "u");
+// "Shares in the firm have fallen by 40%": the noun before the prepositional phrase.
+const SUBJECT_OF_BEFORE = new RegExp(
+  `(?:^|[\\s,;(])(\\p{L}+)[ \\t]+(?:in|of|at|for)[ \\t]+(?:(?:the|a|an|its|their)[ \\t]+)?\\p{L}+[ \\t]+${CHANGE}`,
   "u",
 );
 const PRONOUNS = new Set("it they he she we this that which who there what".split(" "));
@@ -207,7 +210,7 @@ export function subjectBefore(text: string, pos: number): string | null {
   let slice = text.slice(Math.max(0, pos - 60), pos);
   const cut = /^.*[.!?;:]["”’)]?\s/su.exec(slice);
   if (cut) slice = slice.slice(cut[0].length);
-  const m = SUBJECT_BEFORE.exec(slice);
+  const m = SUBJECT_OF_BEFORE.exec(slice) ?? SUBJECT_BEFORE.exec(slice);
   if (!m) return null;
   const ws = m[1]!.split(/[ \t]+/);
   while (ws.length && (STOP.has(ws[0]!.toLowerCase()) || PRONOUNS.has(ws[0]!.toLowerCase()))) ws.shift();

@@ -42,7 +42,7 @@ const STRONG = /-strong[ \t]+(\p{Ll}+)/uy; // "a 5,000-strong force"
 const DECADE = /(?:s|'s|’s)(?![\p{L}])/uy;
 const PROPER_DENOMINATORS = new Set([2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 16, 32, 64, 100]);
 const YEAR_CUES = new Set("in since by from until till of during before after between to and early late mid the".split(" "));
-const PRONOUN_BEFORE = new Set("the this that which each every any no another some someone anyone such last only one a".split(" "));
+const PRONOUN_BEFORE = new Set("the this that which each every any no another some someone anyone such last one a".split(" "));
 const PRONOUN_AFTER = new Set(
   "of another you i he she we they is was are were do does did has have had can could will would should must might may who that which day thing way side hand".split(" "),
 );
@@ -177,8 +177,9 @@ function readAt(text: string, at: number, anchor: string, prior: Draft[]): Draft
     }
   }
 
+  const ratio = ratioAfter(text, c);
   // "one" as a pronoun ("the one you mentioned", "one of them"), "half" in "the first half".
-  if (c.n.single && !c.currency && !c.percent && !c.unit) {
+  if (c.n.single && !c.currency && !c.percent && !c.unit && !ratio) {
     const next = nextWord(text, c.end);
     const compound = /^[ \t]*-/.test(text.slice(c.end, c.end + 3));
     if (/^(one|zero)$/.test(c.n.single) && compound) return c.end; // "one-time", "zero-coupon"
@@ -191,7 +192,6 @@ function readAt(text: string, at: number, anchor: string, prior: Draft[]): Draft
   // A capitalised number word inside a sentence is part of a name: "One Direction", "the Six Nations".
   if (c.n.words && /^\p{Lu}/u.test(text[c.start]!) && !/(^|[.!?"“”‘’'\n:(]\s*)$/.test(text.slice(Math.max(0, c.start - 3), c.start))) return c.end;
 
-  const ratio = ratioAfter(text, c);
   if (ratio) {
     d.value = value = ratio.value;
     d.end = end = ratio.end;

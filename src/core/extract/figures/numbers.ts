@@ -35,6 +35,7 @@ interface Atom {
   integer?: boolean;
 }
 
+const FRACTION_CUE = /\b(?:by|than|nearly|almost|about|around|roughly|some|over|under|just|only|least)[ \t]+$/i;
 const SEP = /[ \t\u00a0]*(?:(-)[ \t\u00a0]*)?/y;
 const WORD = /[A-Za-z]+/y;
 const OF_A = /of\s+an?\s+(thousand|million|billion|trillion|lakh|crore)\b/iy;
@@ -306,7 +307,9 @@ export function readNumber(text: string, start: number): NumberRead | null {
         }
         if (!["small", "tens", "digits", "a", "hundred", "scale"].includes(s.last)) break loop;
         // "a third of voters", but "a third time" is an ordinal.
-        if (s.last === "a" && a.kind === "denom" && /^[ \t]+(?!of\b)\p{L}/u.test(text.slice(a.end, a.end + 5))) break loop;
+        // "by a third", "more than a fifth" are fractions whatever follows.
+        if (s.last === "a" && a.kind === "denom" && /^[ \t]+(?!of\b)\p{L}/u.test(text.slice(a.end, a.end + 5)) &&
+          !FRACTION_CUE.test(text.slice(Math.max(0, start - 12), start))) break loop;
         const num = s.total + s.cur;
         // English: "one fifth", "a fifth", "two fifths"; digits only with a plural ("100 millionths").
         if (s.last === "digits" ? !a.plural : (num === 1) === Boolean(a.plural)) break loop;
