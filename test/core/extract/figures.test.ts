@@ -22,6 +22,8 @@ describe("numbers in digits", () => {
     ["Write 5,00 in some countries.", [5]],
     ["He raised 10k for charity.", [10000]],
     ["The startup raised 10M.", [10000000]],
+    ["Storage grew to 1,674.5 G in May.", [1674500000000]],
+    ["The lab counted 100 millionths.", [100]],
   ])("%s", (text, want) => {
     const got = values(text);
     expect(got).toHaveLength(want.length);

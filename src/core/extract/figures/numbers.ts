@@ -311,8 +311,9 @@ export function readNumber(text: string, start: number): NumberRead | null {
         if (s.last === "a" && a.kind === "denom" && /^[ \t]+(?!of\b)\p{L}/u.test(text.slice(a.end, a.end + 5)) &&
           !FRACTION_CUE.test(text.slice(Math.max(0, start - 12), start))) break loop;
         const num = s.total + s.cur;
-        // English: "one fifth", "a fifth", "two fifths"; digits only with a plural ("100 millionths").
-        if (s.last === "digits" ? !a.plural : (num === 1) === Boolean(a.plural)) break loop;
+        // English: "one fifth", "a fifth", "two fifths". Digits are not read as numerators: "100 millionths"
+        // and "2 thirds" are rare and more often a slip than a fraction.
+        if (s.last === "digits" || (num === 1) === Boolean(a.plural)) break loop;
         s.total = 0;
         s.cur = num / a.value;
         s.fraction = true;

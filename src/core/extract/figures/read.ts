@@ -18,9 +18,9 @@ export interface Core {
   scaled: boolean;
 }
 
-const ABBR = /([ \t]{0,2})(bn|mn|mln|bln|tn|tln|trn|mil|MM|k|K|M|m|b|B)(?![\p{L}\d])/uy;
+const ABBR = /([ \t]{0,2})(bn|mn|mln|bln|tn|tln|trn|mil|MM|k|K|M|m|b|B|G)(?![\p{L}\d])/uy;
 const ABBR_VALUE: Record<string, number> = {
-  bn: 1e9, mn: 1e6, mln: 1e6, bln: 1e9, tn: 1e12, tln: 1e12, trn: 1e12, mil: 1e6, MM: 1e6, k: 1e3, K: 1e3, M: 1e6, m: 1e6, b: 1e9, B: 1e9,
+  G: 1e9, bn: 1e9, mn: 1e6, mln: 1e6, bln: 1e9, tn: 1e12, tln: 1e12, trn: 1e12, mil: 1e6, MM: 1e6, k: 1e3, K: 1e3, M: 1e6, m: 1e6, b: 1e9, B: 1e9,
 };
 const PERCENT = /[ \t\u00a0]?(%|per ?cent(?:age)?s?(?![\p{L}])|percent(?:age)?s?(?![\p{L}])|pct(?![\p{L}]))(?:[ \t]+(points?)(?![\p{L}]))?/iuy;
 const CODE_SCALE = /[ \t]+(thousand|million|billion|trillion|lakh|crore)(?![\p{L}])/iuy;
@@ -62,6 +62,8 @@ export function readCore(text: string, pos: number, neg: boolean, after = 0): Co
         if (!ok && attached) return null;
       }
       if ((abbr === "b" || abbr === "B") && !(before !== null || !n.integer)) ok = false;
+      // "1,674.5 G" is giga; "5G", "4G" name networks.
+      if (abbr === "G") ok = !attached && !n.integer;
       if (ok) {
         value *= ABBR_VALUE[abbr]!;
         end += a[0].length;
