@@ -56,6 +56,7 @@ describe("numbers in words", () => {
   test.each<string>([
     "The one you mentioned is invalid.",
     "Which one do you prefer?",
+    "He was the only one injured.",
     "I was a current student last semester.",
     "She signed up for a one-time payment.",
     "Officials met in the first half of the year.",
@@ -116,6 +117,7 @@ describe("percentages, years, ordinals, ranges", () => {
     ["After the 2014 annexation, talks stalled.", { kind: "year", value: 2014 }],
     ["Prices peaked in the 1990s.", { kind: "year", value: 1990, text: "1990s" }],
     ["Fans recalled the 2014 World Cup.", { kind: "year", value: 2014 }],
+    ["The town was founded around 1100 AD.", { kind: "year", value: 1100, qualifier: "around" }],
     ["The FTSE 100 closed higher.", { kind: "number", value: 100, about: "ftse" }],
     ["It was the third time this year.", { kind: "ordinal", value: 3 }],
     ["She finished 21st in the race.", { kind: "ordinal", value: 21 }],

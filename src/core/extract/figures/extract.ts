@@ -39,6 +39,7 @@ const RANGE_SEP = /[ \t]*(?:[-–—]|(?:to|through)(?![\p{L}]))[ \t]*/uy;
 const AND_SEP = /[ \t]+and[ \t]+/y;
 const MORE_AFTER = /[ \t]+(?:more|others|additional)\b/y;
 const STRONG = /-strong[ \t]+(\p{Ll}+)/uy; // "a 5,000-strong force"
+const ERA = /[ \t]+(?:AD|BC|BCE|CE)\b/y; // "1100 AD": a year, the era kept out of the text
 const DECADE = /(?:s|'s|’s)(?![\p{L}])/uy;
 const PROPER_DENOMINATORS = new Set([2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 16, 32, 64, 100]);
 const YEAR_CUES = new Set("in since by from until till of during before after between to and early late mid the".split(" "));
@@ -185,7 +186,9 @@ function readAt(text: string, at: number, anchor: string, prior: Draft[]): Draft
     if (/^(one|zero)$/.test(c.n.single) && compound) return c.end; // "one-time", "zero-coupon"
     // "to prevent one." stands for a noun already named.
     const standsAlone = /^[ \t]*(?:[.,;:!?”"’)]|$)/.test(text.slice(c.end, c.end + 2));
-    if (c.n.single === "one" && (PRONOUN_BEFORE.has(before) || PRONOUN_AFTER.has(next) || standsAlone)) return c.end;
+    // "the only one to emerge": look past "only", "just" for the determiner.
+    const det = /^(only|just)$/.test(before) ? wordBefore(text, text.lastIndexOf(" ", start - 2)) : before;
+    if (c.n.single === "one" && (PRONOUN_BEFORE.has(det) || PRONOUN_AFTER.has(next) || standsAlone)) return c.end;
     if (c.n.single === "half" && (/^(first|second|the|a|in|one|other)$/.test(before) || text[c.end] === "-" || /^(an?|hour|time|century|decade)$/.test(next))) return c.end;
   }
 
@@ -247,9 +250,10 @@ function readAt(text: string, at: number, anchor: string, prior: Draft[]): Draft
     d.start = q.start;
   }
 
-  // Years: a plain four-digit number with no unit, unless it counts something ("1200 people").
-  if (d.kind === "number" && c.n.plain && value >= 1500 && value <= 2100 && d.valueMax === undefined) {
-    const decade = sticky(DECADE, text, end);
+  // Years: a plain four-digit number with no unit, unless it counts something ("1200 people"); "1100 AD".
+  const era = d.kind === "number" && c.n.plain && value <= 2100 ? sticky(ERA, text, end) : null;
+  if (d.kind === "number" && c.n.plain && ((value >= 1500 && value <= 2100) || era) && d.valueMax === undefined) {
+    const decade = sticky(DECADE, text, end) ?? era;
     const counted = countedAfter(text, end, false);
     // "the 1945 German guards", "the 2014 World Cup": a capitalised word after a year-like number.
     if (decade || !counted || YEAR_CUES.has(before) || MONTHS.has(before) || /^\p{Lu}/u.test(counted.about)) {

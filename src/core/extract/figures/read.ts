@@ -112,8 +112,6 @@ export function readCore(text: string, pos: number, neg: boolean, after = 0): Co
       unit = unitAfter(text, end);
       if (unit) end = unit.end;
     }
-  } else if (currency) {
-    // "$ 75 million", "Rs 6,000": nothing more to read after; "US$ 1MM" was read above.
   }
   if (!percent && !currency && !unit && lastIsDigit && end === n.end && LETTER_NEXT.test(text[end] ?? "")) {
     // "5G", "3B", "737MAX": a name or code, not a quantity.
