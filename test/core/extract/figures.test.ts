@@ -22,6 +22,7 @@ describe("numbers in digits", () => {
     ["Write 5,00 in some countries.", [5]],
     ["He raised 10k for charity.", [10000]],
     ["The startup raised 10M.", [10000000]],
+    ["Homes within 500m of the site were cleared.", [500]],
     ["Storage grew to 1,674.5 G in May.", [1674500000000]],
     ["The lab counted 100 millionths.", [100]],
   ])("%s", (text, want) => {

@@ -27,7 +27,8 @@ const CODE_SCALE = /[ \t]+(thousand|million|billion|trillion|lakh|crore)(?![\p{L
 const SCALE_OF: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, lakh: 1e5, crore: 1e7 };
 const MINOR_AFTER = /[ \t]+(?:and[ \t]+)?/y;
 const MINOR_END = /[ \t]*(?:cents?\b|[.,;:!?)]|$)/iy;
-const M_NOUN = /[ \t]+(?:of\b|people\b|[a-z]+s\b)/y;
+const M_NOUN = /[ \t]+(?:people\b|[a-z]+s\b)/y;
+const M_METRES = /(?:[ \t]+(?:of|from|away|high|long|tall|wide|deep|above|below|under|in|into|across)\b|-)/y;
 const LETTER_NEXT = /[\p{L}\d]/u;
 
 /** Reads number, scale abbreviation, percent, currency and unit at `pos`; `neg` when a minus sign came before;
@@ -56,10 +57,14 @@ export function readCore(text: string, pos: number, neg: boolean, after = 0): Co
       const attached = space === "";
       let ok = abbr.length > 1 || attached || abbr === "k" || abbr === "K" || abbr === "M";
       if (abbr === "m") {
-        // "£1m", "1m people": a million; "1m isn't": more likely a metre, and too unsure to list.
+        // "£1m", "1m people": a million; "500m from the shore": metres; "1m isn't": too unsure to list.
         M_NOUN.lastIndex = end + a[0].length;
         ok = attached && (before !== null || M_NOUN.test(text));
-        if (!ok && attached) return null;
+        if (!ok && attached) {
+          M_METRES.lastIndex = end + a[0].length;
+          if (!M_METRES.test(text)) return null;
+          return { start: n.start, end: end + 1, value, n, currency: null, currencyStart: null, percent: null, unit: { end: end + 1, unit: "m", duration: false, age: false }, scaled };
+        }
       }
       if ((abbr === "b" || abbr === "B") && !(before !== null || !n.integer)) ok = false;
       // "1,674.5 G" is giga; "5G", "4G" name networks.
