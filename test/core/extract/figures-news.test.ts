@@ -40,6 +40,8 @@ describe("qualifier and counted noun in news sentences", () => {
     ["Inflation hit 10.1% in the year to September.", 10.1, null, "inflation"],
     ["A 5,000-strong force crossed the river at dawn.", 5000, null, "force"],
     ["No more than 50 guests may attend the ceremony.", 50, "no more than", "guests"],
+    ["Only 24 percent of the senator's supporters agreed.", 24, "only", "supporters"],
+    ["At least one recent poll shows a tie.", 1, "at least", "poll"],
     ["Turnout was 62 per cent in the capital.", 62, null, "turnout"],
     ["Box office sales topped $1.2 billion worldwide.", 1.2e9, null, "sales"],
     ["The heatwave pushed temperatures above 40C in Seville.", 40, "above", "degrees"],

@@ -104,7 +104,9 @@ const STOP = new Set(
     "can could should may might must shall do does did that which who whom whose this these those it its their his her " +
     "our your my as than per each every if when while where since until after before into onto over under about " +
     "against between during through across up down out off so yet also not no said says say told according " +
-    "more less most least only just about around nearly almost some all both").split(" "),
+    "more less most least only just about around nearly almost some all both among amid within without near via " +
+    "like unlike toward towards upon beyond behind beside besides inside outside throughout despite except " +
+    "he she they we i you him them us me").split(" "),
 );
 const IRREGULAR_PLURALS = new Set(
   "people police children men women staff personnel cattle sheep fish aircraft livestock militia crew youth clergy folk deer".split(" "),
@@ -112,6 +114,7 @@ const IRREGULAR_PLURALS = new Set(
 const looksPlural = (w: string) => IRREGULAR_PLURALS.has(w.toLowerCase()) || (/[a-z]s$/i.test(w) && !/(ss|us|is)$/i.test(w));
 const NUMBER_WORD = new RegExp(`^(?:${[...Object.keys(SMALL), ...Object.keys(TENS), "hundreds?", "thousands?", "millions?", "billions?", "lakhs?", "crores?", "dozens?"].join("|")})$`, "i");
 const isNumberWord = (w: string) => NUMBER_WORD.test(w) || ordinalValue(w) !== undefined;
+const ADJECTIVE = /^(?:\p{Ll}+(?:al|ent|ant|ous|ive|ic|ful|less|able|ible|ary|ern)|new|old|big|small|single|recent|former|major|other|young|senior|junior|key|top|local|last|first|whole)$/u;
 const VERBS = new Set("took took made came went got saw said told left won lost fell rose died says makes comes goes gets sees".split(" "));
 const NEXT_WORD = /[ \t\u00a0]+(?:-[ \t]*)?([\p{L}][\p{L}'’]*(?:-[\p{L}]+)*)/uy;
 
@@ -148,6 +151,11 @@ export function countedAfter(text: string, pos: number, one: boolean): { end: nu
   // One thing: only a lower-case noun right after ("one man"), not a verb ("one took") or a name ("One Direction").
   const w0 = words[0]?.w;
   if (one && w0 && /^\p{Ll}/u.test(w0) && !/^(more|additional|extra|other|new)$/i.test(w0) && !/(ed|ing|ly)$/.test(w0) && !VERBS.has(w0)) {
+    // "one recent poll": an adjective first, then its noun.
+    const w1 = words[1]?.w;
+    if (w1 && ADJECTIVE.test(w0) && /^\p{Ll}/u.test(w1) && !/(ed|ing|ly)$/.test(w1) && !VERBS.has(w1)) {
+      return { end: words[1]!.end, about: `${w0} ${w1}`, head: w1.toLowerCase() };
+    }
     return { end: words[0]!.end, about: w0, head: w0.toLowerCase() };
   }
   return null;
@@ -164,6 +172,13 @@ export function ofPhraseAfter(text: string, pos: number, money = false): string 
   // Stop before a second word that is a function word or verb-like ("of the vote was").
   while (ws.length > 2 && (STOP.has(ws[ws.length - 1]!.toLowerCase()) || ADVERBS.has(ws[ws.length - 1]!.toLowerCase()))) ws.pop();
   if (ws.length >= 3 && /(ed|ing)$/.test(ws[ws.length - 1]!)) ws.pop();
+  // "of Hillary Clinton's supporters": a possessive needs the noun after it.
+  if (/['’]s$/.test(ws[ws.length - 1]!)) {
+    NEXT_WORD.lastIndex = pos + m[0].length;
+    const n = NEXT_WORD.exec(text);
+    if (!n || STOP.has(n[1]!.toLowerCase())) return null;
+    ws.push(n[1]!);
+  }
   const phrase = ws.join(" ");
   return STOP.has(ws[ws.length - 1]!.toLowerCase()) ? null : phrase;
 }
