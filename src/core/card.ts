@@ -40,7 +40,8 @@ export function checkArticleText(text: unknown, maxChars: number = DEFAULT_CARD_
   if (odd > 8 && odd > text.length * 0.01) {
     throw new CardError("not_text", `the article holds ${odd} control or undecodable characters: it looks like binary data, not text`);
   }
-  if (!/\p{L}{2,}/u.test(text)) throw new CardError("empty", "the article has no words");
+  // A text of figures alone ("1,234,567", "$20") is briefed too: its figures are its content.
+  if (!/\p{L}{2,}|\p{N}/u.test(text)) throw new CardError("empty", "the article has no words");
   return text;
 }
 
