@@ -14,7 +14,8 @@ describe("buildCard refuses what is no article, with a code", () => {
   test.each<[string, unknown, CardErrorCode | "ok", number | undefined]>([
     ["empty string", "", "empty", undefined],
     ["only spaces and newlines", " \n\t\n ", "empty", undefined],
-    ["only punctuation and digits", "... 123 --- 456 !!!", "empty", undefined],
+    ["only punctuation", "... --- !!! ???", "empty", undefined],
+    ["figures alone are content", "1,234,567", "ok", undefined],
     ["not a string", 42, "not_text", undefined],
     ["NUL bytes", "PDF-1.4\u0000\u0000\u0001stream", "not_text", undefined],
     ["many control characters", "ab\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000b\u000c\u000e cd", "not_text", undefined],
