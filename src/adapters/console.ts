@@ -13,25 +13,44 @@ export interface ConsoleOptions {
   interactive: boolean;
 }
 
+export interface RunningConsole {
+  /** Resolves when the input ends, the user types /quit, or stop() was called. */
+  done: Promise<void>;
+  /** Stops reading; the answer being written finishes first. */
+  stop(): Promise<void>;
+}
+
 const QUIT = new Set(["/quit", "/exit", "quit", "exit"]);
 
-/** Runs until the input ends or the user types /quit. Each line is answered before the next is read. */
-export async function runConsole({ asker, input, write, logger, interactive }: ConsoleOptions): Promise<void> {
+/** Answers each line before reading the next. */
+export function startConsole({ asker, input, write, logger, interactive }: ConsoleOptions): RunningConsole {
   const rl = createInterface({ input, terminal: false, crlfDelay: Infinity });
-  const prompt = () => interactive && write("briefbot> ");
-  prompt();
-  for await (const raw of rl) {
-    const line = raw.trim();
-    if (QUIT.has(line.toLowerCase())) break;
-    if (line) {
-      try {
-        write(answerToText(await asker.ask(line)));
-      } catch (err) {
-        logger.error({ err, question: line }, "console: answering failed");
-        write(`Sorry, that failed: ${(err as Error).message}\n`);
-      }
-    }
+  let stopped = false;
+  const prompt = () => interactive && !stopped && write("briefbot> ");
+  const done = (async () => {
     prompt();
-  }
-  rl.close();
+    for await (const raw of rl) {
+      if (stopped) break;
+      const line = raw.trim();
+      if (QUIT.has(line.toLowerCase())) break;
+      if (line) {
+        try {
+          write(answerToText(await asker.ask(line)));
+        } catch (err) {
+          logger.error({ err, question: line }, "console: answering failed");
+          write(`Sorry, that failed: ${(err as Error).message}\n`);
+        }
+      }
+      prompt();
+    }
+    rl.close();
+  })();
+  return {
+    done,
+    async stop() {
+      stopped = true;
+      rl.close();
+      await done;
+    },
+  };
 }

@@ -1,11 +1,10 @@
 // briefbot discord register [--guild ID] [--config FILE]   registers the slash commands (bulk overwrite: twice changes nothing)
 // briefbot discord invite                  prints the invite link with the minimal permissions
 // briefbot discord commands                prints the command definitions as JSON
-import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config/index.js";
 import { UsageError, type Io } from "./io.js";
+import { findRoot } from "./root.js";
 
 export type Env = Record<string, string | undefined>;
 
@@ -25,13 +24,6 @@ function need(value: string | undefined, name: string): string {
   return value;
 }
 
-/** The project root: the nearest folder up with config/default.yaml (src/cli in tests, dist/src/cli when built). */
-export function findRoot(from: string): string {
-  for (let dir = from; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, "config", "default.yaml"))) return dir;
-    if (dirname(dir) === dir) return from;
-  }
-}
 
 export async function discordCli(argv: string[], io: Io, env: Env, root: string = findRoot(__dirname)): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { guild: { type: "string" }, config: { type: "string" } } });

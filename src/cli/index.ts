@@ -4,11 +4,13 @@ import { askCommand } from "./ask.js";
 import { cardCommand } from "./card.js";
 import { discordCommand } from "./discord.js";
 import { ingestCommand } from "./ingest.js";
+import { startCommand } from "./start.js";
 import { topicsCommand } from "./topics.js";
 
 export type Command = (argv: string[], io: Io) => Promise<number>;
 
 export const COMMANDS: Record<string, { run: Command; summary: string }> = {
+  start: { run: startCommand, summary: "start [--config FILE] [--db PATH|URL] [--shards auto|N]: run the bot (console mode when no tokens are set)" },
   card: { run: cardCommand, summary: "card FILE|- [--format json|text|markdown] | card --jsonl [FILE]: build briefing cards" },
   discord: { run: discordCommand, summary: "discord register [--guild ID] | invite | commands: set up the Discord application" },
   ingest: { run: ingestCommand, summary: "ingest PATH...|URL... | ingest --jsonl FILE [--db PATH|URL] [--watch MINUTES]: store articles and their cards" },
