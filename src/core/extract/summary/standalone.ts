@@ -1,0 +1,67 @@
+// Makes a sentence stand alone as a bullet, or says why it cannot: drops opening connectives, resolves
+// an opening "He"/"She" to the person it most likely means, refuses quotes, questions and fragments.
+
+export type Rejection =
+  /** Page furniture, a question, a sentence cut short. */
+  | "unfinished"
+  /** Mostly a quotation, or opens with one: the card shows quotes on their own. */
+  | "quote"
+  /** Opens with a word whose referent is in an earlier sentence ("It", "They", "His"). */
+  | "dangling"
+  /** Too short or not a sentence. */
+  | "fragment";
+
+export type Standalone = { text: string } | { rejected: Rejection };
+
+/** Openings that lean on the sentence before; dropping them keeps the claim. */
+const CONNECTIVE =
+  /^(?:but|and|so|yet|still|also|however|meanwhile|moreover|furthermore|nevertheless|nonetheless|instead|indeed|besides|therefore|thus|then|now|in addition|in fact|in turn|as a result|by contrast|on the other hand|at the same time|even so|after all|for example|for instance|in the meantime|similarly|likewise|additionally|consequently),?\s+/i;
+/** Openings whose referent is in an earlier sentence and cannot be named safely. */
+const DANGLING =
+  /^(?:it|its|it's|they|their|them|theirs|this|these|that|those|his|her|hers|him|such|both|neither|either|another|others|which|whose|the (?:latter|pair|two|couple|same)|(?:the|this|that) (?:move|decision|incident|comment|comments|claim|claims|remark|remarks|statement|news|report|figure|figures|one))\b(?![-'’]s?\w)/i;
+/** A speech opening: the bullet would be a quote ("He said: '...'"). */
+const SPEECH_OPENING =
+  /^(?:\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}|he|she|they|it)\s+(?:said|says|added|adds|told|tells|explained|continued|wrote|tweeted|insisted|admitted|revealed|claimed)\b[^:'"“‘]{0,60}[:,]?\s*['"“‘]/iu;
+const FURNITURE = /\b(?:scroll down|click here|read more|share this article|sign up for|follow us on|visit site|see the video|subscribe to)\b/i;
+
+export interface StandaloneContext {
+  /** The person an opening "He"/"She" means, asked only when needed. */
+  person?: () => string | undefined;
+}
+
+function capitalize(s: string): string {
+  return s.replace(/^(\W*)(\p{Ll})/u, (_, pre: string, c: string) => pre + c.toUpperCase());
+}
+
+/** Share of the sentence's words that sit inside quotation marks. */
+export function quotedShare(text: string): number {
+  const all = text.split(/\s+/).filter(Boolean).length || 1;
+  let inside = 0;
+  for (const m of text.matchAll(/[“"]([^”"]+)[”"]|(?:^|[\s(])[‘']([^’']+(?:[’'](?=\p{L})[^’']*)*)[’'](?=[\s,.;:!?)]|$)/gu)) {
+    inside += (m[1] ?? m[2] ?? "").split(/\s+/).filter(Boolean).length;
+  }
+  return inside / all;
+}
+
+/** The bullet a sentence can stand as, or why it cannot stand alone. */
+export function standalone(sentence: string, ctx: StandaloneContext = {}): Standalone {
+  let s = sentence.trim().replace(/\s+/g, " ");
+  if (!s || FURNITURE.test(s)) return { rejected: "unfinished" };
+  // A sentence cut short or a question: it ends without a full stop.
+  if (!/[.!]["”’']?\)?$/u.test(s)) return { rejected: "unfinished" };
+  if (/^["“‘']/.test(s) || SPEECH_OPENING.test(s) || quotedShare(s) > 0.5) return { rejected: "quote" };
+  for (let i = 0; i < 2; i++) {
+    const m = CONNECTIVE.exec(s);
+    if (!m) break;
+    s = capitalize(s.slice(m[0].length));
+  }
+  const pron = /^(he|she)\b(?![-'’])/i.exec(s);
+  if (pron) {
+    const person = ctx.person?.();
+    if (!person) return { rejected: "dangling" };
+    s = person + s.slice(pron[0].length);
+  }
+  if (DANGLING.test(s)) return { rejected: "dangling" };
+  if (!/^[\p{Lu}\p{N}£$€₹(]/u.test(s) || s.split(" ").length < 5) return { rejected: "fragment" };
+  return { text: s };
+}
