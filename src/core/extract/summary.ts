@@ -4,7 +4,8 @@ import type { Doc } from "../text/index.js";
 import type { Quote } from "../types.js";
 import { pronounReferent } from "./summary/people.js";
 import { DEFAULT_SELECT, selectBullets, type Candidate, type SelectParams } from "./summary/select.js";
-import { standalone } from "./summary/standalone.js";
+import { quoteOpenAfter, standalone } from "./summary/standalone.js";
+import { dropAsides } from "./summary/compress.js";
 import { toUnits } from "./summary/units.js";
 
 export { makeTitle } from "./summary/title.js";
@@ -38,13 +39,19 @@ export function summarize(doc: Doc, options: SummaryOptions): string[] {
   const units = toUnits(doc, options.firstBodySentence);
   const candidates: Candidate[] = [];
   let previous: string | undefined;
+  let open = false;
+  let paragraph = -1;
   for (const u of units) {
+    // Quotations do not run across paragraphs unmarked: a new paragraph reopens them.
+    if (u.paragraph !== paragraph) open = false;
+    paragraph = u.paragraph;
     const before = units.slice(Math.max(0, u.position - 2), u.position).map((x) => x.text);
-    const r = standalone(u.text, { person: () => pronounReferent(before, doc.text) });
+    const r = standalone(dropAsides(u.text), { person: (gender) => pronounReferent(before, doc.text, gender), inQuote: open });
+    open = quoteOpenAfter(u.text, open);
     let bullet: Candidate | undefined;
-    if ("text" in r) bullet = { positions: [u.position], text: r.text };
+    if ("text" in r) bullet = { positions: [u.position], text: r.text, caption: u.caption };
     // A sentence that leans on the one before ("It also found ...") rides along with it.
-    else if (r.rejected === "dangling" && previous) bullet = { positions: [u.position - 1, u.position], text: `${previous} ${u.text}` };
+    else if (r.rejected === "dangling" && previous) bullet = { positions: [u.position - 1, u.position], text: `${previous} ${dropAsides(u.text)}` };
     if (bullet && quoteShare(bullet.text, options.quotes) <= 0.5) candidates.push(bullet);
     previous = "text" in r ? r.text : undefined;
   }

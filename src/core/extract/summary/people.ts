@@ -1,13 +1,16 @@
-// The person a sentence's opening "He" or "She" most likely means: among the people named in the
-// sentences just before it, the one the article mentions most (news pronouns mostly point at the
-// story's main person).
+// The person a sentence's opening "He" or "She" most likely means: among the people named in the two
+// sentences before it, the one the article mentions most (news pronouns mostly point at the story's
+// main person). A name counts as a person only with evidence: a title ("Mr Zhang"), an age
+// ("Locke, 39,"), a speech verb ("Locke said") or a pronoun of the right gender right after it.
 
 // Capitalised words that start names of things, not of people.
 const NOT_PERSON =
   /\b(?:The|A|An|In|On|At|For|Of|And|But|If|When|While|After|Before|As|By|With|From|To|This|That|It|He|She|They|We|I|Mr|Mrs|Ms|Dr|Club|United|City|Street|Road|Court|Police|Department|University|School|College|Council|Party|League|Cup|Park|House|Hospital|Church|Airport|Station|Bank|Company|Group|Association|Federation|Ministry|Office|Service|Agency|Institute|Foundation|Committee|Army|Navy|Force|Government|State|States|Kingdom|Republic|News|Times|Post|Daily|Mail|Twitter|Facebook|Instagram|Premier|Championship|Grand|Prix|Open|National|International|World|North|South|East|West|New|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b/;
 const NAME = /\b\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){1,2}\b/gu;
 
-/** Full names of people in a text, in order of appearance. */
+export type Gender = "he" | "she";
+
+/** Full names of people-like capitalised sequences in a text, in order of appearance. */
 export function personNames(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(NAME)) {
@@ -18,22 +21,34 @@ export function personNames(text: string): string[] {
 }
 
 const surname = (name: string) => name.slice(name.lastIndexOf(" ") + 1);
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** What the article says about a name: how often it uses the surname, and as whom. */
+function evidence(name: string, article: string): { mentions: number; he: boolean; she: boolean; person: boolean } {
+  const sn = escape(surname(name));
+  const mentions = article.match(new RegExp(`\\b${sn}\\b`, "g"))?.length ?? 0;
+  const he = new RegExp(`\\b(?:Mr|Sir|Lord)\\.?\\s+${sn}\\b|\\b${sn}\\b[^.!?]{0,60}?\\b(?:he|his|him)\\b`).test(article);
+  const she = new RegExp(`\\b(?:Mrs|Ms|Miss|Dame|Lady)\\.?\\s+${sn}\\b|\\b${sn}\\b[^.!?]{0,60}?\\b(?:she|her)\\b`).test(article);
+  const person =
+    he ||
+    she ||
+    new RegExp(`\\b(?:Dr|Prof|Professor)\\.?\\s+${sn}\\b|\\b${sn},\\s+\\d{1,3},|\\b${sn}\\s+(?:said|says|told|added|explained|admitted|insisted|claimed)\\b`).test(article);
+  return { mentions, he, she, person };
+}
 
 /**
- * The person an opening pronoun in the sentence after `before` refers to: a person named in the last
- * two sentences, the most mentioned (by surname) in `article` when there are several.
+ * The person an opening "He"/"She" in the sentence after `before` refers to, or undefined when no
+ * one named in the last two sentences is plainly a person of that gender.
  */
-export function pronounReferent(before: readonly string[], article: string): string | undefined {
-  const names = before.slice(-2).flatMap(personNames);
+export function pronounReferent(before: readonly string[], article: string, gender: Gender): string | undefined {
   let best: string | undefined;
   let bestCount = 0;
-  for (const name of names) {
-    const s = surname(name);
-    let count = 0;
-    for (let i = article.indexOf(s); i >= 0; i = article.indexOf(s, i + s.length)) count++;
-    if (count > bestCount) {
+  for (const name of before.slice(-2).flatMap(personNames)) {
+    const e = evidence(name, article);
+    if (!e.person || (gender === "he" ? e.she && !e.he : e.he && !e.she)) continue;
+    if (e.mentions > bestCount) {
       best = name;
-      bestCount = count;
+      bestCount = e.mentions;
     }
   }
   return best;

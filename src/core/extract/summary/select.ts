@@ -1,19 +1,21 @@
 // Which sentences make the summary. Each content word of the article is worth the sum, over the
 // sentences that use it, of a position prior (news says what happened first): words the article
-// repeats early are what it is about. Sentences are then picked greedily by the worth of the words they
-// add that the summary does not have yet, per word of length, times their own position prior (a
-// budgeted maximum-coverage summary, in the manner of Gillick & Favre 2009 and Lin & Bilmes 2010),
+// repeats early are what it is about. Sentences are then picked greedily by the worth of the words
+// they add that the summary does not have yet, per word of length, times their own position prior
+// (a budgeted maximum-coverage summary in the manner of Gillick & Favre 2009 and Lin & Bilmes 2010),
 // until the word budget is reached, and put back in article order.
 import { contentTerms } from "./terms.js";
 
 export interface SelectParams {
   maxBullets: number;
-  /** Word budget for all bullets together (ROUGE F1 against ~50-word highlights peaks near 75). */
+  /** Word budget for all bullets together: ROUGE F1 against ~50-word highlights peaks at 80-90. */
   budget: number;
   /** A word's worth from one sentence is exp(-position / termDecay). */
   termDecay: number;
   /** A sentence's own position prior is exp(-position / unitDecay). */
   unitDecay: number;
+  /** Photo captions are the editor's summary of the story: their prior is that of this position. */
+  captionPosition: number;
   /** Sentences longer than this many words are not candidates (caption runs, lists). */
   maxWords: number;
   /** Sentences considered: the first N of the body. */
@@ -25,6 +27,7 @@ export const DEFAULT_SELECT = {
   budget: 90,
   termDecay: 3,
   unitDecay: 4,
+  captionPosition: 3,
   maxWords: 60,
   window: 20,
 } as const satisfies SelectParams;
@@ -33,6 +36,7 @@ export interface Candidate {
   /** Positions of the units the bullet is made of (one, or a sentence and the one leaning on it). */
   positions: number[];
   text: string;
+  caption?: boolean;
 }
 
 interface Scored extends Candidate {
@@ -56,10 +60,12 @@ export function selectBullets(units: readonly { position: number; text: string }
   let pool: Scored[] = [];
   for (const c of candidates) {
     const words = wordCount(c.text);
-    if (c.positions[0]! >= p.window || words > p.maxWords * c.positions.length) continue;
+    const first = c.positions[0]!;
+    if (first >= p.window || words > p.maxWords * c.positions.length) continue;
     // A word used once in the article says nothing about what the article is about.
     const terms = new Set(contentTerms(c.text).filter((t) => (seen.get(t) ?? 0) > 1));
-    pool.push({ ...c, words, terms, prior: Math.exp(-c.positions[0]! / p.unitDecay) });
+    const at = c.caption ? Math.min(first, p.captionPosition) : first;
+    pool.push({ ...c, words, terms, prior: Math.exp(-at / p.unitDecay) });
   }
   const covered = new Set<string>();
   const used = new Set<number>();
@@ -77,9 +83,8 @@ export function selectBullets(units: readonly { position: number; text: string }
         best = c;
       }
     }
-    if (!best) break;
-    // Stop at the budget rather than reach for a short, weaker sentence: ROUGE rewards the former.
-    if (total + best.words > p.budget && chosen.length > 0) break;
+    // Stop at the budget rather than reach for a weaker sentence that fits: ROUGE prefers it.
+    if (!best || (total + best.words > p.budget && chosen.length > 0)) break;
     chosen.push(best);
     total += best.words;
     for (const t of best.terms) covered.add(t);

@@ -18,19 +18,38 @@ const CONNECTIVE =
   /^(?:but|and|so|yet|still|also|however|meanwhile|moreover|furthermore|nevertheless|nonetheless|instead|indeed|besides|therefore|thus|then|now|in addition|in fact|in turn|as a result|by contrast|on the other hand|at the same time|even so|after all|for example|for instance|in the meantime|similarly|likewise|additionally|consequently),?\s+/i;
 /** Openings whose referent is in an earlier sentence and cannot be named safely. */
 const DANGLING =
-  /^(?:it|its|it's|they|their|them|theirs|this|these|that|those|his|her|hers|him|such|both|neither|either|another|others|which|whose|the (?:latter|pair|two|couple|same)|(?:the|this|that) (?:move|decision|incident|comment|comments|claim|claims|remark|remarks|statement|news|report|figure|figures|one))\b(?![-'’]s?\w)/i;
+  /^(?:i|we|you|me|us|my|our|your|it|its|it's|they|their|them|theirs|this|these|that|those|his|her|hers|him|such|both|neither|either|another|others|which|whose|the (?:latter|pair|two|couple|same)|(?:the|this|that) (?:move|decision|incident|comment|comments|claim|claims|remark|remarks|statement|news|report|figure|figures|one))\b(?![-'’]s?\w)/i;
 /** A speech opening: the bullet would be a quote ("He said: '...'"). */
 const SPEECH_OPENING =
-  /^(?:\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}|he|she|they|it)\s+(?:said|says|added|adds|told|tells|explained|continued|wrote|tweeted|insisted|admitted|revealed|claimed)\b[^:'"“‘]{0,60}[:,]?\s*['"“‘]/iu;
+  /^(?:(?:the\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}|he|she|they|it)\s+(?:said|says|added|adds|told|tells|explained|continued|wrote|tweeted|insisted|admitted|revealed|claimed)\b[^:'"“‘]{0,60}(?::|[,]?\s*['"“‘])/iu;
 const FURNITURE = /\b(?:scroll down|click here|read more|share this article|sign up for|follow us on|visit site|see the video|subscribe to)\b/i;
 
 export interface StandaloneContext {
   /** The person an opening "He"/"She" means, asked only when needed. */
-  person?: () => string | undefined;
+  person?: (gender: "he" | "she") => string | undefined;
+  /** The sentence starts inside a quotation opened in an earlier sentence. */
+  inQuote?: boolean;
 }
 
 function capitalize(s: string): string {
   return s.replace(/^(\W*)(\p{Ll})/u, (_, pre: string, c: string) => pre + c.toUpperCase());
+}
+
+/**
+ * Whether a quotation is still open after this sentence, given whether one was open before it. A
+ * quotation opens with a mark at the start or after "said:" / a comma, before a capital, and stays
+ * open when the sentence does not end on a closing mark; it closes on a sentence that ends with one.
+ * (Straight single marks double as apostrophes, so only these unambiguous places count.)
+ */
+export function quoteOpenAfter(text: string, openBefore: boolean): boolean {
+  const t = text.trim();
+  const closes = /[’'”"]\)?$/.test(t);
+  if (openBefore) return !closes;
+  let lastOpen = -1;
+  for (const m of t.matchAll(/(?:^|[:,]\s+)["“‘'](?=\p{Lu})/gu)) lastOpen = m.index + m[0].length;
+  if (lastOpen < 0) return false;
+  // Closed again inside the sentence: a closing mark followed by a space, comma or the end.
+  return !/[’'”"](?=[\s,;.!?)]|$)/.test(t.slice(lastOpen));
 }
 
 /** Share of the sentence's words that sit inside quotation marks. */
@@ -49,7 +68,9 @@ export function standalone(sentence: string, ctx: StandaloneContext = {}): Stand
   if (!s || FURNITURE.test(s)) return { rejected: "unfinished" };
   // A sentence cut short or a question: it ends without a full stop.
   if (!/[.!]["”’']?\)?$/u.test(s)) return { rejected: "unfinished" };
-  if (/^["“‘']/.test(s) || SPEECH_OPENING.test(s) || quotedShare(s) > 0.5) return { rejected: "quote" };
+  if (ctx.inQuote || /^["“‘']/.test(s) || SPEECH_OPENING.test(s) || quotedShare(s) > 0.5) return { rejected: "quote" };
+  // Ends on a title abbreviation: the sentence splitter cut a name ("... and Army Spc.").
+  if (/\s(?:Spc|Sgt|Cpl|Pvt|Lt|Col|Gen|Capt|Maj|Cmdr|Adm|Dr|Mr|Mrs|Ms|Rev|Gov|Sen|Rep|Prof|St|No)\.$/.test(s)) return { rejected: "unfinished" };
   for (let i = 0; i < 2; i++) {
     const m = CONNECTIVE.exec(s);
     if (!m) break;
@@ -57,7 +78,7 @@ export function standalone(sentence: string, ctx: StandaloneContext = {}): Stand
   }
   const pron = /^(he|she)\b(?![-'’])/i.exec(s);
   if (pron) {
-    const person = ctx.person?.();
+    const person = ctx.person?.(pron[1]!.toLowerCase() as "he" | "she");
     if (!person) return { rejected: "dangling" };
     s = person + s.slice(pron[0].length);
   }

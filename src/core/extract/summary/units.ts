@@ -5,6 +5,8 @@ import type { Doc } from "../../text/index.js";
 export interface Unit {
   /** Position among the units (0 = first unit of the body). */
   position: number;
+  /** Index of the paragraph the unit is in. */
+  paragraph: number;
   text: string;
   /** A photo caption split off a sentence: it often lacks a full stop. */
   caption: boolean;
@@ -14,13 +16,15 @@ export interface Unit {
 const DATELINE = /^(?:\p{Lu}[\p{L}.' -]*(?:,\s*\p{Lu}[\p{L}.' -]*)*\s*)?\((?:CNN|AP|AFP|Reuters|CNN Money|EW\.com|(?:The )?\p{Lu}\p{L}+(?: \p{Lu}\p{L}+){0,3})\)\s*(?:--|—|–|-)?\s*/u;
 const FURNITURE = /^(?:Scroll down for (?:the )?videos?|Visit site|Click here[^.]*?|Watch the video|READ MORE:?)\s+/i;
 // A caption label: "Flying high: ", "CLAIM: ", at most three capitalised words and a colon.
-const LABEL = /^(?:\p{Lu}[\p{L}'’-]*\s){0,2}\p{Lu}[\p{L}'’-]*:\s+(?=\p{Lu})/u;
+// Labels are in sentence case ("Star-crossed lovers:") or capitals ("CLAIM:").
+const LABEL_WORDS = "\\p{Lu}[\\p{L}'’-]*(?:\\s\\p{Ll}[\\p{Ll}'’-]*){0,2}:";
+const LABEL = new RegExp(`^${LABEL_WORDS}\\s+(?=\\p{Lu})`, "u");
 // A caption glued to the next sentence: "... than a colleague The cost of divorce can ...", or a
 // caption run: "... last Saturday Skilful: The kite ...". A glue point needs a content word before
 // the capitalised determiner (not "to The Times") and a caption of several words.
-const GLUE = /([\p{Ll}\d%’'”")])\s+(?=(?:The|A|An)\s+\p{L}|(?:\p{Lu}[\p{L}'’-]*\s){0,2}\p{Lu}[\p{L}'’-]*:\s+\p{Lu})/gu;
+const GLUE = new RegExp(`([\\p{Ll}\\d%’'”")])\\s+(?=(?:The|A|An)\\s+\\p{L}|${LABEL_WORDS}\\s+\\p{Lu})`, "gu");
 const NOT_BEFORE = new Set(
-  "to in of for by from on at with about into onto and or but said says told than as like against over under via is was be been are were named called dubbed titled".split(" "),
+  "a an the his her their its my our your to in of for by from on at with about into onto and or but said says told than as like against over under via is was be been are were named called dubbed titled".split(" "),
 );
 
 function splitGlued(text: string): string[] {
@@ -49,7 +53,7 @@ export function toUnits(doc: Doc, firstBodySentence: number): Unit[] {
     parts.forEach((part, i) => {
       const caption = i < parts.length - 1;
       const clean = part.replace(LABEL, "");
-      if (clean) units.push({ position: units.length, text: caption && /[\p{L}\p{N}’'”")]$/u.test(clean) ? clean + "." : clean, caption });
+      if (clean) units.push({ position: units.length, paragraph: s.paragraph, text: caption && /[\p{L}\p{N}’'”")]$/u.test(clean) ? clean + "." : clean, caption });
     });
   }
   return units;
