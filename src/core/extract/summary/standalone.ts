@@ -36,20 +36,23 @@ function capitalize(s: string): string {
 }
 
 /**
- * Whether a quotation is still open after this sentence, given whether one was open before it. A
- * quotation opens with a mark at the start or after "said:" / a comma, before a capital, and stays
- * open when the sentence does not end on a closing mark; it closes on a sentence that ends with one.
- * (Straight single marks double as apostrophes, so only these unambiguous places count.)
+ * Whether a quotation is still open after this sentence, given whether one was open before it. Marks
+ * are read in order: one after a space, an opening bracket or the start and before a word opens; one
+ * after a word or punctuation and before a space, punctuation or the end closes. A mark between two
+ * letters is an apostrophe ("don't"), and a closing mark with nothing open is a plural possessive
+ * ("players' ").
  */
 export function quoteOpenAfter(text: string, openBefore: boolean): boolean {
-  const t = text.trim();
-  const closes = /[’'”"]\)?$/.test(t);
-  if (openBefore) return !closes;
-  let lastOpen = -1;
-  for (const m of t.matchAll(/(?:^|[:,]\s+)["“‘'](?=\p{Lu})/gu)) lastOpen = m.index + m[0].length;
-  if (lastOpen < 0) return false;
-  // Closed again inside the sentence: a closing mark followed by a space, comma or the end.
-  return !/[’'”"](?=[\s,;.!?)]|$)/.test(t.slice(lastOpen));
+  let open = openBefore;
+  for (const m of text.matchAll(/[“”‘’"']/g)) {
+    const before = m.index > 0 ? text[m.index - 1]! : " ";
+    const after = text[m.index + 1] ?? " ";
+    const opens = /[\s(\[—–-]/.test(before) && /[\p{L}\p{N}.…]/u.test(after) && m[0] !== "”";
+    const closes = /[\p{L}\p{N}.,!?…]/u.test(before) && /[\s,.;:!?)\]—–-]/.test(after) && m[0] !== "“" && m[0] !== "‘";
+    if (opens) open = true;
+    else if (closes) open = false;
+  }
+  return open;
 }
 
 /** Share of the sentence's words that sit inside quotation marks. */

@@ -14,7 +14,7 @@ export interface Unit {
 
 // "LONDON, England (CNN) --", "(The Hollywood Reporter)", "(CNN)": agency datelines at the very start.
 const DATELINE = /^(?:\p{Lu}[\p{L}.' -]*(?:,\s*\p{Lu}[\p{L}.' -]*)*\s*)?\((?:CNN|AP|AFP|Reuters|CNN Money|EW\.com|(?:The )?\p{Lu}\p{L}+(?: \p{Lu}\p{L}+){0,3})\)\s*(?:--|—|–|-)?\s*/u;
-const FURNITURE = /^(?:Scroll down for (?:the )?videos?|Visit site|Click here[^.]*?|Watch the video|READ MORE:?)\s+/i;
+const FURNITURE = /^(?:Scroll down for (?:the )?videos?|Visit site|Click here[^.]*?|Watch the video|READ MORE:?)\s+|^Share this with.{0,120}?Copy this link\s*|^By (?:\p{Lu}[\p{L}'-]+ ){1,3}?(?=BBC|Reuters|PA)\S*(?: \p{Ll}+){0,4} (?:correspondent|reporter|editor)\s*/iu;
 // A caption label: "Flying high: ", "CLAIM: ", at most three capitalised words and a colon.
 // Labels are in sentence case ("Star-crossed lovers:") or capitals ("CLAIM:").
 const LABEL_WORDS = "\\p{Lu}[\\p{L}'’-]*(?:\\s\\p{Ll}[\\p{Ll}'’-]*){0,2}:";
