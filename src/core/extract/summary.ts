@@ -6,7 +6,7 @@ import { pronounReferent } from "./summary/people.js";
 import { DEFAULT_SELECT, selectBullets, type Candidate, type SelectParams } from "./summary/select.js";
 import { quoteOpenAfter, standalone } from "./summary/standalone.js";
 import { dropAsides } from "./summary/compress.js";
-import { toUnits } from "./summary/units.js";
+import { toUnits, type Unit } from "./summary/units.js";
 
 export { makeTitle } from "./summary/title.js";
 
@@ -33,10 +33,8 @@ export function quoteShare(bullet: string, quotes: readonly Quote[]): number {
   return covered / (b.split(" ").length || 1);
 }
 
-export function summarize(doc: Doc, options: SummaryOptions): string[] {
-  const params: SelectParams = { ...DEFAULT_SELECT, ...options.select };
-  params.maxBullets = Math.min(params.maxBullets, options.maxBullets);
-  const units = toUnits(doc, options.firstBodySentence);
+/** The bullets the article offers: its sentences made to stand alone, or paired with the one they lean on. */
+export function bulletCandidates(doc: Doc, units: readonly Unit[], quotes: readonly Quote[]): Candidate[] {
   const candidates: Candidate[] = [];
   let previous: string | undefined;
   let open = false;
@@ -52,9 +50,17 @@ export function summarize(doc: Doc, options: SummaryOptions): string[] {
     if ("text" in r) bullet = { positions: [u.position], text: r.text, caption: u.caption };
     // A sentence that leans on the one before ("It also found ...") rides along with it.
     else if (r.rejected === "dangling" && previous) bullet = { positions: [u.position - 1, u.position], text: `${previous} ${dropAsides(u.text)}` };
-    if (bullet && quoteShare(bullet.text, options.quotes) <= 0.5) candidates.push(bullet);
+    if (bullet && quoteShare(bullet.text, quotes) <= 0.5) candidates.push(bullet);
     previous = "text" in r ? r.text : undefined;
   }
+  return candidates;
+}
+
+export function summarize(doc: Doc, options: SummaryOptions): string[] {
+  const params: SelectParams = { ...DEFAULT_SELECT, ...options.select };
+  params.maxBullets = Math.min(params.maxBullets, options.maxBullets);
+  const units = toUnits(doc, options.firstBodySentence);
+  const candidates = bulletCandidates(doc, units, options.quotes);
   const chosen = selectBullets(units, candidates, params).map((c) => c.text);
   if (chosen.length >= 2) return chosen;
   // Too little stands alone: add the leading candidates that are left, in article order.

@@ -5,8 +5,13 @@
 
 // Capitalised words that start names of things, not of people.
 const NOT_PERSON =
-  /\b(?:The|A|An|In|On|At|For|Of|And|But|If|When|While|After|Before|As|By|With|From|To|This|That|It|He|She|They|We|I|Mr|Mrs|Ms|Dr|Club|United|City|Street|Road|Court|Police|Department|University|School|College|Council|Party|League|Cup|Park|House|Hospital|Church|Airport|Station|Bank|Company|Group|Association|Federation|Ministry|Office|Service|Agency|Institute|Foundation|Committee|Army|Navy|Force|Government|State|States|Kingdom|Republic|News|Times|Post|Daily|Mail|Twitter|Facebook|Instagram|Premier|Championship|Grand|Prix|Open|National|International|World|North|South|East|West|New|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b/;
-const NAME = /\b\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){1,2}\b/gu;
+  /\b(?:The|A|An|In|On|At|For|Of|And|But|If|When|While|After|Before|As|By|With|From|To|This|That|It|He|She|They|We|I|Club|United|City|Street|Road|Court|Police|Department|University|School|College|Council|Party|League|Cup|Park|House|Hospital|Church|Airport|Station|Bank|Company|Group|Association|Federation|Ministry|Office|Service|Agency|Institute|Foundation|Committee|Army|Navy|Force|Government|State|States|Kingdom|Republic|News|Times|Post|Daily|Mail|Twitter|Facebook|Instagram|Premier|Championship|Grand|Prix|Open|National|International|World|North|South|East|West|New|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b/;
+const NAME = /\b\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){1,4}\b/gu;
+// Roles written before a name ("Foreign Secretary Karl Weber").
+const ROLE =
+  /^(?:Secretary|Minister|President|Chancellor|Senator|Governor|Mayor|Chief|Prime|Foreign|Home|Deputy|Vice|Coach|Manager|Captain|Officer|Judge|Justice|Prince|Princess|King|Queen|General|Colonel|Sergeant|Detective|Inspector|Superintendent|Constable|Chairman|Director|Spokesman|Spokeswoman|Defender|Striker|Midfielder|Goalkeeper|Actress|Actor|Singer|Star|Former|Labour|Tory|Republican|Democrat)$/;
+
+const TITLE = /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof|Professor|Rev)\.?\s+/;
 
 export type Gender = "he" | "she";
 
@@ -14,8 +19,12 @@ export type Gender = "he" | "she";
 export function personNames(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(NAME)) {
-    const name = m[0].replace(/\s+/g, " ").replace(/['’]s$/, "");
-    if (!NOT_PERSON.test(name)) out.push(name);
+    // "State Antony Blinken": drop leading words that are not part of a person's name.
+    let ws = m[0].replace(/['’]s$/, "").replace(TITLE, "").split(/\s+/);
+    while (ws.length > 2 && (NOT_PERSON.test(ws[0]!) || ROLE.test(ws[0]!))) ws = ws.slice(1);
+    if (ws.length > 3) continue;
+    const name = ws.join(" ");
+    if (ws.length > 1 && !NOT_PERSON.test(name)) out.push(name);
   }
   return out;
 }
@@ -32,7 +41,7 @@ function evidence(name: string, article: string): { mentions: number; he: boolea
   const person =
     he ||
     she ||
-    new RegExp(`\\b(?:Dr|Prof|Professor)\\.?\\s+${sn}\\b|\\b${sn},\\s+\\d{1,3},|\\b${sn}\\s+(?:said|says|told|added|explained|admitted|insisted|claimed)\\b`).test(article);
+    new RegExp(`\\b(?:Dr|Prof|Professor)\\.?\\s+${sn}\\b|\\b${sn},\\s+\\d{1,3},|\\b${sn}\\s+(?:said|says|told|added|explained|admitted|insisted|claimed)\\b|\\b(?:said|says|added)\\s+(?:\\p{Lu}\\p{L}+\\s+)?${sn}\\b`, "u").test(article);
   return { mentions, he, she, person };
 }
 

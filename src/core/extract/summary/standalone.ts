@@ -21,7 +21,7 @@ const DANGLING =
   /^(?:i|we|you|me|us|my|our|your|it|its|it's|they|their|them|theirs|this|these|that|those|his|her|hers|him|such|both|neither|either|another|others|which|whose|the (?:latter|pair|two|couple|same)|(?:the|this|that) (?:move|decision|incident|comment|comments|claim|claims|remark|remarks|statement|news|report|figure|figures|one))\b(?![-'’]s?\w)/i;
 /** A speech opening: the bullet would be a quote ("He said: '...'"). */
 const SPEECH_OPENING =
-  /^(?:(?:the\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}|he|she|they|it)\s+(?:said|says|added|adds|told|tells|explained|continued|wrote|tweeted|insisted|admitted|revealed|claimed)\b[^:'"“‘]{0,60}(?::|[,]?\s*['"“‘])/iu;
+  /^(?:(?:the\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}|he|she|they|it)\s+(?:said|says|added|adds|told|tells|explained|continued|wrote|tweeted|insisted|admitted|revealed|claimed)\b(?:[^:'"“‘]{0,40}:|,?\s*['"“‘])/iu;
 const FURNITURE = /\b(?:scroll down|click here|read more|share this article|sign up for|follow us on|visit site|see the video|subscribe to)\b/i;
 
 export interface StandaloneContext {
@@ -79,13 +79,14 @@ export function standalone(sentence: string, ctx: StandaloneContext = {}): Stand
     if (!m) break;
     s = capitalize(s.slice(m[0].length));
   }
-  const pron = /^(he|she)\b(?![-'’])/i.exec(s);
+  // The subject, at the start or after an opening phrase ("Citing US intelligence, he said ...").
+  const pron = /^((?:[^,]{1,60},\s+)?)(he|she)\b(?![-'’])/i.exec(s);
   if (pron) {
-    const person = ctx.person?.(pron[1]!.toLowerCase() as "he" | "she");
+    const person = ctx.person?.(pron[2]!.toLowerCase() as "he" | "she");
     if (!person) return { rejected: "dangling" };
-    s = person + s.slice(pron[0].length);
+    s = pron[1] + person + s.slice(pron[0].length);
   }
-  if (DANGLING.test(s)) return { rejected: "dangling" };
+  if (DANGLING.test(s) || /^[^,]{1,60},\s+(?:it|they|this|these|we|i)\s/i.test(s)) return { rejected: "dangling" };
   if (!/^[\p{Lu}\p{N}£$€₹(]/u.test(s) || s.split(" ").length < 5) return { rejected: "fragment" };
   return { text: s };
 }
