@@ -96,8 +96,21 @@ describe("makeTitle", () => {
   test.each<[string, string]>([
     // Short sentences fit whole, without their full stop.
     ["A storm closed every school in Kellbridge on Friday. The storm brought down trees across Kellbridge. Every school will reopen next week.", "A storm closed every school in Kellbridge on Friday"],
-    // Quotations and questions are not the article's voice.
-    ["“We will rebuild the pier,” the mayor said. The pier in Kellbridge was destroyed by a storm. Kellbridge pier repairs will cost £2 million.", "The pier in Kellbridge was destroyed by a storm"],
+    // A question is not a title.
+    [
+      "Will the pier in Kellbridge ever reopen? The pier in Kellbridge was destroyed by a storm in March. Repairs to the Kellbridge pier will cost £2 million.",
+      "The pier in Kellbridge was destroyed by a storm in March",
+    ],
+    // A quotation cut by the word limit is closed, as headlines quote.
+    [
+      "“The pier in Kellbridge has been the heart of this town for a hundred years and we will rebuild it stone by stone,” the mayor said. The Kellbridge pier was destroyed by a storm. The town will pay for the pier.",
+      "“The pier in Kellbridge has been the heart of this town for a hundred”",
+    ],
+    // "She" becomes the person meant.
+    [
+      "Dr Ana Duarte, 52, led the team that mapped the reef. She said the reef had lost a third of its coral in ten years. The reef lost coral in warm years.",
+      "Ana Duarte said the reef had lost a third of its coral in ten",
+    ],
   ])("%s", (text, want) => expect(makeTitle(analyze(text))).toBe(want));
 
   test("a long sentence is cut to 15 words", () => {

@@ -21,6 +21,7 @@ export interface TitleParams {
 export const DEFAULT_TITLE = { maxWords: 15, window: 8, functionWord: 1 } as const satisfies TitleParams;
 
 const FUNCTION_WORDS = new Set("the a an of in to and has have had been is are was were for on by with from at its their after will be as".split(" "));
+const CONNECTIVE = /^(?:but|and|so|yet|also|however|meanwhile|now|still|indeed|instead|in addition|as a result),?\s+/i;
 // A run may start mid-sentence where a new clause with its own subject starts: after a comma,
 // colon, semicolon, dash, "that" or "said", on a name, a number or a determiner ("police said the
 // man had ..." gives "The man had ...", as headlines drop attributions).
@@ -31,7 +32,8 @@ function clauseStarts(ws: readonly string[]): number[] {
   for (let i = 1; i < ws.length; i++) {
     const prev = ws[i - 1]!;
     const opener = /[,;:]$/.test(prev) || /^[–—-]+$/.test(prev) || /^(?:that|said|says)$/i.test(prev);
-    if (opener && SUBJECT_START.test(ws[i]!)) starts.push(i);
+    // Not an age or a figure in apposition ("Jo Banks, 15, are accused ...").
+    if (opener && SUBJECT_START.test(ws[i]!) && !/^\d[\d.,]*,$/.test(ws[i]!)) starts.push(i);
   }
   return starts;
 }
@@ -62,7 +64,7 @@ export function makeTitle(doc: Doc, params: Partial<TitleParams> = {}): string {
     open = quoteOpenAfter(u.text, open);
     // A title is the article's voice: not the middle of a quotation, not a question.
     if (inQuote || /\?["”’']?$/.test(u.text)) continue;
-    const ws = dropAsides(u.text).replace(/[.!]+["”’']?$/u, "").split(/\s+/).filter(Boolean);
+    const ws = dropAsides(u.text).replace(CONNECTIVE, "").replace(/[.!]+["”’']?$/u, "").split(/\s+/).filter(Boolean);
     for (const s of clauseStarts(ws)) {
       // Speech in the first or second person is someone else's voice; a pronoun leans on a sentence
       // the title does not show.
@@ -82,8 +84,23 @@ export function makeTitle(doc: Doc, params: Partial<TitleParams> = {}): string {
     }
   }
   const words = trimEnd(best ?? units[0]!.text.split(/\s+/).slice(0, p.maxWords));
-  return words
+  const title = words
     .join(" ")
     .replace(/[,;:–—-]+$/u, "")
     .replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+  return closeQuote(title);
+}
+
+/** A quotation cut short by the word limit gets its closing mark, as headlines quote. */
+function closeQuote(title: string): string {
+  const pairs: [RegExp, RegExp, string][] = [
+    [/“/g, /”/g, "”"],
+    [/‘(?=\p{L})/gu, /(?<=[\p{L}\p{N}.,!?])’(?!\p{L})/gu, "’"],
+  ];
+  for (const [open, close, mark] of pairs) {
+    if ((title.match(open)?.length ?? 0) > (title.match(close)?.length ?? 0)) return title + mark;
+  }
+  // Straight double marks pair up; an odd one out is an opening.
+  if ((title.match(/"/g)?.length ?? 0) % 2 === 1) return title + '"';
+  return title;
 }
