@@ -2,7 +2,7 @@
 // bullet rewritten to stand alone (summary/standalone.ts). Titles: summary/title.ts.
 import type { Doc } from "../text/index.js";
 import type { Quote } from "../types.js";
-import { pronounReferent } from "./summary/people.js";
+import { pronounReferent, type Evidence } from "./summary/people.js";
 import { DEFAULT_SELECT, selectBullets, type Candidate, type SelectParams } from "./summary/select.js";
 import { quoteOpenAfter, standalone } from "./summary/standalone.js";
 import { dropAsides } from "./summary/compress.js";
@@ -22,35 +22,39 @@ export interface SummaryOptions {
 
 const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 
-/** Share of a bullet's words that repeat a quote the card shows. */
-export function quoteShare(bullet: string, quotes: readonly Quote[]): number {
+/** Share of a bullet's words that repeat a quote the card shows (quotes of four words or more). */
+export function quoteShare(bullet: string, quotes: readonly Quote[] | readonly string[]): number {
   const b = norm(bullet);
   let covered = 0;
   for (const q of quotes) {
-    const t = norm(q.text);
-    if (t.split(" ").length >= 4 && b.includes(t)) covered += t.split(" ").length;
+    const t = typeof q === "string" ? q : norm(q.text);
+    const n = t.split(" ").length;
+    if (n >= 4 && b.includes(t)) covered += n;
   }
   return covered / (b.split(" ").length || 1);
 }
 
 /** The bullets the article offers: its sentences made to stand alone, or paired with the one they lean on. */
-export function bulletCandidates(doc: Doc, units: readonly Unit[], quotes: readonly Quote[]): Candidate[] {
+export function bulletCandidates(doc: Doc, units: readonly Unit[], quotes: readonly Quote[], window = Infinity): Candidate[] {
   const candidates: Candidate[] = [];
+  const quoted = quotes.map((q) => norm(q.text));
+  const people = new Map<string, Evidence>();
   let previous: string | undefined;
   let open = false;
   let paragraph = -1;
   for (const u of units) {
+    if (u.position > window) break;
     // Quotations do not run across paragraphs unmarked: a new paragraph reopens them.
     if (u.paragraph !== paragraph) open = false;
     paragraph = u.paragraph;
     const before = units.slice(Math.max(0, u.position - 2), u.position).map((x) => x.text);
-    const r = standalone(dropAsides(u.text), { person: (gender) => pronounReferent(before, doc.text, gender), inQuote: open });
+    const r = standalone(dropAsides(u.text), { person: (gender) => pronounReferent(before, doc.text, gender, people), inQuote: open });
     open = quoteOpenAfter(u.text, open);
     let bullet: Candidate | undefined;
     if ("text" in r) bullet = { positions: [u.position], text: r.text, caption: u.caption };
     // A sentence that leans on the one before ("It also found ...") rides along with it.
     else if (r.rejected === "dangling" && previous) bullet = { positions: [u.position - 1, u.position], text: `${previous} ${dropAsides(u.text)}` };
-    if (bullet && quoteShare(bullet.text, quotes) <= 0.5) candidates.push(bullet);
+    if (bullet && quoteShare(bullet.text, quoted) <= 0.5) candidates.push(bullet);
     previous = "text" in r ? r.text : undefined;
   }
   return candidates;
@@ -60,7 +64,7 @@ export function summarize(doc: Doc, options: SummaryOptions): string[] {
   const params: SelectParams = { ...DEFAULT_SELECT, ...options.select };
   params.maxBullets = Math.min(params.maxBullets, options.maxBullets);
   const units = toUnits(doc, options.firstBodySentence);
-  const candidates = bulletCandidates(doc, units, options.quotes);
+  const candidates = bulletCandidates(doc, units, options.quotes, params.window);
   const chosen = selectBullets(units, candidates, params).map((c) => c.text);
   if (chosen.length >= 2) return chosen;
   // Too little stands alone: add the leading candidates that are left, in article order.

@@ -32,8 +32,15 @@ export function personNames(text: string): string[] {
 const surname = (name: string) => name.slice(name.lastIndexOf(" ") + 1);
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
+export interface Evidence {
+  mentions: number;
+  he: boolean;
+  she: boolean;
+  person: boolean;
+}
+
 /** What the article says about a name: how often it uses the surname, and as whom. */
-function evidence(name: string, article: string): { mentions: number; he: boolean; she: boolean; person: boolean } {
+function evidence(name: string, article: string): Evidence {
   const sn = escape(surname(name));
   const mentions = article.match(new RegExp(`\\b${sn}\\b`, "g"))?.length ?? 0;
   const he = new RegExp(`\\b(?:Mr|Sir|Lord)\\.?\\s+${sn}\\b|\\b${sn}\\b[^.!?]{0,60}?\\b(?:he|his|him)\\b`).test(article);
@@ -49,11 +56,18 @@ function evidence(name: string, article: string): { mentions: number; he: boolea
  * The person an opening "He"/"She" in the sentence after `before` refers to, or undefined when no
  * one named in the last two sentences is plainly a person of that gender.
  */
-export function pronounReferent(before: readonly string[], article: string, gender: Gender): string | undefined {
+export function pronounReferent(
+  before: readonly string[],
+  article: string,
+  gender: Gender,
+  /** Evidence already read for this article, by name: pass one map per article to read each name once. */
+  known: Map<string, Evidence> = new Map(),
+): string | undefined {
   let best: string | undefined;
   let bestCount = 0;
   for (const name of before.slice(-2).flatMap(personNames)) {
-    const e = evidence(name, article);
+    let e = known.get(name);
+    if (!e) known.set(name, (e = evidence(name, article)));
     if (!e.person || (gender === "he" ? e.she && !e.he : e.he && !e.she)) continue;
     if (e.mentions > bestCount) {
       best = name;

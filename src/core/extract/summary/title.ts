@@ -5,7 +5,7 @@
 // never ends on a function word.
 import type { Doc } from "../../text/index.js";
 import { dropAsides } from "./compress.js";
-import { pronounReferent } from "./people.js";
+import { pronounReferent, type Evidence } from "./people.js";
 import { quoteOpenAfter } from "./standalone.js";
 import { contentTerms, isStopword } from "./terms.js";
 import { toUnits } from "./units.js";
@@ -57,6 +57,7 @@ export function makeTitle(doc: Doc, params: Partial<TitleParams> = {}): string {
   for (const u of units) for (const t of new Set(contentTerms(u.text))) seen.set(t, (seen.get(t) ?? 0) + 1);
   let best: string[] | undefined;
   let bestScore = -1;
+  const people = new Map<string, Evidence>();
   let open = false;
   for (const u of units.slice(0, p.window)) {
     const before = units.slice(Math.max(0, u.position - 2), u.position).map((x) => x.text);
@@ -76,7 +77,7 @@ export function makeTitle(doc: Doc, params: Partial<TitleParams> = {}): string {
       if (score > bestScore) {
         // "He"/"She" becomes the person meant; with no one to name, the run cannot be a title.
         const pron = /^(?:He|She)$/.test(run[0]!) ? (run[0] === "He" ? "he" : "she") : undefined;
-        const name = pron && pronounReferent(before, doc.text, pron);
+        const name = pron && pronounReferent(before, doc.text, pron, people);
         if (pron && !name) continue;
         bestScore = score;
         best = name ? [...name.split(" "), ...run.slice(1)].slice(0, p.maxWords) : run;
