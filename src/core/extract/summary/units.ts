@@ -7,6 +7,8 @@ export interface Unit {
   position: number;
   /** Index of the paragraph the unit is in. */
   paragraph: number;
+  /** Index of the sentence among the body's sentences. */
+  sentence: number;
   text: string;
   /** A photo caption split off a sentence: it often lacks a full stop. */
   caption: boolean;
@@ -53,7 +55,7 @@ export function toUnits(doc: Doc, firstBodySentence: number): Unit[] {
     parts.forEach((part, i) => {
       const caption = i < parts.length - 1;
       const clean = part.replace(LABEL, "");
-      if (clean) units.push({ position: units.length, paragraph: s.paragraph, text: caption && /[\p{L}\p{N}’'”")]$/u.test(clean) ? clean + "." : clean, caption });
+      if (clean) units.push({ position: units.length, paragraph: s.paragraph, sentence: s.index - firstBodySentence, text: caption && /[\p{L}\p{N}’'”")]$/u.test(clean) ? clean + "." : clean, caption });
     });
   }
   return units;
