@@ -33,6 +33,8 @@ describe("bullet clean-up: pronouns", () => {
     ["But their plan was rejected by the board on Friday.", undefined, "dangling"],
     ["The pair met at university in the early nineties.", undefined, "dangling"],
     ["We are ready to sign the agreement next week.", undefined, "dangling"],
+    // A contracted pronoun cannot take a name in its place.
+    ["She's been living in Lisbon for a year now.", "Ana Duarte", "dangling"],
     // The subject after an opening phrase is the same case.
     ["Citing the report, he said the bridge would close in June.", "Mark Ellison", "Citing the report, Mark Ellison said the bridge would close in June."],
     ["In a statement on Friday, they said the talks had failed.", undefined, "dangling"],

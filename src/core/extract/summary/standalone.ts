@@ -18,7 +18,7 @@ const CONNECTIVE =
   /^(?:but|and|so|yet|still|also|however|meanwhile|moreover|furthermore|nevertheless|nonetheless|instead|indeed|besides|therefore|thus|then|now|in addition|in fact|in turn|as a result|by contrast|on the other hand|at the same time|even so|after all|for example|for instance|in the meantime|similarly|likewise|additionally|consequently),?\s+/i;
 /** Openings whose referent is in an earlier sentence and cannot be named safely. */
 const DANGLING =
-  /^(?:i|we|you|me|us|my|our|your|it|its|it's|they|their|them|theirs|this|these|that|those|his|her|hers|him|such|both|neither|either|another|others|which|whose|the (?:latter|pair|two|couple|same)|(?:the|this|that) (?:move|decision|incident|comment|comments|claim|claims|remark|remarks|statement|news|report|figure|figures|one))\b(?![-'’]s?\w)/i;
+  /^(?:i|we|you|me|us|my|our|your|he|she|it|its|it's|they|their|them|theirs|this|these|that|those|his|her|hers|him|such|both|neither|either|another|others|which|whose|the (?:latter|pair|two|couple|same)|(?:the|this|that) (?:move|decision|incident|comment|comments|claim|claims|remark|remarks|statement|news|report|figure|figures|one))\b(?!-)/i;
 /** A speech opening: the bullet would be a quote ("He said: '...'"). */
 const SPEECH_OPENING =
   /^(?:(?:the\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}|he|she|they|it)\s+(?:said|says|added|adds|told|tells|explained|continued|wrote|tweeted|insisted|admitted|revealed|claimed)\b(?:[^:'"“‘]{0,40}:|,?\s*['"“‘])/iu;
