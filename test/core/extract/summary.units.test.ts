@@ -9,6 +9,13 @@ describe("summary units: datelines, furniture, captions", () => {
   test.each<[string, string[]]>([
     ["(CNN)Floods closed the coastal road on Sunday. Crews worked overnight.", ["Floods closed the coastal road on Sunday.", "Crews worked overnight."]],
     ["Lisbon, Portugal (CNN) -- A tram derailed near the river. No one was hurt.", ["A tram derailed near the river.", "No one was hurt."]],
+    ["(The Harbour Gazette)Ferries were cancelled on Sunday. Crews worked overnight.", ["Ferries were cancelled on Sunday.", "Crews worked overnight."]],
+    // A ticker or an aside in parentheses is not a dateline.
+    ["Tesla (TSLA) shares fell sharply on Monday. Crews worked overnight.", ["Tesla (TSLA) shares fell sharply on Monday.", "Crews worked overnight."]],
+    [
+      "By Jo BanksBBC transport correspondentThe new tram line opens on Monday. It cost £40m.",
+      ["The new tram line opens on Monday.", "It cost £40m."],
+    ],
     [
       "Scroll down for video The volunteers cleared the beach in four hours. They filled sixty bags.",
       ["The volunteers cleared the beach in four hours.", "They filled sixty bags."],

@@ -14,9 +14,14 @@ export interface Unit {
   caption: boolean;
 }
 
-// "LONDON, England (CNN) --", "(The Hollywood Reporter)", "(CNN)": agency datelines at the very start.
-const DATELINE = /^(?:\p{Lu}[\p{L}.' -]*(?:,\s*\p{Lu}[\p{L}.' -]*)*\s*)?\((?:CNN|AP|AFP|Reuters|CNN Money|EW\.com|(?:The )?\p{Lu}\p{L}+(?: \p{Lu}\p{L}+){0,3})\)\s*(?:--|—|–|-)?\s*/u;
-const FURNITURE = /^(?:Scroll down for (?:the )?videos?|Visit site|Click here[^.]*?|Watch the video|READ MORE:?)\s+|^Share this with.{0,120}?Copy this link\s*|^By (?:\p{Lu}[\p{L}'-]+ ){1,3}?(?=BBC|Reuters|PA)\S*(?: \p{Ll}+){0,4} (?:correspondent|reporter|editor)\s*/iu;
+// Agency datelines at the very start: "LONDON, England (CNN) --", "(The Hollywood Reporter)Stan ...",
+// "(CNN)They ...". A parenthesis counts when it names a known agency, or when the text runs on without a
+// space or after a dash; "Tesla (TSLA) shares fell" keeps its ticker.
+const DATELINE =
+  /^(?:\p{Lu}[\p{L}.' -]*(?:,\s*\p{Lu}[\p{L}.' -]*)*\s*)?(?:\((?:CNN|CNN Money|CNNMoney|AP|AFP|Reuters|UPI|PA|Bloomberg|Xinhua|EW\.com)\)\s*(?:--|—|–|-)?\s*|\([^()]{2,40}\)(?=\p{Lu})|\([^()]{2,40}\)\s+(?:--|—|–)\s+)/u;
+const FURNITURE = /^(?:Scroll down for (?:the )?videos?|Visit site|Click here[^.]*?|Watch the video|READ MORE:?)\s+|^Share this with.{0,120}?Copy this link\s*/i;
+// "By Danny ShawBBC home affairs correspondent": a byline run into the first sentence.
+const BYLINE = /^By (?:\p{Lu}[\p{L}'-]* ){0,3}\p{Lu}[\p{L}'-]*?(?=BBC|Reuters)\S*(?: \p{Ll}+){0,4} (?:correspondent|reporter|editor)\s*/u;
 // A caption label: "Flying high: ", "CLAIM: ", at most three capitalised words and a colon.
 // Labels are in sentence case ("Star-crossed lovers:") or capitals ("CLAIM:").
 const LABEL_WORDS = "\\p{Lu}[\\p{L}'’-]*(?:\\s\\p{Ll}[\\p{Ll}'’-]*){0,2}:";
@@ -50,7 +55,7 @@ export function toUnits(doc: Doc, firstBodySentence: number): Unit[] {
   for (const s of doc.sentences.slice(firstBodySentence)) {
     let text = s.text;
     if (units.length === 0) text = text.replace(DATELINE, "");
-    text = text.replace(FURNITURE, "");
+    text = text.replace(FURNITURE, "").replace(BYLINE, "");
     const parts = splitGlued(text);
     parts.forEach((part, i) => {
       const caption = i < parts.length - 1;
