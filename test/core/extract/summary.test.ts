@@ -144,3 +144,16 @@ describe("the seed article", () => {
   });
   if (!present) test("seed article absent: ../shared/seed/ukraine-un-blinken.txt not found, seed check skipped", () => expect(present).toBe(false));
 });
+
+describe("short and odd articles", () => {
+  test.each<[string, string[], string]>([
+    ["The harbour bridge reopened to traffic on Sunday morning.", ["The harbour bridge reopened to traffic on Sunday morning."], "The harbour bridge reopened to traffic on Sunday morning"],
+    // Only quotations: no bullet stands alone; a title in the first person is skipped.
+    ["“We are closed,” the sign said. “Come back tomorrow,” it added.", [], "“Come back tomorrow,” it added"],
+    ["", [], ""],
+  ])("%j", (text, bullets, title) => {
+    const doc = analyze(text);
+    expect(summarize(doc, { maxBullets: 4, quotes: [], firstBodySentence: 0 })).toEqual(bullets);
+    expect(makeTitle(doc)).toBe(title);
+  });
+});
