@@ -50,6 +50,7 @@ describe("bullet clean-up: quotes, questions, fragments, cut sentences", () => {
     ["He said: 'We strive to pay our bills on time.'", "quote"],
     ["The minister added: That decision was wrong.", "quote"],
     ["The coach said the team were 'tired, beaten and angry' but 'not finished'.", "The coach said the team were 'tired, beaten and angry' but 'not finished'."],
+    ["The crew left the port on Sunday 'Nobody expected the storm to turn north.", "quote"],
     ["Why would anyone build a bridge there?", "unfinished"],
     ["The bridge was closed after engineers found cracks in the", "unfinished"],
     ["Scroll down for video of the rescue.", "unfinished"],

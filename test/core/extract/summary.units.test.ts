@@ -57,6 +57,8 @@ describe("who an opening He or She means", () => {
     [["Priya Natarajan, 41, was named head of the museum on Monday."], "he", undefined],
     // A role word before the name is not part of it.
     [["The speech by Foreign Secretary Karl Weber was short."], "he", "Karl Weber"],
+    // A pronoun after a name is no evidence of a person ("... the Harvest Song Contest, and he ...").
+    [["He first sang at the Harvest Song Contest, and he won it."], "he", undefined],
     // A place is not a person.
     [["Villagers from Little Hampden said the road was closed."], "he", undefined],
   ])("%s %s", (before, gender, want) => expect(pronounReferent(before, article, gender)).toBe(want));

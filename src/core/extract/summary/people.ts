@@ -1,11 +1,12 @@
 // The person a sentence's opening "He" or "She" most likely means: among the people named in the two
 // sentences before it, the one the article mentions most (news pronouns mostly point at the story's
 // main person). A name counts as a person only with evidence: a title ("Mr Zhang"), an age
-// ("Locke, 39,"), a speech verb ("Locke said") or a pronoun of the right gender right after it.
+// ("Locke, 39,") or a speech verb ("Locke said", "said Locke"); its gender from the title or from a
+// pronoun soon after the name.
 
 // Capitalised words that start names of things, not of people.
 const NOT_PERSON =
-  /\b(?:The|A|An|In|On|At|For|Of|And|But|If|When|While|After|Before|As|By|With|From|To|This|That|It|He|She|They|We|I|Club|United|City|Street|Road|Court|Police|Department|University|School|College|Council|Party|League|Cup|Park|House|Hospital|Church|Airport|Station|Bank|Company|Group|Association|Federation|Ministry|Office|Service|Agency|Institute|Foundation|Committee|Army|Navy|Force|Government|State|States|Kingdom|Republic|News|Times|Post|Daily|Mail|Twitter|Facebook|Instagram|Premier|Championship|Grand|Prix|Open|National|International|World|North|South|East|West|New|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b/;
+  /\b(?:The|A|An|In|On|At|For|Of|And|But|If|When|While|After|Before|As|By|With|From|To|This|That|It|He|She|They|We|I|Club|United|City|Street|Road|Court|Police|Department|University|School|College|Council|Party|League|Cup|Park|House|Hospital|Church|Airport|Station|Bank|Company|Group|Association|Federation|Ministry|Office|Service|Agency|Institute|Foundation|Committee|Army|Navy|Force|Government|State|States|Kingdom|Republic|News|Times|Post|Daily|Mail|Twitter|Facebook|Instagram|Premier|Championship|Grand|Prix|Open|Contest|Festival|Awards|Games|Show|Museum|Gallery|Centre|Center|Trust|Society|Union|Theatre|Stadium|Hotel|Square|Bridge|Island|Valley|River|Lake|Mount|County|Province|Region|District|National|International|World|North|South|East|West|New|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b/;
 const NAME = /\b\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){1,4}\b/gu;
 // Roles written before a name ("Foreign Secretary Karl Weber").
 const ROLE =
@@ -45,9 +46,9 @@ function evidence(name: string, article: string): Evidence {
   const mentions = article.match(new RegExp(`\\b${sn}\\b`, "g"))?.length ?? 0;
   const he = new RegExp(`\\b(?:Mr|Sir|Lord)\\.?\\s+${sn}\\b|\\b${sn}\\b[^.!?]{0,60}?\\b(?:he|his|him)\\b`).test(article);
   const she = new RegExp(`\\b(?:Mrs|Ms|Miss|Dame|Lady)\\.?\\s+${sn}\\b|\\b${sn}\\b[^.!?]{0,60}?\\b(?:she|her)\\b`).test(article);
+  // A title, an age or a speech verb says "person"; a pronoun after the name only says which gender.
   const person =
-    he ||
-    she ||
+    new RegExp(`\\b(?:Mr|Mrs|Ms|Miss|Sir|Lord|Dame|Lady)\\.?\\s+${sn}\\b`).test(article) ||
     new RegExp(`\\b(?:Dr|Prof|Professor)\\.?\\s+${sn}\\b|\\b${sn},\\s+\\d{1,3},|\\b${sn}\\s+(?:said|says|told|added|explained|admitted|insisted|claimed)\\b|\\b(?:said|says|added)\\s+(?:\\p{Lu}\\p{L}+\\s+)?${sn}\\b`, "u").test(article);
   return { mentions, he, she, person };
 }

@@ -71,7 +71,10 @@ export function standalone(sentence: string, ctx: StandaloneContext = {}): Stand
   if (!s || FURNITURE.test(s)) return { rejected: "unfinished" };
   // A sentence cut short or a question: it ends without a full stop.
   if (!/[.!]["”’']?\)?$/u.test(s)) return { rejected: "unfinished" };
-  if (ctx.inQuote || /^["“‘']/.test(s) || SPEECH_OPENING.test(s) || quotedShare(s) > 0.5) return { rejected: "quote" };
+  // Also a sentence that opens a quotation and does not close it: the bullet would end inside it.
+  if (ctx.inQuote || /^["“‘']/.test(s) || SPEECH_OPENING.test(s) || quotedShare(s) > 0.5 || quoteOpenAfter(s, false)) {
+    return { rejected: "quote" };
+  }
   // Ends on a title abbreviation: the sentence splitter cut a name ("... and Army Spc.").
   if (/\s(?:Spc|Sgt|Cpl|Pvt|Lt|Col|Gen|Capt|Maj|Cmdr|Adm|Dr|Mr|Mrs|Ms|Rev|Gov|Sen|Rep|Prof|St|No)\.$/.test(s)) return { rejected: "unfinished" };
   for (let i = 0; i < 2; i++) {
