@@ -56,6 +56,8 @@ describe("bullet clean-up: quotes, questions, fragments, cut sentences", () => {
     ["Scroll down for video of the rescue.", "unfinished"],
     ["The charges were read out by Army Sgt.", "unfinished"],
     ["No wonder.", "fragment"],
+    ["Jonas Pereira Porto Azul 1:35.782 2.", "fragment"],
+    ["Kellbridge Rovers 2 Northgate United 1 (Ashby 14, Pereira 88).", "fragment"],
   ])("%s", (sentence, want) => expect(asBullet(sentence)).toBe(want));
 
   test("a sentence inside a quotation opened earlier is a quote", () => {

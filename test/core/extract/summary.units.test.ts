@@ -63,3 +63,10 @@ describe("who an opening He or She means", () => {
     [["Villagers from Little Hampden said the road was closed."], "he", undefined],
   ])("%s %s", (before, gender, want) => expect(pronounReferent(before, article, gender)).toBe(want));
 });
+
+test("a place that 'says' something is not a person", () => {
+  const text = "Villagers from Little Hampden said the road was closed. He later died in hospital.";
+  expect(pronounReferent(["Villagers from Little Hampden said the road was closed."], text, "he")).toBeUndefined();
+  const person = "Tom Okafor said the road was closed. He later reopened it.";
+  expect(pronounReferent(["Tom Okafor said the road was closed."], person, "he")).toBe("Tom Okafor");
+});

@@ -49,7 +49,7 @@ function evidence(name: string, article: string): Evidence {
   // A title, an age or a speech verb says "person"; a pronoun after the name only says which gender.
   const person =
     new RegExp(`\\b(?:Mr|Mrs|Ms|Miss|Sir|Lord|Dame|Lady)\\.?\\s+${sn}\\b`).test(article) ||
-    new RegExp(`\\b(?:Dr|Prof|Professor)\\.?\\s+${sn}\\b|\\b${sn},\\s+\\d{1,3},|\\b${sn}\\s+(?:said|says|told|added|explained|admitted|insisted|claimed)\\b|\\b(?:said|says|added)\\s+(?:\\p{Lu}\\p{L}+\\s+)?${sn}\\b`, "u").test(article);
+    new RegExp(`\\b(?:Dr|Prof|Professor)\\.?\\s+${sn}\\b|\\b${sn},\\s+\\d{1,3},|(?<!\\b(?:from|in|at|near|of|to)\\s+(?:\\p{Lu}\\p{L}+\\s+)?)\\b${sn}\\s+(?:said|says|told|added|explained|admitted|insisted|claimed)\\b|\\b(?:said|says|added)\\s+(?:\\p{Lu}\\p{L}+\\s+)?${sn}\\b`, "u").test(article);
   return { mentions, he, she, person };
 }
 

@@ -91,5 +91,8 @@ export function standalone(sentence: string, ctx: StandaloneContext = {}): Stand
   }
   if (DANGLING.test(s) || /^[^,]{1,60},\s+(?:it|they|this|these|we|i)\s/i.test(s)) return { rejected: "dangling" };
   if (!/^[\p{Lu}\p{N}£$€₹(]/u.test(s) || s.split(" ").length < 5) return { rejected: "fragment" };
+  // A table row or a list of names ("Lewis Hamilton Mercedes 1:35.782 2."): too few ordinary words.
+  const plain = s.match(/(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}'’-]*/gu)?.length ?? 0;
+  if (plain < 3 || plain < s.split(" ").length * 0.3) return { rejected: "fragment" };
   return { text: s };
 }
