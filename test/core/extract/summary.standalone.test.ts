@@ -14,6 +14,9 @@ describe("bullet clean-up: openings", () => {
     ["In addition, the bank will cut fees for small firms.", "The bank will cut fees for small firms."],
     ["But however, the plan was shelved until next spring.", "The plan was shelved until next spring."],
     ["The harbour reopened after three days of storms.", "The harbour reopened after three days of storms."],
+    // Openings that look like connectives but carry the meaning stay.
+    ["So far, 20 people have been rescued from the flooded valley.", "So far, 20 people have been rescued from the flooded valley."],
+    ["Yet another storm is expected to reach the coast on Friday.", "Yet another storm is expected to reach the coast on Friday."],
   ])("%s", (sentence, want) => expect(asBullet(sentence)).toBe(want));
 });
 

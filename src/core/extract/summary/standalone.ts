@@ -13,9 +13,9 @@ export type Rejection =
 
 export type Standalone = { text: string } | { rejected: Rejection };
 
-/** Openings that lean on the sentence before; dropping them keeps the claim. */
+/** Openings that lean on the sentence before; dropping them keeps the claim ("So far", "Yet another" stay). */
 const CONNECTIVE =
-  /^(?:but|and|so|yet|still|also|however|meanwhile|moreover|furthermore|nevertheless|nonetheless|instead|indeed|besides|therefore|thus|then|now|in addition|in fact|in turn|as a result|by contrast|on the other hand|at the same time|even so|after all|for example|for instance|in the meantime|similarly|likewise|additionally|consequently),?\s+/i;
+  /^(?!so (?:far|much|many|long|few|little)\b|yet (?:another|more|again)\b|still (?:more|fewer|less)\b|now (?:aged|retired|living)\b)(?:but|and|so|yet|still|also|however|meanwhile|moreover|furthermore|nevertheless|nonetheless|instead|indeed|besides|therefore|thus|then|now|in addition|in fact|in turn|as a result|by contrast|on the other hand|at the same time|even so|after all|for example|for instance|in the meantime|similarly|likewise|additionally|consequently),?\s+/i;
 /** Openings whose referent is in an earlier sentence and cannot be named safely. */
 const DANGLING =
   /^(?:i|we|you|me|us|my|our|your|he|she|it|its|it's|they|their|them|theirs|this|these|that|those|his|her|hers|him|such|both|neither|either|another|others|which|whose|the (?:latter|pair|two|couple|same)|(?:the|this|that) (?:move|decision|incident|comment|comments|claim|claims|remark|remarks|statement|news|report|figure|figures|one))\b(?!-)/i;
