@@ -47,16 +47,24 @@ export function checkArticleText(text: unknown, maxChars: number = DEFAULT_CARD_
 
 const same = (a: string, b: string) => words(a).join(" ") === words(b).join(" ");
 
-/** The headline line at the top of the text, when there is one: one short line without a full stop. */
+/** Most words of four letters or more capitalised: "Stealth Over Health: Clinton Was Headed to ER". */
+const titleCased = (s: string) => {
+  const long = s.split(/\s+/).filter((w) => /^\p{L}{4,}/u.test(w));
+  return long.length > 0 && long.filter((w) => /^\p{Lu}/u.test(w)).length / long.length >= 0.6;
+};
+
+/**
+ * The headline line at the top of the text, when there is one: the given title, or one short line
+ * standing alone as the first paragraph, without a full stop or title-cased.
+ */
 function headline(doc: Doc, title: string | undefined): string | undefined {
   const p = doc.paragraphs[0];
   if (!p || doc.paragraphs.length < 2) return undefined;
   const first = doc.text.slice(p.start, p.end);
-  if (title && same(first, title)) return first;
+  if (title) return same(first, title) ? first : undefined;
   const n = words(first).length;
-  if (n >= 3 && n <= 25 && !/\n/.test(first) && doc.sentences.filter((s) => s.paragraph === 0).length === 1) {
-    if (!/[.!?]["”’]?$/.test(first) || n <= 14) return first.replace(/\.$/, "");
-  }
+  if (n < 3 || n > 25 || doc.sentences.filter((s) => s.paragraph === 0).length !== 1) return undefined;
+  if (!/[.!?]["”’]?$/.test(first) || titleCased(first)) return first.replace(/\.$/, "");
   return undefined;
 }
 

@@ -72,5 +72,11 @@ export function summarize(doc: Doc, options: SummaryOptions): string[] {
     if (chosen.length >= 2) break;
     if (!chosen.includes(c.text)) chosen.push(c.text);
   }
+  // Still short (an article that is nearly all quotation): its leading sentences as written,
+  // rather than a card without a summary.
+  for (const u of units) {
+    if (chosen.length >= 2) break;
+    if (!chosen.some((c) => c.includes(u.text) || u.text.includes(c))) chosen.push(u.text);
+  }
   return chosen;
 }

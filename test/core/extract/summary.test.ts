@@ -149,7 +149,8 @@ describe("short and odd articles", () => {
   test.each<[string, string[], string]>([
     ["The harbour bridge reopened to traffic on Sunday morning.", ["The harbour bridge reopened to traffic on Sunday morning."], "The harbour bridge reopened to traffic on Sunday morning"],
     // Only quotations: no bullet stands alone; a title in the first person is skipped.
-    ["“We are closed,” the sign said. “Come back tomorrow,” it added.", [], "“Come back tomorrow,” it added"],
+    // Nothing stands alone: the leading sentences as written, rather than a card without a summary.
+    ["“We are closed,” the sign said. “Come back tomorrow,” it added.", ["“We are closed,” the sign said.", "“Come back tomorrow,” it added."], "“Come back tomorrow,” it added"],
     ["", [], ""],
   ])("%j", (text, bullets, title) => {
     const doc = analyze(text);
