@@ -1,7 +1,7 @@
 // Topics: lower-case keys a user would type ("ukraine", "russia", "nato"), most prominent first.
 // Places come from a country gazetteer (capitals and demonyms count for their country);
 // organisations and people from the entity extractor.
-import type { Doc } from "../text/index.js";
+import { isStopword, stem, words, type Doc } from "../text/index.js";
 import type { Entity } from "../types.js";
 import { placeTable } from "./gazetteer.js";
 
@@ -45,6 +45,26 @@ export function topicKey(term: string): string {
   return placeTable().get(t)?.key ?? placeTable().get(t.replace(/\.$/, ""))?.key ?? t;
 }
 
+/**
+ * What the story is about beyond names: words of the title (four letters or more, no function
+ * words, no figures) that the body repeats ("flood", "bridge"). Counted in the body, by stem.
+ */
+export function titleKeywords(title: string, body: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const w of words(body)) {
+    const s = stem(w);
+    counts.set(s, (counts.get(s) ?? 0) + 1);
+  }
+  const out = new Map<string, number>();
+  for (const w of words(title)) {
+    if (w.length < 4 || isStopword(w) || /\d/.test(w) || w.includes("'")) continue;
+    const n = counts.get(stem(w)) ?? 0;
+    // Seen twice beyond the title itself when the title is the first line of the text.
+    if (n >= 3 && ![...out.keys()].some((k) => stem(k) === stem(w))) out.set(w, n);
+  }
+  return out;
+}
+
 const acronym = (e: Entity) => e.aliases?.find((a) => /^\p{Lu}{2,6}$/u.test(a));
 
 export function extractTopics(doc: Doc, entities: Entity[], title: string, options: Partial<TopicOptions> = {}): string[] {
@@ -60,6 +80,11 @@ export function extractTopics(doc: Doc, entities: Entity[], title: string, optio
       const key = (e.type === "organization" ? acronym(e) ?? e.name : e.name).toLowerCase();
       scores.set(key, Math.max(scores.get(key) ?? 0, e.mentions * (e.type === "person" ? 0.8 : 1)));
     }
+  }
+  // Title words, after names: a place or organisation wins a tie with a common word.
+  if (title) {
+    const known = new Set([...scores.keys()].flatMap((k) => k.split(" ")));
+    for (const [w, n] of titleKeywords(title, doc.text)) if (!known.has(w) && !scores.has(w)) scores.set(w, Math.min(n, 4) - 0.5);
   }
   return [...scores]
     .filter(([, n]) => n >= 2)

@@ -1,5 +1,5 @@
 import { analyze } from "../../../src/core/index.js";
-import { countPlaces, extractTopics, topicKey } from "../../../src/core/extract/topics.js";
+import { countPlaces, extractTopics, titleKeywords, topicKey } from "../../../src/core/extract/topics.js";
 import type { Entity } from "../../../src/core/index.js";
 
 describe("topicKey maps what users type to the topic", () => {
@@ -41,4 +41,13 @@ describe("extractTopics", () => {
   test("a place mentioned once in passing is no topic", () => {
     expect(extractTopics(analyze("The minister, who studied in France, spoke about schools and schools again."), [], "")).toEqual([]);
   });
+});
+
+describe("titleKeywords: what the story is about beyond names", () => {
+  test.each<[string, string, string[]]>([
+    ["Floods close schools", "Floods close schools\n\nThe flood reached the town. Flood water rose. Schools shut.", ["floods"]],
+    ["Council approves the bridge", "Council approves the bridge\n\nThe bridge will cost more. The bridge opens in 2030. The council met.", ["council", "bridge"]],
+    ["Prices rise 5% in 2026", "Prices rise 5% in 2026\n\nPrices rose. Prices will rise.", ["prices"]],
+    ["What they said about it", "What they said about it\n\nThey said it. They said it again.", []],
+  ])("%s", (title, body, want) => expect([...titleKeywords(title, body).keys()]).toEqual(want));
 });

@@ -4,7 +4,7 @@
 // they add that the summary does not have yet, per word of length, times their own position prior
 // (a budgeted maximum-coverage summary in the manner of Gillick & Favre 2009 and Lin & Bilmes 2010),
 // until the word budget is reached, and put back in article order.
-import { contentTerms } from "./terms.js";
+import { contentTerms } from "../../text/terms.js";
 import type { Unit } from "./units.js";
 
 export interface SelectParams {

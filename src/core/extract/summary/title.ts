@@ -7,7 +7,7 @@ import type { Doc } from "../../text/index.js";
 import { dropAsides } from "./compress.js";
 import { pronounReferent, type Evidence } from "./people.js";
 import { quoteOpenAfter } from "./standalone.js";
-import { contentTerms, isStopword } from "./terms.js";
+import { contentTerms, isStopword } from "../../text/terms.js";
 import { toUnits } from "./units.js";
 
 export interface TitleParams {

@@ -1,5 +1,5 @@
 // Content words: what a sentence is about, for centrality and redundancy.
-import { words } from "../../text/index.js";
+import { words } from "./doc.js";
 
 // Function words and news boilerplate that say nothing about the story.
 const STOP = new Set(
