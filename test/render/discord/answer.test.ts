@@ -88,7 +88,7 @@ describe("answerToMessage", () => {
       figures: [{ figure: figure({ kind: "money", value: 2.5e6, currency: "EUR", about: "repair cost" }), article: { id: "c1", title: "Harbour reopens" }, score: 1 }],
     };
     expect(answerToMessage(a, { ephemeral: false }).embeds).toEqual([
-      { title: "Figures: harbour", color: 0x3b82f6, fields: [{ name: "2,500,000 EUR", value: "repair cost\n— Harbour reopens", inline: true }] },
+      { title: "Figures: harbour", color: 0x3b82f6, fields: [{ name: "€2.5M", value: "repair cost\n— Harbour reopens", inline: true }] },
     ]);
   });
 

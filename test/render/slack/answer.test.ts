@@ -162,7 +162,7 @@ describe("other answers", () => {
     const f = { ...figure("7 million", 7_000_000, null, null, "number"), sentence: long };
     const msg = answerToSlack({ kind: "figures", topic: "port", figures: [{ figure: f, article, score: 1 }] });
     const field = (msg.blocks[1] as { fields: Array<{ text: string }> }).fields[0]!.text;
-    expect(field).toBe("*7,000,000*\nThe port moved 7 &lt;b&gt;million&lt;/b&gt; &amp; more containers and then some more words and then some more words and then some more words and then…");
+    expect(field).toBe("*7 million*\nThe port moved 7 &lt;b&gt;million&lt;/b&gt; &amp; more containers and then some more words and then some more words and then some more words and then…");
     expect(field.split("\n")[1]!.length).toBeLessThanOrEqual(150);
   });
 
