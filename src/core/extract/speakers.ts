@@ -1,0 +1,139 @@
+// Who said each quote: a cue beside it, else a cue earlier in the paragraph or a colon introduction,
+// else the speaker of the quote it continues; pronouns and descriptions resolved by Coref.
+import { sentenceAt, type Doc } from "../text/index.js";
+import type { Entity, Speaker } from "../types.js";
+import type { EntityIndex, Mention } from "./entities.js";
+import { tokenAt } from "./entities/tokens.js";
+import { Coref, type SpeakerEvent } from "./speakers/coref.js";
+import { cueAfter, cueBefore, type Cue, type GrammarContext, type SpeakerRef } from "./speakers/grammar.js";
+import type { QuotedSpan } from "./quotes/marks.js";
+
+export interface Attribution {
+  speaker: Speaker | null;
+  confidence: number;
+  cue?: string;
+}
+
+export interface AttributionInput {
+  span: QuotedSpan;
+  kind: "direct" | "partial";
+}
+
+/** How far a cue may be from its quote, in tokens, before it stops counting. */
+const MAX_WINDOW = 60;
+
+export function attributeQuotes(doc: Doc, ix: EntityIndex, quotes: readonly AttributionInput[]): Attribution[] {
+  const mentionFrom = new Map<number, Mention>();
+  const mentionTo = new Map<number, Mention>();
+  for (const m of ix.mentions) {
+    mentionFrom.set(m.from, m);
+    mentionTo.set(m.to - 1, m);
+  }
+  const ctx: GrammarContext = { text: doc.text, tokens: ix.tokens, mentionFrom, mentionTo };
+  const coref = new Coref(ix);
+  const history: SpeakerEvent[] = [];
+  const out: Attribution[] = [];
+  const tokens = ix.tokens;
+  let prev: { q: AttributionInput; a: Attribution; entity?: Entity } | undefined;
+
+  quotes.forEach((q, i) => {
+    const { span } = q;
+    const partial = q.kind === "partial";
+    const openSentence = sentenceAt(doc, span.open) ?? sentenceAt(doc, span.start);
+    const closeSentence = sentenceAt(doc, Math.max(span.open, span.close - 1)) ?? openSentence;
+    const prevClose = i > 0 ? quotes[i - 1]!.span.close : 0;
+    const nextOpen = i + 1 < quotes.length ? quotes[i + 1]!.span.open : doc.text.length;
+    const para = doc.paragraphs[span.lastParagraph]!;
+
+    // Words before the quote in its sentence, and after it to the end of its sentence, other quotes excluded.
+    const bLo = Math.max(tokenAt(tokens, Math.max(openSentence?.start ?? span.open, prevClose)), tokenAt(tokens, span.open) - MAX_WINDOW);
+    const bHi = tokenAt(tokens, span.open);
+    const aLo = tokenAt(tokens, span.close);
+    const aEnd = Math.min(closeSentence ? Math.max(closeSentence.end, span.close) : para.end, nextOpen, para.end);
+    const aHi = Math.min(tokenAt(tokens, aEnd), aLo + MAX_WINDOW);
+
+    let cue: Cue | undefined;
+    let how: "beside" | "paragraph" | "colon" = "beside";
+    if (partial) cue = cueBefore(ctx, bLo, bHi, true) ?? cueAfter(ctx, aLo, aHi, true);
+    else cue = cueAfter(ctx, aLo, aHi, false) ?? cueBefore(ctx, bLo, bHi, false);
+
+    const continues = prev && !partial && prev.q.span.lastParagraph >= span.firstParagraph - 1 && prev.a.speaker;
+    // A cue-less quote: an earlier sentence of its paragraph, or a colon ending the paragraph before.
+    if (!cue) {
+      const found = earlierCue(doc, ctx, span, prevClose, partial);
+      if (found) [cue, how] = [found.cue, found.how];
+    }
+    let attribution: Attribution;
+    let entity: Entity | undefined;
+    if (cue) {
+      const r = resolveRef(cue.speaker, ix, coref, history);
+      entity = r.entity;
+      const base = how === "beside" ? 0.9 : 0.7;
+      attribution = { speaker: r.speaker, confidence: r.speaker ? round(base * r.certainty) : 0.1, cue: cue.text };
+      // A pronoun that finds nobody, right after a quote: it is the same speaker still talking.
+      if (!r.speaker && continues) attribution = { ...prev!.a, confidence: round(prev!.a.confidence * 0.8) };
+    } else if (continues) {
+      entity = prev!.entity;
+      attribution = { speaker: prev!.a.speaker, confidence: round(prev!.a.confidence * 0.75) };
+      if (prev!.a.cue) attribution.cue = prev!.a.cue;
+    } else attribution = { speaker: null, confidence: 0 };
+    if (entity && openSentence) history.push({ entity, sentence: openSentence.index });
+    out.push(attribution);
+    if (!partial) prev = entity ? { q, a: attribution, entity } : { q, a: attribution };
+  });
+  return out;
+}
+
+/** A cue in an earlier sentence of the quote's paragraph, or a colon introduction at the end of the one before. */
+function earlierCue(doc: Doc, ctx: GrammarContext, span: QuotedSpan, prevClose: number, partial: boolean): { cue: Cue; how: "paragraph" | "colon" } | undefined {
+  const { tokens } = ctx;
+  const first = sentenceAt(doc, span.open);
+  if (!first) return undefined;
+  // Sentences of the same paragraph before the quote, nearest first, not reaching back past the previous quote.
+  for (let s = first.index - 1; s >= 0 && first.index - s <= 3; s--) {
+    const sent = doc.sentences[s]!;
+    if (sent.paragraph !== first.paragraph || sent.end <= prevClose) break;
+    const lo = tokenAt(tokens, Math.max(sent.start, prevClose));
+    const cue = cueBefore(ctx, lo, tokenAt(tokens, sent.end), partial);
+    if (cue && !partial) return { cue, how: "paragraph" };
+  }
+  // "The New York Times reports:" closing the paragraph before a quote that opens its own.
+  const para = doc.paragraphs[first.paragraph - 1];
+  if (para && span.open === doc.paragraphs[first.paragraph]!.start && /:\s*$/.test(doc.text.slice(Math.max(para.start, para.end - 3), para.end))) {
+    const last = sentenceAt(doc, para.end - 1);
+    if (last && last.start >= prevClose) {
+      const cue = cueBefore(ctx, tokenAt(tokens, last.start), tokenAt(tokens, para.end), partial) ?? colonSubject(ctx, tokenAt(tokens, last.start), tokenAt(tokens, para.end));
+      if (cue) return { cue, how: "colon" };
+    }
+  }
+  return undefined;
+}
+
+/** "Caddell continued:" or "The Times:" with no verb in the lexicon: the name that opens the sentence. */
+function colonSubject(ctx: GrammarContext, lo: number, hi: number): Cue | undefined {
+  const m = ctx.mentionFrom.get(lo);
+  if (!m || hi - m.to > 4) return undefined;
+  return { text: ":", verb: hi - 1, speaker: { kind: "name", from: m.from, to: m.to, text: ctx.text.slice(m.start, m.end), mention: m }, inverted: false };
+}
+
+function resolveRef(ref: SpeakerRef, ix: EntityIndex, coref: Coref, history: readonly SpeakerEvent[]): { speaker: Speaker | null; entity?: Entity; certainty: number } {
+  if (ref.kind === "name") {
+    const e = ref.mention ? ix.entities[ref.mention.entity] : ix.resolve(ref.text);
+    if (e) return { speaker: speakerOf(e), entity: e, certainty: 1 };
+    return { speaker: { name: ref.text.replace(/['’]s$/, "") }, certainty: 0.8 };
+  }
+  if (ref.kind === "pronoun") {
+    const e = coref.pronoun(ref, history);
+    return e ? { speaker: speakerOf(e), entity: e, certainty: 0.85 } : { speaker: null, certainty: 0 };
+  }
+  const e = coref.description(ref, history);
+  if (e) return { speaker: speakerOf(e), entity: e, certainty: 0.7 };
+  // An unresolved description still tells the reader who spoke ("a spokesman for the campaign").
+  return { speaker: { name: ref.text }, certainty: 0.4 };
+}
+
+function speakerOf(e: Entity): Speaker {
+  return e.role ? { name: e.name, role: e.role } : { name: e.name };
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;

@@ -1,0 +1,131 @@
+// Pronoun and description speakers resolved to people and organisations: walk back sentence by sentence,
+// keep gender in agreement, prefer the salient (subjects and earlier speakers) over the merely recent.
+import type { Entity } from "../../types.js";
+import type { EntityIndex, Mention } from "../entities.js";
+import { ORG_WORDS, ROLE_NOUNS, TITLES } from "../entities/lexicon.js";
+import { roleGender } from "../entities/names.js";
+import type { SpeakerRef } from "./grammar.js";
+import { DETERMINERS, PRONOUNS, SPEECH_VERBS } from "./lexicon.js";
+
+/** A quote already attributed: its speaker is salient for the pronouns that follow. */
+export interface SpeakerEvent {
+  entity: Entity;
+  sentence: number;
+}
+
+const PREPOSITIONS = new Set(["of", "to", "for", "with", "about", "against", "from", "by", "on", "at", "in", "into", "over", "than", "like", "between", "among", "toward", "towards", "without", "under", "behind", "versus", "vs"]);
+// How far back a pronoun may reach, in sentences.
+const PRONOUN_REACH = 8;
+
+export class Coref {
+  private readonly firstInSentence = new Set<Mention>();
+  private readonly entityIndex = new Map<Entity, number>();
+
+  constructor(private readonly ix: EntityIndex) {
+    let last = -1;
+    for (const m of ix.mentions) {
+      if (m.sentence !== last) this.firstInSentence.add(m);
+      last = m.sentence;
+    }
+    ix.entities.forEach((e, i) => this.entityIndex.set(e, i));
+  }
+
+  /** Salience of one mention as an antecedent. */
+  private weight(m: Mention): number {
+    const { tokens } = this.ix;
+    let w = 1;
+    const before = tokens[m.from - 1];
+    const after = tokens[m.to];
+    if (m.possessive) w -= 1.5;
+    else if (before && before.sentence === m.sentence && PREPOSITIONS.has(before.norm)) w -= 1.2;
+    else if (this.firstInSentence.has(m)) w += 1;
+    if (after && SPEECH_VERBS.has(after.norm)) w += 1;
+    return w;
+  }
+
+  /** Finds the entity a pronoun at token `ref.from` stands for. */
+  pronoun(ref: SpeakerRef, history: readonly SpeakerEvent[]): Entity | undefined {
+    const t = this.ix.tokens[ref.from]!;
+    const p = PRONOUNS.get(t.norm);
+    if (!p || p === "i") return undefined;
+    const want = p === "m" || p === "f" ? "person" : "organization";
+    const fits = (e: Entity): number => {
+      if (want === "organization") return e.type === "organization" ? 1 : p === "p" && e.type === "person" ? -2 : -99;
+      if (e.type !== "person") return -99;
+      const g = this.ix.gender(e);
+      return !g ? -0.6 : g === p ? 0 : -99;
+    };
+    return this.best(t.start, t.sentence, PRONOUN_REACH, fits, history);
+  }
+
+  /** Finds who a description ("the senior US official", "the campaign") stands for. */
+  description(ref: SpeakerRef, history: readonly SpeakerEvent[]): Entity | undefined {
+    const { tokens } = this.ix;
+    const words: string[] = [];
+    for (let i = ref.from; i < ref.to; i++) if (tokens[i]!.word && !DETERMINERS.has(tokens[i]!.norm)) words.push(tokens[i]!.norm);
+    const head = words[words.length - 1];
+    if (!head || words.length > 7) return undefined;
+    const singular = head.replace(/s$/, "");
+    const t = tokens[ref.from]!;
+    const gender = roleGender(head);
+    // An organisation named by its kind: "the commission", "the campaign".
+    if (ORG_WORDS.has(head) && !ROLE_NOUNS.has(head)) {
+      return this.best(t.start, t.sentence, 40, (e) => (e.type === "organization" && e.name.toLowerCase().split(/\s+/).includes(head) ? 1 : -99), history);
+    }
+    if (!ROLE_NOUNS.has(head) && !ROLE_NOUNS.has(singular) && !TITLES.has(head)) return undefined;
+    if (head.endsWith("s") && ROLE_NOUNS.has(singular) && !ROLE_NOUNS.has(head)) return undefined; // "officials": many
+    // Someone the article introduced with that role, or a role of the same kind ("official" for any office).
+    const generic = head === "official" || head === "source" || head === "diplomat" || head === "aide";
+    const byRole = (e: Entity): number => {
+      if (e.type !== "person" || !e.role) return -99;
+      if (gender && this.ix.gender(e) && this.ix.gender(e) !== gender) return -99;
+      const role = e.role.toLowerCase().replace(/\./g, "").split(/[\s,]+/);
+      const shared = words.filter((w) => role.includes(w.replace(/\./g, ""))).length;
+      if (role.includes(head) || role.includes(singular)) return 2 + shared;
+      if (generic && role.some((r) => TITLES.has(r))) return 1 + shared;
+      return -99;
+    };
+    const found = this.best(t.start, t.sentence, Infinity, byRole, history);
+    if (found) return found;
+    // No role matches: a person noun falls back to the salient person nearby, as a pronoun would.
+    if (!generic && ROLE_NOUNS.has(head)) {
+      return this.best(t.start, t.sentence, 4, (e) => (e.type === "person" && (!gender || !this.ix.gender(e) || this.ix.gender(e) === gender) ? 0 : -99), history);
+    }
+    return undefined;
+  }
+
+  /** The best candidate before `at`, reaching back `reach` sentences; `fits` scores agreement (-99: never). */
+  private best(at: number, sentence: number, reach: number, fits: (e: Entity) => number, history: readonly SpeakerEvent[]): Entity | undefined {
+    const scores = new Map<Entity, number>();
+    const consider = (e: Entity, s: number) => {
+      const f = fits(e);
+      if (f <= -99) return;
+      const score = s + f;
+      if (score > (scores.get(e) ?? -Infinity)) scores.set(e, score);
+    };
+    const ms = this.ix.mentions;
+    let lo = 0;
+    let hi = ms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ms[mid]!.start < at) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo - 1; i >= 0; i--) {
+      const m = ms[i]!;
+      const dist = sentence - m.sentence;
+      if (dist > reach) break;
+      consider(this.ix.entities[m.entity]!, this.weight(m) - Math.min(dist, 12) * 0.8);
+    }
+    for (let i = history.length - 1; i >= 0 && i >= history.length - 6; i--) {
+      const h = history[i]!;
+      const dist = sentence - h.sentence;
+      if (dist > reach || dist < 0) continue;
+      consider(h.entity, 3 - Math.min(dist, 12) * 0.6);
+    }
+    let best: Entity | undefined;
+    let bestScore = -Infinity;
+    for (const [e, s] of scores) if (s > bestScore) [best, bestScore] = [e, s];
+    return best;
+  }
+}

@@ -1,0 +1,189 @@
+// The attribution grammar: where, around a quote, the speech verb is and who its speaker is.
+//   "..., Blinken said"   "..., said Blinken"   "..., Hugh Hill, a doctor at the clinic, said"
+//   "According to Hill, ..."   "Hill said: ..."   "... ― Hill"   "... was quoted as saying by Hill"
+import type { Mention, Token } from "../entities.js";
+import { ADVERBS, DETERMINERS, PARTIAL_CUES, PHRASAL, PRONOUNS, SPEECH_VERBS } from "./lexicon.js";
+import { ORG_WORDS, ROLE_NOUNS } from "../entities/lexicon.js";
+
+export type RefKind = "name" | "pronoun" | "nominal";
+
+/** The words that name the speaker, before they are resolved to an entity. */
+export interface SpeakerRef {
+  kind: RefKind;
+  /** Token range [from, to). */
+  from: number;
+  to: number;
+  text: string;
+  mention?: Mention;
+}
+
+export interface Cue {
+  /** The verb or phrase as written ("said", "according to", "―"). */
+  text: string;
+  verb: number;
+  speaker: SpeakerRef;
+  inverted: boolean;
+}
+
+export interface GrammarContext {
+  text: string;
+  tokens: readonly Token[];
+  /** Mentions by their first and by their last token. */
+  mentionFrom: ReadonlyMap<number, Mention>;
+  mentionTo: ReadonlyMap<number, Mention>;
+}
+
+// Verbs after which the next name is the listener, not the speaker ("told reporters", "asked Trump").
+const TO_LISTENER = new Set(["told", "tell", "tells", "telling", "asked", "ask", "asks", "asking", "urged", "urge", "urges", "reminded", "warned", "informed", "assured", "challenged", "accused"]);
+const STOP_NP = new Set(["in", "on", "at", "during", "after", "before", "to", "of", "for", "from", "with", "about", "that", "and", "but", "as", "when", "while", "because", "if", "who", "which", "this", "last", "earlier", "later", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "recently"]);
+
+const isVerbAt = (tokens: readonly Token[], i: number, partial: boolean): boolean => {
+  const t = tokens[i]!;
+  if (!t.word || t.cap && i > 0 && tokens[i - 1]!.sentence === t.sentence && tokens[i - 1]!.word) return false;
+  const particles = PHRASAL.get(t.norm);
+  if (particles) return particles.has(tokens[i + 1]?.norm ?? "");
+  return SPEECH_VERBS.has(t.norm) || (partial && PARTIAL_CUES.has(t.norm));
+};
+
+/** The noun phrase that ends at token `j` (inclusive), the subject of a verb after it. */
+export function subjectEndingAt(ctx: GrammarContext, j: number, lo: number): SpeakerRef | undefined {
+  const { tokens } = ctx;
+  while (j >= lo && ADVERBS.has(tokens[j]!.norm)) j--;
+  if (j < lo) return undefined;
+  let t = tokens[j]!;
+  // "Trump, who said": the relative pronoun stands for the name before it.
+  if (t.norm === "who" && tokens[j - 1]?.text === "," && j - 2 >= lo) return subjectEndingAt(ctx, j - 2, lo);
+  // A parenthesis after the name ("Rep. Jim Clyburn (D-S.C.)").
+  if (t.text === ")") {
+    let k = j - 1;
+    while (k >= lo && tokens[k]!.text !== "(" && j - k < 12) k--;
+    if (k > lo && tokens[k]!.text === "(") return subjectEndingAt(ctx, k - 1, lo);
+  }
+  // An appositive: "Hill, a doctor at the clinic, said" -> the name before the first comma.
+  if (t.text === ",") {
+    let k = j - 1;
+    let commas = 0;
+    for (; k >= lo && j - k < 40; k--) {
+      const u = tokens[k]!;
+      if (u.text === "," && ++commas > 3) break;
+      if (u.text === "." || u.text === ";" || u.text === ":" || /^["“”]$/.test(u.text)) break;
+      const m = ctx.mentionTo.get(k);
+      if (m && tokens[k + 1]?.text === "," && (m.from <= lo || !tokens[m.from - 1]!.word)) {
+        return { kind: "name", from: m.from, to: m.to, text: ctx.text.slice(m.start, m.end), mention: m };
+      }
+    }
+    // A pronoun or description with an appositive: "he, a veteran of the war, said".
+    const first = tokens[k + 1];
+    if (first && first.word && PRONOUNS.has(first.norm) && tokens[k + 2]?.text === ",") return { kind: "pronoun", from: k + 1, to: k + 2, text: first.text };
+    return undefined;
+  }
+  if (!t.word) return undefined;
+  const m = ctx.mentionTo.get(j);
+  if (m && m.from >= lo) return { kind: "name", from: m.from, to: m.to, text: ctx.text.slice(m.start, m.end), mention: m };
+  const p = PRONOUNS.get(t.norm);
+  if (p) return t.norm === "him" || t.norm === "her" ? undefined : { kind: "pronoun", from: j, to: j + 1, text: t.text };
+  // A description: back to its determiner ("the senior US official", "the ad's narrator").
+  let k = j;
+  while (k > lo && j - k < 8) {
+    const u = tokens[k - 1]!;
+    if (!u.word || STOP_NP.has(u.norm) || SPEECH_VERBS.has(u.norm)) break;
+    k--;
+    if (DETERMINERS.has(u.norm)) break;
+  }
+  t = tokens[k]!;
+  const head = tokens[j]!;
+  const nounish = ROLE_NOUNS.has(head.norm) || ORG_WORDS.has(head.norm) || head.cap || /s$/.test(head.norm) || DETERMINERS.has(t.norm);
+  if (!nounish || STOP_NP.has(head.norm)) return undefined;
+  const mid = ctx.mentionFrom.get(k);
+  if (mid && mid.to === j + 1) return { kind: "name", from: k, to: j + 1, text: ctx.text.slice(mid.start, mid.end), mention: mid };
+  return { kind: "nominal", from: k, to: j + 1, text: ctx.text.slice(tokens[k]!.start, tokens[j]!.end) };
+}
+
+/** The noun phrase right after an inverted verb ("said Blinken", "added MSNBC host Chris Matthews"). */
+export function objectAfter(ctx: GrammarContext, v: number, hi: number): SpeakerRef | undefined {
+  const { tokens } = ctx;
+  let k = v + 1;
+  if (k < hi && tokens[k]!.word && PHRASAL.has(tokens[v]!.norm)) k++;
+  // A role before the name: take the first name within a few words, before any stop word.
+  for (let i = k; i < hi && i - k < 9; i++) {
+    const t = tokens[i]!;
+    const m = ctx.mentionFrom.get(i);
+    if (m) return { kind: "name", from: m.from, to: m.to, text: ctx.text.slice(m.start, m.end), mention: m };
+    if (!t.word && t.text !== "." && t.text !== "-" && t.text !== "’" && t.text !== "'") break;
+    if (STOP_NP.has(t.norm) && !(i === k && DETERMINERS.has(t.norm))) break;
+  }
+  const first = tokens[k];
+  if (!first || k >= hi) return undefined;
+  if (PRONOUNS.has(first.norm) && first.norm !== "him" && first.norm !== "her") return { kind: "pronoun", from: k, to: k + 1, text: first.text };
+  if (!DETERMINERS.has(first.norm)) return undefined;
+  let j = k + 1;
+  while (j < hi && j - k < 9 && tokens[j]!.word && !STOP_NP.has(tokens[j]!.norm)) j++;
+  if (j === k + 1) return undefined;
+  return { kind: "nominal", from: k, to: j, text: ctx.text.slice(first.start, tokens[j - 1]!.end) };
+}
+
+/** "according to X" between tokens lo and hi. */
+function accordingTo(ctx: GrammarContext, lo: number, hi: number): Cue | undefined {
+  const { tokens } = ctx;
+  for (let i = lo; i < hi - 2; i++) {
+    if (tokens[i]!.norm === "according" && tokens[i + 1]!.norm === "to") {
+      const speaker = objectAfter(ctx, i + 1, hi) ?? nominalAfter(ctx, i + 2, hi);
+      if (speaker) return { text: ctx.text.slice(tokens[i]!.start, tokens[i + 1]!.end), verb: i, speaker, inverted: true };
+    }
+  }
+  return undefined;
+}
+
+function nominalAfter(ctx: GrammarContext, k: number, hi: number): SpeakerRef | undefined {
+  const { tokens } = ctx;
+  let j = k;
+  while (j < hi && j - k < 8 && tokens[j]!.word && !STOP_NP.has(tokens[j]!.norm)) j++;
+  if (j === k) return undefined;
+  return { kind: "nominal", from: k, to: j, text: ctx.text.slice(tokens[k]!.start, tokens[j - 1]!.end) };
+}
+
+/** A cue in the words after a quote (tokens lo..hi): "he said", "said Hill", "― Hill", "according to Hill". */
+export function cueAfter(ctx: GrammarContext, lo: number, hi: number, partial: boolean): Cue | undefined {
+  const { tokens } = ctx;
+  let i = lo;
+  while (i < hi && !tokens[i]!.word && tokens[i]!.text !== "―" && tokens[i]!.text !== "—") i++;
+  if (i < hi && (tokens[i]!.text === "―" || tokens[i]!.text === "—")) {
+    const m = ctx.mentionFrom.get(i + 1);
+    if (m && (m.to >= hi || !tokens[m.to]!.word)) return { text: tokens[i]!.text, verb: i, speaker: { kind: "name", from: m.from, to: m.to, text: ctx.text.slice(m.start, m.end), mention: m }, inverted: true };
+  }
+  const start = i;
+  for (let v = start; v < hi && v - start < 14; v++) {
+    if (tokens[v]!.norm === "according" && tokens[v + 1]?.norm === "to") return accordingTo(ctx, v, hi);
+    if (!isVerbAt(tokens, v, false)) continue;
+    const subject = v > start ? subjectEndingAt(ctx, v - 1, start) : undefined;
+    if (subject) return { text: tokens[v]!.text, verb: v, speaker: subject, inverted: false };
+    if (!TO_LISTENER.has(tokens[v]!.norm) || v === start) {
+      const object = TO_LISTENER.has(tokens[v]!.norm) ? undefined : objectAfter(ctx, v, hi);
+      if (object) return { text: tokens[v]!.text, verb: v, speaker: object, inverted: true };
+    }
+    if (!partial) break;
+  }
+  return accordingTo(ctx, start, Math.min(hi, start + 6));
+}
+
+/** A cue in the words before a quote (tokens lo..hi): "Hill said:", "Hill told reporters that", "According to Hill,". */
+export function cueBefore(ctx: GrammarContext, lo: number, hi: number, partial: boolean): Cue | undefined {
+  const { tokens } = ctx;
+  const according = accordingTo(ctx, lo, hi);
+  for (let v = hi - 1; v >= lo; v--) {
+    if (!isVerbAt(tokens, v, partial)) continue;
+    // "the senior US official said that", "Hill, who ... , said:" — subject first, then an inverted object.
+    let s = v - 1;
+    // "was quoted as saying": the subject stands before "was".
+    if (tokens[s]?.norm === "as" && tokens[s - 1]?.norm === "quoted") s -= 2;
+    if (tokens[s] && (tokens[s]!.norm === "was" || tokens[s]!.norm === "has" || tokens[s]!.norm === "is")) s--;
+    const subject = s >= lo ? subjectEndingAt(ctx, s, lo) : undefined;
+    if (subject) return according && according.verb > v ? according : { text: tokens[v]!.text, verb: v, speaker: subject, inverted: false };
+    if (!TO_LISTENER.has(tokens[v]!.norm)) {
+      const object = objectAfter(ctx, v, hi);
+      if (object) return { text: tokens[v]!.text, verb: v, speaker: object, inverted: true };
+    }
+    if (!partial) break;
+  }
+  return according;
+}
