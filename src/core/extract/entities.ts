@@ -4,6 +4,7 @@ import type { Entity } from "../types.js";
 import { findNameSeqs, firstNameGender, roleGender, type Gender, type NameSeq } from "./entities/names.js";
 import { HONORIFICS } from "./entities/lexicon.js";
 import { roleAfter, roleBefore } from "./entities/roles.js";
+import { SPEECH_VERBS } from "./speakers/lexicon.js";
 import { tokenize, type Token } from "./entities/tokens.js";
 
 export type { Gender } from "./entities/names.js";
@@ -99,20 +100,32 @@ export function extractEntities(doc: Doc): EntityIndex {
       mention(e, s);
     } else pending.push(s);
   }
-  // A lone name that is no known surname: a one-word person after an honorific, else an organisation or place.
+  // A lone name that is no known surname: a person when it speaks ("Caddell said", "said Caddell") or
+  // follows an honorific; a one-word organisation from the lexicon stays one.
+  const speaks = new Set<string>();
+  const seen = new Set<string>();
   for (const s of pending) {
-    const k = s.kind === "person" ? `p1:${key(s.name)}` : `o:${key(s.name)}`;
-    let e = byKey.get(k);
+    const before = tokens[s.from - 1];
+    const after = tokens[s.to];
+    const k = key(s.name);
+    if (s.kind === "person" || (after && SPEECH_VERBS.has(after.norm)) || (before && SPEECH_VERBS.has(before.norm) && before.sentence === tokens[s.from]!.sentence)) speaks.add(k);
+    else if (seen.has(k)) speaks.add(k); // named twice: someone the story is about
+    seen.add(k);
+  }
+  for (const s of pending) {
+    const k = key(s.name);
+    let e = byKey.get(`p1:${k}`);
     if (e === undefined) {
-      if (s.kind === "single") continue;
+      if (!speaks.has(k)) continue;
       e = built.length;
-      byKey.set(k, e);
-      built.push({ entity: { name: s.name, type: "person", mentions: 0 }, first: key(s.name), last: key(s.name), ...(s.gender ? { gender: s.gender } : {}) });
-      bySurname.set(key(s.name), [e]);
+      byKey.set(`p1:${k}`, e);
+      built.push({ entity: { name: s.name, type: "person", mentions: 0 }, first: k, last: k, ...(s.gender ? { gender: s.gender } : {}) });
+      bySurname.set(k, [e]);
     }
     mention(e, s);
   }
   mentions.sort((a, b) => a.start - b.start);
+  voteGender(tokens, mentions, built);
 
   const entities = built.map((b) => b.entity);
   const genders = new Map(built.map((b) => [b.entity, b.gender ?? (b.entity.type === "person" ? firstNameGender(b.first) : undefined)]));
@@ -143,4 +156,24 @@ function pickByRecency(ids: number[], mentions: readonly Mention[], at: number, 
     }
   }
   return best;
+}
+
+const MALE_PRONOUNS = new Set(["he", "him", "his", "himself"]);
+const FEMALE_PRONOUNS = new Set(["she", "her", "hers", "herself"]);
+
+/** A person of unknown gender takes the gender of the pronouns that follow their mentions before anyone else is named. */
+function voteGender(tokens: readonly Token[], mentions: readonly Mention[], built: Built[]): void {
+  const votes = new Map<number, number>();
+  mentions.forEach((m, i) => {
+    const b = built[m.entity]!;
+    if (b.gender || b.entity.type !== "person" || firstNameGender(b.first)) return;
+    const next = mentions[i + 1];
+    const stop = next ? next.from : tokens.length;
+    for (let t = m.to; t < stop && t < m.to + 40 && tokens[t]!.sentence <= m.sentence + 1; t++) {
+      const n = tokens[t]!.norm;
+      if (MALE_PRONOUNS.has(n)) { votes.set(m.entity, (votes.get(m.entity) ?? 0) + 1); break; }
+      if (FEMALE_PRONOUNS.has(n)) { votes.set(m.entity, (votes.get(m.entity) ?? 0) - 1); break; }
+    }
+  });
+  for (const [e, v] of votes) if (v !== 0) built[e]!.gender = v > 0 ? "m" : "f";
 }

@@ -5,7 +5,7 @@ import type { Entity, Speaker } from "../types.js";
 import type { EntityIndex, Mention } from "./entities.js";
 import { tokenAt } from "./entities/tokens.js";
 import { Coref, type SpeakerEvent } from "./speakers/coref.js";
-import { cueAfter, cueBefore, type Cue, type GrammarContext, type SpeakerRef } from "./speakers/grammar.js";
+import { clauseSubject, cueAfter, cueBefore, type Cue, type GrammarContext, type SpeakerRef } from "./speakers/grammar.js";
 import type { QuotedSpan } from "./quotes/marks.js";
 
 export interface Attribution {
@@ -29,21 +29,25 @@ export function attributeQuotes(doc: Doc, ix: EntityIndex, quotes: readonly Attr
     mentionFrom.set(m.from, m);
     mentionTo.set(m.to - 1, m);
   }
-  const ctx: GrammarContext = { text: doc.text, tokens: ix.tokens, mentionFrom, mentionTo };
-  const coref = new Coref(ix);
+  const ctx: GrammarContext = { text: doc.text, tokens: ix.tokens, mentionFrom, mentionTo, isPerson: (m) => ix.entities[m.entity]?.type === "person" };
+  const coref = new Coref(ix, quotes.map((q) => q.span), doc.sentences.map((s) => s.paragraph));
   const history: SpeakerEvent[] = [];
   const out: Attribution[] = [];
   const tokens = ix.tokens;
   let prev: { q: AttributionInput; a: Attribution; entity?: Entity } | undefined;
+  let prevCue: Cue | undefined;
 
   quotes.forEach((q, i) => {
     const { span } = q;
     const partial = q.kind === "partial";
+    const para = doc.paragraphs[span.lastParagraph]!;
     const openSentence = sentenceAt(doc, span.open) ?? sentenceAt(doc, span.start);
-    const closeSentence = sentenceAt(doc, Math.max(span.open, span.close - 1)) ?? openSentence;
+    // The sentence the words after the closing mark belong to ("?” Trump said." is split after the mark).
+    let after = span.close;
+    while (after < doc.text.length && /\s/.test(doc.text[after]!)) after++;
+    const closeSentence = (after < para.end ? sentenceAt(doc, after) : undefined) ?? sentenceAt(doc, Math.max(span.open, span.close - 1)) ?? openSentence;
     const prevClose = i > 0 ? quotes[i - 1]!.span.close : 0;
     const nextOpen = i + 1 < quotes.length ? quotes[i + 1]!.span.open : doc.text.length;
-    const para = doc.paragraphs[span.lastParagraph]!;
 
     // Words before the quote in its sentence, and after it to the end of its sentence, other quotes excluded.
     const bLo = Math.max(tokenAt(tokens, Math.max(openSentence?.start ?? span.open, prevClose)), tokenAt(tokens, span.open) - MAX_WINDOW);
@@ -55,7 +59,15 @@ export function attributeQuotes(doc: Doc, ix: EntityIndex, quotes: readonly Attr
     let cue: Cue | undefined;
     let how: "beside" | "paragraph" | "colon" = "beside";
     if (partial) cue = cueBefore(ctx, bLo, bHi, true) ?? cueAfter(ctx, aLo, aHi, true);
-    else cue = cueAfter(ctx, aLo, aHi, false) ?? cueBefore(ctx, bLo, bHi, false);
+    else if (prevCue && prevCue.verb >= tokenAt(tokens, prevClose) && prevCue.verb < bHi && prevCue.verb >= bLo) {
+      // A split quote: the cue between the two halves serves both ("A," she said, "B.").
+      cue = prevCue;
+    } else {
+      const before = cueBefore(ctx, bLo, bHi, false);
+      // A cue that leads straight into the quote ("Hill said:", "said Hill, ") outranks one after it.
+      const adjacent = before && before.verb >= bHi - 4 && /[:,]|that/.test(ctx.text.slice(tokens[before.verb]!.end, span.open));
+      cue = adjacent ? before : cueAfter(ctx, aLo, aHi, false) ?? before ?? introducedBy(ctx, bLo, bHi);
+    }
 
     const continues = prev && !partial && prev.q.span.lastParagraph >= span.firstParagraph - 1 && prev.a.speaker;
     // A cue-less quote: an earlier sentence of its paragraph, or a colon ending the paragraph before.
@@ -79,7 +91,10 @@ export function attributeQuotes(doc: Doc, ix: EntityIndex, quotes: readonly Attr
     } else attribution = { speaker: null, confidence: 0 };
     if (entity && openSentence) history.push({ entity, sentence: openSentence.index });
     out.push(attribution);
-    if (!partial) prev = entity ? { q, a: attribution, entity } : { q, a: attribution };
+    if (!partial) {
+      prev = entity ? { q, a: attribution, entity } : { q, a: attribution };
+      prevCue = cue;
+    }
   });
   return out;
 }
@@ -102,10 +117,28 @@ function earlierCue(doc: Doc, ctx: GrammarContext, span: QuotedSpan, prevClose: 
   if (para && span.open === doc.paragraphs[first.paragraph]!.start && /:\s*$/.test(doc.text.slice(Math.max(para.start, para.end - 3), para.end))) {
     const last = sentenceAt(doc, para.end - 1);
     if (last && last.start >= prevClose) {
-      const cue = cueBefore(ctx, tokenAt(tokens, last.start), tokenAt(tokens, para.end), partial) ?? colonSubject(ctx, tokenAt(tokens, last.start), tokenAt(tokens, para.end));
+      const lo = tokenAt(tokens, last.start);
+      const hi = tokenAt(tokens, para.end);
+      const cue = cueBefore(ctx, lo, hi, partial) ?? colonSubject(ctx, lo, hi) ?? introducedBy(ctx, lo, hi);
       if (cue) return { cue, how: "colon" };
     }
   }
+  return undefined;
+}
+
+/** A name or clause subject introducing the quote with a dash or colon: "... Mitt Romney -- ''...''", "Obama has a message: "...". */
+function introducedBy(ctx: GrammarContext, lo: number, hi: number): Cue | undefined {
+  const { tokens } = ctx;
+  if (hi <= lo) return undefined;
+  const last = tokens[hi - 1]!;
+  if (last.text === ":" ) {
+    const s = clauseSubject(ctx, lo, hi - 1);
+    if (s) return { text: ":", verb: hi - 1, speaker: s, inverted: false };
+  }
+  let k = hi - 1;
+  while (k >= lo && (tokens[k]!.text === "-" || tokens[k]!.text === "—" || tokens[k]!.text === "–")) k--;
+  const m = ctx.mentionTo.get(k);
+  if (k < hi - 1 && m && m.from >= lo) return { text: tokens[hi - 1]!.text, verb: hi - 1, speaker: { kind: "name", from: m.from, to: m.to, text: ctx.text.slice(m.start, m.end), mention: m }, inverted: false };
   return undefined;
 }
 

@@ -13,6 +13,12 @@ export function firstNameGender(name: string): Gender | undefined {
   return g === "male" ? "m" : g === "female" ? "f" : undefined;
 }
 
+/** A word that can open a person's name: a known first name that is no title, role or common capitalised word. */
+export function isFirstName(norm: string): boolean {
+  if (TITLES.has(norm) || ROLE_NOUNS.has(norm) || ROLE_MODIFIERS.has(norm) || ORG_WORDS.has(norm) || NOT_NAMES.has(norm) || GROUP_WORDS.has(norm) || THING_WORDS.has(norm)) return false;
+  return firstNameGender(norm) !== undefined;
+}
+
 // Words inside a name that may be lower-case ("Council on Foreign Relations", "Ludwig van Beethoven").
 const CONNECTORS = new Set(["of", "on", "for", "de", "la", "le", "van", "von", "der", "bin", "al", "da", "del", "du"]);
 // Capitalised words that end no person's name: a sequence ending so is a thing.
@@ -47,7 +53,7 @@ export interface NameSeq {
   name: string;
 }
 
-const isInitial = (t: Token) => /^\p{Lu}$/u.test(t.text);
+const isInitial = (t: Token) => /^(?:\p{Lu}\.)*\p{Lu}$/u.test(t.text);
 const joins = (text: string, a: Token, b: Token) => b.start - a.end <= 1 && (b.start === a.end || text[a.end] === " ");
 
 /** Finds the capitalised sequences of the text and classifies them. */
@@ -96,7 +102,7 @@ export function findNameSeqs(text: string, tokens: readonly Token[]): NameSeq[] 
     const first = tokens[idx[0]!]!;
     const prev = tokens[idx[0]! - 1];
     const opens = !prev || prev.sentence !== first.sentence || !prev.word;
-    if (opens && idx.length > 1 && (lower.has(first.norm) || /(ing|ed|ly)$/.test(first.norm)) && !firstNameGender(first.norm) && !TITLES.has(first.norm)) idx.shift();
+    if (opens && idx.length > 1 && (lower.has(first.norm) || /(ing|ed|ly)$/.test(first.norm)) && !isFirstName(first.norm) && !TITLES.has(first.norm)) idx.shift();
     classify(text, tokens, idx, out);
     i = j + 1;
   }
@@ -128,7 +134,7 @@ function classify(text: string, tokens: readonly Token[], idx: number[], out: Na
   }
   if (norms.some((n) => ORG_WORDS.has(n)) || (toks.length === 1 && KNOWN_ORGS.has(joined))) {
     // A title before a person can hold an org word ("White House press secretary" is lower-case, so rare here).
-    const fn = norms.findIndex((n, x) => x > 0 && x < toks.length - 1 && firstNameGender(n) !== undefined && !ORG_WORDS.has(n));
+    const fn = norms.findIndex((n, x) => x > 0 && x < toks.length - 1 && isFirstName(n));
     if (fn > 0 && !norms.slice(fn).some((n) => ORG_WORDS.has(n))) return pushPerson(toks, make, fn, out);
     out.push(make(0, toks.length, "organization"));
     return;
@@ -146,8 +152,21 @@ function classify(text: string, tokens: readonly Token[], idx: number[], out: Na
     return;
   }
   if (THING_WORDS.has(norms[norms.length - 1]!)) return;
+  // A title or role word inside the sequence: the person follows the last one ("Wells Fargo CEO John Stumpf").
+  let lastTitle = -1;
+  norms.forEach((n, x) => {
+    if (x < toks.length - 1 && (TITLES.has(n) || ROLE_NOUNS.has(n))) lastTitle = x;
+  });
+  if (lastTitle >= 0) {
+    let from = lastTitle + 1;
+    // "Secretary of State Clinton": the words joined by "of" still belong to the title.
+    if (norms[from] === "of" && from + 2 < toks.length) from += 2;
+    const fn = norms.findIndex((n, x) => x >= from && x < toks.length - 1 && isFirstName(n));
+    if (fn >= 0) from = Math.min(from, fn) === from && fn - from <= 1 ? fn : from;
+    if (from < toks.length) return pushPerson(toks, make, from, out);
+  }
   // Where a known first name starts the person, what stands before it is the title.
-  const fn = norms.findIndex((n, x) => x < toks.length - 1 && firstNameGender(n) !== undefined && !TITLES.has(n) && !ROLE_MODIFIERS.has(n));
+  const fn = norms.findIndex((n, x) => x < toks.length - 1 && isFirstName(n));
   if (fn >= 0) return pushPerson(toks, make, fn, out);
   // A title word first: the name is the last word or two ("Sen. Warren", "Secretary of State Clinton").
   if (TITLES.has(norms[0]!) || ROLE_MODIFIERS.has(norms[0]!)) {

@@ -19,15 +19,27 @@ const PRONOUN_REACH = 8;
 
 export class Coref {
   private readonly firstInSentence = new Set<Mention>();
-  private readonly entityIndex = new Map<Entity, number>();
+  /** Mentions inside quotation marks: names in quoted speech are seldom the speaker. */
+  private readonly quoted = new Set<Mention>();
 
-  constructor(private readonly ix: EntityIndex) {
+  constructor(
+    private readonly ix: EntityIndex,
+    quotedSpans: ReadonlyArray<{ start: number; end: number }>,
+    /** Paragraph index of each sentence. */
+    private readonly paragraphOf: readonly number[],
+  ) {
     let last = -1;
+    let q = 0;
     for (const m of ix.mentions) {
+      while (q < quotedSpans.length && quotedSpans[q]!.end <= m.start) q++;
+      const span = quotedSpans[q];
+      if (span && span.start <= m.start && m.end <= span.end) {
+        this.quoted.add(m);
+        continue;
+      }
       if (m.sentence !== last) this.firstInSentence.add(m);
       last = m.sentence;
     }
-    ix.entities.forEach((e, i) => this.entityIndex.set(e, i));
   }
 
   /** Salience of one mention as an antecedent. */
@@ -37,9 +49,9 @@ export class Coref {
     const before = tokens[m.from - 1];
     const after = tokens[m.to];
     if (m.possessive) w -= 1.5;
-    else if (before && before.sentence === m.sentence && PREPOSITIONS.has(before.norm)) w -= 1.2;
+    else if (before && before.sentence === m.sentence && PREPOSITIONS.has(before.norm)) w -= 0.8;
     else if (this.firstInSentence.has(m)) w += 1;
-    if (after && SPEECH_VERBS.has(after.norm)) w += 1;
+    if ((after && SPEECH_VERBS.has(after.norm)) || (before && SPEECH_VERBS.has(before.norm))) w += 1;
     return w;
   }
 
@@ -94,6 +106,13 @@ export class Coref {
     return undefined;
   }
 
+  /** Cost of reaching back from one sentence to another: per sentence, and more per paragraph crossed. */
+  private distance(from: number, to: number): number {
+    const d = Math.min(from - to, 12);
+    const p = Math.min((this.paragraphOf[from] ?? 0) - (this.paragraphOf[to] ?? 0), 6);
+    return d * 0.6 + p * 0.5;
+  }
+
   /** The best candidate before `at`, reaching back `reach` sentences; `fits` scores agreement (-99: never). */
   private best(at: number, sentence: number, reach: number, fits: (e: Entity) => number, history: readonly SpeakerEvent[]): Entity | undefined {
     const scores = new Map<Entity, number>();
@@ -115,13 +134,14 @@ export class Coref {
       const m = ms[i]!;
       const dist = sentence - m.sentence;
       if (dist > reach) break;
-      consider(this.ix.entities[m.entity]!, this.weight(m) - Math.min(dist, 12) * 0.8);
+      if (this.quoted.has(m)) continue;
+      consider(this.ix.entities[m.entity]!, this.weight(m) - this.distance(sentence, m.sentence));
     }
     for (let i = history.length - 1; i >= 0 && i >= history.length - 6; i--) {
       const h = history[i]!;
       const dist = sentence - h.sentence;
       if (dist > reach || dist < 0) continue;
-      consider(h.entity, 3 - Math.min(dist, 12) * 0.6);
+      consider(h.entity, 2.2 - this.distance(sentence, h.sentence));
     }
     let best: Entity | undefined;
     let bestScore = -Infinity;

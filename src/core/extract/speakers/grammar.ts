@@ -31,15 +31,23 @@ export interface GrammarContext {
   /** Mentions by their first and by their last token. */
   mentionFrom: ReadonlyMap<number, Mention>;
   mentionTo: ReadonlyMap<number, Mention>;
+  isPerson: (m: Mention) => boolean;
 }
 
 // Verbs after which the next name is the listener, not the speaker ("told reporters", "asked Trump").
 const TO_LISTENER = new Set(["told", "tell", "tells", "telling", "asked", "ask", "asks", "asking", "urged", "urge", "urges", "reminded", "warned", "informed", "assured", "challenged", "accused"]);
 const STOP_NP = new Set(["in", "on", "at", "during", "after", "before", "to", "of", "for", "from", "with", "about", "that", "and", "but", "as", "when", "while", "because", "if", "who", "which", "this", "last", "earlier", "later", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "recently"]);
 
+// A name after these is the object of a preposition or inside a noun phrase, not a subject.
+const NOT_BEFORE_SUBJECT = new Set(["of", "the", "at", "in", "by", "for", "to", "from", "with", "on", "about", "against", "a", "an"]);
+// Before these a speech verb is a noun ("the following comment", "Clinton's remark").
+const NOUN_MARKERS = new Set(["the", "a", "an", "his", "her", "their", "its", "our", "your", "my", "this", "that", "these", "those", "following", "such", "many", "some", "any", "no", "of", "whose", "two", "several", "recent", "public", "new", "latest", "first", "same"]);
+
 const isVerbAt = (tokens: readonly Token[], i: number, partial: boolean): boolean => {
   const t = tokens[i]!;
   if (!t.word || t.cap && i > 0 && tokens[i - 1]!.sentence === t.sentence && tokens[i - 1]!.word) return false;
+  const prev = tokens[i - 1];
+  if (prev && prev.sentence === t.sentence && (NOUN_MARKERS.has(prev.norm) || prev.possessive)) return false;
   const particles = PHRASAL.get(t.norm);
   if (particles) return particles.has(tokens[i + 1]?.norm ?? "");
   return SPEECH_VERBS.has(t.norm) || (partial && PARTIAL_CUES.has(t.norm));
@@ -68,7 +76,8 @@ export function subjectEndingAt(ctx: GrammarContext, j: number, lo: number): Spe
       if (u.text === "," && ++commas > 3) break;
       if (u.text === "." || u.text === ";" || u.text === ":" || /^["“”]$/.test(u.text)) break;
       const m = ctx.mentionTo.get(k);
-      if (m && tokens[k + 1]?.text === "," && (m.from <= lo || !tokens[m.from - 1]!.word)) {
+      const nextText = tokens[k + 1]?.text;
+      if (m && (nextText === "," || nextText === "(") && (m.from <= lo || !NOT_BEFORE_SUBJECT.has(tokens[m.from - 1]!.norm))) {
         return { kind: "name", from: m.from, to: m.to, text: ctx.text.slice(m.start, m.end), mention: m };
       }
     }
@@ -104,14 +113,21 @@ export function objectAfter(ctx: GrammarContext, v: number, hi: number): Speaker
   const { tokens } = ctx;
   let k = v + 1;
   if (k < hi && tokens[k]!.word && PHRASAL.has(tokens[v]!.norm)) k++;
-  // A role before the name: take the first name within a few words, before any stop word.
+  // A role before the name ("MSNBC host Chris Matthews"): the first person within a few words, else the first name.
+  let found: Mention | undefined;
   for (let i = k; i < hi && i - k < 9; i++) {
     const t = tokens[i]!;
     const m = ctx.mentionFrom.get(i);
-    if (m) return { kind: "name", from: m.from, to: m.to, text: ctx.text.slice(m.start, m.end), mention: m };
+    if (m) {
+      if (ctx.isPerson(m)) return { kind: "name", from: m.from, to: m.to, text: ctx.text.slice(m.start, m.end), mention: m };
+      found ??= m;
+      i = m.to - 1;
+      continue;
+    }
     if (!t.word && t.text !== "." && t.text !== "-" && t.text !== "’" && t.text !== "'") break;
     if (STOP_NP.has(t.norm) && !(i === k && DETERMINERS.has(t.norm))) break;
   }
+  if (found) return { kind: "name", from: found.from, to: found.to, text: ctx.text.slice(found.start, found.end), mention: found };
   const first = tokens[k];
   if (!first || k >= hi) return undefined;
   if (PRONOUNS.has(first.norm) && first.norm !== "him" && first.norm !== "her") return { kind: "pronoun", from: k, to: k + 1, text: first.text };
@@ -152,7 +168,7 @@ export function cueAfter(ctx: GrammarContext, lo: number, hi: number, partial: b
     if (m && (m.to >= hi || !tokens[m.to]!.word)) return { text: tokens[i]!.text, verb: i, speaker: { kind: "name", from: m.from, to: m.to, text: ctx.text.slice(m.start, m.end), mention: m }, inverted: true };
   }
   const start = i;
-  for (let v = start; v < hi && v - start < 14; v++) {
+  for (let v = start; v < hi && v - start < 30; v++) {
     if (tokens[v]!.norm === "according" && tokens[v + 1]?.norm === "to") return accordingTo(ctx, v, hi);
     if (!isVerbAt(tokens, v, false)) continue;
     const subject = v > start ? subjectEndingAt(ctx, v - 1, start) : undefined;
@@ -177,7 +193,9 @@ export function cueBefore(ctx: GrammarContext, lo: number, hi: number, partial: 
     // "was quoted as saying": the subject stands before "was".
     if (tokens[s]?.norm === "as" && tokens[s - 1]?.norm === "quoted") s -= 2;
     if (tokens[s] && (tokens[s]!.norm === "was" || tokens[s]!.norm === "has" || tokens[s]!.norm === "is")) s--;
-    const subject = s >= lo ? subjectEndingAt(ctx, s, lo) : undefined;
+    // ", saying ...": a participle's subject is the clause's, at the start of the sentence.
+    const participle = tokens[v]!.norm.endsWith("ing") && tokens[v - 1]?.text === ",";
+    const subject = participle ? clauseSubject(ctx, lo, v) : s >= lo ? subjectEndingAt(ctx, s, lo) : undefined;
     if (subject) return according && according.verb > v ? according : { text: tokens[v]!.text, verb: v, speaker: subject, inverted: false };
     if (!TO_LISTENER.has(tokens[v]!.norm)) {
       const object = objectAfter(ctx, v, hi);
@@ -186,4 +204,17 @@ export function cueBefore(ctx: GrammarContext, lo: number, hi: number, partial: 
     if (!partial) break;
   }
   return according;
+}
+
+/** The subject opening a clause: a name, pronoun or description at `lo`, skipping an opening adverb. */
+export function clauseSubject(ctx: GrammarContext, lo: number, hi: number): SpeakerRef | undefined {
+  const { tokens } = ctx;
+  let i = lo;
+  while (i < hi && (!tokens[i]!.word || ADVERBS.has(tokens[i]!.norm))) i++;
+  if (i >= hi) return undefined;
+  const m = ctx.mentionFrom.get(i);
+  if (m) return { kind: "name", from: m.from, to: m.to, text: ctx.text.slice(m.start, m.end), mention: m };
+  const t = tokens[i]!;
+  if (PRONOUNS.has(t.norm) && t.norm !== "him" && t.norm !== "her") return { kind: "pronoun", from: i, to: i + 1, text: t.text };
+  return undefined;
 }

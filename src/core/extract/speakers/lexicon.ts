@@ -11,7 +11,7 @@ const VERB_BASES = `
   remind scoff sneer grumble chuckle marvel muse opine posit pledge assure advise inform blast slam
   rail accuse demand wonder interject interrupt begin post text email answer read:read:reads:reading
   sing:sang:sings:singing put:put:puts:putting go:went:goes:going write-in chant fume gush insist
-  brag quote cite summarize summarise challenge crow admonish caution
+  brag quote cite summarize summarise crow admonish
 `;
 
 function inflect(base: string): string[] {
