@@ -58,7 +58,11 @@ export function attributeQuotes(doc: Doc, ix: EntityIndex, quotes: readonly Attr
 
     let cue: Cue | undefined;
     let how: "beside" | "paragraph" | "colon" = "beside";
-    if (partial) cue = cueBefore(ctx, bLo, bHi, true) ?? cueAfter(ctx, aLo, aHi, true);
+    if (partial) {
+      // A fragment belongs to the clause around it: look back to the sentence start, past other fragments.
+      const sLo = Math.max(tokenAt(tokens, openSentence?.start ?? span.open), bHi - MAX_WINDOW);
+      cue = cueBefore(ctx, sLo, bHi, true) ?? cueAfter(ctx, aLo, aHi, true) ?? sentenceSubject(ctx, sLo, bHi);
+    }
     else if (prevCue && prevCue.verb >= tokenAt(tokens, prevClose) && prevCue.verb < bHi && prevCue.verb >= bLo) {
       // A split quote: the cue between the two halves serves both ("A," she said, "B.").
       cue = prevCue;
@@ -124,6 +128,27 @@ function earlierCue(doc: Doc, ctx: GrammarContext, span: QuotedSpan, prevClose: 
     }
   }
   return undefined;
+}
+
+// Opening words of a sentence that put off its subject: "At Monday's debate, Clinton cited ...".
+const LEADING_PREPOSITIONS = new Set(["at", "in", "on", "during", "after", "before", "since", "while", "when", "with", "for", "from", "as", "by", "following", "despite", "unlike", "like"]);
+
+/** The subject of the sentence a fragment stands in: its first name or pronoun, after an opening phrase. */
+function sentenceSubject(ctx: GrammarContext, lo: number, hi: number): Cue | undefined {
+  const { tokens } = ctx;
+  let i = lo;
+  while (i < hi && !tokens[i]!.word) i++;
+  if (i < hi && LEADING_PREPOSITIONS.has(tokens[i]!.norm)) {
+    while (i < hi && tokens[i]!.text !== ",") i++;
+    i++;
+  }
+  const m = ctx.mentionFrom.get(i);
+  // "Pence: Trump was ‘mocking’ ..." (headlines): the name before a colon.
+  if (m && tokens[m.to]?.text === ":") return { text: ":", verb: m.to, speaker: { kind: "name", from: m.from, to: m.to, text: ctx.text.slice(m.start, m.end), mention: m }, inverted: false };
+  if (i >= hi) return undefined;
+  const s = clauseSubject(ctx, i, hi);
+  if (!s || (s.mention && s.mention.possessive)) return undefined;
+  return { text: "", verb: s.to, speaker: s, inverted: false };
 }
 
 /** A name or clause subject introducing the quote with a dash or colon: "... Mitt Romney -- ''...''", "Obama has a message: "...". */

@@ -1,11 +1,13 @@
 // Direct quote, partial quote, or no quote at all (a title, a heading, a scare-quoted word).
 import type { Doc } from "../../text/index.js";
 import type { QuotedSpan } from "./marks.js";
+import { ROLE_MODIFIERS, ROLE_NOUNS, TITLES } from "../entities/lexicon.js";
+import { SPEECH_VERBS } from "../speakers/lexicon.js";
 
 export type SpanKind = "direct" | "partial" | "title";
 
 // Words that announce a title in quotation marks ("the book “The Art of the Deal”").
-const TITLE_BEFORE = /\b(book|books|film|movie|song|album|show|series|episode|article|essay|column|op-ed|headline|poem|play|documentary|podcast|titled|entitled|called|named|dubbed|report|memoir|novel|speech|segment|program|programme|campaign|slogan|ad|video)\s*,?\s*$/i;
+const TITLE_BEFORE = /\b(book|books|film|movie|song|album|show|series|episode|article|essay|column|op-ed|headline|poem|play|documentary|podcast|titled|entitled|known as|named|report|memoir|novel|speech|segment|program|programme|campaign|slogan|ad|video)\s*,?\s*$/i;
 
 export function spanKind(doc: Doc, span: QuotedSpan): SpanKind {
   const { text } = doc;
@@ -21,10 +23,31 @@ export function spanKind(doc: Doc, span: QuotedSpan): SpanKind {
   if (/[\p{L}\p{N}]/u.test(left)) {
     // Inside a clause: a title when it is capitalised like one after a title noun, else a partial quote.
     const before = text.slice(Math.max(0, span.open - 30), span.open);
-    if (words.length >= 2 && titleCase(words) && (TITLE_BEFORE.test(before) || !/[.!?,]$/.test(inner))) return "title";
+    if (words.length >= 2 && titleCase(words) && TITLE_BEFORE.test(before)) return "title";
     return "partial";
   }
+  // Quoted words that run on into the writer's own ("“You squeezed employees” to drive up the price").
+  let j = span.close;
+  while (j < text.length && (text[j] === " " || text[j] === "\t")) j++;
+  const next = /^\p{Ll}[\p{L}'’-]*/u.exec(text.slice(j, j + 30))?.[0];
+  if (span.closed && next && !cueFollows(next)) return "partial";
+  const starts = /^\p{Ll}/u.test(inner);
+  // "said that, “..." and "... -- “the president but also ...": a fragment inside the writer's sentence.
+  const before = text.slice(Math.max(0, span.open - 40), span.open);
+  if (/\bthat,?\s*$/i.test(before) && !/^[\p{Lu}]/u.test(inner)) return "partial";
+  if (starts && /[,—–-]\s*$/.test(before) && !/(\p{L}+)\s*,\s*$/u.test(before.replace(/\b(said|says|added|asked|wrote|told \w+|continued|replied)\s*,\s*$/i, ""))) {
+    if (!/\b(said|says|added|asked|wrote|continued|replied|argued|noted|explained)\s*,?\s*$/i.test(before)) return "partial";
+  }
   return "direct";
+}
+
+// Lower-case words that may follow a direct quote as its cue: pronouns, determiners of a description
+// ("the ad's narrator says"), role words ("panel chairman"), adverbs before the verb ("often said").
+const CUE_STARTERS = new Set(["he", "she", "they", "it", "we", "i", "you", "who", "a", "an", "the", "my", "his", "her", "their", "its", "our", "one", "another", "according", "then", "also", "later", "often", "once", "again"]);
+
+function cueFollows(word: string): boolean {
+  const w = word.toLowerCase().replace(/’/g, "'");
+  return CUE_STARTERS.has(w) || SPEECH_VERBS.has(w) || ROLE_NOUNS.has(w) || TITLES.has(w) || ROLE_MODIFIERS.has(w);
 }
 
 const SMALL = new Set(["a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "is", "vs", "v"]);

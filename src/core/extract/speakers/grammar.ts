@@ -3,7 +3,7 @@
 //   "According to Hill, ..."   "Hill said: ..."   "... ― Hill"   "... was quoted as saying by Hill"
 import type { Mention, Token } from "../entities.js";
 import { ADVERBS, DETERMINERS, PARTIAL_CUES, PHRASAL, PRONOUNS, SPEECH_VERBS } from "./lexicon.js";
-import { ORG_WORDS, ROLE_NOUNS } from "../entities/lexicon.js";
+import { ORG_WORDS, ROLE_MODIFIERS, ROLE_NOUNS } from "../entities/lexicon.js";
 
 export type RefKind = "name" | "pronoun" | "nominal";
 
@@ -212,8 +212,13 @@ export function clauseSubject(ctx: GrammarContext, lo: number, hi: number): Spea
   let i = lo;
   while (i < hi && (!tokens[i]!.word || ADVERBS.has(tokens[i]!.norm))) i++;
   if (i >= hi) return undefined;
-  const m = ctx.mentionFrom.get(i);
-  if (m) return { kind: "name", from: m.from, to: m.to, text: ctx.text.slice(m.start, m.end), mention: m };
+  // Titles before the name ("President Obama", "Gov. Earl Ray Tomblin") are no part of the mention.
+  for (let k = i; k < hi && k - i < 6; k++) {
+    const m = ctx.mentionFrom.get(k);
+    if (m) return { kind: "name", from: m.from, to: m.to, text: ctx.text.slice(m.start, m.end), mention: m };
+    const u = tokens[k]!;
+    if (!(u.cap || u.text === "." || ROLE_NOUNS.has(u.norm) || ROLE_MODIFIERS.has(u.norm))) break;
+  }
   const t = tokens[i]!;
   if (PRONOUNS.has(t.norm) && t.norm !== "him" && t.norm !== "her") return { kind: "pronoun", from: i, to: i + 1, text: t.text };
   return undefined;
