@@ -37,6 +37,8 @@ export interface EntityIndex {
 interface Built {
   entity: Entity;
   gender?: Gender;
+  /** Gender came from "Mr." or "Mrs.": no pronoun vote overrides it. */
+  honorific?: boolean;
   first: string;
   last: string;
 }
@@ -80,6 +82,7 @@ export function extractEntities(doc: Doc): EntityIndex {
     } else alias(built[e]!, s.name);
     const b = built[e]!;
     if (s.kind === "person") {
+      if (s.gender && s.honorific) b.honorific = true;
       b.gender ??= s.gender;
       const role = s.title ?? roleBefore(doc.text, tokens, s.from) ?? roleAfter(doc.text, tokens, s.to);
       if (role && !b.entity.role) b.entity.role = role;
@@ -97,21 +100,21 @@ export function extractEntities(doc: Doc): EntityIndex {
       const e = pickByRecency(ids, mentions, tokens[s.from]!.start, s.gender, built);
       alias(built[e]!, s.name);
       built[e]!.gender ??= s.gender;
+      if (s.honorific) built[e]!.honorific = true;
       mention(e, s);
     } else pending.push(s);
   }
-  // A lone name that is no known surname: a person when it speaks ("Caddell said", "said Caddell") or
-  // follows an honorific; a one-word organisation from the lexicon stays one.
+  // A lone name that is no known surname is a person when it speaks ("Caddell said", "said Caddell"),
+  // follows an honorific, or is taken up by "he" or "she" before anyone else is named.
   const speaks = new Set<string>();
-  const seen = new Set<string>();
-  for (const s of pending) {
+  const starts = seqs.map((s) => s.from);
+  pending.forEach((s) => {
     const before = tokens[s.from - 1];
     const after = tokens[s.to];
     const k = key(s.name);
     if (s.kind === "person" || (after && SPEECH_VERBS.has(after.norm)) || (before && SPEECH_VERBS.has(before.norm) && before.sentence === tokens[s.from]!.sentence)) speaks.add(k);
-    else if (seen.has(k)) speaks.add(k); // named twice: someone the story is about
-    seen.add(k);
-  }
+    else if (before && before.sentence === tokens[s.from]!.sentence && before.word && before.norm !== "the" && pronounFollows(tokens, s.to, nextStart(starts, s.to))) speaks.add(k);
+  });
   for (const s of pending) {
     const k = key(s.name);
     let e = byKey.get(`p1:${k}`);
@@ -166,7 +169,7 @@ function voteGender(tokens: readonly Token[], mentions: readonly Mention[], buil
   const votes = new Map<number, number>();
   mentions.forEach((m, i) => {
     const b = built[m.entity]!;
-    if (b.gender || b.entity.type !== "person" || firstNameGender(b.first)) return;
+    if (b.honorific || b.entity.type !== "person") return;
     const next = mentions[i + 1];
     const stop = next ? next.from : tokens.length;
     for (let t = m.to; t < stop && t < m.to + 40 && tokens[t]!.sentence <= m.sentence + 1; t++) {
@@ -175,5 +178,32 @@ function voteGender(tokens: readonly Token[], mentions: readonly Mention[], buil
       if (FEMALE_PRONOUNS.has(n)) { votes.set(m.entity, (votes.get(m.entity) ?? 0) - 1); break; }
     }
   });
-  for (const [e, v] of votes) if (v !== 0) built[e]!.gender = v > 0 ? "m" : "f";
+  // Pronouns decide when nothing else does; against a first name ("Terry") they need two more votes.
+  for (const [e, v] of votes) {
+    const b = built[e]!;
+    const prior = b.gender ?? firstNameGender(b.first);
+    if (v !== 0 && (!prior || Math.abs(v) >= 2)) b.gender = v > 0 ? "m" : "f";
+  }
+}
+
+/** Start of the first name sequence at or after token `at`. */
+function nextStart(starts: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return starts[lo] ?? Infinity;
+}
+
+/** A gendered pronoun after token `from`, in the same or the next sentence, before token `stop`. */
+function pronounFollows(tokens: readonly Token[], from: number, stop: number): boolean {
+  const sentence = tokens[from - 1]?.sentence ?? 0;
+  for (let t = from; t < stop && t < from + 30 && t < tokens.length && tokens[t]!.sentence <= sentence + 1; t++) {
+    const n = tokens[t]!.norm;
+    if (n === "he" || n === "she" || n === "his" || n === "him" || n === "her") return true;
+  }
+  return false;
 }

@@ -124,10 +124,11 @@ export const NOT_NAMES = set(`
 
 /** Nationality and group words: capitalised, yet no entity ("Democrats", "Russian"). */
 export const GROUP_WORDS = set(`
-  democrats republicans democrat republican americans american russians russian ukrainians ukrainian
+  democrats republicans democrat republican democratic americans american russians russian ukrainians ukrainian
   british french germans german chinese mexicans mexican hispanics hispanic latinos latino african
   africans european europeans asian asians muslims muslim christians christian jews jewish catholics
   catholic evangelicals evangelical conservatives liberals progressives libertarians independents
   israelis israeli palestinians palestinian iranians iranian syrians syrian iraqi iraqis indian indians
-  canadian canadians english western eastern northern southern black white gop soviet
+  canadian canadians english western eastern northern southern black white gop soviet saudi saudis
+  korean koreans japanese turkish egyptian afghan pakistani cuban venezuelan brazilian italian spanish polish
 `);

@@ -49,6 +49,8 @@ export interface NameSeq {
   /** Role from a title inside the sequence ("Secretary of State"). */
   title?: string;
   gender?: Gender;
+  /** The gender came from an honorific ("Mrs."). */
+  honorific?: boolean;
   /** The name as written, without titles or a possessive 's. */
   name: string;
 }
@@ -86,7 +88,8 @@ export function findNameSeqs(text: string, tokens: readonly Token[]): NameSeq[] 
         break;
       }
       if (!joins(text, cur, next)) break;
-      if (next.word && next.cap) {
+      // A capitalised function word ends the name: headlines capitalise "With", "As", "To".
+      if (next.word && next.cap && !(NOT_NAMES.has(next.norm) && !HONORIFICS.has(next.norm) && !/^\p{Lu}{2,}$/u.test(next.text))) {
         j++;
         idx.push(j);
         continue;
@@ -103,13 +106,13 @@ export function findNameSeqs(text: string, tokens: readonly Token[]): NameSeq[] 
     const prev = tokens[idx[0]! - 1];
     const opens = !prev || prev.sentence !== first.sentence || !prev.word;
     if (opens && idx.length > 1 && (lower.has(first.norm) || /(ing|ed|ly)$/.test(first.norm)) && !isFirstName(first.norm) && !TITLES.has(first.norm)) idx.shift();
-    classify(text, tokens, idx, out);
+    classify(text, tokens, idx, out, lower);
     i = j + 1;
   }
   return out;
 }
 
-function classify(text: string, tokens: readonly Token[], idx: number[], out: NameSeq[]): void {
+function classify(text: string, tokens: readonly Token[], idx: number[], out: NameSeq[], lower: ReadonlySet<string>): void {
   let k = 0;
   // Sentence-opening function words and group words are no part of a name ("The Kremlin", "But Trump").
   const skip = (t: Token) => (NOT_NAMES.has(t.norm) || GROUP_WORDS.has(t.norm)) && !HONORIFICS.has(t.norm) && !/^\p{Lu}{2,}$/u.test(t.text);
@@ -129,7 +132,7 @@ function classify(text: string, tokens: readonly Token[], idx: number[], out: Na
   // An honorific makes the rest a person ("Mrs. Clinton"), whatever else it looks like.
   const hon = HONORIFICS.get(norms[0]!);
   if (HONORIFICS.has(norms[0]!) && toks.length > 1) {
-    out.push(make(1, toks.length, "person", hon ? { gender: hon } : {}));
+    out.push(make(1, toks.length, "person", hon ? { gender: hon, honorific: true } : {}));
     return;
   }
   if (norms.some((n) => ORG_WORDS.has(n)) || (toks.length === 1 && KNOWN_ORGS.has(joined))) {
@@ -148,7 +151,8 @@ function classify(text: string, tokens: readonly Token[], idx: number[], out: Na
     return;
   }
   if (toks.length === 1) {
-    if (!NOT_NAMES.has(joined) && !GROUP_WORDS.has(joined) && !TITLES.has(joined)) out.push(make(0, 1, "single"));
+    // A word the text also writes in lower case is a common word ("Delegates", "Obamacare" stays).
+    if (!NOT_NAMES.has(joined) && !GROUP_WORDS.has(joined) && !TITLES.has(joined) && !lower.has(joined)) out.push(make(0, 1, "single"));
     return;
   }
   if (THING_WORDS.has(norms[norms.length - 1]!)) return;
@@ -174,7 +178,8 @@ function classify(text: string, tokens: readonly Token[], idx: number[], out: Na
     if (from > 1 && isInitial(toks[from - 1]!)) from -= 2;
     return pushPerson(toks, make, from, out);
   }
-  if (toks.length <= 4 && norms.every((n) => !GROUP_WORDS.has(n))) out.push(make(0, toks.length, "person"));
+  // Otherwise a person only when no word of it is a common word the text also writes in lower case.
+  if (toks.length <= 4 && norms.every((n) => !GROUP_WORDS.has(n) && !lower.has(n)) && !toks.some((t) => /^\p{Lu}{3,}$/u.test(t.text))) out.push(make(0, toks.length, "person"));
 }
 
 function pushPerson(
@@ -192,5 +197,6 @@ function pushPerson(
   const seq = make(from, toks.length, "person");
   if (title) seq.title = title.replace(/\bSen\b/, "Sen.").replace(/\bGov\b/, "Gov.").replace(/\bRep\b/, "Rep.");
   if (gender) seq.gender = gender;
+  if (hon) seq.honorific = true;
   out.push(seq);
 }

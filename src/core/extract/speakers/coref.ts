@@ -46,12 +46,27 @@ export class Coref {
   private weight(m: Mention): number {
     const { tokens } = this.ix;
     let w = 1;
-    const before = tokens[m.from - 1];
+    // The word before the name and its titles ("under President Barack Obama").
+    let b = m.from - 1;
+    while (b >= 0 && m.from - b <= 4 && tokens[b]!.sentence === m.sentence && (tokens[b]!.cap || tokens[b]!.text === ".") && tokens[b]!.word !== false && !PREPOSITIONS.has(tokens[b]!.norm)) b--;
+    const before = tokens[b];
     const after = tokens[m.to];
+    const same = (t: { sentence: number } | undefined) => t && t.sentence === m.sentence;
     if (m.possessive) w -= 1.5;
-    else if (before && before.sentence === m.sentence && PREPOSITIONS.has(before.norm)) w -= 0.8;
-    else if (this.firstInSentence.has(m)) w += 1;
-    if ((after && SPEECH_VERBS.has(after.norm)) || (before && SPEECH_VERBS.has(before.norm))) w += 1;
+    else if (same(before) && PREPOSITIONS.has(before!.norm)) w -= 0.8;
+    else {
+      // A subject: opening its clause and followed by a verb-like lower-case word.
+      const opens = !same(before) || before!.text === "," || before!.norm === "and" || before!.norm === "but" || before!.norm === "that";
+      if (opens && after && same(after) && after.word && !after.cap && !PREPOSITIONS.has(after.norm)) w += 1;
+      if (this.firstInSentence.has(m)) w += 0.3;
+    }
+    // The speaker of a speech verb, before it or after it ("Chinni noted", "noted NBC's Chinni").
+    for (const t of [tokens[m.to], tokens[m.to + 1], tokens[m.from - 1], tokens[m.from - 2]]) {
+      if (same(t) && SPEECH_VERBS.has(t!.norm)) {
+        w += 1;
+        break;
+      }
+    }
     return w;
   }
 
