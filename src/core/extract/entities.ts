@@ -112,6 +112,7 @@ export function extractEntities(doc: Doc): EntityIndex {
     const before = tokens[s.from - 1];
     const after = tokens[s.to];
     const k = key(s.name);
+    if (before?.norm === "the") return; // "the Mall": a thing
     if (s.kind === "person" || (after && SPEECH_VERBS.has(after.norm)) || (before && SPEECH_VERBS.has(before.norm) && before.sentence === tokens[s.from]!.sentence)) speaks.add(k);
     else if (before && before.sentence === tokens[s.from]!.sentence && before.word && before.norm !== "the" && pronounFollows(tokens, s.to, nextStart(starts, s.to))) speaks.add(k);
   });

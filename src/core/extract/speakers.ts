@@ -53,7 +53,11 @@ export function attributeQuotes(doc: Doc, ix: EntityIndex, quotes: readonly Attr
     const bLo = Math.max(tokenAt(tokens, Math.max(openSentence?.start ?? span.open, prevClose)), tokenAt(tokens, span.open) - MAX_WINDOW);
     const bHi = tokenAt(tokens, span.open);
     const aLo = tokenAt(tokens, span.close);
-    const aEnd = Math.min(closeSentence ? Math.max(closeSentence.end, span.close) : para.end, nextOpen, para.end);
+    let aEnd = Math.min(closeSentence ? Math.max(closeSentence.end, span.close) : para.end, nextOpen, para.end);
+    // Words on a new line, or a new sentence that leads into another quote, are no cue for this one.
+    const nl = doc.text.indexOf("\n", span.close);
+    if (nl >= 0 && nl < aEnd) aEnd = Math.max(span.close, nl);
+    if (closeSentence && closeSentence.start >= span.close && nextOpen < closeSentence.end) aEnd = span.close;
     const aHi = Math.min(tokenAt(tokens, aEnd), aLo + MAX_WINDOW);
 
     let cue: Cue | undefined;

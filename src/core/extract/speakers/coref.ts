@@ -2,7 +2,7 @@
 // keep gender in agreement, prefer the salient (subjects and earlier speakers) over the merely recent.
 import type { Entity } from "../../types.js";
 import type { EntityIndex, Mention } from "../entities.js";
-import { ORG_WORDS, ROLE_NOUNS, TITLES } from "../entities/lexicon.js";
+import { ORG_WORDS, ROLE_MODIFIERS, ROLE_NOUNS, TITLES } from "../entities/lexicon.js";
 import { roleGender } from "../entities/names.js";
 import type { SpeakerRef } from "./grammar.js";
 import { DETERMINERS, PRONOUNS, SPEECH_VERBS } from "./lexicon.js";
@@ -13,7 +13,7 @@ export interface SpeakerEvent {
   sentence: number;
 }
 
-const PREPOSITIONS = new Set(["of", "to", "for", "with", "about", "against", "from", "by", "on", "at", "in", "into", "over", "than", "like", "between", "among", "toward", "towards", "without", "under", "behind", "versus", "vs"]);
+const PREPOSITIONS = new Set(["alongside", "beside", "besides", "including", "unlike", "beyond", "upon", "through", "via", "of", "to", "for", "with", "about", "against", "from", "by", "on", "at", "in", "into", "over", "than", "like", "between", "among", "toward", "towards", "without", "under", "behind", "versus", "vs"]);
 // How far back a pronoun may reach, in sentences.
 const PRONOUN_REACH = 8;
 
@@ -21,6 +21,8 @@ export class Coref {
   private readonly firstInSentence = new Set<Mention>();
   /** Mentions inside quotation marks: names in quoted speech are seldom the speaker. */
   private readonly quoted = new Set<Mention>();
+  /** First tokens of mentions. */
+  private readonly starts = new Set<number>();
 
   constructor(
     private readonly ix: EntityIndex,
@@ -31,6 +33,7 @@ export class Coref {
     let last = -1;
     let q = 0;
     for (const m of ix.mentions) {
+      this.starts.add(m.from);
       while (q < quotedSpans.length && quotedSpans[q]!.end <= m.start) q++;
       const span = quotedSpans[q];
       if (span && span.start <= m.start && m.end <= span.end) {
@@ -60,8 +63,22 @@ export class Coref {
       if (opens && after && same(after) && after.word && !after.cap && !PREPOSITIONS.has(after.norm)) w += 1;
       if (this.firstInSentence.has(m)) w += 0.3;
     }
+    // A name inside a role before another name ("Clinton communication director Jennifer Palmieri") is a modifier.
+    let k = m.to;
+    while (k < m.to + 3 && tokens[k] && same(tokens[k]) && tokens[k]!.word && !tokens[k]!.cap && (ROLE_NOUNS.has(tokens[k]!.norm) || ROLE_MODIFIERS.has(tokens[k]!.norm) || TITLES.has(tokens[k]!.norm))) k++;
+    if (k > m.to && this.starts.has(k)) return w - 2;
+    // After an appositive, the verb past its closing comma ("Rendell, a Clinton surrogate, said").
+    let afterApp: number | undefined;
+    if (after?.text === ",") {
+      for (let j = m.to + 1; j < m.to + 14 && tokens[j] && same(tokens[j]); j++) {
+        if (tokens[j]!.text === ",") {
+          afterApp = j + 1;
+          break;
+        }
+      }
+    }
     // The speaker of a speech verb, before it or after it ("Chinni noted", "noted NBC's Chinni").
-    for (const t of [tokens[m.to], tokens[m.to + 1], tokens[m.from - 1], tokens[m.from - 2]]) {
+    for (const t of [tokens[m.to], tokens[m.to + 1], tokens[m.from - 1], tokens[m.from - 2], afterApp !== undefined ? tokens[afterApp] : undefined]) {
       if (same(t) && SPEECH_VERBS.has(t!.norm)) {
         w += 1;
         break;
