@@ -67,17 +67,26 @@ export function attributeQuotes(doc: Doc, ix: EntityIndex, quotes: readonly Attr
       const sLo = Math.max(tokenAt(tokens, openSentence?.start ?? span.open), bHi - MAX_WINDOW);
       cue = cueBefore(ctx, sLo, bHi, true) ?? cueAfter(ctx, aLo, aHi, true) ?? sentenceSubject(ctx, sLo, bHi);
     }
-    else if (prevCue && prevCue.verb >= tokenAt(tokens, prevClose) && prevCue.verb < bHi && prevCue.verb >= bLo) {
+    else {
+      const sLo = Math.max(tokenAt(tokens, openSentence?.start ?? span.open), bHi - MAX_WINDOW);
+      const after = cueAfter(ctx, aLo, aHi, false);
+      const before = cueBefore(ctx, bLo, bHi, false, sLo);
+      // Cues that touch the quote win: "” he said", "” ― Hill", "Hill said: “", "... Romney -- “".
+      const afterAdjacent = after && Math.min(after.verb, after.speaker.from) <= aLo + 2;
+      const beforeAdjacent = before && before.verb >= bHi - 4 && /[:,]|that/.test(doc.text.slice(tokens[before.verb]!.end, span.open));
+      const intro = introducedBy(ctx, bLo, bHi, sLo);
       // A split quote: the cue between the two halves serves both ("A," she said, "B.").
-      cue = prevCue;
-    } else {
-      const before = cueBefore(ctx, bLo, bHi, false);
-      // A cue that leads straight into the quote ("Hill said:", "said Hill, ") outranks one after it.
-      const adjacent = before && before.verb >= bHi - 4 && /[:,]|that/.test(ctx.text.slice(tokens[before.verb]!.end, span.open));
-      cue = adjacent ? before : cueAfter(ctx, aLo, aHi, false) ?? before ?? introducedBy(ctx, bLo, bHi);
+      const between = doc.text.slice(prevClose, span.open);
+      const split = prevCue && prevCue.text !== "―" && prevCue.verb >= tokenAt(tokens, prevClose) && prevCue.verb < bHi && !between.includes("\n") ? prevCue : undefined;
+      cue = afterAdjacent ? after : beforeAdjacent ? before : intro ?? split ?? after ?? before;
+      // A quote inside a sentence with no speech verb: the sentence's subject ("Trump attacked “...”").
+      if (!cue && bHi > sLo && !continuesFrom(prev, span)) {
+        const subject = sentenceSubject(ctx, sLo, bHi);
+        if (subject) [cue, how] = [subject, "paragraph"];
+      }
     }
 
-    const continues = prev && !partial && prev.q.span.lastParagraph >= span.firstParagraph - 1 && prev.a.speaker;
+    const continues = !partial && continuesFrom(prev, span);
     // A cue-less quote: an earlier sentence of its paragraph, or a colon ending the paragraph before.
     if (!cue) {
       const found = earlierCue(doc, ctx, span, prevClose, partial);
@@ -107,6 +116,11 @@ export function attributeQuotes(doc: Doc, ix: EntityIndex, quotes: readonly Attr
   return out;
 }
 
+/** The previous direct quote is close enough (this paragraph or the one before) to hand on its speaker. */
+function continuesFrom(prev: { q: AttributionInput; a: Attribution } | undefined, span: QuotedSpan): boolean {
+  return !!prev && prev.q.span.lastParagraph >= span.firstParagraph - 1 && !!prev.a.speaker;
+}
+
 /** A cue in an earlier sentence of the quote's paragraph, or a colon introduction at the end of the one before. */
 function earlierCue(doc: Doc, ctx: GrammarContext, span: QuotedSpan, prevClose: number, partial: boolean): { cue: Cue; how: "paragraph" | "colon" } | undefined {
   const { tokens } = ctx;
@@ -127,7 +141,7 @@ function earlierCue(doc: Doc, ctx: GrammarContext, span: QuotedSpan, prevClose: 
     if (last && last.start >= prevClose) {
       const lo = tokenAt(tokens, last.start);
       const hi = tokenAt(tokens, para.end);
-      const cue = cueBefore(ctx, lo, hi, partial) ?? colonSubject(ctx, lo, hi) ?? introducedBy(ctx, lo, hi);
+      const cue = cueBefore(ctx, lo, hi, partial) ?? colonSubject(ctx, lo, hi) ?? introducedBy(ctx, lo, hi) ?? sentenceSubject(ctx, lo, hi);
       if (cue) return { cue, how: "colon" };
     }
   }
@@ -144,7 +158,8 @@ function sentenceSubject(ctx: GrammarContext, lo: number, hi: number): Cue | und
   while (i < hi && !tokens[i]!.word) i++;
   if (i < hi && LEADING_PREPOSITIONS.has(tokens[i]!.norm)) {
     while (i < hi && tokens[i]!.text !== ",") i++;
-    i++;
+    // "On July 6, 2015, Sanders ...": the date's year and commas go too.
+    while (i < hi && (tokens[i]!.text === "," || /^\d+$/.test(tokens[i]!.text))) i++;
   }
   const m = ctx.mentionFrom.get(i);
   // "Pence: Trump was ‘mocking’ ..." (headlines): the name before a colon.
@@ -156,18 +171,18 @@ function sentenceSubject(ctx: GrammarContext, lo: number, hi: number): Cue | und
 }
 
 /** A name or clause subject introducing the quote with a dash or colon: "... Mitt Romney -- ''...''", "Obama has a message: "...". */
-function introducedBy(ctx: GrammarContext, lo: number, hi: number): Cue | undefined {
+function introducedBy(ctx: GrammarContext, lo: number, hi: number, sentenceLo: number = lo): Cue | undefined {
   const { tokens } = ctx;
   if (hi <= lo) return undefined;
   const last = tokens[hi - 1]!;
-  if (last.text === ":" ) {
-    const s = clauseSubject(ctx, lo, hi - 1);
-    if (s) return { text: ":", verb: hi - 1, speaker: s, inverted: false };
-  }
   let k = hi - 1;
-  while (k >= lo && (tokens[k]!.text === "-" || tokens[k]!.text === "—" || tokens[k]!.text === "–")) k--;
+  while (k >= lo && /^[-—–:]$/.test(tokens[k]!.text)) k--;
   const m = ctx.mentionTo.get(k);
-  if (k < hi - 1 && m && m.from >= lo) return { text: tokens[hi - 1]!.text, verb: hi - 1, speaker: { kind: "name", from: m.from, to: m.to, text: ctx.text.slice(m.start, m.end), mention: m }, inverted: false };
+  if (k < hi - 1 && m && m.from >= lo) return { text: last.text, verb: hi - 1, speaker: { kind: "name", from: m.from, to: m.to, text: ctx.text.slice(m.start, m.end), mention: m }, inverted: false };
+  if (last.text === ":") {
+    const s = sentenceSubject(ctx, sentenceLo, hi - 1);
+    if (s) return { ...s, text: ":" };
+  }
   return undefined;
 }
 

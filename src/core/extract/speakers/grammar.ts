@@ -68,16 +68,18 @@ export function subjectEndingAt(ctx: GrammarContext, j: number, lo: number): Spe
     if (k > lo && tokens[k]!.text === "(") return subjectEndingAt(ctx, k - 1, lo);
   }
   // An appositive: "Hill, a doctor at the clinic, said" -> the name before the first comma.
-  if (t.text === ",") {
+  if (t.text === "," || t.text === "-" || t.text === "—" || t.text === "–") {
     let k = j - 1;
     let commas = 0;
-    for (; k >= lo && j - k < 40; k--) {
+    for (; k >= lo && j - k < 45; k--) {
       const u = tokens[k]!;
       if (u.text === "," && ++commas > 3) break;
-      if (u.text === "." || u.text === ";" || u.text === ":" || /^["“”]$/.test(u.text)) break;
+      // A full stop ends the search, unless it closes an abbreviation ("R-Ky.", "Mr.").
+      if (u.text === "." && !(tokens[k - 1] && tokens[k - 1]!.cap && tokens[k - 1]!.text.length <= 5)) break;
+      if (u.text === ";" || u.text === ":" || /^["“”]$/.test(u.text)) break;
       const m = ctx.mentionTo.get(k);
-      const nextText = tokens[k + 1]?.text;
-      if (m && (nextText === "," || nextText === "(") && (m.from <= lo || !NOT_BEFORE_SUBJECT.has(tokens[m.from - 1]!.norm))) {
+      const nextText = tokens[k + 1]?.text ?? "";
+      if (m && /^[,(\-—–]$/.test(nextText) && (m.from <= lo || !NOT_BEFORE_SUBJECT.has(tokens[m.from - 1]!.norm))) {
         return { kind: "name", from: m.from, to: m.to, text: ctx.text.slice(m.start, m.end), mention: m };
       }
     }
@@ -124,7 +126,7 @@ export function objectAfter(ctx: GrammarContext, v: number, hi: number): Speaker
       i = m.to - 1;
       continue;
     }
-    if (!t.word && t.text !== "." && t.text !== "-" && t.text !== "’" && t.text !== "'") break;
+    if (!t.word && !/^[.\-’'/]$/.test(t.text)) break;
     if (STOP_NP.has(t.norm) && !(i === k && DETERMINERS.has(t.norm))) break;
   }
   if (found) return { kind: "name", from: found.from, to: found.to, text: ctx.text.slice(found.start, found.end), mention: found };
@@ -183,7 +185,7 @@ export function cueAfter(ctx: GrammarContext, lo: number, hi: number, partial: b
 }
 
 /** A cue in the words before a quote (tokens lo..hi): "Hill said:", "Hill told reporters that", "According to Hill,". */
-export function cueBefore(ctx: GrammarContext, lo: number, hi: number, partial: boolean): Cue | undefined {
+export function cueBefore(ctx: GrammarContext, lo: number, hi: number, partial: boolean, sentenceLo: number = lo): Cue | undefined {
   const { tokens } = ctx;
   const according = accordingTo(ctx, lo, hi);
   for (let v = hi - 1; v >= lo; v--) {
@@ -195,7 +197,7 @@ export function cueBefore(ctx: GrammarContext, lo: number, hi: number, partial: 
     if (tokens[s] && (tokens[s]!.norm === "was" || tokens[s]!.norm === "has" || tokens[s]!.norm === "is")) s--;
     // ", saying ...": a participle's subject is the clause's, at the start of the sentence.
     const participle = tokens[v]!.norm.endsWith("ing") && tokens[v - 1]?.text === ",";
-    const subject = participle ? clauseSubject(ctx, lo, v) : s >= lo ? subjectEndingAt(ctx, s, lo) : undefined;
+    const subject = participle ? clauseSubject(ctx, Math.min(lo, sentenceLo), v) : s >= lo ? subjectEndingAt(ctx, s, lo) : undefined;
     if (subject) return according && according.verb > v ? according : { text: tokens[v]!.text, verb: v, speaker: subject, inverted: false };
     if (!TO_LISTENER.has(tokens[v]!.norm)) {
       const object = objectAfter(ctx, v, hi);
