@@ -129,7 +129,7 @@ export function extractEntities(doc: Doc): EntityIndex {
     mention(e, s);
   }
   mentions.sort((a, b) => a.start - b.start);
-  voteGender(tokens, mentions, built);
+  voteGender(tokens, mentions, built, bySurname);
 
   const entities = built.map((b) => b.entity);
   const genders = new Map(built.map((b) => [b.entity, b.gender ?? (b.entity.type === "person" ? firstNameGender(b.first) : undefined)]));
@@ -166,11 +166,13 @@ const MALE_PRONOUNS = new Set(["he", "him", "his", "himself"]);
 const FEMALE_PRONOUNS = new Set(["she", "her", "hers", "herself"]);
 
 /** A person of unknown gender takes the gender of the pronouns that follow their mentions before anyone else is named. */
-function voteGender(tokens: readonly Token[], mentions: readonly Mention[], built: Built[]): void {
+function voteGender(tokens: readonly Token[], mentions: readonly Mention[], built: Built[], bySurname: ReadonlyMap<string, number[]>): void {
   const votes = new Map<number, number>();
   mentions.forEach((m, i) => {
     const b = built[m.entity]!;
     if (b.honorific || b.entity.type !== "person") return;
+    // A surname two people share says nothing about which of them the pronoun means.
+    if (m.to - m.from === 1 && (bySurname.get(b.last)?.length ?? 0) > 1) return;
     const next = mentions[i + 1];
     const stop = next ? next.from : tokens.length;
     for (let t = m.to; t < stop && t < m.to + 40 && tokens[t]!.sentence <= m.sentence + 1; t++) {

@@ -14,6 +14,7 @@ export interface SpeakerEvent {
 }
 
 const PREPOSITIONS = new Set(["alongside", "beside", "besides", "including", "unlike", "beyond", "upon", "through", "via", "of", "to", "for", "with", "about", "against", "from", "by", "on", "at", "in", "into", "over", "than", "like", "between", "among", "toward", "towards", "without", "under", "behind", "versus", "vs"]);
+const DOCUMENT_NOUNS = new Set(["article", "piece", "report", "story", "book", "memoir", "letter", "statement", "ruling", "memo", "study", "editorial", "column", "op-ed", "ad", "advert", "video", "post", "tweet", "filing", "complaint", "lawsuit", "opinion", "decision", "release", "survey", "poll", "analysis", "paper", "document"]);
 // How far back a pronoun may reach, in sentences.
 const PRONOUN_REACH = 8;
 
@@ -112,6 +113,10 @@ export class Coref {
     const singular = head.replace(/s$/, "");
     const t = tokens[ref.from]!;
     const gender = roleGender(head);
+    // A document speaks for whoever wrote or published it: "the article", "the report", "the book".
+    if (DOCUMENT_NOUNS.has(head)) {
+      return this.best(t.start, t.sentence, 6, (e) => (e.type === "organization" ? 0.5 : e.type === "person" ? 0 : -99), history);
+    }
     // An organisation named by its kind: "the commission", "the campaign".
     if (ORG_WORDS.has(head) && !ROLE_NOUNS.has(head)) {
       return this.best(t.start, t.sentence, 40, (e) => (e.type === "organization" && e.name.toLowerCase().split(/\s+/).includes(head) ? 1 : -99), history);
