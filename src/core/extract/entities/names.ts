@@ -89,7 +89,8 @@ export function findNameSeqs(text: string, tokens: readonly Token[]): NameSeq[] 
       }
       if (!joins(text, cur, next)) break;
       // A capitalised function word ends the name: headlines capitalise "With", "As", "To".
-      if (next.word && next.cap && !(NOT_NAMES.has(next.norm) && !HONORIFICS.has(next.norm) && !/^\p{Lu}{2,}$/u.test(next.text))) {
+      const initial = isInitial(next) && tokens[j + 2]?.text === ".";
+      if (next.word && next.cap && (initial || !(NOT_NAMES.has(next.norm) && !HONORIFICS.has(next.norm) && !/^\p{Lu}{2,}$/u.test(next.text)))) {
         j++;
         idx.push(j);
         continue;

@@ -1,10 +1,10 @@
 // Pronoun and description speakers resolved to people and organisations: walk back sentence by sentence,
 // keep gender in agreement, prefer the salient (subjects and earlier speakers) over the merely recent.
 import type { Entity } from "../../types.js";
-import type { EntityIndex, Mention } from "../entities.js";
+import type { EntityIndex, Mention, Token } from "../entities.js";
 import { ORG_WORDS, ROLE_MODIFIERS, ROLE_NOUNS, TITLES } from "../entities/lexicon.js";
 import { roleGender } from "../entities/names.js";
-import type { SpeakerRef } from "./grammar.js";
+import { TO_LISTENER, type SpeakerRef } from "./grammar.js";
 import { DETERMINERS, PRONOUNS, SPEECH_VERBS } from "./lexicon.js";
 
 /** A quote already attributed: its speaker is salient for the pronouns that follow. */
@@ -18,12 +18,20 @@ const DOCUMENT_NOUNS = new Set(["article", "piece", "report", "story", "book", "
 // How far back a pronoun may reach, in sentences.
 const PRONOUN_REACH = 8;
 
+/** Something a pronoun can point back to: a name, or an earlier pronoun already resolved. */
+interface Candidate {
+  entity: Entity;
+  start: number;
+  sentence: number;
+  weight: number;
+}
+
 export class Coref {
   private readonly firstInSentence = new Set<Mention>();
-  /** Mentions inside quotation marks: names in quoted speech are seldom the speaker. */
-  private readonly quoted = new Set<Mention>();
   /** First tokens of mentions. */
   private readonly starts = new Set<number>();
+  /** Names and resolved subject pronouns outside quotation marks, in text order. */
+  private readonly candidates: Candidate[] = [];
 
   constructor(
     private readonly ix: EntityIndex,
@@ -31,19 +39,44 @@ export class Coref {
     /** Paragraph index of each sentence. */
     private readonly paragraphOf: readonly number[],
   ) {
-    let last = -1;
+    const { tokens } = ix;
     let q = 0;
+    // Names in quoted speech are seldom the speaker, and its pronouns point elsewhere: both are left out.
+    const quoted = (at: number) => {
+      while (q < quotedSpans.length && quotedSpans[q]!.end <= at) q++;
+      const span = quotedSpans[q];
+      return !!span && span.start <= at && at < span.end;
+    };
+    let last = -1;
     for (const m of ix.mentions) {
       this.starts.add(m.from);
-      while (q < quotedSpans.length && quotedSpans[q]!.end <= m.start) q++;
-      const span = quotedSpans[q];
-      if (span && span.start <= m.start && m.end <= span.end) {
-        this.quoted.add(m);
-        continue;
-      }
       if (m.sentence !== last) this.firstInSentence.add(m);
       last = m.sentence;
     }
+    let mi = 0;
+    const mentions = ix.mentions;
+    for (let t = 0; t < tokens.length; t++) {
+      const m = mentions[mi];
+      if (m && m.from === t) {
+        mi++;
+        while (mentions[mi] && mentions[mi]!.from <= t) mi++;
+        if (!quoted(m.start)) this.candidates.push({ entity: ix.entities[m.entity]!, start: m.start, sentence: m.sentence, weight: this.weight(m) });
+        continue;
+      }
+      const tok = tokens[t]!;
+      if ((tok.norm !== "he" && tok.norm !== "she") || quoted(tok.start)) continue;
+      // A subject pronoun stands for someone: it carries them forward ("She says ... She tweeted").
+      const e = this.best(tok.start, tok.sentence, PRONOUN_REACH, this.genderFit(tok.norm === "he" ? "m" : "f"), []);
+      if (e) this.candidates.push({ entity: e, start: tok.start, sentence: tok.sentence, weight: 1.2 });
+    }
+  }
+
+  private genderFit(p: "m" | "f"): (e: Entity) => number {
+    return (e) => {
+      if (e.type !== "person") return -99;
+      const g = this.ix.gender(e);
+      return !g ? -0.6 : g === p ? 0 : -99;
+    };
   }
 
   /** Salience of one mention as an antecedent. */
@@ -79,7 +112,8 @@ export class Coref {
       }
     }
     // The speaker of a speech verb, before it or after it ("Chinni noted", "noted NBC's Chinni").
-    for (const t of [tokens[m.to], tokens[m.to + 1], tokens[m.from - 1], tokens[m.from - 2], afterApp !== undefined ? tokens[afterApp] : undefined]) {
+    const inverted = (t: Token | undefined) => t && !TO_LISTENER.has(t.norm) && !t.norm.endsWith("ing") ? t : undefined;
+    for (const t of [tokens[m.to], tokens[m.to + 1], inverted(tokens[m.from - 1]), inverted(tokens[m.from - 2]), afterApp !== undefined ? tokens[afterApp] : undefined]) {
       if (same(t) && SPEECH_VERBS.has(t!.norm)) {
         w += 1;
         break;
@@ -93,13 +127,10 @@ export class Coref {
     const t = this.ix.tokens[ref.from]!;
     const p = PRONOUNS.get(t.norm);
     if (!p || p === "i") return undefined;
-    const want = p === "m" || p === "f" ? "person" : "organization";
-    const fits = (e: Entity): number => {
-      if (want === "organization") return e.type === "organization" ? 1 : p === "p" && e.type === "person" ? -2 : -99;
-      if (e.type !== "person") return -99;
-      const g = this.ix.gender(e);
-      return !g ? -0.6 : g === p ? 0 : -99;
-    };
+    const fits =
+      p === "m" || p === "f"
+        ? this.genderFit(p)
+        : (e: Entity): number => (e.type === "organization" ? 1 : p === "p" && e.type === "person" ? -2 : -99);
     return this.best(t.start, t.sentence, PRONOUN_REACH, fits, history);
   }
 
@@ -159,20 +190,19 @@ export class Coref {
       const score = s + f;
       if (score > (scores.get(e) ?? -Infinity)) scores.set(e, score);
     };
-    const ms = this.ix.mentions;
+    const cs = this.candidates;
     let lo = 0;
-    let hi = ms.length;
+    let hi = cs.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (ms[mid]!.start < at) lo = mid + 1;
+      if (cs[mid]!.start < at) lo = mid + 1;
       else hi = mid;
     }
     for (let i = lo - 1; i >= 0; i--) {
-      const m = ms[i]!;
-      const dist = sentence - m.sentence;
+      const c = cs[i]!;
+      const dist = sentence - c.sentence;
       if (dist > reach) break;
-      if (this.quoted.has(m)) continue;
-      consider(this.ix.entities[m.entity]!, this.weight(m) - this.distance(sentence, m.sentence));
+      consider(c.entity, c.weight - this.distance(sentence, c.sentence));
     }
     for (let i = history.length - 1; i >= 0 && i >= history.length - 6; i--) {
       const h = history[i]!;

@@ -35,9 +35,10 @@ export interface GrammarContext {
 }
 
 // Verbs after which the next name is the listener, not the speaker ("told reporters", "asked Trump").
-const TO_LISTENER = new Set(["told", "tell", "tells", "telling", "asked", "ask", "asks", "asking", "urged", "urge", "urges", "reminded", "warned", "informed", "assured", "challenged", "accused"]);
+export const TO_LISTENER = new Set(["told", "tell", "tells", "telling", "asked", "ask", "asks", "asking", "urged", "urge", "urges", "reminded", "warned", "informed", "assured", "challenged", "accused"]);
 const STOP_NP = new Set(["in", "on", "at", "during", "after", "before", "to", "of", "for", "from", "with", "about", "that", "and", "but", "as", "when", "while", "because", "if", "who", "which", "this", "last", "earlier", "later", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "recently"]);
 
+const AUXILIARIES = new Set(["is", "was", "are", "were", "be", "been", "am", "kept", "keeps", "started", "began", "continued", "continues"]);
 // A name after these is the object of a preposition or inside a noun phrase, not a subject.
 const NOT_BEFORE_SUBJECT = new Set(["of", "the", "at", "in", "by", "for", "to", "from", "with", "on", "about", "against", "a", "an"]);
 // Before these a speech verb is a noun ("the following comment", "Clinton's remark").
@@ -175,7 +176,8 @@ export function cueAfter(ctx: GrammarContext, lo: number, hi: number, partial: b
     if (!isVerbAt(tokens, v, false)) continue;
     const subject = v > start ? subjectEndingAt(ctx, v - 1, start) : undefined;
     if (subject) return { text: tokens[v]!.text, verb: v, speaker: subject, inverted: false };
-    if (!TO_LISTENER.has(tokens[v]!.norm) || v === start) {
+    // A participle right after the quote ("” adding that ...") names nobody after it.
+    if ((!TO_LISTENER.has(tokens[v]!.norm) || v === start) && !tokens[v]!.norm.endsWith("ing")) {
       const object = TO_LISTENER.has(tokens[v]!.norm) ? undefined : objectAfter(ctx, v, hi);
       if (object) return { text: tokens[v]!.text, verb: v, speaker: object, inverted: true };
     }
@@ -190,6 +192,9 @@ export function cueBefore(ctx: GrammarContext, lo: number, hi: number, partial: 
   const according = accordingTo(ctx, lo, hi);
   for (let v = hi - 1; v >= lo; v--) {
     if (!isVerbAt(tokens, v, partial)) continue;
+    // "tweets accusing Machado of ...": a participle after a noun modifies it; the clause's verb is earlier.
+    const prevTok = tokens[v - 1];
+    if (tokens[v]!.norm.endsWith("ing") && prevTok && prevTok.word && !AUXILIARIES.has(prevTok.norm) && !ADVERBS.has(prevTok.norm) && !PRONOUNS.has(prevTok.norm) && !ctx.mentionTo.has(v - 1)) continue;
     // "the senior US official said that", "Hill, who ... , said:" — subject first, then an inverted object.
     let s = v - 1;
     // "was quoted as saying": the subject stands before "was".
