@@ -1,11 +1,13 @@
 // briefbot's command line: `briefbot <command> [options]`.
 import { processIo, UsageError, type Io } from "./io.js";
 import { cardCommand } from "./card.js";
+import { quotesCommand } from "./quotes.js";
 
 export type Command = (argv: string[], io: Io) => Promise<number>;
 
 export const COMMANDS: Record<string, { run: Command; summary: string }> = {
   card: { run: cardCommand, summary: "card FILE|- [--format json|text|markdown] | card --jsonl [FILE]: build briefing cards" },
+  quotes: { run: quotesCommand, summary: "quotes FILE|-: the article's quotes with speaker, role and confidence, as a table" },
 };
 
 function usage(): string {

@@ -65,7 +65,11 @@ export function attributeQuotes(doc: Doc, ix: EntityIndex, quotes: readonly Attr
     if (partial) {
       // A fragment belongs to the clause around it: look back to the sentence start, past other fragments.
       const sLo = Math.max(tokenAt(tokens, openSentence?.start ?? span.open), bHi - MAX_WINDOW);
-      cue = cueBefore(ctx, sLo, bHi, true) ?? cueAfter(ctx, aLo, aHi, true) ?? sentenceSubject(ctx, sLo, bHi);
+      cue = cueBefore(ctx, sLo, bHi, true) ?? cueAfter(ctx, aLo, aHi, true);
+      if (!cue) {
+        cue = sentenceSubject(ctx, sLo, bHi);
+        how = "paragraph";
+      }
     }
     else {
       const sLo = Math.max(tokenAt(tokens, openSentence?.start ?? span.open), bHi - MAX_WINDOW);

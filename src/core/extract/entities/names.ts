@@ -1,6 +1,7 @@
 // Capitalised name sequences and what they are: person (with title and role), organisation or place.
 import { GROUP_WORDS, HONORIFICS, KNOWN_ORGS, MULTI_PLACES, NOT_NAMES, ORG_WORDS, PLACES, ROLE_MODIFIERS, ROLE_NOUNS, TITLES } from "./lexicon.js";
 import type { Token } from "./tokens.js";
+import { SPEECH_VERBS } from "../speakers/lexicon.js";
 
 export type Gender = "m" | "f";
 
@@ -96,7 +97,7 @@ export function findNameSeqs(text: string, tokens: readonly Token[]): NameSeq[] 
         continue;
       }
       const after = tokens[j + 2];
-      if (next.word && CONNECTORS.has(next.norm) && after?.word && after.cap && !NOT_NAMES.has(after.norm) && joins(text, next, after)) {
+      if (next.word && !next.cap && CONNECTORS.has(next.norm) && after?.word && after.cap && !NOT_NAMES.has(after.norm) && joins(text, next, after)) {
         j += 2;
         idx.push(j - 1, j);
         continue;
@@ -119,7 +120,8 @@ function classify(text: string, tokens: readonly Token[], idx: number[], out: Na
   const skip = (t: Token) => (NOT_NAMES.has(t.norm) || GROUP_WORDS.has(t.norm)) && !HONORIFICS.has(t.norm) && !/^\p{Lu}{2,}$/u.test(t.text);
   while (k < idx.length && skip(tokens[idx[k]!]!)) k++;
   const ids = idx.slice(k);
-  while (ids.length && skip(tokens[ids[ids.length - 1]!]!)) ids.pop();
+  // Headlines put a capitalised verb after the name ("Malik Warns", "Lindsey Graham Says").
+  while (ids.length && (skip(tokens[ids[ids.length - 1]!]!) || (ids.length > 1 && SPEECH_VERBS.has(tokens[ids[ids.length - 1]!]!.norm)))) ids.pop();
   while (ids.length && CONNECTORS.has(tokens[ids[ids.length - 1]!]!.norm)) ids.pop();
   if (!ids.length) return;
   const toks = ids.map((n) => tokens[n]!);

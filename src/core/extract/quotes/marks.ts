@@ -100,6 +100,8 @@ export function findQuotedSpans(doc: Doc): QuotedSpan[] {
     let end = endAt;
     while (start < end && /\s/.test(text[start]!)) start++;
     while (end > start && /\s/.test(text[end - 1]!)) end--;
+    // A comma before the closing mark punctuates the writer's sentence, not the speech.
+    if (closed && text[end - 1] === "," ) end--;
     if (end - start < 1) return;
     out.push({ open: open.at, start, end, close: closed ? endAt + closeLen : end, closed, firstParagraph: openPara, lastParagraph: lastPara, single: open.single });
   };
