@@ -11,8 +11,9 @@ export { findQuotedSpans, type QuotedSpan } from "./quotes/marks.js";
 
 export function extractQuotes(doc: Doc, entities: EntityIndex): Quote[] {
   const inputs: AttributionInput[] = [];
-  for (const span of findQuotedSpans(doc)) {
-    const kind = spanKind(doc, span);
+  const spans = findQuotedSpans(doc);
+  for (const [i, span] of spans.entries()) {
+    const kind = spanKind(doc, span, spans[i - 1]);
     if (kind !== "title") inputs.push({ span, kind });
   }
   const attributions = attributeQuotes(doc, entities, inputs);

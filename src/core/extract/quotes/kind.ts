@@ -9,7 +9,8 @@ export type SpanKind = "direct" | "partial" | "title";
 // Words that announce a title in quotation marks ("the book “The Art of the Deal”").
 const TITLE_BEFORE = /\b(book|books|film|movie|song|album|show|series|episode|article|essay|column|op-ed|headline|poem|play|documentary|podcast|titled|entitled|known as|named|report|memoir|novel|speech|segment|program|programme|campaign|slogan|ad|video)\s*,?\s*$/i;
 
-export function spanKind(doc: Doc, span: QuotedSpan): SpanKind {
+/** What a quoted span is; `prev` is the span before it, for split quotes. */
+export function spanKind(doc: Doc, span: QuotedSpan, prev?: QuotedSpan): SpanKind {
   const { text } = doc;
   const inner = text.slice(span.start, span.end);
   const words = inner.split(/\s+/).filter(Boolean);
@@ -18,26 +19,24 @@ export function spanKind(doc: Doc, span: QuotedSpan): SpanKind {
   const left = i >= 0 ? text[i]! : "\n";
   const para = doc.paragraphs[span.firstParagraph]!;
   const alone = span.open === para.start && span.close >= para.end - 1;
-  // A heading in marks: a short paragraph of capitalised words.
-  if (alone && words.length <= 8 && titleCase(words)) return "title";
-  if (/[\p{L}\p{N}]/u.test(left)) {
-    // Inside a clause: a title when it is capitalised like one after a title noun, else a partial quote.
-    const before = text.slice(Math.max(0, span.open - 30), span.open);
-    if (words.length >= 2 && titleCase(words) && TITLE_BEFORE.test(before)) return "title";
-    return "partial";
-  }
-  // Quoted words that run on into the writer's own ("“You squeezed employees” to drive up the price").
+  const before = text.slice(Math.max(0, span.open - 40), span.open);
   let j = span.close;
   while (j < text.length && (text[j] === " " || text[j] === "\t")) j++;
+  // A heading in marks: a short paragraph of capitalised words.
+  if (alone && words.length <= 8 && titleCase(words)) return "title";
+  // A title after a title noun ("his book, ''Make Your Kid a Millionaire''"), or a nickname between names.
+  if (words.length <= 12 && /^\p{Lu}/u.test(inner) && (titleCase(words) || words.length <= 2) && TITLE_BEFORE.test(before)) return "title";
+  if (words.length <= 2 && /\p{Lu}[\p{L}.]*\s$/u.test(before) && /^\p{Lu}/u.test(text.slice(j, j + 1)) && /^\p{Lu}/u.test(inner)) return "title";
+  // Inside a clause: a partial quote.
+  if (/[\p{L}\p{N}]/u.test(left)) return "partial";
+  // Quoted words that run on into the writer's own ("“You squeezed employees” to drive up the price").
   const next = /^\p{Ll}[\p{L}'’-]*/u.exec(text.slice(j, j + 30))?.[0];
   if (span.closed && next && !cueFollows(next)) return "partial";
-  const starts = /^\p{Ll}/u.test(inner);
-  // "said that, “..." and "... -- “the president but also ...": a fragment inside the writer's sentence.
-  const before = text.slice(Math.max(0, span.open - 40), span.open);
+  // "said that, “...": a fragment inside the writer's sentence.
   if (/\bthat,?\s*$/i.test(before) && !/^[\p{Lu}]/u.test(inner)) return "partial";
-  if (starts && /[,—–-]\s*$/.test(before) && !/(\p{L}+)\s*,\s*$/u.test(before.replace(/\b(said|says|added|asked|wrote|told \w+|continued|replied)\s*,\s*$/i, ""))) {
-    if (!/\b(said|says|added|asked|wrote|continued|replied|argued|noted|explained)\s*,?\s*$/i.test(before)) return "partial";
-  }
+  // Lower case after a comma or dash ("Barrett said, “we were floored.”"), unless it finishes a split quote.
+  const split = prev && prev.close <= span.open && !text.slice(prev.close, span.open).includes("\n") && !/[.!?]["”'’]*\s*$/.test(text.slice(prev.start, prev.close));
+  if (/^\p{Ll}/u.test(inner) && /[,:—–-]\s*$/.test(before) && !split) return "partial";
   return "direct";
 }
 

@@ -56,7 +56,8 @@ function marksIn(text: string, from: number, to: number, masked: (at: number) =>
     }
     const left = i > from ? text[i - 1]! : " ";
     const right = i + len < to ? text[i + len]! : " ";
-    const openish = OPENING_LEFT.test(left) && !/\s/.test(right);
+    // At the start of a paragraph a mark can only open ("” … what I learned").
+    const openish = (OPENING_LEFT.test(left) && !/\s/.test(right)) || (i === from && !single);
     const closeish = CLOSING_RIGHT.test(right) && !/\s/.test(left);
     // Apostrophes inside or after words ("don't", "voters'") are no single marks.
     if (single && !openish && !(closeish && glyph !== "open")) continue;
@@ -128,12 +129,33 @@ export function findQuotedSpans(doc: Doc): QuotedSpan[] {
         continue;
       }
       if (m.single !== pending.mark.single) continue;
+      // A quote inside a quote (“... what he calls “hell” than ...”): an opening followed by two closings
+      // before the next opening is nested; skip it and its closing.
+      if (isOpening(m) && !isClosing(m) && text.lastIndexOf("\n", m.at) < pending.mark.at) {
+        let closings = 0;
+        let k = mi + 1;
+        for (; k < marks.length && closings < 2; k++) {
+          const n = marks[k]!;
+          if (n.single !== m.single) continue;
+          if (isOpening(n) && !isClosing(n)) break;
+          closings++;
+        }
+        if (closings === 2) {
+          let skip = mi + 1;
+          while (marks[skip] && marks[skip]!.single !== m.single) skip++;
+          mi = skip;
+          continue;
+        }
+      }
       if (isClosing(m) || !isOpening(m)) {
         emit(pending.mark, pending.paragraph, m.at, m.len, pi, true);
         pending = null;
       } else if (pending.paragraph === pi) {
-        // Two openings in a row: the first never closed. Keep it only when it opened the paragraph.
-        if (pending.mark.at === paragraphs[pending.paragraph]!.start) emit(pending.mark, pending.paragraph, m.at, 0, pi, false);
+        // Two openings in a row: the first never closed. It ends at a line break between them, or
+        // is kept whole when it opened the paragraph; otherwise it was a stray mark.
+        const nl = text.lastIndexOf("\n", m.at);
+        if (nl > pending.mark.at) emit(pending.mark, pending.paragraph, nl, 0, pi, false);
+        else if (pending.mark.at === paragraphs[pending.paragraph]!.start) emit(pending.mark, pending.paragraph, m.at, 0, pi, false);
         pending = { mark: m, paragraph: pi };
       }
     }
