@@ -6,6 +6,8 @@ import type { EntityIndex, Mention } from "./entities.js";
 import { tokenAt } from "./entities/tokens.js";
 import { Coref, type SpeakerEvent } from "./speakers/coref.js";
 import { clauseSubject, cueAfter, cueBefore, type Cue, type GrammarContext, type SpeakerRef } from "./speakers/grammar.js";
+import { DETERMINERS } from "./speakers/lexicon.js";
+import { ROLE_MODIFIERS, ROLE_NOUNS } from "./entities/lexicon.js";
 import type { QuotedSpan } from "./quotes/marks.js";
 
 export interface Attribution {
@@ -96,6 +98,10 @@ export function attributeQuotes(doc: Doc, ix: EntityIndex, quotes: readonly Attr
       const found = earlierCue(doc, ctx, span, prevClose, partial);
       if (found) [cue, how] = [found.cue, found.how];
     }
+    if (!cue) {
+      const found = headlineSpeaker(doc, ctx, span);
+      if (found) [cue, how] = [found, "paragraph"];
+    }
     let attribution: Attribution;
     let entity: Entity | undefined;
     if (cue) {
@@ -170,9 +176,23 @@ function sentenceSubject(ctx: GrammarContext, lo: number, hi: number): Cue | und
   if (m && tokens[m.to]?.text === ":") return { text: ":", verb: m.to, speaker: { kind: "name", from: m.from, to: m.to, text: ctx.text.slice(m.start, m.end), mention: m }, inverted: false };
   if (i >= hi) return undefined;
   const s = clauseSubject(ctx, i, hi);
-  if (!s || (s.mention && s.mention.possessive)) return undefined;
-  return { text: "", verb: s.to, speaker: s, inverted: false };
+  if (s) {
+    // "Trump's claim that ...": the possessor of a word for speech is its source; other possessors are not.
+    if (s.mention?.possessive && !SPEECH_NOUNS.has(tokens[s.to]?.norm ?? "")) return undefined;
+    return { text: "", verb: s.to, speaker: s, inverted: false };
+  }
+  // A description that opens the sentence ("The Republican nominee also vowed ..."), up to its verb.
+  const t = tokens[i]!;
+  if (!DETERMINERS.has(t.norm)) return undefined;
+  let j = i + 1;
+  while (j < hi && j - i < 6 && tokens[j]!.word && !(j > i + 1 && !tokens[j]!.cap && /(ed|s)$/.test(tokens[j]!.norm) && !ROLE_NOUNS.has(tokens[j]!.norm) && !ROLE_MODIFIERS.has(tokens[j]!.norm))) j++;
+  if (j === i + 1 || j >= hi) return undefined;
+  const speaker: SpeakerRef = { kind: "nominal", from: i, to: j, text: ctx.text.slice(t.start, tokens[j - 1]!.end) };
+  return { text: "", verb: j, speaker, inverted: false };
 }
+
+// Nouns for what someone said: their possessor is the source ("Trump's claim that ...").
+const SPEECH_NOUNS = new Set(["claim", "claims", "statement", "statements", "comment", "comments", "remark", "remarks", "words", "assertion", "argument", "promise", "pledge", "warning", "description", "view", "views", "tweet", "tweets", "speech", "answer", "response", "reply", "suggestion", "contention", "charge", "accusation"]);
 
 /** A name or clause subject introducing the quote with a dash or colon: "... Mitt Romney -- ''...''", "Obama has a message: "...". */
 function introducedBy(ctx: GrammarContext, lo: number, hi: number, sentenceLo: number = lo): Cue | undefined {
@@ -186,6 +206,21 @@ function introducedBy(ctx: GrammarContext, lo: number, hi: number, sentenceLo: n
   if (last.text === ":") {
     const s = sentenceSubject(ctx, sentenceLo, hi - 1);
     if (s) return { ...s, text: ":" };
+  }
+  return undefined;
+}
+
+/** In a headline ("Christie Calls Clinton ‘A Disgrace’"), the first person it names, outside the quote. */
+function headlineSpeaker(doc: Doc, ctx: GrammarContext, span: QuotedSpan): Cue | undefined {
+  const para = doc.paragraphs[span.firstParagraph]!;
+  const head = doc.text.slice(para.start, para.end);
+  if (span.firstParagraph > 1 || head.length > 160 || /[.!?]["”’']?\s*$/.test(head) && !/^(\p{Lu}\S*\s+){3}/u.test(head)) return undefined;
+  const lo = tokenAt(ctx.tokens, para.start);
+  const hi = tokenAt(ctx.tokens, para.end);
+  for (let i = lo; i < hi; i++) {
+    const m = ctx.mentionFrom.get(i);
+    if (!m || (m.start >= span.open && m.start < span.close) || !ctx.isPerson(m)) continue;
+    return { text: "", verb: i, speaker: { kind: "name", from: m.from, to: m.to, text: ctx.text.slice(m.start, m.end), mention: m }, inverted: false };
   }
   return undefined;
 }

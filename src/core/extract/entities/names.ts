@@ -90,6 +90,8 @@ export function findNameSeqs(text: string, tokens: readonly Token[]): NameSeq[] 
       }
       if (!joins(text, cur, next)) break;
       // A capitalised function word ends the name: headlines capitalise "With", "As", "To".
+      // A capitalised speech verb inside a headline ends the name ("Chris Christie Calls Hillary Clinton").
+      if (next.cap && SPEECH_VERBS.has(next.norm) && !isFirstName(next.norm)) break;
       const initial = isInitial(next) && tokens[j + 2]?.text === ".";
       if (next.word && next.cap && (initial || !(NOT_NAMES.has(next.norm) && !HONORIFICS.has(next.norm) && !/^\p{Lu}{2,}$/u.test(next.text)))) {
         j++;

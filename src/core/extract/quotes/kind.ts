@@ -26,7 +26,7 @@ export function spanKind(doc: Doc, span: QuotedSpan, prev?: QuotedSpan): SpanKin
   if (alone && words.length <= 8 && titleCase(words)) return "title";
   // A title after a title noun ("his book, ''Make Your Kid a Millionaire''"), or a nickname between names.
   if (words.length <= 12 && /^\p{Lu}/u.test(inner) && (titleCase(words) || words.length <= 2) && TITLE_BEFORE.test(before)) return "title";
-  if (words.length <= 2 && /\p{Lu}[\p{L}.]*\s$/u.test(before) && /^\p{Lu}/u.test(text.slice(j, j + 1)) && /^\p{Lu}/u.test(inner)) return "title";
+  if (words.length === 1 && !span.single && /\p{Lu}[\p{L}.]*\s$/u.test(before) && /^\p{Lu}/u.test(text.slice(j, j + 1)) && /^\p{Lu}/u.test(inner)) return "title";
   // Inside a clause: a partial quote.
   if (/[\p{L}\p{N}]/u.test(left)) return "partial";
   // Quoted words that run on into the writer's own ("“You squeezed employees” to drive up the price").
