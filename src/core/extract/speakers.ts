@@ -7,7 +7,7 @@ import { tokenAt } from "./entities/tokens.js";
 import { Coref, type SpeakerEvent } from "./speakers/coref.js";
 import { clauseSubject, cueAfter, cueBefore, type Cue, type GrammarContext, type SpeakerRef } from "./speakers/grammar.js";
 import { DETERMINERS } from "./speakers/lexicon.js";
-import { ROLE_MODIFIERS, ROLE_NOUNS } from "./entities/lexicon.js";
+import { NOT_NAMES, ROLE_MODIFIERS, ROLE_NOUNS } from "./entities/lexicon.js";
 import type { QuotedSpan } from "./quotes/marks.js";
 
 export interface Attribution {
@@ -67,7 +67,7 @@ export function attributeQuotes(doc: Doc, ix: EntityIndex, quotes: readonly Attr
     if (partial) {
       // A fragment belongs to the clause around it: look back to the sentence start, past other fragments.
       const sLo = Math.max(tokenAt(tokens, openSentence?.start ?? span.open), bHi - MAX_WINDOW);
-      cue = cueBefore(ctx, sLo, bHi, true) ?? cueAfter(ctx, aLo, aHi, true);
+      cue = cueBefore(ctx, sLo, bHi, true) ?? speechNounBefore(ctx, sLo, bHi) ?? cueAfter(ctx, aLo, aHi, true);
       if (!cue) {
         cue = sentenceSubject(ctx, sLo, bHi);
         how = "paragraph";
@@ -159,14 +159,19 @@ function earlierCue(doc: Doc, ctx: GrammarContext, span: QuotedSpan, prevClose: 
 }
 
 // Opening words of a sentence that put off its subject: "At Monday's debate, Clinton cited ...".
-const LEADING_PREPOSITIONS = new Set(["at", "in", "on", "during", "after", "before", "since", "while", "when", "with", "for", "from", "as", "by", "following", "despite", "unlike", "like"]);
+const LEADING_PREPOSITIONS = new Set(["at", "in", "on", "during", "after", "before", "since", "while", "when", "with", "for", "from", "as", "by", "following", "despite", "unlike", "like", "although", "though", "because", "if", "once", "until", "last", "earlier", "later"]);
 
 /** The subject of the sentence a fragment stands in: its first name or pronoun, after an opening phrase. */
 function sentenceSubject(ctx: GrammarContext, lo: number, hi: number): Cue | undefined {
   const { tokens } = ctx;
   let i = lo;
   while (i < hi && !tokens[i]!.word) i++;
-  if (i < hi && LEADING_PREPOSITIONS.has(tokens[i]!.norm)) {
+  // An opening phrase before a comma that names nobody ("Last week,", "Although the fund ..., it").
+  const leading = i < hi && LEADING_PREPOSITIONS.has(tokens[i]!.norm);
+  let comma = i;
+  while (comma < hi && comma - i < (leading ? 40 : 12) && tokens[comma]!.text !== ",") comma++;
+  const opener = tokens[comma]?.text === "," && (leading || ![...Array(comma - i).keys()].some((k) => ctx.mentionFrom.has(i + k)));
+  if (i < hi && opener) {
     while (i < hi && tokens[i]!.text !== ",") i++;
     // "On July 6, 2015, Sanders ...": the date's year and commas go too.
     while (i < hi && (tokens[i]!.text === "," || /^\d+$/.test(tokens[i]!.text))) i++;
@@ -181,14 +186,34 @@ function sentenceSubject(ctx: GrammarContext, lo: number, hi: number): Cue | und
     if (s.mention?.possessive && !SPEECH_NOUNS.has(tokens[s.to]?.norm ?? "")) return undefined;
     return { text: "", verb: s.to, speaker: s, inverted: false };
   }
-  // A description that opens the sentence ("The Republican nominee also vowed ..."), up to its verb.
   const t = tokens[i]!;
+  // A capitalised name the entity pass left alone ("Gingrich cynically dismissed ...").
+  const nx = tokens[i + 1];
+  if (t.cap && !NOT_NAMES.has(t.norm) && nx && nx.word && !nx.cap && i + 1 < hi) return { text: "", verb: i + 1, speaker: { kind: "name", from: i, to: i + 1, text: t.text }, inverted: false };
+  // A description that opens the sentence ("The Republican nominee also vowed ..."), up to its verb.
   if (!DETERMINERS.has(t.norm)) return undefined;
   let j = i + 1;
   while (j < hi && j - i < 6 && tokens[j]!.word && !(j > i + 1 && !tokens[j]!.cap && /(ed|s)$/.test(tokens[j]!.norm) && !ROLE_NOUNS.has(tokens[j]!.norm) && !ROLE_MODIFIERS.has(tokens[j]!.norm))) j++;
   if (j === i + 1 || j >= hi) return undefined;
   const speaker: SpeakerRef = { kind: "nominal", from: i, to: j, text: ctx.text.slice(t.start, tokens[j - 1]!.end) };
   return { text: "", verb: j, speaker, inverted: false };
+}
+
+/** "Donald Trump's claim that “...”", "his claim that ''...''": the possessor of the nearest speech noun. */
+function speechNounBefore(ctx: GrammarContext, lo: number, hi: number): Cue | undefined {
+  const { tokens } = ctx;
+  for (let k = hi - 1; k > lo; k--) {
+    if (!SPEECH_NOUNS.has(tokens[k]!.norm)) continue;
+    const p = tokens[k - 1]!;
+    const m = ctx.mentionTo.get(k - 1);
+    if (m && m.possessive) return { text: tokens[k]!.text, verb: k, speaker: { kind: "name", from: m.from, to: m.to, text: ctx.text.slice(m.start, m.end), mention: m }, inverted: false };
+    if (p.norm === "his" || p.norm === "her" || p.norm === "their" || p.norm === "its") {
+      const pronoun = p.norm === "his" ? "he" : p.norm === "her" ? "she" : p.norm === "its" ? "it" : "they";
+      return { text: tokens[k]!.text, verb: k, speaker: { kind: "pronoun", from: k - 1, to: k, text: pronoun }, inverted: false };
+    }
+    return undefined;
+  }
+  return undefined;
 }
 
 // Nouns for what someone said: their possessor is the source ("Trump's claim that ...").

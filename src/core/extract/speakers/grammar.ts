@@ -34,6 +34,8 @@ export interface GrammarContext {
   isPerson: (m: Mention) => boolean;
 }
 
+const SUBJECT_PRONOUN = (w: string) => w !== "him" && w !== "her" && w !== "his" && w !== "its" && w !== "their";
+
 // Verbs after which the next name is the listener, not the speaker ("told reporters", "asked Trump").
 export const TO_LISTENER = new Set(["told", "tell", "tells", "telling", "asked", "ask", "asks", "asking", "urged", "urge", "urges", "reminded", "warned", "informed", "assured", "challenged", "accused"]);
 const STOP_NP = new Set(["in", "on", "at", "during", "after", "before", "to", "of", "for", "from", "with", "about", "that", "and", "but", "as", "when", "while", "because", "if", "who", "which", "this", "last", "earlier", "later", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "recently"]);
@@ -93,7 +95,7 @@ export function subjectEndingAt(ctx: GrammarContext, j: number, lo: number): Spe
   const m = ctx.mentionTo.get(j);
   if (m && m.from >= lo) return { kind: "name", from: m.from, to: m.to, text: ctx.text.slice(m.start, m.end), mention: m };
   const p = PRONOUNS.get(t.norm);
-  if (p) return t.norm === "him" || t.norm === "her" ? undefined : { kind: "pronoun", from: j, to: j + 1, text: t.text };
+  if (p) return SUBJECT_PRONOUN(t.norm) ? { kind: "pronoun", from: j, to: j + 1, text: t.text } : undefined;
   // A description: back to its determiner ("the senior US official", "the ad's narrator").
   let k = j;
   while (k > lo && j - k < 8) {
@@ -133,7 +135,7 @@ export function objectAfter(ctx: GrammarContext, v: number, hi: number): Speaker
   if (found) return { kind: "name", from: found.from, to: found.to, text: ctx.text.slice(found.start, found.end), mention: found };
   const first = tokens[k];
   if (!first || k >= hi) return undefined;
-  if (PRONOUNS.has(first.norm) && first.norm !== "him" && first.norm !== "her") return { kind: "pronoun", from: k, to: k + 1, text: first.text };
+  if (PRONOUNS.has(first.norm) && SUBJECT_PRONOUN(first.norm)) return { kind: "pronoun", from: k, to: k + 1, text: first.text };
   if (!DETERMINERS.has(first.norm)) return undefined;
   let j = k + 1;
   while (j < hi && j - k < 9 && tokens[j]!.word && !STOP_NP.has(tokens[j]!.norm)) j++;
@@ -227,6 +229,6 @@ export function clauseSubject(ctx: GrammarContext, lo: number, hi: number): Spea
     if (!(u.cap || u.text === "." || ROLE_NOUNS.has(u.norm) || ROLE_MODIFIERS.has(u.norm))) break;
   }
   const t = tokens[i]!;
-  if (PRONOUNS.has(t.norm) && t.norm !== "him" && t.norm !== "her") return { kind: "pronoun", from: i, to: i + 1, text: t.text };
+  if (PRONOUNS.has(t.norm) && SUBJECT_PRONOUN(t.norm)) return { kind: "pronoun", from: i, to: i + 1, text: t.text };
   return undefined;
 }

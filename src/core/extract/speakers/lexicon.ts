@@ -43,7 +43,7 @@ export const PARTIAL_CUES: ReadonlySet<string> = new Set(
 );
 
 export const PRONOUNS: ReadonlyMap<string, "m" | "f" | "n" | "p" | "i"> = new Map([
-  ["he", "m"], ["she", "f"], ["it", "n"], ["they", "p"], ["i", "i"], ["we", "p"], ["him", "m"], ["her", "f"],
+  ["he", "m"], ["she", "f"], ["it", "n"], ["they", "p"], ["i", "i"], ["we", "p"], ["him", "m"], ["her", "f"], ["his", "m"], ["its", "n"], ["their", "p"],
 ]);
 
 /** Words that may sit between a subject and its speech verb ("he also said", "Trump later told"). */
