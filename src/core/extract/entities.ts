@@ -96,6 +96,8 @@ export function extractEntities(doc: Doc): EntityIndex {
     const parts = s.name.split(/\s+/);
     if (!(s.kind === "single" || (s.kind === "person" && parts.length === 1))) continue;
     const ids = bySurname.get(key(parts[0]!));
+    // "the Mall", "the Post": a thing, never a person's surname.
+    if (ids?.length && tokens[s.from - 1]?.norm === "the" && s.kind === "single") continue;
     if (ids?.length) {
       const e = pickByRecency(ids, mentions, tokens[s.from]!.start, s.gender, built);
       alias(built[e]!, s.name);

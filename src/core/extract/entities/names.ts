@@ -178,7 +178,8 @@ function classify(text: string, tokens: readonly Token[], idx: number[], out: Na
   const fn = norms.findIndex((n, x) => x < toks.length - 1 && isFirstName(n));
   if (fn >= 0) return pushPerson(toks, make, fn, out);
   // A title word first: the name is the last word or two ("Sen. Warren", "Secretary of State Clinton").
-  if (TITLES.has(norms[0]!) || ROLE_MODIFIERS.has(norms[0]!)) {
+  // ("National Mall" is no person: a modifier alone is no title.)
+  if (TITLES.has(norms[0]!) || (ROLE_MODIFIERS.has(norms[0]!) && norms.slice(1, -1).some((n) => TITLES.has(n)))) {
     let from = toks.length - 1;
     if (from > 1 && isInitial(toks[from - 1]!)) from -= 2;
     return pushPerson(toks, make, from, out);
