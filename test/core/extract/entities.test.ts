@@ -9,6 +9,7 @@ describe("entities", () => {
   test.each<[string, string, { type: string; role?: string }]>([
     ["Trade Secretary Helen Marsh flew to Geneva.", "Helen Marsh", { type: "person", role: "Trade Secretary" }],
     ["Sen. Harold Voss voted no.", "Harold Voss", { type: "person", role: "Sen." }],
+    ["Former President Walter Hale spoke. The former mayor listened.", "Walter Hale", { type: "person", role: "Former President" }],
     ["Said radio host Marcus Bell: nothing.", "Marcus Bell", { type: "person", role: "radio host" }],
     ["Hugo Lindqvist, a doctor at the county hospital, spoke.", "Hugo Lindqvist", { type: "person", role: "doctor at the county hospital" }],
     ["Acme Shipping CEO Ruth Adeyemi resigned.", "Ruth Adeyemi", { type: "person", role: "Acme Shipping CEO" }],

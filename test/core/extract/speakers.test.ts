@@ -94,6 +94,16 @@ describe("speakers carried and resolved", () => {
     expect(q?.cue).toBe("said");
   });
 
+  test("a generic organisation noun resolves to the organisation in the story", () => {
+    const text = "Acme Shipping cut 400 jobs on Monday. “We regret the losses,” the company said in a statement.";
+    expect(who(text)).toEqual([["We regret the losses", "Acme Shipping"]]);
+  });
+
+  test("an indefinite description brings in someone new, not the last person named", () => {
+    const text = "Senator Maria Lopez toured the flooded street.\n\n“It’s over,” said one resident, who asked not to be named.";
+    expect(who(text)).toEqual([["It’s over", "one resident"]]);
+  });
+
   test("an unresolved description is given as written, with low confidence", () => {
     const doc = analyze("“Closed for repairs,” read the sign on the door.");
     const [q] = extractQuotes(doc, extractEntities(doc));

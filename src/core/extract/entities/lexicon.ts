@@ -56,7 +56,9 @@ export const ORG_WORDS = set(`
   broadcasting television radio network magazine review center centre service services authority
   federation league alliance coalition campaign network society club church army navy force forces
   police guard reserve exchange airlines airways motors systems technologies media studios records
-  pentagon kremlin nations caucus government cabinet tribunal
+  pentagon kremlin nations caucus government cabinet tribunal shipping energy holdings partners capital
+  insurance foods oil gas steel telecom communications technology labs pharmaceuticals industries enterprises
+  brands airline railways railroad
 `);
 
 /** Organisations often named by one word (or an acronym) with no tell-tale noun. Lower-case. */
@@ -115,7 +117,7 @@ export const NOT_NAMES = set(`
   june july august september october november december today yesterday tomorrow last next now here
   according asked says said still also even just only not no yes all some many most more much other
   another each every both either neither such one two three four five six seven eight nine ten first
-  second third former more less however meanwhile instead later earlier again already indeed
+  second third more less however meanwhile instead later earlier again already indeed
   perhaps maybe sure well oh please thank thanks let like do does did is are was were be been being
   have has had will would can could should shall might must it's that's there's here's we're they're
   i'm i've you're don't doesn't didn't isn't aren't wasn't weren't won't can't couldn't wouldn't

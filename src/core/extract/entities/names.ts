@@ -109,7 +109,7 @@ export function findNameSeqs(text: string, tokens: readonly Token[]): NameSeq[] 
     const first = tokens[idx[0]!]!;
     const prev = tokens[idx[0]! - 1];
     const opens = !prev || prev.sentence !== first.sentence || !prev.word;
-    if (opens && idx.length > 1 && (lower.has(first.norm) || /(ing|ed|ly)$/.test(first.norm)) && !isFirstName(first.norm) && !TITLES.has(first.norm)) idx.shift();
+    if (opens && idx.length > 1 && (lower.has(first.norm) || /(ing|ed|ly)$/.test(first.norm)) && !isFirstName(first.norm) && !TITLES.has(first.norm) && !ROLE_MODIFIERS.has(first.norm)) idx.shift();
     classify(text, tokens, idx, out, lower);
     i = j + 1;
   }

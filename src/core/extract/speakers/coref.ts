@@ -14,6 +14,7 @@ export interface SpeakerEvent {
 }
 
 const PREPOSITIONS = new Set(["alongside", "beside", "besides", "including", "unlike", "beyond", "upon", "through", "via", "of", "to", "for", "with", "about", "against", "from", "by", "on", "at", "in", "into", "over", "than", "like", "between", "among", "toward", "towards", "without", "under", "behind", "versus", "vs"]);
+const INDEFINITE = new Set(["a", "an", "one", "another", "some", "several", "many"]);
 const DOCUMENT_NOUNS = new Set(["article", "piece", "report", "story", "book", "memoir", "letter", "statement", "ruling", "memo", "study", "editorial", "column", "op-ed", "ad", "advert", "video", "post", "tweet", "filing", "complaint", "lawsuit", "opinion", "decision", "release", "survey", "poll", "analysis", "paper", "document"]);
 // How far back a pronoun may reach, in sentences.
 const PRONOUN_REACH = 8;
@@ -89,6 +90,9 @@ export class Coref {
     const before = tokens[b];
     const after = tokens[m.to];
     const same = (t: { sentence: number } | undefined) => t && t.sentence === m.sentence;
+    // The listener of "told", "asked" is not the one speaking.
+    const verbBefore = tokens[m.from - 1];
+    if (verbBefore && verbBefore.sentence === m.sentence && TO_LISTENER.has(verbBefore.norm)) w -= 1;
     if (m.possessive) w -= 1.5;
     else if (same(before) && PREPOSITIONS.has(before!.norm)) w -= 0.8;
     else {
@@ -131,7 +135,8 @@ export class Coref {
       p === "m" || p === "f"
         ? this.genderFit(p)
         : (e: Entity): number => (e.type === "organization" ? 1 : p === "p" && e.type === "person" ? -2 : -99);
-    return this.best(t.start, t.sentence, PRONOUN_REACH, fits, history);
+    // "It" and "they" need an organisation close by; a far one is more often wrong than right.
+    return this.best(t.start, t.sentence, PRONOUN_REACH, fits, history, p === "m" || p === "f" ? -Infinity : -1.5);
   }
 
   /** Finds who a description ("the senior US official", "the campaign") stands for. */
@@ -150,7 +155,10 @@ export class Coref {
     }
     // An organisation named by its kind: "the commission", "the campaign".
     if (ORG_WORDS.has(head) && !ROLE_NOUNS.has(head)) {
-      return this.best(t.start, t.sentence, 40, (e) => (e.type === "organization" && e.name.toLowerCase().split(/\s+/).includes(head) ? 1 : -99), history);
+      const named = this.best(t.start, t.sentence, 40, (e) => (e.type === "organization" && e.name.toLowerCase().split(/\s+/).includes(head) ? 1 : -99), history);
+      if (named || INDEFINITE.has(tokens[ref.from]!.norm)) return named;
+      // "the company", "the ministry": the organisation the last few sentences are about.
+      return this.best(t.start, t.sentence, 3, (e) => (e.type === "organization" ? 0 : -99), history, -1.5);
     }
     if (!ROLE_NOUNS.has(head) && !ROLE_NOUNS.has(singular) && !TITLES.has(head)) return undefined;
     if (head.endsWith("s") && ROLE_NOUNS.has(singular) && !ROLE_NOUNS.has(head)) return undefined; // "officials": many
@@ -168,7 +176,8 @@ export class Coref {
     const found = this.best(t.start, t.sentence, Infinity, byRole, history);
     if (found) return found;
     // No role matches: a person noun falls back to the salient person nearby, as a pronoun would.
-    if (!generic && ROLE_NOUNS.has(head)) {
+    // Only a definite description points back ("the nominee"); "one resident", "a spokesman" bring in someone new.
+    if (!generic && ROLE_NOUNS.has(head) && !INDEFINITE.has(tokens[ref.from]!.norm)) {
       return this.best(t.start, t.sentence, 4, (e) => (e.type === "person" && (!gender || !this.ix.gender(e) || this.ix.gender(e) === gender) ? 0 : -99), history);
     }
     return undefined;
@@ -182,7 +191,7 @@ export class Coref {
   }
 
   /** The best candidate before `at`, reaching back `reach` sentences; `fits` scores agreement (-99: never). */
-  private best(at: number, sentence: number, reach: number, fits: (e: Entity) => number, history: readonly SpeakerEvent[]): Entity | undefined {
+  private best(at: number, sentence: number, reach: number, fits: (e: Entity) => number, history: readonly SpeakerEvent[], floor = -Infinity): Entity | undefined {
     const scores = new Map<Entity, number>();
     const consider = (e: Entity, s: number) => {
       const f = fits(e);
@@ -211,7 +220,7 @@ export class Coref {
       consider(h.entity, 2.2 - this.distance(sentence, h.sentence));
     }
     let best: Entity | undefined;
-    let bestScore = -Infinity;
+    let bestScore = floor;
     for (const [e, s] of scores) if (s > bestScore) [best, bestScore] = [e, s];
     return best;
   }
