@@ -20,6 +20,8 @@ export interface Token {
 // Words keep inner apostrophes, hyphens and dots ("O'Neill", "Holtz-Eakin", "U.S"); anything else is one token.
 const TOKEN = /[\p{L}\p{N}]+(?:[’'\-.][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
 
+const CONTRACTED = new Set(["he", "she", "it", "that", "there", "here", "what", "who", "where", "when", "how", "let", "everyone", "nobody", "somebody", "someone"]);
+
 export function tokenize(doc: Doc): Token[] {
   const out: Token[] = [];
   const { text, sentences } = doc;
@@ -36,7 +38,8 @@ export function tokenize(doc: Doc): Token[] {
     let possessive = false;
     if (word && /'s$/.test(norm) && norm.length > 2) {
       norm = norm.slice(0, -2);
-      possessive = true;
+      // "He's", "it's", "that's" are contractions of "is" or "has", not possessives.
+      possessive = !CONTRACTED.has(norm);
     }
     out.push({ text: t, norm, start: m.index, end: m.index + t.length, sentence: s.index, possessive, word, cap: /^\p{Lu}/u.test(t) });
   }

@@ -2,10 +2,10 @@
 // introductions, the sentence's subject, the possessor of a speech noun, a headline's first name.
 import { sentenceAt, type Doc } from "../../text/index.js";
 import { tokenAt } from "../entities/tokens.js";
-import { NOT_NAMES, ROLE_MODIFIERS, ROLE_NOUNS } from "../entities/lexicon.js";
+import { NOT_NAMES, ORG_WORDS, ROLE_MODIFIERS, ROLE_NOUNS } from "../entities/lexicon.js";
 import type { QuotedSpan } from "../quotes/marks.js";
 import { clauseSubject, cueBefore, type Cue, type GrammarContext, type SpeakerRef } from "./grammar.js";
-import { DETERMINERS } from "./lexicon.js";
+import { ADVERBS, DOCUMENT_NOUNS, PERSON_NOUNS, SPEECH_VERBS } from "./lexicon.js";
 
 /** A cue in an earlier sentence of the quote's paragraph, or a colon introduction at the end of the one before. */
 export function earlierCue(doc: Doc, ctx: GrammarContext, span: QuotedSpan, prevClose: number, partial: boolean): { cue: Cue; how: "paragraph" | "colon" } | undefined {
@@ -66,11 +66,12 @@ export function sentenceSubject(ctx: GrammarContext, lo: number, hi: number): Cu
   // A capitalised name the entity pass left alone ("Gingrich cynically dismissed ...").
   const nx = tokens[i + 1];
   if (t.cap && !NOT_NAMES.has(t.norm) && nx && nx.word && !nx.cap && i + 1 < hi) return { text: "", verb: i + 1, speaker: { kind: "name", from: i, to: i + 1, text: t.text }, inverted: false };
-  // A description that opens the sentence ("The Republican nominee also vowed ..."), up to its verb.
-  if (!DETERMINERS.has(t.norm)) return undefined;
+  // A description that opens the sentence ("The Republican nominee also vowed ..."), up to its verb;
+  // its last word must name a person, a body or a document ("The memo also ..." -> "The memo").
+  if (!DESCRIPTION_OPENERS.has(t.norm)) return undefined;
   let j = i + 1;
-  while (j < hi && j - i < 6 && tokens[j]!.word && !(j > i + 1 && !tokens[j]!.cap && /(ed|s)$/.test(tokens[j]!.norm) && !ROLE_NOUNS.has(tokens[j]!.norm) && !ROLE_MODIFIERS.has(tokens[j]!.norm))) j++;
-  if (j === i + 1 || j >= hi) return undefined;
+  while (j < hi && j - i < 6 && tokens[j]!.word && !ADVERBS.has(tokens[j]!.norm) && !/ly$/.test(tokens[j]!.norm) && !SPEECH_VERBS.has(tokens[j]!.norm) && !(j > i + 1 && !tokens[j]!.cap && /(ed|s|ing)$/.test(tokens[j]!.norm) && !speakerNoun(tokens[j]!.norm) && !ROLE_MODIFIERS.has(tokens[j]!.norm))) j++;
+  if (j === i + 1 || j >= hi || !speakerNoun(tokens[j - 1]!.norm)) return undefined;
   const speaker: SpeakerRef = { kind: "nominal", from: i, to: j, text: ctx.text.slice(t.start, tokens[j - 1]!.end) };
   return { text: "", verb: j, speaker, inverted: false };
 }
@@ -90,6 +91,14 @@ export function speechNounBefore(ctx: GrammarContext, lo: number, hi: number): C
     return undefined;
   }
   return undefined;
+}
+
+const DESCRIPTION_OPENERS = new Set(["the", "a", "an", "one", "another", "his", "her", "their", "its"]);
+
+/** A noun that can head a speaker's description: a person, a body, or a document. */
+function speakerNoun(w: string): boolean {
+  const one = w.replace(/(?<=[^s])s$/, "");
+  return [w, one].some((x) => ROLE_NOUNS.has(x) || PERSON_NOUNS.has(x) || ORG_WORDS.has(x) || DOCUMENT_NOUNS.has(x));
 }
 
 // Nouns for what someone said: their possessor is the source ("Trump's claim that ...").

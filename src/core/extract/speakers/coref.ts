@@ -5,7 +5,7 @@ import type { EntityIndex, Mention, Token } from "../entities.js";
 import { ORG_WORDS, ROLE_MODIFIERS, ROLE_NOUNS, TITLES } from "../entities/lexicon.js";
 import { roleGender } from "../entities/names.js";
 import { TO_LISTENER, type SpeakerRef } from "./grammar.js";
-import { DETERMINERS, PRONOUNS, SPEECH_VERBS } from "./lexicon.js";
+import { DETERMINERS, DOCUMENT_NOUNS, PRONOUNS, SPEECH_VERBS } from "./lexicon.js";
 
 /** A quote already attributed: its speaker is salient for the pronouns that follow. */
 export interface SpeakerEvent {
@@ -15,7 +15,6 @@ export interface SpeakerEvent {
 
 const PREPOSITIONS = new Set(["alongside", "beside", "besides", "including", "unlike", "beyond", "upon", "through", "via", "of", "to", "for", "with", "about", "against", "from", "by", "on", "at", "in", "into", "over", "than", "like", "between", "among", "toward", "towards", "without", "under", "behind", "versus", "vs"]);
 const INDEFINITE = new Set(["a", "an", "one", "another", "some", "several", "many"]);
-const DOCUMENT_NOUNS = new Set(["article", "piece", "report", "story", "book", "memoir", "letter", "statement", "ruling", "memo", "study", "editorial", "column", "op-ed", "ad", "advert", "video", "post", "tweet", "filing", "complaint", "lawsuit", "opinion", "decision", "release", "survey", "poll", "analysis", "paper", "document"]);
 // How far back a pronoun may reach, in sentences.
 const PRONOUN_REACH = 8;
 

@@ -53,3 +53,13 @@ export const ADVERBS: ReadonlySet<string> = new Set(
 
 /** Determiners that open a description ("the senior US official", "a spokesman"). */
 export const DETERMINERS: ReadonlySet<string> = new Set(["the", "a", "an", "one", "another", "his", "her", "their", "its", "this", "that"]);
+
+/** Nouns for people that are no role ("a 14-year-old girl", "one resident"), heads of descriptions. */
+export const PERSON_NOUNS: ReadonlySet<string> = new Set(
+  "man woman men women girl boy child children kid kids teen teenager people person resident neighbor neighbour friend student fan customer patient passenger driver parent parents family relative mother father wife husband son daughter brother sister uncle aunt cousin grandmother grandfather victim survivor witness protester demonstrator shopper worker employee owner onlooker bystander local locals villager farmer".split(" "),
+);
+
+/** Nouns for documents that speak for their authors ("the report says", "the memo reads"). */
+export const DOCUMENT_NOUNS: ReadonlySet<string> = new Set(
+  "article piece report story book memoir letter statement ruling memo study editorial column op-ed ad advert video post tweet filing complaint lawsuit opinion decision release survey poll analysis paper document affidavit indictment transcript email message note sign website".split(" "),
+);
