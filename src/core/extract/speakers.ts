@@ -30,7 +30,12 @@ export function attributeQuotes(doc: Doc, ix: EntityIndex, quotes: readonly Attr
     mentionFrom.set(m.from, m);
     mentionTo.set(m.to - 1, m);
   }
-  const ctx: GrammarContext = { text: doc.text, tokens: ix.tokens, mentionFrom, mentionTo, isPerson: (m) => ix.entities[m.entity]?.type === "person" };
+  const midCaps = new Set<string>();
+  ix.tokens.forEach((t, i) => {
+    const p = ix.tokens[i - 1];
+    if (t.cap && t.word && p && p.sentence === t.sentence && !/^["“”‘’'(]$/.test(p.text)) midCaps.add(t.norm);
+  });
+  const ctx: GrammarContext = { text: doc.text, tokens: ix.tokens, mentionFrom, mentionTo, midCaps, isPerson: (m) => ix.entities[m.entity]?.type === "person" };
   const coref = new Coref(ix, quotes.map((q) => q.span), doc.sentences.map((s) => s.paragraph));
   const history: SpeakerEvent[] = [];
   const out: Attribution[] = [];

@@ -65,7 +65,7 @@ export function sentenceSubject(ctx: GrammarContext, lo: number, hi: number): Cu
   const t = tokens[i]!;
   // A capitalised name the entity pass left alone ("Gingrich cynically dismissed ...").
   const nx = tokens[i + 1];
-  if (t.cap && !NOT_NAMES.has(t.norm) && nx && nx.word && !nx.cap && i + 1 < hi) return { text: "", verb: i + 1, speaker: { kind: "name", from: i, to: i + 1, text: t.text }, inverted: false };
+  if (t.cap && ctx.midCaps.has(t.norm) && !NOT_NAMES.has(t.norm) && nx && nx.word && !nx.cap && i + 1 < hi) return { text: "", verb: i + 1, speaker: { kind: "name", from: i, to: i + 1, text: t.text }, inverted: false };
   // A description that opens the sentence ("The Republican nominee also vowed ..."), up to its verb;
   // its last word must name a person, a body or a document ("The memo also ..." -> "The memo").
   if (!DESCRIPTION_OPENERS.has(t.norm)) return undefined;

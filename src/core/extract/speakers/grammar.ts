@@ -32,13 +32,20 @@ export interface GrammarContext {
   mentionFrom: ReadonlyMap<number, Mention>;
   mentionTo: ReadonlyMap<number, Mention>;
   isPerson: (m: Mention) => boolean;
+  /** Capitalised words the text also writes inside sentences: names, not sentence-opening words. */
+  midCaps: ReadonlySet<string>;
 }
 
 const SUBJECT_PRONOUN = (w: string) => w !== "him" && w !== "her" && w !== "his" && w !== "its" && w !== "their";
 
 // Verbs after which the next name is the listener, not the speaker ("told reporters", "asked Trump").
 export const TO_LISTENER = new Set(["told", "tell", "tells", "telling", "asked", "ask", "asks", "asking", "urged", "urge", "urges", "reminded", "warned", "informed", "assured", "challenged", "accused"]);
-const STOP_NP = new Set(["in", "on", "at", "during", "after", "before", "to", "of", "for", "from", "with", "about", "that", "and", "but", "as", "when", "while", "because", "if", "who", "which", "this", "last", "earlier", "later", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "recently"]);
+const STOP_NP = new Set(["in", "on", "at", "during", "after", "before", "to", "of", "for", "from", "with", "about", "that", "and", "but", "as", "when", "while", "because", "if", "who", "which", "this", "last", "earlier", "later", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "recently", "amid", "among", "despite", "into", "over", "under", "across", "near", "outside", "inside", "through", "via", "per", "within", "without", "between", "against", "toward", "towards", "upon", "onto", "around", "behind", "beyond", "like", "unlike", "by", "than"]);
+// Words in -ly that are nouns ("the family said"), not adverbs ("boldly suggested").
+const LY_NOUNS = new Set(["family", "rally", "ally", "assembly", "supply", "anomaly", "monopoly", "daily", "weekly", "monthly", "quarterly", "bully", "reply", "july", "italy", "fly"]);
+const isAdverb = (t: Token) => !t.cap && /ly$/.test(t.norm) && t.norm.length > 4 && !LY_NOUNS.has(t.norm);
+// Verbs and adverbs that can end a run of words before a speech verb but never head a noun phrase.
+const NOT_HEADS = new Set(["was", "is", "has", "does", "says", "were", "are", "had", "did", "be", "been", "being", "also", "then", "still", "just", "even", "not", "never"]);
 
 const AUXILIARIES = new Set(["is", "was", "are", "were", "be", "been", "am", "kept", "keeps", "started", "began", "continued", "continues"]);
 // A name after these is the object of a preposition or inside a noun phrase, not a subject.
@@ -59,7 +66,7 @@ const isVerbAt = (tokens: readonly Token[], i: number, partial: boolean): boolea
 /** The noun phrase that ends at token `j` (inclusive), the subject of a verb after it. */
 export function subjectEndingAt(ctx: GrammarContext, j: number, lo: number): SpeakerRef | undefined {
   const { tokens } = ctx;
-  while (j >= lo && ADVERBS.has(tokens[j]!.norm)) j--;
+  while (j >= lo && (ADVERBS.has(tokens[j]!.norm) || isAdverb(tokens[j]!))) j--;
   if (j < lo) return undefined;
   let t = tokens[j]!;
   // "Trump, who said": the relative pronoun stands for the name before it.
@@ -106,6 +113,7 @@ export function subjectEndingAt(ctx: GrammarContext, j: number, lo: number): Spe
   }
   t = tokens[k]!;
   const head = tokens[j]!;
+  if (NOT_HEADS.has(head.norm) || isAdverb(head)) return undefined;
   const nounish = ROLE_NOUNS.has(head.norm) || ORG_WORDS.has(head.norm) || head.cap || /s$/.test(head.norm) || DETERMINERS.has(t.norm);
   if (!nounish || STOP_NP.has(head.norm)) return undefined;
   const mid = ctx.mentionFrom.get(k);
