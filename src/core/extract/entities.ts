@@ -43,6 +43,18 @@ interface Built {
   last: string;
 }
 
+// Short forms that always mean one name.
+const CANONICAL: Readonly<Record<string, string>> = {
+  us: "united states", usa: "united states", uk: "united kingdom", un: "united nations", eu: "european union",
+};
+const canonical = (s: string) => {
+  const k = key(s).replace(/^the /, "");
+  return CANONICAL[k] ?? k;
+};
+/** "North Atlantic Treaty Organization" -> "nato" (small words left out). */
+const initials = (parts: string[]) =>
+  parts.filter((p) => !/^(of|the|and|for|on|in|de|la)$/i.test(p)).map((p) => p[0]!.toLowerCase()).join("");
+
 const key = (s: string) => s.toLowerCase().replace(/’/g, "'").replace(/\./g, "");
 
 export function extractEntities(doc: Doc): EntityIndex {
@@ -72,13 +84,23 @@ export function extractEntities(doc: Doc): EntityIndex {
     const first = key(parts[0]!);
     const last = key(parts[parts.length - 1]!);
     // "Donald J. Trump" and "Donald Trump" are one person: key on first and last name.
-    const k = s.kind === "person" ? `p:${first} ${last}` : `${s.kind}:${key(s.name)}`;
+    const k = s.kind === "person" ? `p:${first} ${last}` : `o:${canonical(s.name)}`;
     let e = byKey.get(k);
+    // An acronym of a name already met ("NATO" after "North Atlantic Treaty Organization").
+    if (e === undefined && s.kind !== "person" && /^\p{Lu}{2,6}$/u.test(s.name)) e = byKey.get(`i:${s.name.toLowerCase()}`);
+    if (e !== undefined && s.kind !== "person" && s.name.length > built[e]!.entity.name.length && s.name.includes(" ")) {
+      // The long form names the entity; the short one becomes an alias.
+      const b = built[e]!;
+      const short = b.entity.name;
+      b.entity.name = s.name;
+      alias(b, short);
+    }
     if (e === undefined) {
       e = built.length;
       byKey.set(k, e);
       built.push({ entity: { name: s.name, type: s.kind === "person" ? "person" : s.kind === "place" ? "place" : "organization", mentions: 0 }, first, last });
       if (s.kind === "person") bySurname.set(last, [...(bySurname.get(last) ?? []), e]);
+      else if (parts.length > 1) byKey.set(`i:${initials(parts)}`, e);
     } else alias(built[e]!, s.name);
     const b = built[e]!;
     if (s.kind === "person") {
@@ -133,7 +155,12 @@ export function extractEntities(doc: Doc): EntityIndex {
   mentions.sort((a, b) => a.start - b.start);
   voteGender(tokens, mentions, built, bySurname);
 
-  const entities = built.map((b) => b.entity);
+  // Most mentioned first (ties in order of appearance): the card lists them, and topics are taken from the top.
+  const order = built.map((_, i) => i).sort((a, b) => built[b]!.entity.mentions - built[a]!.entity.mentions || a - b);
+  const rank = new Array<number>(built.length);
+  order.forEach((old, i) => (rank[old] = i));
+  for (const m of mentions) m.entity = rank[m.entity]!;
+  const entities = order.map((i) => built[i]!.entity);
   const genders = new Map(built.map((b) => [b.entity, b.gender ?? (b.entity.type === "person" ? firstNameGender(b.first) : undefined)]));
   const resolve = (form: string, at?: number): Entity | undefined => {
     const parts = form.replace(/['’]s$/, "").split(/\s+/).filter((p) => p && !HONORIFICS.has(key(p)));

@@ -3,7 +3,7 @@
 import type { Doc } from "../text/index.js";
 import type { Quote } from "../types.js";
 import type { EntityIndex } from "./entities.js";
-import { findQuotedSpans } from "./quotes/marks.js";
+import { findQuotedSpans, type QuotedSpan } from "./quotes/marks.js";
 import { spanKind } from "./quotes/kind.js";
 import { attributeQuotes, type AttributionInput } from "./speakers.js";
 
@@ -20,11 +20,20 @@ export function extractQuotes(doc: Doc, entities: EntityIndex): Quote[] {
   const out: Quote[] = [];
   inputs.forEach(({ span, kind }, i) => {
     const a = attributions[i]!;
-    // A short fragment in marks that nobody said is a scare quote ("so-called “experts”"), not a quote.
-    if (kind === "partial" && !a.speaker && span.end - span.start < 40) return;
+    // A short fragment in marks that nobody said is a scare quote ("so-called “experts”"), not a quote;
+    // in a headline, marks quote someone even when the headline does not say who.
+    if (kind === "partial" && !a.speaker && span.end - span.start < 40 && !inHeadline(doc, span)) return;
     const q: Quote = { text: doc.text.slice(span.start, span.end), start: span.start, end: span.end, kind, speaker: a.speaker, confidence: a.confidence };
     if (a.cue) q.cue = a.cue;
     out.push(q);
   });
   return out;
+}
+
+/** The span stands in the article's first paragraph and that paragraph is a headline (short, no full stop inside). */
+function inHeadline(doc: Doc, span: QuotedSpan): boolean {
+  const p = doc.paragraphs[0];
+  if (!p || span.firstParagraph !== 0 || doc.paragraphs.length < 2) return false;
+  const head = doc.text.slice(p.start, p.end);
+  return head.length <= 160 && !/[.!?]\s+\p{Ll}/u.test(head) && !head.includes("\n");
 }

@@ -138,7 +138,8 @@ function continuesFrom(prev: { q: AttributionInput; a: Attribution } | undefined
 function resolveRef(ref: SpeakerRef, ix: EntityIndex, coref: Coref, history: readonly SpeakerEvent[]): { speaker: Speaker | null; entity?: Entity; certainty: number } {
   if (ref.kind === "name") {
     const e = ref.mention ? ix.entities[ref.mention.entity] : ix.resolve(ref.text);
-    if (e) return { speaker: speakerOf(e), entity: e, certainty: 1 };
+    // A person by their full name; an organisation or place as the text names it here ("IMF", not its long form).
+    if (e) return { speaker: e.type === "person" || !ref.mention ? speakerOf(e) : { name: ref.text.replace(/['’]s$/, "") }, entity: e, certainty: 1 };
     return { speaker: { name: ref.text.replace(/['’]s$/, "") }, certainty: 0.8 };
   }
   if (ref.kind === "pronoun") {

@@ -25,6 +25,17 @@ describe("entities", () => {
     expect(e).toMatchObject({ mentions: 3, aliases: ["Brandt"], role: "Finance Minister" });
   });
 
+  test("an acronym and its long form are one entity; short forms of countries are canonical", () => {
+    const ix = index("The North Atlantic Treaty Organization met in Brussels. NATO said little. The U.S. and the United States agreed.");
+    expect(ix.entities.find((e) => e.name === "North Atlantic Treaty Organization")).toMatchObject({ mentions: 2, aliases: ["NATO"] });
+    expect(ix.entities.find((e) => e.name === "United States")).toMatchObject({ type: "place", mentions: 2 });
+  });
+
+  test("entities come most mentioned first", () => {
+    const ix = index("Oslo hosted it. Peter Haines spoke. Haines left. Haines returned.");
+    expect(ix.entities.map((e) => e.name)).toEqual(["Peter Haines", "Oslo"]);
+  });
+
   test("a middle initial does not make a second person", () => {
     const ix = index("Donald J. Prentice arrived. Donald Prentice then spoke.");
     expect(ix.entities.filter((e) => e.type === "person").map((e) => e.name)).toEqual(["Donald J. Prentice"]);

@@ -34,6 +34,11 @@ describe("the speaker beside the quote", () => {
     ["a passive cue", "Inspector Joel Mercer was quoted as saying, “The lock was forced from inside.”", [["The lock was forced from inside.", "Joel Mercer"]]],
     ["a relative clause", "The plan was backed by Nadia Petrov, who said, “It is the only way to pay for the schools.”", [["It is the only way to pay for the schools.", "Nadia Petrov"]]],
     ["an organisation", "“Our troops are on exercises,” the Kremlin said in a statement.", [["Our troops are on exercises", "Kremlin"]]],
+    [
+      "an organisation is named as the text names it there",
+      "The International Monetary Fund cut its forecast. “Risks remain high,” the IMF said.",
+      [["Risks remain high", "IMF"]],
+    ],
     ["a title goes to the role, not the name", "“The bill is dead,” Sen. Harold Voss told reporters.", [["The bill is dead", "Harold Voss"]]],
   ])("%s", (_name, text, want) => expect(who(text)).toEqual(want));
 

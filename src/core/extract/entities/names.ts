@@ -1,7 +1,6 @@
 // Capitalised name sequences and what they are: person (with title and role), organisation or place.
 import { GROUP_WORDS, HONORIFICS, KNOWN_ORGS, MULTI_PLACES, NOT_NAMES, ORG_WORDS, PLACES, ROLE_MODIFIERS, ROLE_NOUNS, TITLES } from "./lexicon.js";
 import type { Token } from "./tokens.js";
-import { SPEECH_VERBS } from "../speakers/lexicon.js";
 
 export type Gender = "m" | "f";
 
@@ -19,6 +18,11 @@ export function isFirstName(norm: string): boolean {
   if (TITLES.has(norm) || ROLE_NOUNS.has(norm) || ROLE_MODIFIERS.has(norm) || ORG_WORDS.has(norm) || NOT_NAMES.has(norm) || GROUP_WORDS.has(norm) || THING_WORDS.has(norm)) return false;
   return firstNameGender(norm) !== undefined;
 }
+
+// Verbs a headline capitalises after a name ("Christie Calls Clinton", "Graham Says"); no nouns such as "States".
+const HEADLINE_VERBS = new Set(
+  "says said tells told calls slams warns urges asks blasts rips hits vows admits denies insists defends praises accuses attacks responds explains reveals announces declares suggests argues wants thinks believes sees knows predicts hammers grills mocks goes gets makes takes wins loses leads faces gives sets puts pushes offers shows sees breaks backs rejects endorses reacts weighs".split(" "),
+);
 
 // Words inside a name that may be lower-case ("Council on Foreign Relations", "Ludwig van Beethoven").
 const CONNECTORS = new Set(["of", "on", "for", "de", "la", "le", "van", "von", "der", "bin", "al", "da", "del", "du"]);
@@ -91,7 +95,7 @@ export function findNameSeqs(text: string, tokens: readonly Token[]): NameSeq[] 
       if (!joins(text, cur, next)) break;
       // A capitalised function word ends the name: headlines capitalise "With", "As", "To".
       // A capitalised speech verb inside a headline ends the name ("Chris Christie Calls Hillary Clinton").
-      if (next.cap && SPEECH_VERBS.has(next.norm) && !isFirstName(next.norm)) break;
+      if (next.cap && HEADLINE_VERBS.has(next.norm)) break;
       const initial = isInitial(next) && tokens[j + 2]?.text === ".";
       if (next.word && next.cap && (initial || !(NOT_NAMES.has(next.norm) && !HONORIFICS.has(next.norm) && !/^\p{Lu}{2,}$/u.test(next.text)))) {
         j++;
@@ -123,7 +127,7 @@ function classify(text: string, tokens: readonly Token[], idx: number[], out: Na
   while (k < idx.length && skip(tokens[idx[k]!]!)) k++;
   const ids = idx.slice(k);
   // Headlines put a capitalised verb after the name ("Malik Warns", "Lindsey Graham Says").
-  while (ids.length && (skip(tokens[ids[ids.length - 1]!]!) || (ids.length > 1 && SPEECH_VERBS.has(tokens[ids[ids.length - 1]!]!.norm)))) ids.pop();
+  while (ids.length && (skip(tokens[ids[ids.length - 1]!]!) || (ids.length > 1 && HEADLINE_VERBS.has(tokens[ids[ids.length - 1]!]!.norm)))) ids.pop();
   while (ids.length && CONNECTORS.has(tokens[ids[ids.length - 1]!]!.norm)) ids.pop();
   if (!ids.length) return;
   const toks = ids.map((n) => tokens[n]!);
