@@ -5,7 +5,7 @@ import { findNameSeqs, firstNameGender, roleGender, type Gender, type NameSeq } 
 import { HONORIFICS } from "./entities/lexicon.js";
 import { roleAfter, roleBefore } from "./entities/roles.js";
 import { SPEECH_VERBS } from "./speakers/lexicon.js";
-import { tokenize, type Token } from "./entities/tokens.js";
+import { tokenAt, tokenize, type Token } from "./entities/tokens.js";
 
 export type { Gender } from "./entities/names.js";
 export type { Token } from "./entities/tokens.js";
@@ -121,7 +121,7 @@ export function extractEntities(doc: Doc): EntityIndex {
     // "the Mall", "the Post": a thing, never a person's surname.
     if (ids?.length && tokens[s.from - 1]?.norm === "the" && s.kind === "single") continue;
     if (ids?.length) {
-      const e = pickByRecency(ids, mentions, tokens[s.from]!.start, s.gender, built);
+      const e = pickByRecency(ids, mentions, tokens[s.from]!.start, s.gender, built, tokens);
       alias(built[e]!, s.name);
       built[e]!.gender ??= s.gender;
       if (s.honorific) built[e]!.honorific = true;
@@ -131,14 +131,18 @@ export function extractEntities(doc: Doc): EntityIndex {
   // A lone name that is no known surname is a person when it speaks ("Caddell said", "said Caddell"),
   // follows an honorific, or is taken up by "he" or "she" before anyone else is named.
   const speaks = new Set<string>();
+  const counts = new Map<string, number>();
+  for (const s of pending) counts.set(key(s.name), (counts.get(key(s.name)) ?? 0) + 1);
   const starts = seqs.map((s) => s.from);
   pending.forEach((s) => {
     const before = tokens[s.from - 1];
     const after = tokens[s.to];
     const k = key(s.name);
     if (before?.norm === "the") return; // "the Mall": a thing
-    if (s.kind === "person" || (after && SPEECH_VERBS.has(after.norm)) || (before && SPEECH_VERBS.has(before.norm) && before.sentence === tokens[s.from]!.sentence)) speaks.add(k);
-    else if (before && before.sentence === tokens[s.from]!.sentence && before.word && before.norm !== "the" && pronounFollows(tokens, s.to, nextStart(starts, s.to))) speaks.add(k);
+    // "said Caddell." names a speaker; "said Obamacare is ..." names the subject of what was said.
+    const inverted = before && SPEECH_VERBS.has(before.norm) && before.sentence === tokens[s.from]!.sentence && (!after || !after.word || after.sentence !== before.sentence);
+    if (s.kind === "person" || (after && SPEECH_VERBS.has(after.norm)) || inverted) speaks.add(k);
+    else if (before && before.sentence === tokens[s.from]!.sentence && before.word && before.norm !== "the" && pronounFollows(tokens, s.to, nextStart(starts, s.to), (counts.get(k) ?? 0) > 1)) speaks.add(k);
   });
   for (const s of pending) {
     const k = key(s.name);
@@ -169,27 +173,41 @@ export function extractEntities(doc: Doc): EntityIndex {
     const exact = built.find((b) => key(b.entity.name) === whole || b.entity.aliases?.some((a) => key(a) === whole));
     if (exact) return exact.entity;
     const ids = bySurname.get(key(parts[parts.length - 1]!));
-    if (ids?.length) return built[pickByRecency(ids, mentions, at ?? Infinity, undefined, built)]!.entity;
+    if (ids?.length) return built[pickByRecency(ids, mentions, at ?? Infinity, undefined, built, tokens)]!.entity;
     return undefined;
   };
   return { entities, resolve, tokens, mentions, gender: (e) => genders.get(e) };
 }
 
 /** Of people sharing a surname, the one whose mention comes last before `at` (gender must agree when known). */
-function pickByRecency(ids: number[], mentions: readonly Mention[], at: number, gender: Gender | undefined, built: readonly Built[]): number {
+/**
+ * Of people sharing a surname, the one a bare surname at `at` means: gender must agree when known; then the
+ * most salient recent mention (a sentence subject over a name after a preposition, "his wife Hillary Clinton").
+ */
+function pickByRecency(ids: number[], mentions: readonly Mention[], at: number, gender: Gender | undefined, built: readonly Built[], tokens: readonly Token[]): number {
   const fits = ids.filter((id) => !gender || !built[id]!.gender || built[id]!.gender === gender);
   const pool = fits.length ? fits : ids;
+  if (pool.length === 1) return pool[0]!;
+  const here = tokens[tokenAt(tokens, at)]?.sentence ?? Infinity;
   let best = pool[0]!;
-  let bestAt = -1;
+  let bestScore = -Infinity;
   for (const m of mentions) {
-    if (m.start >= at) continue;
-    if (pool.includes(m.entity) && m.start > bestAt) {
-      best = m.entity;
-      bestAt = m.start;
-    }
+    if (m.start >= at || !pool.includes(m.entity)) continue;
+    let b = m.from - 1;
+    while (b >= 0 && tokens[b]!.sentence === m.sentence && (tokens[b]!.cap || tokens[b]!.text === ".") && !PREPOSITIONS.has(tokens[b]!.norm)) b--;
+    const before = tokens[b];
+    const inSentence = before && before.sentence === m.sentence;
+    let score = -Math.min(here - m.sentence, 20) * 0.6;
+    if (!inSentence || before!.text === ",") score += 1;
+    else if (PREPOSITIONS.has(before!.norm) || (before!.word && !before!.cap)) score -= 1;
+    if (m.possessive) score -= 1;
+    if (score >= bestScore) [best, bestScore] = [m.entity, score];
   }
   return best;
 }
+
+// Words before a name that make it the object of a preposition.
+const PREPOSITIONS = new Set(["of", "to", "for", "with", "about", "against", "from", "by", "on", "at", "in", "into", "than", "like", "between", "among", "under", "behind", "alongside", "including"]);
 
 const MALE_PRONOUNS = new Set(["he", "him", "his", "himself"]);
 const FEMALE_PRONOUNS = new Set(["she", "her", "hers", "herself"]);
@@ -230,10 +248,11 @@ function nextStart(starts: readonly number[], at: number): number {
   return starts[lo] ?? Infinity;
 }
 
-/** A gendered pronoun after token `from`, in the same or the next sentence, before token `stop`. */
-function pronounFollows(tokens: readonly Token[], from: number, stop: number): boolean {
+/** A gendered pronoun after token `from`, in the same sentence (or the next one too), before token `stop`. */
+function pronounFollows(tokens: readonly Token[], from: number, stop: number, nextSentenceToo: boolean): boolean {
   const sentence = tokens[from - 1]?.sentence ?? 0;
-  for (let t = from; t < stop && t < from + 30 && t < tokens.length && tokens[t]!.sentence <= sentence + 1; t++) {
+  const last = nextSentenceToo ? sentence + 1 : sentence;
+  for (let t = from; t < stop && t < from + 30 && t < tokens.length && tokens[t]!.sentence <= last; t++) {
     const n = tokens[t]!.norm;
     if (n === "he" || n === "she" || n === "his" || n === "him" || n === "her") return true;
   }

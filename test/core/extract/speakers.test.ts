@@ -92,6 +92,16 @@ describe("speakers carried and resolved", () => {
     expect(who(text)).toEqual([["Tariffs stay until talks resume", "Helen Marsh"]]);
   });
 
+  test("a shared surname goes to the salient bearer, not the one in a prepositional phrase", () => {
+    const text = "Former Governor Frank Alder spoke in Tulsa, for his wife Joan Alder.\n\n“The plan does not work,” Alder said.";
+    expect(who(text)).toEqual([["The plan does not work", "Frank Alder"]]);
+  });
+
+  test("a name after “said” that starts a clause is no speaker", () => {
+    const text = "The governor said Medibill is failing. “It does not work,” he said.\n\nGovernor Frank Alder spoke first.";
+    expect(who(text)).toEqual([["It does not work", null]]);
+  });
+
   test("a surname alone is the full name, and the role is kept", () => {
     const doc = analyze("Finance Minister Olga Brandt presented the budget. “It is balanced,” Brandt said.");
     const [q] = extractQuotes(doc, extractEntities(doc));
