@@ -189,6 +189,8 @@ function pickByRecency(ids: number[], mentions: readonly Mention[], at: number, 
   const pool = fits.length ? fits : ids;
   if (pool.length === 1) return pool[0]!;
   const here = tokens[tokenAt(tokens, at)]?.sentence ?? Infinity;
+  // The bearer introduced first is the story's ("Cruz" stays Ted Cruz after his father Rafael Cruz is named).
+  const first = mentions.find((m) => pool.includes(m.entity))?.entity;
   let best = pool[0]!;
   let bestScore = -Infinity;
   for (const m of mentions) {
@@ -201,6 +203,7 @@ function pickByRecency(ids: number[], mentions: readonly Mention[], at: number, 
     if (!inSentence || before!.text === ",") score += 1;
     else if (PREPOSITIONS.has(before!.norm) || (before!.word && !before!.cap)) score -= 1;
     if (m.possessive) score -= 1;
+    if (m.entity === first) score += 1.5;
     if (score >= bestScore) [best, bestScore] = [m.entity, score];
   }
   return best;
