@@ -62,5 +62,19 @@ describe("direct or partial", () => {
     ["one word inside paraphrase", "Colonel Ayla Demir warned that the rebels might “manufacture” a crisis.", "partial"],
     ["quoted words that run on into the writer's", "“We fixed the pumps” before dawn, Okafor said.", "partial"],
     ["a quote after a colon", "The engineer put it bluntly: “The dam is old and tired.”", "direct"],
+    ["an example inside the writer's sentence", "Senator Maria Lopez raised doubts, including, “Who pays for the upkeep?”", "partial"],
+    ["a lower-case fragment after a comma", "Okafor said, “we were floored by the vote.”", "partial"],
+  ])("%s", (_name, text, kind) => expect(quotes(text)[0]?.kind).toBe(kind));
+
+  test("the second half of a split quote is direct, even in lower case", () => {
+    const got = quotes("“The levee held,” Dr. Lena Okafor said, “and the pumps kept up all night.”");
+    expect(got.map((q) => [q.kind, q.speaker?.name])).toEqual([
+      ["direct", "Lena Okafor"],
+      ["direct", "Lena Okafor"],
+    ]);
+  });
+
+  test.each<[string, string, "direct" | "partial"]>([
+    ["a question quoted whole after a comma cue", "Okafor asked, “Who will pay for it?”", "direct"],
   ])("%s", (_name, text, kind) => expect(quotes(text)[0]?.kind).toBe(kind));
 });

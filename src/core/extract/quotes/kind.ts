@@ -1,5 +1,5 @@
 // Direct quote, partial quote, or no quote at all (a title, a heading, a scare-quoted word).
-import type { Doc } from "../../text/index.js";
+import { sentenceAt, type Doc } from "../../text/index.js";
 import type { QuotedSpan } from "./marks.js";
 import { ROLE_MODIFIERS, ROLE_NOUNS, TITLES } from "../entities/lexicon.js";
 import { SPEECH_VERBS } from "../speakers/lexicon.js";
@@ -32,10 +32,14 @@ export function spanKind(doc: Doc, span: QuotedSpan, prev?: QuotedSpan): SpanKin
   // Quoted words that run on into the writer's own ("“You squeezed employees” to drive up the price").
   const next = /^\p{Ll}[\p{L}'’-]*/u.exec(text.slice(j, j + 30))?.[0];
   if (span.closed && next && !cueFollows(next)) return "partial";
+  // Examples inside the writer's sentence: "including, “...”", "things such as, “...”".
+  if (/\b(including|such as|like)\s*,?\s*$/i.test(before)) return "partial";
   // "said that, “...": a fragment inside the writer's sentence.
   if (/\bthat,?\s*$/i.test(before) && !/^[\p{Lu}]/u.test(inner)) return "partial";
   // Lower case after a comma or dash ("Barrett said, “we were floored.”"), unless it finishes a split quote.
-  const split = prev && prev.close <= span.open && !text.slice(prev.close, span.open).includes("\n") && !/[.!?]["”'’]*\s*$/.test(text.slice(prev.start, prev.close));
+  const between = prev ? text.slice(prev.close, span.open) : "";
+  const sameSentence = !!prev && sentenceAt(doc, Math.max(prev.start, prev.close - 1))?.index === sentenceAt(doc, span.open)?.index;
+  const split = !!prev && prev.close <= span.open && !between.includes("\n") && sameSentence && /,["”'’`]*$/.test(text.slice(prev.start, prev.close));
   if (/^\p{Ll}/u.test(inner) && /[,:—–-]\s*$/.test(before) && !split) return "partial";
   return "direct";
 }
