@@ -119,6 +119,13 @@ describe("speakers carried and resolved", () => {
     expect(who(text)).toEqual([["It’s over", "one resident"]]);
   });
 
+  test.each<[string, string, string | null]>([
+    ["a description cut at its verb", "“Nobody told us,” said the shopkeeper who had stayed open.", "the shopkeeper"],
+    ["an age as a description", "“It was the best week of my life,” the 28-year-old added.", "the 28-year-old"],
+    ["a clause after the verb is no speaker", "“We were ready,” she said that the delivery was late.", null],
+    ["a thing is no speaker", "“Pay up,” read the parking ticket on the windshield.", null],
+  ])("descriptions: %s", (_name, text, want) => expect(who(text)[0]?.[1] ?? null).toBe(want));
+
   test("an unresolved description is given as written, with low confidence", () => {
     const doc = analyze("“Closed for repairs,” read the sign on the door.");
     const [q] = extractQuotes(doc, extractEntities(doc));

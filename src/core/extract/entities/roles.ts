@@ -10,7 +10,7 @@ const isRoleWord = (t: Token) => ROLE_NOUNS.has(t.norm) || TITLES.has(t.norm);
 const APPOSITIVE_END = new Set(["who", "which", "that", "said", "says", "told", "added", "wrote", "when", "while", "because", "is", "was", "has", "had"]);
 
 // Nouns for people by what they do ("master", "historian", "economist", "resident"), after "a" or "the".
-const AGENT_NOUN = /^[a-z-]{3,}(er|or|ist|ian|ant|ent)$/;
+const AGENT_NOUN = /^[a-z-]{3,}(er|or|ist|ian|ant)$/;
 
 /** A role phrase written just before a name (lower-case role nouns and modifiers, possibly an org name). */
 export function roleBefore(text: string, tokens: readonly Token[], nameFrom: number): string | undefined {

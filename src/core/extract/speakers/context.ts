@@ -2,10 +2,10 @@
 // introductions, the sentence's subject, the possessor of a speech noun, a headline's first name.
 import { sentenceAt, type Doc } from "../../text/index.js";
 import { tokenAt } from "../entities/tokens.js";
-import { NOT_NAMES, ORG_WORDS, ROLE_MODIFIERS, ROLE_NOUNS } from "../entities/lexicon.js";
+import { NOT_NAMES, ROLE_MODIFIERS } from "../entities/lexicon.js";
 import type { QuotedSpan } from "../quotes/marks.js";
 import { clauseSubject, cueBefore, type Cue, type GrammarContext, type SpeakerRef } from "./grammar.js";
-import { ADVERBS, DOCUMENT_NOUNS, PERSON_NOUNS, SPEECH_VERBS } from "./lexicon.js";
+import { ADVERBS, SPEECH_VERBS, speakerNoun } from "./lexicon.js";
 
 /** A cue in an earlier sentence of the quote's paragraph, or a colon introduction at the end of the one before. */
 export function earlierCue(doc: Doc, ctx: GrammarContext, span: QuotedSpan, prevClose: number, partial: boolean): { cue: Cue; how: "paragraph" | "colon" } | undefined {
@@ -95,11 +95,6 @@ export function speechNounBefore(ctx: GrammarContext, lo: number, hi: number): C
 
 const DESCRIPTION_OPENERS = new Set(["the", "a", "an", "one", "another", "his", "her", "their", "its"]);
 
-/** A noun that can head a speaker's description: a person, a body, or a document. */
-function speakerNoun(w: string): boolean {
-  const one = w.replace(/(?<=[^s])s$/, "");
-  return [w, one].some((x) => ROLE_NOUNS.has(x) || PERSON_NOUNS.has(x) || ORG_WORDS.has(x) || DOCUMENT_NOUNS.has(x));
-}
 
 // Nouns for what someone said: their possessor is the source ("Trump's claim that ...").
 const SPEECH_NOUNS = new Set(["claim", "claims", "statement", "statements", "comment", "comments", "remark", "remarks", "words", "assertion", "argument", "promise", "pledge", "warning", "description", "view", "views", "tweet", "tweets", "speech", "answer", "response", "reply", "suggestion", "contention", "charge", "accusation"]);

@@ -2,7 +2,7 @@
 //   "..., Blinken said"   "..., said Blinken"   "..., Hugh Hill, a doctor at the clinic, said"
 //   "According to Hill, ..."   "Hill said: ..."   "... ― Hill"   "... was quoted as saying by Hill"
 import type { Mention, Token } from "../entities.js";
-import { ADVERBS, DETERMINERS, PARTIAL_CUES, PHRASAL, PRONOUNS, SPEECH_VERBS } from "./lexicon.js";
+import { ADVERBS, DETERMINERS, PARTIAL_CUES, PHRASAL, PRONOUNS, SPEECH_VERBS, speakerNoun } from "./lexicon.js";
 import { ORG_WORDS, ROLE_MODIFIERS, ROLE_NOUNS } from "../entities/lexicon.js";
 
 export type RefKind = "name" | "pronoun" | "nominal";
@@ -44,8 +44,10 @@ const STOP_NP = new Set(["in", "on", "at", "during", "after", "before", "to", "o
 // Words in -ly that are nouns ("the family said"), not adverbs ("boldly suggested").
 const LY_NOUNS = new Set(["family", "rally", "ally", "assembly", "supply", "anomaly", "monopoly", "daily", "weekly", "monthly", "quarterly", "bully", "reply", "july", "italy", "fly"]);
 const isAdverb = (t: Token) => !t.cap && /ly$/.test(t.norm) && t.norm.length > 4 && !LY_NOUNS.has(t.norm);
+// Capitalised words that are no name when they head a phrase ("The", "He").
+const NOT_NAMES_CAP = new Set(["the", "a", "an", "this", "that", "it", "he", "she", "they", "we", "i"]);
 // Verbs and adverbs that can end a run of words before a speech verb but never head a noun phrase.
-const NOT_HEADS = new Set(["was", "is", "has", "does", "says", "were", "are", "had", "did", "be", "been", "being", "also", "then", "still", "just", "even", "not", "never"]);
+const NOT_HEADS = new Set(["was", "is", "has", "does", "says", "were", "are", "had", "did", "be", "been", "being", "also", "then", "still", "just", "even", "not", "never", "will", "would", "could", "should", "can", "may", "might", "must", "who", "which"]);
 
 const AUXILIARIES = new Set(["is", "was", "are", "were", "be", "been", "am", "kept", "keeps", "started", "began", "continued", "continues"]);
 // A name after these is the object of a preposition or inside a noun phrase, not a subject.
@@ -114,7 +116,8 @@ export function subjectEndingAt(ctx: GrammarContext, j: number, lo: number): Spe
   t = tokens[k]!;
   const head = tokens[j]!;
   if (NOT_HEADS.has(head.norm) || isAdverb(head)) return undefined;
-  const nounish = ROLE_NOUNS.has(head.norm) || ORG_WORDS.has(head.norm) || head.cap || /s$/.test(head.norm) || DETERMINERS.has(t.norm);
+  // The head must name someone: a person, a body, a document, or a capitalised name.
+  const nounish = speakerNoun(head.norm) || (head.cap && !NOT_NAMES_CAP.has(head.norm));
   if (!nounish || STOP_NP.has(head.norm)) return undefined;
   const mid = ctx.mentionFrom.get(k);
   if (mid && mid.to === j + 1) return { kind: "name", from: k, to: j + 1, text: ctx.text.slice(mid.start, mid.end), mention: mid };
@@ -144,12 +147,12 @@ export function objectAfter(ctx: GrammarContext, v: number, hi: number): Speaker
   const first = tokens[k];
   if (!first || k >= hi) return undefined;
   if (PRONOUNS.has(first.norm) && SUBJECT_PRONOUN(first.norm)) return { kind: "pronoun", from: k, to: k + 1, text: first.text };
-  if (!DETERMINERS.has(first.norm)) return undefined;
-  let j = k + 1;
-  while (j < hi && j - k < 9 && tokens[j]!.word && !STOP_NP.has(tokens[j]!.norm)) j++;
-  if (j === k + 1) return undefined;
-  return { kind: "nominal", from: k, to: j, text: ctx.text.slice(first.start, tokens[j - 1]!.end) };
+  if (!OPENERS.has(first.norm)) return undefined;
+  return nominalAfter(ctx, k, hi);
 }
+
+// Words that open a description after a verb ("said the senior official"); "that" opens a clause instead.
+const OPENERS = new Set(["the", "a", "an", "one", "another", "his", "her", "their", "its"]);
 
 /** "according to X" between tokens lo and hi. */
 function accordingTo(ctx: GrammarContext, lo: number, hi: number): Cue | undefined {
@@ -163,12 +166,17 @@ function accordingTo(ctx: GrammarContext, lo: number, hi: number): Cue | undefin
   return undefined;
 }
 
+/** A description starting at token k, cut after its last word that names someone ("the shooter had ..." -> "the shooter"). */
 function nominalAfter(ctx: GrammarContext, k: number, hi: number): SpeakerRef | undefined {
   const { tokens } = ctx;
   let j = k;
-  while (j < hi && j - k < 8 && tokens[j]!.word && !STOP_NP.has(tokens[j]!.norm)) j++;
-  if (j === k) return undefined;
-  return { kind: "nominal", from: k, to: j, text: ctx.text.slice(tokens[k]!.start, tokens[j - 1]!.end) };
+  let end = -1;
+  while (j < hi && j - k < 8 && tokens[j]!.word && !STOP_NP.has(tokens[j]!.norm) && !NOT_HEADS.has(tokens[j]!.norm) && !isAdverb(tokens[j]!)) {
+    if (j > k || !OPENERS.has(tokens[j]!.norm)) if (speakerNoun(tokens[j]!.norm) || (tokens[j]!.cap && !NOT_NAMES_CAP.has(tokens[j]!.norm))) end = j;
+    j++;
+  }
+  if (end < 0) return undefined;
+  return { kind: "nominal", from: k, to: end + 1, text: ctx.text.slice(tokens[k]!.start, tokens[end]!.end) };
 }
 
 /** A cue in the words after a quote (tokens lo..hi): "he said", "said Hill", "― Hill", "according to Hill". */

@@ -1,4 +1,5 @@
 // Speech verbs and the small words of attribution. General English, written by hand.
+import { ORG_WORDS, ROLE_NOUNS } from "../entities/lexicon.js";
 
 /** Verbs that introduce what someone said or wrote, every inflection listed ("said", "says", "saying"). */
 const VERB_BASES = `
@@ -63,3 +64,13 @@ export const PERSON_NOUNS: ReadonlySet<string> = new Set(
 export const DOCUMENT_NOUNS: ReadonlySet<string> = new Set(
   "article piece report story book memoir letter statement ruling memo study editorial column op-ed ad advert video post tweet filing complaint lawsuit opinion decision release survey poll analysis paper document affidavit indictment transcript email message note sign website".split(" "),
 );
+
+// People by what they do ("winner", "historian", "economist", "resident").
+const AGENT_NOUN = /^[a-z-]{3,}(er|or|ist|ian)s?$/;
+
+/** A noun that can head a speaker's description: a person, a body or a document ("the 28-year-old" too). */
+export function speakerNoun(w: string): boolean {
+  const one = w.replace(/(?<=[^s])s$/, "");
+  if ([w, one].some((x) => ROLE_NOUNS.has(x) || PERSON_NOUNS.has(x) || ORG_WORDS.has(x) || DOCUMENT_NOUNS.has(x))) return true;
+  return AGENT_NOUN.test(w) || /-old$/.test(w);
+}
