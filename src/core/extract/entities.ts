@@ -117,9 +117,11 @@ export function extractEntities(doc: Doc): EntityIndex {
   for (const s of seqs) {
     const parts = s.name.split(/\s+/);
     if (!(s.kind === "single" || (s.kind === "person" && parts.length === 1))) continue;
-    const ids = bySurname.get(key(parts[0]!));
+    let ids = bySurname.get(key(parts[0]!));
     // "the Mall", "the Post": a thing, never a person's surname.
     if (ids?.length && tokens[s.from - 1]?.norm === "the" && s.kind === "single") continue;
+    // "Mr. Obama" is not Michelle Obama: a surname whose gender fits nobody named is someone else.
+    if (ids?.length && s.gender && ids.every((id) => built[id]!.gender && built[id]!.gender !== s.gender)) ids = undefined;
     if (ids?.length) {
       const e = pickByRecency(ids, mentions, tokens[s.from]!.start, s.gender, built, tokens);
       alias(built[e]!, s.name);

@@ -53,6 +53,20 @@ describe("entities", () => {
     expect(e && ix.gender(e)).toBe(g);
   });
 
+  test("a surname with the other gender is someone else", () => {
+    const ix = index("Michelle Obama spoke first. Then Mr. Obama took the stage, and Obama thanked her.");
+    const people = ix.entities.filter((e) => e.type === "person").map((e) => [e.name, ix.gender(e)]);
+    expect(people.sort()).toEqual([
+      ["Michelle Obama", "f"],
+      ["Obama", "m"],
+    ]);
+  });
+
+  test("words in capitals and group names are no entities", () => {
+    const ix = index("He has NO plan, and WHITE voters noticed. African-Americans voted early. Nobody said no to the US plan.");
+    expect(ix.entities.map((e) => e.name)).toEqual(["US"]);
+  });
+
   test("capitalised words that open a sentence or a headline are no people", () => {
     const ix = index("Citing new data, Farid Malik Warns Of Delays.\n\nDelegates met. The delegates left.");
     const people = ix.entities.filter((e) => e.type === "person").map((e) => e.name);

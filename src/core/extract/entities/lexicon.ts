@@ -121,7 +121,8 @@ export const NOT_NAMES = set(`
   perhaps maybe sure well oh please thank thanks let like do does did is are was were be been being
   have has had will would can could should shall might must it's that's there's here's we're they're
   i'm i've you're don't doesn't didn't isn't aren't wasn't weren't won't can't couldn't wouldn't
-  shouldn't hey ok okay wow yeah god lord america's
+  shouldn't hey ok okay wow yeah god lord america's nobody everybody somebody anybody everyone someone
+  anyone nothing everything something
 `);
 
 /** Nationality and group words: capitalised, yet no entity ("Democrats", "Russian"). */

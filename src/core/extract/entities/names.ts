@@ -24,6 +24,9 @@ const HEADLINE_VERBS = new Set(
   "says said tells told calls slams warns urges asks blasts rips hits vows admits denies insists defends praises accuses attacks responds explains reveals announces declares suggests argues wants thinks believes sees knows predicts hammers grills mocks goes gets makes takes wins loses leads faces gives sets puts pushes offers shows sees breaks backs rejects endorses reacts weighs".split(" "),
 );
 
+// Capitalised short forms that are also common words in lower case ("US" and "us").
+const KNOWN_ACRONYM = /^(US|UK|UN|EU)$/;
+
 // Words inside a name that may be lower-case ("Council on Foreign Relations", "Ludwig van Beethoven").
 const CONNECTORS = new Set(["of", "on", "for", "de", "la", "le", "van", "von", "der", "bin", "al", "da", "del", "du"]);
 // Capitalised words that end no person's name: a sequence ending so is a thing.
@@ -123,7 +126,8 @@ export function findNameSeqs(text: string, tokens: readonly Token[]): NameSeq[] 
 function classify(text: string, tokens: readonly Token[], idx: number[], out: NameSeq[], lower: ReadonlySet<string>): void {
   let k = 0;
   // Sentence-opening function words and group words are no part of a name ("The Kremlin", "But Trump").
-  const skip = (t: Token) => (NOT_NAMES.has(t.norm) || GROUP_WORDS.has(t.norm)) && !HONORIFICS.has(t.norm) && !/^\p{Lu}{2,}$/u.test(t.text);
+  const group = (n: string) => GROUP_WORDS.has(n) || /^[a-z]+-(american|americans|born)$/.test(n);
+  const skip = (t: Token) => (NOT_NAMES.has(t.norm) || group(t.norm)) && !HONORIFICS.has(t.norm) && !KNOWN_ACRONYM.test(t.text);
   while (k < idx.length && skip(tokens[idx[k]!]!)) k++;
   const ids = idx.slice(k);
   // Headlines put a capitalised verb after the name ("Malik Warns", "Lindsey Graham Says").
@@ -155,7 +159,8 @@ function classify(text: string, tokens: readonly Token[], idx: number[], out: Na
     out.push(make(0, toks.length, "place"));
     return;
   }
-  if (toks.length === 1 && /^\p{Lu}{2,6}$/u.test(toks[0]!.text)) {
+  // An acronym, unless it is a common word in capitals ("NO", "WHITE").
+  if (toks.length === 1 && /^\p{Lu}{2,6}$/u.test(toks[0]!.text) && ((!lower.has(joined) && !NOT_NAMES.has(joined)) || KNOWN_ACRONYM.test(toks[0]!.text))) {
     out.push(make(0, 1, "organization"));
     return;
   }
