@@ -61,8 +61,12 @@ export function attributeQuotes(doc: Doc, ix: EntityIndex, quotes: readonly Attr
     const aLo = tokenAt(tokens, span.close);
     let aEnd = Math.min(closeSentence ? Math.max(closeSentence.end, span.close) : para.end, nextOpen, para.end);
     // Words on a new line, or a new sentence that leads into another quote, are no cue for this one.
-    const nl = doc.text.indexOf("\n", span.close);
-    if (nl >= 0 && nl < aEnd) aEnd = Math.max(span.close, nl);
+    for (let k = span.close; k < aEnd; k++) {
+      if (doc.text.charCodeAt(k) === 10) {
+        aEnd = k;
+        break;
+      }
+    }
     if (closeSentence && closeSentence.start >= span.close && nextOpen < closeSentence.end) aEnd = span.close;
     const aHi = Math.min(tokenAt(tokens, aEnd), aLo + MAX_WINDOW);
 

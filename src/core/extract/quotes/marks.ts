@@ -131,7 +131,7 @@ export function findQuotedSpans(doc: Doc): QuotedSpan[] {
       if (m.single !== pending.mark.single) continue;
       // A quote inside a quote (“... what he calls “hell” than ...”): an opening followed by two closings
       // before the next opening is nested; skip it and its closing.
-      if (isOpening(m) && !isClosing(m) && text.lastIndexOf("\n", m.at) < pending.mark.at) {
+      if (isOpening(m) && !isClosing(m) && lastNewline(text, pending.mark.at, m.at) < 0) {
         let closings = 0;
         let k = mi + 1;
         for (; k < marks.length && closings < 2; k++) {
@@ -153,7 +153,7 @@ export function findQuotedSpans(doc: Doc): QuotedSpan[] {
       } else if (pending.paragraph === pi) {
         // Two openings in a row: the first never closed. It ends at a line break between them, or
         // is kept whole when it opened the paragraph; otherwise it was a stray mark.
-        const nl = text.lastIndexOf("\n", m.at);
+        const nl = lastNewline(text, pending.mark.at, m.at);
         if (nl > pending.mark.at) emit(pending.mark, pending.paragraph, nl, 0, pi, false);
         else if (pending.mark.at === paragraphs[pending.paragraph]!.start) emit(pending.mark, pending.paragraph, m.at, 0, pi, false);
         pending = { mark: m, paragraph: pi };
@@ -162,4 +162,10 @@ export function findQuotedSpans(doc: Doc): QuotedSpan[] {
   }
   if (pending) emit(pending.mark, pending.paragraph, paragraphs[paragraphs.length - 1]!.end, 0, paragraphs.length - 1, false);
   return out;
+}
+
+/** The last line break in text[from, to), or -1; bounded so that no search runs past the quote. */
+function lastNewline(text: string, from: number, to: number): number {
+  for (let i = to - 1; i >= from; i--) if (text.charCodeAt(i) === 10) return i;
+  return -1;
 }
