@@ -32,6 +32,7 @@ describe("the speaker beside the quote", () => {
     ["a colon introduction", "Mayor Dana Whitfield said: “We will rebuild every bridge.”", [["We will rebuild every bridge.", "Dana Whitfield"]]],
     ["a dash attribution", "“Vote like your street depends on it.” ― Rosa Delgado", [["Vote like your street depends on it.", "Rosa Delgado"]]],
     ["a passive cue", "Inspector Joel Mercer was quoted as saying, “The lock was forced from inside.”", [["The lock was forced from inside.", "Joel Mercer"]]],
+    ["a passive cue after the quote", "“There is no anger,” his lawyer Eric Lund was quoted as saying.", [["There is no anger", "Eric Lund"]]],
     ["a relative clause", "The plan was backed by Nadia Petrov, who said, “It is the only way to pay for the schools.”", [["It is the only way to pay for the schools.", "Nadia Petrov"]]],
     ["an organisation", "“Our troops are on exercises,” the Kremlin said in a statement.", [["Our troops are on exercises", "Kremlin"]]],
     [

@@ -44,6 +44,7 @@ const STOP_NP = new Set(["in", "on", "at", "during", "after", "before", "to", "o
 // Words in -ly that are nouns ("the family said"), not adverbs ("boldly suggested").
 const LY_NOUNS = new Set(["family", "rally", "ally", "assembly", "supply", "anomaly", "monopoly", "daily", "weekly", "monthly", "quarterly", "bully", "reply", "july", "italy", "fly"]);
 const isAdverb = (t: Token) => !t.cap && /ly$/.test(t.norm) && t.norm.length > 4 && !LY_NOUNS.has(t.norm);
+const PASSIVE_AUX = new Set(["was", "were", "is", "are", "been", "being", "be", "quoted", "as"]);
 // Capitalised words that are no name when they head a phrase ("The", "He").
 const NOT_NAMES_CAP = new Set(["the", "a", "an", "this", "that", "it", "he", "she", "they", "we", "i"]);
 // Verbs and adverbs that can end a run of words before a speech verb but never head a noun phrase.
@@ -68,7 +69,8 @@ const isVerbAt = (tokens: readonly Token[], i: number, partial: boolean): boolea
 /** The noun phrase that ends at token `j` (inclusive), the subject of a verb after it. */
 export function subjectEndingAt(ctx: GrammarContext, j: number, lo: number): SpeakerRef | undefined {
   const { tokens } = ctx;
-  while (j >= lo && (ADVERBS.has(tokens[j]!.norm) || isAdverb(tokens[j]!))) j--;
+  // Adverbs and auxiliaries between subject and verb: "he also said", "he was once quoted as saying".
+  while (j >= lo && (ADVERBS.has(tokens[j]!.norm) || isAdverb(tokens[j]!) || PASSIVE_AUX.has(tokens[j]!.norm))) j--;
   if (j < lo) return undefined;
   let t = tokens[j]!;
   // "Trump, who said": the relative pronoun stands for the name before it.
