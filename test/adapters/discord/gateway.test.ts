@@ -106,7 +106,7 @@ test("hostile mentions in article text never ping and show escaped", async () =>
   expect(body.data.allowed_mentions).toEqual({ parse: [] });
   const e = body.data.embeds[0]!;
   expect(e.title).toBe("Ping storm: @\u200beveryone \\<@123\\> \\<@&456\\> \\*\\*bold\\*\\*");
-  expect(e.fields[0]!.name).toBe("Ada Quill");
+  expect(e.fields[0]!.name).toBe("Ada Quill, moderator");
   expect(e.fields[0]!.value).toMatch(/^“Hello @\u200beveryone and \\<@123\\>, read this now please,?”$/);
   const all = JSON.stringify(body);
   expect(all).not.toMatch(/(?<!\\\\)<@/); // every mention is escaped
