@@ -48,6 +48,8 @@ export interface DigestSender {
    * `cards` is empty when nothing is new and the destination wants the "nothing new" line.
    */
   send(destination: DigestDestination, cards: readonly BriefingCard[], context: DigestContext): Promise<SentMessage>;
+  /** Optional: platform messages this digest takes (a header and a thread of cards); default 1. */
+  cost?(destination: DigestDestination, cards: readonly BriefingCard[]): number;
   /**
    * Optional: finds a digest already posted with this idempotency key. Used when a slot is retaken
    * from a replica that died mid-send; without it such a slot may be posted twice (at-least-once).

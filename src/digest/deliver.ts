@@ -1,0 +1,155 @@
+// One (destination, slot): claim it in the ledger, choose the cards, send within the limits,
+// retry what can be retried, and write the outcome. The runner calls this for every due slot.
+import type { BriefingCard } from "../core/index.js";
+import type { DigestDestination } from "./config.js";
+import { selectForDigest } from "./content.js";
+import { PermanentSendError, RateLimitedError, TransientSendError } from "./errors.js";
+import type { Limiter } from "./limiter.js";
+import type { DigestContext, DigestLedger, DigestSender, DigestSource, SentMessage, SlotClaim, SlotStatus } from "./types.js";
+import { formatLocal } from "./zone.js";
+
+export const RETRY_DEFAULTS = {
+  /** Sends tried for 5xx and other transient errors, the first included. */
+  maxAttempts: 5,
+  backoffBaseMs: 1000,
+  backoffMaxMs: 30_000,
+  /** 429s honoured for one slot before it is recorded failed. */
+  maxRateLimited: 10,
+  /** A Retry-After longer than this is not waited for: the slot fails with the reason. */
+  maxRetryAfterMs: 600_000,
+} as const;
+
+export type RetryOptions = { [K in keyof typeof RETRY_DEFAULTS]: number };
+
+export interface DeliverDeps {
+  ledger: DigestLedger;
+  source: DigestSource;
+  senders: ReadonlyMap<string, DigestSender>;
+  limiter: Limiter;
+  now: () => number;
+  /** Resolves after about `ms`; may be early, callers re-check the clock. */
+  sleep: (ms: number) => Promise<void>;
+  owner: string;
+  leaseMs: number;
+  catchUpWindowMs: number;
+  /** Sent more than this after the slot: recorded "late". */
+  lateAfterMs: number;
+  /** The first digest of a destination shows cards from this far back. */
+  firstDigestLookbackMs: number;
+  /** Cards read per digest before ranking. */
+  scanLimit: number;
+  retry: RetryOptions;
+}
+
+export type SlotOutcome =
+  | { kind: "sent" | "late"; messageId: string; cards: number; reconciled: boolean }
+  | { kind: "skipped" | "failed"; reason: string }
+  | { kind: "busy"; leaseUntil: number }
+  /** Already final in the ledger (another replica, or an earlier run). */
+  | { kind: "done"; status: SlotStatus }
+  /** Our lease was retaken by another replica before we could send. */
+  | { kind: "lost" };
+
+const hours = (ms: number) => `${Math.round((ms / 3_600_000) * 10) / 10}h`;
+
+async function waitUntil(deps: DeliverDeps, at: number): Promise<void> {
+  for (let left = at - deps.now(); left > 0; left = at - deps.now()) await deps.sleep(left);
+}
+
+export interface DigestPlan {
+  cards: BriefingCard[];
+  context: DigestContext;
+}
+
+/** The cards and context a digest for `slot` would carry: also what `digest preview` shows. */
+export async function planDigest(deps: DeliverDeps, dest: DigestDestination, slot: number): Promise<DigestPlan> {
+  const last = await deps.ledger.lastDelivered(dest.id);
+  const since = last?.contentUntil ?? undefined;
+  const from = since ?? slot - deps.firstDigestLookbackMs;
+  // Content runs up to the slot, not the send time, so a retaken slot picks the same cards.
+  const candidates = await deps.source.cardsSince(from, slot, dest.topics, deps.scanLimit);
+  const { cards, matched } = selectForDigest(candidates, dest.topics, dest.maxCards);
+  const context: DigestContext = {
+    slot,
+    slotLocal: formatLocal(slot, dest.timezone),
+    since,
+    sinceLocal: since === undefined ? undefined : formatLocal(since, dest.timezone),
+    matched,
+    late: deps.now() - slot > deps.lateAfterMs,
+    idempotencyKey: `briefbot-digest:${dest.id}:${slot}`,
+  };
+  return { cards, context };
+}
+
+export async function deliverSlot(deps: DeliverDeps, dest: DigestDestination, slot: number): Promise<SlotOutcome> {
+  const age = deps.now() - slot;
+  const tooOld = `missed by ${hours(age)} (window ${hours(deps.catchUpWindowMs)})`;
+  // Too old and never started: record it skipped without claiming. If a row exists, the claim decides.
+  if (age > deps.catchUpWindowMs && (await deps.ledger.skip(dest.id, slot, tooOld, deps.now()))) return { kind: "skipped", reason: tooOld };
+  const claimed = await deps.ledger.claim(dest.id, slot, deps.owner, deps.now(), deps.leaseMs);
+  if (claimed.kind === "busy") return { kind: "busy", leaseUntil: claimed.leaseUntil };
+  if (claimed.kind === "done") return { kind: "done", status: claimed.record.status };
+  const claim = claimed.claim;
+  const finish = async (outcome: Exclude<SlotOutcome, { kind: "busy" | "done" | "lost" }>): Promise<SlotOutcome> => {
+    const written =
+      "messageId" in outcome
+        ? { status: outcome.kind, messageId: outcome.messageId, contentUntil: slot }
+        : { status: outcome.kind, reason: outcome.reason };
+    return (await deps.ledger.complete(claim, written, deps.now())) ? outcome : { kind: "lost" };
+  };
+
+  const sender = deps.senders.get(dest.platform);
+  if (!sender) return finish({ kind: "failed", reason: `no sender for platform ${dest.platform}` });
+  const { cards, context } = await planDigest(deps, dest, slot);
+  const status = () => (deps.now() - slot > deps.lateAfterMs ? "late" : "sent") as "sent" | "late";
+
+  if (claim.retake && sender.findSent) {
+    // A replica wrote its intent and died: the platform may have the message already.
+    const found = await sender.findSent(dest, context);
+    if (found) return finish({ kind: status(), messageId: found.messageId, cards: cards.length, reconciled: true });
+  }
+  if (deps.now() - slot > deps.catchUpWindowMs) return finish({ kind: "skipped", reason: tooOld });
+  if (!cards.length && dest.whenEmpty === "nothing") return finish({ kind: "skipped", reason: "nothing_new" });
+  return sendWithRetries(deps, dest, sender, cards, context, claim, finish, status);
+}
+
+async function sendWithRetries(
+  deps: DeliverDeps,
+  dest: DigestDestination,
+  sender: DigestSender,
+  cards: BriefingCard[],
+  context: DigestContext,
+  claim: SlotClaim,
+  finish: (o: Exclude<SlotOutcome, { kind: "busy" | "done" | "lost" }>) => Promise<SlotOutcome>,
+  status: () => "sent" | "late",
+): Promise<SlotOutcome> {
+  const { retry } = deps;
+  let transient = 0;
+  let limited = 0;
+  for (;;) {
+    await waitUntil(deps, deps.limiter.reserve(dest.platform, dest.channel, deps.now(), sender.cost?.(dest, cards) ?? 1));
+    // Waiting in line may have eaten the lease: renew it, and stop if another replica took over.
+    if (claim.leaseUntil - deps.now() < deps.leaseMs / 2 && !(await deps.ledger.extend(claim, deps.now(), deps.leaseMs)))
+      return { kind: "lost" };
+    let sent: SentMessage;
+    try {
+      sent = await sender.send(dest, cards, { ...context, late: status() === "late" });
+    } catch (err) {
+      if (err instanceof PermanentSendError) return finish({ kind: "failed", reason: err.reason });
+      if (err instanceof RateLimitedError) {
+        limited += 1;
+        if (limited > retry.maxRateLimited || err.retryAfterMs > retry.maxRetryAfterMs)
+          return finish({ kind: "failed", reason: `rate_limited: retry after ${err.retryAfterMs} ms, ${limited} times` });
+        deps.limiter.pause(dest.platform, dest.channel, deps.now() + err.retryAfterMs, err.global);
+        continue;
+      }
+      transient += 1;
+      const reason = err instanceof TransientSendError ? err.reason : err instanceof Error ? err.message : String(err);
+      if (transient >= retry.maxAttempts) return finish({ kind: "failed", reason: `${reason} (after ${transient} attempts)` });
+      await waitUntil(deps, deps.now() + Math.min(retry.backoffBaseMs * 2 ** (transient - 1), retry.backoffMaxMs));
+      continue;
+    }
+    // Outside the try: a failing ledger write must not be mistaken for a failed send and resent.
+    return finish({ kind: status(), messageId: sent.messageId, cards: cards.length, reconciled: false });
+  }
+}

@@ -1,0 +1,140 @@
+// What the digest tests share: a clock the test moves, a ledger wrapper that says when no
+// database call is outstanding, an in-memory source, and cards written for the tests.
+import type { BriefingCard } from "../../src/core/index.js";
+import type { DigestCandidate, DigestLedger, DigestSource, Timers } from "../../src/digest/index.js";
+
+interface Pending {
+  at: number;
+  seq: number;
+  fn: () => void;
+}
+
+/** Time moves only when the test says; timers fire in order, each after the work it started settles. */
+export function createTestClock(start: number, idle: () => Promise<void>) {
+  let t = start;
+  let seq = 0;
+  const queue = new Map<number, Pending>();
+  const timers: Timers = {
+    setTimeout(fn, ms) {
+      const id = ++seq;
+      queue.set(id, { at: t + Math.max(0, ms), seq: id, fn });
+      return id;
+    },
+    clearTimeout(h) {
+      queue.delete(h as number);
+    },
+  };
+  async function advanceTo(target: number): Promise<void> {
+    for (;;) {
+      await idle();
+      let first: [number, Pending] | undefined;
+      for (const e of queue) if (e[1].at <= target && (!first || e[1].at < first[1].at || (e[1].at === first[1].at && e[1].seq < first[1].seq))) first = e;
+      if (!first) break;
+      queue.delete(first[0]);
+      t = Math.max(t, first[1].at);
+      first[1].fn();
+    }
+    t = Math.max(t, target);
+    await idle();
+  }
+  return {
+    now: () => t,
+    timers,
+    sleep: (ms: number) => new Promise<void>((r) => timers.setTimeout(r, ms)),
+    advanceTo,
+    advanceBy: (ms: number) => advanceTo(t + ms),
+    /** Moves the clock without firing anything: the bot was down. */
+    jumpTo: (ms: number) => {
+      t = ms;
+    },
+    pendingTimers: () => queue.size,
+    /** Timers for one "process": after kill() its callbacks never run, as if it had died. */
+    process() {
+      let alive = true;
+      const own: Timers = {
+        setTimeout: (fn, ms) => timers.setTimeout(() => alive && fn(), ms),
+        clearTimeout: (h) => timers.clearTimeout(h),
+      };
+      return {
+        timers: own,
+        sleep: (ms: number) => new Promise<void>((r) => own.setTimeout(r, ms)),
+        kill: () => {
+          alive = false;
+        },
+      };
+    },
+  };
+}
+
+/** Counts outstanding ledger calls, so the test clock knows when real I/O (PostgreSQL) is done. */
+export function trackLedger(inner: DigestLedger): { ledger: DigestLedger; idle: () => Promise<void> } {
+  let outstanding = 0;
+  const wrap =
+    <A extends unknown[], R>(f: (...a: A) => Promise<R>) =>
+    async (...a: A): Promise<R> => {
+      outstanding += 1;
+      try {
+        return await f(...a);
+      } finally {
+        outstanding -= 1;
+      }
+    };
+  const ledger: DigestLedger = {
+    claim: wrap(inner.claim.bind(inner)),
+    extend: wrap(inner.extend.bind(inner)),
+    complete: wrap(inner.complete.bind(inner)),
+    skip: wrap(inner.skip.bind(inner)),
+    get: wrap(inner.get.bind(inner)),
+    latestSlot: wrap(inner.latestSlot.bind(inner)),
+    lastDelivered: wrap(inner.lastDelivered.bind(inner)),
+    unfinished: wrap(inner.unfinished.bind(inner)),
+    list: wrap(inner.list.bind(inner)),
+  };
+  const turn = () => new Promise<void>((r) => setImmediate(r));
+  async function idle(): Promise<void> {
+    // Quiet for a few event-loop turns in a row: every continuation has run or waits on a timer.
+    for (let quiet = 0; quiet < 3; ) {
+      await turn();
+      quiet = outstanding === 0 ? quiet + 1 : 0;
+    }
+  }
+  return { ledger, idle };
+}
+
+export function memorySource(items: DigestCandidate[]): DigestSource & { items: DigestCandidate[] } {
+  return {
+    items,
+    async cardsSince(since, until, topics, limit) {
+      return items
+        .filter((c) => c.ingestedAt > since && c.ingestedAt <= until)
+        .filter((c) => topics === "all" || c.card.topics.some((t) => topics.includes(t)))
+        .sort((a, b) => b.ingestedAt - a.ingestedAt)
+        .slice(0, limit);
+    },
+  };
+}
+
+/** A small card; `weight` adds attributed quotes so ranking can be checked. */
+export function card(id: string, title: string, topics: string[], weight = 0): BriefingCard {
+  return {
+    schemaVersion: 1,
+    id,
+    title,
+    titleGenerated: false,
+    source: { publisher: "Test Wire" },
+    summary: [`${title}.`, "A second bullet written for the test."],
+    quotes: Array.from({ length: weight }, (_, i) => ({
+      text: `Quote number ${i} about ${title}`,
+      start: 0,
+      end: 10,
+      kind: "direct" as const,
+      speaker: { name: "Mara Quill", role: "spokesperson" },
+      confidence: 0.9,
+      cue: "said",
+    })),
+    figures: [],
+    entities: [],
+    topics,
+    stats: { words: 120, readingMinutes: 1, sentences: 6, paragraphs: 3 },
+  };
+}
