@@ -13,7 +13,7 @@ export const RETRY_DEFAULTS = {
   maxAttempts: 5,
   backoffBaseMs: 1000,
   backoffMaxMs: 30_000,
-  /** 429s honoured for one slot before it is recorded failed. */
+  /** A channel's own 429s honoured for one slot before it is recorded failed (global 429s end at the window). */
   maxRateLimited: 10,
   /** A Retry-After longer than this is not waited for: the slot fails with the reason. */
   maxRetryAfterMs: 600_000,
@@ -127,7 +127,11 @@ async function sendWithRetries(
   let transient = 0;
   let limited = 0;
   for (;;) {
-    await waitUntil(deps, deps.limiter.reserve(dest.platform, dest.channel, deps.now(), sender.cost?.(dest, cards) ?? 1));
+    const cost = sender.cost?.(dest, cards) ?? 1;
+    await waitUntil(deps, deps.limiter.reserve(dest.platform, dest.channel, deps.now(), cost));
+    // A 429 met by another send while we waited voids our booking: queue again behind the pause.
+    while (deps.limiter.pausedUntil(dest.platform, dest.channel) > deps.now())
+      await waitUntil(deps, deps.limiter.reserve(dest.platform, dest.channel, deps.now(), cost));
     // Waiting in line may have eaten the lease: renew it, and stop if another replica took over.
     if (claim.leaseUntil - deps.now() < deps.leaseMs / 2 && !(await deps.ledger.extend(claim, deps.now(), deps.leaseMs)))
       return { kind: "lost" };
@@ -137,9 +141,12 @@ async function sendWithRetries(
     } catch (err) {
       if (err instanceof PermanentSendError) return finish({ kind: "failed", reason: err.reason });
       if (err instanceof RateLimitedError) {
-        limited += 1;
+        // A global 429 says the platform is busy, not this channel: it is bounded by the window instead.
+        if (!err.global) limited += 1;
         if (limited > retry.maxRateLimited || err.retryAfterMs > retry.maxRetryAfterMs)
           return finish({ kind: "failed", reason: `rate_limited: retry after ${err.retryAfterMs} ms, ${limited} times` });
+        if (deps.now() + err.retryAfterMs - context.slot > deps.catchUpWindowMs)
+          return finish({ kind: "failed", reason: `rate_limited: still limited ${hours(deps.catchUpWindowMs)} after the slot` });
         deps.limiter.pause(dest.platform, dest.channel, deps.now() + err.retryAfterMs, err.global);
         continue;
       }

@@ -23,34 +23,35 @@ export const PLATFORM_LIMITS: Readonly<Record<DigestPlatform, readonly RateRule[
 export interface Limiter {
   /** Books `cost` messages; returns the instant (ms) the caller may send. */
   reserve(platform: DigestPlatform, channel: string, now: number, cost?: number): number;
-  /** After a 429: nothing under that key (or the whole platform) goes before `untilMs`. */
+  /** After a 429: nothing on that channel (or, when global, the whole platform) goes before `untilMs`. */
   pause(platform: DigestPlatform, channel: string, untilMs: number, global: boolean): void;
+  /**
+   * A pause set after a booking was made: the booking is void until this instant. Callers check
+   * it when their turn comes and book again (a 429 for one sender must hold those already queued).
+   */
+  pausedUntil(platform: DigestPlatform, channel: string): number;
 }
 
 export function createLimiter(limits: Readonly<Record<DigestPlatform, readonly RateRule[]>> = PLATFORM_LIMITS): Limiter {
   const nextFree = new Map<string, number>();
+  const paused = new Map<string, number>();
+  const channelKey = (platform: string, channel: string) => `${platform}\u0000${channel}`;
   const keyOf = (platform: string, rule: RateRule, channel: string) =>
-    rule.scope === "global" ? platform : `${platform}\u0000${channel}`;
+    rule.scope === "global" ? platform : channelKey(platform, channel);
+  const pauseOf = (platform: string, channel: string) =>
+    Math.max(paused.get(platform) ?? 0, paused.get(channelKey(platform, channel)) ?? 0);
   return {
     reserve(platform, channel, now, cost = 1) {
+      let at = Math.max(now, pauseOf(platform, channel));
       const rules = limits[platform];
-      let at = now;
-      for (const r of rules) at = Math.max(at, nextFree.get(keyOf(platform, r, channel)) ?? now);
+      for (const r of rules) at = Math.max(at, nextFree.get(keyOf(platform, r, channel)) ?? at);
       for (const r of rules) nextFree.set(keyOf(platform, r, channel), at + r.intervalMs * cost);
       return at;
     },
     pause(platform, channel, untilMs, global) {
-      for (const r of limits[platform]) {
-        if (global !== (r.scope === "global")) continue;
-        const k = keyOf(platform, r, channel);
-        nextFree.set(k, Math.max(nextFree.get(k) ?? 0, untilMs));
-      }
-      // A 429 with no rule of that scope (Slack global): hold the channel.
-      if (global && !limits[platform].some((r) => r.scope === "global"))
-        for (const r of limits[platform]) {
-          const k = keyOf(platform, r, channel);
-          nextFree.set(k, Math.max(nextFree.get(k) ?? 0, untilMs));
-        }
+      const k = global ? platform : channelKey(platform, channel);
+      paused.set(k, Math.max(paused.get(k) ?? 0, untilMs));
     },
+    pausedUntil: pauseOf,
   };
 }

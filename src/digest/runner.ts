@@ -142,7 +142,10 @@ export function createDigestRunner(options: DigestRunnerOptions): DigestRunner {
     const launched = new Map<string, Promise<SlotOutcome>>();
     for (const dest of dests.values()) {
       for (const slot of slotsBetween(dest.schedule, dest.cursor, now)) launched.set(keyOf(dest.d.id, slot), launch(dest, slot));
-      if (now > dest.cursor || dest.next === undefined) moveCursor(dest, Math.max(dest.cursor, now));
+      if (now <= dest.cursor) continue;
+      // The next slot only changes once the cursor passes it.
+      if (dest.next !== undefined && now < dest.next) dest.cursor = now;
+      else moveCursor(dest, now);
     }
     for (const [key, w] of waiting) if (w.at <= now && !launched.has(key)) launched.set(key, launch(w.dest, w.slot));
     return launched;

@@ -106,7 +106,7 @@ export function slotsBetween(s: Schedule, fromMs: number, toMs: number): number[
   const end = toLocal(toMs, s.timeZone);
   const endKey = Date.UTC(end.year, end.month - 1, end.day);
   // Start a day early: a gap-shifted time from the previous local date can land after fromMs.
-  for (let day = Date.UTC(start.year, start.month - 1, start.day - 1); day <= endKey; day += 86_400_000) {
+  for (let day = Date.UTC(start.year, start.month - 1, start.day - 1); day <= endKey; day += DAY) {
     const date = new Date(day);
     const y = date.getUTCFullYear(), m = date.getUTCMonth() + 1, d = date.getUTCDate();
     if (!dayMatches(s, y, m, d)) continue;
@@ -120,12 +120,13 @@ export function slotsBetween(s: Schedule, fromMs: number, toMs: number): number[
   return [...out].sort((a, b) => a - b);
 }
 
-const CHUNK = 32 * 86_400_000;
+const DAY = 86_400_000;
 
 /** The first slot after `afterMs`, looking up to ~8 years ahead (29 February crons). */
 export function nextSlot(s: Schedule, afterMs: number): number | undefined {
-  for (let from = afterMs; from < afterMs + 92 * CHUNK; from += CHUNK) {
-    const found = slotsBetween(s, from, from + CHUNK)[0];
+  // Windows that grow from two days to a month: a daily digest costs one short walk.
+  for (let from = afterMs, span = 2 * DAY; from < afterMs + 2930 * DAY; from += span, span = Math.min(span * 2, 32 * DAY)) {
+    const found = slotsBetween(s, from, from + span)[0];
     if (found !== undefined) return found;
   }
   return undefined;

@@ -24,15 +24,21 @@ export function createTestClock(start: number, idle: () => Promise<void>) {
       queue.delete(h as number);
     },
   };
+  let fired = 0;
   async function advanceTo(target: number): Promise<void> {
     for (;;) {
       await idle();
-      let first: [number, Pending] | undefined;
-      for (const e of queue) if (e[1].at <= target && (!first || e[1].at < first[1].at || (e[1].at === first[1].at && e[1].seq < first[1].seq))) first = e;
-      if (!first) break;
-      queue.delete(first[0]);
-      t = Math.max(t, first[1].at);
-      first[1].fn();
+      let first: number | undefined;
+      for (const p of queue.values()) if (p.at <= target && (first === undefined || p.at < first)) first = p.at;
+      if (first === undefined) break;
+      t = Math.max(t, first);
+      // Everything due at this instant fires before any of it settles: two replicas' timers race.
+      const due = [...queue.entries()].filter(([, p]) => p.at === first).sort((x, y) => x[1].seq - y[1].seq);
+      for (const [id, p] of due) {
+        queue.delete(id);
+        fired += 1;
+        p.fn();
+      }
     }
     t = Math.max(t, target);
     await idle();
@@ -48,6 +54,7 @@ export function createTestClock(start: number, idle: () => Promise<void>) {
       t = ms;
     },
     pendingTimers: () => queue.size,
+    firedTimers: () => fired,
     /** Timers for one "process": after kill() its callbacks never run, as if it had died. */
     process() {
       let alive = true;

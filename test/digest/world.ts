@@ -21,15 +21,20 @@ export const dest = (id: string, over: Record<string, unknown> = {}): DigestDest
 export const at = (iso: string) => Date.parse(iso);
 export const iso = (ms: number) => new Date(ms).toISOString().replace(".000", "");
 
-export function createWorld(start: string, ledger?: DigestLedger) {
+export function createWorld(start: string, ledger?: DigestLedger, ...moreLedgers: DigestLedger[]) {
   const db = ledger ? undefined : new Database(":memory:");
   const tracked = trackLedger(ledger ?? createSqliteLedger(db as Database.Database));
-  const clock = createTestClock(at(start), tracked.idle);
+  const more = moreLedgers.map(trackLedger);
+  const clock = createTestClock(at(start), async () => {
+    for (const l of [tracked, ...more, tracked]) await l.idle();
+  });
   const messages: RecordedMessage[] = [];
   const source: DigestSource = memorySource([]);
   return {
     db,
     ledger: tracked.ledger,
+    /** The extra ledgers (other replicas' connections), tracked for the clock. */
+    ledgers: more.map((m) => m.ledger),
     clock,
     messages,
     source,

@@ -1,0 +1,68 @@
+// Two replicas against one PostgreSQL ledger racing for the same 100 slots; one of them dies
+// mid-send on some and the other finishes those after the lease. Each slot is posted once.
+import { createPostgresLedger, type DigestLedger } from "../../src/digest/index.js";
+import { Pool } from "pg";
+import { openTestPg, type PgHandle } from "./pg.js";
+import { at, createWorld, dest, postsPerSlot } from "./world.js";
+
+let pg: PgHandle | undefined;
+let ledger: DigestLedger | undefined;
+let other: { ledger: DigestLedger; pool: Pool } | undefined;
+
+beforeAll(async () => {
+  pg = await openTestPg();
+  if (!pg) return;
+  ledger = await createPostgresLedger(pg.pool, { schema: pg.schema });
+  // The second replica has its own connections, as another process would.
+  const pool = new Pool({ ...pg.pool.options, max: 8 });
+  other = { pool, ledger: await createPostgresLedger(pool, { schema: pg.schema }) };
+});
+afterAll(async () => {
+  await other?.pool.end();
+  await pg?.close();
+});
+
+// 20 destinations x 5 daily slots = 100 slots, on Slack and Discord.
+const destinations = Array.from({ length: 20 }, (_, i) =>
+  i % 2 ? dest(`r${i}`, { platform: "discord", channel: `chan-${i}`, timezone: "America/New_York" }) : dest(`r${i}`, { timezone: "Europe/London" }),
+);
+
+test("two replicas on PostgreSQL: each of 100 slots is sent exactly once", async () => {
+  if (!ledger || !other) return;
+  const w = createWorld("2026-03-05T00:00:00Z", ledger, other.ledger);
+  const stalled: string[] = [];
+  const a = w.boot(destinations, { owner: "replica-a", leaseMs: 90_000 });
+  // Replica b dies mid-send on the 3rd request of each of its senders (after the platform took it)
+  // and on the 7th (before): four slots left pending, for replica a to finish after the lease.
+  const b = w.boot(destinations, {
+    owner: "replica-b",
+    ledger: w.ledgers[0],
+    leaseMs: 90_000,
+    fault: (_d, ctx, nth) => {
+      const stall = nth === 3 ? "stall-after" : nth === 7 ? "stall-before" : undefined;
+      if (stall) stalled.push(ctx.idempotencyKey);
+      return stall;
+    },
+  });
+  await Promise.all([a.runner.start(), b.runner.start()]);
+  await w.clock.advanceTo(at("2026-03-10T00:00:00Z"));
+  await a.runner.stop();
+  b.kill();
+
+  const posts = postsPerSlot(w.messages);
+  expect(posts.size).toBe(100);
+  expect([...posts.entries()].filter(([, n]) => n !== 1)).toEqual([]);
+  const rows = (await Promise.all(destinations.map((d) => ledger!.list(d.id, at("2026-03-05T00:00:00Z"), at("2026-03-10T00:00:00Z"))))).flat();
+  expect(rows).toHaveLength(100);
+  expect(rows.filter((r) => r.status !== "sent" && r.status !== "late")).toEqual([]);
+  // Every row's message id is the one the platform holds for that slot.
+  const byKey = new Map(w.messages.map((m) => [m.idempotencyKey, m.messageId]));
+  expect(rows.every((r) => byKey.get(`briefbot-digest:${r.destinationId}:${r.slot}`) === r.messageId)).toBe(true);
+  // Both replicas took part; the slots b abandoned were finished by a after the lease, as late ones.
+  const owners = new Set(rows.map((r) => r.owner));
+  expect(owners).toEqual(new Set(["replica-a", "replica-b"]));
+  const retaken = rows.filter((r) => r.attempts === 2);
+  expect(retaken.map((r) => `briefbot-digest:${r.destinationId}:${r.slot}`).sort()).toEqual([...stalled].sort());
+  expect(retaken.map((r) => [r.owner, r.status])).toEqual(Array(stalled.length).fill(["replica-a", "late"]));
+  expect(rows.filter((r) => r.attempts > 2)).toEqual([]);
+});
