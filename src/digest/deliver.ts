@@ -38,6 +38,8 @@ export interface DeliverDeps {
   firstDigestLookbackMs: number;
   /** Cards read per digest before ranking. */
   scanLimit: number;
+  /** Runs a slot's database work (claim, content) with bounded concurrency. */
+  gate: <T>(work: () => Promise<T>) => Promise<T>;
   retry: RetryOptions;
 }
 
@@ -81,7 +83,26 @@ export async function planDigest(deps: DeliverDeps, dest: DigestDestination, slo
   return { cards, context };
 }
 
+type Final = Exclude<SlotOutcome, { kind: "busy" | "done" | "lost" }>;
+type Finish = (o: Final) => Promise<SlotOutcome>;
+
+interface Prepared {
+  sender: DigestSender;
+  plan: DigestPlan;
+  claim: SlotClaim;
+  finish: Finish;
+  status: () => "sent" | "late";
+}
+
 export async function deliverSlot(deps: DeliverDeps, dest: DigestDestination, slot: number): Promise<SlotOutcome> {
+  // Database work is gated so a thousand due slots flow through to sending in order instead of
+  // all queueing for the pool at once; sending is paced by the limiter.
+  const prepared = await deps.gate(() => prepareSlot(deps, dest, slot));
+  if (!("plan" in prepared)) return prepared;
+  return sendWithRetries(deps, dest, prepared);
+}
+
+async function prepareSlot(deps: DeliverDeps, dest: DigestDestination, slot: number): Promise<Prepared | SlotOutcome> {
   const age = deps.now() - slot;
   const tooOld = `missed by ${hours(age)} (window ${hours(deps.catchUpWindowMs)})`;
   // Too old and never started: record it skipped without claiming. If a row exists, the claim decides.
@@ -90,7 +111,7 @@ export async function deliverSlot(deps: DeliverDeps, dest: DigestDestination, sl
   if (claimed.kind === "busy") return { kind: "busy", leaseUntil: claimed.leaseUntil };
   if (claimed.kind === "done") return { kind: "done", status: claimed.record.status };
   const claim = claimed.claim;
-  const finish = async (outcome: Exclude<SlotOutcome, { kind: "busy" | "done" | "lost" }>): Promise<SlotOutcome> => {
+  const finish: Finish = async (outcome) => {
     const written =
       "messageId" in outcome
         ? { status: outcome.kind, messageId: outcome.messageId, contentUntil: slot }
@@ -100,43 +121,36 @@ export async function deliverSlot(deps: DeliverDeps, dest: DigestDestination, sl
 
   const sender = deps.senders.get(dest.platform);
   if (!sender) return finish({ kind: "failed", reason: `no sender for platform ${dest.platform}` });
-  const { cards, context } = await planDigest(deps, dest, slot);
+  const plan = await planDigest(deps, dest, slot);
   const status = () => (deps.now() - slot > deps.lateAfterMs ? "late" : "sent") as "sent" | "late";
 
   if (claim.retake && sender.findSent) {
     // A replica wrote its intent and died: the platform may have the message already.
-    const found = await sender.findSent(dest, context);
-    if (found) return finish({ kind: status(), messageId: found.messageId, cards: cards.length, reconciled: true });
+    const found = await sender.findSent(dest, plan.context);
+    if (found) return finish({ kind: status(), messageId: found.messageId, cards: plan.cards.length, reconciled: true });
   }
   if (deps.now() - slot > deps.catchUpWindowMs) return finish({ kind: "skipped", reason: tooOld });
-  if (!cards.length && dest.whenEmpty === "nothing") return finish({ kind: "skipped", reason: "nothing_new" });
-  return sendWithRetries(deps, dest, sender, cards, context, claim, finish, status);
+  if (!plan.cards.length && dest.whenEmpty === "nothing") return finish({ kind: "skipped", reason: "nothing_new" });
+  return { sender, plan, claim, finish, status };
 }
 
-async function sendWithRetries(
-  deps: DeliverDeps,
-  dest: DigestDestination,
-  sender: DigestSender,
-  cards: BriefingCard[],
-  context: DigestContext,
-  claim: SlotClaim,
-  finish: (o: Exclude<SlotOutcome, { kind: "busy" | "done" | "lost" }>) => Promise<SlotOutcome>,
-  status: () => "sent" | "late",
-): Promise<SlotOutcome> {
+async function sendWithRetries(deps: DeliverDeps, dest: DigestDestination, p: Prepared): Promise<SlotOutcome> {
+  const { sender, claim, finish, status } = p;
+  const { cards, context } = p.plan;
   const { retry } = deps;
   let transient = 0;
   let limited = 0;
   for (;;) {
-    const cost = sender.cost?.(dest, cards) ?? 1;
-    await waitUntil(deps, deps.limiter.reserve(dest.platform, dest.channel, deps.now(), cost));
-    // A 429 met by another send while we waited voids our booking: queue again behind the pause.
-    while (deps.limiter.pausedUntil(dest.platform, dest.channel) > deps.now())
-      await waitUntil(deps, deps.limiter.reserve(dest.platform, dest.channel, deps.now(), cost));
+    const go = await deps.limiter.acquire(dest.platform, dest.channel, sender.cost?.(dest, cards) ?? 1);
     // Waiting in line may have eaten the lease: renew it, and stop if another replica took over.
-    if (claim.leaseUntil - deps.now() < deps.leaseMs / 2 && !(await deps.ledger.extend(claim, deps.now(), deps.leaseMs)))
-      return { kind: "lost" };
+    if (claim.leaseUntil - deps.now() < deps.leaseMs / 2) {
+      const kept = await deps.ledger.extend(claim, deps.now(), deps.leaseMs).finally(go);
+      if (!kept) return { kind: "lost" };
+      continue; // the extend took time: queue again rather than send on a stale turn
+    }
     let sent: SentMessage;
     try {
+      go();
       sent = await sender.send(dest, cards, { ...context, late: status() === "late" });
     } catch (err) {
       if (err instanceof PermanentSendError) return finish({ kind: "failed", reason: err.reason });

@@ -34,7 +34,7 @@ export interface RecordingSenderOptions {
 
 export interface RecordingSender extends DigestSender {
   readonly messages: RecordedMessage[];
-  /** Requests made while the platform had said to wait: the runner ignored a Retry-After or a limit. */
+  /** Requests made after a 429 reached the caller and before its Retry-After ran out. */
   readonly violations: Array<{ destinationId: string; at: number; rule: string }>;
   readonly requests: () => number;
 }
@@ -45,17 +45,19 @@ export function createRecordingSender(options: RecordingSenderOptions): Recordin
   const violations: RecordingSender["violations"] = [];
   const lastOnChannel = new Map<string, number>();
   const recent: number[] = []; // accepted times within the last second, for the global limit
-  const penalty = new Map<string, number>(); // channel (or "*") -> no requests before
+  const penalty = new Map<string, { issued: number; until: number }>(); // channel (or "*" for all)
   let requests = 0;
   let ids = 0;
 
   function penaltyCheck(destination: DigestDestination, at: number): RateLimitedError | undefined {
     for (const key of [destination.channel, "*"]) {
-      const until = penalty.get(key) ?? 0;
-      if (at < until) {
+      const p = penalty.get(key);
+      if (!p || at >= p.until) continue;
+      // Sent before the 429 could have reached the caller (same instant, or within the round
+      // trip): concurrent, answered 429 but not the caller's fault.
+      if (at > p.issued + (options.latencyMs ?? 0))
         violations.push({ destinationId: destination.id, at, rule: `retry_after ignored (${key === "*" ? "global" : key})` });
-        return new RateLimitedError(until - at, key === "*");
-      }
+      return new RateLimitedError(p.until - at, key === "*");
     }
     return undefined;
   }
@@ -84,11 +86,11 @@ export function createRecordingSender(options: RecordingSenderOptions): Recordin
       if (early) throw early;
       const fault = options.fault?.(destination, ctx, requests);
       if (fault === "stall-before") return never(); // the process died before the platform got it
-      if (fault instanceof RateLimitedError) penalty.set(fault.global ? "*" : destination.channel, at + fault.retryAfterMs);
+      if (fault instanceof RateLimitedError) penalty.set(fault.global ? "*" : destination.channel, { issued: at, until: at + fault.retryAfterMs });
       if (fault instanceof Error) throw fault;
       const limited = limitCheck(destination.channel, at);
       if (limited) {
-        penalty.set(limited.global ? "*" : destination.channel, at + limited.retryAfterMs);
+        penalty.set(limited.global ? "*" : destination.channel, { issued: at, until: at + limited.retryAfterMs });
         throw limited;
       }
       lastOnChannel.set(destination.channel, at);

@@ -42,6 +42,7 @@ export interface DigestRunnerOptions {
   /** A slot could not be recorded (ledger down); it is tried again after `errorRetryMs`. */
   onError?: (err: unknown, destinationId: string, slot: number) => void;
   errorRetryMs?: number;
+  prepareConcurrency?: number;
 }
 
 export const RUNNER_DEFAULTS = {
@@ -53,6 +54,8 @@ export const RUNNER_DEFAULTS = {
   scanLimit: 500,
   maxTimerMs: 3_600_000,
   errorRetryMs: 30_000,
+  /** Slots preparing (ledger claim, content) at once; the rest wait their turn, in order. */
+  prepareConcurrency: 16,
 } as const;
 
 export interface DigestRunner {
@@ -70,6 +73,27 @@ export interface DigestRunner {
   sendNow(destinationId: string): Promise<SlotOutcome>;
 }
 
+/**
+ * Spreads the work: oldest slot first, then in the order the rate limits could let each digest
+ * go (the k-th digest on a 1-per-second channel no sooner than k seconds in), so every queue
+ * that bounds the total starts at once instead of waiting behind another platform's work.
+ */
+function spread<T extends { dest: Dest; slot: number }>(due: T[], limits: Readonly<Record<DigestPlatform, readonly RateRule[]>>): T[] {
+  const counts = new Map<string, number>();
+  const ranked = due.map((x) => {
+    let earliest = 0;
+    for (const rule of limits[x.dest.d.platform]) {
+      const key = `${x.slot}|${x.dest.d.platform}|${rule.scope === "global" ? "" : x.dest.d.channel}`;
+      const n = counts.get(key) ?? 0;
+      counts.set(key, n + 1);
+      earliest = Math.max(earliest, Math.floor(n / rule.limit) * rule.perMs);
+    }
+    return { x, earliest };
+  });
+  ranked.sort((a, b) => a.x.slot - b.x.slot || a.earliest - b.earliest);
+  return ranked.map((r) => r.x);
+}
+
 interface Dest {
   d: DigestDestination;
   schedule: Schedule;
@@ -77,18 +101,38 @@ interface Dest {
   cursor: number;
   /** The first slot after the cursor (cached: computing it walks local dates). */
   next: number | undefined;
+  /** Same key, same slots: schedule, zone and quiet days. */
+  key: string;
+}
+
+/** At most `n` pieces of work at once, started in the order they asked. */
+function createGate(n: number): DeliverDeps["gate"] {
+  let running = 0;
+  const queue: Array<() => void> = [];
+  return async (work) => {
+    if (running >= n) await new Promise<void>((r) => queue.push(r));
+    running += 1;
+    try {
+      return await work();
+    } finally {
+      running -= 1;
+      queue.shift()?.();
+    }
+  };
 }
 
 export function createDigestRunner(options: DigestRunnerOptions): DigestRunner {
   const o = { ...RUNNER_DEFAULTS, ...options };
   const timers = options.timers ?? realTimers;
+  const limits = o.limits ?? PLATFORM_LIMITS;
+  const sleep = (ms: number) => new Promise<void>((resolve) => timers.setTimeout(resolve, ms));
   const deps: DeliverDeps = {
     ledger: o.ledger,
     source: o.source,
     senders: new Map(o.senders.map((s) => [s.platform, s])),
-    limiter: createLimiter(o.limits ?? PLATFORM_LIMITS),
+    limiter: createLimiter({ now: o.now, sleep, limits }),
     now: o.now,
-    sleep: (ms) => new Promise((resolve) => timers.setTimeout(resolve, ms)),
+    sleep,
     owner: o.owner ?? `briefbot-${randomUUID()}`,
     leaseMs: o.leaseMs,
     catchUpWindowMs: o.catchUpWindowMs,
@@ -96,9 +140,13 @@ export function createDigestRunner(options: DigestRunnerOptions): DigestRunner {
     firstDigestLookbackMs: o.firstDigestLookbackMs,
     scanLimit: o.scanLimit,
     retry: { ...RETRY_DEFAULTS, ...options.retry },
+    gate: createGate(o.prepareConcurrency),
   };
   const dests = new Map<string, Dest>(
-    o.destinations.map((d) => [d.id, { d, schedule: compileSchedule(d), cursor: o.now(), next: undefined }]),
+    o.destinations.map((d) => [
+      d.id,
+      { d, schedule: compileSchedule(d), cursor: o.now(), next: undefined, key: `${d.cron ?? d.time}|${d.timezone}|${d.quietDays.join()}` },
+    ]),
   );
   /** Slots another replica holds: tried again when its lease ends. */
   const waiting = new Map<string, { dest: Dest; slot: number; at: number }>();
@@ -140,20 +188,37 @@ export function createDigestRunner(options: DigestRunnerOptions): DigestRunner {
   function scan(): Map<string, Promise<SlotOutcome>> {
     const now = o.now();
     const launched = new Map<string, Promise<SlotOutcome>>();
+    const due: Array<{ dest: Dest; slot: number }> = [];
+    const walked = new Map<string, number[]>();
     for (const dest of dests.values()) {
-      for (const slot of slotsBetween(dest.schedule, dest.cursor, now)) launched.set(keyOf(dest.d.id, slot), launch(dest, slot));
       if (now <= dest.cursor) continue;
-      // The next slot only changes once the cursor passes it.
-      if (dest.next !== undefined && now < dest.next) dest.cursor = now;
-      else moveCursor(dest, now);
+      // Nothing is due before the cached next slot, and the next slot stays until the cursor passes it.
+      if (dest.next !== undefined && now < dest.next) {
+        dest.cursor = now;
+        continue;
+      }
+      // Destinations sharing a schedule share the walk over local dates.
+      const key = `${dest.key}|${dest.cursor}`;
+      const slots = walked.get(key) ?? slotsBetween(dest.schedule, dest.cursor, now);
+      walked.set(key, slots);
+      for (const slot of slots) due.push({ dest, slot });
+      moveCursor(dest, now);
     }
+    for (const { dest, slot } of spread(due, limits)) launched.set(keyOf(dest.d.id, slot), launch(dest, slot));
     for (const [key, w] of waiting) if (w.at <= now && !launched.has(key)) launched.set(key, launch(w.dest, w.slot));
     return launched;
   }
 
+  // Destinations sharing a schedule share the walk to their next slot (1,000 at 07:00 London).
+  const nextMemo = new Map<string, number | undefined>();
   function moveCursor(dest: Dest, to: number): void {
     dest.cursor = to;
-    dest.next = nextSlot(dest.schedule, to);
+    const key = `${dest.key}|${to}`;
+    if (!nextMemo.has(key)) {
+      if (nextMemo.size > 1000) nextMemo.clear();
+      nextMemo.set(key, nextSlot(dest.schedule, to));
+    }
+    dest.next = nextMemo.get(key);
   }
 
   function arm(): void {
@@ -176,12 +241,14 @@ export function createDigestRunner(options: DigestRunnerOptions): DigestRunner {
   return {
     async start() {
       const now = o.now();
-      for (const dest of dests.values()) {
-        const latest = await o.ledger.latestSlot(dest.d.id);
-        // A destination with no history has missed nothing; otherwise resume after its last slot.
-        moveCursor(dest, latest === undefined ? now : Math.max(latest, now - o.maxLookbackMs));
-        for (const r of await o.ledger.unfinished(dest.d.id)) waiting.set(keyOf(dest.d.id, r.slot), { dest, slot: r.slot, at: 0 });
-      }
+      await Promise.all(
+        [...dests.values()].map(async (dest) => {
+          const [latest, unfinished] = await Promise.all([o.ledger.latestSlot(dest.d.id), o.ledger.unfinished(dest.d.id)]);
+          // A destination with no history has missed nothing; otherwise resume after its last slot.
+          moveCursor(dest, latest === undefined ? now : Math.max(latest, now - o.maxLookbackMs));
+          for (const r of unfinished) waiting.set(keyOf(dest.d.id, r.slot), { dest, slot: r.slot, at: 0 });
+        }),
+      );
       stopped = false;
       tick();
     },
