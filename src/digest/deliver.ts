@@ -29,6 +29,8 @@ export interface DeliverDeps {
   now: () => number;
   /** Resolves after about `ms`; may be early, callers re-check the clock. */
   sleep: (ms: number) => Promise<void>;
+  /** Runs `fn` after `ms`; returns a cancel. */
+  setTimer: (fn: () => void, ms: number) => () => void;
   owner: string;
   leaseMs: number;
   catchUpWindowMs: number;
@@ -134,6 +136,30 @@ async function prepareSlot(deps: DeliverDeps, dest: DigestDestination, slot: num
   return { sender, plan, claim, finish, status };
 }
 
+/**
+ * Runs `wait` (a turn in line, a backoff) while renewing the lease every third of it, so a long
+ * queue does not let another replica retake a slot that is on its way. The send itself is not
+ * covered: a send that hangs lets the lease run out, and another replica finishes the slot.
+ */
+async function underLease<T>(deps: DeliverDeps, claim: SlotClaim, wait: () => Promise<T>): Promise<{ value: T; lost: boolean }> {
+  let lost = false;
+  let cancel = () => undefined as void;
+  const beat = () => {
+    cancel = deps.setTimer(() => {
+      deps.ledger.extend(claim, deps.now(), deps.leaseMs).then(
+        (kept) => (kept ? beat() : (lost = true)),
+        () => beat(), // a failed renewal: try again; the check before sending has the last word
+      );
+    }, deps.leaseMs / 3);
+  };
+  beat();
+  try {
+    return { value: await wait(), lost };
+  } finally {
+    cancel();
+  }
+}
+
 async function sendWithRetries(deps: DeliverDeps, dest: DigestDestination, p: Prepared): Promise<SlotOutcome> {
   const { sender, claim, finish, status } = p;
   const { cards, context } = p.plan;
@@ -141,12 +167,23 @@ async function sendWithRetries(deps: DeliverDeps, dest: DigestDestination, p: Pr
   let transient = 0;
   let limited = 0;
   for (;;) {
-    const go = await deps.limiter.acquire(dest.platform, dest.channel, sender.cost?.(dest, cards) ?? 1);
-    // Waiting in line may have eaten the lease: renew it, and stop if another replica took over.
+    const turn = await underLease(deps, claim, () => deps.limiter.acquire(dest.platform, dest.channel, sender.cost?.(dest, cards) ?? 1));
+    const go = turn.value;
+    if (turn.lost) {
+      go(false);
+      return { kind: "lost" };
+    }
+    // Make sure the lease outlasts the send (keeping our turn meanwhile); stop if another
+    // replica took the slot over.
     if (claim.leaseUntil - deps.now() < deps.leaseMs / 2) {
-      const kept = await deps.ledger.extend(claim, deps.now(), deps.leaseMs).finally(go);
-      if (!kept) return { kind: "lost" };
-      continue; // the extend took time: queue again rather than send on a stale turn
+      const kept = await deps.ledger.extend(claim, deps.now(), deps.leaseMs).catch((err: unknown) => {
+        go(false);
+        throw err;
+      });
+      if (!kept) {
+        go(false);
+        return { kind: "lost" };
+      }
     }
     let sent: SentMessage;
     try {
@@ -167,7 +204,8 @@ async function sendWithRetries(deps: DeliverDeps, dest: DigestDestination, p: Pr
       transient += 1;
       const reason = err instanceof TransientSendError ? err.reason : err instanceof Error ? err.message : String(err);
       if (transient >= retry.maxAttempts) return finish({ kind: "failed", reason: `${reason} (after ${transient} attempts)` });
-      await waitUntil(deps, deps.now() + Math.min(retry.backoffBaseMs * 2 ** (transient - 1), retry.backoffMaxMs));
+      const backoff = Math.min(retry.backoffBaseMs * 2 ** (transient - 1), retry.backoffMaxMs);
+      if ((await underLease(deps, claim, () => waitUntil(deps, deps.now() + backoff))).lost) return { kind: "lost" };
       continue;
     }
     // Outside the try: a failing ledger write must not be mistaken for a failed send and resent.

@@ -32,10 +32,11 @@ export const LIMIT_MARGIN = 0.01;
 
 export interface Limiter {
   /**
-   * Resolves when `cost` messages may go to the channel, with `go`: call it right as you send.
-   * The queues stay held until then, so the next sender is spaced from this send's real instant.
+   * Resolves when `cost` messages may go to the channel, with `go`: call it right as you send
+   * (or `go(false)` to give the turn up unused). The queues stay held until then, so the next
+   * sender is spaced from this send's real instant.
    */
-  acquire(platform: DigestPlatform, channel: string, cost?: number): Promise<() => void>;
+  acquire(platform: DigestPlatform, channel: string, cost?: number): Promise<(used?: boolean) => void>;
   /** After a 429: nothing on that channel (or, when global, the whole platform) goes before `untilMs`. */
   pause(platform: DigestPlatform, channel: string, untilMs: number, global: boolean): void;
 }
@@ -98,15 +99,16 @@ export function createLimiter(options: LimiterOptions): Limiter {
         throw err;
       }
       let done = false;
-      return () => {
+      return (used = true) => {
         if (done) return;
         done = true;
         // The send's own instant, not the grant's: under load the two can be milliseconds apart.
         const at = now();
-        for (const b of held) {
-          for (let i = 0; i < cost; i++) b.sent.push(at);
-          if (b.sent.length > b.rule.limit) b.sent.splice(0, b.sent.length - b.rule.limit);
-        }
+        if (used)
+          for (const b of held) {
+            for (let i = 0; i < cost; i++) b.sent.push(at);
+            if (b.sent.length > b.rule.limit) b.sent.splice(0, b.sent.length - b.rule.limit);
+          }
         releaseAll();
       };
     },

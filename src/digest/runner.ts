@@ -133,6 +133,10 @@ export function createDigestRunner(options: DigestRunnerOptions): DigestRunner {
     limiter: createLimiter({ now: o.now, sleep, limits }),
     now: o.now,
     sleep,
+    setTimer: (fn, ms) => {
+      const h = timers.setTimeout(fn, ms);
+      return () => timers.clearTimeout(h);
+    },
     owner: o.owner ?? `briefbot-${randomUUID()}`,
     leaseMs: o.leaseMs,
     catchUpWindowMs: o.catchUpWindowMs,
