@@ -4,7 +4,7 @@
 // replicas' clocks must agree to well within the lease (NTP does).
 import type { Pool } from "pg";
 import { DigestLedgerError } from "./errors.js";
-import { completionColumns, createTableSql, LEDGER_VERSION, toRecord, type LedgerRow } from "./ledger-row.js";
+import { claimResult, completionColumns, createTableSql, LEDGER_VERSION, toRecord, type LedgerRow } from "./ledger-row.js";
 import type { ClaimResult, Completion, DigestLedger, SlotClaim } from "./types.js";
 
 export interface PostgresLedgerOptions {
@@ -61,16 +61,8 @@ export async function createPostgresLedger(pool: Pool, options: PostgresLedgerOp
         [destinationId, slot, owner, now + leaseMs, now],
       );
       const w = won.rows[0];
-      if (w) {
-        const attempt = Number(w.attempts);
-        return { kind: "claimed", claim: { destinationId, slot, owner, attempt, leaseUntil: Number(w.lease_until), retake: attempt > 1 } };
-      }
-      const [row] = await rows(`SELECT * FROM ${t} WHERE destination_id = $1 AND slot = $2`, [destinationId, slot]);
-      if (!row) throw new DigestLedgerError(`slot ${destinationId}@${slot} vanished while claiming it`);
-      const rec = toRecord(row);
-      return rec.status === "pending"
-        ? { kind: "busy", leaseUntil: rec.leaseUntil ?? now, owner: rec.owner ?? "" }
-        : { kind: "done", record: rec };
+      const [row] = w ? [] : await rows(`SELECT * FROM ${t} WHERE destination_id = $1 AND slot = $2`, [destinationId, slot]);
+      return claimResult({ destinationId, slot, owner, now }, w, row);
     },
     async extend(claim, now, leaseMs) {
       const until = now + leaseMs;

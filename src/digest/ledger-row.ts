@@ -1,5 +1,6 @@
 // Row <-> SlotRecord, shared by the SQLite and PostgreSQL ledgers (pg returns BIGINT as text).
-import type { Completion, SlotRecord, SlotStatus } from "./types.js";
+import { DigestLedgerError } from "./errors.js";
+import type { ClaimResult, Completion, SlotRecord, SlotStatus } from "./types.js";
 
 export const LEDGER_VERSION = 1;
 
@@ -54,4 +55,20 @@ export function completionColumns(o: Completion) {
   return "messageId" in o
     ? { status: o.status, messageId: o.messageId, reason: null, contentUntil: o.contentUntil }
     : { status: o.status, messageId: null, reason: o.reason, contentUntil: null };
+}
+
+/** The claim's answer: the won row (attempts, lease_until), else why not from the row as it stands. */
+export function claimResult(
+  key: { destinationId: string; slot: number; owner: string; now: number },
+  won: { attempts: number | string; lease_until: number | string } | undefined,
+  row: LedgerRow | undefined,
+): ClaimResult {
+  const { destinationId, slot, owner, now } = key;
+  if (won) {
+    const attempt = Number(won.attempts);
+    return { kind: "claimed", claim: { destinationId, slot, owner, attempt, leaseUntil: Number(won.lease_until), retake: attempt > 1 } };
+  }
+  if (!row) throw new DigestLedgerError(`slot ${destinationId}@${slot} vanished while claiming it`);
+  const rec = toRecord(row);
+  return rec.status === "pending" ? { kind: "busy", leaseUntil: rec.leaseUntil ?? now, owner: rec.owner ?? "" } : { kind: "done", record: rec };
 }

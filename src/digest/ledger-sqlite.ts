@@ -2,7 +2,7 @@
 // machines, so run a single replica with it (README "Scaling out" says to use PostgreSQL).
 import type { Database } from "better-sqlite3";
 import { DigestLedgerError } from "./errors.js";
-import { completionColumns, createTableSql, LEDGER_VERSION, toRecord, type LedgerRow } from "./ledger-row.js";
+import { claimResult, completionColumns, createTableSql, LEDGER_VERSION, toRecord, type LedgerRow } from "./ledger-row.js";
 import type { ClaimResult, Completion, DigestLedger, SlotClaim } from "./types.js";
 
 function migrate(db: Database): void {
@@ -55,16 +55,7 @@ export function createSqliteLedger(db: Database): DigestLedger {
   return {
     async claim(destinationId, slot, owner, now, leaseMs): Promise<ClaimResult> {
       const won = q.claim.get(destinationId, slot, owner, now + leaseMs, now);
-      if (won) {
-        const claim = { destinationId, slot, owner, attempt: won.attempts, leaseUntil: won.lease_until, retake: won.attempts > 1 };
-        return { kind: "claimed", claim };
-      }
-      const row = q.get.get(destinationId, slot);
-      if (!row) throw new DigestLedgerError(`slot ${destinationId}@${slot} vanished while claiming it`);
-      const rec = toRecord(row);
-      return rec.status === "pending"
-        ? { kind: "busy", leaseUntil: rec.leaseUntil ?? now, owner: rec.owner ?? "" }
-        : { kind: "done", record: rec };
+      return claimResult({ destinationId, slot, owner, now }, won, won ? undefined : q.get.get(destinationId, slot));
     },
     async extend(claim, now, leaseMs) {
       const until = now + leaseMs;
