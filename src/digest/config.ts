@@ -1,7 +1,7 @@
 // The digest's part of the config (zod). The lead wires `digestConfigSchema` into src/config;
 // errors carry the path, so "digest.destinations.2.timezone: unknown IANA time zone" names the key.
 import { z } from "zod";
-import { validate } from "node-cron";
+import { parse, validate } from "node-cron";
 import { WEEKDAYS } from "./slots.js";
 import { isValidTimeZone } from "./zone.js";
 
@@ -26,6 +26,8 @@ export const digestDestinationSchema = z
     cron: z
       .string()
       .refine((c) => validate(c), { error: (iss) => `invalid cron expression "${String(iss.input)}"` })
+      // A digest is a message to people: at most once a minute (and slot lists stay short).
+      .refine((c) => !validate(c) || parse(c).second.length === 1, { error: "a digest runs at most once a minute: give one value for seconds" })
       .optional(),
     timezone: z.string().refine(isValidTimeZone, { error: (iss) => `unknown IANA time zone "${String(iss.input)}"` }),
     topics: z.union([z.literal("all"), z.array(z.string().min(1).transform((t) => t.toLowerCase())).min(1)]).default("all"),

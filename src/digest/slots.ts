@@ -98,8 +98,9 @@ function dayMatches(s: Schedule, y: number, m: number, d: number): boolean {
  * Every slot in (fromMs, toMs], ascending. A local time that happens twice when clocks go back
  * gives one slot (the first); one that does not exist when clocks go forward is moved forward
  * by the gap (see zone.ts fromLocal); two local times landing on one instant give one slot.
+ * With `limit`, stops after the local day that reaches it and returns the first `limit`.
  */
-export function slotsBetween(s: Schedule, fromMs: number, toMs: number): number[] {
+export function slotsBetween(s: Schedule, fromMs: number, toMs: number, limit = Infinity): number[] {
   if (toMs <= fromMs) return [];
   const out = new Set<number>();
   const start = toLocal(fromMs, s.timeZone);
@@ -116,8 +117,10 @@ export function slotsBetween(s: Schedule, fromMs: number, toMs: number): number[
           const t = fromLocal({ year: y, month: m, day: d, hour, minute, second }, s.timeZone);
           if (t > fromMs && t <= toMs) out.add(t);
         }
+    // Whole days only: a day's times are all in before the earliest few are returned.
+    if (out.size >= limit) break;
   }
-  return [...out].sort((a, b) => a - b);
+  return [...out].sort((a, b) => a - b).slice(0, limit);
 }
 
 const DAY = 86_400_000;
@@ -126,7 +129,7 @@ const DAY = 86_400_000;
 export function nextSlot(s: Schedule, afterMs: number): number | undefined {
   // Windows that grow from two days to a month: a daily digest costs one short walk.
   for (let from = afterMs, span = 2 * DAY; from < afterMs + 2930 * DAY; from += span, span = Math.min(span * 2, 32 * DAY)) {
-    const found = slotsBetween(s, from, from + span)[0];
+    const found = slotsBetween(s, from, from + span, 1)[0];
     if (found !== undefined) return found;
   }
   return undefined;

@@ -24,6 +24,8 @@ describe("digest config", () => {
     [{ ...base, time: "24:00" }, ['destinations.0.time: expected a local time "HH:MM" such as "07:00"']],
     [{ ...base, cron: "61 7 * * *" }, ['destinations.0.cron: invalid cron expression "61 7 * * *"']],
     [{ ...base, cron: "every morning" }, ['destinations.0.cron: invalid cron expression "every morning"']],
+    [{ ...base, cron: "*/10 * 7 * * *" }, ["destinations.0.cron: a digest runs at most once a minute: give one value for seconds"]],
+    [{ ...base, cron: "30 0 7 * * *" }, []],
     [{ ...base, time: "07:00", timezone: "Europe/Lundon" }, ['destinations.0.timezone: unknown IANA time zone "Europe/Lundon"']],
     [{ ...base, time: "07:00", timezone: "" }, ['destinations.0.timezone: unknown IANA time zone ""']],
     [{ ...base }, ["destinations.0.time: give exactly one of `time` or `cron`"]],

@@ -82,6 +82,13 @@ describe("quiet days and cron expressions", () => {
     expect(slots(spec, "2026-01-16T07:00:00Z", "2026-01-16T07:00:00Z")).toEqual([]);
   });
 
+  test("a limit stops the walk and keeps the earliest", () => {
+    const s = compileSchedule({ cron: "0 7,19 * * *", timezone: "UTC" });
+    expect(slotsBetween(s, Date.parse("2026-01-01T00:00:00Z"), Date.parse("2026-02-01T00:00:00Z"), 3).map(iso)).toEqual([
+      "2026-01-01T07:00:00Z", "2026-01-01T19:00:00Z", "2026-01-02T07:00:00Z",
+    ]);
+  });
+
   test("nextSlot looks years ahead for 29 February", () => {
     const s = compileSchedule({ cron: "0 7 29 2 *", timezone: "UTC" });
     expect(iso(nextSlot(s, Date.parse("2026-03-01T00:00:00Z")) ?? 0)).toBe("2028-02-29T07:00:00Z");
