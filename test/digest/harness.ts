@@ -9,9 +9,15 @@ interface Pending {
   fn: () => void;
 }
 
-/** Time moves only when the test says; timers fire in order, each after the work it started settles. */
-export function createTestClock(start: number, idle: () => Promise<void>) {
+/**
+ * Time moves only when the test says; timers fire in order, each after the work it started
+ * settles. With `shuffleSeed`, timers due at the same instant fire in a seeded random order
+ * (two replicas' timers: neither always goes first).
+ */
+export function createTestClock(start: number, idle: () => Promise<void>, shuffleSeed?: number) {
   let t = start;
+  let rand = shuffleSeed ?? 0;
+  const random = () => ((rand = (rand * 1103515245 + 12345) % 2147483648) / 2147483648);
   let seq = 0;
   const queue = new Map<number, Pending>();
   const timers: Timers = {
@@ -34,6 +40,11 @@ export function createTestClock(start: number, idle: () => Promise<void>) {
       t = Math.max(t, first);
       // Everything due at this instant fires before any of it settles: two replicas' timers race.
       const due = [...queue.entries()].filter(([, p]) => p.at === first).sort((x, y) => x[1].seq - y[1].seq);
+      if (shuffleSeed !== undefined)
+        for (let i = due.length - 1; i > 0; i--) {
+          const j = Math.floor(random() * (i + 1));
+          [due[i], due[j]] = [due[j] as (typeof due)[number], due[i] as (typeof due)[number]];
+        }
       for (const [id, p] of due) {
         queue.delete(id);
         fired += 1;

@@ -21,13 +21,13 @@ export const dest = (id: string, over: Record<string, unknown> = {}): DigestDest
 export const at = (iso: string) => Date.parse(iso);
 export const iso = (ms: number) => new Date(ms).toISOString().replace(".000", "");
 
-export function createWorld(start: string, ledger?: DigestLedger, ...moreLedgers: DigestLedger[]) {
+export function createWorld(start: string, ledger?: DigestLedger, moreLedgers: DigestLedger[] = [], shuffleSeed?: number) {
   const db = ledger ? undefined : new Database(":memory:");
   const tracked = trackLedger(ledger ?? createSqliteLedger(db as Database.Database));
   const more = moreLedgers.map(trackLedger);
   const clock = createTestClock(at(start), async () => {
     for (const l of [tracked, ...more, tracked]) await l.idle();
-  });
+  }, shuffleSeed);
   const messages: RecordedMessage[] = [];
   const source: DigestSource = memorySource([]);
   return {
