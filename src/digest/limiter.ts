@@ -106,7 +106,8 @@ export function createLimiter(options: LimiterOptions): Limiter {
         const at = now();
         if (used)
           for (const b of held) {
-            for (let i = 0; i < cost; i++) b.sent.push(at);
+            // Several messages (a header and a thread) are booked at the rule's average rate.
+            for (let i = 0; i < cost; i++) b.sent.push(at + (i * b.rule.perMs) / b.rule.limit);
             if (b.sent.length > b.rule.limit) b.sent.splice(0, b.sent.length - b.rule.limit);
           }
         releaseAll();

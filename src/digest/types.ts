@@ -48,7 +48,10 @@ export interface DigestSender {
    * `cards` is empty when nothing is new and the destination wants the "nothing new" line.
    */
   send(destination: DigestDestination, cards: readonly BriefingCard[], context: DigestContext): Promise<SentMessage>;
-  /** Optional: platform messages this digest takes (a header and a thread of cards); default 1. */
+  /**
+   * Optional: platform messages this digest takes (a header and a thread of cards); default 1.
+   * The limiter books them at the channel's average rate; the sender paces the extra ones itself.
+   */
   cost?(destination: DigestDestination, cards: readonly BriefingCard[]): number;
   /**
    * Optional: finds a digest already posted with this idempotency key. Used when a slot is retaken

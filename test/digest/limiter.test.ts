@@ -10,8 +10,8 @@ function setup() {
   const clock = createTestClock(0, idle);
   const limiter = createLimiter({ now: clock.now, sleep: clock.sleep });
   const log: string[] = [];
-  const send = async (platform: "slack" | "discord", channel: string, name: string) => {
-    const go = await limiter.acquire(platform, channel);
+  const send = async (platform: "slack" | "discord", channel: string, name: string, cost = 1) => {
+    const go = await limiter.acquire(platform, channel, cost);
     go();
     log.push(`${name}@${clock.now()}`);
   };
@@ -46,6 +46,14 @@ describe("digest limiter", () => {
     await clock.advanceTo(20_000);
     expect([...log].sort()).toEqual(["busy0@0", "busy1@0", "busy2@0", "busy3@0", "busy4@0", "busy5@5050", "other@0"]);
     expect(log.at(-1)).toBe("busy5@5050");
+  });
+
+  test("a digest of several messages books them at the channel's rate", async () => {
+    const { clock, log, send } = setup();
+    void send("slack", "A", "thread", 3); // a header and two replies: 0, 1 s, 2 s
+    void send("slack", "A", "next");
+    await clock.advanceTo(10_000);
+    expect(log).toEqual(["thread@0", "next@3010"]);
   });
 
   test("a 429 pause holds what is already queued", async () => {
