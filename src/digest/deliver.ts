@@ -17,6 +17,11 @@ export const RETRY_DEFAULTS = {
   maxRateLimited: 10,
   /** A Retry-After longer than this is not waited for: the slot fails with the reason. */
   maxRetryAfterMs: 600_000,
+  /**
+   * A post with no answer by then is given up as a transient failure. Under half the lease, so a
+   * post never outlives the lease checked before it.
+   */
+  sendTimeoutMs: 30_000,
 } as const;
 
 export type RetryOptions = { [K in keyof typeof RETRY_DEFAULTS]: number };
@@ -160,6 +165,17 @@ async function underLease<T>(deps: DeliverDeps, claim: SlotClaim, wait: () => Pr
   }
 }
 
+/** A send that has not answered in `ms` counts as a transient failure (its outcome unknown). */
+function withTimeout<T>(deps: DeliverDeps, work: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const cancel = deps.setTimer(() => reject(new TransientSendError(`no answer in ${ms} ms`)), ms);
+    work.then(
+      (v) => (cancel(), resolve(v)),
+      (e: unknown) => (cancel(), reject(e)),
+    );
+  });
+}
+
 async function sendWithRetries(deps: DeliverDeps, dest: DigestDestination, p: Prepared): Promise<SlotOutcome> {
   const { sender, claim, finish, status } = p;
   const { cards, context } = p.plan;
@@ -188,7 +204,7 @@ async function sendWithRetries(deps: DeliverDeps, dest: DigestDestination, p: Pr
     let sent: SentMessage;
     try {
       go();
-      sent = await sender.send(dest, cards, { ...context, late: status() === "late" });
+      sent = await withTimeout(deps, sender.send(dest, cards, { ...context, late: status() === "late" }), retry.sendTimeoutMs);
     } catch (err) {
       if (err instanceof PermanentSendError) return finish({ kind: "failed", reason: err.reason });
       if (err instanceof RateLimitedError) {
@@ -202,6 +218,9 @@ async function sendWithRetries(deps: DeliverDeps, dest: DigestDestination, p: Pr
         continue;
       }
       transient += 1;
+      // A 5xx or a timeout may come after the platform posted it: ask before posting again.
+      const found = await sender.findSent?.(dest, context);
+      if (found) return finish({ kind: status(), messageId: found.messageId, cards: cards.length, reconciled: true });
       const reason = err instanceof TransientSendError ? err.reason : err instanceof Error ? err.message : String(err);
       if (transient >= retry.maxAttempts) return finish({ kind: "failed", reason: `${reason} (after ${transient} attempts)` });
       const backoff = Math.min(retry.backoffBaseMs * 2 ** (transient - 1), retry.backoffMaxMs);

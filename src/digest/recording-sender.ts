@@ -16,6 +16,13 @@ export interface RecordedMessage {
   messageId: string;
 }
 
+/**
+ * "stall-before": the request never reaches the platform and never answers (the process died);
+ * "stall-after": the platform posts it, the answer never comes; `{ afterPosting }`: the platform
+ * posts it, then answers with that error (a 502 from a proxy).
+ */
+export type Fault = "stall-before" | "stall-after" | { afterPosting: Error };
+
 export interface RecordingSenderOptions {
   platform: DigestPlatform;
   now: () => number;
@@ -27,7 +34,7 @@ export interface RecordingSenderOptions {
   /** Discord: 50 requests per second for the bot. */
   globalPerSecond?: number;
   /** Scripted trouble for a request (nth = this sender's request count, from 1). */
-  fault?: (destination: DigestDestination, ctx: DigestContext, nth: number) => Error | "stall-before" | "stall-after" | undefined;
+  fault?: (destination: DigestDestination, ctx: DigestContext, nth: number) => Error | Fault | undefined;
   /** Shared history, so a "restarted" sender sees what an earlier one posted (as a platform would). */
   messages?: RecordedMessage[];
 }
@@ -98,6 +105,7 @@ export function createRecordingSender(options: RecordingSenderOptions): Recordin
       const messageId = `${platform}-${++ids}-${destination.channel}`;
       messages.push({ destinationId: destination.id, channel: destination.channel, idempotencyKey: ctx.idempotencyKey, slot: ctx.slot, cards: cards.length, late: ctx.late, at, messageId });
       if (fault === "stall-after") return never(); // accepted, then the process died
+      if (typeof fault === "object" && !(fault instanceof Error)) throw fault.afterPosting;
       if (options.latencyMs && options.sleep) await options.sleep(options.latencyMs);
       return { messageId };
     },

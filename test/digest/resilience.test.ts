@@ -63,3 +63,24 @@ test("a platform globally rate limited past the window: the slot fails with the 
   expect(w.messages.map((m) => m.destinationId)).toEqual(["s"]);
   w.close();
 });
+
+test.each([
+  ["a 502 after the platform posted it", { afterPosting: platformErrors.serverError(502) }],
+  ["no answer at all (the send times out)", "stall-after" as const],
+])("%s: the runner finds the post instead of posting again", async (_name, fault) => {
+  const w = createWorld("2026-02-02T06:59:00Z");
+  let first = true;
+  const { runner } = w.boot([dest("p")], {
+    fault: () => {
+      if (!first) return undefined;
+      first = false;
+      return fault;
+    },
+  });
+  await runner.start();
+  await w.clock.advanceTo(SLOT + 120_000);
+  await runner.stop();
+  expect(w.messages).toHaveLength(1);
+  expect(await w.ledger.get("p", SLOT)).toMatchObject({ status: "sent", messageId: w.messages[0]?.messageId });
+  w.close();
+});

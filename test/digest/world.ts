@@ -6,6 +6,7 @@ import {
   createRecordingSender,
   createSqliteLedger,
   digestDestinationSchema,
+  type DigestContext,
   type DigestDestination,
   type DigestLedger,
   type DigestRunnerOptions,
@@ -41,23 +42,36 @@ export function createWorld(start: string, ledger?: DigestLedger, moreLedgers: D
     /** Starts a bot "process" with its own timers and senders. */
     boot(
       destinations: DigestDestination[],
-      opts: Partial<DigestRunnerOptions> & { fault?: RecordingSenderOptions["fault"] } = {},
+      opts: Partial<DigestRunnerOptions> & { fault?: (d: DigestDestination, ctx: DigestContext, nth: number, kill: () => void) => ReturnType<NonNullable<RecordingSenderOptions["fault"]>> } = {},
     ) {
       const proc = clock.process();
-      const common = { now: clock.now, sleep: proc.sleep, messages, fault: opts.fault };
+      // kill(): the process is gone. Its timers never fire, its database calls never answer, its
+      // requests never leave (what was already posted stays posted).
+      let dead = false;
+      const kill = () => {
+        dead = true;
+        proc.kill();
+      };
+      const { fault, ledger: given, ...rest } = opts;
+      const common = {
+        now: clock.now,
+        sleep: proc.sleep,
+        messages,
+        fault: (d: DigestDestination, ctx: DigestContext, nth: number) => (dead ? ("stall-before" as const) : fault?.(d, ctx, nth, kill)),
+      };
       const slack = createRecordingSender({ platform: "slack", perChannelMs: 1000, ...common });
       const discord = createRecordingSender({ platform: "discord", globalPerSecond: 50, ...common });
       const runner = createDigestRunner({
         destinations,
-        ledger: tracked.ledger,
+        ledger: mortal(given ?? tracked.ledger, () => dead),
         source,
         senders: [slack, discord],
         now: clock.now,
         timers: proc.timers,
         owner: "replica-1",
-        ...opts,
+        ...rest,
       });
-      return { runner, slack, discord, kill: proc.kill };
+      return { runner, slack, discord, kill };
     },
     close: () => db?.close(),
   };
@@ -68,4 +82,27 @@ export function postsPerSlot(messages: RecordedMessage[]): Map<string, number> {
   const n = new Map<string, number>();
   for (const m of messages) n.set(m.idempotencyKey, (n.get(m.idempotencyKey) ?? 0) + 1);
   return n;
+}
+
+/** A ledger whose calls never answer once `dead()`: a process that died mid-call. */
+function mortal(ledger: DigestLedger, dead: () => boolean): DigestLedger {
+  const never = new Promise<never>(() => undefined);
+  const wrap =
+    <A extends unknown[], R>(f: (...a: A) => Promise<R>) =>
+    async (...a: A): Promise<R> => {
+      if (dead()) return never;
+      const r = await f(...a);
+      return dead() ? never : r;
+    };
+  return {
+    claim: wrap(ledger.claim.bind(ledger)),
+    extend: wrap(ledger.extend.bind(ledger)),
+    complete: wrap(ledger.complete.bind(ledger)),
+    skip: wrap(ledger.skip.bind(ledger)),
+    get: wrap(ledger.get.bind(ledger)),
+    latestSlot: wrap(ledger.latestSlot.bind(ledger)),
+    lastDelivered: wrap(ledger.lastDelivered.bind(ledger)),
+    unfinished: wrap(ledger.unfinished.bind(ledger)),
+    list: wrap(ledger.list.bind(ledger)),
+  };
 }
