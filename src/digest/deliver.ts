@@ -144,12 +144,14 @@ async function prepareSlot(deps: DeliverDeps, dest: DigestDestination, slot: num
 /**
  * Runs `wait` (a turn in line, a backoff) while renewing the lease every third of it, so a long
  * queue does not let another replica retake a slot that is on its way. The send itself is not
- * covered: a send that hangs lets the lease run out, and another replica finishes the slot.
+ * covered: it is bounded by sendTimeoutMs, under the half lease checked before it.
  */
 async function underLease<T>(deps: DeliverDeps, claim: SlotClaim, wait: () => Promise<T>): Promise<{ value: T; lost: boolean }> {
   let lost = false;
+  let done = false;
   let cancel = () => undefined as void;
   const beat = () => {
+    if (done) return; // a renewal that answered after the wait ended
     cancel = deps.setTimer(() => {
       deps.ledger.extend(claim, deps.now(), deps.leaseMs).then(
         (kept) => (kept ? beat() : (lost = true)),
@@ -161,6 +163,7 @@ async function underLease<T>(deps: DeliverDeps, claim: SlotClaim, wait: () => Pr
   try {
     return { value: await wait(), lost };
   } finally {
+    done = true;
     cancel();
   }
 }

@@ -39,6 +39,7 @@ test("a queue longer than the lease: leases are renewed in line, so no other rep
   await w.clock.advanceTo(SLOT + 60_000);
   await a.runner.stop();
   await b.runner.stop();
+  expect(w.clock.pendingTimers()).toBe(0); // no lease renewal left running after its wait
   expect(postsPerSlot(w.messages).size).toBe(30);
   expect([...postsPerSlot(w.messages).values()].every((n) => n === 1)).toBe(true);
   const rows = await Promise.all(destinations.map((d) => w.ledger.get(d.id, SLOT)));
