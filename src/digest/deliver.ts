@@ -18,8 +18,8 @@ export const RETRY_DEFAULTS = {
   /** A Retry-After longer than this is not waited for: the slot fails with the reason. */
   maxRetryAfterMs: 600_000,
   /**
-   * A post with no answer by then is given up as a transient failure. Under half the lease, so a
-   * post never outlives the lease checked before it.
+   * A post with no answer by then is given up as a transient failure. Capped at half the lease,
+   * so a post never outlives the lease checked before it.
    */
   sendTimeoutMs: 30_000,
 } as const;
@@ -207,7 +207,7 @@ async function sendWithRetries(deps: DeliverDeps, dest: DigestDestination, p: Pr
     let sent: SentMessage;
     try {
       go();
-      sent = await withTimeout(deps, sender.send(dest, cards, { ...context, late: status() === "late" }), retry.sendTimeoutMs);
+      sent = await withTimeout(deps, sender.send(dest, cards, { ...context, late: status() === "late" }), Math.min(retry.sendTimeoutMs, deps.leaseMs / 2));
     } catch (err) {
       if (err instanceof PermanentSendError) return finish({ kind: "failed", reason: err.reason });
       if (err instanceof RateLimitedError) {
