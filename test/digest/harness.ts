@@ -84,12 +84,29 @@ export function createTestClock(start: number, idle: () => Promise<void>, shuffl
   };
 }
 
+type Wrap = <A extends unknown[], R>(f: (...a: A) => Promise<R>) => (...a: A) => Promise<R>;
+
+/** The same ledger with every method passed through `wrap` (decorators for tests). */
+export function mapLedger(ledger: DigestLedger, wrap: Wrap): DigestLedger {
+  return {
+    claim: wrap(ledger.claim.bind(ledger)),
+    extend: wrap(ledger.extend.bind(ledger)),
+    complete: wrap(ledger.complete.bind(ledger)),
+    skip: wrap(ledger.skip.bind(ledger)),
+    get: wrap(ledger.get.bind(ledger)),
+    latestSlot: wrap(ledger.latestSlot.bind(ledger)),
+    lastDelivered: wrap(ledger.lastDelivered.bind(ledger)),
+    unfinished: wrap(ledger.unfinished.bind(ledger)),
+    list: wrap(ledger.list.bind(ledger)),
+  };
+}
+
 /** Counts outstanding ledger calls, so the test clock knows when real I/O (PostgreSQL) is done. */
 export function trackLedger(inner: DigestLedger): { ledger: DigestLedger; idle: () => Promise<void> } {
   let outstanding = 0;
-  const wrap =
-    <A extends unknown[], R>(f: (...a: A) => Promise<R>) =>
-    async (...a: A): Promise<R> => {
+  const wrap: Wrap =
+    (f) =>
+    async (...a) => {
       outstanding += 1;
       try {
         return await f(...a);
@@ -97,17 +114,7 @@ export function trackLedger(inner: DigestLedger): { ledger: DigestLedger; idle: 
         outstanding -= 1;
       }
     };
-  const ledger: DigestLedger = {
-    claim: wrap(inner.claim.bind(inner)),
-    extend: wrap(inner.extend.bind(inner)),
-    complete: wrap(inner.complete.bind(inner)),
-    skip: wrap(inner.skip.bind(inner)),
-    get: wrap(inner.get.bind(inner)),
-    latestSlot: wrap(inner.latestSlot.bind(inner)),
-    lastDelivered: wrap(inner.lastDelivered.bind(inner)),
-    unfinished: wrap(inner.unfinished.bind(inner)),
-    list: wrap(inner.list.bind(inner)),
-  };
+  const ledger = mapLedger(inner, wrap);
   const turn = () => new Promise<void>((r) => setImmediate(r));
   async function idle(): Promise<void> {
     // Quiet for a few event-loop turns in a row: every continuation has run or waits on a timer.

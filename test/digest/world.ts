@@ -14,7 +14,7 @@ import {
   type RecordedMessage,
   type RecordingSenderOptions,
 } from "../../src/digest/index.js";
-import { createTestClock, memorySource, trackLedger } from "./harness.js";
+import { createTestClock, mapLedger, memorySource, trackLedger } from "./harness.js";
 
 export const dest = (id: string, over: Record<string, unknown> = {}): DigestDestination =>
   digestDestinationSchema.parse({ id, platform: "slack", channel: `C-${id}`, time: "07:00", timezone: "UTC", ...over });
@@ -87,22 +87,9 @@ export function postsPerSlot(messages: RecordedMessage[]): Map<string, number> {
 /** A ledger whose calls never answer once `dead()`: a process that died mid-call. */
 function mortal(ledger: DigestLedger, dead: () => boolean): DigestLedger {
   const never = new Promise<never>(() => undefined);
-  const wrap =
-    <A extends unknown[], R>(f: (...a: A) => Promise<R>) =>
-    async (...a: A): Promise<R> => {
-      if (dead()) return never;
-      const r = await f(...a);
-      return dead() ? never : r;
-    };
-  return {
-    claim: wrap(ledger.claim.bind(ledger)),
-    extend: wrap(ledger.extend.bind(ledger)),
-    complete: wrap(ledger.complete.bind(ledger)),
-    skip: wrap(ledger.skip.bind(ledger)),
-    get: wrap(ledger.get.bind(ledger)),
-    latestSlot: wrap(ledger.latestSlot.bind(ledger)),
-    lastDelivered: wrap(ledger.lastDelivered.bind(ledger)),
-    unfinished: wrap(ledger.unfinished.bind(ledger)),
-    list: wrap(ledger.list.bind(ledger)),
-  };
+  return mapLedger(ledger, (f) => async (...a) => {
+    if (dead()) return never;
+    const r = await f(...a);
+    return dead() ? never : r;
+  });
 }
