@@ -3,7 +3,7 @@ import type { Doc } from "../text/index.js";
 import type { Entity } from "../types.js";
 import { findNameSeqs, firstNameGender, roleGender, type Gender, type NameSeq } from "./entities/names.js";
 import { HONORIFICS } from "./entities/lexicon.js";
-import { roleAfter, roleBefore } from "./entities/roles.js";
+import { roleAfter, roleAppositiveBefore, roleBefore } from "./entities/roles.js";
 import { SPEECH_VERBS } from "./speakers/lexicon.js";
 import { tokenAt, tokenize, type Token } from "./entities/tokens.js";
 
@@ -106,7 +106,7 @@ export function extractEntities(doc: Doc): EntityIndex {
     if (s.kind === "person") {
       if (s.gender && s.honorific) b.honorific = true;
       b.gender ??= s.gender;
-      const role = s.title ?? roleBefore(doc.text, tokens, s.from) ?? roleAfter(doc.text, tokens, s.to);
+      const role = s.title ?? roleBefore(doc.text, tokens, s.from) ?? roleAppositiveBefore(doc.text, tokens, s.from, s.to) ?? roleAfter(doc.text, tokens, s.to);
       if (role && !b.entity.role) b.entity.role = role;
       b.gender ??= roleGender(b.entity.role);
     }

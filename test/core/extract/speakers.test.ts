@@ -89,7 +89,7 @@ describe("speakers carried and resolved", () => {
   });
 
   test("a generic description resolves to the official the article names", () => {
-    const text = "A senior US official briefed reporters. US Trade Representative Helen Marsh later spoke at length.\n\n“Tariffs stay until talks resume,” the senior US official said.";
+    const text = "US Trade Representative Helen Marsh spoke at length in Geneva.\n\n“Tariffs stay until talks resume,” the senior US official said.";
     expect(who(text)).toEqual([["Tariffs stay until talks resume", "Helen Marsh"]]);
   });
 
@@ -137,4 +137,82 @@ describe("speakers carried and resolved", () => {
   test("a quote with no speaker anywhere stays unattributed", () => {
     expect(who("The sign on the door was plain.\n\n“Back in ten minutes.”")).toEqual([["Back in ten minutes.", null]]);
   });
+});
+
+describe("someone introduced by a description only", () => {
+  // [case, text, the speaker of each quote]
+  test.each<[string, string, Array<string | null>]>([
+    [
+      "a possessive description as subject blocks the minister named before",
+      "Finance Minister Pavel Dusek promised new loans. “The money is there,” Dusek said.\n\nKenya's finance minister was less upbeat. “We cannot borrow our way out,” he said.",
+      ["Pavel Dusek", "Kenya's finance minister"],
+    ],
+    [
+      "an indefinite description with a relative clause, taken up by a pronoun",
+      "Transport Secretary Lena Okafor said fares would rise. A spokeswoman for the airline, who declined to be named, said bookings had fallen. “We expect a slow spring,” she said.",
+      ["a spokeswoman for the airline"],
+    ],
+    [
+      "a definite description takes up the unnamed person, not the named minister",
+      "Deputy Health Minister Ruth Adeyemi toured the ward on Friday.\n\nAn official at the regional hospital board, who asked not to be named, said beds were running out. “We have two days left,” the official said.",
+      ["an official at the regional hospital board"],
+    ],
+    [
+      "the unnamed person speaks again after a cue-less quote",
+      "Mayor Joan Alder opened the session. A lawyer for the residents said the permit was unlawful. “The council knew,” he said. “It knew for a year.”",
+      ["a lawyer for the residents", "a lawyer for the residents"],
+    ],
+    [
+      "a description followed by the name is that person's role, not someone unnamed",
+      "Governor Frank Alder left early. A lawyer for the family, Ben Ross, spoke to reporters outside. “We will appeal,” he said.",
+      ["Ben Ross"],
+    ],
+    [
+      "a group is no antecedent for he or she",
+      "Two officials at the ministry said talks had stalled. Minister Karl Jensen disagreed. “We are close,” he said.",
+      ["Karl Jensen"],
+    ],
+    [
+      "a reply is not spoken by the one it answers",
+      "Governor Ruth Adeyemi took questions in Leeds.\n\nOne farmer complained that the new rules were “written for cities”.\n\n“You’re right, and we will change them,” she said.",
+      ["one farmer", "Ruth Adeyemi"],
+    ],
+    [
+      "without a reply, the unnamed speaker goes on",
+      "Governor Ruth Adeyemi took questions in Leeds.\n\nOne farmer complained that the new rules were “written for cities”.\n\n“Nobody here was asked,” she said.",
+      ["one farmer", "one farmer"],
+    ],
+  ])("%s", (_name, text, want) => expect(who(text).map((r) => r[1])).toEqual(want));
+
+  test("an unnamed speaker has no role and a low confidence", () => {
+    const doc = analyze("Energy Minister Olga Brandt spoke first. Norway's oil minister was more careful. “Prices may fall,” he said.");
+    const [q] = extractQuotes(doc, extractEntities(doc));
+    expect(q?.speaker).toEqual({ name: "Norway's oil minister" });
+    expect(q!.confidence).toBeLessThan(0.5);
+  });
+
+  test("the unnamed person is never listed among the entities", () => {
+    const ix = extractEntities(analyze("A spokesman for the port said ships were waiting. “We are full,” he said."));
+    expect(ix.entities.map((e) => e.name)).not.toContain("a spokesman for the port");
+  });
+});
+
+describe("a role in apposition before the name", () => {
+  test.each<[string, string, string]>([
+    [
+      "a later description by the role's head noun finds the person",
+      "A senior engineer at the water board, Ravi Nair, inspected the dam on Sunday. “It will hold,” the engineer said, “but not for another winter.”",
+      "Ravi Nair",
+    ],
+    [
+      "a definite role opening the sentence",
+      "The regional fire chief, Ana Duarte, ordered the valley cleared. Duarte spoke to reporters.\n\n“Leave now,” the chief said.",
+      "Ana Duarte",
+    ],
+    [
+      "a nominal in the cue resolves across a paragraph",
+      "The head of the dock workers' union, Marek Zielinski, called the strike. The talks failed.\n\n“We stay out until Monday,” the union head said.",
+      "Marek Zielinski",
+    ],
+  ])("%s", (_name, text, want) => expect(who(text).map((r) => r[1])).toEqual(expect.arrayContaining([want])));
 });

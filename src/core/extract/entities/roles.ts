@@ -7,7 +7,7 @@ import type { Token } from "./tokens.js";
 const STOP_LEFT = new Set(["the", "a", "an", "and", "or", "but", "said", "says", "told", "that", "with", "by", "to", "from", "for", "as", "in", "on", "at"]);
 const isRoleWord = (t: Token) => ROLE_NOUNS.has(t.norm) || TITLES.has(t.norm);
 // Words that end an appositive: a clause or a verb has begun.
-const APPOSITIVE_END = new Set(["who", "which", "that", "said", "says", "told", "added", "wrote", "when", "while", "because", "is", "was", "has", "had"]);
+const APPOSITIVE_END = new Set(["who", "whose", "whom", "where", "which", "that", "said", "says", "told", "added", "wrote", "when", "while", "because", "is", "was", "has", "had"]);
 
 // Nouns for people by what they do ("master", "historian", "economist", "resident"), after "a" or "the".
 const AGENT_NOUN = /^[a-z-]{3,}(er|or|ist|ian|ant)$/;
@@ -64,4 +64,39 @@ export function roleAfter(text: string, tokens: readonly Token[], nameTo: number
   // A preposition or conjunction left dangling at the end is cut.
   while (j > from && /^(and|or|of|at|for|in|the|a|an)$/.test(tokens[j - 1]!.norm)) j--;
   return text.slice(tokens[from]!.start, tokens[j - 1]!.end);
+}
+
+// Words that end a role phrase read backwards from a name: a clause or another phrase begins there.
+const ROLE_PHRASE_STOP = new Set([...APPOSITIVE_END, "and", "or", "but", "if", "as", "than"]);
+
+/**
+ * A role in apposition before a name, opened by an article at the start of its clause:
+ * "The regional fire chief, Ana Duarte, said" -> "regional fire chief";
+ * "A lawyer for the family, Ben Ross, told" -> "lawyer for the family".
+ */
+export function roleAppositiveBefore(text: string, tokens: readonly Token[], nameFrom: number, nameTo: number): string | undefined {
+  const comma = tokens[nameFrom - 1];
+  const close = tokens[nameTo];
+  if (comma?.text !== "," || !close || close.sentence !== comma.sentence || !(close.text === "," || close.text === "(")) return undefined;
+  let hasRole = false;
+  for (let i = nameFrom - 2; i >= 0 && nameFrom - i <= 16; i--) {
+    const t = tokens[i]!;
+    if (t.sentence !== comma.sentence || (!t.word && t.text !== "-" && t.text !== "'" && t.text !== "’")) return undefined;
+    if (ROLE_PHRASE_STOP.has(t.norm) || SPEECH_VERBS.has(t.norm)) return undefined;
+    if (isRoleWord(t) || (AGENT_NOUN.test(t.norm) && !t.cap)) hasRole = true;
+    // "Portugal's finance minister, Rui Lobo," opens with its possessor; "the", "a" open before the role.
+    const possessor = t.possessive && t.cap;
+    if (t.norm !== "a" && t.norm !== "an" && t.norm !== "the" && !possessor) continue;
+    // The article opens the clause: the sentence's first word, or after a comma or colon.
+    const before = tokens[i - 1];
+    if (before && before.sentence === t.sentence && before.text !== "," && before.text !== ":") {
+      // "at the city's ...", "of the union": an article inside the phrase; keep reading back.
+      if (before.word) continue;
+      return undefined;
+    }
+    const from = possessor ? i : i + 1;
+    if (!hasRole || from >= nameFrom - 1) return undefined;
+    return text.slice(tokens[from]!.start, tokens[nameFrom - 2]!.end);
+  }
+  return undefined;
 }

@@ -1,0 +1,104 @@
+// People an article brings in by a description and never names: "A senior official at the ministry, who
+// asked not to be named, said ...", "Portugal's prime minister was more cautious." They are antecedents
+// like named people: a later "he" or "the official" means them, not someone named further back, and
+// the quote goes to the description rather than to a wrong name.
+import type { Gender, Mention, Token } from "../entities.js";
+import { ROLE_NOUNS, TITLES } from "../entities/lexicon.js";
+import { roleGender } from "../entities/names.js";
+import { PERSON_NOUNS, SPEECH_VERBS } from "./lexicon.js";
+
+export interface Unnamed {
+  /** Token range [from, to) of the description, its prepositional phrase included. */
+  from: number;
+  to: number;
+  /** The description as written, a leading article in lower case ("a senior official at the ministry"). */
+  text: string;
+  sentence: number;
+  /** Salience as an antecedent, on the scale of a named mention's. */
+  weight: number;
+  gender?: Gender;
+}
+
+// Openers of someone new. A definite "the minister" most often points back to someone named, so only
+// indefinites and a place's or organisation's possessive ("Portugal's prime minister") open one here.
+const INDEFINITE = new Set(["a", "an", "one", "another"]);
+// A prepositional phrase may follow the head ("a spokesman for the company", "an official at the port").
+const PP_OPENERS = new Set(["at", "for", "of", "from", "with", "in", "on", "close", "familiar"]);
+// Words that end a phrase: a verb or a clause has begun.
+const VERBISH = new Set(["was", "is", "were", "are", "has", "had", "have", "will", "would", "could", "should", "can", "may", "might", "must", "did", "does", "who", "which", "that", "and", "or", "but", "when", "while", "because", "if", "also", "then", "not"]);
+const AGENT = /^[a-z-]{3,}(er|or|ist|ian)$/;
+const MAX_MODIFIERS = 6;
+const MAX_PP = 7;
+
+const personNoun = (t: Token) => !t.cap && (ROLE_NOUNS.has(t.norm) || TITLES.has(t.norm) || PERSON_NOUNS.has(t.norm) || AGENT.test(t.norm));
+// "officials", "residents": many people, whom "he" or "the official" does not take up.
+const plural = (t: Token) => t.norm.endsWith("s") && !t.norm.endsWith("ss") && personNoun({ ...t, norm: t.norm.slice(0, -1) });
+const verbLike = (t: Token) => SPEECH_VERBS.has(t.norm) || VERBISH.has(t.norm) || /ed$/.test(t.norm);
+
+/**
+ * Every unnamed person introduced as a clause subject, in text order. `mentionAt` gives the name mention
+ * starting at a token; `isPerson` tells whether a mention names a person.
+ */
+export function findUnnamed(tokens: readonly Token[], mentionAt: (t: number) => Mention | undefined, isPerson: (m: Mention) => boolean): Unnamed[] {
+  const out: Unnamed[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!t.word) continue;
+    const prev = tokens[i - 1];
+    const clauseStart = !prev || prev.sentence !== t.sentence || prev.text === "," || prev.text === ";" || prev.norm === "but" || prev.norm === "and";
+    const opener = mentionAt(i);
+    let j: number;
+    if (INDEFINITE.has(t.norm)) j = i + 1;
+    else if (opener && !isPerson(opener) && tokens[opener.to - 1]!.possessive) j = opener.to;
+    else continue;
+    // Modifiers up to the head, a person noun: "a senior official", "Portugal's prime minister".
+    let head = -1;
+    for (let k = j; k < tokens.length && k - j < MAX_MODIFIERS; k++) {
+      const u = tokens[k]!;
+      if (!u.word || u.sentence !== t.sentence || u.possessive || verbLike(u) || PP_OPENERS.has(u.norm) || mentionAt(k)?.from === k && isPerson(mentionAt(k)!)) break;
+      head = personNoun(u) ? k : -1;
+      if (head < 0 && !u.cap && !/^[a-z-]+$/.test(u.norm) && !/^\d/.test(u.norm)) break;
+    }
+    // The phrase must end on its person noun ("a senior official", not "a senior official's car").
+    if (head < 0 || plural(tokens[head]!)) continue;
+    let end = head + 1;
+    // A prepositional phrase after the head, up to a comma or a verb ("at the grid operator").
+    if (tokens[end] && PP_OPENERS.has(tokens[end]!.norm)) {
+      let k = end + 1;
+      while (k < tokens.length && k - end <= MAX_PP && tokens[k]!.word && tokens[k]!.sentence === t.sentence && !verbLike(tokens[k]!)) k++;
+      if (k > end + 1) end = k;
+    }
+    const next = tokens[end];
+    if (!next || next.sentence !== t.sentence) continue;
+    // "A lawyer for the family, Ben Ross, said": the description is the role of the name that follows.
+    if (mentionAt(end) || (next.text === "," && mentionAt(end + 1))) continue;
+    let speaks = SPEECH_VERBS.has(next.norm);
+    if (next.text === "," && (tokens[end + 1]?.norm === "who" || tokens[end + 1]?.norm === "which")) {
+      // "..., who asked not to be named, said": the verb after the relative clause.
+      let k = end + 2;
+      while (k < tokens.length && k - end < 20 && tokens[k]!.sentence === t.sentence && tokens[k]!.text !== ",") k++;
+      speaks = !!tokens[k + 1] && SPEECH_VERBS.has(tokens[k + 1]!.norm);
+    } else if (!(next.word && !next.cap)) continue; // no verb follows: no subject
+    if (!clauseStart && !speaks) continue;
+    const raw = spell(tokens, i, end);
+    const gender = roleGender(tokens[head]!.norm);
+    const first = !prev || prev.sentence !== t.sentence;
+    out.push({
+      from: i,
+      to: end,
+      text: INDEFINITE.has(t.norm) ? raw.charAt(0).toLowerCase() + raw.slice(1) : raw,
+      sentence: t.sentence,
+      weight: 2 + (first ? 0.3 : 0) + (speaks ? 1 : 0),
+      ...(gender ? { gender } : {}),
+    });
+    i = end - 1;
+  }
+  return out;
+}
+
+/** The words of tokens [from, to) as written, one space where the text has any. */
+function spell(tokens: readonly Token[], from: number, to: number): string {
+  let s = tokens[from]!.text;
+  for (let k = from + 1; k < to; k++) s += (tokens[k]!.start > tokens[k - 1]!.end ? " " : "") + tokens[k]!.text;
+  return s;
+}
