@@ -25,6 +25,7 @@ describe("entities", () => {
     ["Independent councilor Sam Okoro abstained.", "Sam Okoro", { type: "person", role: "Independent councilor" }],
     ["Greta Lind, a farmer whose barn flooded, said little.", "Greta Lind", { type: "person", role: "farmer" }],
     ["Omar Haddad, a nurse where the fire started, spoke.", "Omar Haddad", { type: "person", role: "nurse" }],
+    ["One resident, Maria Lopez, said the water rose.", "Maria Lopez", { type: "person", role: "resident" }],
     ["Troops massed near Ukraine.", "Ukraine", { type: "place" }],
     ["She moved to New York in May.", "New York", { type: "place" }],
   ])("%s", (text, name, want) => expect(find(text, name)).toMatchObject(want));

@@ -68,6 +68,7 @@ export function roleAfter(text: string, tokens: readonly Token[], nameTo: number
 
 // Words that end a role phrase read backwards from a name: a clause or another phrase begins there.
 const ROLE_PHRASE_STOP = new Set([...APPOSITIVE_END, "and", "or", "but", "if", "as", "than"]);
+const ROLE_OPENERS = new Set(["a", "an", "the", "one", "another"]);
 
 /**
  * A role in apposition before a name, opened by an article at the start of its clause:
@@ -86,7 +87,7 @@ export function roleAppositiveBefore(text: string, tokens: readonly Token[], nam
     if (isRoleWord(t) || (AGENT_NOUN.test(t.norm) && !t.cap)) hasRole = true;
     // "Portugal's finance minister, Rui Lobo," opens with its possessor; "the", "a" open before the role.
     const possessor = t.possessive && t.cap;
-    if (t.norm !== "a" && t.norm !== "an" && t.norm !== "the" && !possessor) continue;
+    if (!ROLE_OPENERS.has(t.norm) && !possessor) continue;
     // The article opens the clause: the sentence's first word, or after a comma or colon.
     const before = tokens[i - 1];
     if (before && before.sentence === t.sentence && before.text !== "," && before.text !== ":") {

@@ -16,6 +16,7 @@ export interface SpeakerEvent {
 
 const PREPOSITIONS = new Set(["alongside", "beside", "besides", "including", "unlike", "beyond", "upon", "through", "via", "of", "to", "for", "with", "about", "against", "from", "by", "on", "at", "in", "into", "over", "than", "like", "between", "among", "toward", "towards", "without", "under", "behind", "versus", "vs"]);
 const INDEFINITE = new Set(["a", "an", "one", "another", "some", "several", "many"]);
+const HEAD_ENDS = new Set(["for", "of", "at", "from", "with", "in", "close"]);
 // People by what they do ("the engineer", "the historian").
 const AGENT = /^[a-z-]{3,}(er|or|ist|ian)$/;
 // How far back a pronoun may reach, in sentences.
@@ -60,7 +61,17 @@ export class Coref {
       last = m.sentence;
     }
     const mentionAt = new Map(ix.mentions.map((m) => [m.from, m]));
-    for (const u of findUnnamed(ix.tokens, (t) => mentionAt.get(t), (m) => ix.entities[m.entity]?.type === "person")) {
+    const roleWords = new Map<Entity, Set<string>>();
+    for (const e of ix.entities) if (e.type === "person" && e.role) roleWords.set(e, new Set(e.role.toLowerCase().split(/[\s,]+/)));
+    const namedRole = (words: readonly string[], at: number) => {
+      for (const m of ix.mentions) {
+        if (m.from >= at) break;
+        const role = roleWords.get(ix.entities[m.entity]!);
+        if (role && words.every((w) => role.has(w))) return true;
+      }
+      return false;
+    };
+    for (const u of findUnnamed(ix.tokens, (t) => mentionAt.get(t), (m) => ix.entities[m.entity]?.type === "person", namedRole)) {
       if (quoted(tokens[u.from]!.start)) continue;
       const e: Entity = { name: u.text, type: "person", mentions: 1 };
       this.unnamedOf.set(e, u);
@@ -84,6 +95,9 @@ export class Coref {
       // A subject pronoun stands for someone: it carries them forward ("She says ... She tweeted").
       const e = this.best(tok.start, tok.sentence, PRONOUN_REACH, this.genderFit(tok.norm === "he" ? "m" : "f"), []);
       if (e) this.candidates.push({ entity: e, start: tok.start, sentence: tok.sentence, weight: 1.2 });
+      // "A doctor ... he added": the description now has a gender, and "she" later is someone else.
+      const u = e && this.unnamedOf.get(e);
+      if (u && !u.gender) u.gender = tok.norm === "he" ? "m" : "f";
     }
   }
 
@@ -178,9 +192,15 @@ export class Coref {
   description(ref: SpeakerRef, history: readonly SpeakerEvent[]): Entity | undefined {
     const { tokens } = this.ix;
     const words: string[] = [];
-    for (let i = ref.from; i < ref.to; i++) if (tokens[i]!.word && !DETERMINERS.has(tokens[i]!.norm)) words.push(tokens[i]!.norm);
-    const head = words[words.length - 1];
-    if (!head || words.length > 7) return undefined;
+    let head: string | undefined;
+    for (let i = ref.from; i < ref.to; i++) {
+      const w = tokens[i]!.norm;
+      // "a spokesman for the club", "the mother of three": the head stands before the preposition.
+      if (!head && words.length && HEAD_ENDS.has(w)) head = words[words.length - 1];
+      if (tokens[i]!.word && !DETERMINERS.has(w)) words.push(w);
+    }
+    head ??= words[words.length - 1];
+    if (!head || words.length > 9) return undefined;
     const singular = head.replace(/s$/, "");
     const t = tokens[ref.from]!;
     const gender = roleGender(head);

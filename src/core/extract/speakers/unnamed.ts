@@ -3,7 +3,7 @@
 // like named people: a later "he" or "the official" means them, not someone named further back, and
 // the quote goes to the description rather than to a wrong name.
 import type { Gender, Mention, Token } from "../entities.js";
-import { ROLE_NOUNS, TITLES } from "../entities/lexicon.js";
+import { ORG_WORDS, ROLE_NOUNS, TITLES } from "../entities/lexicon.js";
 import { roleGender } from "../entities/names.js";
 import { PERSON_NOUNS, SPEECH_VERBS } from "./lexicon.js";
 
@@ -20,26 +20,42 @@ export interface Unnamed {
 }
 
 // Openers of someone new. A definite "the minister" most often points back to someone named, so only
-// indefinites and a place's or organisation's possessive ("Portugal's prime minister") open one here.
+// indefinites and a place's or organisation's possessive ("Portugal's prime minister", "the union's
+// treasurer") open one here.
 const INDEFINITE = new Set(["a", "an", "one", "another"]);
 // A prepositional phrase may follow the head ("a spokesman for the company", "an official at the port").
 const PP_OPENERS = new Set(["at", "for", "of", "from", "with", "in", "on", "close", "familiar"]);
 // Words that end a phrase: a verb or a clause has begun.
 const VERBISH = new Set(["was", "is", "were", "are", "has", "had", "have", "will", "would", "could", "should", "can", "may", "might", "must", "did", "does", "who", "which", "that", "and", "or", "but", "when", "while", "because", "if", "also", "then", "not"]);
+const PLACE_NOUNS = new Set(["city", "town", "village", "country", "state", "county", "region", "province", "district", "nation", "island"]);
+const RELATIVE = new Set(["who", "which", "that"]);
+// Past forms with no -ed, and auxiliaries: what can follow a singular subject besides "-s" and "-ed".
+const IRREGULAR = new Set(["said", "told", "wrote", "spoke", "gave", "took", "made", "thought", "felt", "knew", "saw", "went", "came", "put", "sent", "kept", "left", "became", "began", "held", "stood", "ran", "got", "found", "brought", "led", "met", "paid", "read", "set", "let", "cannot", "can't", "won't", "didn't", "doesn't", "wasn't", "hasn't"]);
+const finite = (w: string) => /(?:s|ed)$/.test(w) || IRREGULAR.has(w) || VERBISH.has(w);
 const AGENT = /^[a-z-]{3,}(er|or|ist|ian)$/;
 const MAX_MODIFIERS = 6;
+const QUESTION = new Set(["asked", "asks", "questioned", "wondered", "inquired", "queried"]);
 const MAX_PP = 7;
 
 const personNoun = (t: Token) => !t.cap && (ROLE_NOUNS.has(t.norm) || TITLES.has(t.norm) || PERSON_NOUNS.has(t.norm) || AGENT.test(t.norm));
 // "officials", "residents": many people, whom "he" or "the official" does not take up.
-const plural = (t: Token) => t.norm.endsWith("s") && !t.norm.endsWith("ss") && personNoun({ ...t, norm: t.norm.slice(0, -1) });
+const PLURALS = new Set(["people", "men", "women", "children", "folks", "police", "staff", "crowd", "family", "couple", "group", "team"]);
+const plural = (t: Token) => PLURALS.has(t.norm) || (t.norm.endsWith("s") && !t.norm.endsWith("ss") && personNoun({ ...t, norm: t.norm.slice(0, -1) }));
+// "a billion people", "a dozen workers": a number makes many.
+const NUMBERS = new Set(["hundred", "thousand", "million", "billion", "dozen", "couple", "few", "number", "lot", "group", "handful", "pair"]);
 const verbLike = (t: Token) => SPEECH_VERBS.has(t.norm) || VERBISH.has(t.norm) || /ed$/.test(t.norm);
 
 /**
  * Every unnamed person introduced as a clause subject, in text order. `mentionAt` gives the name mention
- * starting at a token; `isPerson` tells whether a mention names a person.
+ * starting at a token.
  */
-export function findUnnamed(tokens: readonly Token[], mentionAt: (t: number) => Mention | undefined, isPerson: (m: Mention) => boolean): Unnamed[] {
+export function findUnnamed(
+  tokens: readonly Token[],
+  mentionAt: (t: number) => Mention | undefined,
+  isPerson: (m: Mention) => boolean,
+  /** Someone named before token `at` has a role with all these words. */
+  namedRole: (words: readonly string[], at: number) => boolean,
+): Unnamed[] {
   const out: Unnamed[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -50,12 +66,14 @@ export function findUnnamed(tokens: readonly Token[], mentionAt: (t: number) => 
     let j: number;
     if (INDEFINITE.has(t.norm)) j = i + 1;
     else if (opener && !isPerson(opener) && tokens[opener.to - 1]!.possessive) j = opener.to;
+    // "the union's general secretary": an office of a body, not a pointer back to someone named.
+    else if (t.norm === "the" && tokens[i + 1]?.possessive && !tokens[i + 1]!.cap && (ORG_WORDS.has(tokens[i + 1]!.norm) || PLACE_NOUNS.has(tokens[i + 1]!.norm))) j = i + 2;
     else continue;
     // Modifiers up to the head, a person noun: "a senior official", "Portugal's prime minister".
     let head = -1;
     for (let k = j; k < tokens.length && k - j < MAX_MODIFIERS; k++) {
       const u = tokens[k]!;
-      if (!u.word || u.sentence !== t.sentence || u.possessive || verbLike(u) || PP_OPENERS.has(u.norm) || mentionAt(k)?.from === k && isPerson(mentionAt(k)!)) break;
+      if (!u.word || u.sentence !== t.sentence || u.possessive || verbLike(u) || NUMBERS.has(u.norm) || PP_OPENERS.has(u.norm) || mentionAt(k)?.from === k && isPerson(mentionAt(k)!)) break;
       head = personNoun(u) ? k : -1;
       if (head < 0 && !u.cap && !/^[a-z-]+$/.test(u.norm) && !/^\d/.test(u.norm)) break;
     }
@@ -70,25 +88,43 @@ export function findUnnamed(tokens: readonly Token[], mentionAt: (t: number) => 
     }
     const next = tokens[end];
     if (!next || next.sentence !== t.sentence) continue;
+    // "Portugal's prime minister" is the prime minister named before, if the article named one.
+    if (!INDEFINITE.has(t.norm) && namedRole(tokens.slice(j, head + 1).map((u) => u.norm), i)) continue;
     // "A lawyer for the family, Ben Ross, said": the description is the role of the name that follows.
     if (mentionAt(end) || (next.text === "," && mentionAt(end + 1))) continue;
-    let speaks = SPEECH_VERBS.has(next.norm);
-    if (next.text === "," && (tokens[end + 1]?.norm === "who" || tokens[end + 1]?.norm === "which")) {
+    let speaks: boolean;
+    let verb: Token | undefined;
+    if (next.text === "," && RELATIVE.has(tokens[end + 1]?.norm ?? "")) {
       // "..., who asked not to be named, said": the verb after the relative clause.
       let k = end + 2;
       while (k < tokens.length && k - end < 20 && tokens[k]!.sentence === t.sentence && tokens[k]!.text !== ",") k++;
-      speaks = !!tokens[k + 1] && SPEECH_VERBS.has(tokens[k + 1]!.norm);
-    } else if (!(next.word && !next.cap)) continue; // no verb follows: no subject
-    if (!clauseStart && !speaks) continue;
+      verb = tokens[k + 1];
+      speaks = !!verb && SPEECH_VERBS.has(verb.norm);
+    } else if (RELATIVE.has(next.norm)) {
+      // "A man who lives nearby said": only a speech verb later in the sentence makes the phrase its subject.
+      let k = end + 1;
+      while (k < tokens.length && k - end < 14 && tokens[k]!.sentence === t.sentence && !SPEECH_VERBS.has(tokens[k]!.norm)) k++;
+      speaks = !!tokens[k] && tokens[k]!.sentence === t.sentence && k - end < 14;
+      verb = tokens[k];
+      if (!speaks) continue;
+    } else {
+      // A singular subject takes a finite verb: "a major reason" or "a police report" goes on as a noun.
+      if (!(next.word && !next.cap && finite(next.norm))) continue;
+      speaks = SPEECH_VERBS.has(next.norm);
+      verb = next;
+    }
+    // Elsewhere than at a clause's start, only a speech verb right after makes it a subject (", an aide said").
+    if (!clauseStart && !(speaks && SPEECH_VERBS.has(next.norm))) continue;
     const raw = spell(tokens, i, end);
     const gender = roleGender(tokens[head]!.norm);
     const first = !prev || prev.sentence !== t.sentence;
     out.push({
       from: i,
       to: end,
-      text: INDEFINITE.has(t.norm) ? raw.charAt(0).toLowerCase() + raw.slice(1) : raw,
+      text: opener ? raw : raw.charAt(0).toLowerCase() + raw.slice(1),
       sentence: t.sentence,
-      weight: 2 + (first ? 0.3 : 0) + (speaks ? 1 : 0),
+      // As salient as a named subject; one who asks gains nothing from the verb, the answer is someone else's.
+      weight: 2 + (first ? 0.3 : 0) + (speaks && !(verb && QUESTION.has(verb.norm)) ? 1 : 0),
       ...(gender ? { gender } : {}),
     });
     i = end - 1;
