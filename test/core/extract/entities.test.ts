@@ -26,6 +26,7 @@ describe("entities", () => {
     ["Greta Lind, a farmer whose barn flooded, said little.", "Greta Lind", { type: "person", role: "farmer" }],
     ["Omar Haddad, a nurse where the fire started, spoke.", "Omar Haddad", { type: "person", role: "nurse" }],
     ["One resident, Maria Lopez, said the water rose.", "Maria Lopez", { type: "person", role: "resident" }],
+    ["A Labour MP, Sarah Cole, called the cuts cruel.", "Sarah Cole", { type: "person", role: "Labour MP" }],
     ["Troops massed near Ukraine.", "Ukraine", { type: "place" }],
     ["She moved to New York in May.", "New York", { type: "place" }],
   ])("%s", (text, name, want) => expect(find(text, name)).toMatchObject(want));

@@ -183,6 +183,16 @@ describe("someone introduced by a description only", () => {
       ["one farmer", "one farmer"],
     ],
     [
+      "an adverb between the description and its verb",
+      "Prime Minister Ola Dahl spoke first. A spokesman for the prime minister later said the trip was off. “She is unwell,” he said.",
+      ["a spokesman for the prime minister"],
+    ],
+    [
+      "a name after a relative clause is the person's",
+      "Minister Hugo Berg visited the street. A woman who lives next door, Emma Varga, said she heard shouting. “It went on for an hour,” she said.",
+      ["Emma Varga"],
+    ],
+    [
       "an office of a body, written with the body's possessive",
       "Chancellor Martin Roth met the unions on Friday. The union's general secretary was unmoved. “We have heard it all before,” she said.",
       ["the union's general secretary"],

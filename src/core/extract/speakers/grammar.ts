@@ -122,7 +122,8 @@ export function subjectEndingAt(ctx: GrammarContext, j: number, lo: number): Spe
   if (NOT_HEADS.has(head.norm) || isAdverb(head)) return undefined;
   // The head must name someone: a person, a body, a document, or a capitalised name.
   const nounish = speakerNoun(head.norm) || (head.cap && !NOT_NAMES_CAP.has(head.norm));
-  if (!nounish || STOP_NP.has(head.norm)) return ofSomeone(ctx, k, j, lo);
+  // "an official at the port said": a person noun before the preposition speaks for the place.
+  if (!nounish || STOP_NP.has(head.norm)) return STOP_NP.has(head.norm) ? undefined : ofSomeone(ctx, k, j, lo);
   const mid = ctx.mentionFrom.get(k);
   if (mid && mid.to === j + 1) return { kind: "name", from: k, to: j + 1, text: ctx.text.slice(mid.start, mid.end), mention: mid };
   return ofSomeone(ctx, k, j, lo) ?? { kind: "nominal", from: k, to: j + 1, text: ctx.text.slice(tokens[k]!.start, tokens[j]!.end) };

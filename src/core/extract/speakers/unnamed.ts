@@ -5,7 +5,7 @@
 import type { Gender, Mention, Token } from "../entities.js";
 import { ORG_WORDS, ROLE_NOUNS, TITLES } from "../entities/lexicon.js";
 import { roleGender } from "../entities/names.js";
-import { PERSON_NOUNS, SPEECH_VERBS } from "./lexicon.js";
+import { ADVERBS, PERSON_NOUNS, SPEECH_VERBS } from "./lexicon.js";
 
 export interface Unnamed {
   /** Token range [from, to) of the description, its prepositional phrase included. */
@@ -83,10 +83,13 @@ export function findUnnamed(
     // A prepositional phrase after the head, up to a comma or a verb ("at the grid operator").
     if (tokens[end] && PP_OPENERS.has(tokens[end]!.norm)) {
       let k = end + 1;
-      while (k < tokens.length && k - end <= MAX_PP && tokens[k]!.word && tokens[k]!.sentence === t.sentence && !verbLike(tokens[k]!)) k++;
+      while (k < tokens.length && k - end <= MAX_PP && tokens[k]!.word && tokens[k]!.sentence === t.sentence && !verbLike(tokens[k]!) && !ADVERBS.has(tokens[k]!.norm) && !/ly$/.test(tokens[k]!.norm)) k++;
       if (k > end + 1) end = k;
     }
-    const next = tokens[end];
+    // Adverbs between subject and verb ("a spokesman later said").
+    let v = end;
+    while (tokens[v] && tokens[v]!.word && !tokens[v]!.cap && (ADVERBS.has(tokens[v]!.norm) && !finite(tokens[v]!.norm) && tokens[v]!.norm !== "do" || /ly$/.test(tokens[v]!.norm))) v++;
+    const next = tokens[v];
     if (!next || next.sentence !== t.sentence) continue;
     // "Portugal's prime minister" is the prime minister named before, if the article named one.
     if (!INDEFINITE.has(t.norm) && namedRole(tokens.slice(j, head + 1).map((u) => u.norm), i)) continue;
@@ -103,8 +106,13 @@ export function findUnnamed(
     } else if (RELATIVE.has(next.norm)) {
       // "A man who lives nearby said": only a speech verb later in the sentence makes the phrase its subject.
       let k = end + 1;
-      while (k < tokens.length && k - end < 14 && tokens[k]!.sentence === t.sentence && !SPEECH_VERBS.has(tokens[k]!.norm)) k++;
-      speaks = !!tokens[k] && tokens[k]!.sentence === t.sentence && k - end < 14;
+      let named = false;
+      while (k < tokens.length && k - end < 14 && tokens[k]!.sentence === t.sentence && !SPEECH_VERBS.has(tokens[k]!.norm)) {
+        // "A woman who lives next door, Emma Stone, said": the name is hers.
+        if (tokens[k - 1]!.text === "," && mentionAt(k)) named = true;
+        k++;
+      }
+      speaks = !named && !!tokens[k] && tokens[k]!.sentence === t.sentence && k - end < 14;
       verb = tokens[k];
       if (!speaks) continue;
     } else {
