@@ -80,10 +80,15 @@ export function roleAppositiveBefore(text: string, tokens: readonly Token[], nam
   const close = tokens[nameTo];
   if (comma?.text !== "," || !close || close.sentence !== comma.sentence || !(close.text === "," || close.text === "(")) return undefined;
   let hasRole = false;
+  // The shortest phrase from an article inside the sentence ("met the mayor, John Smith,"): used when
+  // the longer reading back finds no clause start, if it ends on a role word.
+  let inner: number | undefined;
+  const last = tokens[nameFrom - 2];
+  const fallback = () => (inner !== undefined && last && isRoleWord(last) ? text.slice(tokens[inner]!.start, last.end) : undefined);
   for (let i = nameFrom - 2; i >= 0 && nameFrom - i <= 16; i--) {
     const t = tokens[i]!;
-    if (t.sentence !== comma.sentence || (!t.word && t.text !== "-" && t.text !== "'" && t.text !== "’")) return undefined;
-    if (ROLE_PHRASE_STOP.has(t.norm) || SPEECH_VERBS.has(t.norm)) return undefined;
+    if (t.sentence !== comma.sentence || (!t.word && t.text !== "-" && t.text !== "'" && t.text !== "’")) return fallback();
+    if (ROLE_PHRASE_STOP.has(t.norm) || SPEECH_VERBS.has(t.norm)) return fallback();
     if (isRoleWord(t) || (AGENT_NOUN.test(t.norm) && !t.cap)) hasRole = true;
     // "Portugal's finance minister, Rui Lobo," opens with its possessor; "the", "a" open before the role.
     const possessor = t.possessive && t.cap;
@@ -92,12 +97,15 @@ export function roleAppositiveBefore(text: string, tokens: readonly Token[], nam
     const before = tokens[i - 1];
     if (before && before.sentence === t.sentence && before.text !== "," && before.text !== ":") {
       // "at the city's ...", "of the union": an article inside the phrase; keep reading back.
-      if (before.word) continue;
-      return undefined;
+      if (before.word) {
+        if (inner === undefined && hasRole && !possessor && i + 1 < nameFrom - 1) inner = i + 1;
+        continue;
+      }
+      return fallback();
     }
     const from = possessor ? i : i + 1;
     if (!hasRole || from >= nameFrom - 1) return undefined;
     return text.slice(tokens[from]!.start, tokens[nameFrom - 2]!.end);
   }
-  return undefined;
+  return fallback();
 }
