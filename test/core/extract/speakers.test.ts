@@ -183,6 +183,16 @@ describe("someone introduced by a description only", () => {
       ["one farmer", "one farmer"],
     ],
     [
+      "someone who declined to comment says nothing after",
+      "“We won the argument,” Mayor Dana Whitfield said on Tuesday.\n\nA lawyer for the builders declined to comment. “Now we win the vote,” she said.",
+      ["Dana Whitfield", "Dana Whitfield"],
+    ],
+    [
+      "someone who could not be reached says nothing after",
+      "“We will rebuild,” said Governor Frank Alder. A lawyer for the insurers could not be reached. “Every house,” he said.",
+      ["Frank Alder", "Frank Alder"],
+    ],
+    [
       "an adverb between the description and its verb",
       "Prime Minister Ola Dahl spoke first. A spokesman for the prime minister later said the trip was off. “She is unwell,” he said.",
       ["a spokesman for the prime minister"],

@@ -91,6 +91,9 @@ export function findUnnamed(
     while (tokens[v] && tokens[v]!.word && !tokens[v]!.cap && (ADVERBS.has(tokens[v]!.norm) && !finite(tokens[v]!.norm) && tokens[v]!.norm !== "do" || /ly$/.test(tokens[v]!.norm))) v++;
     const next = tokens[v];
     if (!next || next.sentence !== t.sentence) continue;
+    // "A spokesman declined to comment", "did not respond", "could not be reached": someone who said nothing.
+    const then = tokens[v + 1]?.norm;
+    if (next.norm === "declined" || next.norm === "refused" || ((next.norm === "did" || next.norm === "could" || next.norm === "has") && then === "not")) continue;
     // "Portugal's prime minister" is the prime minister named before, if the article named one.
     if (!INDEFINITE.has(t.norm) && namedRole(tokens.slice(j, head + 1).map((u) => u.norm), i)) continue;
     // "A lawyer for the family, Ben Ross, said": the description is the role of the name that follows.
