@@ -28,6 +28,8 @@ describe("entities", () => {
     ["One resident, Maria Lopez, said the water rose.", "Maria Lopez", { type: "person", role: "resident" }],
     ["A Labour MP, Sarah Cole, called the cuts cruel.", "Sarah Cole", { type: "person", role: "Labour MP" }],
     ["He met the mayor, John Smith, on Monday.", "John Smith", { type: "person", role: "mayor" }],
+    ["NASA chief geologist Irene Walsh spoke.", "Irene Walsh", { type: "person", role: "NASA chief geologist" }],
+    ["The club's star striker Leo Dane scored twice.", "Leo Dane", { type: "person", role: "star striker" }],
     ["The strike was called off after talks with the union's new leader, Jo Pike, ended.", "Jo Pike", { type: "person", role: "union's new leader" }],
     ["Lawmakers questioned a senior engineer, Tom Hill, for an hour.", "Tom Hill", { type: "person", role: "senior engineer" }],
     ["Troops massed near Ukraine.", "Ukraine", { type: "place" }],

@@ -193,6 +193,26 @@ describe("someone introduced by a description only", () => {
       ["Frank Alder", "Frank Alder"],
     ],
     [
+      "the lede's description of the person it names next is that person",
+      "Life on other planets may be found within a decade, a NASA geologist says. NASA chief geologist Irene Walsh spoke on Tuesday. “We know where to look,” she said.",
+      ["Irene Walsh"],
+    ],
+    [
+      "the lede's generic description of the person it names next",
+      "A young woman has shared photographs of her recovery online. Dana Price, 24, said she ran every morning. “It saved me,” she said.",
+      ["Dana Price"],
+    ],
+    [
+      "an appositive after a name is that person, not someone new",
+      "Piotr Lis, a carpenter who built the stage, claims he was never paid. “Not one zloty,” he said.",
+      ["Piotr Lis"],
+    ],
+    [
+      "a description stops where another phrase begins",
+      "Finance Minister Olga Brandt spoke first. Despite the cuts not being an ideal outcome the student says that she will stay. “I have nowhere else to go,” she said.",
+      ["Olga Brandt"],
+    ],
+    [
       "an adverb between the description and its verb",
       "Prime Minister Ola Dahl spoke first. A spokesman for the prime minister later said the trip was off. “She is unwell,” he said.",
       ["a spokesman for the prime minister"],
@@ -255,6 +275,11 @@ describe("someone introduced by a description only", () => {
     ["“The gates stay shut,” an official at the port said on Friday.", "an official at the port"],
     ["“She never missed a day,” a friend of the teacher said.", "a friend of the teacher"],
   ])("the body a person speaks for stays in the description: %s", (text, want) => expect(who(text)[0]?.[1]).toBe(want));
+
+  test("a plural description stays as written, not the nearest single person", () => {
+    const text = "A woman on the ferry said the crossing was rough. Harbour officials confirmed the ship would dock “later today”.";
+    expect(who(text)).toEqual([["later today", "Harbour officials"]]);
+  });
 
   test("an unnamed speaker has no role and a low confidence", () => {
     const doc = analyze("Energy Minister Olga Brandt spoke first. Norway's oil minister was more careful. “Prices may fall,” he said.");

@@ -38,6 +38,7 @@ const GENDERED_ROLE: ReadonlyMap<string, Gender> = new Map([
   ["businessman", "m"], ["businesswoman", "f"], ["king", "m"], ["queen", "f"], ["prince", "m"], ["princess", "f"], ["actress", "f"],
   ["assemblyman", "m"], ["assemblywoman", "f"], ["councilman", "m"], ["councilwoman", "f"], ["wife", "f"], ["husband", "m"],
   ["mother", "f"], ["father", "m"], ["son", "m"], ["daughter", "f"], ["brother", "m"], ["sister", "f"],
+  ["man", "m"], ["woman", "f"], ["boy", "m"], ["girl", "f"],
 ]);
 
 export function roleGender(role: string | undefined): Gender | undefined {

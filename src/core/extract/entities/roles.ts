@@ -23,7 +23,10 @@ export function roleBefore(text: string, tokens: readonly Token[], nameFrom: num
     const next = tokens[i + 1]!;
     if (!t.word || t.sentence !== next.sentence || next.start - t.end > 1) break;
     if (STOP_LEFT.has(t.norm) || (t.norm === "of" && !next.cap)) break;
-    if (isRoleWord(t)) hasRole = true;
+    // "NASA chief geologist Irene Walsh": a noun for what someone does, after a title or a name, is a role too.
+    const before = tokens[i - 1];
+    const agent = i === nameFrom - 1 && !t.cap && AGENT_NOUN.test(t.norm) && !!before && before.sentence === t.sentence && (isRoleWord(before) || ROLE_MODIFIERS.has(before.norm) || (before.cap && before.word));
+    if (isRoleWord(t) || agent) hasRole = true;
     else if (!(t.cap || ROLE_MODIFIERS.has(t.norm) || t.norm === "of" || /^(then|ex)-/.test(t.norm))) {
       // A plain noun or two before the role word ("radio host", "talk-show host").
       if (!hasRole || free >= 2 || SPEECH_VERBS.has(t.norm) || NOT_NAMES.has(t.norm) || /(ly|ed|ing)$/.test(t.norm)) break;
@@ -37,7 +40,7 @@ export function roleBefore(text: string, tokens: readonly Token[], nameFrom: num
   while (from < nameFrom && tokens[from]!.norm === "of") from++;
   if (!hasRole || from >= nameFrom) return undefined;
   const last = tokens[nameFrom - 1]!;
-  if (!(isRoleWord(last) || last.cap)) return undefined;
+  if (!(isRoleWord(last) || last.cap || AGENT_NOUN.test(last.norm))) return undefined;
   return text.slice(tokens[from]!.start, last.end);
 }
 

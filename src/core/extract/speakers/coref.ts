@@ -60,18 +60,7 @@ export class Coref {
       if (m.sentence !== last) this.firstInSentence.add(m);
       last = m.sentence;
     }
-    const mentionAt = new Map(ix.mentions.map((m) => [m.from, m]));
-    const roleWords = new Map<Entity, Set<string>>();
-    for (const e of ix.entities) if (e.type === "person" && e.role) roleWords.set(e, new Set(e.role.toLowerCase().split(/[\s,]+/)));
-    const namedRole = (words: readonly string[], at: number) => {
-      for (const m of ix.mentions) {
-        if (m.from >= at) break;
-        const role = roleWords.get(ix.entities[m.entity]!);
-        if (role && words.every((w) => role.has(w))) return true;
-      }
-      return false;
-    };
-    for (const u of findUnnamed(ix.tokens, (t) => mentionAt.get(t), (m) => ix.entities[m.entity]?.type === "person", namedRole)) {
+    for (const u of findUnnamed(ix)) {
       if (quoted(tokens[u.from]!.start)) continue;
       const e: Entity = { name: u.text, type: "person", mentions: 1 };
       this.unnamedOf.set(e, u);
@@ -236,7 +225,7 @@ export class Coref {
     if (found) return found;
     // No role matches: a person noun falls back to the salient person nearby, as a pronoun would.
     // Only a definite description points back ("the nominee"); "one resident", "a spokesman" bring in someone new.
-    if (!generic && ROLE_NOUNS.has(head) && !INDEFINITE.has(tokens[ref.from]!.norm)) {
+    if (!generic && ROLE_NOUNS.has(head) && !INDEFINITE.has(tokens[ref.from]!.norm) && !(head.endsWith("s") && ROLE_NOUNS.has(singular))) {
       return this.best(t.start, t.sentence, 4, (e) => (e.type === "person" && (!gender || !this.gender(e) || this.gender(e) === gender) ? 0 : -99), history);
     }
     return undefined;

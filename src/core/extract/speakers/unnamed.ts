@@ -2,7 +2,8 @@
 // asked not to be named, said ...", "Portugal's prime minister was more cautious." They are antecedents
 // like named people: a later "he" or "the official" means them, not someone named further back, and
 // the quote goes to the description rather than to a wrong name.
-import type { Gender, Mention, Token } from "../entities.js";
+import type { Entity } from "../../types.js";
+import type { EntityIndex, Gender, Mention, Token } from "../entities.js";
 import { ORG_WORDS, ROLE_NOUNS, TITLES } from "../entities/lexicon.js";
 import { roleGender } from "../entities/names.js";
 import { ADVERBS, PERSON_NOUNS, SPEECH_VERBS } from "./lexicon.js";
@@ -29,12 +30,16 @@ const PP_OPENERS = new Set(["at", "for", "of", "from", "with", "in", "on", "clos
 const VERBISH = new Set(["was", "is", "were", "are", "has", "had", "have", "will", "would", "could", "should", "can", "may", "might", "must", "did", "does", "who", "which", "that", "and", "or", "but", "when", "while", "because", "if", "also", "then", "not"]);
 const PLACE_NOUNS = new Set(["city", "town", "village", "country", "state", "county", "region", "province", "district", "nation", "island"]);
 const RELATIVE = new Set(["who", "which", "that"]);
+const QUESTION = new Set(["asked", "asks", "questioned", "wondered", "inquired", "queried"]);
+// Words no modifier is: another phrase or a pronoun begins ("an ideal situation the student says").
+const CLOSED = new Set(["the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "my", "our", "your", "he", "she", "they", "it", "we", "i", "you"]);
+// Nouns that say only what someone is, which the person the lede goes on to name fulfils.
+const GENERIC = new Set(["man", "woman", "girl", "boy", "person", "mother", "father", "teenager", "resident", "student"]);
 // Past forms with no -ed, and auxiliaries: what can follow a singular subject besides "-s" and "-ed".
 const IRREGULAR = new Set(["said", "told", "wrote", "spoke", "gave", "took", "made", "thought", "felt", "knew", "saw", "went", "came", "put", "sent", "kept", "left", "became", "began", "held", "stood", "ran", "got", "found", "brought", "led", "met", "paid", "read", "set", "let", "cannot", "can't", "won't", "didn't", "doesn't", "wasn't", "hasn't"]);
 const finite = (w: string) => /(?:s|ed)$/.test(w) || IRREGULAR.has(w) || VERBISH.has(w);
 const AGENT = /^[a-z-]{3,}(er|or|ist|ian)$/;
 const MAX_MODIFIERS = 6;
-const QUESTION = new Set(["asked", "asks", "questioned", "wondered", "inquired", "queried"]);
 const MAX_PP = 7;
 
 const personNoun = (t: Token) => !t.cap && (ROLE_NOUNS.has(t.norm) || TITLES.has(t.norm) || PERSON_NOUNS.has(t.norm) || AGENT.test(t.norm));
@@ -46,21 +51,48 @@ const NUMBERS = new Set(["hundred", "thousand", "million", "billion", "dozen", "
 const verbLike = (t: Token) => SPEECH_VERBS.has(t.norm) || VERBISH.has(t.norm) || /ed$/.test(t.norm);
 
 /**
- * Every unnamed person introduced as a clause subject, in text order. `mentionAt` gives the name mention
- * starting at a token.
+ * Every unnamed person introduced as a clause subject, in text order.
  */
-export function findUnnamed(
-  tokens: readonly Token[],
-  mentionAt: (t: number) => Mention | undefined,
-  isPerson: (m: Mention) => boolean,
-  /** Someone named before token `at` has a role with all these words. */
-  namedRole: (words: readonly string[], at: number) => boolean,
-): Unnamed[] {
+export function findUnnamed(ix: EntityIndex): Unnamed[] {
+  const { tokens, mentions, entities } = ix;
+  const mentionAt = (t: number) => starts.get(t);
+  const isPerson = (m: Mention) => entities[m.entity]?.type === "person";
+  const starts = new Map(mentions.map((m) => [m.from, m]));
+  const ends = new Map(mentions.map((m) => [m.to - 1, m]));
+  const roleWords = new Map<Entity, Set<string>>();
+  for (const e of entities) if (e.type === "person" && e.role) roleWords.set(e, new Set(e.role.toLowerCase().split(/[\s,]+/)));
+  const introduced = new Set<Mention>();
+  const seen = new Set<number>();
+  for (const m of mentions) if (!seen.has(m.entity)) (seen.add(m.entity), introduced.add(m));
+  // Someone named before token `at` has a role with all these words ("Mayor Ingrid Alder ... the town's mayor").
+  const namedRole = (words: readonly string[], at: number) => {
+    for (const m of mentions) {
+      if (m.from >= at) break;
+      const role = roleWords.get(entities[m.entity]!);
+      if (role && words.every((w) => role.has(w))) return true;
+    }
+    return false;
+  };
+  // The lede's description of the person named right after it: "... a NASA scientist says. NASA chief
+  // scientist Ellen Stofan said", "A young woman has shared ... Aliesha Peterson, 22, detailed".
+  const namedNext = (head: string, gender: Gender | undefined, sentence: number, from: number) => {
+    for (const m of mentions) {
+      if (m.from <= from || !introduced.has(m) || !isPerson(m)) continue;
+      if (m.sentence > sentence + 2) break;
+      const e = entities[m.entity]!;
+      const g = ix.gender(e);
+      if (gender && g && g !== gender) continue;
+      if (roleWords.get(e)?.has(head) || (GENERIC.has(head) && !e.role)) return true;
+    }
+    return false;
+  };
   const out: Unnamed[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (!t.word) continue;
     const prev = tokens[i - 1];
+    // "Hiroshi Ueda, a photographer who ...": an appositive of a name is that person.
+    if (prev?.text === "," && ends.has(i - 2)) continue;
     const clauseStart = !prev || prev.sentence !== t.sentence || prev.text === "," || prev.text === ";" || prev.norm === "but" || prev.norm === "and";
     const opener = mentionAt(i);
     let j: number;
@@ -73,7 +105,7 @@ export function findUnnamed(
     let head = -1;
     for (let k = j; k < tokens.length && k - j < MAX_MODIFIERS; k++) {
       const u = tokens[k]!;
-      if (!u.word || u.sentence !== t.sentence || u.possessive || verbLike(u) || NUMBERS.has(u.norm) || PP_OPENERS.has(u.norm) || mentionAt(k)?.from === k && isPerson(mentionAt(k)!)) break;
+      if (!u.word || u.sentence !== t.sentence || u.possessive || verbLike(u) || NUMBERS.has(u.norm) || CLOSED.has(u.norm) || PP_OPENERS.has(u.norm) || mentionAt(k)?.from === k && isPerson(mentionAt(k)!)) break;
       head = personNoun(u) ? k : -1;
       if (head < 0 && !u.cap && !/^[a-z-]+$/.test(u.norm) && !/^\d/.test(u.norm)) break;
     }
@@ -126,8 +158,9 @@ export function findUnnamed(
     }
     // Elsewhere than at a clause's start, only a speech verb right after makes it a subject (", an aide said").
     if (!clauseStart && !(speaks && SPEECH_VERBS.has(next.norm))) continue;
-    const raw = spell(tokens, i, end);
     const gender = roleGender(tokens[head]!.norm);
+    if (namedNext(tokens[head]!.norm, gender, t.sentence, end)) continue;
+    const raw = spell(tokens, i, end);
     const first = !prev || prev.sentence !== t.sentence;
     out.push({
       from: i,
