@@ -194,13 +194,13 @@ describe("someone introduced by a description only", () => {
     ],
     [
       "the lede's description of the person it names next is that person",
-      "Life on other planets may be found within a decade, a NASA geologist says. NASA chief geologist Irene Walsh spoke on Tuesday. “We know where to look,” she said.",
+      "The glacier will be gone by 2040, a survey geologist warns. Chief geologist Irene Walsh measured it for twenty summers. “It melts faster every year,” she said.",
       ["Irene Walsh"],
     ],
     [
       "the lede's generic description of the person it names next",
-      "A young woman has shared photographs of her recovery online. Dana Price, 24, said she ran every morning. “It saved me,” she said.",
-      ["Dana Price"],
+      "A young woman has rowed alone across the Baltic. Dana Hewitt, 24, said she slept two hours a night. “The storms were the worst,” she said.",
+      ["Dana Hewitt"],
     ],
     [
       "an appositive after a name is that person, not someone new",

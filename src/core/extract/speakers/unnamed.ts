@@ -73,8 +73,8 @@ export function findUnnamed(ix: EntityIndex): Unnamed[] {
     }
     return false;
   };
-  // The lede's description of the person named right after it: "... a NASA scientist says. NASA chief
-  // scientist Ellen Stofan said", "A young woman has shared ... Aliesha Peterson, 22, detailed".
+  // The lede's description of the person named right after it: "..., a port engineer says. Chief
+  // engineer Ada Moss said", "A young man has rowed the Atlantic ... Ben Aho, 23, said".
   const namedNext = (head: string, gender: Gender | undefined, sentence: number, from: number) => {
     for (const m of mentions) {
       if (m.from <= from || !introduced.has(m) || !isPerson(m)) continue;
@@ -91,7 +91,7 @@ export function findUnnamed(ix: EntityIndex): Unnamed[] {
     const t = tokens[i]!;
     if (!t.word) continue;
     const prev = tokens[i - 1];
-    // "Hiroshi Ueda, a photographer who ...": an appositive of a name is that person.
+    // "Piotr Lis, a carpenter who ...": an appositive of a name is that person.
     if (prev?.text === "," && ends.has(i - 2)) continue;
     const clauseStart = !prev || prev.sentence !== t.sentence || prev.text === "," || prev.text === ";" || prev.norm === "but" || prev.norm === "and";
     const opener = mentionAt(i);
