@@ -85,7 +85,7 @@ export function attributeQuotes(doc: Doc, ix: EntityIndex, quotes: readonly Attr
       const sLo = Math.max(tokenAt(tokens, openSentence?.start ?? span.open), bHi - MAX_WINDOW);
       const after = cueAfter(ctx, aLo, aHi, false);
       const before = cueBefore(ctx, bLo, bHi, false, sLo);
-      // Cues that touch the quote win: "” he said", "” ― Hill", "Hill said: “", "... Romney -- “".
+      // Cues that touch the quote win: "” he said", "” ― Hill", "Hill said: “", "... Ada Moss -- “".
       const afterAdjacent = after && Math.min(after.verb, after.speaker.from) <= aLo + 2;
       const beforeAdjacent = before && before.verb >= bHi - 4 && /[:,]|that/.test(doc.text.slice(tokens[before.verb]!.end, span.open));
       const intro = introducedBy(ctx, bLo, bHi, sLo);

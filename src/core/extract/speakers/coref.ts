@@ -138,11 +138,11 @@ export class Coref {
       if (opens && verb && same(verb) && verb.word && !verb.cap && !PREPOSITIONS.has(verb.norm)) w += verb === after ? 1 : SPEECH_VERBS.has(verb.norm) ? 2 : 1;
       if (this.firstInSentence.has(m)) w += 0.3;
     }
-    // A name inside a role before another name ("Clinton communication director Jennifer Palmieri") is a modifier.
+    // A name inside a role before another name ("Varga campaign director Lena Okafor") is a modifier.
     let k = m.to;
     while (k < m.to + 3 && tokens[k] && same(tokens[k]) && tokens[k]!.word && !tokens[k]!.cap && (ROLE_NOUNS.has(tokens[k]!.norm) || ROLE_MODIFIERS.has(tokens[k]!.norm) || TITLES.has(tokens[k]!.norm))) k++;
     if (k > m.to && this.starts.has(k)) return w - 2;
-    // After an appositive, the verb past its closing comma ("Rendell, a Clinton surrogate, said").
+    // After an appositive, the verb past its closing comma ("Lund, a Varga ally, said").
     let afterApp: number | undefined;
     if (after?.text === ",") {
       for (let j = m.to + 1; j < m.to + 14 && tokens[j] && same(tokens[j]); j++) {
@@ -152,7 +152,7 @@ export class Coref {
         }
       }
     }
-    // The speaker of a speech verb, before it or after it ("Chinni noted", "noted NBC's Chinni").
+    // The speaker of a speech verb, before it or after it ("Okoro noted", "noted the BBC's Okoro").
     const inverted = (t: Token | undefined) => t && !TO_LISTENER.has(t.norm) && !t.norm.endsWith("ing") ? t : undefined;
     for (const t of [tokens[m.to], tokens[m.to + 1], inverted(tokens[m.from - 1]), inverted(tokens[m.from - 2]), afterApp !== undefined ? tokens[afterApp] : undefined]) {
       if (same(t) && SPEECH_VERBS.has(t!.norm)) {

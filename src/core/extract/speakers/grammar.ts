@@ -77,7 +77,7 @@ export function subjectEndingAt(ctx: GrammarContext, j: number, lo: number): Spe
   let t = tokens[j]!;
   // "Trump, who said": the relative pronoun stands for the name before it.
   if (t.norm === "who" && tokens[j - 1]?.text === "," && j - 2 >= lo) return subjectEndingAt(ctx, j - 2, lo);
-  // A parenthesis after the name ("Rep. Jim Clyburn (D-S.C.)").
+  // A parenthesis after the name ("Rep. Joan Pike (D-Ore.)").
   if (t.text === ")") {
     let k = j - 1;
     while (k >= lo && tokens[k]!.text !== "(" && j - k < 12) k--;
@@ -251,7 +251,7 @@ export function cueBefore(ctx: GrammarContext, lo: number, hi: number, partial: 
   const according = accordingTo(ctx, lo, hi);
   for (let v = hi - 1; v >= lo; v--) {
     if (!isVerbAt(tokens, v, partial)) continue;
-    // "tweets accusing Machado of ...": a participle after a noun modifies it; the clause's verb is earlier.
+    // "tweets accusing Lund of ...": a participle after a noun modifies it; the clause's verb is earlier.
     const prevTok = tokens[v - 1];
     if (tokens[v]!.norm.endsWith("ing") && prevTok && prevTok.word && !AUXILIARIES.has(prevTok.norm) && !ADVERBS.has(prevTok.norm) && !PRONOUNS.has(prevTok.norm) && !ctx.mentionTo.has(v - 1)) continue;
     // "the senior US official said that", "Hill, who ... , said:" — subject first, then an inverted object.
@@ -278,7 +278,7 @@ export function clauseSubject(ctx: GrammarContext, lo: number, hi: number): Spea
   let i = lo;
   while (i < hi && (!tokens[i]!.word || ADVERBS.has(tokens[i]!.norm))) i++;
   if (i >= hi) return undefined;
-  // Titles before the name ("President Obama", "Gov. Earl Ray Tomblin") are no part of the mention.
+  // Titles before the name ("President Obama", "Gov. Mary Ann Pike") are no part of the mention.
   for (let k = i; k < hi && k - i < 6; k++) {
     const m = ctx.mentionFrom.get(k);
     if (m) return { kind: "name", from: m.from, to: m.to, text: ctx.text.slice(m.start, m.end), mention: m };
