@@ -213,6 +213,16 @@ describe("someone introduced by a description only", () => {
       ["Olga Brandt"],
     ],
     [
+      "someone unnamed who only acts is no source: the named senator speaks",
+      "Senator Ann Cole criticised the ruling. A federal judge in Texas had blocked the law. “It is an outrage,” she said.",
+      ["Ann Cole"],
+    ],
+    [
+      "someone unnamed whose stance is given is a voice",
+      "Mayor Ingrid Alder welcomed the ruling. A local shopkeeper was less pleased. “It will ruin my trade,” she said.",
+      ["a local shopkeeper"],
+    ],
+    [
       "an adverb between the description and its verb",
       "Prime Minister Ola Dahl spoke first. A spokesman for the prime minister later said the trip was off. “She is unwell,” he said.",
       ["a spokesman for the prime minister"],

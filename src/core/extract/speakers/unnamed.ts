@@ -30,6 +30,9 @@ const PP_OPENERS = new Set(["at", "for", "of", "from", "with", "in", "on", "clos
 const VERBISH = new Set(["was", "is", "were", "are", "has", "had", "have", "will", "would", "could", "should", "can", "may", "might", "must", "did", "does", "who", "which", "that", "and", "or", "but", "when", "while", "because", "if", "also", "then", "not"]);
 const PLACE_NOUNS = new Set(["city", "town", "village", "country", "state", "county", "region", "province", "district", "nation", "island"]);
 const RELATIVE = new Set(["who", "which", "that"]);
+const AUXILIARY = new Set(["has", "had", "have", "will", "would", "could", "should", "may", "might", "must", "did", "does", "not", "also", "never"]);
+// Verbs that give a stance rather than an act ("was more cautious", "seemed unconvinced").
+const COPULA = new Set(["was", "is", "were", "are", "been", "be", "seemed", "seems", "appeared", "appears", "remained", "remains", "sounded", "sounds", "looked", "looks", "felt", "feels", "agreed", "agrees", "disagreed", "disagrees", "doubted", "doubts", "welcomed", "welcomes", "objected", "objects"]);
 const QUESTION = new Set(["asked", "asks", "questioned", "wondered", "inquired", "queried"]);
 // Words no modifier is: another phrase or a pronoun begins ("an ideal situation the student says").
 const CLOSED = new Set(["the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "my", "our", "your", "he", "she", "they", "it", "we", "i", "you"]);
@@ -153,8 +156,11 @@ export function findUnnamed(ix: EntityIndex): Unnamed[] {
     } else {
       // A singular subject takes a finite verb: "a major reason" or "a police report" goes on as a noun.
       if (!(next.word && !next.cap && finite(next.norm))) continue;
-      speaks = SPEECH_VERBS.has(next.norm);
-      verb = next;
+      // The main verb past auxiliaries ("has said", "had been", "would not say").
+      let k = v;
+      while (AUXILIARY.has(tokens[k]!.norm) && tokens[k + 1]?.word && tokens[k + 1]!.sentence === t.sentence && !tokens[k + 1]!.cap) k++;
+      verb = tokens[k]!;
+      speaks = SPEECH_VERBS.has(verb.norm);
     }
     // Elsewhere than at a clause's start, only a speech verb right after makes it a subject (", an aide said").
     if (!clauseStart && !(speaks && SPEECH_VERBS.has(next.norm))) continue;
@@ -167,13 +173,21 @@ export function findUnnamed(ix: EntityIndex): Unnamed[] {
       to: end,
       text: opener ? raw : raw.charAt(0).toLowerCase() + raw.slice(1),
       sentence: t.sentence,
-      // As salient as a named subject; one who asks gains nothing from the verb, the answer is someone else's.
-      weight: 2 + (first ? 0.3 : 0) + (speaks && !(verb && QUESTION.has(verb.norm)) ? 1 : 0),
+      // As salient as a named subject when a voice: one who speaks (one who only asks gains nothing, the
+      // answer is someone else's) or whose stance the sentence gives ("was more cautious"). One who only
+      // acts ("a federal judge blocked the order") is part of the news, seldom its source: less.
+      weight: 2 + (first ? 0.3 : 0) + voice(speaks, verb),
       ...(gender ? { gender } : {}),
     });
     i = end - 1;
   }
   return out;
+}
+
+function voice(speaks: boolean, verb: Token | undefined): number {
+  if (!verb) return 0;
+  if (speaks) return QUESTION.has(verb.norm) ? 0 : 1;
+  return COPULA.has(verb.norm) ? 0 : -1;
 }
 
 /** The words of tokens [from, to) as written, one space where the text has any. */
