@@ -3,7 +3,7 @@ import type { Doc } from "../text/index.js";
 import type { Entity } from "../types.js";
 import { findNameSeqs, firstNameGender, roleGender, type Gender, type NameSeq } from "./entities/names.js";
 import { HONORIFICS } from "./entities/lexicon.js";
-import { roleAfter, roleBefore } from "./entities/roles.js";
+import { roleAfter, roleAppositiveBefore, roleBefore } from "./entities/roles.js";
 import { SPEECH_VERBS } from "./speakers/lexicon.js";
 import { tokenAt, tokenize, type Token } from "./entities/tokens.js";
 
@@ -106,7 +106,7 @@ export function extractEntities(doc: Doc): EntityIndex {
     if (s.kind === "person") {
       if (s.gender && s.honorific) b.honorific = true;
       b.gender ??= s.gender;
-      const role = s.title ?? roleBefore(doc.text, tokens, s.from) ?? roleAfter(doc.text, tokens, s.to);
+      const role = s.title ?? roleBefore(doc.text, tokens, s.from) ?? roleAppositiveBefore(doc.text, tokens, s.from, s.to) ?? roleAfter(doc.text, tokens, s.to);
       if (role && !b.entity.role) b.entity.role = role;
       b.gender ??= roleGender(b.entity.role);
     }
@@ -130,7 +130,7 @@ export function extractEntities(doc: Doc): EntityIndex {
       mention(e, s);
     } else pending.push(s);
   }
-  // A lone name that is no known surname is a person when it speaks ("Caddell said", "said Caddell"),
+  // A lone name that is no known surname is a person when it speaks ("Varga said", "said Varga"),
   // follows an honorific, or is taken up by "he" or "she" before anyone else is named.
   const speaks = new Set<string>();
   const counts = new Map<string, number>();
@@ -141,7 +141,7 @@ export function extractEntities(doc: Doc): EntityIndex {
     const after = tokens[s.to];
     const k = key(s.name);
     if (before?.norm === "the") return; // "the Mall": a thing
-    // "said Caddell." names a speaker; "said Obamacare is ..." names the subject of what was said.
+    // "said Varga." names a speaker; "said Medicard is ..." names the subject of what was said.
     const inverted = before && SPEECH_VERBS.has(before.norm) && before.sentence === tokens[s.from]!.sentence && (!after || !after.word || after.sentence !== before.sentence);
     if (s.kind === "person" || (after && SPEECH_VERBS.has(after.norm)) || inverted) speaks.add(k);
     else if (before && before.sentence === tokens[s.from]!.sentence && before.word && before.norm !== "the" && pronounFollows(tokens, s.to, nextStart(starts, s.to), (counts.get(k) ?? 0) > 1)) speaks.add(k);
@@ -191,7 +191,7 @@ function pickByRecency(ids: number[], mentions: readonly Mention[], at: number, 
   const pool = fits.length ? fits : ids;
   if (pool.length === 1) return pool[0]!;
   const here = tokens[tokenAt(tokens, at)]?.sentence ?? Infinity;
-  // The bearer introduced first is the story's ("Cruz" stays Ted Cruz after his father Rafael Cruz is named).
+  // The bearer introduced first is the story's ("Lund" stays Eric Lund after his father Olaf Lund is named).
   const first = mentions.find((m) => pool.includes(m.entity))?.entity;
   let best = pool[0]!;
   let bestScore = -Infinity;

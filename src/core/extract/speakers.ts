@@ -85,7 +85,7 @@ export function attributeQuotes(doc: Doc, ix: EntityIndex, quotes: readonly Attr
       const sLo = Math.max(tokenAt(tokens, openSentence?.start ?? span.open), bHi - MAX_WINDOW);
       const after = cueAfter(ctx, aLo, aHi, false);
       const before = cueBefore(ctx, bLo, bHi, false, sLo);
-      // Cues that touch the quote win: "” he said", "” ― Hill", "Hill said: “", "... Romney -- “".
+      // Cues that touch the quote win: "” he said", "” ― Hill", "Hill said: “", "... Ada Moss -- “".
       const afterAdjacent = after && Math.min(after.verb, after.speaker.from) <= aLo + 2;
       const beforeAdjacent = before && before.verb >= bHi - 4 && /[:,]|that/.test(doc.text.slice(tokens[before.verb]!.end, span.open));
       const intro = introducedBy(ctx, bLo, bHi, sLo);
@@ -113,7 +113,10 @@ export function attributeQuotes(doc: Doc, ix: EntityIndex, quotes: readonly Attr
     let attribution: Attribution;
     let entity: Entity | undefined;
     if (cue) {
-      const r = resolveRef(cue.speaker, ix, coref, history);
+      // A reply ("You're right, ...") is not spoken by the one whose words it answers, just reported.
+      const last = history[history.length - 1];
+      const answered = !partial && last && openSentence && openSentence.index - last.sentence <= 2 && REPLY.test(doc.text.slice(span.start, span.end)) ? last.entity : undefined;
+      const r = resolveRef(cue.speaker, ix, coref, history, answered);
       entity = r.entity;
       const base = how === "beside" ? 0.9 : 0.7;
       attribution = { speaker: r.speaker, confidence: r.speaker ? round(base * r.certainty) : 0.1, cue: cue.text };
@@ -139,7 +142,10 @@ function continuesFrom(prev: { q: AttributionInput; a: Attribution } | undefined
   return !!prev && prev.q.span.lastParagraph >= span.firstParagraph - 1 && !!prev.a.speaker;
 }
 
-function resolveRef(ref: SpeakerRef, ix: EntityIndex, coref: Coref, history: readonly SpeakerEvent[]): { speaker: Speaker | null; entity?: Entity; certainty: number } {
+// Openings that answer someone: agreement or disagreement with what was just said.
+const REPLY = /^(?:(?:yes|yeah|no|exactly|absolutely|correct)[,.!]|(?:you['’]re|you are|that['’]s|that is) (?:right|wrong|correct|not true)\b|i (?:agree|disagree)\b)/i;
+
+function resolveRef(ref: SpeakerRef, ix: EntityIndex, coref: Coref, history: readonly SpeakerEvent[], notThis?: Entity): { speaker: Speaker | null; entity?: Entity; certainty: number } {
   if (ref.kind === "name") {
     const e = ref.mention ? ix.entities[ref.mention.entity] : ix.resolve(ref.text);
     // A person by their full name; an organisation or place as the text names it here ("IMF", not its long form).
@@ -147,16 +153,23 @@ function resolveRef(ref: SpeakerRef, ix: EntityIndex, coref: Coref, history: rea
     return { speaker: { name: ref.text.replace(/['’]s$/, "") }, certainty: 0.8 };
   }
   if (ref.kind === "pronoun") {
-    const e = coref.pronoun(ref, history);
-    return e ? { speaker: speakerOf(e), entity: e, certainty: 0.85 } : { speaker: null, certainty: 0 };
+    const e = coref.pronoun(ref, history, notThis);
+    return e ? { speaker: speakerOf(e, coref), entity: e, certainty: coref.unnamed(e) ? UNNAMED : 0.85 } : { speaker: null, certainty: 0 };
   }
   const e = coref.description(ref, history);
-  if (e) return { speaker: speakerOf(e), entity: e, certainty: 0.7 };
+  if (e) return { speaker: speakerOf(e, coref), entity: e, certainty: coref.unnamed(e) ? UNNAMED : 0.7 };
   // An unresolved description still tells the reader who spoke ("a spokesman for the campaign").
   return { speaker: { name: ref.text }, certainty: 0.4 };
 }
 
-function speakerOf(e: Entity): Speaker {
+// A quote taken back to someone the article never names is given to the description that introduced
+// them ("a senior official at the ministry"): it tells the reader who spoke, where null tells nothing and
+// the named person further back would be wrong. Its confidence stays low, as a description's as written.
+const UNNAMED = 0.45;
+
+function speakerOf(e: Entity, coref?: Coref): Speaker {
+  const unnamed = coref?.unnamed(e);
+  if (unnamed) return { name: unnamed };
   return e.role ? { name: e.name, role: e.role } : { name: e.name };
 }
 

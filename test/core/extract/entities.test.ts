@@ -16,9 +16,29 @@ describe("entities", () => {
     ["The North Atlantic Treaty Organization met.", "North Atlantic Treaty Organization", { type: "organization" }],
     ["Officials at the Ministry of Health agreed.", "Ministry of Health", { type: "organization" }],
     ["The Kremlin denied it.", "Kremlin", { type: "organization" }],
+    ["The regional fire chief, Ana Duarte, ordered an evacuation.", "Ana Duarte", { type: "person", role: "regional fire chief" }],
+    ["A lawyer for the family, Ben Ross, told reporters nothing.", "Ben Ross", { type: "person", role: "lawyer for the family" }],
+    ["After the vote, the party's treasurer, Mia Holt, resigned.", "Mia Holt", { type: "person", role: "party's treasurer" }],
+    ["Portugal's finance minister, Rui Lobo, said little.", "Rui Lobo", { type: "person", role: "Portugal's finance minister" }],
+    ["A senior engineer at the water board, Ravi Nair, (pictured) spoke.", "Ravi Nair", { type: "person", role: "senior engineer at the water board" }],
+    ["Opposition councillor Elena Varga voted against the plan.", "Elena Varga", { type: "person", role: "Opposition councillor" }],
+    ["Independent councilor Sam Okoro abstained.", "Sam Okoro", { type: "person", role: "Independent councilor" }],
+    ["Greta Lind, a farmer whose barn flooded, said little.", "Greta Lind", { type: "person", role: "farmer" }],
+    ["Omar Haddad, a nurse where the fire started, spoke.", "Omar Haddad", { type: "person", role: "nurse" }],
+    ["One resident, Maria Lopez, said the water rose.", "Maria Lopez", { type: "person", role: "resident" }],
+    ["A Labour MP, Sarah Quill, called the cuts cruel.", "Sarah Quill", { type: "person", role: "Labour MP" }],
+    ["He met the mayor, John Smith, on Monday.", "John Smith", { type: "person", role: "mayor" }],
+    ["Survey chief geologist Irene Walsh spoke.", "Irene Walsh", { type: "person", role: "Survey chief geologist" }],
+    ["The club's star striker Leo Dane scored twice.", "Leo Dane", { type: "person", role: "star striker" }],
+    ["The strike was called off after talks with the union's new leader, Jo Pike, ended.", "Jo Pike", { type: "person", role: "union's new leader" }],
+    ["Lawmakers questioned a senior engineer, Tom Brandl, for an hour.", "Tom Brandl", { type: "person", role: "senior engineer" }],
     ["Troops massed near Ukraine.", "Ukraine", { type: "place" }],
     ["She moved to New York in May.", "New York", { type: "place" }],
   ])("%s", (text, name, want) => expect(find(text, name)).toMatchObject(want));
+
+  test("a name in apposition after an ordinary noun gets no role from it", () => {
+    expect(find("The plan, Paul Kemp said, would fail.", "Paul Kemp")?.role).toBeUndefined();
+  });
 
   test("a surname alone counts as a mention of the full name", () => {
     const e = find("Finance Minister Olga Brandt spoke. Brandt then left. Later Brandt returned.", "Olga Brandt");

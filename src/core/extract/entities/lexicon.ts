@@ -12,7 +12,7 @@ export const TITLES = set(`
   president vice secretary sen senator rep representative gov governor mayor minister premier chancellor
   chairman chairwoman chair speaker leader judge justice attorney general gen adm col lt capt cmdr maj sgt
   ambassador director commissioner chief ceo spokesman spokeswoman spokesperson professor prof dr rev pope
-  king queen prince princess sheriff coach councilman councilwoman congressman congresswoman lawmaker
+  king queen prince princess sheriff coach councilman councilwoman councillor councilor mp mep congressman congresswoman lawmaker
   superintendent inspector detective officer deputy treasurer comptroller auditor commander admiral
   sergeant captain colonel lieutenant major pastor rabbi imam bishop cardinal archbishop father sister
   delegate assemblyman assemblywoman alderman host anchor correspondent editor founder chairperson
@@ -35,6 +35,7 @@ export const ROLE_NOUNS = set(`
   counsel counselor surrogate operative deputy treasurer spokespeople speaker press mother father
   wife husband son daughter brother sister friend neighbor neighbour owner pastor priest bishop
   rabbi imam coach player star actor actress singer musician comedian producer
+  councillor councilor councilman councilwoman engineer planner inspector
 `);
 
 /** Adjectives and qualifiers that may stand inside a role before a name ("former", "Republican"). */

@@ -19,7 +19,7 @@ export function isFirstName(norm: string): boolean {
   return firstNameGender(norm) !== undefined;
 }
 
-// Verbs a headline capitalises after a name ("Christie Calls Clinton", "Graham Says"); no nouns such as "States".
+// Verbs a headline capitalises after a name ("Haines Calls Varga", "Pike Says"); no nouns such as "States".
 const HEADLINE_VERBS = new Set(
   "says said tells told calls slams warns urges asks blasts rips hits vows admits denies insists defends praises accuses attacks responds explains reveals announces declares suggests argues wants thinks believes sees knows predicts hammers grills mocks goes gets makes takes wins loses leads faces gives sets puts pushes offers shows sees breaks backs rejects endorses reacts weighs".split(" "),
 );
@@ -38,6 +38,7 @@ const GENDERED_ROLE: ReadonlyMap<string, Gender> = new Map([
   ["businessman", "m"], ["businesswoman", "f"], ["king", "m"], ["queen", "f"], ["prince", "m"], ["princess", "f"], ["actress", "f"],
   ["assemblyman", "m"], ["assemblywoman", "f"], ["councilman", "m"], ["councilwoman", "f"], ["wife", "f"], ["husband", "m"],
   ["mother", "f"], ["father", "m"], ["son", "m"], ["daughter", "f"], ["brother", "m"], ["sister", "f"],
+  ["man", "m"], ["woman", "f"], ["boy", "m"], ["girl", "f"],
 ]);
 
 export function roleGender(role: string | undefined): Gender | undefined {
@@ -97,7 +98,7 @@ export function findNameSeqs(text: string, tokens: readonly Token[]): NameSeq[] 
       }
       if (!joins(text, cur, next)) break;
       // A capitalised function word ends the name: headlines capitalise "With", "As", "To".
-      // A capitalised speech verb inside a headline ends the name ("Chris Christie Calls Hillary Clinton").
+      // A capitalised speech verb inside a headline ends the name ("Peter Haines Calls Anna Varga").
       if (next.cap && HEADLINE_VERBS.has(next.norm)) break;
       const initial = isInitial(next) && tokens[j + 2]?.text === ".";
       if (next.word && next.cap && (initial || !(NOT_NAMES.has(next.norm) && !HONORIFICS.has(next.norm) && !/^\p{Lu}{2,}$/u.test(next.text)))) {
@@ -130,7 +131,7 @@ function classify(text: string, tokens: readonly Token[], idx: number[], out: Na
   const skip = (t: Token) => (NOT_NAMES.has(t.norm) || group(t.norm)) && !HONORIFICS.has(t.norm) && !KNOWN_ACRONYM.test(t.text);
   while (k < idx.length && skip(tokens[idx[k]!]!)) k++;
   const ids = idx.slice(k);
-  // Headlines put a capitalised verb after the name ("Malik Warns", "Lindsey Graham Says").
+  // Headlines put a capitalised verb after the name ("Malik Warns", "Joan Pike Says").
   while (ids.length && (skip(tokens[ids[ids.length - 1]!]!) || (ids.length > 1 && HEADLINE_VERBS.has(tokens[ids[ids.length - 1]!]!.norm)))) ids.pop();
   while (ids.length && CONNECTORS.has(tokens[ids[ids.length - 1]!]!.norm)) ids.pop();
   if (!ids.length) return;
@@ -170,7 +171,7 @@ function classify(text: string, tokens: readonly Token[], idx: number[], out: Na
     return;
   }
   if (THING_WORDS.has(norms[norms.length - 1]!)) return;
-  // A title or role word inside the sequence: the person follows the last one ("Wells Fargo CEO John Stumpf").
+  // A title or role word inside the sequence: the person follows the last one ("Acme Shipping CEO Ruth Adeyemi").
   let lastTitle = -1;
   norms.forEach((n, x) => {
     if (x < toks.length - 1 && (TITLES.has(n) || ROLE_NOUNS.has(n))) lastTitle = x;

@@ -7,7 +7,7 @@ import type { Token } from "./tokens.js";
 const STOP_LEFT = new Set(["the", "a", "an", "and", "or", "but", "said", "says", "told", "that", "with", "by", "to", "from", "for", "as", "in", "on", "at"]);
 const isRoleWord = (t: Token) => ROLE_NOUNS.has(t.norm) || TITLES.has(t.norm);
 // Words that end an appositive: a clause or a verb has begun.
-const APPOSITIVE_END = new Set(["who", "which", "that", "said", "says", "told", "added", "wrote", "when", "while", "because", "is", "was", "has", "had"]);
+const APPOSITIVE_END = new Set(["who", "whose", "whom", "where", "which", "that", "said", "says", "told", "added", "wrote", "when", "while", "because", "is", "was", "has", "had"]);
 
 // Nouns for people by what they do ("master", "historian", "economist", "resident"), after "a" or "the".
 const AGENT_NOUN = /^[a-z-]{3,}(er|or|ist|ian|ant)$/;
@@ -23,7 +23,10 @@ export function roleBefore(text: string, tokens: readonly Token[], nameFrom: num
     const next = tokens[i + 1]!;
     if (!t.word || t.sentence !== next.sentence || next.start - t.end > 1) break;
     if (STOP_LEFT.has(t.norm) || (t.norm === "of" && !next.cap)) break;
-    if (isRoleWord(t)) hasRole = true;
+    // "NASA chief geologist Irene Walsh": a noun for what someone does, after a title or a name, is a role too.
+    const before = tokens[i - 1];
+    const agent = i === nameFrom - 1 && !t.cap && AGENT_NOUN.test(t.norm) && !!before && before.sentence === t.sentence && (isRoleWord(before) || ROLE_MODIFIERS.has(before.norm) || (before.cap && before.word));
+    if (isRoleWord(t) || agent) hasRole = true;
     else if (!(t.cap || ROLE_MODIFIERS.has(t.norm) || t.norm === "of" || /^(then|ex)-/.test(t.norm))) {
       // A plain noun or two before the role word ("radio host", "talk-show host").
       if (!hasRole || free >= 2 || SPEECH_VERBS.has(t.norm) || NOT_NAMES.has(t.norm) || /(ly|ed|ing)$/.test(t.norm)) break;
@@ -37,7 +40,7 @@ export function roleBefore(text: string, tokens: readonly Token[], nameFrom: num
   while (from < nameFrom && tokens[from]!.norm === "of") from++;
   if (!hasRole || from >= nameFrom) return undefined;
   const last = tokens[nameFrom - 1]!;
-  if (!(isRoleWord(last) || last.cap)) return undefined;
+  if (!(isRoleWord(last) || last.cap || AGENT_NOUN.test(last.norm))) return undefined;
   return text.slice(tokens[from]!.start, last.end);
 }
 
@@ -64,4 +67,48 @@ export function roleAfter(text: string, tokens: readonly Token[], nameTo: number
   // A preposition or conjunction left dangling at the end is cut.
   while (j > from && /^(and|or|of|at|for|in|the|a|an)$/.test(tokens[j - 1]!.norm)) j--;
   return text.slice(tokens[from]!.start, tokens[j - 1]!.end);
+}
+
+// Words that end a role phrase read backwards from a name: a clause or another phrase begins there.
+const ROLE_PHRASE_STOP = new Set([...APPOSITIVE_END, "and", "or", "but", "if", "as", "than"]);
+const ROLE_OPENERS = new Set(["a", "an", "the", "one", "another"]);
+
+/**
+ * A role in apposition before a name, opened by an article at the start of its clause:
+ * "The regional fire chief, Ana Duarte, said" -> "regional fire chief";
+ * "A lawyer for the family, Ben Ross, told" -> "lawyer for the family".
+ */
+export function roleAppositiveBefore(text: string, tokens: readonly Token[], nameFrom: number, nameTo: number): string | undefined {
+  const comma = tokens[nameFrom - 1];
+  const close = tokens[nameTo];
+  if (comma?.text !== "," || !close || close.sentence !== comma.sentence || !(close.text === "," || close.text === "(")) return undefined;
+  let hasRole = false;
+  // The shortest phrase from an article inside the sentence ("met the mayor, John Smith,"): used when
+  // the longer reading back finds no clause start, if it ends on a role word.
+  let inner: number | undefined;
+  const last = tokens[nameFrom - 2];
+  const fallback = () => (inner !== undefined && last && isRoleWord(last) ? text.slice(tokens[inner]!.start, last.end) : undefined);
+  for (let i = nameFrom - 2; i >= 0 && nameFrom - i <= 16; i--) {
+    const t = tokens[i]!;
+    if (t.sentence !== comma.sentence || (!t.word && t.text !== "-" && t.text !== "'" && t.text !== "’")) return fallback();
+    if (ROLE_PHRASE_STOP.has(t.norm) || SPEECH_VERBS.has(t.norm)) return fallback();
+    if (isRoleWord(t) || (AGENT_NOUN.test(t.norm) && !t.cap)) hasRole = true;
+    // "Portugal's finance minister, Rui Lobo," opens with its possessor; "the", "a" open before the role.
+    const possessor = t.possessive && t.cap;
+    if (!ROLE_OPENERS.has(t.norm) && !possessor) continue;
+    // The article opens the clause: the sentence's first word, or after a comma or colon.
+    const before = tokens[i - 1];
+    if (before && before.sentence === t.sentence && before.text !== "," && before.text !== ":") {
+      // "at the city's ...", "of the union": an article inside the phrase; keep reading back.
+      if (before.word) {
+        if (inner === undefined && hasRole && !possessor && i + 1 < nameFrom - 1) inner = i + 1;
+        continue;
+      }
+      return fallback();
+    }
+    const from = possessor ? i : i + 1;
+    if (!hasRole || from >= nameFrom - 1) return undefined;
+    return text.slice(tokens[from]!.start, tokens[nameFrom - 2]!.end);
+  }
+  return fallback();
 }

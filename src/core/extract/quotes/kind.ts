@@ -24,7 +24,7 @@ export function spanKind(doc: Doc, span: QuotedSpan, prev?: QuotedSpan): SpanKin
   while (j < text.length && (text[j] === " " || text[j] === "\t")) j++;
   // A heading in marks: a short paragraph of capitalised words.
   if (alone && words.length <= 8 && titleCase(words)) return "title";
-  // A title after a title noun ("his book, ''Make Your Kid a Millionaire''"), or a nickname between names.
+  // A title after a title noun ("her book, ''Salt and Iron''"), or a nickname between names.
   if (words.length <= 12 && /^\p{Lu}/u.test(inner) && (titleCase(words) || words.length <= 2) && TITLE_BEFORE.test(before)) return "title";
   if (words.length === 1 && !span.single && /\p{Lu}[\p{L}.]*\s$/u.test(before) && /^\p{Lu}/u.test(text.slice(j, j + 1)) && /^\p{Lu}/u.test(inner)) return "title";
   // Inside a clause: a partial quote.
@@ -36,7 +36,7 @@ export function spanKind(doc: Doc, span: QuotedSpan, prev?: QuotedSpan): SpanKin
   if (/\b(including|such as|like)\s*,?\s*$/i.test(before)) return "partial";
   // "said that, “...": a fragment inside the writer's sentence.
   if (/\bthat,?\s*$/i.test(before) && !/^[\p{Lu}]/u.test(inner)) return "partial";
-  // Lower case after a comma or dash ("Barrett said, “we were floored.”"), unless it finishes a split quote.
+  // Lower case after a comma or dash ("Okoro said, “we were stunned.”"), unless it finishes a split quote.
   const between = prev ? text.slice(prev.close, span.open) : "";
   const sameSentence = !!prev && sentenceAt(doc, Math.max(prev.start, prev.close - 1))?.index === sentenceAt(doc, span.open)?.index;
   const split = !!prev && prev.close <= span.open && !between.includes("\n") && sameSentence && /,["”'’`]*$/.test(text.slice(prev.start, prev.close));

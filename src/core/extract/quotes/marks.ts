@@ -129,7 +129,7 @@ export function findQuotedSpans(doc: Doc): QuotedSpan[] {
         continue;
       }
       if (m.single !== pending.mark.single) continue;
-      // A quote inside a quote (“... what he calls “hell” than ...”): an opening followed by two closings
+      // A quote inside a quote (“... what she calls “the pit” and ...”): an opening followed by two closings
       // before the next opening is nested; skip it and its closing.
       if (isOpening(m) && !isClosing(m) && lastNewline(text, pending.mark.at, m.at) < 0) {
         let closings = 0;

@@ -63,7 +63,7 @@ export function sentenceSubject(ctx: GrammarContext, lo: number, hi: number): Cu
     return { text: "", verb: s.to, speaker: s, inverted: false };
   }
   const t = tokens[i]!;
-  // A capitalised name the entity pass left alone ("Gingrich cynically dismissed ...").
+  // A capitalised name the entity pass left alone ("Haines flatly dismissed ...").
   const nx = tokens[i + 1];
   if (t.cap && ctx.midCaps.has(t.norm) && !NOT_NAMES.has(t.norm) && nx && nx.word && !nx.cap && i + 1 < hi) return { text: "", verb: i + 1, speaker: { kind: "name", from: i, to: i + 1, text: t.text }, inverted: false };
   // A description that opens the sentence ("The Republican nominee also vowed ..."), up to its verb;
@@ -99,7 +99,7 @@ const DESCRIPTION_OPENERS = new Set(["the", "a", "an", "one", "another", "his", 
 // Nouns for what someone said: their possessor is the source ("Trump's claim that ...").
 const SPEECH_NOUNS = new Set(["claim", "claims", "statement", "statements", "comment", "comments", "remark", "remarks", "words", "assertion", "argument", "promise", "pledge", "warning", "description", "view", "views", "tweet", "tweets", "speech", "answer", "response", "reply", "suggestion", "contention", "charge", "accusation"]);
 
-/** A name or clause subject introducing the quote with a dash or colon: "... Mitt Romney -- ''...''", "Obama has a message: "...". */
+/** A name or clause subject introducing the quote with a dash or colon: "... Ada Moss -- ''...''", "Obama has a message: "...". */
 export function introducedBy(ctx: GrammarContext, lo: number, hi: number, sentenceLo: number = lo): Cue | undefined {
   const { tokens } = ctx;
   if (hi <= lo) return undefined;
@@ -115,7 +115,7 @@ export function introducedBy(ctx: GrammarContext, lo: number, hi: number, senten
   return undefined;
 }
 
-/** In a headline ("Christie Calls Clinton ‘A Disgrace’"), the first person it names, outside the quote. */
+/** In a headline ("Haines Calls Varga ‘A Danger’"), the first person it names, outside the quote. */
 export function headlineSpeaker(doc: Doc, ctx: GrammarContext, span: QuotedSpan): Cue | undefined {
   const para = doc.paragraphs[span.firstParagraph]!;
   const head = doc.text.slice(para.start, para.end);
@@ -130,7 +130,7 @@ export function headlineSpeaker(doc: Doc, ctx: GrammarContext, span: QuotedSpan)
   return undefined;
 }
 
-/** "Caddell continued:" or "The Times:" with no verb in the lexicon: the name that opens the sentence. */
+/** "Varga continued:" or "The Times:" with no verb in the lexicon: the name that opens the sentence. */
 function colonSubject(ctx: GrammarContext, lo: number, hi: number): Cue | undefined {
   const m = ctx.mentionFrom.get(lo);
   if (!m || hi - m.to > 4) return undefined;

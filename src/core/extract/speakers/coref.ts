@@ -5,7 +5,8 @@ import type { EntityIndex, Mention, Token } from "../entities.js";
 import { ORG_WORDS, ROLE_MODIFIERS, ROLE_NOUNS, TITLES } from "../entities/lexicon.js";
 import { roleGender } from "../entities/names.js";
 import { TO_LISTENER, type SpeakerRef } from "./grammar.js";
-import { DETERMINERS, DOCUMENT_NOUNS, PRONOUNS, SPEECH_VERBS } from "./lexicon.js";
+import { DETERMINERS, DOCUMENT_NOUNS, PERSON_NOUNS, PRONOUNS, SPEECH_VERBS } from "./lexicon.js";
+import { findUnnamed, type Unnamed } from "./unnamed.js";
 
 /** A quote already attributed: its speaker is salient for the pronouns that follow. */
 export interface SpeakerEvent {
@@ -15,6 +16,9 @@ export interface SpeakerEvent {
 
 const PREPOSITIONS = new Set(["alongside", "beside", "besides", "including", "unlike", "beyond", "upon", "through", "via", "of", "to", "for", "with", "about", "against", "from", "by", "on", "at", "in", "into", "over", "than", "like", "between", "among", "toward", "towards", "without", "under", "behind", "versus", "vs"]);
 const INDEFINITE = new Set(["a", "an", "one", "another", "some", "several", "many"]);
+const HEAD_ENDS = new Set(["for", "of", "at", "from", "with", "in", "close"]);
+// People by what they do ("the engineer", "the historian").
+const AGENT = /^[a-z-]{3,}(er|or|ist|ian)$/;
 // How far back a pronoun may reach, in sentences.
 const PRONOUN_REACH = 8;
 
@@ -32,6 +36,9 @@ export class Coref {
   private readonly starts = new Set<number>();
   /** Names and resolved subject pronouns outside quotation marks, in text order. */
   private readonly candidates: Candidate[] = [];
+  /** People introduced by a description only, as stand-in entities (never listed on the card). */
+  private readonly unnamedOf = new Map<Entity, Unnamed>();
+  private readonly unnamedAt = new Map<number, Entity>();
 
   constructor(
     private readonly ix: EntityIndex,
@@ -53,9 +60,18 @@ export class Coref {
       if (m.sentence !== last) this.firstInSentence.add(m);
       last = m.sentence;
     }
+    for (const u of findUnnamed(ix)) {
+      if (quoted(tokens[u.from]!.start)) continue;
+      const e: Entity = { name: u.text, type: "person", mentions: 1 };
+      this.unnamedOf.set(e, u);
+      this.unnamedAt.set(u.from, e);
+    }
+    q = 0;
     let mi = 0;
     const mentions = ix.mentions;
     for (let t = 0; t < tokens.length; t++) {
+      const unnamed = this.unnamedAt.get(t);
+      if (unnamed) this.candidates.push({ entity: unnamed, start: tokens[t]!.start, sentence: tokens[t]!.sentence, weight: this.unnamedOf.get(unnamed)!.weight });
       const m = mentions[mi];
       if (m && m.from === t) {
         mi++;
@@ -68,15 +84,35 @@ export class Coref {
       // A subject pronoun stands for someone: it carries them forward ("She says ... She tweeted").
       const e = this.best(tok.start, tok.sentence, PRONOUN_REACH, this.genderFit(tok.norm === "he" ? "m" : "f"), []);
       if (e) this.candidates.push({ entity: e, start: tok.start, sentence: tok.sentence, weight: 1.2 });
+      // "A doctor ... he added": the description now has a gender, and "she" later is someone else.
+      const u = e && this.unnamedOf.get(e);
+      if (u && !u.gender) u.gender = tok.norm === "he" ? "m" : "f";
     }
+  }
+
+  /** The description an unnamed person was introduced by, if `e` is one. */
+  unnamed(e: Entity): string | undefined {
+    return this.unnamedOf.get(e)?.text;
+  }
+
+  private gender(e: Entity) {
+    const u = this.unnamedOf.get(e);
+    return u ? u.gender : this.ix.gender(e);
   }
 
   private genderFit(p: "m" | "f"): (e: Entity) => number {
     return (e) => {
       if (e.type !== "person") return -99;
-      const g = this.ix.gender(e);
-      return !g ? -0.6 : g === p ? 0 : -99;
+      const g = this.gender(e);
+      // A description seldom tells gender ("the prime minister"), so not knowing it costs less than for a name.
+      return !g ? (this.unnamedOf.has(e) ? -0.3 : -0.6) : g === p ? 0 : -99;
     };
+  }
+
+  /** The words before the comma at token `comma` end on a role ("A lawyer for the family,", "The fire chief,"). */
+  private roleBeforeComma(comma: number): boolean {
+    const t = this.ix.tokens[comma - 1];
+    return !!t && t.word && !t.cap && (ROLE_NOUNS.has(t.norm) || TITLES.has(t.norm) || PERSON_NOUNS.has(t.norm) || AGENT.test(t.norm) || ORG_WORDS.has(t.norm));
   }
 
   /** Salience of one mention as an antecedent. */
@@ -97,14 +133,16 @@ export class Coref {
     else {
       // A subject: opening its clause and followed by a verb-like lower-case word.
       const opens = !same(before) || before!.text === "," || before!.norm === "and" || before!.norm === "but" || before!.norm === "that";
-      if (opens && after && same(after) && after.word && !after.cap && !PREPOSITIONS.has(after.norm)) w += 1;
+      // A name in apposition after its role ("A lawyer for the family, Ben Ross, spoke"): the verb past the comma.
+      const verb = before?.text === "," && after?.text === "," && this.roleBeforeComma(b) ? tokens[m.to + 1] : after;
+      if (opens && verb && same(verb) && verb.word && !verb.cap && !PREPOSITIONS.has(verb.norm)) w += verb === after ? 1 : SPEECH_VERBS.has(verb.norm) ? 2 : 1;
       if (this.firstInSentence.has(m)) w += 0.3;
     }
-    // A name inside a role before another name ("Clinton communication director Jennifer Palmieri") is a modifier.
+    // A name inside a role before another name ("Varga campaign director Lena Okafor") is a modifier.
     let k = m.to;
     while (k < m.to + 3 && tokens[k] && same(tokens[k]) && tokens[k]!.word && !tokens[k]!.cap && (ROLE_NOUNS.has(tokens[k]!.norm) || ROLE_MODIFIERS.has(tokens[k]!.norm) || TITLES.has(tokens[k]!.norm))) k++;
     if (k > m.to && this.starts.has(k)) return w - 2;
-    // After an appositive, the verb past its closing comma ("Rendell, a Clinton surrogate, said").
+    // After an appositive, the verb past its closing comma ("Lund, a Varga ally, said").
     let afterApp: number | undefined;
     if (after?.text === ",") {
       for (let j = m.to + 1; j < m.to + 14 && tokens[j] && same(tokens[j]); j++) {
@@ -114,7 +152,7 @@ export class Coref {
         }
       }
     }
-    // The speaker of a speech verb, before it or after it ("Chinni noted", "noted NBC's Chinni").
+    // The speaker of a speech verb, before it or after it ("Okoro noted", "noted the BBC's Okoro").
     const inverted = (t: Token | undefined) => t && !TO_LISTENER.has(t.norm) && !t.norm.endsWith("ing") ? t : undefined;
     for (const t of [tokens[m.to], tokens[m.to + 1], inverted(tokens[m.from - 1]), inverted(tokens[m.from - 2]), afterApp !== undefined ? tokens[afterApp] : undefined]) {
       if (same(t) && SPEECH_VERBS.has(t!.norm)) {
@@ -126,14 +164,15 @@ export class Coref {
   }
 
   /** Finds the entity a pronoun at token `ref.from` stands for. */
-  pronoun(ref: SpeakerRef, history: readonly SpeakerEvent[]): Entity | undefined {
+  pronoun(ref: SpeakerRef, history: readonly SpeakerEvent[], notThis?: Entity): Entity | undefined {
     const t = this.ix.tokens[ref.from]!;
     const p = PRONOUNS.get(t.norm);
     if (!p || p === "i") return undefined;
-    const fits =
+    const agree =
       p === "m" || p === "f"
         ? this.genderFit(p)
         : (e: Entity): number => (e.type === "organization" ? 1 : p === "p" && e.type === "person" ? -2 : -99);
+    const fits = notThis ? (e: Entity) => (e === notThis ? -99 : agree(e)) : agree;
     // "It" and "they" need an organisation close by; a far one is more often wrong than right.
     return this.best(t.start, t.sentence, PRONOUN_REACH, fits, history, p === "m" || p === "f" ? -Infinity : -1.5);
   }
@@ -142,9 +181,15 @@ export class Coref {
   description(ref: SpeakerRef, history: readonly SpeakerEvent[]): Entity | undefined {
     const { tokens } = this.ix;
     const words: string[] = [];
-    for (let i = ref.from; i < ref.to; i++) if (tokens[i]!.word && !DETERMINERS.has(tokens[i]!.norm)) words.push(tokens[i]!.norm);
-    const head = words[words.length - 1];
-    if (!head || words.length > 7) return undefined;
+    let head: string | undefined;
+    for (let i = ref.from; i < ref.to; i++) {
+      const w = tokens[i]!.norm;
+      // "a spokesman for the club", "the mother of three": the head stands before the preposition.
+      if (!head && words.length && HEAD_ENDS.has(w)) head = words[words.length - 1];
+      if (tokens[i]!.word && !DETERMINERS.has(w)) words.push(w);
+    }
+    head ??= words[words.length - 1];
+    if (!head || words.length > 9) return undefined;
     const singular = head.replace(/s$/, "");
     const t = tokens[ref.from]!;
     const gender = roleGender(head);
@@ -159,14 +204,18 @@ export class Coref {
       // "the company", "the ministry": the organisation the last few sentences are about.
       return this.best(t.start, t.sentence, 3, (e) => (e.type === "organization" ? 0 : -99), history, -1.5);
     }
-    if (!ROLE_NOUNS.has(head) && !ROLE_NOUNS.has(singular) && !TITLES.has(head)) return undefined;
+    const personHead = ROLE_NOUNS.has(head) || TITLES.has(head) || PERSON_NOUNS.has(head) || AGENT.test(head);
+    if (!personHead && !ROLE_NOUNS.has(singular)) return undefined;
     if (head.endsWith("s") && ROLE_NOUNS.has(singular) && !ROLE_NOUNS.has(head)) return undefined; // "officials": many
+    // "a spokesman", "one resident": someone new, the unnamed person introduced right here if we know them.
+    if (INDEFINITE.has(t.norm)) return this.unnamedAt.get(ref.from);
     // Someone the article introduced with that role, or a role of the same kind ("official" for any office).
     const generic = head === "official" || head === "source" || head === "diplomat" || head === "aide";
     const byRole = (e: Entity): number => {
-      if (e.type !== "person" || !e.role) return -99;
-      if (gender && this.ix.gender(e) && this.ix.gender(e) !== gender) return -99;
-      const role = e.role.toLowerCase().replace(/\./g, "").split(/[\s,]+/);
+      const described = e.role ?? this.unnamedOf.get(e)?.text;
+      if (e.type !== "person" || !described) return -99;
+      if (gender && this.gender(e) && this.gender(e) !== gender) return -99;
+      const role = described.toLowerCase().replace(/\./g, "").split(/[\s,]+/);
       const shared = words.filter((w) => role.includes(w.replace(/\./g, ""))).length;
       if (role.includes(head) || role.includes(singular)) return 2 + shared;
       if (generic && role.some((r) => TITLES.has(r))) return 1 + shared;
@@ -176,8 +225,8 @@ export class Coref {
     if (found) return found;
     // No role matches: a person noun falls back to the salient person nearby, as a pronoun would.
     // Only a definite description points back ("the nominee"); "one resident", "a spokesman" bring in someone new.
-    if (!generic && ROLE_NOUNS.has(head) && !INDEFINITE.has(tokens[ref.from]!.norm)) {
-      return this.best(t.start, t.sentence, 4, (e) => (e.type === "person" && (!gender || !this.ix.gender(e) || this.ix.gender(e) === gender) ? 0 : -99), history);
+    if (!generic && ROLE_NOUNS.has(head) && !INDEFINITE.has(tokens[ref.from]!.norm) && !(head.endsWith("s") && ROLE_NOUNS.has(singular))) {
+      return this.best(t.start, t.sentence, 4, (e) => (e.type === "person" && (!gender || !this.gender(e) || this.gender(e) === gender) ? 0 : -99), history);
     }
     return undefined;
   }

@@ -2,8 +2,10 @@
 //   "..., Blinken said"   "..., said Blinken"   "..., Hugh Hill, a doctor at the clinic, said"
 //   "According to Hill, ..."   "Hill said: ..."   "... ― Hill"   "... was quoted as saying by Hill"
 import type { Mention, Token } from "../entities.js";
-import { ADVERBS, DETERMINERS, PARTIAL_CUES, PHRASAL, PRONOUNS, SPEECH_VERBS, speakerNoun } from "./lexicon.js";
-import { ORG_WORDS, ROLE_MODIFIERS, ROLE_NOUNS } from "../entities/lexicon.js";
+import { ADVERBS, DETERMINERS, PARTIAL_CUES, PERSON_NOUNS, PHRASAL, PRONOUNS, SPEECH_VERBS, speakerNoun } from "./lexicon.js";
+import { ORG_WORDS, ROLE_MODIFIERS, ROLE_NOUNS, TITLES } from "../entities/lexicon.js";
+
+const personNoun = (w: string) => ROLE_NOUNS.has(w) || TITLES.has(w) || PERSON_NOUNS.has(w) || /^[a-z-]{3,}(er|or|ist|ian)$/.test(w);
 
 export type RefKind = "name" | "pronoun" | "nominal";
 
@@ -75,7 +77,7 @@ export function subjectEndingAt(ctx: GrammarContext, j: number, lo: number): Spe
   let t = tokens[j]!;
   // "Trump, who said": the relative pronoun stands for the name before it.
   if (t.norm === "who" && tokens[j - 1]?.text === "," && j - 2 >= lo) return subjectEndingAt(ctx, j - 2, lo);
-  // A parenthesis after the name ("Rep. Jim Clyburn (D-S.C.)").
+  // A parenthesis after the name ("Rep. Joan Pike (D-Ore.)").
   if (t.text === ")") {
     let k = j - 1;
     while (k >= lo && tokens[k]!.text !== "(" && j - k < 12) k--;
@@ -104,7 +106,7 @@ export function subjectEndingAt(ctx: GrammarContext, j: number, lo: number): Spe
   }
   if (!t.word) return undefined;
   const m = ctx.mentionTo.get(j);
-  if (m && m.from >= lo) return { kind: "name", from: m.from, to: m.to, text: ctx.text.slice(m.start, m.end), mention: m };
+  if (m && m.from >= lo) return ofSomeone(ctx, m.from, j, lo) ?? { kind: "name", from: m.from, to: m.to, text: ctx.text.slice(m.start, m.end), mention: m };
   const p = PRONOUNS.get(t.norm);
   if (p) return SUBJECT_PRONOUN(t.norm) ? { kind: "pronoun", from: j, to: j + 1, text: t.text } : undefined;
   // A description: back to its determiner ("the senior US official", "the ad's narrator").
@@ -120,10 +122,37 @@ export function subjectEndingAt(ctx: GrammarContext, j: number, lo: number): Spe
   if (NOT_HEADS.has(head.norm) || isAdverb(head)) return undefined;
   // The head must name someone: a person, a body, a document, or a capitalised name.
   const nounish = speakerNoun(head.norm) || (head.cap && !NOT_NAMES_CAP.has(head.norm));
-  if (!nounish || STOP_NP.has(head.norm)) return undefined;
+  // "an official at the port said": a person noun before the preposition speaks for the place.
+  if (!nounish || STOP_NP.has(head.norm)) return STOP_NP.has(head.norm) ? undefined : ofSomeone(ctx, k, j, lo);
   const mid = ctx.mentionFrom.get(k);
   if (mid && mid.to === j + 1) return { kind: "name", from: k, to: j + 1, text: ctx.text.slice(mid.start, mid.end), mention: mid };
-  return { kind: "nominal", from: k, to: j + 1, text: ctx.text.slice(tokens[k]!.start, tokens[j]!.end) };
+  return ofSomeone(ctx, k, j, lo) ?? { kind: "nominal", from: k, to: j + 1, text: ctx.text.slice(tokens[k]!.start, tokens[j]!.end) };
+}
+
+// Prepositions that tie a person to the body they speak for ("a spokesman for the club").
+const OF_SOMEONE = new Set(["for", "at", "of", "from", "with", "in", "to", "close"]);
+
+/**
+ * The object of a preposition is not the speaker when a person noun stands before it: "a spokesman for
+ * the club said" is said by the spokesman, "a friend of Ana Ruiz said" by the friend. The whole phrase,
+ * from tokens[k] back to that person's determiner, ending at j.
+ */
+function ofSomeone(ctx: GrammarContext, k: number, j: number, lo: number): SpeakerRef | undefined {
+  const { tokens } = ctx;
+  const prep = tokens[k - 1];
+  if (!prep || k - 2 < lo || !OF_SOMEONE.has(prep.norm) || prep.sentence !== tokens[j]!.sentence) return undefined;
+  const head = tokens[k - 2]!;
+  if (!head.word || head.cap || !personNoun(head.norm)) return undefined;
+  let f = k - 2;
+  while (f > lo && k - 2 - f < 6) {
+    const u = tokens[f - 1]!;
+    if (!u.word || STOP_NP.has(u.norm) || SPEECH_VERBS.has(u.norm) || ctx.mentionTo.has(f - 1) && !u.possessive) break;
+    f--;
+    if (DETERMINERS.has(u.norm)) break;
+  }
+  // Only a phrase opened by a determiner or a possessor reads as one noun phrase.
+  if (!DETERMINERS.has(tokens[f]!.norm) && !tokens[f]!.possessive) return undefined;
+  return { kind: "nominal", from: f, to: j + 1, text: ctx.text.slice(tokens[f]!.start, tokens[j]!.end) };
 }
 
 /** The noun phrase right after an inverted verb ("said Blinken", "added MSNBC host Chris Matthews"). */
@@ -178,8 +207,18 @@ function nominalAfter(ctx: GrammarContext, k: number, hi: number): SpeakerRef | 
     j++;
   }
   if (end < 0) return undefined;
+  // "said a lawyer for the family", "said an official at the port": the body they speak for comes along.
+  const prep = tokens[end + 1];
+  if (prep && end + 1 === j && AFTER_OF.has(prep.norm) && personNoun(tokens[end]!.norm)) {
+    let e = end + 2;
+    const from = e;
+    while (e < hi && e - from < 6 && tokens[e]!.word && !NOT_HEADS.has(tokens[e]!.norm) && !isAdverb(tokens[e]!) && (e === from ? DETERMINERS.has(tokens[e]!.norm) || tokens[e]!.cap : !STOP_NP.has(tokens[e]!.norm))) e++;
+    if (e > from + (DETERMINERS.has(tokens[from]?.norm ?? "") ? 1 : 0)) end = e - 1;
+  }
   return { kind: "nominal", from: k, to: end + 1, text: ctx.text.slice(tokens[k]!.start, tokens[end]!.end) };
 }
+
+const AFTER_OF = new Set(["for", "of", "at", "from"]);
 
 /** A cue in the words after a quote (tokens lo..hi): "he said", "said Hill", "― Hill", "according to Hill". */
 export function cueAfter(ctx: GrammarContext, lo: number, hi: number, partial: boolean): Cue | undefined {
@@ -212,7 +251,7 @@ export function cueBefore(ctx: GrammarContext, lo: number, hi: number, partial: 
   const according = accordingTo(ctx, lo, hi);
   for (let v = hi - 1; v >= lo; v--) {
     if (!isVerbAt(tokens, v, partial)) continue;
-    // "tweets accusing Machado of ...": a participle after a noun modifies it; the clause's verb is earlier.
+    // "tweets accusing Lund of ...": a participle after a noun modifies it; the clause's verb is earlier.
     const prevTok = tokens[v - 1];
     if (tokens[v]!.norm.endsWith("ing") && prevTok && prevTok.word && !AUXILIARIES.has(prevTok.norm) && !ADVERBS.has(prevTok.norm) && !PRONOUNS.has(prevTok.norm) && !ctx.mentionTo.has(v - 1)) continue;
     // "the senior US official said that", "Hill, who ... , said:" — subject first, then an inverted object.
@@ -239,7 +278,7 @@ export function clauseSubject(ctx: GrammarContext, lo: number, hi: number): Spea
   let i = lo;
   while (i < hi && (!tokens[i]!.word || ADVERBS.has(tokens[i]!.norm))) i++;
   if (i >= hi) return undefined;
-  // Titles before the name ("President Obama", "Gov. Earl Ray Tomblin") are no part of the mention.
+  // Titles before the name ("President Obama", "Gov. Mary Ann Pike") are no part of the mention.
   for (let k = i; k < hi && k - i < 6; k++) {
     const m = ctx.mentionFrom.get(k);
     if (m) return { kind: "name", from: m.from, to: m.to, text: ctx.text.slice(m.start, m.end), mention: m };

@@ -57,7 +57,7 @@ export const DETERMINERS: ReadonlySet<string> = new Set(["the", "a", "an", "one"
 
 /** Nouns for people that are no role ("a 14-year-old girl", "one resident"), heads of descriptions. */
 export const PERSON_NOUNS: ReadonlySet<string> = new Set(
-  "man woman men women girl boy child children kid kids teen teenager people person resident neighbor neighbour friend student fan customer patient passenger driver parent parents family relative mother father wife husband son daughter brother sister uncle aunt cousin grandmother grandfather victim survivor witness protester demonstrator shopper worker employee owner onlooker bystander local locals villager farmer".split(" "),
+  "man woman men women girl boy child children kid kids teen teenager people person resident neighbor neighbour friend student fan customer patient passenger driver parent parents family relative mother father wife husband son daughter brother sister uncle aunt cousin grandmother grandfather victim survivor witness protester demonstrator shopper worker employee owner onlooker bystander local locals villager farmer source".split(" "),
 );
 
 /** Nouns for documents that speak for their authors ("the report says", "the memo reads"). */
