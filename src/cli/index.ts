@@ -17,7 +17,7 @@ export const COMMANDS: Record<string, { run: Command; summary: string }> = {
   ingest: { run: ingestCommand, summary: "ingest PATH...|URL... | ingest --jsonl FILE [--db PATH|URL] [--watch MINUTES]: store articles and their cards" },
   ask: { run: askCommand, summary: 'ask "<question>" [--json] | ask --jsonl [FILE] [--db PATH|URL]: answer from the store' },
   topics: { run: topicsCommand, summary: "topics [PREFIX] [--json] [--db PATH|URL]: the topics stored, most cards first" },
-  quotes: { run: quotesCommand, summary: "quotes FILE|-: the article's quotes with speaker, role and confidence, as a table" },
+  quotes: { run: quotesCommand, summary: "quotes FILE...|-: each article's quotes with speaker, role and confidence, as a table" },
 };
 
 function usage(): string {

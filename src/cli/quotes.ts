@@ -1,11 +1,21 @@
-// briefbot quotes FILE|-   the article's quotes with speaker, role, kind, confidence and cue, as a table.
+// briefbot quotes FILE...|-   each article's quotes with speaker, role, kind, confidence and cue, as a table.
 import { buildCard, CardError, type Quote } from "../core/index.js";
 import { articleFromText } from "../ingest/file.js";
 import { readInput, UsageError, type Io } from "./io.js";
 
 export async function quotesCommand(argv: string[], io: Io): Promise<number> {
-  const file = argv.find((a) => !a.startsWith("--") || a === "-");
-  if (!file) throw new UsageError("give a FILE (or - for standard input)");
+  const files = argv.filter((a) => !a.startsWith("--") || a === "-");
+  if (!files.length) throw new UsageError("give a FILE (or - for standard input)");
+  let status = 0;
+  for (const file of files) {
+    // Several files: each table under its file's name.
+    if (files.length > 1) io.stdout(`${status || file !== files[0] ? "\n" : ""}${file}\n`);
+    status = Math.max(status, await quotesOf(file, io));
+  }
+  return status;
+}
+
+async function quotesOf(file: string, io: Io): Promise<number> {
   let content: string;
   try {
     content = await readInput(file, io);

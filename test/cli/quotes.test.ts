@@ -49,3 +49,18 @@ describe("briefbot quotes", () => {
     expect(await main(["quotes"], usage)).toBe(2);
   });
 });
+
+describe("briefbot quotes with several files", () => {
+  test("prints a table under each file's name; a missing one fails the run but not the others", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "briefbot-quotes-many-"));
+    const a = join(dir, "a.txt");
+    const b = join(dir, "b.txt");
+    writeFileSync(a, "“We open at nine,” said Lena Moss, the librarian.");
+    writeFileSync(b, "Nothing quoted here.");
+    const io = capture();
+    expect(await main(["quotes", a, join(dir, "missing.txt"), b], io)).toBe(1);
+    expect(io.out).toMatch(new RegExp(`^${a}\\n#.*\\n.*\\n1\\s+direct\\s+Lena Moss\\s+librarian`));
+    expect(io.out).toContain(`\n${b}\nno quotes\n`);
+    expect(io.err).toMatch(/cannot read .*missing\.txt/);
+  });
+});
