@@ -1,12 +1,12 @@
 // Article -> BriefingCard. Pure: no I/O, no clock, deterministic.
 import { CardError } from "./errors.js";
-import { extractEntities } from "./extract/entities.js";
+import { extractEntities, type EntityIndex } from "./extract/entities.js";
 import { extractFigures, rankFigures } from "./extract/figures.js";
 import { extractQuotes } from "./extract/quotes.js";
 import { makeTitle, summarize } from "./extract/summary.js";
 import { extractTopics } from "./extract/topics.js";
 import { analyze, normalizeText, stableHash, words, type Doc } from "./text/index.js";
-import { CARD_SCHEMA_VERSION, type Article, type BriefingCard, type CardSource } from "./types.js";
+import { CARD_SCHEMA_VERSION, type Article, type BriefingCard, type CardSource, type Entity, type Quote } from "./types.js";
 
 export interface CardOptions {
   /** Articles longer than this many characters are refused with `too_large`. */
@@ -68,6 +68,19 @@ function headline(doc: Doc, title: string | undefined): string | undefined {
   return undefined;
 }
 
+/**
+ * The entities worth listing: not a lone capitalised word seen once, at the start of a sentence, with
+ * no role and no quote ("Insurers put the damage at..."): sentence case, not a name.
+ */
+function listedEntities(doc: Doc, index: EntityIndex, quotes: Quote[]): Entity[] {
+  const starts = new Set(doc.sentences.map((s) => s.start));
+  const speakers = new Set(quotes.map((q) => q.speaker?.name));
+  const openers = new Set(index.mentions.filter((m) => starts.has(m.start)).map((m) => m.entity));
+  return index.entities.filter(
+    (e, i) => !(e.type === "person" && e.mentions === 1 && !e.role && !/\s/.test(e.name) && !speakers.has(e.name) && openers.has(i)),
+  );
+}
+
 export function buildCard(article: Article, options: Partial<CardOptions> = {}): BriefingCard {
   const opts = { ...DEFAULT_CARD_OPTIONS, ...options };
   const text = checkArticleText(article.text, opts.maxChars);
@@ -95,7 +108,7 @@ export function buildCard(article: Article, options: Partial<CardOptions> = {}):
     summary,
     quotes,
     figures,
-    entities: entities.entities,
+    entities: listedEntities(doc, entities, quotes),
     topics: extractTopics(doc, entities.entities, title),
     stats: {
       words: wordCount,

@@ -58,3 +58,14 @@ describe("buildCard", () => {
     expect(card.title.length).toBeGreaterThan(10);
   });
 });
+
+describe("listed entities", () => {
+  test.each<[string, string[]]>([
+    ["Insurers put the damage at $5m. Farmers asked for help, said Ana Ruiz.", ["Ana Ruiz"]],
+    ["Okafor spoke first. Later, Paul Okafor, the forecaster, said rain would stop.", ["Paul Okafor"]],
+    ["“We will stay,” said Brennan. The crowd cheered.", ["Brennan"]],
+  ])("%s", (text, people) => {
+    const card = buildCard({ text });
+    expect(card.entities.filter((e) => e.type === "person").map((e) => e.name)).toEqual(people);
+  });
+});
