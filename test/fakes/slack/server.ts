@@ -39,8 +39,20 @@ async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> 
   return out;
 }
 
+/** A message the fake accepted, as conversations.history and conversations.replies show it. */
+export interface StoredMessage {
+  channel: string;
+  ts: string;
+  text: unknown;
+  blocks: unknown;
+  metadata?: unknown;
+  thread_ts?: string;
+}
+
 export class FakeSlack {
   readonly requests: Recorded[] = [];
+  /** Every message chat.postMessage accepted, in order. */
+  readonly messages: StoredMessage[] = [];
   /** Channels where chat.postMessage fails with this Slack error ("channel_not_found", "not_in_channel"). */
   readonly channelErrors = new Map<string, string>();
   private readonly failures = new Map<string, Failure[]>();
@@ -153,7 +165,30 @@ export class FakeSlack {
         const error = this.channelErrors.get(String(body.channel));
         if (error) return { ok: false, error };
         const ts = `${this.ts++}.000100`;
+        const stored: StoredMessage = { channel: String(body.channel), ts, text: body.text, blocks: body.blocks };
+        if (body.metadata !== undefined) stored.metadata = body.metadata;
+        if (body.thread_ts !== undefined) stored.thread_ts = String(body.thread_ts);
+        this.messages.push(stored);
         return { ok: true, channel: body.channel, ts, message: { text: body.text, ts, bot_id: o.botId } };
+      }
+      case "conversations.history":
+      case "conversations.replies": {
+        const channel = String(body.channel);
+        const error = this.channelErrors.get(channel);
+        if (error) return { ok: false, error };
+        const withMeta = String(body.include_all_metadata) === "true";
+        const oldest = Number(body.oldest ?? 0);
+        const limit = Number(body.limit ?? 100);
+        // history: the channel's top-level messages, newest first; replies: the parent, then its thread, oldest first.
+        const picked =
+          method === "conversations.history"
+            ? this.messages.filter((m) => m.channel === channel && !m.thread_ts && Number(m.ts) > oldest).reverse()
+            : this.messages.filter((m) => m.channel === channel && (m.ts === body.ts || m.thread_ts === body.ts));
+        const show = (m: StoredMessage) => ({
+          type: "message", ts: m.ts, text: m.text, blocks: m.blocks, bot_id: o.botId,
+          ...(m.thread_ts ? { thread_ts: m.thread_ts } : {}), ...(withMeta && m.metadata ? { metadata: m.metadata } : {}),
+        });
+        return { ok: true, messages: picked.slice(0, limit).map(show), has_more: picked.length > limit, response_metadata: { next_cursor: "" } };
       }
       case "chat.postEphemeral": {
         const error = this.channelErrors.get(String(body.channel));
