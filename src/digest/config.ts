@@ -47,6 +47,11 @@ export const digestConfigSchema = z
   .strictObject({
     catchUpWindowMs: z.number().int().min(0).default(DIGEST_DEFAULTS.catchUpWindowMs),
     leaseMs: z.number().int().min(1000).default(DIGEST_DEFAULTS.leaseMs),
+    /**
+     * This replica's name in the ledger (default host:pid). Give each replica its own, stable
+     * name (a pod name) and a restart retakes its own unfinished slots at once; never share one.
+     */
+    owner: z.string().min(1).optional(),
     destinations: z.array(digestDestinationSchema).default([]),
   })
   .superRefine((c, ctx) => {
