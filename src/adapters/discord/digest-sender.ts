@@ -104,7 +104,10 @@ export function createDiscordDigestSender(o: DiscordDigestSenderOptions): Digest
         const query = new URLSearchParams({ limit: "100", after: snowflakeAt(ctx.slot - 60_000) });
         found = (await rest.get(Routes.channelMessages(destination.channel), { query })) as ApiMessage[];
       } catch (err) {
-        throw discordDigestError(err);
+        const e = discordDigestError(err);
+        // Cannot read the channel (no Read Message History, channel gone): the post decides.
+        if (e instanceof PermanentSendError) return undefined;
+        throw e;
       }
       const have = new Map<string, string>();
       for (const m of found) {

@@ -143,7 +143,11 @@ export function createSlackDigestSender(o: SlackDigestSenderOptions): DigestSend
           if (!cursor) break;
         }
       } catch (err) {
-        throw err instanceof TransientSendError || err instanceof PermanentSendError || err instanceof RateLimitedError ? err : slackDigestError(err);
+        const e = err instanceof TransientSendError || err instanceof PermanentSendError || err instanceof RateLimitedError ? err : slackDigestError(err);
+        // Cannot read the channel (no channels:history scope, channel gone): the post decides, and a
+        // gone channel is recorded failed there. Without the scope a retaken slot may be posted twice.
+        if (e instanceof PermanentSendError) return undefined;
+        throw e;
       }
       return undefined;
     },
