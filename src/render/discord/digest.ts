@@ -3,7 +3,7 @@
 import type { BriefingCard } from "../../core/index.js";
 import { cardEmbed, DEFAULT_DISCORD_RENDER_OPTIONS, type DiscordRenderOptions } from "./answer.js";
 import { escapeDiscordMarkdown } from "./escape.js";
-import { DISCORD_LIMITS, embedChars, fitMessage } from "./limits.js";
+import { DISCORD_LIMITS, embedChars, fitMessage, shorten } from "./limits.js";
 import type { DiscordMessage, Embed } from "./types.js";
 
 /**
@@ -12,7 +12,7 @@ import type { DiscordMessage, Embed } from "./types.js";
  */
 export function digestToDiscord(headline: string, cards: readonly BriefingCard[], reserve = 0, options: Partial<DiscordRenderOptions> = {}): DiscordMessage[] {
   const o = { ...DEFAULT_DISCORD_RENDER_OPTIONS, ...options };
-  const content = escapeDiscordMarkdown(headline).slice(0, DISCORD_LIMITS.content - reserve);
+  const content = shorten(escapeDiscordMarkdown(headline), DISCORD_LIMITS.content - reserve);
   // Each card fitted alone first: a card too big for a message on its own is trimmed, not dropped.
   const embeds = cards.map((c) => fitMessage({ embeds: [cardEmbed(c, o)], allowed_mentions: { parse: [] } }).embeds[0]).filter((x): x is Embed => !!x);
   const messages: DiscordMessage[] = [];
