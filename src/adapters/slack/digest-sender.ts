@@ -65,6 +65,9 @@ export interface SlackDigestSenderOptions {
   historyPages?: number;
 }
 
+/** 429s waited out for one thread reply before the digest is handed back as a transient failure. */
+const MAX_REPLY_RATE_LIMITED = 5;
+
 interface Part {
   message: SlackMessage;
   index: number;
@@ -99,12 +102,28 @@ export function createSlackDigestSender(o: SlackDigestSenderOptions): DigestSend
     }
   }
 
-  /** Posts the replies not yet in the thread (all of them on a first send). */
+  /**
+   * Posts the replies not yet in the thread (all of them on a first send). The header is out, so a
+   * failure here must not make the runner post it again: a 429 is waited out here, and anything
+   * else is handed back as transient, which makes the runner ask findSent (which finishes the thread).
+   */
   async function replies(channel: string, key: string, parentTs: string, msgs: SlackMessage[], have: ReadonlySet<number>): Promise<void> {
     for (let i = 0; i < msgs.length; i++) {
       if (have.has(i + 1)) continue;
       await sleep(gap);
-      await post(channel, { message: msgs[i]!, index: i + 1 }, msgs.length + 1, key, parentTs);
+      for (let limited = 0; ; limited++) {
+        try {
+          await post(channel, { message: msgs[i]!, index: i + 1 }, msgs.length + 1, key, parentTs);
+          break;
+        } catch (err) {
+          if (err instanceof RateLimitedError && limited < MAX_REPLY_RATE_LIMITED) {
+            await sleep(err.retryAfterMs);
+            continue;
+          }
+          if (err instanceof PermanentSendError) throw err;
+          throw new TransientSendError(`thread reply ${i + 1} of ${msgs.length}: ${(err as Error).message}`, { cause: err });
+        }
+      }
     }
   }
 

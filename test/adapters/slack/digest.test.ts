@@ -71,6 +71,23 @@ describe("Slack digest sender against the fake Slack", () => {
     expect(await world.ledger.get("long", SLOT)).toMatchObject({ status: "sent", messageId: fake.messages[0]!.ts });
   });
 
+  test("a 429 or a 503 in the middle of a thread: the header is not posted again, every reply once", async () => {
+    // The 1st post is the header; the 3rd (reply 2) meets a 429, the 6th a 503.
+    fake.failCall("chat.postMessage", 3, { status: 429, retryAfter: 1 });
+    fake.failCall("chat.postMessage", 6, { status: 503 });
+    const r = runner([destination("bumpy", "slack", "C0BUMPY", { maxCards: 8 })], { retry: { backoffBaseMs: 50 } });
+    await pastSlot(clock);
+    await r.runDue();
+    const accepted = fake.messages.filter((m) => m.channel === "C0BUMPY").map((m) => (m.metadata as { event_payload: { part: number } }).event_payload.part);
+    expect(accepted.sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(posts("C0BUMPY")).toHaveLength(11);
+    const headers = posts("C0BUMPY").filter((c) => c.body.thread_ts === undefined);
+    expect(headers).toHaveLength(1);
+    // After the 503 the runner read the channel and finished the thread from there.
+    expect(fake.calls("conversations.replies")).toHaveLength(1);
+    expect(await world.ledger.get("bumpy", SLOT)).toMatchObject({ status: "sent", messageId: fake.messages[0]!.ts });
+  });
+
   test("a restart between intent and sent: the digest is found by its metadata, not posted again (also a thread cut short)", async () => {
     const single = destination("single", "slack", "C0ONE", { maxCards: 2 });
     const thread = destination("thread", "slack", "C0THREAD", { maxCards: 8, topics: ["harbour"] });

@@ -56,6 +56,7 @@ export class FakeSlack {
   /** Channels where chat.postMessage fails with this Slack error ("channel_not_found", "not_in_channel"). */
   readonly channelErrors = new Map<string, string>();
   private readonly failures = new Map<string, Failure[]>();
+  private readonly numbered = new Map<string, Failure>();
   private readonly events = new EventEmitter();
   private readonly sockets = new Set<WebSocket>();
   private readonly pendingAcks = new Map<string, (body: Record<string, unknown>) => void>();
@@ -93,6 +94,11 @@ export class FakeSlack {
   }
   responseUrl(name: string): string {
     return `http://127.0.0.1:${this.port}/respond/${name}`;
+  }
+
+  /** The `nth` call of `method` (counting from 1, every call so far included) fails like this. */
+  failCall(method: string, nth: number, failure: Failure): void {
+    this.numbered.set(`${method}#${nth}`, failure);
   }
 
   /** The next calls of `method` fail like this, in order. */
@@ -142,7 +148,7 @@ export class FakeSlack {
     const url = req.url ?? "";
     const method = url.startsWith("/api/") ? url.slice(5).split("?")[0]! : url.startsWith("/respond/") ? "respond" : `unknown ${url}`;
     this.record(method, req, body);
-    const failure = this.failures.get(method)?.shift();
+    const failure = this.numbered.get(`${method}#${this.calls(method).length}`) ?? this.failures.get(method)?.shift();
     if (failure) {
       if ("error" in failure) return this.reply(res, 200, { ok: false, error: failure.error });
       const headers: Record<string, string> = failure.status === 429 ? { "retry-after": String(failure.retryAfter) } : {};
