@@ -71,5 +71,7 @@ describe("loadConfig: digest", () => {
   ])("%s: refused at start with the key and the file", (name, fields, want) => {
     const f = file(name, `digest:\n  destinations:\n    - { id: news, platform: slack, channel: C1, ${fields} }\n`);
     expect(() => loadConfig({ root, file: f, env: {} })).toThrow(want);
+    // With settings from the environment too, the file is still the one named.
+    expect(() => loadConfig({ root, file: f, env: { LOG_LEVEL: "warn" } })).toThrow(want);
   });
 });
