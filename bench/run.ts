@@ -4,7 +4,12 @@
 //   store   [--articles N] [--pg URL] [--skip-pg]   ingestion rate, question latencies, size, RSS, then
 //           [--skip-adapters]                       Slack and Discord HTTP modes at 200 req/s over the SQLite store
 //   whosaid [--eval DIR]                            who-said retrieval on the eval set
+//   digest  [N] [--postgres]                        N digests (1,000) due at one slot against rate-limited fake
+//                                                   platforms: total time vs the floor, duplicates, misses
+//   digest-http [N]                                 the same through the real Slack and Discord senders over HTTP
 import { runCardBench } from "./card.js";
+import { DIGEST_BENCH_DEFAULTS, runDigestBench } from "./digest.js";
+import { runDigestHttpBench } from "./digest-http.js";
 import { figuresBench } from "./figures.js";
 import { storeBench } from "./store.js";
 import { whosaidBench } from "./whosaid.js";
@@ -14,6 +19,16 @@ const BENCHES: Record<string, (args: string[]) => Promise<void> | void> = {
   figures: figuresBench,
   store: storeBench,
   whosaid: whosaidBench,
+  digest: async (args) => {
+    const n = Number(args.find((a) => /^\d+$/.test(a)) ?? DIGEST_BENCH_DEFAULTS.destinations);
+    const r = await runDigestBench({ destinations: n, ledger: args.includes("--postgres") ? "postgres" : "sqlite" });
+    // A duplicate or a miss is a failure, not a figure.
+    if (r.duplicates || r.misses) process.exitCode = 1;
+  },
+  "digest-http": async (args) => {
+    const r = await runDigestHttpBench(Number(args.find((a) => /^\d+$/.test(a)) ?? 1000));
+    if (r.duplicates || r.misses) process.exitCode = 1;
+  },
 };
 
 async function main(): Promise<void> {

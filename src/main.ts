@@ -6,10 +6,12 @@ import { discordConfigFrom, startDiscord, type RunningDiscord } from "./adapters
 import { startSlack, type RunningSlack } from "./adapters/slack/index.js";
 import { createAsker, type Asker } from "./ask/index.js";
 import type { Config } from "./config/index.js";
+import { wireDigest } from "./digest-main.js";
+import type { Timers } from "./digest/index.js";
 import { createIngestor, type IngestSummary } from "./ingest/index.js";
 import type { Logger } from "./log/index.js";
 import { digestToText } from "./render/index.js";
-import { openStore, type BriefingStore } from "./store/index.js";
+import { openStoreWithConnection, type BriefingStore } from "./store/index.js";
 
 export interface ConsoleIo {
   input: NodeJS.ReadableStream;
@@ -27,12 +29,14 @@ export interface StartOptions {
   console: ConsoleIo;
   /** Run only the Discord gateway (a shard process started by the ShardingManager). */
   discordOnly?: boolean;
+  /** The digest runner's timers (tests); real ones by default. */
+  digestTimers?: Timers;
 }
 
 export interface RunningBot {
   store: BriefingStore;
   asker: Asker;
-  /** What is running: "console", "slack", "discord". */
+  /** What is running: "console", "slack", "discord", "digest". */
   adapters: string[];
   ingested: IngestSummary;
   /** Resolves when the console's input ends (never, without a console). */
@@ -52,7 +56,7 @@ export function storeSpec(db: string, root: string): string {
 export async function startBot(o: StartOptions): Promise<RunningBot> {
   const { config, logger, now } = o;
   const secrets = config.secrets;
-  const store = await openStore(storeSpec(config.store.db, o.root));
+  const { store, connection } = await openStoreWithConnection(storeSpec(config.store.db, o.root));
   const stoppers: Array<() => Promise<void>> = [];
   try {
     const ingestor = createIngestor({ store, now });
@@ -96,6 +100,20 @@ export async function startBot(o: StartOptions): Promise<RunningBot> {
       stoppers.push(() => running.stop());
       consoleDone = running.done;
       adapters.push("console");
+    }
+    // The digest: one runner per bot process; not in Discord shard children (N of them would race
+    // for every slot; `start --shards` runs no digest, see docs/digest.md).
+    if (!o.discordOnly) {
+      const digest = await wireDigest({ config, store, connection, logger, now, write: o.console.write, ...(o.digestTimers ? { timers: o.digestTimers } : {}) });
+      if (digest) {
+        // Stopped before the store closes (stop() closes the store after every stopper).
+        stoppers.push(async () => {
+          await digest.runner.stop();
+          digest.close();
+        });
+        await digest.runner.start();
+        adapters.push("digest");
+      }
     }
     logger.info({ adapters, store: config.store.db }, "briefbot started");
     let stopping: Promise<void> | undefined;

@@ -2,6 +2,7 @@
 import { processIo, UsageError, type Io } from "./io.js";
 import { askCommand } from "./ask.js";
 import { cardCommand } from "./card.js";
+import { digestCommand } from "./digest.js";
 import { discordCommand } from "./discord.js";
 import { ingestCommand } from "./ingest.js";
 import { startCommand } from "./start.js";
@@ -17,6 +18,7 @@ export const COMMANDS: Record<string, { run: Command; summary: string }> = {
   ingest: { run: ingestCommand, summary: "ingest PATH...|URL... | ingest --jsonl FILE [--db PATH|URL] [--watch MINUTES]: store articles and their cards" },
   ask: { run: askCommand, summary: 'ask "<question>" [--json] | ask --jsonl [FILE] [--db PATH|URL]: answer from the store' },
   topics: { run: topicsCommand, summary: "topics [PREFIX] [--json] [--db PATH|URL]: the topics stored, most cards first" },
+  digest: { run: digestCommand, summary: "digest preview|send <destination> [--config FILE] [--db PATH|URL]: the morning digest now: show it, or send and record it" },
   quotes: { run: quotesCommand, summary: "quotes FILE...|-: each article's quotes with speaker, role and confidence, as a table" },
 };
 

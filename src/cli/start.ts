@@ -4,6 +4,7 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig, type Config } from "../config/index.js";
 import { createLogger } from "../log/index.js";
+import { DigestSetupError } from "../digest-main.js";
 import { startBot } from "../main.js";
 import { UsageError, type Io } from "./io.js";
 import { findRoot } from "./root.js";
@@ -57,15 +58,24 @@ export async function startCommand(argv: string[], io: StartIo): Promise<number>
     return 0;
   }
 
-  const bot = await startBot({
-    config,
-    logger,
-    root,
-    now: Date.now,
-    discordOnly: values["shard-child"],
-    console: { input: io.stdin, write: io.stdout, interactive: (io.stdin as { isTTY?: boolean }).isTTY === true },
-  });
-  // The console alone ends with its input; chat adapters run until a signal.
+  let bot: Awaited<ReturnType<typeof startBot>>;
+  try {
+    bot = await startBot({
+      config,
+      logger,
+      root,
+      now: Date.now,
+      discordOnly: values["shard-child"],
+      console: { input: io.stdin, write: io.stdout, interactive: (io.stdin as { isTTY?: boolean }).isTTY === true },
+    });
+  } catch (err) {
+    if (err instanceof DigestSetupError) {
+      io.stderr(`briefbot: the bot did not start: ${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  }
+  // The console alone ends with its input; chat adapters and the digest run until a signal.
   const onlyConsole = bot.adapters.length === 1 && bot.adapters[0] === "console";
   const why = await Promise.race([signal, onlyConsole ? bot.consoleDone.then(() => "end of input") : new Promise<string>(() => undefined)]);
   logger.info({ why }, "stopping");

@@ -45,7 +45,9 @@ function readYaml(file: string): unknown {
 function describe(issue: z.core.$ZodIssue, layers: Array<{ file: string; data: unknown }>): string {
   const path = issue.path.map(String);
   const keys = issue.code === "unrecognized_keys" ? issue.keys.map((k) => [...path, k].join(".")) : [path.join(".")];
-  const has = (data: unknown, p: string[]) => p.reduce<unknown>((d, k) => (isObject(d) ? d[k] : undefined), data) !== undefined;
+  // Through lists too: "digest.destinations.0.timezone".
+  const has = (data: unknown, p: string[]) =>
+    p.reduce<unknown>((d, k) => (d && typeof d === "object" ? (d as Record<string, unknown>)[k] : undefined), data) !== undefined;
   const key = keys[0] ?? "";
   const from = [...layers].reverse().find((l) => has(l.data, key.split(".")))?.file ?? layers.at(-1)?.file ?? "configuration";
   const what = issue.code === "unrecognized_keys" ? `unknown key${keys.length > 1 ? "s" : ""}` : issue.message;

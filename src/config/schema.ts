@@ -1,5 +1,6 @@
 // The configuration's shape. Unknown keys are errors: a typo must not be silently ignored.
 import { z } from "zod";
+import { digestConfigSchema } from "../digest/config.js";
 
 const onOffAuto = z.union([z.literal("auto"), z.boolean()]);
 
@@ -22,6 +23,8 @@ export const configSchema = z.strictObject({
     port: z.number().int().min(1).max(65535).default(3001),
     apiUrl: z.url().optional(),
   }).prefault({}),
+  // The morning digest (docs/digest.md): destinations, catch-up window, replica lease.
+  digest: digestConfigSchema.prefault({}),
 });
 
 export type FileConfig = z.infer<typeof configSchema>;

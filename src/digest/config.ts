@@ -1,4 +1,4 @@
-// The digest's part of the config (zod). The lead wires `digestConfigSchema` into src/config;
+// The digest's part of the config (zod), under `digest:` in src/config/schema.ts;
 // errors carry the path, so "digest.destinations.2.timezone: unknown IANA time zone" names the key.
 import { z } from "zod";
 import { parse, validate } from "node-cron";
@@ -14,8 +14,9 @@ export const DIGEST_DEFAULTS = {
   leaseMs: 120_000,
 } as const;
 
+// Strict, like the rest of the config: a misspelt key ("timezon") must not be dropped silently.
 export const digestDestinationSchema = z
-  .object({
+  .strictObject({
     id: z.string().regex(/^[\w.-]+$/, "use letters, digits, '.', '_' or '-'"),
     platform: z.enum(["slack", "discord", "console"]),
     channel: z.string().min(1),
@@ -43,9 +44,14 @@ export const digestDestinationSchema = z
 export type DigestDestination = z.infer<typeof digestDestinationSchema>;
 
 export const digestConfigSchema = z
-  .object({
+  .strictObject({
     catchUpWindowMs: z.number().int().min(0).default(DIGEST_DEFAULTS.catchUpWindowMs),
     leaseMs: z.number().int().min(1000).default(DIGEST_DEFAULTS.leaseMs),
+    /**
+     * This replica's name in the ledger (default host:pid). Give each replica its own, stable
+     * name (a pod name) and a restart retakes its own unfinished slots at once; never share one.
+     */
+    owner: z.string().min(1).optional(),
     destinations: z.array(digestDestinationSchema).default([]),
   })
   .superRefine((c, ctx) => {

@@ -133,7 +133,7 @@ async function prepareSlot(deps: DeliverDeps, dest: DigestDestination, slot: num
 
   if (claim.retake && sender.findSent) {
     // A replica wrote its intent and died: the platform may have the message already.
-    const found = await sender.findSent(dest, plan.context);
+    const found = await sender.findSent(dest, plan.context, plan.cards);
     if (found) return finish({ kind: status(), messageId: found.messageId, cards: plan.cards.length, reconciled: true });
   }
   if (deps.now() - slot > deps.catchUpWindowMs) return finish({ kind: "skipped", reason: tooOld });
@@ -222,7 +222,7 @@ async function sendWithRetries(deps: DeliverDeps, dest: DigestDestination, p: Pr
       }
       transient += 1;
       // A 5xx or a timeout may come after the platform posted it: ask before posting again.
-      const found = await sender.findSent?.(dest, context);
+      const found = await sender.findSent?.(dest, context, cards);
       if (found) return finish({ kind: status(), messageId: found.messageId, cards: cards.length, reconciled: true });
       const reason = err instanceof TransientSendError ? err.reason : err instanceof Error ? err.message : String(err);
       if (transient >= retry.maxAttempts) return finish({ kind: "failed", reason: `${reason} (after ${transient} attempts)` });

@@ -6,6 +6,7 @@ export { compileSchedule, cronOf, nextSlot, slotsBetween, WEEKDAYS, type Schedul
 export { formatLocal, fromLocal, isValidTimeZone, offsetAt, toLocal, type LocalTime } from "./zone.js";
 export { createSqliteLedger } from "./ledger-sqlite.js";
 export { createPostgresLedger, type PostgresLedgerOptions } from "./ledger-postgres.js";
+export { openDigestLedger, type OpenedLedger } from "./ledger-open.js";
 export { importance, matchesTopics, selectForDigest, storeDigestSource, type DigestSelection, type TopicFilter } from "./content.js";
 export { createLimiter, PLATFORM_LIMITS, type Limiter, type LimiterOptions, type RateRule } from "./limiter.js";
 export { deliverSlot, planDigest, RETRY_DEFAULTS, type DeliverDeps, type DigestPlan, type RetryOptions, type SlotOutcome } from "./deliver.js";

@@ -56,8 +56,10 @@ export interface DigestSender {
   /**
    * Optional: finds a digest already posted with this idempotency key. Used when a slot is retaken
    * from a replica that died mid-send; without it such a slot may be posted twice (at-least-once).
+   * `cards` are the digest's (a retake picks the same): a sender may finish a digest of several
+   * messages that was cut short (the rest of a Slack thread) before answering that it was sent.
    */
-  findSent?(destination: DigestDestination, context: DigestContext): Promise<SentMessage | undefined>;
+  findSent?(destination: DigestDestination, context: DigestContext, cards: readonly BriefingCard[]): Promise<SentMessage | undefined>;
 }
 
 export type SlotStatus = "pending" | "sent" | "late" | "skipped" | "failed";

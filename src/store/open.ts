@@ -1,8 +1,10 @@
 // One place that turns `--db PATH|URL` (or BRIEFBOT_DB / DATABASE_URL, read by cli/ and config/)
 // into a store. The value comes in as a parameter: this module reads no environment.
+import type { Database } from "better-sqlite3";
+import type { Pool } from "pg";
 import { createMemoryStore } from "./memory.js";
-import { openPostgresStore } from "./postgres.js";
-import { openSqliteStore } from "./sqlite.js";
+import { createPostgresPool, DEFAULT_POSTGRES_OPTIONS, openPostgresStore, openPostgresStoreOn } from "./postgres.js";
+import { openSqliteDatabase, openSqliteStore, openSqliteStoreOn } from "./sqlite.js";
 import type { BriefingStore } from "./types.js";
 import { StoreError } from "./errors.js";
 
@@ -46,5 +48,37 @@ export async function openStore(spec: string | undefined): Promise<BriefingStore
       return openSqliteStore(s.path);
     case "postgres":
       return openPostgresStore(s.url, s.schema ? { schema: s.schema } : {});
+  }
+}
+
+/**
+ * The database a store runs on, for other tables that must live beside it (the digest ledger).
+ * The store still owns it: use it only until `store.close()`, which closes it.
+ */
+export type StoreConnection =
+  | { kind: "memory" }
+  | { kind: "sqlite"; db: Database; path: string }
+  | { kind: "postgres"; pool: Pool; schema: string };
+
+export interface OpenedStore {
+  store: BriefingStore;
+  connection: StoreConnection;
+}
+
+/** Like openStore, and also hands back the connection the store opened (one connection, one place). */
+export async function openStoreWithConnection(spec: string | undefined): Promise<OpenedStore> {
+  const s = parseStoreSpec(spec);
+  switch (s.kind) {
+    case "memory":
+      return { store: createMemoryStore(), connection: { kind: "memory" } };
+    case "sqlite": {
+      const db = openSqliteDatabase(s.path);
+      return { store: openSqliteStoreOn(db, s.path), connection: { kind: "sqlite", db, path: s.path } };
+    }
+    case "postgres": {
+      const pool = createPostgresPool(s.url);
+      const schema = s.schema ?? DEFAULT_POSTGRES_OPTIONS.schema;
+      return { store: await openPostgresStoreOn(pool, { schema }), connection: { kind: "postgres", pool, schema } };
+    }
   }
 }

@@ -48,7 +48,13 @@ const UNIQUE_VIOLATION = "23505";
 
 /** Connects to `url` and returns a store that owns its pool. */
 export async function openPostgresStore(url: string, options: Partial<PostgresOptions> = {}): Promise<BriefingStore> {
-  const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 5000 });
+  return openPostgresStoreOn(createPostgresPool(url), options);
+}
+
+export const createPostgresPool = (url: string): pg.Pool => new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 5000 });
+
+/** A store that owns `pool` (close() ends it); the pool is ended here if the store cannot be made. */
+export async function openPostgresStoreOn(pool: pg.Pool, options: Partial<PostgresOptions> = {}): Promise<BriefingStore> {
   try {
     return await createPostgresStore(pool, { ownsPool: true, ...options });
   } catch (err) {

@@ -47,15 +47,23 @@ function storedOf(r: ArticleRow): StoredArticle {
   return s;
 }
 
-/** Opens (creating when missing) a SQLite store at `path`. */
-export function openSqliteStore(path: string, options: Partial<SqliteOptions> = {}): BriefingStore {
+/** Opens (creating when missing) the SQLite file at `path`, its folder too. */
+export function openSqliteDatabase(path: string): Database {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
-  let db: Database;
   try {
-    db = new Sqlite(path);
+    return new Sqlite(path);
   } catch (err) {
     throw new StoreError("unavailable", `cannot open ${path}: ${(err as Error).message}`, { cause: err });
   }
+}
+
+/** Opens (creating when missing) a SQLite store at `path`. */
+export function openSqliteStore(path: string, options: Partial<SqliteOptions> = {}): BriefingStore {
+  return openSqliteStoreOn(openSqliteDatabase(path), path, options);
+}
+
+/** A store that owns `db` (close() closes it); `db` is closed here if the store cannot be made. */
+export function openSqliteStoreOn(db: Database, path: string, options: Partial<SqliteOptions> = {}): BriefingStore {
   try {
     return createSqliteStore(db, { name: path, ...options });
   } catch (err) {

@@ -61,6 +61,19 @@ function run(args: string[], input: string, env = cleanEnv()): Promise<{ code: n
     expect(err).toMatch(/"ingested":0,"updated":0,"unchanged":4/);
   });
 
+  test("a digest destination with a bad time zone, or on Slack without a token, stops the start with the reason", async () => {
+    const zone = join(tmp, "zone.yaml");
+    writeFileSync(zone, 'digest:\n  destinations:\n    - { id: news, platform: console, channel: desk, time: "07:00", timezone: Europe/Lundon }\n');
+    const bad = await run(["start", "--config", zone], "");
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain(`briefbot: the bot did not start: ${zone}: "digest.destinations.0.timezone": unknown IANA time zone "Europe/Lundon"`);
+    const slack = join(tmp, "slack-digest.yaml");
+    writeFileSync(slack, 'digest:\n  destinations:\n    - { id: news, platform: slack, channel: C1, time: "07:00", timezone: UTC }\n');
+    const noToken = await run(["start", "--config", slack, "--db", join(tmp, "nt.db")], "");
+    expect(noToken.code).toBe(1);
+    expect(noToken.err).toContain("briefbot: the bot did not start: digest destinations news are on slack: set SLACK_BOT_TOKEN in the environment");
+  });
+
   test("a wrong configuration stops the start with the key and the file named", async () => {
     const bad = join(tmp, "bad.yaml");
     writeFileSync(bad, "slack:\n  mode: websocket\n");

@@ -48,3 +48,30 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ root, env: { LOG_LEVEL: "loud" } })).toThrow(/environment: "log\.level"/);
   });
 });
+
+describe("loadConfig: digest", () => {
+  test("the defaults have no destinations and the documented window and lease", () => {
+    const c = loadConfig({ root, env: {} });
+    expect(c.digest).toEqual({ catchUpWindowMs: 21_600_000, leaseMs: 120_000, destinations: [] });
+  });
+
+  test("a destination is read with its defaults filled in", () => {
+    const f = file("digest-ok.yaml", 'digest:\n  destinations:\n    - { id: news, platform: slack, channel: C1, time: "07:00", timezone: Europe/London }\n');
+    const c = loadConfig({ root, file: f, env: {} });
+    expect(c.digest.destinations).toEqual([
+      { id: "news", platform: "slack", channel: "C1", time: "07:00", timezone: "Europe/London", topics: "all", maxCards: 8, quietDays: [], whenEmpty: "line" },
+    ]);
+  });
+
+  test.each<[string, string, RegExp]>([
+    ["digest-cron.yaml", 'cron: "61 7 * * *", timezone: Europe/London', /digest-cron\.yaml: "digest\.destinations\.0\.cron": invalid cron expression "61 7 \* \* \*"/],
+    ["digest-zone.yaml", 'time: "07:00", timezone: Europe/Lundon', /digest-zone\.yaml: "digest\.destinations\.0\.timezone": unknown IANA time zone "Europe\/Lundon"/],
+    ["digest-both.yaml", 'time: "07:00", cron: "0 7 * * *", timezone: UTC', /digest-both\.yaml: "digest\.destinations\.0\.time": give exactly one of/],
+    ["digest-typo.yaml", 'time: "07:00", timezon: UTC', /digest-typo\.yaml: "digest\.destinations\.0\.timezon": unknown key/],
+  ])("%s: refused at start with the key and the file", (name, fields, want) => {
+    const f = file(name, `digest:\n  destinations:\n    - { id: news, platform: slack, channel: C1, ${fields} }\n`);
+    expect(() => loadConfig({ root, file: f, env: {} })).toThrow(want);
+    // With settings from the environment too, the file is still the one named.
+    expect(() => loadConfig({ root, file: f, env: { LOG_LEVEL: "warn" } })).toThrow(want);
+  });
+});

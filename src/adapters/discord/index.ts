@@ -26,3 +26,5 @@ export type { DiscordConfig, Logger, ResolvedDiscordConfig, RunningDiscord, Star
 export { resolveShardCount, startShards } from "./sharding.js";
 export type { ShardsOptions } from "./sharding.js";
 export { discordConfigFrom } from "./from-config.js";
+export { createDiscordDigestRest, createDiscordDigestSender, digestNonce, discordDigestError } from "./digest-sender.js";
+export type { DiscordDigestSenderOptions } from "./digest-sender.js";

@@ -5,3 +5,5 @@ export type { RunningSlack, SlackConfig, SlackRetryOptions, StartSlackOptions } 
 export { classifySlackError, SlackAdapterError } from "./errors.js";
 export type { SlackErrorCode, SlackProblem } from "./errors.js";
 export { redactSecrets } from "./logger.js";
+export { createSlackDigestClient, createSlackDigestSender, DIGEST_EVENT_TYPE, slackDigestError } from "./digest-sender.js";
+export type { SlackDigestClientOptions, SlackDigestSenderOptions } from "./digest-sender.js";

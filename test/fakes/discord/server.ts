@@ -34,9 +34,11 @@ export interface FakeDiscordOptions {
   guildIds: string[];
   /** Short so tests see heartbeats and their ACKs. */
   heartbeatIntervalMs: number;
+  /** The clock channel message ids (snowflakes) are made from: pass the test's clock. */
+  now: () => number;
 }
 
-const DEFAULTS = { botId: "900000000000000001", applicationId: "900000000000000001", guildIds: ["800000000000000001"], heartbeatIntervalMs: 200 } as const;
+const DEFAULTS = { botId: "900000000000000001", applicationId: "900000000000000001", guildIds: ["800000000000000001"], heartbeatIntervalMs: 200, now: () => Date.now() } as const;
 
 type Waiter = { pred: () => boolean; resolve: () => void };
 
@@ -46,6 +48,10 @@ export class FakeDiscord {
   /** Registered commands by scope ("global" or a guild id), as the last bulk overwrite left them. */
   readonly commands = new Map<string, Array<Record<string, unknown>>>();
   readonly options: FakeDiscordOptions;
+  /** Messages created in channels (POST /channels/:id/messages), in order; a repeated enforced nonce adds none. */
+  readonly channelMessages: Array<Record<string, unknown>> = [];
+  /** Channels whose message routes fail: Discord's JSON error code (10003, 50001, 50013) and HTTP status. */
+  readonly channelErrors = new Map<string, { status: number; code: number; message: string }>();
   private readonly server: Server;
   private readonly wss: WebSocketServer;
   private readonly sockets = new Set<WebSocket>();
@@ -183,13 +189,13 @@ export class FakeDiscord {
         const f = this.failures.splice(fail, 1)[0]!;
         return json(res, f.status, f.body, f.headers);
       }
-      this.route(method, path, body, res);
+      this.route(method, path, body, res, url.search);
     } finally {
       this.notify();
     }
   }
 
-  private route(method: string, path: string, body: unknown, res: ServerResponse): void {
+  private route(method: string, path: string, body: unknown, res: ServerResponse, query = ""): void {
     let m: RegExpExecArray | null;
     if (method === "GET" && (path === "/gateway/bot" || path === "/gateway")) {
       return json(res, 200, {
@@ -205,8 +211,26 @@ export class FakeDiscord {
     if ((m = /^\/webhooks\/(\d+)\/([^/]+)(\/messages\/@original)?$/.exec(path)) && (method === "PATCH" || method === "POST")) {
       return json(res, 200, this.message("0", body));
     }
-    if (method === "POST" && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) {
-      return json(res, 200, this.message(m[1]!, body));
+    if ((m = /^\/channels\/(\d+)\/messages$/.exec(path)) && (method === "POST" || method === "GET")) {
+      const channel = m[1]!;
+      const error = this.channelErrors.get(channel);
+      if (error) return json(res, error.status, { message: error.message, code: error.code });
+      if (method === "GET") {
+        // Newest first, like Discord; `after` is a snowflake, and ids here only grow.
+        const q = new URLSearchParams(query);
+        const after = BigInt(q.get("after") ?? "0");
+        const mine = this.channelMessages.filter((x) => x.channel_id === channel && BigInt(String(x.id)) > after).reverse();
+        return json(res, 200, mine.slice(0, Number(q.get("limit") ?? 50)));
+      }
+      const b = (body ?? {}) as Record<string, unknown>;
+      // Discord: with enforce_nonce, a nonce seen recently from the same author returns that message, creating none.
+      const same = b.enforce_nonce === true && b.nonce !== undefined ? this.channelMessages.find((x) => x.channel_id === channel && x.nonce === b.nonce) : undefined;
+      if (same) return json(res, 200, same);
+      // A snowflake: creation time (ms since 2015) above 22 bits of sequence, so `after` works.
+      const id = ((BigInt(Math.max(0, this.options.now() - 1_420_070_400_000)) << BigInt(22)) + BigInt(++this.nextId % 4096)).toString();
+      const created = { ...this.message(channel, body), id, ...(b.nonce !== undefined ? { nonce: b.nonce } : {}) };
+      this.channelMessages.push(created);
+      return json(res, 200, created);
     }
     if ((m = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path))) {
       const scope = m[2] ?? "global";

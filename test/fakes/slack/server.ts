@@ -39,11 +39,24 @@ async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> 
   return out;
 }
 
+/** A message the fake accepted, as conversations.history and conversations.replies show it. */
+export interface StoredMessage {
+  channel: string;
+  ts: string;
+  text: unknown;
+  blocks: unknown;
+  metadata?: unknown;
+  thread_ts?: string;
+}
+
 export class FakeSlack {
   readonly requests: Recorded[] = [];
+  /** Every message chat.postMessage accepted, in order. */
+  readonly messages: StoredMessage[] = [];
   /** Channels where chat.postMessage fails with this Slack error ("channel_not_found", "not_in_channel"). */
   readonly channelErrors = new Map<string, string>();
   private readonly failures = new Map<string, Failure[]>();
+  private readonly numbered = new Map<string, Failure>();
   private readonly events = new EventEmitter();
   private readonly sockets = new Set<WebSocket>();
   private readonly pendingAcks = new Map<string, (body: Record<string, unknown>) => void>();
@@ -81,6 +94,11 @@ export class FakeSlack {
   }
   responseUrl(name: string): string {
     return `http://127.0.0.1:${this.port}/respond/${name}`;
+  }
+
+  /** The `nth` call of `method` (counting from 1, every call so far included) fails like this. */
+  failCall(method: string, nth: number, failure: Failure): void {
+    this.numbered.set(`${method}#${nth}`, failure);
   }
 
   /** The next calls of `method` fail like this, in order. */
@@ -130,7 +148,7 @@ export class FakeSlack {
     const url = req.url ?? "";
     const method = url.startsWith("/api/") ? url.slice(5).split("?")[0]! : url.startsWith("/respond/") ? "respond" : `unknown ${url}`;
     this.record(method, req, body);
-    const failure = this.failures.get(method)?.shift();
+    const failure = this.numbered.get(`${method}#${this.calls(method).length}`) ?? this.failures.get(method)?.shift();
     if (failure) {
       if ("error" in failure) return this.reply(res, 200, { ok: false, error: failure.error });
       const headers: Record<string, string> = failure.status === 429 ? { "retry-after": String(failure.retryAfter) } : {};
@@ -153,7 +171,30 @@ export class FakeSlack {
         const error = this.channelErrors.get(String(body.channel));
         if (error) return { ok: false, error };
         const ts = `${this.ts++}.000100`;
+        const stored: StoredMessage = { channel: String(body.channel), ts, text: body.text, blocks: body.blocks };
+        if (body.metadata !== undefined) stored.metadata = body.metadata;
+        if (body.thread_ts !== undefined) stored.thread_ts = String(body.thread_ts);
+        this.messages.push(stored);
         return { ok: true, channel: body.channel, ts, message: { text: body.text, ts, bot_id: o.botId } };
+      }
+      case "conversations.history":
+      case "conversations.replies": {
+        const channel = String(body.channel);
+        const error = this.channelErrors.get(channel);
+        if (error) return { ok: false, error };
+        const withMeta = String(body.include_all_metadata) === "true";
+        const oldest = Number(body.oldest ?? 0);
+        const limit = Number(body.limit ?? 100);
+        // history: the channel's top-level messages, newest first; replies: the parent, then its thread, oldest first.
+        const picked =
+          method === "conversations.history"
+            ? this.messages.filter((m) => m.channel === channel && !m.thread_ts && Number(m.ts) > oldest).reverse()
+            : this.messages.filter((m) => m.channel === channel && (m.ts === body.ts || m.thread_ts === body.ts));
+        const show = (m: StoredMessage) => ({
+          type: "message", ts: m.ts, text: m.text, blocks: m.blocks, bot_id: o.botId,
+          ...(m.thread_ts ? { thread_ts: m.thread_ts } : {}), ...(withMeta && m.metadata ? { metadata: m.metadata } : {}),
+        });
+        return { ok: true, messages: picked.slice(0, limit).map(show), has_more: picked.length > limit, response_metadata: { next_cursor: "" } };
       }
       case "chat.postEphemeral": {
         const error = this.channelErrors.get(String(body.channel));
