@@ -205,10 +205,12 @@ async function sendWithRetries(deps: DeliverDeps, dest: DigestDestination, p: Pr
       }
     }
     let sent: SentMessage;
+    const answered = go();
     try {
-      go();
       sent = await withTimeout(deps, sender.send(dest, cards, { ...context, late: status() === "late" }), Math.min(retry.sendTimeoutMs, deps.leaseMs / 2));
+      answered();
     } catch (err) {
+      answered();
       if (err instanceof PermanentSendError) return finish({ kind: "failed", reason: err.reason });
       if (err instanceof RateLimitedError) {
         // A global 429 says the platform is busy, not this channel: it is bounded by the window instead.

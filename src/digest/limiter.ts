@@ -25,18 +25,19 @@ export const PLATFORM_LIMITS: Readonly<Record<DigestPlatform, readonly RateRule[
 };
 
 /**
- * Added to every window (as a share of it): the platform stamps a request a little after we
- * let it go (a GC pause, the network), so back-to-back sends need some room. 1% costs 1% of time.
+ * Added to a platform-wide window (as a share of it): its bookings start at our send, and the
+ * platform stamps the request a little after (a GC pause, the network). 1% costs 1% of time.
  */
 export const LIMIT_MARGIN = 0.01;
 
 export interface Limiter {
   /**
    * Resolves when `cost` messages may go to the channel, with `go`: call it right as you send
-   * (or `go(false)` to give the turn up unused). The queues stay held until then, so the next
-   * sender is spaced from this send's real instant.
+   * (or `go(false)` to give the turn up unused); it returns `done`, to call when the platform has
+   * answered (or failed). Platform-wide queues are held until `go`, the channel's until `done`, so
+   * the next send is spaced from this one's real instants.
    */
-  acquire(platform: DigestPlatform, channel: string, cost?: number): Promise<(used?: boolean) => void>;
+  acquire(platform: DigestPlatform, channel: string, cost?: number): Promise<(used?: boolean) => () => void>;
   /** After a 429: nothing on that channel (or, when global, the whole platform) goes before `untilMs`. */
   pause(platform: DigestPlatform, channel: string, untilMs: number, global: boolean): void;
 }
@@ -51,14 +52,28 @@ export interface LimiterOptions {
 interface Budget {
   rule: RateRule;
   tail: Promise<void>;
-  /** When the last `limit` sends went, oldest first. */
-  sent: number[];
+  /** When the last `limit` sends went (or, once answered, when the platform answered). */
+  sent: Array<{ t: number }>;
   /** A 429's Retry-After: nothing before this instant. */
   pausedUntil: number;
 }
 
-const readyAt = (b: Budget) =>
-  Math.max(b.pausedUntil, b.sent.length < b.rule.limit ? 0 : (b.sent[b.sent.length - b.rule.limit] ?? 0) + b.rule.perMs * (1 + LIMIT_MARGIN));
+function book(b: Budget, times: number[]): Array<{ t: number }> {
+  const entries = times.map((t) => ({ t }));
+  b.sent.push(...entries);
+  b.sent.sort((x, y) => x.t - y.t);
+  if (b.sent.length > b.rule.limit) b.sent.splice(0, b.sent.length - b.rule.limit);
+  return entries;
+}
+
+/** The `limit`-th latest send, plus the window: before that, one more send would make `limit + 1`. */
+const readyAt = (b: Budget) => {
+  if (b.sent.length < b.rule.limit) return b.pausedUntil;
+  const times = b.sent.map((e) => e.t).sort((x, y) => x - y);
+  // A channel's bookings are answers, never earlier than the platform's own stamps: no margin needed.
+  const margin = b.rule.scope === "channel" ? 0 : LIMIT_MARGIN;
+  return Math.max(b.pausedUntil, times[times.length - b.rule.limit]! + b.rule.perMs * (1 + margin));
+};
 
 export function createLimiter(options: LimiterOptions): Limiter {
   const { now, sleep } = options;
@@ -100,17 +115,41 @@ export function createLimiter(options: LimiterOptions): Limiter {
       }
       let done = false;
       return (used = true) => {
-        if (done) return;
+        if (done) return () => undefined;
         done = true;
-        // The send's own instant, not the grant's: under load the two can be milliseconds apart.
+        if (!used) {
+          releaseAll();
+          return () => undefined;
+        }
+        // A platform-wide budget counts from the send's own instant (not the grant's: under load the
+        // two can be milliseconds apart) and is let go at once, so other channels carry on; once the
+        // platform answers, the booking moves to the answer (see below).
         const at = now();
-        if (used)
-          for (const b of held) {
-            // Several messages (a header and a thread) are booked at the rule's average rate.
-            for (let i = 0; i < cost; i++) b.sent.push(at + (i * b.rule.perMs) / b.rule.limit);
-            if (b.sent.length > b.rule.limit) b.sent.splice(0, b.sent.length - b.rule.limit);
-          }
-        releaseAll();
+        const booked = new Map<Budget, Array<{ t: number }>>();
+        held.forEach((b, k) => {
+          if (b.rule.scope !== "global") return;
+          // Several messages (a header and a thread) are booked at the rule's average rate.
+          booked.set(b, book(b, Array.from({ length: cost }, (_, i) => at + (i * b.rule.perMs) / b.rule.limit)));
+          releases[k]!();
+        });
+        // The platform stamps a message somewhere between our send and its answer: spacing from the
+        // answer never runs a budget too fast (spacing from the send did, by the request's time in
+        // flight, and met 429s under load). A channel's queue waits for the answer; a platform-wide
+        // one only has its bookings moved later, which those still waiting re-read.
+        let finished = false;
+        return () => {
+          if (finished) return;
+          finished = true;
+          const end = now();
+          held.forEach((b, k) => {
+            if (b.rule.scope === "global") {
+              for (const e of booked.get(b) ?? []) e.t += Math.max(0, end - at);
+              return;
+            }
+            book(b, Array.from({ length: cost }, () => end));
+            releases[k]!();
+          });
+        };
       };
     },
     pause(platform, channel, untilMs, global) {

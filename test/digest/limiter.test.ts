@@ -10,23 +10,26 @@ function setup() {
   const clock = createTestClock(0, idle);
   const limiter = createLimiter({ now: clock.now, sleep: clock.sleep });
   const log: string[] = [];
-  const send = async (platform: "slack" | "discord", channel: string, name: string, cost = 1) => {
+  /** Sends when the limiter lets it; the platform answers `tookMs` later. */
+  const send = async (platform: "slack" | "discord", channel: string, name: string, cost = 1, tookMs = 0) => {
     const go = await limiter.acquire(platform, channel, cost);
-    go();
+    const answered = go();
     log.push(`${name}@${clock.now()}`);
+    if (tookMs) await clock.sleep(tookMs);
+    answered();
   };
   return { clock, limiter, log, send };
 }
 
 describe("digest limiter", () => {
-  test("Slack: one per second per channel (plus 1%), in order; other channels go at once", async () => {
+  test("Slack: one per second per channel, from the answer, in order; other channels go at once", async () => {
     const { clock, log, send } = setup();
     void send("slack", "A", "a1");
     void send("slack", "A", "a2");
     void send("slack", "B", "b1");
     void send("slack", "A", "a3");
     await clock.advanceTo(5000);
-    expect(log).toEqual(["a1@0", "b1@0", "a2@1010", "a3@2020"]);
+    expect(log).toEqual(["a1@0", "b1@0", "a2@1000", "a3@2000"]);
   });
 
   test("Discord: 50 in any second globally, then the next 50", async () => {
@@ -44,16 +47,26 @@ describe("digest limiter", () => {
     for (let i = 0; i < 6; i++) void send("discord", "busy", `busy${i}`); // 5 per 5 s on one channel
     void send("discord", "other", "other");
     await clock.advanceTo(20_000);
-    expect([...log].sort()).toEqual(["busy0@0", "busy1@0", "busy2@0", "busy3@0", "busy4@0", "busy5@5050", "other@0"]);
-    expect(log.at(-1)).toBe("busy5@5050");
+    expect([...log].sort()).toEqual(["busy0@0", "busy1@0", "busy2@0", "busy3@0", "busy4@0", "busy5@5000", "other@0"]);
+    expect(log.at(-1)).toBe("busy5@5000");
   });
 
   test("a digest of several messages books them at the channel's rate", async () => {
     const { clock, log, send } = setup();
-    void send("slack", "A", "thread", 3); // a header and two replies: 0, 1 s, 2 s
+    void send("slack", "A", "thread", 3, 2000); // a header and two replies, sent 1 s apart by the sender
     void send("slack", "A", "next");
     await clock.advanceTo(10_000);
-    expect(log).toEqual(["thread@0", "next@3010"]);
+    expect(log).toEqual(["thread@0", "next@3000"]);
+  });
+
+  test("a channel's next send is spaced from the platform's answer; other channels do not wait for it", async () => {
+    const { clock, log, send } = setup();
+    void send("slack", "A", "a1", 1, 300); // the answer comes 300 ms after the send
+    void send("slack", "A", "a2");
+    void send("discord", "X", "x1", 1, 300);
+    void send("discord", "Y", "y1");
+    await clock.advanceTo(5000);
+    expect(log).toEqual(["a1@0", "x1@0", "y1@0", "a2@1300"]);
   });
 
   test("a 429 pause holds what is already queued", async () => {
