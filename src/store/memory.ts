@@ -91,7 +91,7 @@ export function createMemoryStore(): BriefingStore {
       if (old && old.rows.hash === probe.hash) return { id: old.stored.id, status: "unchanged" };
       const id = old?.stored.id ?? card.id;
       if (old) index(old, -1);
-      const rows = cardRows(id, article, card, now);
+      const rows = { ...probe, meta: { ...probe.meta, id } };
       const stored: StoredArticle = { id, card: structuredClone(card), ingestedAt: now };
       if (rows.url) stored.url = rows.url;
       const rec = { stored, rows };
