@@ -1,5 +1,6 @@
 // What users type for a place, mapped to the other forms a card's topics may use:
-// countries with their demonyms and capitals, a few organisations. Small on purpose.
+// the core's country gazetteer (topicKey), plus these groups of other forms news uses.
+import { topicKey } from "../core/index.js";
 import { tokens } from "../store/index.js";
 
 const GROUPS: readonly string[] = [
@@ -50,7 +51,9 @@ for (const g of GROUPS) {
 /** Every form of the topic the user typed, itself first ("kyiv" -> kyiv, ukraine, ukrainian, ...). */
 export function topicForms(typed: string): string[] {
   const k = key(typed);
-  return [...new Set([k, ...(BY_FORM.get(k) ?? [])])].filter(Boolean);
+  // The core's gazetteer knows every country, its capital and demonyms ("kyiv" -> "ukraine").
+  const country = key(topicKey(typed));
+  return [...new Set([k, country, ...(BY_FORM.get(k) ?? []), ...(BY_FORM.get(country) ?? [])])].filter(Boolean);
 }
 
 /** Every alias form known, for suggestions. */

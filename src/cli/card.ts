@@ -2,7 +2,7 @@
 // briefbot card --jsonl [FILE|-]                        lines {"id","text","title"?,"url"?} -> {"id","card"} | {"id","error"}
 import { parseArgs } from "node:util";
 import { createInterface } from "node:readline";
-import { createReadStream } from "node:fs";
+import { createReadStream, existsSync } from "node:fs";
 import { buildCard, CardError, type Article } from "../core/index.js";
 import { articleFromText } from "../ingest/file.js";
 import { cardToMarkdown, cardToText } from "../render/index.js";
@@ -73,7 +73,11 @@ export function cardLine(line: string, lineNo: number): JsonlResult {
 }
 
 async function cardJsonl(file: string, io: Io): Promise<number> {
-  const input = file === "-" ? process.stdin : createReadStream(file, "utf8");
+  if (file !== "-" && !existsSync(file)) {
+    io.stderr(`briefbot card: cannot read ${file}: no such file\n`);
+    return 1;
+  }
+  const input = file === "-" ? io.stdin : createReadStream(file, "utf8");
   const rl = createInterface({ input, crlfDelay: Infinity });
   let n = 0, failed = 0;
   for await (const line of rl) {

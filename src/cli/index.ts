@@ -2,16 +2,22 @@
 import { processIo, UsageError, type Io } from "./io.js";
 import { askCommand } from "./ask.js";
 import { cardCommand } from "./card.js";
+import { discordCommand } from "./discord.js";
 import { ingestCommand } from "./ingest.js";
+import { startCommand } from "./start.js";
 import { topicsCommand } from "./topics.js";
+import { quotesCommand } from "./quotes.js";
 
 export type Command = (argv: string[], io: Io) => Promise<number>;
 
 export const COMMANDS: Record<string, { run: Command; summary: string }> = {
+  start: { run: startCommand, summary: "start [--config FILE] [--db PATH|URL] [--shards auto|N]: run the bot (console mode when no tokens are set)" },
   card: { run: cardCommand, summary: "card FILE|- [--format json|text|markdown] | card --jsonl [FILE]: build briefing cards" },
+  discord: { run: discordCommand, summary: "discord register [--guild ID] | invite | commands: set up the Discord application" },
   ingest: { run: ingestCommand, summary: "ingest PATH...|URL... | ingest --jsonl FILE [--db PATH|URL] [--watch MINUTES]: store articles and their cards" },
   ask: { run: askCommand, summary: 'ask "<question>" [--json] | ask --jsonl [FILE] [--db PATH|URL]: answer from the store' },
   topics: { run: topicsCommand, summary: "topics [PREFIX] [--json] [--db PATH|URL]: the topics stored, most cards first" },
+  quotes: { run: quotesCommand, summary: "quotes FILE|-: the article's quotes with speaker, role and confidence, as a table" },
 };
 
 function usage(): string {

@@ -40,22 +40,31 @@ export function checkArticleText(text: unknown, maxChars: number = DEFAULT_CARD_
   if (odd > 8 && odd > text.length * 0.01) {
     throw new CardError("not_text", `the article holds ${odd} control or undecodable characters: it looks like binary data, not text`);
   }
-  if (!/\p{L}{2,}/u.test(text)) throw new CardError("empty", "the article has no words");
+  // A text of figures alone ("1,234,567", "$20") is briefed too: its figures are its content.
+  if (!/\p{L}{2,}|\p{N}/u.test(text)) throw new CardError("empty", "the article has no words");
   return text;
 }
 
 const same = (a: string, b: string) => words(a).join(" ") === words(b).join(" ");
 
-/** The headline line at the top of the text, when there is one: one short line without a full stop. */
+/** Most words of four letters or more capitalised: "Stealth Over Health: Clinton Was Headed to ER". */
+const titleCased = (s: string) => {
+  const long = s.split(/\s+/).filter((w) => /^\p{L}{4,}/u.test(w));
+  return long.length > 0 && long.filter((w) => /^\p{Lu}/u.test(w)).length / long.length >= 0.6;
+};
+
+/**
+ * The headline line at the top of the text, when there is one: the given title, or one short line
+ * standing alone as the first paragraph, without a full stop or title-cased.
+ */
 function headline(doc: Doc, title: string | undefined): string | undefined {
   const p = doc.paragraphs[0];
   if (!p || doc.paragraphs.length < 2) return undefined;
   const first = doc.text.slice(p.start, p.end);
-  if (title && same(first, title)) return first;
+  if (title) return same(first, title) ? first : undefined;
   const n = words(first).length;
-  if (n >= 3 && n <= 25 && !/\n/.test(first) && doc.sentences.filter((s) => s.paragraph === 0).length === 1) {
-    if (!/[.!?]["”’]?$/.test(first) || n <= 14) return first.replace(/\.$/, "");
-  }
+  if (n < 3 || n > 25 || doc.sentences.filter((s) => s.paragraph === 0).length !== 1) return undefined;
+  if (!/[.!?]["”’]?$/.test(first) || titleCased(first)) return first.replace(/\.$/, "");
   return undefined;
 }
 
@@ -87,7 +96,7 @@ export function buildCard(article: Article, options: Partial<CardOptions> = {}):
     quotes,
     figures,
     entities: entities.entities,
-    topics: extractTopics(entities.entities),
+    topics: extractTopics(doc, entities.entities, title),
     stats: {
       words: wordCount,
       readingMinutes: Math.max(1, Math.round(wordCount / opts.wordsPerMinute)),

@@ -5,3 +5,4 @@ export type { CardErrorCode } from "./errors.js";
 export * from "./types.js";
 export { analyze, normalizeText, stableHash, words } from "./text/index.js";
 export type { Doc, Sentence } from "./text/index.js";
+export { topicKey } from "./extract/topics.js";

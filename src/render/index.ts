@@ -1,1 +1,2 @@
 export { cardToMarkdown, cardToText, escapeMarkdown, formatValue } from "./text.js";
+export { answerToText, digestToText } from "./answer-text.js";

@@ -4,12 +4,36 @@ import type { BriefingCard, Figure, Quote } from "../core/index.js";
 const speakerLine = (q: Quote) =>
   q.speaker ? `${q.speaker.name}${q.speaker.role ? `, ${q.speaker.role}` : ""}` : "unattributed";
 
+// Formatters built once: toLocaleString with options builds a new one per call (most of a Slack ack's CPU).
+const NUMBER = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
+const LARGE = new Intl.NumberFormat("en-US", { notation: "compact", compactDisplay: "long", maximumFractionDigits: 2 });
+const MONEY = new Map<string, Intl.NumberFormat>();
+const money = (v: number, currency: string): string => {
+  const compact = Math.abs(v) >= 1e6;
+  const key = `${currency}:${compact}`;
+  let f = MONEY.get(key);
+  if (!f) {
+    try {
+      f = new Intl.NumberFormat("en-US", { style: "currency", currency, notation: compact ? "compact" : "standard", minimumFractionDigits: 0, maximumFractionDigits: 2 });
+    } catch {
+      return `${NUMBER.format(v)} ${currency}`; // not an ISO code Intl knows
+    }
+    MONEY.set(key, f);
+  }
+  return f.format(v);
+};
+
+/** "2.8 million", "30,000", "$2.3B", "₹35B", "7.5%": what a reader takes in at a glance. */
 export const formatValue = (f: Figure): string => {
-  const n = (v: number) => v.toLocaleString("en-US", { maximumFractionDigits: 2 });
+  const n = (v: number) => (Math.abs(v) >= 1e6 ? LARGE.format(v) : NUMBER.format(v));
   if (f.kind === "percent") return `${n(f.value)}%`;
   if (f.kind === "year") return String(f.value);
+  if (f.kind === "money" && f.currency) {
+    const m = f.valueMax !== undefined ? `${money(f.value, f.currency)}-${money(f.valueMax, f.currency)}` : money(f.value, f.currency);
+    return `${f.qualifier ? `${f.qualifier} ` : ""}${m}`;
+  }
   const range = f.valueMax !== undefined ? `${n(f.value)}-${n(f.valueMax)}` : n(f.value);
-  if (f.kind === "money") return `${range} ${f.currency ?? f.unit ?? ""}`.trim();
+  if (f.kind === "money") return `${range} ${f.unit ?? ""}`.trim();
   return `${f.qualifier ? `${f.qualifier} ` : ""}${range}${f.unit ? ` ${f.unit}` : ""}`;
 };
 

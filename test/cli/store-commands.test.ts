@@ -30,7 +30,6 @@ function io(env: Record<string, string> = {}, stdin = "") {
   const value: Io = {
     stdout: (s) => void out.push(s),
     stderr: (s) => void err.push(s),
-    readStdin: async () => stdin,
     stdin: Readable.from(stdin),
     env,
   };

@@ -1,19 +1,265 @@
-// People, organisations and places. First version: capitalised name sequences.
+// People, organisations and places, with every mention's offsets (the speaker pass walks them back).
 import type { Doc } from "../text/index.js";
 import type { Entity } from "../types.js";
+import { findNameSeqs, firstNameGender, roleGender, type Gender, type NameSeq } from "./entities/names.js";
+import { HONORIFICS } from "./entities/lexicon.js";
+import { roleAfter, roleBefore } from "./entities/roles.js";
+import { SPEECH_VERBS } from "./speakers/lexicon.js";
+import { tokenAt, tokenize, type Token } from "./entities/tokens.js";
+
+export type { Gender } from "./entities/names.js";
+export type { Token } from "./entities/tokens.js";
+
+export interface Mention {
+  /** Index into `entities`. */
+  entity: number;
+  start: number;
+  end: number;
+  sentence: number;
+  /** Token index range [from, to) of the name. */
+  from: number;
+  to: number;
+  possessive: boolean;
+}
 
 export interface EntityIndex {
   entities: Entity[];
-  /** The entity a surface form ("Blinken", "the senior US official") refers to, if known. */
-  resolve(form: string): Entity | undefined;
+  /** The entity a surface form ("Blinken", "Mrs. Clinton") refers to, if known; `at` prefers the latest before it. */
+  resolve(form: string, at?: number): Entity | undefined;
+  /** The document's tokens, shared with the speaker pass. */
+  tokens: Token[];
+  /** Every mention by name, in text order. */
+  mentions: Mention[];
+  /** Known gender of a person (honorific, first name, gendered role). */
+  gender(entity: Entity): Gender | undefined;
 }
 
-const NAME = /\b(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)+)/gu;
+interface Built {
+  entity: Entity;
+  gender?: Gender;
+  /** Gender came from "Mr." or "Mrs.": no pronoun vote overrides it. */
+  honorific?: boolean;
+  first: string;
+  last: string;
+}
+
+// Short forms that always mean one name.
+const CANONICAL: Readonly<Record<string, string>> = {
+  us: "united states", usa: "united states", uk: "united kingdom", un: "united nations", eu: "european union",
+};
+const canonical = (s: string) => {
+  const k = key(s).replace(/^the /, "");
+  return CANONICAL[k] ?? k;
+};
+/** "North Atlantic Treaty Organization" -> "nato" (small words left out). */
+const initials = (parts: string[]) =>
+  parts.filter((p) => !/^(of|the|and|for|on|in|de|la)$/i.test(p)).map((p) => p[0]!.toLowerCase()).join("");
+
+const key = (s: string) => s.toLowerCase().replace(/’/g, "'").replace(/\./g, "");
 
 export function extractEntities(doc: Doc): EntityIndex {
+  const tokens = tokenize(doc);
+  const seqs = findNameSeqs(doc.text, tokens);
+  const built: Built[] = [];
+  const byKey = new Map<string, number>();
+  const bySurname = new Map<string, number[]>();
+  const mentions: Mention[] = [];
+  const mention = (e: number, s: NameSeq) => {
+    const a = tokens[s.from]!;
+    const b = tokens[s.to - 1]!;
+    mentions.push({ entity: e, start: a.start, end: b.possessive ? b.end - 2 : b.end, sentence: a.sentence, from: s.from, to: s.to, possessive: b.possessive });
+    built[e]!.entity.mentions++;
+  };
+  const alias = (b: Built, form: string) => {
+    if (form === b.entity.name) return;
+    const list = (b.entity.aliases ??= []);
+    if (!list.includes(form)) list.push(form);
+  };
+
+  // Full names first, so that a later surname alone finds its person.
+  for (const s of seqs) {
+    if (s.kind === "single") continue;
+    const parts = s.name.split(/\s+/);
+    if (s.kind === "person" && parts.length === 1) continue;
+    const first = key(parts[0]!);
+    const last = key(parts[parts.length - 1]!);
+    // "Donald J. Trump" and "Donald Trump" are one person: key on first and last name.
+    const k = s.kind === "person" ? `p:${first} ${last}` : `o:${canonical(s.name)}`;
+    let e = byKey.get(k);
+    // An acronym of a name already met ("NATO" after "North Atlantic Treaty Organization").
+    if (e === undefined && s.kind !== "person" && /^\p{Lu}{2,6}$/u.test(s.name)) e = byKey.get(`i:${s.name.toLowerCase()}`);
+    if (e !== undefined && s.kind !== "person" && s.name.length > built[e]!.entity.name.length && s.name.includes(" ")) {
+      // The long form names the entity; the short one becomes an alias.
+      const b = built[e]!;
+      const short = b.entity.name;
+      b.entity.name = s.name;
+      alias(b, short);
+    }
+    if (e === undefined) {
+      e = built.length;
+      byKey.set(k, e);
+      built.push({ entity: { name: s.name, type: s.kind === "person" ? "person" : s.kind === "place" ? "place" : "organization", mentions: 0 }, first, last });
+      if (s.kind === "person") bySurname.set(last, [...(bySurname.get(last) ?? []), e]);
+      else if (parts.length > 1) byKey.set(`i:${initials(parts)}`, e);
+    } else alias(built[e]!, s.name);
+    const b = built[e]!;
+    if (s.kind === "person") {
+      if (s.gender && s.honorific) b.honorific = true;
+      b.gender ??= s.gender;
+      const role = s.title ?? roleBefore(doc.text, tokens, s.from) ?? roleAfter(doc.text, tokens, s.to);
+      if (role && !b.entity.role) b.entity.role = role;
+      b.gender ??= roleGender(b.entity.role);
+    }
+    mention(e, s);
+  }
+  // Then surnames alone ("Blinken", "Mr. Trump"): the person with that surname mentioned last before.
+  const pending: NameSeq[] = [];
+  for (const s of seqs) {
+    const parts = s.name.split(/\s+/);
+    if (!(s.kind === "single" || (s.kind === "person" && parts.length === 1))) continue;
+    let ids = bySurname.get(key(parts[0]!));
+    // "the Mall", "the Post": a thing, never a person's surname.
+    if (ids?.length && tokens[s.from - 1]?.norm === "the" && s.kind === "single") continue;
+    // "Mr. Obama" is not Michelle Obama: a surname whose gender fits nobody named is someone else.
+    if (ids?.length && s.gender && ids.every((id) => built[id]!.gender && built[id]!.gender !== s.gender)) ids = undefined;
+    if (ids?.length) {
+      const e = pickByRecency(ids, mentions, tokens[s.from]!.start, s.gender, built, tokens);
+      alias(built[e]!, s.name);
+      built[e]!.gender ??= s.gender;
+      if (s.honorific) built[e]!.honorific = true;
+      mention(e, s);
+    } else pending.push(s);
+  }
+  // A lone name that is no known surname is a person when it speaks ("Caddell said", "said Caddell"),
+  // follows an honorific, or is taken up by "he" or "she" before anyone else is named.
+  const speaks = new Set<string>();
   const counts = new Map<string, number>();
-  for (const m of doc.text.matchAll(NAME)) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
-  const entities: Entity[] = [...counts].map(([name, mentions]) => ({ name, type: "person" as const, mentions }));
-  const resolve = (form: string) => entities.find((e) => e.name === form || e.name.endsWith(` ${form}`));
-  return { entities, resolve };
+  for (const s of pending) counts.set(key(s.name), (counts.get(key(s.name)) ?? 0) + 1);
+  const starts = seqs.map((s) => s.from);
+  pending.forEach((s) => {
+    const before = tokens[s.from - 1];
+    const after = tokens[s.to];
+    const k = key(s.name);
+    if (before?.norm === "the") return; // "the Mall": a thing
+    // "said Caddell." names a speaker; "said Obamacare is ..." names the subject of what was said.
+    const inverted = before && SPEECH_VERBS.has(before.norm) && before.sentence === tokens[s.from]!.sentence && (!after || !after.word || after.sentence !== before.sentence);
+    if (s.kind === "person" || (after && SPEECH_VERBS.has(after.norm)) || inverted) speaks.add(k);
+    else if (before && before.sentence === tokens[s.from]!.sentence && before.word && before.norm !== "the" && pronounFollows(tokens, s.to, nextStart(starts, s.to), (counts.get(k) ?? 0) > 1)) speaks.add(k);
+  });
+  for (const s of pending) {
+    const k = key(s.name);
+    let e = byKey.get(`p1:${k}`);
+    if (e === undefined) {
+      if (!speaks.has(k)) continue;
+      e = built.length;
+      byKey.set(`p1:${k}`, e);
+      built.push({ entity: { name: s.name, type: "person", mentions: 0 }, first: k, last: k, ...(s.gender ? { gender: s.gender } : {}) });
+      bySurname.set(k, [e]);
+    }
+    mention(e, s);
+  }
+  mentions.sort((a, b) => a.start - b.start);
+  voteGender(tokens, mentions, built, bySurname);
+
+  // Most mentioned first (ties in order of appearance): the card lists them, and topics are taken from the top.
+  const order = built.map((_, i) => i).sort((a, b) => built[b]!.entity.mentions - built[a]!.entity.mentions || a - b);
+  const rank = new Array<number>(built.length);
+  order.forEach((old, i) => (rank[old] = i));
+  for (const m of mentions) m.entity = rank[m.entity]!;
+  const entities = order.map((i) => built[i]!.entity);
+  const genders = new Map(built.map((b) => [b.entity, b.gender ?? (b.entity.type === "person" ? firstNameGender(b.first) : undefined)]));
+  const resolve = (form: string, at?: number): Entity | undefined => {
+    const parts = form.replace(/['’]s$/, "").split(/\s+/).filter((p) => p && !HONORIFICS.has(key(p)));
+    if (!parts.length) return undefined;
+    const whole = key(parts.join(" "));
+    const exact = built.find((b) => key(b.entity.name) === whole || b.entity.aliases?.some((a) => key(a) === whole));
+    if (exact) return exact.entity;
+    const ids = bySurname.get(key(parts[parts.length - 1]!));
+    if (ids?.length) return built[pickByRecency(ids, mentions, at ?? Infinity, undefined, built, tokens)]!.entity;
+    return undefined;
+  };
+  return { entities, resolve, tokens, mentions, gender: (e) => genders.get(e) };
+}
+
+/** Of people sharing a surname, the one whose mention comes last before `at` (gender must agree when known). */
+/**
+ * Of people sharing a surname, the one a bare surname at `at` means: gender must agree when known; then the
+ * most salient recent mention (a sentence subject over a name after a preposition, "his wife Hillary Clinton").
+ */
+function pickByRecency(ids: number[], mentions: readonly Mention[], at: number, gender: Gender | undefined, built: readonly Built[], tokens: readonly Token[]): number {
+  const fits = ids.filter((id) => !gender || !built[id]!.gender || built[id]!.gender === gender);
+  const pool = fits.length ? fits : ids;
+  if (pool.length === 1) return pool[0]!;
+  const here = tokens[tokenAt(tokens, at)]?.sentence ?? Infinity;
+  // The bearer introduced first is the story's ("Cruz" stays Ted Cruz after his father Rafael Cruz is named).
+  const first = mentions.find((m) => pool.includes(m.entity))?.entity;
+  let best = pool[0]!;
+  let bestScore = -Infinity;
+  for (const m of mentions) {
+    if (m.start >= at || !pool.includes(m.entity)) continue;
+    let b = m.from - 1;
+    while (b >= 0 && tokens[b]!.sentence === m.sentence && (tokens[b]!.cap || tokens[b]!.text === ".") && !PREPOSITIONS.has(tokens[b]!.norm)) b--;
+    const before = tokens[b];
+    const inSentence = before && before.sentence === m.sentence;
+    let score = -Math.min(here - m.sentence, 20) * 0.6;
+    if (!inSentence || before!.text === ",") score += 1;
+    else if (PREPOSITIONS.has(before!.norm) || (before!.word && !before!.cap)) score -= 1;
+    if (m.possessive) score -= 1;
+    if (m.entity === first) score += 1.5;
+    if (score >= bestScore) [best, bestScore] = [m.entity, score];
+  }
+  return best;
+}
+
+// Words before a name that make it the object of a preposition.
+const PREPOSITIONS = new Set(["of", "to", "for", "with", "about", "against", "from", "by", "on", "at", "in", "into", "than", "like", "between", "among", "under", "behind", "alongside", "including"]);
+
+const MALE_PRONOUNS = new Set(["he", "him", "his", "himself"]);
+const FEMALE_PRONOUNS = new Set(["she", "her", "hers", "herself"]);
+
+/** A person of unknown gender takes the gender of the pronouns that follow their mentions before anyone else is named. */
+function voteGender(tokens: readonly Token[], mentions: readonly Mention[], built: Built[], bySurname: ReadonlyMap<string, number[]>): void {
+  const votes = new Map<number, number>();
+  mentions.forEach((m, i) => {
+    const b = built[m.entity]!;
+    if (b.honorific || b.entity.type !== "person") return;
+    // A surname two people share says nothing about which of them the pronoun means.
+    if (m.to - m.from === 1 && (bySurname.get(b.last)?.length ?? 0) > 1) return;
+    const next = mentions[i + 1];
+    const stop = next ? next.from : tokens.length;
+    for (let t = m.to; t < stop && t < m.to + 40 && tokens[t]!.sentence <= m.sentence + 1; t++) {
+      const n = tokens[t]!.norm;
+      if (MALE_PRONOUNS.has(n)) { votes.set(m.entity, (votes.get(m.entity) ?? 0) + 1); break; }
+      if (FEMALE_PRONOUNS.has(n)) { votes.set(m.entity, (votes.get(m.entity) ?? 0) - 1); break; }
+    }
+  });
+  // Pronouns decide when nothing else does; against a first name ("Terry") they need two more votes.
+  for (const [e, v] of votes) {
+    const b = built[e]!;
+    const prior = b.gender ?? firstNameGender(b.first);
+    if (v !== 0 && (!prior || Math.abs(v) >= 2)) b.gender = v > 0 ? "m" : "f";
+  }
+}
+
+/** Start of the first name sequence at or after token `at`. */
+function nextStart(starts: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return starts[lo] ?? Infinity;
+}
+
+/** A gendered pronoun after token `from`, in the same sentence (or the next one too), before token `stop`. */
+function pronounFollows(tokens: readonly Token[], from: number, stop: number, nextSentenceToo: boolean): boolean {
+  const sentence = tokens[from - 1]?.sentence ?? 0;
+  const last = nextSentenceToo ? sentence + 1 : sentence;
+  for (let t = from; t < stop && t < from + 30 && t < tokens.length && tokens[t]!.sentence <= last; t++) {
+    const n = tokens[t]!.norm;
+    if (n === "he" || n === "she" || n === "his" || n === "him" || n === "her") return true;
+  }
+  return false;
 }

@@ -1,22 +1,39 @@
-// Quotes and their speakers. First version: paired double marks, speaker from a nearby "X said".
+// Quotes and their speakers: marks paired into spans (quotes/marks.ts), each span judged direct, partial
+// or no quote (quotes/kind.ts), then attributed (speakers.ts).
 import type { Doc } from "../text/index.js";
 import type { Quote } from "../types.js";
 import type { EntityIndex } from "./entities.js";
+import { findQuotedSpans, type QuotedSpan } from "./quotes/marks.js";
+import { spanKind } from "./quotes/kind.js";
+import { attributeQuotes, type AttributionInput } from "./speakers.js";
 
-const QUOTED = /[“"]([^“”"]{2,}?)[”"]/g;
-const SAID = /(?:(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*)\s+(?:said|says|added|told))|(?:(?:said|says|added)\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*))/u;
+export { findQuotedSpans, type QuotedSpan } from "./quotes/marks.js";
 
 export function extractQuotes(doc: Doc, entities: EntityIndex): Quote[] {
-  const out: Quote[] = [];
-  for (const m of doc.text.matchAll(QUOTED)) {
-    const inner = m[1]!;
-    const start = m.index + 1;
-    const around = doc.text.slice(start + inner.length, start + inner.length + 80);
-    const cue = SAID.exec(around) ?? SAID.exec(doc.text.slice(Math.max(0, m.index - 80), m.index));
-    const name = cue ? (cue[1] ?? cue[2]) : undefined;
-    const entity = name ? entities.resolve(name) : undefined;
-    const kind = /^\p{Lu}/u.test(inner) && inner.split(/\s+/).length > 3 ? "direct" : "partial";
-    out.push({ text: inner, start, end: start + inner.length, kind, speaker: name ? { name: entity?.name ?? name } : null, confidence: name ? 0.5 : 0 });
+  const inputs: AttributionInput[] = [];
+  const spans = findQuotedSpans(doc);
+  for (const [i, span] of spans.entries()) {
+    const kind = spanKind(doc, span, spans[i - 1]);
+    if (kind !== "title") inputs.push({ span, kind });
   }
+  const attributions = attributeQuotes(doc, entities, inputs);
+  const out: Quote[] = [];
+  inputs.forEach(({ span, kind }, i) => {
+    const a = attributions[i]!;
+    // A short fragment in marks that nobody said is a scare quote ("so-called “experts”"), not a quote;
+    // in a headline, marks quote someone even when the headline does not say who.
+    if (kind === "partial" && !a.speaker && span.end - span.start < 40 && !inHeadline(doc, span)) return;
+    const q: Quote = { text: doc.text.slice(span.start, span.end), start: span.start, end: span.end, kind, speaker: a.speaker, confidence: a.confidence };
+    if (a.cue) q.cue = a.cue;
+    out.push(q);
+  });
   return out;
+}
+
+/** The span stands in the article's first paragraph and that paragraph is a headline (short, no full stop inside). */
+function inHeadline(doc: Doc, span: QuotedSpan): boolean {
+  const p = doc.paragraphs[0];
+  if (!p || span.firstParagraph !== 0 || doc.paragraphs.length < 2) return false;
+  const head = doc.text.slice(p.start, p.end);
+  return head.length <= 160 && !/[.!?]\s+\p{Ll}/u.test(head) && !head.includes("\n");
 }

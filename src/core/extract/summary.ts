@@ -1,20 +1,82 @@
-// Summary bullets and titles. First version: the lead sentences.
+// Summary bullets: a budgeted coverage extract of the article's sentences (summary/select.ts), each
+// bullet rewritten to stand alone (summary/standalone.ts). Titles: summary/title.ts.
 import type { Doc } from "../text/index.js";
 import type { Quote } from "../types.js";
+import { pronounReferent, type Evidence } from "./summary/people.js";
+import { DEFAULT_SELECT, selectBullets, type Candidate, type SelectParams } from "./summary/select.js";
+import { quoteOpenAfter, standalone } from "./summary/standalone.js";
+import { dropAsides } from "./summary/compress.js";
+import { toUnits, type Unit } from "./summary/units.js";
+
+export { makeTitle } from "./summary/title.js";
 
 export interface SummaryOptions {
   maxBullets: number;
+  /** The card's quotes: a bullet that only repeats one is left out. */
   quotes: Quote[];
   /** Index of the first sentence that is body text (after a headline line). */
   firstBodySentence: number;
+  /** Selection parameters; the defaults are DEFAULT_SELECT. */
+  select?: Partial<SelectParams>;
+}
+
+const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+
+/** Share of a bullet's words that repeat a quote the card shows (quotes of four words or more). */
+export function quoteShare(bullet: string, quotes: readonly Quote[] | readonly string[]): number {
+  const b = norm(bullet);
+  let covered = 0;
+  for (const q of quotes) {
+    const t = typeof q === "string" ? q : norm(q.text);
+    const n = t.split(" ").length;
+    if (n >= 4 && b.includes(t)) covered += n;
+  }
+  return covered / (b.split(" ").length || 1);
+}
+
+/** The bullets the article offers: its sentences made to stand alone, or paired with the one they lean on. */
+export function bulletCandidates(doc: Doc, units: readonly Unit[], quotes: readonly Quote[], window = Infinity): Candidate[] {
+  const candidates: Candidate[] = [];
+  const quoted = quotes.map((q) => norm(q.text));
+  const people = new Map<string, Evidence>();
+  let previous: string | undefined;
+  let open = false;
+  let paragraph = -1;
+  for (const u of units) {
+    if (u.position > window) break;
+    // Quotations do not run across paragraphs unmarked: a new paragraph reopens them.
+    if (u.paragraph !== paragraph) open = false;
+    paragraph = u.paragraph;
+    const before = units.slice(Math.max(0, u.position - 2), u.position).map((x) => x.text);
+    const r = standalone(dropAsides(u.text), { person: (gender) => pronounReferent(before, doc.text, gender, people), inQuote: open });
+    open = quoteOpenAfter(u.text, open);
+    let bullet: Candidate | undefined;
+    if ("text" in r) bullet = { positions: [u.position], text: r.text, caption: u.caption };
+    // A sentence that leans on the one before ("It also found ...") rides along with it.
+    else if (r.rejected === "dangling" && previous) bullet = { positions: [u.position - 1, u.position], text: `${previous} ${dropAsides(u.text)}` };
+    if (bullet && quoteShare(bullet.text, quoted) <= 0.5) candidates.push(bullet);
+    previous = "text" in r ? r.text : undefined;
+  }
+  return candidates;
 }
 
 export function summarize(doc: Doc, options: SummaryOptions): string[] {
-  return doc.sentences.slice(options.firstBodySentence, options.firstBodySentence + Math.min(3, options.maxBullets)).map((s) => s.text);
-}
-
-/** A title for an article that came without one: its first sentence, at most 15 words. */
-export function makeTitle(doc: Doc): string {
-  const first = doc.sentences[0]?.text ?? "";
-  return first.split(/\s+/).slice(0, 15).join(" ");
+  const params: SelectParams = { ...DEFAULT_SELECT, ...options.select };
+  params.maxBullets = Math.min(params.maxBullets, options.maxBullets);
+  const units = toUnits(doc, options.firstBodySentence);
+  const candidates = bulletCandidates(doc, units, options.quotes, params.window);
+  const chosen = selectBullets(units, candidates, params).map((c) => c.text);
+  if (chosen.length >= 2) return chosen;
+  // Too little stands alone: add the leading candidates that are left, in article order.
+  for (const c of candidates) {
+    if (chosen.length >= 2) break;
+    if (!chosen.includes(c.text)) chosen.push(c.text);
+  }
+  // Still short (an article that is nearly all quotation): its leading sentences as written,
+  // rather than a card without a summary.
+  for (const u of units) {
+    if (chosen.length >= 2) break;
+    if (!chosen.some((c) => c.includes(u.text) || u.text.includes(c))) chosen.push(u.text);
+  }
+  return chosen;
 }

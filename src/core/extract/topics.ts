@@ -1,6 +1,94 @@
-// Topics: lower-case keys a user would type.
+// Topics: lower-case keys a user would type ("ukraine", "russia", "nato"), most prominent first.
+// Places come from a country gazetteer (capitals and demonyms count for their country);
+// organisations and people from the entity extractor.
+import { isStopword, stem, words, type Doc } from "../text/index.js";
 import type { Entity } from "../types.js";
+import { placeTable } from "./gazetteer.js";
 
-export function extractTopics(entities: Entity[]): string[] {
-  return entities.filter((e) => e.type !== "person").slice(0, 8).map((e) => e.name.toLowerCase());
+export interface TopicOptions {
+  max: number;
+  /** The title counts this many times over (a country in the headline is the story). */
+  titleWeight: number;
+}
+
+export const DEFAULT_TOPIC_OPTIONS = { max: 8, titleWeight: 3 } as const satisfies TopicOptions;
+
+// Capitalised word runs, with inner dots ("U.S.") and apostrophes.
+const CAPITALISED = /\p{Lu}[\p{L}.'’-]*(?:\s+(?:of\s+(?:the\s+)?)?\p{Lu}[\p{L}.'’-]*)*/gu;
+
+/** Country topics in a piece of text, with counts. Longest form first: "South Korea" before "Korea". */
+export function countPlaces(text: string, into = new Map<string, number>(), weight = 1): Map<string, number> {
+  const table = placeTable();
+  for (const m of text.matchAll(CAPITALISED)) {
+    const tokens = m[0].split(/\s+/);
+    let i = 0;
+    while (i < tokens.length) {
+      let matched = 0;
+      for (let n = Math.min(4, tokens.length - i); n >= 1 && !matched; n--) {
+        let form = tokens.slice(i, i + n).join(" ").toLowerCase().replace(/[’']s$/, "").replace(/’/g, "'");
+        let place = table.get(form);
+        if (!place && form.endsWith(".")) place = table.get((form = form.slice(0, -1)));
+        if (place) {
+          into.set(place.key, (into.get(place.key) ?? 0) + weight);
+          matched = n;
+        }
+      }
+      i += matched || 1;
+    }
+  }
+  return into;
+}
+
+/** The topic key for what a user typed ("Kyiv" -> "ukraine"), or the term itself, lower-cased. */
+export function topicKey(term: string): string {
+  const t = term.trim().toLowerCase().replace(/’/g, "'");
+  return placeTable().get(t)?.key ?? placeTable().get(t.replace(/\.$/, ""))?.key ?? t;
+}
+
+/**
+ * What the story is about beyond names: words of the title (four letters or more, no function
+ * words, no figures) that the body repeats ("flood", "bridge"). Counted in the body, by stem.
+ */
+export function titleKeywords(title: string, body: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const w of words(body)) {
+    const s = stem(w);
+    counts.set(s, (counts.get(s) ?? 0) + 1);
+  }
+  const out = new Map<string, number>();
+  for (const w of words(title)) {
+    if (w.length < 4 || isStopword(w) || /\d/.test(w) || w.includes("'")) continue;
+    const n = counts.get(stem(w)) ?? 0;
+    // Seen twice beyond the title itself when the title is the first line of the text.
+    if (n >= 3 && ![...out.keys()].some((k) => stem(k) === stem(w))) out.set(w, n);
+  }
+  return out;
+}
+
+const acronym = (e: Entity) => e.aliases?.find((a) => /^\p{Lu}{2,6}$/u.test(a));
+
+export function extractTopics(doc: Doc, entities: Entity[], title: string, options: Partial<TopicOptions> = {}): string[] {
+  const opts = { ...DEFAULT_TOPIC_OPTIONS, ...options };
+  const scores = countPlaces(doc.text);
+  if (title && !doc.text.startsWith(title)) countPlaces(title, scores, opts.titleWeight);
+  else if (title) countPlaces(title, scores, opts.titleWeight - 1);
+  for (const e of entities) {
+    if (e.type === "place") {
+      const key = topicKey(e.name);
+      if (!scores.has(key)) scores.set(key, e.mentions);
+    } else if (e.mentions >= 2) {
+      const key = (e.type === "organization" ? acronym(e) ?? e.name : e.name).toLowerCase();
+      scores.set(key, Math.max(scores.get(key) ?? 0, e.mentions * (e.type === "person" ? 0.8 : 1)));
+    }
+  }
+  // Title words, after names: a place or organisation wins a tie with a common word.
+  if (title) {
+    const known = new Set([...scores.keys()].flatMap((k) => k.split(" ")));
+    for (const [w, n] of titleKeywords(title, doc.text)) if (!known.has(w) && !scores.has(w)) scores.set(w, Math.min(n, 4) - 0.5);
+  }
+  return [...scores]
+    .filter(([, n]) => n >= 2)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, opts.max)
+    .map(([k]) => k);
 }

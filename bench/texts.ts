@@ -1,0 +1,16 @@
+// Real-length article texts for the card bench: the CNN/DM eval set when ../shared is present
+// (read at run time, never copied), else the sample articles in briefings/.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+
+export const ROOT = resolve(__dirname, "../..");
+
+export function loadTexts(): { name: string; texts: string[] } {
+  const cnndm = resolve(ROOT, "../shared/eval/summaries/cnndm_frank250.jsonl");
+  if (existsSync(cnndm)) {
+    const texts = readFileSync(cnndm, "utf8").split("\n").filter((l) => l.trim()).map((l) => (JSON.parse(l) as { text: string }).text);
+    return { name: "cnndm_frank250", texts };
+  }
+  const dir = join(ROOT, "briefings");
+  return { name: "briefings/", texts: readdirSync(dir).map((f) => readFileSync(join(dir, f), "utf8")) };
+}

@@ -1,0 +1,52 @@
+// The slash commands, registered with one bulk overwrite (running it twice changes nothing).
+import { REST, Routes } from "discord.js";
+import type { Intent } from "../../ask/index.js";
+import { MESSAGE_BACKOFF_MS, withBackoff } from "./retry.js";
+import type { Logger } from "./types.js";
+
+const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+
+// Discord option types: 3 = string, 5 = boolean.
+const PUBLIC = { type: 5, name: "public", description: "Post the answer for everyone (by default only you see it)", required: false } as const;
+const TOPIC = { type: 3, name: "topic", description: "A topic briefbot knows", required: true, autocomplete: true, max_length: 100 } as const;
+
+export const COMMAND_DEFINITIONS = [
+  { type: 1, name: "brief", description: "Briefing cards on a topic", options: [TOPIC, PUBLIC] },
+  {
+    type: 1, name: "whosaid", description: "Who said these words?",
+    options: [{ type: 3, name: "words", description: "Words from the quote", required: true, max_length: 200 }, PUBLIC],
+  },
+  { type: 1, name: "figures", description: "Figures on a topic", options: [TOPIC, PUBLIC] },
+] as const;
+
+/** A REST client for one-off calls (registration); stop its sweepers with `closeRest` when done. */
+export function createRest(token: string, apiUrl: string): REST {
+  // 5xx are retried with pauses by withBackoff (retry.ts), not at once by discord.js.
+  return new REST({ api: apiUrl, retries: 0 }).setToken(token);
+}
+
+export function closeRest(rest: REST): void {
+  rest.clearHashSweeper();
+  rest.clearHandlerSweeper();
+}
+
+export interface RegisterResult {
+  scope: string;
+  commands: Array<{ id: string; name: string }>;
+}
+
+/** PUT replaces the whole list: commands not in it are deleted, the rest keep their ids. */
+export async function registerCommands(rest: REST, applicationId: string, guildId?: string, logger: Logger = silent): Promise<RegisterResult> {
+  const route = guildId ? Routes.applicationGuildCommands(applicationId, guildId) : Routes.applicationCommands(applicationId);
+  const out = (await withBackoff("register", MESSAGE_BACKOFF_MS, logger, () => rest.put(route, { body: COMMAND_DEFINITIONS }))) as Array<{ id: string; name: string }>;
+  return { scope: guildId ? `guild ${guildId}` : "global", commands: out.map((c) => ({ id: c.id, name: c.name })) };
+}
+
+/** The intent a slash command asks for, or undefined for a command we do not know. */
+export function commandIntent(name: string, options: Record<string, string | number | boolean>): Intent | undefined {
+  const str = (k: string) => String(options[k] ?? "").trim();
+  if (name === "brief") return { kind: "brief", topic: str("topic") };
+  if (name === "whosaid") return { kind: "whosaid", words: str("words") };
+  if (name === "figures") return { kind: "figures", topic: str("topic") };
+  return undefined;
+}

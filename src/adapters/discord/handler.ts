@@ -1,0 +1,104 @@
+// Interactions to answers, whichever mode delivered them: reply at once when the answer is quick,
+// otherwise defer (Discord allows 3 s for the first reply) and edit the answer in.
+import type { Asker } from "../../ask/index.js";
+import { answerToMessage, fitMessage, POST_PUBLICLY_ID, textMessage, type DiscordMessage, type Embed, type EmbedField } from "../../render/discord/index.js";
+import { commandIntent } from "./commands.js";
+import { describeError } from "./log.js";
+import { CALLBACK, type Incoming, type Logger, type Responder } from "./types.js";
+
+export interface HandlerDeps {
+  asker: Asker;
+  logger: Logger;
+  deferAfterMs: number;
+}
+
+/** Discord: at most 25 autocomplete choices, each name and value at most 100 characters. */
+const MAX_CHOICES = 25;
+const clip100 = (s: string) => s.slice(0, 100);
+
+const SORRY = "Sorry, something went wrong while answering. Please try again in a moment.";
+
+function withoutFlags(m: DiscordMessage): Omit<DiscordMessage, "flags"> {
+  const { flags: _flags, ...rest } = m;
+  return rest;
+}
+
+/** Resolves with the work's value, or with `late` if the work takes longer than `ms`. */
+function raceDeadline<T>(work: Promise<T>, ms: number): Promise<T | typeof LATE> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<typeof LATE>((resolve) => (timer = setTimeout(() => resolve(LATE), ms)));
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+const LATE: unique symbol = Symbol("late");
+
+/** Only the embed parts we render ourselves survive a round trip through Discord. */
+function cleanEmbed(e: Embed): Embed {
+  const out: Embed = {};
+  if (e.title) out.title = e.title;
+  if (e.url) out.url = e.url;
+  if (e.description) out.description = e.description;
+  if (e.color !== undefined) out.color = e.color;
+  if (e.fields?.length) out.fields = e.fields.map((f): EmbedField => (f.inline ? { name: f.name, value: f.value, inline: true } : { name: f.name, value: f.value }));
+  if (e.footer?.text) out.footer = { text: e.footer.text };
+  if (e.author?.name) out.author = { name: e.author.name };
+  return out;
+}
+
+export function createInteractionHandler(deps: HandlerDeps) {
+  const { asker, logger, deferAfterMs } = deps;
+
+  async function command(i: Extract<Incoming, { kind: "command" }>, r: Responder): Promise<void> {
+    const intent = commandIntent(i.name, i.options);
+    const ephemeral = i.options.public !== true;
+    if (!intent) {
+      await r.respond({ type: CALLBACK.message, data: textMessage(`Unknown command /${i.name}.`, true) });
+      return;
+    }
+    const work = asker.answer(intent).then(
+      (a) => answerToMessage(a, { ephemeral }),
+      (err: unknown) => {
+        logger.error({ err: describeError(err), command: i.name }, "discord: the asker failed");
+        return textMessage(SORRY, true);
+      },
+    );
+    const quick = await raceDeadline(work, deferAfterMs);
+    if (quick !== LATE) {
+      await r.respond({ type: CALLBACK.message, data: quick });
+      return;
+    }
+    await r.respond({ type: CALLBACK.deferredMessage, data: ephemeral ? { flags: 64 } : {} });
+    await r.edit(withoutFlags(await work));
+  }
+
+  async function autocomplete(i: Extract<Incoming, { kind: "autocomplete" }>, r: Responder): Promise<void> {
+    const topics = await asker.topics(i.focused.value.trim().toLowerCase(), MAX_CHOICES).catch((err: unknown) => {
+      logger.warn({ err: describeError(err) }, "discord: topics for autocomplete failed");
+      return [];
+    });
+    const choices = topics.slice(0, MAX_CHOICES).map((t) => ({ name: clip100(t.topic), value: clip100(t.topic) }));
+    await r.respond({ type: CALLBACK.autocomplete, data: { choices } });
+  }
+
+  async function button(i: Extract<Incoming, { kind: "button" }>, r: Responder): Promise<void> {
+    if (i.customId !== POST_PUBLICLY_ID || !i.embeds.length) {
+      await r.respond({ type: CALLBACK.message, data: textMessage("That button no longer works.", true) });
+      return;
+    }
+    // The same embeds, now for everyone; no ephemeral flag, no button.
+    await r.respond({ type: CALLBACK.message, data: fitMessage({ embeds: i.embeds.map(cleanEmbed), allowed_mentions: { parse: [] } }) });
+  }
+
+  return async function handle(i: Incoming, r: Responder): Promise<void> {
+    try {
+      if (i.kind === "command") await command(i, r);
+      else if (i.kind === "autocomplete") await autocomplete(i, r);
+      else if (i.kind === "button") await button(i, r);
+      else await r.respond({ type: CALLBACK.message, data: textMessage("briefbot does not handle that yet.", true) });
+    } catch (err) {
+      // Usually Discord refusing the reply: missing permissions, unknown interaction (too late).
+      logger.error({ err: describeError(err), interaction: i.kind }, "discord: could not answer an interaction");
+    }
+  };
+}
+
+export type InteractionHandler = ReturnType<typeof createInteractionHandler>;

@@ -1,0 +1,74 @@
+// briefbot start [--config FILE] [--db PATH|URL] [--shards auto|N]
+// Runs the bot: the adapters whose tokens are set in the environment, the console when none is.
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { ConfigError, loadConfig, type Config } from "../config/index.js";
+import { createLogger } from "../log/index.js";
+import { startBot } from "../main.js";
+import { UsageError, type Io } from "./io.js";
+import { findRoot } from "./root.js";
+
+export interface StartIo extends Io {
+  /** Resolves with the signal's name on SIGTERM or SIGINT (tests pass their own). */
+  signal?: Promise<string>;
+}
+
+const processSignal = () =>
+  new Promise<string>((done) => {
+    for (const s of ["SIGTERM", "SIGINT"] as const) process.once(s, () => done(s));
+  });
+
+export async function startCommand(argv: string[], io: StartIo): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { config: { type: "string" }, db: { type: "string" }, shards: { type: "string" }, "shard-child": { type: "boolean", default: false } },
+  });
+  const root = findRoot(__dirname);
+  let config: Config;
+  try {
+    config = loadConfig({ root, env: io.env ?? {}, ...(values.config ? { file: values.config } : {}) });
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      io.stderr(`briefbot: the bot did not start: ${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  }
+  if (values.db) config.store.db = values.db.startsWith("postgres") ? values.db : resolve(values.db);
+  const logger = createLogger({ level: config.log.level, pretty: config.log.pretty });
+  const signal = io.signal ?? processSignal();
+
+  if (values.shards) {
+    const shards = values.shards === "auto" ? "auto" : Number(values.shards);
+    if (shards !== "auto" && !(Number.isInteger(shards) && shards > 0)) throw new UsageError("--shards takes auto or a number");
+    const token = config.secrets.discordToken;
+    if (!token) throw new UsageError("--shards runs the Discord gateway: set DISCORD_TOKEN");
+    const { startShards } = await import("../adapters/discord/index.js");
+    const manager = await startShards({
+      script: resolve(root, "bin", "briefbot.js"),
+      args: ["start", "--shard-child", ...(values.config ? ["--config", values.config] : [])],
+      token,
+      shards,
+      ...(config.discord.apiUrl ? { apiUrl: config.discord.apiUrl } : {}),
+      logger,
+    });
+    logger.info({ signal: await signal }, "stopping shards");
+    await manager.stop();
+    return 0;
+  }
+
+  const bot = await startBot({
+    config,
+    logger,
+    root,
+    now: Date.now,
+    discordOnly: values["shard-child"],
+    console: { input: io.stdin, write: io.stdout, interactive: (io.stdin as { isTTY?: boolean }).isTTY === true },
+  });
+  // The console alone ends with its input; chat adapters run until a signal.
+  const onlyConsole = bot.adapters.length === 1 && bot.adapters[0] === "console";
+  const why = await Promise.race([signal, onlyConsole ? bot.consoleDone.then(() => "end of input") : new Promise<string>(() => undefined)]);
+  logger.info({ why }, "stopping");
+  await bot.stop();
+  return 0;
+}

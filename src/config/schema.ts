@@ -1,0 +1,43 @@
+// The configuration's shape. Unknown keys are errors: a typo must not be silently ignored.
+import { z } from "zod";
+
+const onOffAuto = z.union([z.literal("auto"), z.boolean()]);
+
+export const configSchema = z.strictObject({
+  log: z.strictObject({
+    level: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
+    pretty: onOffAuto.default("auto"),
+  }).prefault({}),
+  briefings: z.strictObject({ dir: z.string().min(1).default("briefings") }).prefault({}),
+  store: z.strictObject({ db: z.string().min(1).default("data/briefbot.db") }).prefault({}),
+  card: z.strictObject({ maxChars: z.number().int().positive().default(1_000_000) }).prefault({}),
+  console: z.strictObject({ enabled: onOffAuto.default("auto"), digestOnStart: z.boolean().default(true) }).prefault({}),
+  slack: z.strictObject({
+    mode: z.enum(["socket", "http"]).default("socket"),
+    port: z.number().int().min(1).max(65535).default(3000),
+    apiUrl: z.url().optional(),
+  }).prefault({}),
+  discord: z.strictObject({
+    mode: z.enum(["gateway", "http"]).default("gateway"),
+    port: z.number().int().min(1).max(65535).default(3001),
+    apiUrl: z.url().optional(),
+  }).prefault({}),
+});
+
+export type FileConfig = z.infer<typeof configSchema>;
+
+/** Secrets and overrides read from the environment, never from files. */
+export interface Secrets {
+  slackBotToken?: string;
+  slackAppToken?: string;
+  slackSigningSecret?: string;
+  discordToken?: string;
+  discordApplicationId?: string;
+  discordPublicKey?: string;
+}
+
+export interface Config extends FileConfig {
+  secrets: Secrets;
+  /** Files the configuration was read from, in merge order. */
+  files: string[];
+}

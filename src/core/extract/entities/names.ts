@@ -1,0 +1,217 @@
+// Capitalised name sequences and what they are: person (with title and role), organisation or place.
+import { GROUP_WORDS, HONORIFICS, KNOWN_ORGS, MULTI_PLACES, NOT_NAMES, ORG_WORDS, PLACES, ROLE_MODIFIERS, ROLE_NOUNS, TITLES } from "./lexicon.js";
+import type { Token } from "./tokens.js";
+
+export type Gender = "m" | "f";
+
+let firstNames: ReadonlyMap<string, string> | undefined;
+/** Gender of a first name from gender-detection-from-name's English list (MIT); loaded on first use. */
+export function firstNameGender(name: string): Gender | undefined {
+  // A plain require keeps the 30k-name table out of start-up until a card needs it.
+  firstNames ??= require("gender-detection-from-name/names/en.js") as ReadonlyMap<string, string>;
+  const g = firstNames.get(name.toLowerCase());
+  return g === "male" ? "m" : g === "female" ? "f" : undefined;
+}
+
+/** A word that can open a person's name: a known first name that is no title, role or common capitalised word. */
+export function isFirstName(norm: string): boolean {
+  if (TITLES.has(norm) || ROLE_NOUNS.has(norm) || ROLE_MODIFIERS.has(norm) || ORG_WORDS.has(norm) || NOT_NAMES.has(norm) || GROUP_WORDS.has(norm) || THING_WORDS.has(norm)) return false;
+  return firstNameGender(norm) !== undefined;
+}
+
+// Verbs a headline capitalises after a name ("Christie Calls Clinton", "Graham Says"); no nouns such as "States".
+const HEADLINE_VERBS = new Set(
+  "says said tells told calls slams warns urges asks blasts rips hits vows admits denies insists defends praises accuses attacks responds explains reveals announces declares suggests argues wants thinks believes sees knows predicts hammers grills mocks goes gets makes takes wins loses leads faces gives sets puts pushes offers shows sees breaks backs rejects endorses reacts weighs".split(" "),
+);
+
+// Capitalised short forms that are also common words in lower case ("US" and "us").
+const KNOWN_ACRONYM = /^(US|UK|UN|EU)$/;
+
+// Words inside a name that may be lower-case ("Council on Foreign Relations", "Ludwig van Beethoven").
+const CONNECTORS = new Set(["of", "on", "for", "de", "la", "le", "van", "von", "der", "bin", "al", "da", "del", "du"]);
+// Capitalised words that end no person's name: a sequence ending so is a thing.
+const THING_WORDS = new Set(
+  "day street avenue road act bill plan war law amendment rule program programme project initiative summit debate convention primary primaries caucuses election elections report deal accord treaty award prize index hall tower bridge river lake mountain island islands park square airport station".split(" "),
+);
+const GENDERED_ROLE: ReadonlyMap<string, Gender> = new Map([
+  ["spokesman", "m"], ["spokeswoman", "f"], ["chairman", "m"], ["chairwoman", "f"], ["congressman", "m"], ["congresswoman", "f"],
+  ["businessman", "m"], ["businesswoman", "f"], ["king", "m"], ["queen", "f"], ["prince", "m"], ["princess", "f"], ["actress", "f"],
+  ["assemblyman", "m"], ["assemblywoman", "f"], ["councilman", "m"], ["councilwoman", "f"], ["wife", "f"], ["husband", "m"],
+  ["mother", "f"], ["father", "m"], ["son", "m"], ["daughter", "f"], ["brother", "m"], ["sister", "f"],
+]);
+
+export function roleGender(role: string | undefined): Gender | undefined {
+  if (!role) return undefined;
+  for (const w of role.toLowerCase().split(/\s+/)) {
+    const g = GENDERED_ROLE.get(w);
+    if (g) return g;
+  }
+  return undefined;
+}
+
+export interface NameSeq {
+  /** Token indexes [from, to) of the name proper (titles excluded). */
+  from: number;
+  to: number;
+  kind: "person" | "organization" | "place" | "single";
+  /** Role from a title inside the sequence ("Secretary of State"). */
+  title?: string;
+  gender?: Gender;
+  /** The gender came from an honorific ("Mrs."). */
+  honorific?: boolean;
+  /** The name as written, without titles or a possessive 's. */
+  name: string;
+}
+
+const isInitial = (t: Token) => /^(?:\p{Lu}\.)*\p{Lu}$/u.test(t.text);
+const joins = (text: string, a: Token, b: Token) => b.start - a.end <= 1 && (b.start === a.end || text[a.end] === " ");
+
+/** Finds the capitalised sequences of the text and classifies them. */
+export function findNameSeqs(text: string, tokens: readonly Token[]): NameSeq[] {
+  const out: NameSeq[] = [];
+  // Words the text also writes in lower case are common words when they open a sentence ("Citing").
+  const lower = new Set<string>();
+  for (const t of tokens) if (t.word && !t.cap) lower.add(t.norm);
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i]!;
+    if (!t.word || !t.cap) {
+      i++;
+      continue;
+    }
+    // Extend over capitalised words, initials with their dot, and connectors followed by a capital.
+    const idx: number[] = [i];
+    let j = i;
+    while (!tokens[j]!.possessive) {
+      const cur = tokens[j]!;
+      const next = tokens[j + 1];
+      if (!next || next.sentence !== cur.sentence) break;
+      if (next.text === "." && next.start === cur.end && (isInitial(cur) || HONORIFICS.has(cur.norm) || TITLES.has(cur.norm))) {
+        const after = tokens[j + 2];
+        if (after && after.word && after.cap && after.sentence === cur.sentence && after.start - next.end === 1) {
+          j += 2;
+          idx.push(j);
+          continue;
+        }
+        break;
+      }
+      if (!joins(text, cur, next)) break;
+      // A capitalised function word ends the name: headlines capitalise "With", "As", "To".
+      // A capitalised speech verb inside a headline ends the name ("Chris Christie Calls Hillary Clinton").
+      if (next.cap && HEADLINE_VERBS.has(next.norm)) break;
+      const initial = isInitial(next) && tokens[j + 2]?.text === ".";
+      if (next.word && next.cap && (initial || !(NOT_NAMES.has(next.norm) && !HONORIFICS.has(next.norm) && !/^\p{Lu}{2,}$/u.test(next.text)))) {
+        j++;
+        idx.push(j);
+        continue;
+      }
+      const after = tokens[j + 2];
+      if (next.word && !next.cap && CONNECTORS.has(next.norm) && after?.word && after.cap && !NOT_NAMES.has(after.norm) && joins(text, next, after)) {
+        j += 2;
+        idx.push(j - 1, j);
+        continue;
+      }
+      break;
+    }
+    const first = tokens[idx[0]!]!;
+    const prev = tokens[idx[0]! - 1];
+    const opens = !prev || prev.sentence !== first.sentence || !prev.word;
+    if (opens && idx.length > 1 && (lower.has(first.norm) || /(ing|ed|ly)$/.test(first.norm)) && !isFirstName(first.norm) && !TITLES.has(first.norm) && !ROLE_MODIFIERS.has(first.norm)) idx.shift();
+    classify(text, tokens, idx, out, lower);
+    i = j + 1;
+  }
+  return out;
+}
+
+function classify(text: string, tokens: readonly Token[], idx: number[], out: NameSeq[], lower: ReadonlySet<string>): void {
+  let k = 0;
+  // Sentence-opening function words and group words are no part of a name ("The Kremlin", "But Trump").
+  const group = (n: string) => GROUP_WORDS.has(n) || /^[a-z]+-(american|americans|born)$/.test(n);
+  const skip = (t: Token) => (NOT_NAMES.has(t.norm) || group(t.norm)) && !HONORIFICS.has(t.norm) && !KNOWN_ACRONYM.test(t.text);
+  while (k < idx.length && skip(tokens[idx[k]!]!)) k++;
+  const ids = idx.slice(k);
+  // Headlines put a capitalised verb after the name ("Malik Warns", "Lindsey Graham Says").
+  while (ids.length && (skip(tokens[ids[ids.length - 1]!]!) || (ids.length > 1 && HEADLINE_VERBS.has(tokens[ids[ids.length - 1]!]!.norm)))) ids.pop();
+  while (ids.length && CONNECTORS.has(tokens[ids[ids.length - 1]!]!.norm)) ids.pop();
+  if (!ids.length) return;
+  const toks = ids.map((n) => tokens[n]!);
+  const norms = toks.map((t) => t.norm);
+  const span = (a: number, b: number) => text.slice(toks[a]!.start, toks[b - 1]!.end).replace(/['’]s$/, "");
+  const make = (a: number, b: number, kind: NameSeq["kind"], extra: Partial<NameSeq> = {}): NameSeq => ({
+    from: ids[a]!, to: ids[b - 1]! + 1, kind, name: span(a, b), ...extra,
+  });
+  const joined = norms.join(" ");
+
+  // An honorific makes the rest a person ("Mrs. Clinton"), whatever else it looks like.
+  const hon = HONORIFICS.get(norms[0]!);
+  if (HONORIFICS.has(norms[0]!) && toks.length > 1) {
+    out.push(make(1, toks.length, "person", hon ? { gender: hon, honorific: true } : {}));
+    return;
+  }
+  if (norms.some((n) => ORG_WORDS.has(n)) || (toks.length === 1 && KNOWN_ORGS.has(joined))) {
+    // A title before a person can hold an org word ("White House press secretary" is lower-case, so rare here).
+    const fn = norms.findIndex((n, x) => x > 0 && x < toks.length - 1 && isFirstName(n));
+    if (fn > 0 && !norms.slice(fn).some((n) => ORG_WORDS.has(n))) return pushPerson(toks, make, fn, out);
+    out.push(make(0, toks.length, "organization"));
+    return;
+  }
+  if (PLACES.has(joined) || MULTI_PLACES.has(joined) || /^u\.?s(\.?a)?$|^u\.?k$/.test(joined)) {
+    out.push(make(0, toks.length, "place"));
+    return;
+  }
+  // An acronym, unless it is a common word in capitals ("NO", "WHITE").
+  if (toks.length === 1 && /^\p{Lu}{2,6}$/u.test(toks[0]!.text) && ((!lower.has(joined) && !NOT_NAMES.has(joined)) || KNOWN_ACRONYM.test(toks[0]!.text))) {
+    out.push(make(0, 1, "organization"));
+    return;
+  }
+  if (toks.length === 1) {
+    // A word the text also writes in lower case is a common word ("Delegates", "Obamacare" stays).
+    if (!NOT_NAMES.has(joined) && !GROUP_WORDS.has(joined) && !TITLES.has(joined) && !lower.has(joined)) out.push(make(0, 1, "single"));
+    return;
+  }
+  if (THING_WORDS.has(norms[norms.length - 1]!)) return;
+  // A title or role word inside the sequence: the person follows the last one ("Wells Fargo CEO John Stumpf").
+  let lastTitle = -1;
+  norms.forEach((n, x) => {
+    if (x < toks.length - 1 && (TITLES.has(n) || ROLE_NOUNS.has(n))) lastTitle = x;
+  });
+  if (lastTitle >= 0) {
+    let from = lastTitle + 1;
+    // "Secretary of State Clinton": the words joined by "of" still belong to the title.
+    if (norms[from] === "of" && from + 2 < toks.length) from += 2;
+    const fn = norms.findIndex((n, x) => x >= from && x < toks.length - 1 && isFirstName(n));
+    if (fn >= 0) from = Math.min(from, fn) === from && fn - from <= 1 ? fn : from;
+    if (from < toks.length) return pushPerson(toks, make, from, out);
+  }
+  // Where a known first name starts the person, what stands before it is the title.
+  const fn = norms.findIndex((n, x) => x < toks.length - 1 && isFirstName(n));
+  if (fn >= 0) return pushPerson(toks, make, fn, out);
+  // A title word first: the name is the last word or two ("Sen. Warren", "Secretary of State Clinton").
+  // ("National Mall" is no person: a modifier alone is no title.)
+  if (TITLES.has(norms[0]!) || (ROLE_MODIFIERS.has(norms[0]!) && norms.slice(1, -1).some((n) => TITLES.has(n)))) {
+    let from = toks.length - 1;
+    if (from > 1 && isInitial(toks[from - 1]!)) from -= 2;
+    return pushPerson(toks, make, from, out);
+  }
+  // Otherwise a person only when no word of it is a common word the text also writes in lower case.
+  if (toks.length <= 4 && norms.every((n) => !GROUP_WORDS.has(n) && !lower.has(n)) && !toks.some((t) => /^\p{Lu}{3,}$/u.test(t.text))) out.push(make(0, toks.length, "person"));
+}
+
+function pushPerson(
+  toks: Token[],
+  make: (a: number, b: number, kind: NameSeq["kind"], extra?: Partial<NameSeq>) => NameSeq,
+  from: number,
+  out: NameSeq[],
+): void {
+  const titleToks = toks.slice(0, from).filter((t) => t.text !== ".");
+  const hon = titleToks.length ? HONORIFICS.get(titleToks[titleToks.length - 1]!.norm) : undefined;
+  const roleToks = titleToks.filter((t) => !HONORIFICS.has(t.norm));
+  const title = roleToks.length && roleToks.some((t) => TITLES.has(t.norm) || ROLE_NOUNS.has(t.norm)) ? roleToks.map((t) => t.text).join(" ") : undefined;
+  const gender = hon ?? firstNameGender(toks[from]!.norm) ?? roleGender(title);
+  if (from >= toks.length) return;
+  const seq = make(from, toks.length, "person");
+  if (title) seq.title = title.replace(/\bSen\b/, "Sen.").replace(/\bGov\b/, "Gov.").replace(/\bRep\b/, "Rep.");
+  if (gender) seq.gender = gender;
+  if (hon) seq.honorific = true;
+  out.push(seq);
+}

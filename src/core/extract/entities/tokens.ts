@@ -1,0 +1,59 @@
+// Word and punctuation tokens with exact offsets, shared by the entity and speaker passes.
+import type { Doc } from "../../text/index.js";
+
+export interface Token {
+  /** The token as written. */
+  text: string;
+  /** Lower-case, without a possessive "'s" and typographic apostrophes made plain. */
+  norm: string;
+  start: number;
+  end: number;
+  sentence: number;
+  /** Written with a possessive "'s" or a bare trailing apostrophe ("Clinton's", "voters'"). */
+  possessive: boolean;
+  /** A word (letters or digits), not punctuation. */
+  word: boolean;
+  /** Starts with a capital letter. */
+  cap: boolean;
+}
+
+// Words keep inner apostrophes, hyphens and dots ("O'Neill", "Holtz-Eakin", "U.S"); anything else is one token.
+const TOKEN = /[\p{L}\p{N}]+(?:[’'\-.][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
+
+const CONTRACTED = new Set(["he", "she", "it", "that", "there", "here", "what", "who", "where", "when", "how", "let", "everyone", "nobody", "somebody", "someone"]);
+
+export function tokenize(doc: Doc): Token[] {
+  const out: Token[] = [];
+  const { text, sentences } = doc;
+  let si = 0;
+  // One pass over the text, walking the sentences alongside (they are in order and do not overlap).
+  for (const m of text.matchAll(TOKEN)) {
+    while (si < sentences.length && sentences[si]!.end <= m.index) si++;
+    const s = sentences[si];
+    if (!s) break;
+    if (m.index < s.start) continue;
+    const t = m[0];
+    const word = /^[\p{L}\p{N}]/u.test(t);
+    let norm = t.toLowerCase().replace(/’/g, "'");
+    let possessive = false;
+    if (word && /'s$/.test(norm) && norm.length > 2) {
+      norm = norm.slice(0, -2);
+      // "He's", "it's", "that's" are contractions of "is" or "has", not possessives.
+      possessive = !CONTRACTED.has(norm);
+    }
+    out.push({ text: t, norm, start: m.index, end: m.index + t.length, sentence: s.index, possessive, word, cap: /^\p{Lu}/u.test(t) });
+  }
+  return out;
+}
+
+/** Index of the first token that starts at or after `at` (binary search). */
+export function tokenAt(tokens: readonly Token[], at: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,2 @@
+export { extractFigures } from "./extract.js";
+export { figureScore, rankFigures } from "./rank.js";

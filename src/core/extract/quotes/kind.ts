@@ -1,0 +1,67 @@
+// Direct quote, partial quote, or no quote at all (a title, a heading, a scare-quoted word).
+import { sentenceAt, type Doc } from "../../text/index.js";
+import type { QuotedSpan } from "./marks.js";
+import { ROLE_MODIFIERS, ROLE_NOUNS, TITLES } from "../entities/lexicon.js";
+import { SPEECH_VERBS } from "../speakers/lexicon.js";
+
+export type SpanKind = "direct" | "partial" | "title";
+
+// Words that announce a title in quotation marks ("the book “The Art of the Deal”").
+const TITLE_BEFORE = /\b(book|books|film|movie|song|album|show|series|episode|article|essay|column|op-ed|headline|poem|play|documentary|podcast|titled|entitled|known as|named|report|memoir|novel|speech|segment|program|programme|campaign|slogan|ad|video)\s*,?\s*$/i;
+
+/** What a quoted span is; `prev` is the span before it, for split quotes. */
+export function spanKind(doc: Doc, span: QuotedSpan, prev?: QuotedSpan): SpanKind {
+  const { text } = doc;
+  const inner = text.slice(span.start, span.end);
+  const words = inner.split(/\s+/).filter(Boolean);
+  let i = span.open - 1;
+  while (i >= 0 && (text[i] === " " || text[i] === "\t")) i--;
+  const left = i >= 0 ? text[i]! : "\n";
+  const para = doc.paragraphs[span.firstParagraph]!;
+  const alone = span.open === para.start && span.close >= para.end - 1;
+  const before = text.slice(Math.max(0, span.open - 40), span.open);
+  let j = span.close;
+  while (j < text.length && (text[j] === " " || text[j] === "\t")) j++;
+  // A heading in marks: a short paragraph of capitalised words.
+  if (alone && words.length <= 8 && titleCase(words)) return "title";
+  // A title after a title noun ("his book, ''Make Your Kid a Millionaire''"), or a nickname between names.
+  if (words.length <= 12 && /^\p{Lu}/u.test(inner) && (titleCase(words) || words.length <= 2) && TITLE_BEFORE.test(before)) return "title";
+  if (words.length === 1 && !span.single && /\p{Lu}[\p{L}.]*\s$/u.test(before) && /^\p{Lu}/u.test(text.slice(j, j + 1)) && /^\p{Lu}/u.test(inner)) return "title";
+  // Inside a clause: a partial quote.
+  if (/[\p{L}\p{N}]/u.test(left)) return "partial";
+  // Quoted words that run on into the writer's own ("“You squeezed employees” to drive up the price").
+  const next = /^\p{Ll}[\p{L}'’-]*/u.exec(text.slice(j, j + 30))?.[0];
+  if (span.closed && next && !cueFollows(next)) return "partial";
+  // Examples inside the writer's sentence: "including, “...”", "things such as, “...”".
+  if (/\b(including|such as|like)\s*,?\s*$/i.test(before)) return "partial";
+  // "said that, “...": a fragment inside the writer's sentence.
+  if (/\bthat,?\s*$/i.test(before) && !/^[\p{Lu}]/u.test(inner)) return "partial";
+  // Lower case after a comma or dash ("Barrett said, “we were floored.”"), unless it finishes a split quote.
+  const between = prev ? text.slice(prev.close, span.open) : "";
+  const sameSentence = !!prev && sentenceAt(doc, Math.max(prev.start, prev.close - 1))?.index === sentenceAt(doc, span.open)?.index;
+  const split = !!prev && prev.close <= span.open && !between.includes("\n") && sameSentence && /,["”'’`]*$/.test(text.slice(prev.start, prev.close));
+  if (/^\p{Ll}/u.test(inner) && /[,:—–-]\s*$/.test(before) && !split) return "partial";
+  return "direct";
+}
+
+// Lower-case words that may follow a direct quote as its cue: pronouns, determiners of a description
+// ("the ad's narrator says"), role words ("panel chairman"), adverbs before the verb ("often said").
+const CUE_STARTERS = new Set(["he", "she", "they", "it", "we", "i", "you", "who", "a", "an", "the", "my", "his", "her", "their", "its", "our", "one", "another", "according", "then", "also", "later", "often", "once", "again"]);
+
+function cueFollows(word: string): boolean {
+  const w = word.toLowerCase().replace(/’/g, "'");
+  return CUE_STARTERS.has(w) || SPEECH_VERBS.has(w) || ROLE_NOUNS.has(w) || TITLES.has(w) || ROLE_MODIFIERS.has(w);
+}
+
+const SMALL = new Set(["a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "is", "vs", "v"]);
+
+function titleCase(words: string[]): boolean {
+  let caps = 0;
+  for (const w of words) {
+    const clean = w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+    if (!clean) continue;
+    if (/^[\p{Lu}\p{N}]/u.test(clean)) caps++;
+    else if (!SMALL.has(clean.toLowerCase())) return false;
+  }
+  return caps >= 2;
+}

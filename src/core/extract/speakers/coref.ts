@@ -1,0 +1,226 @@
+// Pronoun and description speakers resolved to people and organisations: walk back sentence by sentence,
+// keep gender in agreement, prefer the salient (subjects and earlier speakers) over the merely recent.
+import type { Entity } from "../../types.js";
+import type { EntityIndex, Mention, Token } from "../entities.js";
+import { ORG_WORDS, ROLE_MODIFIERS, ROLE_NOUNS, TITLES } from "../entities/lexicon.js";
+import { roleGender } from "../entities/names.js";
+import { TO_LISTENER, type SpeakerRef } from "./grammar.js";
+import { DETERMINERS, DOCUMENT_NOUNS, PRONOUNS, SPEECH_VERBS } from "./lexicon.js";
+
+/** A quote already attributed: its speaker is salient for the pronouns that follow. */
+export interface SpeakerEvent {
+  entity: Entity;
+  sentence: number;
+}
+
+const PREPOSITIONS = new Set(["alongside", "beside", "besides", "including", "unlike", "beyond", "upon", "through", "via", "of", "to", "for", "with", "about", "against", "from", "by", "on", "at", "in", "into", "over", "than", "like", "between", "among", "toward", "towards", "without", "under", "behind", "versus", "vs"]);
+const INDEFINITE = new Set(["a", "an", "one", "another", "some", "several", "many"]);
+// How far back a pronoun may reach, in sentences.
+const PRONOUN_REACH = 8;
+
+/** Something a pronoun can point back to: a name, or an earlier pronoun already resolved. */
+interface Candidate {
+  entity: Entity;
+  start: number;
+  sentence: number;
+  weight: number;
+}
+
+export class Coref {
+  private readonly firstInSentence = new Set<Mention>();
+  /** First tokens of mentions. */
+  private readonly starts = new Set<number>();
+  /** Names and resolved subject pronouns outside quotation marks, in text order. */
+  private readonly candidates: Candidate[] = [];
+
+  constructor(
+    private readonly ix: EntityIndex,
+    quotedSpans: ReadonlyArray<{ start: number; end: number }>,
+    /** Paragraph index of each sentence. */
+    private readonly paragraphOf: readonly number[],
+  ) {
+    const { tokens } = ix;
+    let q = 0;
+    // Names in quoted speech are seldom the speaker, and its pronouns point elsewhere: both are left out.
+    const quoted = (at: number) => {
+      while (q < quotedSpans.length && quotedSpans[q]!.end <= at) q++;
+      const span = quotedSpans[q];
+      return !!span && span.start <= at && at < span.end;
+    };
+    let last = -1;
+    for (const m of ix.mentions) {
+      this.starts.add(m.from);
+      if (m.sentence !== last) this.firstInSentence.add(m);
+      last = m.sentence;
+    }
+    let mi = 0;
+    const mentions = ix.mentions;
+    for (let t = 0; t < tokens.length; t++) {
+      const m = mentions[mi];
+      if (m && m.from === t) {
+        mi++;
+        while (mentions[mi] && mentions[mi]!.from <= t) mi++;
+        if (!quoted(m.start)) this.candidates.push({ entity: ix.entities[m.entity]!, start: m.start, sentence: m.sentence, weight: this.weight(m) });
+        continue;
+      }
+      const tok = tokens[t]!;
+      if ((tok.norm !== "he" && tok.norm !== "she") || quoted(tok.start)) continue;
+      // A subject pronoun stands for someone: it carries them forward ("She says ... She tweeted").
+      const e = this.best(tok.start, tok.sentence, PRONOUN_REACH, this.genderFit(tok.norm === "he" ? "m" : "f"), []);
+      if (e) this.candidates.push({ entity: e, start: tok.start, sentence: tok.sentence, weight: 1.2 });
+    }
+  }
+
+  private genderFit(p: "m" | "f"): (e: Entity) => number {
+    return (e) => {
+      if (e.type !== "person") return -99;
+      const g = this.ix.gender(e);
+      return !g ? -0.6 : g === p ? 0 : -99;
+    };
+  }
+
+  /** Salience of one mention as an antecedent. */
+  private weight(m: Mention): number {
+    const { tokens } = this.ix;
+    let w = 1;
+    // The word before the name and its titles ("under President Barack Obama").
+    let b = m.from - 1;
+    while (b >= 0 && m.from - b <= 4 && tokens[b]!.sentence === m.sentence && (tokens[b]!.cap || tokens[b]!.text === ".") && tokens[b]!.word !== false && !PREPOSITIONS.has(tokens[b]!.norm)) b--;
+    const before = tokens[b];
+    const after = tokens[m.to];
+    const same = (t: { sentence: number } | undefined) => t && t.sentence === m.sentence;
+    // The listener of "told", "asked" is not the one speaking.
+    const verbBefore = tokens[m.from - 1];
+    if (verbBefore && verbBefore.sentence === m.sentence && TO_LISTENER.has(verbBefore.norm)) w -= 1;
+    if (m.possessive) w -= 1.5;
+    else if (same(before) && PREPOSITIONS.has(before!.norm)) w -= 0.8;
+    else {
+      // A subject: opening its clause and followed by a verb-like lower-case word.
+      const opens = !same(before) || before!.text === "," || before!.norm === "and" || before!.norm === "but" || before!.norm === "that";
+      if (opens && after && same(after) && after.word && !after.cap && !PREPOSITIONS.has(after.norm)) w += 1;
+      if (this.firstInSentence.has(m)) w += 0.3;
+    }
+    // A name inside a role before another name ("Clinton communication director Jennifer Palmieri") is a modifier.
+    let k = m.to;
+    while (k < m.to + 3 && tokens[k] && same(tokens[k]) && tokens[k]!.word && !tokens[k]!.cap && (ROLE_NOUNS.has(tokens[k]!.norm) || ROLE_MODIFIERS.has(tokens[k]!.norm) || TITLES.has(tokens[k]!.norm))) k++;
+    if (k > m.to && this.starts.has(k)) return w - 2;
+    // After an appositive, the verb past its closing comma ("Rendell, a Clinton surrogate, said").
+    let afterApp: number | undefined;
+    if (after?.text === ",") {
+      for (let j = m.to + 1; j < m.to + 14 && tokens[j] && same(tokens[j]); j++) {
+        if (tokens[j]!.text === ",") {
+          afterApp = j + 1;
+          break;
+        }
+      }
+    }
+    // The speaker of a speech verb, before it or after it ("Chinni noted", "noted NBC's Chinni").
+    const inverted = (t: Token | undefined) => t && !TO_LISTENER.has(t.norm) && !t.norm.endsWith("ing") ? t : undefined;
+    for (const t of [tokens[m.to], tokens[m.to + 1], inverted(tokens[m.from - 1]), inverted(tokens[m.from - 2]), afterApp !== undefined ? tokens[afterApp] : undefined]) {
+      if (same(t) && SPEECH_VERBS.has(t!.norm)) {
+        w += 1;
+        break;
+      }
+    }
+    return w;
+  }
+
+  /** Finds the entity a pronoun at token `ref.from` stands for. */
+  pronoun(ref: SpeakerRef, history: readonly SpeakerEvent[]): Entity | undefined {
+    const t = this.ix.tokens[ref.from]!;
+    const p = PRONOUNS.get(t.norm);
+    if (!p || p === "i") return undefined;
+    const fits =
+      p === "m" || p === "f"
+        ? this.genderFit(p)
+        : (e: Entity): number => (e.type === "organization" ? 1 : p === "p" && e.type === "person" ? -2 : -99);
+    // "It" and "they" need an organisation close by; a far one is more often wrong than right.
+    return this.best(t.start, t.sentence, PRONOUN_REACH, fits, history, p === "m" || p === "f" ? -Infinity : -1.5);
+  }
+
+  /** Finds who a description ("the senior US official", "the campaign") stands for. */
+  description(ref: SpeakerRef, history: readonly SpeakerEvent[]): Entity | undefined {
+    const { tokens } = this.ix;
+    const words: string[] = [];
+    for (let i = ref.from; i < ref.to; i++) if (tokens[i]!.word && !DETERMINERS.has(tokens[i]!.norm)) words.push(tokens[i]!.norm);
+    const head = words[words.length - 1];
+    if (!head || words.length > 7) return undefined;
+    const singular = head.replace(/s$/, "");
+    const t = tokens[ref.from]!;
+    const gender = roleGender(head);
+    // A document speaks for whoever wrote or published it: "the article", "the report", "the book".
+    if (DOCUMENT_NOUNS.has(head)) {
+      return this.best(t.start, t.sentence, 6, (e) => (e.type === "organization" ? 0.5 : e.type === "person" ? 0 : -99), history);
+    }
+    // An organisation named by its kind: "the commission", "the campaign".
+    if (ORG_WORDS.has(head) && !ROLE_NOUNS.has(head)) {
+      const named = this.best(t.start, t.sentence, 40, (e) => (e.type === "organization" && e.name.toLowerCase().split(/\s+/).includes(head) ? 1 : -99), history);
+      if (named || INDEFINITE.has(tokens[ref.from]!.norm)) return named;
+      // "the company", "the ministry": the organisation the last few sentences are about.
+      return this.best(t.start, t.sentence, 3, (e) => (e.type === "organization" ? 0 : -99), history, -1.5);
+    }
+    if (!ROLE_NOUNS.has(head) && !ROLE_NOUNS.has(singular) && !TITLES.has(head)) return undefined;
+    if (head.endsWith("s") && ROLE_NOUNS.has(singular) && !ROLE_NOUNS.has(head)) return undefined; // "officials": many
+    // Someone the article introduced with that role, or a role of the same kind ("official" for any office).
+    const generic = head === "official" || head === "source" || head === "diplomat" || head === "aide";
+    const byRole = (e: Entity): number => {
+      if (e.type !== "person" || !e.role) return -99;
+      if (gender && this.ix.gender(e) && this.ix.gender(e) !== gender) return -99;
+      const role = e.role.toLowerCase().replace(/\./g, "").split(/[\s,]+/);
+      const shared = words.filter((w) => role.includes(w.replace(/\./g, ""))).length;
+      if (role.includes(head) || role.includes(singular)) return 2 + shared;
+      if (generic && role.some((r) => TITLES.has(r))) return 1 + shared;
+      return -99;
+    };
+    const found = this.best(t.start, t.sentence, Infinity, byRole, history);
+    if (found) return found;
+    // No role matches: a person noun falls back to the salient person nearby, as a pronoun would.
+    // Only a definite description points back ("the nominee"); "one resident", "a spokesman" bring in someone new.
+    if (!generic && ROLE_NOUNS.has(head) && !INDEFINITE.has(tokens[ref.from]!.norm)) {
+      return this.best(t.start, t.sentence, 4, (e) => (e.type === "person" && (!gender || !this.ix.gender(e) || this.ix.gender(e) === gender) ? 0 : -99), history);
+    }
+    return undefined;
+  }
+
+  /** Cost of reaching back from one sentence to another: per sentence, and more per paragraph crossed. */
+  private distance(from: number, to: number): number {
+    const d = Math.min(from - to, 12);
+    const p = Math.min((this.paragraphOf[from] ?? 0) - (this.paragraphOf[to] ?? 0), 6);
+    return d * 0.6 + p * 0.5;
+  }
+
+  /** The best candidate before `at`, reaching back `reach` sentences; `fits` scores agreement (-99: never). */
+  private best(at: number, sentence: number, reach: number, fits: (e: Entity) => number, history: readonly SpeakerEvent[], floor = -Infinity): Entity | undefined {
+    const scores = new Map<Entity, number>();
+    const consider = (e: Entity, s: number) => {
+      const f = fits(e);
+      if (f <= -99) return;
+      const score = s + f;
+      if (score > (scores.get(e) ?? -Infinity)) scores.set(e, score);
+    };
+    const cs = this.candidates;
+    let lo = 0;
+    let hi = cs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cs[mid]!.start < at) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo - 1; i >= 0; i--) {
+      const c = cs[i]!;
+      const dist = sentence - c.sentence;
+      if (dist > reach) break;
+      consider(c.entity, c.weight - this.distance(sentence, c.sentence));
+    }
+    for (let i = history.length - 1; i >= 0 && i >= history.length - 6; i--) {
+      const h = history[i]!;
+      const dist = sentence - h.sentence;
+      if (dist > reach || dist < 0) continue;
+      consider(h.entity, 2.2 - this.distance(sentence, h.sentence));
+    }
+    let best: Entity | undefined;
+    let bestScore = floor;
+    for (const [e, s] of scores) if (s > bestScore) [best, bestScore] = [e, s];
+    return best;
+  }
+}

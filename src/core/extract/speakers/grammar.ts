@@ -1,0 +1,252 @@
+// The attribution grammar: where, around a quote, the speech verb is and who its speaker is.
+//   "..., Blinken said"   "..., said Blinken"   "..., Hugh Hill, a doctor at the clinic, said"
+//   "According to Hill, ..."   "Hill said: ..."   "... ― Hill"   "... was quoted as saying by Hill"
+import type { Mention, Token } from "../entities.js";
+import { ADVERBS, DETERMINERS, PARTIAL_CUES, PHRASAL, PRONOUNS, SPEECH_VERBS, speakerNoun } from "./lexicon.js";
+import { ORG_WORDS, ROLE_MODIFIERS, ROLE_NOUNS } from "../entities/lexicon.js";
+
+export type RefKind = "name" | "pronoun" | "nominal";
+
+/** The words that name the speaker, before they are resolved to an entity. */
+export interface SpeakerRef {
+  kind: RefKind;
+  /** Token range [from, to). */
+  from: number;
+  to: number;
+  text: string;
+  mention?: Mention;
+}
+
+export interface Cue {
+  /** The verb or phrase as written ("said", "according to", "―"). */
+  text: string;
+  verb: number;
+  speaker: SpeakerRef;
+  inverted: boolean;
+}
+
+export interface GrammarContext {
+  text: string;
+  tokens: readonly Token[];
+  /** Mentions by their first and by their last token. */
+  mentionFrom: ReadonlyMap<number, Mention>;
+  mentionTo: ReadonlyMap<number, Mention>;
+  isPerson: (m: Mention) => boolean;
+  /** Capitalised words the text also writes inside sentences: names, not sentence-opening words. */
+  midCaps: ReadonlySet<string>;
+}
+
+const SUBJECT_PRONOUN = (w: string) => w !== "him" && w !== "her" && w !== "his" && w !== "its" && w !== "their";
+
+// Verbs after which the next name is the listener, not the speaker ("told reporters", "asked Trump").
+export const TO_LISTENER = new Set(["told", "tell", "tells", "telling", "asked", "ask", "asks", "asking", "urged", "urge", "urges", "reminded", "warned", "informed", "assured", "challenged", "accused"]);
+const STOP_NP = new Set(["in", "on", "at", "during", "after", "before", "to", "of", "for", "from", "with", "about", "that", "and", "but", "as", "when", "while", "because", "if", "who", "which", "this", "last", "earlier", "later", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "recently", "amid", "among", "despite", "into", "over", "under", "across", "near", "outside", "inside", "through", "via", "per", "within", "without", "between", "against", "toward", "towards", "upon", "onto", "around", "behind", "beyond", "like", "unlike", "by", "than"]);
+// Words in -ly that are nouns ("the family said"), not adverbs ("boldly suggested").
+const LY_NOUNS = new Set(["family", "rally", "ally", "assembly", "supply", "anomaly", "monopoly", "daily", "weekly", "monthly", "quarterly", "bully", "reply", "july", "italy", "fly"]);
+const isAdverb = (t: Token) => !t.cap && /ly$/.test(t.norm) && t.norm.length > 4 && !LY_NOUNS.has(t.norm);
+const PASSIVE_AUX = new Set(["was", "were", "is", "are", "been", "being", "be", "quoted", "as"]);
+// Capitalised words that are no name when they head a phrase ("The", "He").
+const NOT_NAMES_CAP = new Set(["the", "a", "an", "this", "that", "it", "he", "she", "they", "we", "i"]);
+// Verbs and adverbs that can end a run of words before a speech verb but never head a noun phrase.
+const NOT_HEADS = new Set(["was", "is", "has", "does", "says", "were", "are", "had", "did", "be", "been", "being", "also", "then", "still", "just", "even", "not", "never", "will", "would", "could", "should", "can", "may", "might", "must", "who", "which"]);
+
+const AUXILIARIES = new Set(["is", "was", "are", "were", "be", "been", "am", "kept", "keeps", "started", "began", "continued", "continues"]);
+// A name after these is the object of a preposition or inside a noun phrase, not a subject.
+const NOT_BEFORE_SUBJECT = new Set(["of", "the", "at", "in", "by", "for", "to", "from", "with", "on", "about", "against", "a", "an"]);
+// Before these a speech verb is a noun ("the following comment", "Clinton's remark").
+const NOUN_MARKERS = new Set(["the", "a", "an", "his", "her", "their", "its", "our", "your", "my", "this", "that", "these", "those", "following", "such", "many", "some", "any", "no", "of", "whose", "two", "several", "recent", "public", "new", "latest", "first", "same"]);
+
+const isVerbAt = (tokens: readonly Token[], i: number, partial: boolean): boolean => {
+  const t = tokens[i]!;
+  if (!t.word || t.cap && i > 0 && tokens[i - 1]!.sentence === t.sentence && tokens[i - 1]!.word) return false;
+  const prev = tokens[i - 1];
+  if (prev && prev.sentence === t.sentence && (NOUN_MARKERS.has(prev.norm) || prev.possessive)) return false;
+  const particles = PHRASAL.get(t.norm);
+  if (particles) return particles.has(tokens[i + 1]?.norm ?? "");
+  return SPEECH_VERBS.has(t.norm) || (partial && PARTIAL_CUES.has(t.norm));
+};
+
+/** The noun phrase that ends at token `j` (inclusive), the subject of a verb after it. */
+export function subjectEndingAt(ctx: GrammarContext, j: number, lo: number): SpeakerRef | undefined {
+  const { tokens } = ctx;
+  // Adverbs and auxiliaries between subject and verb: "he also said", "he was once quoted as saying".
+  while (j >= lo && (ADVERBS.has(tokens[j]!.norm) || isAdverb(tokens[j]!) || PASSIVE_AUX.has(tokens[j]!.norm))) j--;
+  if (j < lo) return undefined;
+  let t = tokens[j]!;
+  // "Trump, who said": the relative pronoun stands for the name before it.
+  if (t.norm === "who" && tokens[j - 1]?.text === "," && j - 2 >= lo) return subjectEndingAt(ctx, j - 2, lo);
+  // A parenthesis after the name ("Rep. Jim Clyburn (D-S.C.)").
+  if (t.text === ")") {
+    let k = j - 1;
+    while (k >= lo && tokens[k]!.text !== "(" && j - k < 12) k--;
+    if (k > lo && tokens[k]!.text === "(") return subjectEndingAt(ctx, k - 1, lo);
+  }
+  // An appositive: "Hill, a doctor at the clinic, said" -> the name before the first comma.
+  if (t.text === "," || t.text === "-" || t.text === "—" || t.text === "–") {
+    let k = j - 1;
+    let commas = 0;
+    for (; k >= lo && j - k < 45; k--) {
+      const u = tokens[k]!;
+      if (u.text === "," && ++commas > 3) break;
+      // A full stop ends the search, unless it closes an abbreviation ("R-Ky.", "Mr.").
+      if (u.text === "." && !(tokens[k - 1] && tokens[k - 1]!.cap && tokens[k - 1]!.text.length <= 5)) break;
+      if (u.text === ";" || u.text === ":" || /^["“”]$/.test(u.text)) break;
+      const m = ctx.mentionTo.get(k);
+      const nextText = tokens[k + 1]?.text ?? "";
+      if (m && /^[,(\-—–]$/.test(nextText) && (m.from <= lo || !NOT_BEFORE_SUBJECT.has(tokens[m.from - 1]!.norm))) {
+        return { kind: "name", from: m.from, to: m.to, text: ctx.text.slice(m.start, m.end), mention: m };
+      }
+    }
+    // A pronoun or description with an appositive: "he, a veteran of the war, said".
+    const first = tokens[k + 1];
+    if (first && first.word && PRONOUNS.has(first.norm) && tokens[k + 2]?.text === ",") return { kind: "pronoun", from: k + 1, to: k + 2, text: first.text };
+    return undefined;
+  }
+  if (!t.word) return undefined;
+  const m = ctx.mentionTo.get(j);
+  if (m && m.from >= lo) return { kind: "name", from: m.from, to: m.to, text: ctx.text.slice(m.start, m.end), mention: m };
+  const p = PRONOUNS.get(t.norm);
+  if (p) return SUBJECT_PRONOUN(t.norm) ? { kind: "pronoun", from: j, to: j + 1, text: t.text } : undefined;
+  // A description: back to its determiner ("the senior US official", "the ad's narrator").
+  let k = j;
+  while (k > lo && j - k < 8) {
+    const u = tokens[k - 1]!;
+    if (!u.word || STOP_NP.has(u.norm) || SPEECH_VERBS.has(u.norm)) break;
+    k--;
+    if (DETERMINERS.has(u.norm)) break;
+  }
+  t = tokens[k]!;
+  const head = tokens[j]!;
+  if (NOT_HEADS.has(head.norm) || isAdverb(head)) return undefined;
+  // The head must name someone: a person, a body, a document, or a capitalised name.
+  const nounish = speakerNoun(head.norm) || (head.cap && !NOT_NAMES_CAP.has(head.norm));
+  if (!nounish || STOP_NP.has(head.norm)) return undefined;
+  const mid = ctx.mentionFrom.get(k);
+  if (mid && mid.to === j + 1) return { kind: "name", from: k, to: j + 1, text: ctx.text.slice(mid.start, mid.end), mention: mid };
+  return { kind: "nominal", from: k, to: j + 1, text: ctx.text.slice(tokens[k]!.start, tokens[j]!.end) };
+}
+
+/** The noun phrase right after an inverted verb ("said Blinken", "added MSNBC host Chris Matthews"). */
+export function objectAfter(ctx: GrammarContext, v: number, hi: number): SpeakerRef | undefined {
+  const { tokens } = ctx;
+  let k = v + 1;
+  if (k < hi && tokens[k]!.word && PHRASAL.has(tokens[v]!.norm)) k++;
+  // A role before the name ("MSNBC host Chris Matthews"): the first person within a few words, else the first name.
+  let found: Mention | undefined;
+  for (let i = k; i < hi && i - k < 9; i++) {
+    const t = tokens[i]!;
+    const m = ctx.mentionFrom.get(i);
+    if (m) {
+      if (ctx.isPerson(m)) return { kind: "name", from: m.from, to: m.to, text: ctx.text.slice(m.start, m.end), mention: m };
+      found ??= m;
+      i = m.to - 1;
+      continue;
+    }
+    if (!t.word && !/^[.\-’'/]$/.test(t.text)) break;
+    if (STOP_NP.has(t.norm) && !(i === k && DETERMINERS.has(t.norm))) break;
+  }
+  if (found) return { kind: "name", from: found.from, to: found.to, text: ctx.text.slice(found.start, found.end), mention: found };
+  const first = tokens[k];
+  if (!first || k >= hi) return undefined;
+  if (PRONOUNS.has(first.norm) && SUBJECT_PRONOUN(first.norm)) return { kind: "pronoun", from: k, to: k + 1, text: first.text };
+  if (!OPENERS.has(first.norm)) return undefined;
+  return nominalAfter(ctx, k, hi);
+}
+
+// Words that open a description after a verb ("said the senior official"); "that" opens a clause instead.
+const OPENERS = new Set(["the", "a", "an", "one", "another", "his", "her", "their", "its"]);
+
+/** "according to X" between tokens lo and hi. */
+function accordingTo(ctx: GrammarContext, lo: number, hi: number): Cue | undefined {
+  const { tokens } = ctx;
+  for (let i = lo; i < hi - 2; i++) {
+    if (tokens[i]!.norm === "according" && tokens[i + 1]!.norm === "to") {
+      const speaker = objectAfter(ctx, i + 1, hi) ?? nominalAfter(ctx, i + 2, hi);
+      if (speaker) return { text: ctx.text.slice(tokens[i]!.start, tokens[i + 1]!.end), verb: i, speaker, inverted: true };
+    }
+  }
+  return undefined;
+}
+
+/** A description starting at token k, cut after its last word that names someone ("the shooter had ..." -> "the shooter"). */
+function nominalAfter(ctx: GrammarContext, k: number, hi: number): SpeakerRef | undefined {
+  const { tokens } = ctx;
+  let j = k;
+  let end = -1;
+  while (j < hi && j - k < 8 && tokens[j]!.word && !STOP_NP.has(tokens[j]!.norm) && !NOT_HEADS.has(tokens[j]!.norm) && !isAdverb(tokens[j]!)) {
+    if (j > k || !OPENERS.has(tokens[j]!.norm)) if (speakerNoun(tokens[j]!.norm) || (tokens[j]!.cap && !NOT_NAMES_CAP.has(tokens[j]!.norm))) end = j;
+    j++;
+  }
+  if (end < 0) return undefined;
+  return { kind: "nominal", from: k, to: end + 1, text: ctx.text.slice(tokens[k]!.start, tokens[end]!.end) };
+}
+
+/** A cue in the words after a quote (tokens lo..hi): "he said", "said Hill", "― Hill", "according to Hill". */
+export function cueAfter(ctx: GrammarContext, lo: number, hi: number, partial: boolean): Cue | undefined {
+  const { tokens } = ctx;
+  let i = lo;
+  while (i < hi && !tokens[i]!.word && tokens[i]!.text !== "―" && tokens[i]!.text !== "—") i++;
+  if (i < hi && (tokens[i]!.text === "―" || tokens[i]!.text === "—")) {
+    const m = ctx.mentionFrom.get(i + 1);
+    if (m && (m.to >= hi || !tokens[m.to]!.word)) return { text: tokens[i]!.text, verb: i, speaker: { kind: "name", from: m.from, to: m.to, text: ctx.text.slice(m.start, m.end), mention: m }, inverted: true };
+  }
+  const start = i;
+  for (let v = start; v < hi && v - start < 30; v++) {
+    if (tokens[v]!.norm === "according" && tokens[v + 1]?.norm === "to") return accordingTo(ctx, v, hi);
+    if (!isVerbAt(tokens, v, false)) continue;
+    const subject = v > start ? subjectEndingAt(ctx, v - 1, start) : undefined;
+    if (subject) return { text: tokens[v]!.text, verb: v, speaker: subject, inverted: false };
+    // A participle right after the quote ("” adding that ...") names nobody after it.
+    if ((!TO_LISTENER.has(tokens[v]!.norm) || v === start) && !tokens[v]!.norm.endsWith("ing")) {
+      const object = TO_LISTENER.has(tokens[v]!.norm) ? undefined : objectAfter(ctx, v, hi);
+      if (object) return { text: tokens[v]!.text, verb: v, speaker: object, inverted: true };
+    }
+    if (!partial) break;
+  }
+  return accordingTo(ctx, start, Math.min(hi, start + 6));
+}
+
+/** A cue in the words before a quote (tokens lo..hi): "Hill said:", "Hill told reporters that", "According to Hill,". */
+export function cueBefore(ctx: GrammarContext, lo: number, hi: number, partial: boolean, sentenceLo: number = lo): Cue | undefined {
+  const { tokens } = ctx;
+  const according = accordingTo(ctx, lo, hi);
+  for (let v = hi - 1; v >= lo; v--) {
+    if (!isVerbAt(tokens, v, partial)) continue;
+    // "tweets accusing Machado of ...": a participle after a noun modifies it; the clause's verb is earlier.
+    const prevTok = tokens[v - 1];
+    if (tokens[v]!.norm.endsWith("ing") && prevTok && prevTok.word && !AUXILIARIES.has(prevTok.norm) && !ADVERBS.has(prevTok.norm) && !PRONOUNS.has(prevTok.norm) && !ctx.mentionTo.has(v - 1)) continue;
+    // "the senior US official said that", "Hill, who ... , said:" — subject first, then an inverted object.
+    let s = v - 1;
+    // "was quoted as saying": the subject stands before "was".
+    if (tokens[s]?.norm === "as" && tokens[s - 1]?.norm === "quoted") s -= 2;
+    if (tokens[s] && (tokens[s]!.norm === "was" || tokens[s]!.norm === "has" || tokens[s]!.norm === "is")) s--;
+    // ", saying ...": a participle's subject is the clause's, at the start of the sentence.
+    const participle = tokens[v]!.norm.endsWith("ing") && tokens[v - 1]?.text === ",";
+    const subject = participle ? clauseSubject(ctx, Math.min(lo, sentenceLo), v) : s >= lo ? subjectEndingAt(ctx, s, lo) : undefined;
+    if (subject) return according && according.verb > v ? according : { text: tokens[v]!.text, verb: v, speaker: subject, inverted: false };
+    if (!TO_LISTENER.has(tokens[v]!.norm)) {
+      const object = objectAfter(ctx, v, hi);
+      if (object) return { text: tokens[v]!.text, verb: v, speaker: object, inverted: true };
+    }
+    if (!partial) break;
+  }
+  return according;
+}
+
+/** The subject opening a clause: a name, pronoun or description at `lo`, skipping an opening adverb. */
+export function clauseSubject(ctx: GrammarContext, lo: number, hi: number): SpeakerRef | undefined {
+  const { tokens } = ctx;
+  let i = lo;
+  while (i < hi && (!tokens[i]!.word || ADVERBS.has(tokens[i]!.norm))) i++;
+  if (i >= hi) return undefined;
+  // Titles before the name ("President Obama", "Gov. Earl Ray Tomblin") are no part of the mention.
+  for (let k = i; k < hi && k - i < 6; k++) {
+    const m = ctx.mentionFrom.get(k);
+    if (m) return { kind: "name", from: m.from, to: m.to, text: ctx.text.slice(m.start, m.end), mention: m };
+    const u = tokens[k]!;
+    if (!(u.cap || u.text === "." || ROLE_NOUNS.has(u.norm) || ROLE_MODIFIERS.has(u.norm))) break;
+  }
+  const t = tokens[i]!;
+  if (PRONOUNS.has(t.norm) && SUBJECT_PRONOUN(t.norm)) return { kind: "pronoun", from: i, to: i + 1, text: t.text };
+  return undefined;
+}

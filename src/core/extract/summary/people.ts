@@ -1,0 +1,79 @@
+// The person a sentence's opening "He" or "She" most likely means: among the people named in the two
+// sentences before it, the one the article mentions most (news pronouns mostly point at the story's
+// main person). A name counts as a person only with evidence: a title ("Mr Zhang"), an age
+// ("Locke, 39,") or a speech verb ("Locke said", "said Locke"); its gender from the title or from a
+// pronoun soon after the name.
+
+// Capitalised words that start names of things, not of people.
+const NOT_PERSON =
+  /\b(?:The|A|An|In|On|At|For|Of|And|But|If|When|While|After|Before|As|By|With|From|To|This|That|It|He|She|They|We|I|Club|United|City|Street|Road|Court|Police|Department|University|School|College|Council|Party|League|Cup|Park|House|Hospital|Church|Airport|Station|Bank|Company|Group|Association|Federation|Ministry|Office|Service|Agency|Institute|Foundation|Committee|Army|Navy|Force|Government|State|States|Kingdom|Republic|News|Times|Post|Daily|Mail|Twitter|Facebook|Instagram|Premier|Championship|Grand|Prix|Open|Contest|Festival|Awards|Games|Show|Museum|Gallery|Centre|Center|Trust|Society|Union|Theatre|Stadium|Hotel|Square|Bridge|Island|Valley|River|Lake|Mount|County|Province|Region|District|National|International|World|North|South|East|West|New|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b/;
+const NAME = /\b\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){1,4}\b/gu;
+// Roles written before a name ("Foreign Secretary Karl Weber").
+const ROLE =
+  /^(?:Secretary|Minister|President|Chancellor|Senator|Governor|Mayor|Chief|Prime|Foreign|Home|Deputy|Vice|Coach|Manager|Captain|Officer|Judge|Justice|Prince|Princess|King|Queen|General|Colonel|Sergeant|Detective|Inspector|Superintendent|Constable|Chairman|Director|Spokesman|Spokeswoman|Defender|Striker|Midfielder|Goalkeeper|Actress|Actor|Singer|Star|Former|Labour|Tory|Republican|Democrat)$/;
+
+const TITLE = /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof|Professor|Rev)\.?\s+/;
+
+export type Gender = "he" | "she";
+
+/** Full names of people-like capitalised sequences in a text, in order of appearance. */
+export function personNames(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(NAME)) {
+    // "State Antony Blinken": drop leading words that are not part of a person's name.
+    let ws = m[0].replace(/['’]s$/, "").replace(TITLE, "").split(/\s+/);
+    while (ws.length > 2 && (NOT_PERSON.test(ws[0]!) || ROLE.test(ws[0]!))) ws = ws.slice(1);
+    if (ws.length > 3) continue;
+    const name = ws.join(" ");
+    if (ws.length > 1 && !NOT_PERSON.test(name)) out.push(name);
+  }
+  return out;
+}
+
+const surname = (name: string) => name.slice(name.lastIndexOf(" ") + 1);
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+export interface Evidence {
+  mentions: number;
+  he: boolean;
+  she: boolean;
+  person: boolean;
+}
+
+/** What the article says about a name: how often it uses the surname, and as whom. */
+function evidence(name: string, article: string): Evidence {
+  const sn = escape(surname(name));
+  const mentions = article.match(new RegExp(`\\b${sn}\\b`, "g"))?.length ?? 0;
+  const he = new RegExp(`\\b(?:Mr|Sir|Lord)\\.?\\s+${sn}\\b|\\b${sn}\\b[^.!?]{0,60}?\\b(?:he|his|him)\\b`).test(article);
+  const she = new RegExp(`\\b(?:Mrs|Ms|Miss|Dame|Lady)\\.?\\s+${sn}\\b|\\b${sn}\\b[^.!?]{0,60}?\\b(?:she|her)\\b`).test(article);
+  // A title, an age or a speech verb says "person"; a pronoun after the name only says which gender.
+  const person =
+    new RegExp(`\\b(?:Mr|Mrs|Ms|Miss|Sir|Lord|Dame|Lady)\\.?\\s+${sn}\\b`).test(article) ||
+    new RegExp(`\\b(?:Dr|Prof|Professor)\\.?\\s+${sn}\\b|\\b${sn},\\s+\\d{1,3},|(?<!\\b(?:from|in|at|near|of|to)\\s+(?:\\p{Lu}\\p{L}+\\s+)?)\\b${sn}\\s+(?:said|says|told|added|explained|admitted|insisted|claimed)\\b|\\b(?:said|says|added)\\s+(?:\\p{Lu}\\p{L}+\\s+)?${sn}\\b`, "u").test(article);
+  return { mentions, he, she, person };
+}
+
+/**
+ * The person an opening "He"/"She" in the sentence after `before` refers to, or undefined when no
+ * one named in the last two sentences is plainly a person of that gender.
+ */
+export function pronounReferent(
+  before: readonly string[],
+  article: string,
+  gender: Gender,
+  /** Evidence already read for this article, by name: pass one map per article to read each name once. */
+  known: Map<string, Evidence> = new Map(),
+): string | undefined {
+  let best: string | undefined;
+  let bestCount = 0;
+  for (const name of before.slice(-2).flatMap(personNames)) {
+    let e = known.get(name);
+    if (!e) known.set(name, (e = evidence(name, article)));
+    if (!e.person || (gender === "he" ? e.she && !e.he : e.he && !e.she)) continue;
+    if (e.mentions > bestCount) {
+      best = name;
+      bestCount = e.mentions;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,67 @@
+// Candidate units: the article's sentences, with datelines ("(CNN) --") and page furniture ("Scroll
+// down for video") removed, and photo captions that news sites glue onto the next sentence split off.
+import type { Doc } from "../../text/index.js";
+
+export interface Unit {
+  /** Position among the units (0 = first unit of the body). */
+  position: number;
+  /** Index of the paragraph the unit is in. */
+  paragraph: number;
+  /** Index of the sentence among the body's sentences. */
+  sentence: number;
+  text: string;
+  /** A photo caption split off a sentence: it often lacks a full stop. */
+  caption: boolean;
+}
+
+// Agency datelines at the very start: "LONDON, England (CNN) --", "(The Hollywood Reporter)Stan ...",
+// "(CNN)They ...". A parenthesis counts when it names a known agency, or when the text runs on without a
+// space or after a dash; "Tesla (TSLA) shares fell" keeps its ticker.
+const DATELINE =
+  /^(?:\p{Lu}[\p{L}.' -]*(?:,\s*\p{Lu}[\p{L}.' -]*)*\s*)?(?:\((?:CNN|CNN Money|CNNMoney|AP|AFP|Reuters|UPI|PA|Bloomberg|Xinhua|EW\.com)\)\s*(?:--|—|–|-)?\s*|\([^()]{2,40}\)(?=\p{Lu})|\([^()]{2,40}\)\s+(?:--|—|–)\s+)/u;
+const FURNITURE = /^(?:Scroll down for (?:the )?videos?|Visit site|Click here[^.]*?|Watch the video|READ MORE:?)\s+|^Share this with.{0,120}?Copy this link\s*/i;
+// "By Danny ShawBBC home affairs correspondent": a byline run into the first sentence.
+const BYLINE = /^By (?:\p{Lu}[\p{L}'-]* ){0,3}\p{Lu}[\p{L}'-]*?(?=BBC|Reuters)\S*(?: \p{Ll}+){0,4} (?:correspondent|reporter|editor)\s*/u;
+// A caption label: "Flying high: ", "CLAIM: ", at most three capitalised words and a colon.
+// Labels are in sentence case ("Star-crossed lovers:") or capitals ("CLAIM:").
+const LABEL_WORDS = "\\p{Lu}[\\p{L}'’-]*(?:\\s\\p{Ll}[\\p{Ll}'’-]*){0,2}:";
+const LABEL = new RegExp(`^${LABEL_WORDS}\\s+(?=\\p{Lu})`, "u");
+// A caption glued to the next sentence: "... than a colleague The cost of divorce can ...", or a
+// caption run: "... last Saturday Skilful: The kite ...". A glue point needs a content word before
+// the capitalised determiner (not "to The Times") and a caption of several words.
+const GLUE = new RegExp(`([\\p{Ll}\\d%’'”")])\\s+(?=(?:The|A|An)\\s+\\p{L}|${LABEL_WORDS}\\s+\\p{Lu})`, "gu");
+const NOT_BEFORE = new Set(
+  "a an the his her their its my our your to in of for by from on at with about into onto and or but said says told than as like against over under via is was be been are were named called dubbed titled".split(" "),
+);
+
+function splitGlued(text: string): string[] {
+  const parts: string[] = [];
+  let from = 0;
+  for (const m of text.matchAll(GLUE)) {
+    const cut = m.index + m[1]!.length;
+    const before = text.slice(from, cut);
+    const lastWord = (/(\p{L}+)[’'”")]*$/u.exec(before)?.[1] ?? "").toLowerCase();
+    if (NOT_BEFORE.has(lastWord)) continue;
+    if (before.trim().split(/\s+/).length < 6) continue;
+    parts.push(before.trim());
+    from = cut;
+  }
+  parts.push(text.slice(from).trim());
+  return parts.filter(Boolean);
+}
+
+export function toUnits(doc: Doc, firstBodySentence: number): Unit[] {
+  const units: Unit[] = [];
+  for (const s of doc.sentences.slice(firstBodySentence)) {
+    let text = s.text;
+    if (units.length === 0) text = text.replace(DATELINE, "");
+    text = text.replace(FURNITURE, "").replace(BYLINE, "");
+    const parts = splitGlued(text);
+    parts.forEach((part, i) => {
+      const caption = i < parts.length - 1;
+      const clean = part.replace(LABEL, "");
+      if (clean) units.push({ position: units.length, paragraph: s.paragraph, sentence: s.index - firstBodySentence, text: caption && /[\p{L}\p{N}’'”")]$/u.test(clean) ? clean + "." : clean, caption });
+    });
+  }
+  return units;
+}

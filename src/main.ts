@@ -1,0 +1,120 @@
+// Builds the running bot from a Config: store, briefings ingested, asker, and the adapters whose
+// tokens are set (console mode when none is). The only place besides cli/ that wires things together.
+import { isAbsolute, resolve } from "node:path";
+import { startConsole } from "./adapters/console.js";
+import { discordConfigFrom, startDiscord, type RunningDiscord } from "./adapters/discord/index.js";
+import { startSlack, type RunningSlack } from "./adapters/slack/index.js";
+import { createAsker, type Asker } from "./ask/index.js";
+import type { Config } from "./config/index.js";
+import { createIngestor, type IngestSummary } from "./ingest/index.js";
+import type { Logger } from "./log/index.js";
+import { digestToText } from "./render/index.js";
+import { openStore, type BriefingStore } from "./store/index.js";
+
+export interface ConsoleIo {
+  input: NodeJS.ReadableStream;
+  write: (s: string) => void;
+  /** A terminal: show a prompt. */
+  interactive: boolean;
+}
+
+export interface StartOptions {
+  config: Config;
+  logger: Logger;
+  /** Relative paths in the configuration are taken from here (the project root). */
+  root: string;
+  now: () => number;
+  console: ConsoleIo;
+  /** Run only the Discord gateway (a shard process started by the ShardingManager). */
+  discordOnly?: boolean;
+}
+
+export interface RunningBot {
+  store: BriefingStore;
+  asker: Asker;
+  /** What is running: "console", "slack", "discord". */
+  adapters: string[];
+  ingested: IngestSummary;
+  /** Resolves when the console's input ends (never, without a console). */
+  consoleDone: Promise<void>;
+  /** Stops taking work, lets answers in flight finish, closes the store. */
+  stop(): Promise<void>;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A store spec from the config: a relative SQLite path is taken from the project root. */
+export function storeSpec(db: string, root: string): string {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(db) || db === "memory" || db === ":memory:" || isAbsolute(db)) return db;
+  return resolve(root, db.replace(/^(sqlite|file):/i, ""));
+}
+
+export async function startBot(o: StartOptions): Promise<RunningBot> {
+  const { config, logger, now } = o;
+  const secrets = config.secrets;
+  const store = await openStore(storeSpec(config.store.db, o.root));
+  const stoppers: Array<() => Promise<void>> = [];
+  try {
+    const ingestor = createIngestor({ store, now });
+    await ingestor.paths([resolve(o.root, config.briefings.dir)]);
+    const ingested = ingestor.summary();
+    logger.info({ ...ingested, failed: ingested.failed.length, dir: config.briefings.dir }, "briefings ingested");
+    for (const f of ingested.failed) logger.warn({ source: f.source, code: f.code }, `briefing not ingested: ${f.message}`);
+
+    const asker = createAsker(store);
+    const adapters: string[] = [];
+    if (secrets.slackBotToken && !o.discordOnly) {
+      const slack: RunningSlack = await startSlack({
+        asker,
+        logger,
+        config: {
+          mode: config.slack.mode,
+          port: config.slack.port,
+          botToken: secrets.slackBotToken,
+          ...(config.slack.apiUrl ? { apiUrl: config.slack.apiUrl } : {}),
+          ...(secrets.slackAppToken ? { appToken: secrets.slackAppToken } : {}),
+          ...(secrets.slackSigningSecret ? { signingSecret: secrets.slackSigningSecret } : {}),
+        },
+      });
+      stoppers.push(() => slack.stop());
+      adapters.push("slack");
+    }
+    if (secrets.discordToken) {
+      const discord: RunningDiscord = await startDiscord({ asker, logger, config: discordConfigFrom(config) });
+      stoppers.push(() => discord.stop());
+      adapters.push("discord");
+    }
+    const wantConsole = !o.discordOnly && (config.console.enabled === true || (config.console.enabled === "auto" && adapters.length === 0));
+    let consoleDone: Promise<void> = new Promise(() => undefined);
+    if (wantConsole) {
+      if (config.console.digestOnStart) {
+        const cards = (await store.since(now() - DAY_MS, 10)).map((s) => s.card);
+        o.console.write(digestToText(cards, `Morning digest · ${new Date(now()).toISOString().slice(0, 10)} · ${cards.length} briefing${cards.length === 1 ? "" : "s"}`));
+        o.console.write("\nAsk me: /brief <topic>, /whosaid <words>, /figures <topic>, /topics, /help, /quit\n");
+      }
+      const running = startConsole({ asker, logger, input: o.console.input, write: o.console.write, interactive: o.console.interactive });
+      stoppers.push(() => running.stop());
+      consoleDone = running.done;
+      adapters.push("console");
+    }
+    logger.info({ adapters, store: config.store.db }, "briefbot started");
+    let stopping: Promise<void> | undefined;
+    return {
+      store,
+      asker,
+      adapters,
+      ingested,
+      consoleDone,
+      stop: () =>
+        (stopping ??= (async () => {
+          await Promise.allSettled(stoppers.map((s) => s()));
+          await store.close();
+          logger.info("briefbot stopped");
+        })()),
+    };
+  } catch (err) {
+    await Promise.allSettled(stoppers.map((s) => s()));
+    await store.close();
+    throw err;
+  }
+}

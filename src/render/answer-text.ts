@@ -1,0 +1,44 @@
+// Answers as plain text, for the console and the command line.
+import type { Answer, ArticleRef, QuoteAnswer } from "../ask/index.js";
+import type { BriefingCard } from "../core/index.js";
+import { cardToText, formatValue } from "./text.js";
+
+const ref = (a: ArticleRef) => [a.title, a.publisher, a.publishedAt?.slice(0, 10), a.url].filter(Boolean).join(" · ");
+
+const whoLine = (m: QuoteAnswer) =>
+  m.speaker ? `${m.speaker.name}${m.speaker.role ? ` (${m.speaker.role})` : ""}` : "Nobody named in the article";
+
+export function answerToText(answer: Answer): string {
+  switch (answer.kind) {
+    case "brief":
+      return answer.cards.map(cardToText).join("\n");
+    case "whosaid": {
+      const [top, ...rest] = answer.matches;
+      if (!top) return `No quote matches "${answer.query}".\n`;
+      const out = [`${whoLine(top)} said:`, `  “${top.quote.text}”`, `  — ${ref(top.article)}`];
+      if (rest.length) out.push("", "Also close:", ...rest.map((m) => `  ${whoLine(m)}: “${m.quote.text.slice(0, 100)}${m.quote.text.length > 100 ? "…" : ""}”`));
+      return out.join("\n") + "\n";
+    }
+    case "figures": {
+      if (!answer.figures.length) return `No figures found for "${answer.topic}".\n`;
+      return answer.figures
+        .map((f) => `${formatValue(f.figure)}${f.figure.about ? ` — ${f.figure.about}` : ""}\n  ${f.figure.sentence}\n  — ${ref(f.article)}`)
+        .join("\n") + "\n";
+    }
+    case "topics":
+      return answer.topics.length
+        ? `Topics: ${answer.topics.map((t) => `${t.topic} (${t.count})`).join(", ")}\n`
+        : "No articles yet: add some to briefings/ or run `briefbot ingest`.\n";
+    case "not_found":
+      return `Nothing found for "${answer.query}".${answer.suggestions.length ? ` Try: ${answer.suggestions.join(", ")}.` : ""}\n`;
+    case "help":
+      return answer.commands.map((c) => `  ${c.usage.padEnd(28)} ${c.description}`).join("\n") + "\n";
+  }
+}
+
+/** The morning digest as text: one short block per card. */
+export function digestToText(cards: BriefingCard[], heading: string): string {
+  if (!cards.length) return `${heading}\n\nNothing new.\n`;
+  const blocks = cards.map((c) => [`■ ${c.title}`, ...c.summary.slice(0, 2).map((b) => `  • ${b}`), c.topics.length ? `  (${c.topics.slice(0, 4).join(", ")})` : ""].filter(Boolean).join("\n"));
+  return `${heading}\n\n${blocks.join("\n\n")}\n`;
+}

@@ -1,0 +1,142 @@
+// Answers as Discord messages: one embed per card, quotes with speakers, figures as inline fields.
+import type { Answer, ArticleRef, FigureAnswer, QuoteAnswer } from "../../ask/index.js";
+import type { BriefingCard, Quote, Speaker } from "../../core/index.js";
+import { formatValue } from "../text.js";
+import { escapeDiscordMarkdown as esc } from "./escape.js";
+import { fitMessage, shorten } from "./limits.js";
+import type { ActionRow, DiscordMessage, Embed, EmbedField } from "./types.js";
+
+export interface DiscordRenderOptions {
+  /** Only the asker sees the answer (Discord flag 64), with a button to post it for everyone. */
+  ephemeral: boolean;
+  maxCards: number;
+  maxQuotesPerCard: number;
+  maxFiguresPerCard: number;
+  maxMatches: number;
+  color: number;
+}
+
+export const DEFAULT_DISCORD_RENDER_OPTIONS = {
+  ephemeral: true,
+  maxCards: 3,
+  maxQuotesPerCard: 3,
+  maxFiguresPerCard: 6,
+  maxMatches: 8,
+  color: 0x3b82f6,
+} as const satisfies DiscordRenderOptions;
+
+export const EPHEMERAL = 64;
+/** The custom_id of the "Post publicly" button; adapters match on it. */
+export const POST_PUBLICLY_ID = "briefbot:public";
+
+export const postPubliclyRow = (): ActionRow => ({
+  type: 1,
+  components: [{ type: 2, style: 2, label: "Post publicly", custom_id: POST_PUBLICLY_ID }],
+});
+
+/** Discord refuses an embed whose url is not http(s); parentheses would end a masked link early. */
+export function safeUrl(url: string | undefined): string | undefined {
+  if (!url || url.length > 2048 || !/^https?:\/\/[^\s<>]+$/i.test(url)) return undefined;
+  return url.replace(/\(/g, "%28").replace(/\)/g, "%29");
+}
+
+const speakerLabel = (s: Speaker | null) => (s ? `${s.name}${s.role ? `, ${s.role}` : ""}` : "Unattributed");
+const quoted = (q: Quote) => `“${esc(shorten(q.text, 900))}”`;
+const day = (iso: string | undefined) => (iso && /^\d{4}-\d{2}-\d{2}/.test(iso) ? iso.slice(0, 10) : iso);
+
+function host(url: string | undefined): string | undefined {
+  try {
+    return url ? new URL(url).hostname.replace(/^www\./, "") : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** "Publisher · 2026-03-01", the footer of a card (footers show text as is: no escaping). */
+function footerText(publisher: string | undefined, url: string | undefined, publishedAt: string | undefined): string {
+  return [publisher ?? host(url), day(publishedAt)].filter(Boolean).join(" · ");
+}
+
+function articleLink(a: ArticleRef): string {
+  const title = esc(shorten(a.title, 200));
+  const url = safeUrl(a.url);
+  return url ? `[${title}](${url})` : title;
+}
+
+export function cardEmbed(card: BriefingCard, o: DiscordRenderOptions = DEFAULT_DISCORD_RENDER_OPTIONS): Embed {
+  const fields: EmbedField[] = [];
+  for (const q of card.quotes.filter((q) => q.kind === "direct").slice(0, o.maxQuotesPerCard)) {
+    fields.push({ name: esc(speakerLabel(q.speaker)), value: quoted(q) });
+  }
+  for (const f of card.figures.slice(0, o.maxFiguresPerCard)) {
+    fields.push({ name: esc(formatValue(f)), value: esc(shorten(f.about ?? f.sentence, 300)), inline: true });
+  }
+  const embed: Embed = { title: esc(card.title), color: o.color };
+  const url = safeUrl(card.source.url);
+  if (url) embed.url = url;
+  if (card.summary.length) embed.description = card.summary.map((b) => `• ${esc(b)}`).join("\n");
+  if (fields.length) embed.fields = fields;
+  const footer = footerText(card.source.publisher, card.source.url, card.source.publishedAt);
+  if (footer) embed.footer = { text: footer };
+  return embed;
+}
+
+function matchField(m: QuoteAnswer): EmbedField {
+  return { name: esc(speakerLabel(m.speaker ?? m.quote.speaker)), value: `${quoted(m.quote)}\n— ${articleLink(m.article)}` };
+}
+
+function figureField(f: FigureAnswer): EmbedField {
+  const about = f.figure.about ?? shorten(f.figure.sentence, 200);
+  return { name: esc(formatValue(f.figure)), value: `${esc(about)}\n— ${articleLink(f.article)}`, inline: true };
+}
+
+function answerBody(answer: Answer, o: DiscordRenderOptions): { content?: string; embeds: Embed[]; shareable: boolean } {
+  switch (answer.kind) {
+    case "brief":
+      return { embeds: answer.cards.slice(0, o.maxCards).map((c) => cardEmbed(c, o)), shareable: true };
+    case "whosaid":
+      return {
+        embeds: [{ title: `Who said “${esc(answer.query)}”?`, color: o.color, fields: answer.matches.slice(0, o.maxMatches).map(matchField) }],
+        shareable: true,
+      };
+    case "figures":
+      return {
+        embeds: [{ title: `Figures: ${esc(answer.topic)}`, color: o.color, fields: answer.figures.slice(0, 24).map(figureField) }],
+        shareable: true,
+      };
+    case "topics":
+      return {
+        embeds: [{ title: "Topics", color: o.color, description: answer.topics.map((t) => `• ${esc(t.topic)} (${t.count})`).join("\n") }],
+        shareable: false,
+      };
+    case "not_found": {
+      const tries = answer.suggestions.length ? ` Try: ${answer.suggestions.map(esc).join(", ")}.` : "";
+      return { content: `Nothing found for “${esc(answer.query)}”.${tries}`, embeds: [], shareable: false };
+    }
+    case "help":
+      return {
+        embeds: [{ title: "briefbot", color: o.color, fields: answer.commands.map((c) => ({ name: esc(c.usage), value: esc(c.description) })) }],
+        shareable: false,
+      };
+  }
+}
+
+/** The whole message for an answer, within Discord's limits and pinging nobody. */
+export function answerToMessage(answer: Answer, options: Partial<DiscordRenderOptions> = {}): DiscordMessage {
+  const o = { ...DEFAULT_DISCORD_RENDER_OPTIONS, ...options };
+  const body = answerBody(answer, o);
+  const msg: DiscordMessage = { embeds: body.embeds, allowed_mentions: { parse: [] } };
+  if (body.content !== undefined) msg.content = body.content;
+  if (o.ephemeral) {
+    msg.flags = EPHEMERAL;
+    if (body.shareable) msg.components = [postPubliclyRow()];
+  }
+  return fitMessage(msg);
+}
+
+/** A plain text message (errors, hints), still within limits and pinging nobody. */
+export function textMessage(text: string, ephemeral: boolean): DiscordMessage {
+  const msg: DiscordMessage = { content: text, embeds: [], allowed_mentions: { parse: [] } };
+  if (ephemeral) msg.flags = EPHEMERAL;
+  return fitMessage(msg);
+}

@@ -1,0 +1,135 @@
+// Answers (src/ask) as Slack messages. Every message leaves here within Slack's limits, with a fallback text.
+import type { Answer, ArticleRef, FigureAnswer, Intent, QuoteAnswer } from "../../ask/index.js";
+import { context, header, section, type ActionsBlock, type Block, type SlackMessage } from "./blocks.js";
+import { cardBlocks, cardFallback, figureSections, quoteMrkdwn, sourceMrkdwn, type CardBlockOptions } from "./card.js";
+import { escapeMrkdwn as e, link } from "./escape.js";
+import { fitMessage, SLACK_LIMITS } from "./limits.js";
+
+/** The action id of the "Post to channel" button; the adapter listens for it. */
+export const POST_CARD_ACTION = "briefbot_post_card";
+
+/** What the "Post to channel" button carries, to find the same card again. */
+export interface PostCardValue {
+  topic: string;
+  card: string;
+}
+
+export interface AnswerRenderOptions extends Partial<CardBlockOptions> {
+  /** Adds a "Post to channel" button to a briefing (for a reply only the caller sees). */
+  postButton?: boolean;
+  /** Other cards on the topic listed under the first one. */
+  maxMore?: number;
+  maxMatches?: number;
+  /** Figures in a `figures` answer (a card shows `maxFigures`). */
+  maxFigureAnswers?: number;
+  maxTopics?: number;
+}
+
+type Own = Required<Omit<AnswerRenderOptions, keyof CardBlockOptions>>;
+type Resolved = Own & Partial<CardBlockOptions>;
+
+const DEFAULTS = { postButton: false, maxMore: 5, maxMatches: 5, maxFigureAnswers: 20, maxTopics: 30 } as const satisfies Own;
+
+const articleLine = (a: ArticleRef): string => {
+  const src = sourceMrkdwn({ publisher: a.publisher, publishedAt: a.publishedAt });
+  return `${link(a.url, a.title)}${src ? ` · ${src}` : ""}`;
+};
+
+export const postButton = (value: PostCardValue): ActionsBlock => ({
+  type: "actions",
+  elements: [
+    { type: "button", action_id: POST_CARD_ACTION, text: { type: "plain_text", text: "Post to channel" }, value: JSON.stringify(value), style: "primary" },
+  ],
+});
+
+function brief(a: Extract<Answer, { kind: "brief" }>, o: Resolved): SlackMessage {
+  const [first, ...rest] = a.cards;
+  if (!first) return notFound({ kind: "not_found", intent: "brief", query: a.topic, suggestions: [] });
+  const blocks: Block[] = cardBlocks(first, o);
+  const more = rest.slice(0, o.maxMore);
+  if (more.length) {
+    const lines = more.map((c) => `• ${articleLine({ id: c.id, title: c.title, url: c.source.url, publisher: c.source.publisher, publishedAt: c.source.publishedAt })}`);
+    blocks.push(section(`*More on ${e(a.topic)}*\n${lines.join("\n")}`));
+  }
+  // A topic too long for the button's value gets no button rather than one that cannot work.
+  const button = postButton({ topic: a.topic, card: first.id });
+  if (o.postButton && (button.elements[0]?.value ?? "").length <= SLACK_LIMITS.buttonValue) blocks.push(button);
+  return { text: cardFallback(first), blocks };
+}
+
+const matchBlocks = (m: QuoteAnswer): Block[] => [section(quoteMrkdwn({ text: m.quote.text, speaker: m.speaker ?? m.quote.speaker })), context(articleLine(m.article))];
+
+function whosaid(a: Extract<Answer, { kind: "whosaid" }>, o: Resolved): SlackMessage {
+  const top = a.matches[0];
+  if (!top) return notFound({ kind: "not_found", intent: "whosaid", query: a.query, suggestions: [] });
+  const who = top.speaker ?? top.quote.speaker;
+  const blocks: Block[] = [section(`*Who said “${e(a.query)}”*`), ...a.matches.slice(0, o.maxMatches).flatMap(matchBlocks)];
+  const text = who ? `${e(who.name)} said “${e(top.quote.text)}”` : `Unattributed: “${e(top.quote.text)}”`;
+  return { text, blocks };
+}
+
+function figures(a: Extract<Answer, { kind: "figures" }>, o: Resolved): SlackMessage {
+  const shown = a.figures.slice(0, o.maxFigureAnswers);
+  if (!shown.length) return notFound({ kind: "not_found", intent: "figures", query: a.topic, suggestions: [] });
+  // Grouped by article, in the order the answer ranks them.
+  const groups = new Map<string, FigureAnswer[]>();
+  for (const f of shown) groups.set(f.article.id, [...(groups.get(f.article.id) ?? []), f]);
+  const blocks: Block[] = [header(`Figures: ${e(a.topic)}`)];
+  for (const group of groups.values()) {
+    const article = group[0]!.article;
+    blocks.push(...figureSections(group.map((g) => g.figure), articleLine(article)));
+  }
+  const text = `Figures on ${e(a.topic)}: ${shown.slice(0, 3).map((f) => e(f.figure.text)).join("; ")}`;
+  return { text, blocks };
+}
+
+function topics(a: Extract<Answer, { kind: "topics" }>, o: Resolved): SlackMessage {
+  if (!a.topics.length) return notFound({ kind: "not_found", intent: "topics", query: "", suggestions: [] });
+  const shown = a.topics.slice(0, o.maxTopics);
+  const lines = shown.map((t) => `• *${e(t.topic)}* (${t.count})`);
+  if (a.topics.length > shown.length) lines.push(`…and ${a.topics.length - shown.length} more`);
+  const blocks = [section(`*Topics I can brief you on*\n${lines.join("\n")}`), context("Try `/brief &lt;topic&gt;`")];
+  return { text: `Topics: ${shown.slice(0, 10).map((t) => e(t.topic)).join(", ")}`, blocks };
+}
+
+const NOT_FOUND: Record<Intent["kind"], (q: string) => string> = {
+  brief: (q) => `I have no briefing on “${q}”.`,
+  whosaid: (q) => `I found no quote matching “${q}”.`,
+  figures: (q) => `I found no figures about “${q}”.`,
+  topics: () => "I know no topics yet: no articles are stored.",
+  help: () => "I did not understand that.",
+};
+
+function notFound(a: Extract<Answer, { kind: "not_found" }>): SlackMessage {
+  const said = NOT_FOUND[a.intent](e(a.query));
+  const blocks: Block[] = [section(said)];
+  if (a.suggestions.length) blocks.push(context(`Did you mean: ${a.suggestions.map((s) => `*${e(s)}*`).join(", ")}?`));
+  return { text: said, blocks };
+}
+
+function help(a: Extract<Answer, { kind: "help" }>): SlackMessage {
+  const lines = a.commands.map((c) => `\`${e(c.usage)}\` ${e(c.description)}`);
+  return { text: "What briefbot can do", blocks: [section(`*What I can do*\n${lines.join("\n")}`)] };
+}
+
+/** An answer as a Slack message, within every Slack limit. */
+export function answerToSlack(answer: Answer, options: AnswerRenderOptions = {}): SlackMessage {
+  const o: Resolved = { ...DEFAULTS, ...options };
+  switch (answer.kind) {
+    case "brief":
+      return fitMessage(brief(answer, o));
+    case "whosaid":
+      return fitMessage(whosaid(answer, o));
+    case "figures":
+      return fitMessage(figures(answer, o));
+    case "topics":
+      return fitMessage(topics(answer, o));
+    case "not_found":
+      return fitMessage(notFound(answer));
+    case "help":
+      return fitMessage(help(answer));
+  }
+}
+
+/** A short reply in words (errors, confirmations), escaped and within limits. */
+export const noticeToSlack = (words: string): SlackMessage => fitMessage({ text: e(words), blocks: [section(e(words))] });

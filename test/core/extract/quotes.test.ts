@@ -1,0 +1,80 @@
+// Quote spans and kinds: every mark style, quotes over paragraphs, and what is no quote at all.
+import { analyze } from "../../../src/core/text/index.js";
+import { extractEntities } from "../../../src/core/extract/entities.js";
+import { extractQuotes } from "../../../src/core/extract/quotes.js";
+
+const quotes = (text: string) => {
+  const doc = analyze(text);
+  return extractQuotes(doc, extractEntities(doc));
+};
+const texts = (text: string) => quotes(text).map((q) => [q.text, q.kind]);
+
+describe("quote marks", () => {
+  test.each<[string, string, Array<[string, string]>]>([
+    ["curly double marks", "“We will rebuild the bridge,” Mayor Dana Whitfield said.", [["We will rebuild the bridge", "direct"]]],
+    ["straight double marks", '"The budget is late," Omar Haddad said on Monday.', [["The budget is late", "direct"]]],
+    ["two apostrophes as one mark", "''The river is rising,'' said Lena Okafor, a hydrologist.", [["The river is rising", "direct"]]],
+    ["wrong-way opening mark", "”Nobody warned us,” said Priya Raman.", [["Nobody warned us", "direct"]]],
+    ["single marks in a headline", "Whitfield: ‘We Will Rebuild’ After Floods\n\nThe mayor spoke on Monday.", [["We Will Rebuild", "direct"]]],
+    ["guillemets", "«Nous restons ici», a dit Claire Dubois.", [["Nous restons ici", "direct"]]],
+  ])("%s", (_name, text, want) => expect(texts(text)).toEqual(want));
+
+  test("offsets are exact JS string offsets into the article", () => {
+    const text = "Intro line.\n\n“Ça va — très bien,” dit-elle. 😀 Later, “the second one” came.";
+    for (const q of quotes(text)) expect(text.slice(q.start, q.end)).toBe(q.text);
+  });
+
+  test("a quote over two paragraphs: the first opens without closing, the second reopens", () => {
+    const text =
+      'Tomas Berg, the harbour master, said:\n\n"The storm took three boats from the north pier. We lost the crane as well.\n\n"Nobody was hurt, and that is what matters tonight."\n\nRepairs start next week.';
+    const got = quotes(text);
+    expect(got).toHaveLength(1);
+    expect(got[0]!.text).toMatch(/^The storm took three boats[\s\S]*what matters tonight\.$/);
+    expect(got[0]!.speaker?.name).toBe("Tomas Berg");
+  });
+
+  test("a paragraph of quoted speech that never closes ends at its paragraph", () => {
+    const text = "Ines Duarte spoke first.\n\n“We have waited long enough for this road\n\nThe council voted on Tuesday.";
+    expect(texts(text)).toEqual([["We have waited long enough for this road", "direct"]]);
+  });
+});
+
+describe("what is no quote", () => {
+  test.each<[string, string]>([
+    ["an inch mark", 'The storm dropped 14" of snow on the pass, and roads closed.'],
+    ["a height", "The rookie stands 6'2\" tall and plays guard."],
+    ["a film title after a title noun", "She starred in the film “The Long Winter Road” last year."],
+    ["a scare-quoted word nobody said", "The so-called “reform” has changed little in the valley."],
+    ["attributes inside markup", '<tweet author="someone" text="a quoted attribute">Rain again today</tweet>'],
+    ["a heading in single marks", "Council Meets Again\n\n'A Long Night Ahead.'\n\nThe session ran late."],
+  ])("%s", (_name, text) => expect(quotes(text).filter((q) => q.kind === "direct")).toEqual([]));
+
+  test("a scare quote is dropped, a partial quote with a speaker stays", () => {
+    const got = quotes("The so-called “reform” changed little. Governor Ruth Adeyemi said rivals could “stall” the bill.");
+    expect(got.map((q) => [q.text, q.kind, q.speaker?.name])).toEqual([["stall", "partial", "Ruth Adeyemi"]]);
+  });
+});
+
+describe("direct or partial", () => {
+  test.each<[string, string, "direct" | "partial"]>([
+    ["a whole sentence after a comma cue", "Lena Okafor said, “The levee held through the night.”", "direct"],
+    ["a fragment inside paraphrase", "Okafor said the city could “run out of sandbags” by Friday.", "partial"],
+    ["one word inside paraphrase", "Colonel Ayla Demir warned that the rebels might “manufacture” a crisis.", "partial"],
+    ["quoted words that run on into the writer's", "“We fixed the pumps” before dawn, Okafor said.", "partial"],
+    ["a quote after a colon", "The engineer put it bluntly: “The dam is old and tired.”", "direct"],
+    ["an example inside the writer's sentence", "Senator Maria Lopez raised doubts, including, “Who pays for the upkeep?”", "partial"],
+    ["a lower-case fragment after a comma", "Okafor said, “we were floored by the vote.”", "partial"],
+  ])("%s", (_name, text, kind) => expect(quotes(text)[0]?.kind).toBe(kind));
+
+  test("the second half of a split quote is direct, even in lower case", () => {
+    const got = quotes("“The levee held,” Dr. Lena Okafor said, “and the pumps kept up all night.”");
+    expect(got.map((q) => [q.kind, q.speaker?.name])).toEqual([
+      ["direct", "Lena Okafor"],
+      ["direct", "Lena Okafor"],
+    ]);
+  });
+
+  test.each<[string, string, "direct" | "partial"]>([
+    ["a question quoted whole after a comma cue", "Okafor asked, “Who will pay for it?”", "direct"],
+  ])("%s", (_name, text, kind) => expect(quotes(text)[0]?.kind).toBe(kind));
+});

@@ -1,0 +1,253 @@
+// A fake Discord on 127.0.0.1: the REST routes briefbot uses and a gateway WebSocket.
+// Records everything the real discord.js (or our HTTP-mode code) sends, for exact assertions.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { WebSocketServer, type WebSocket } from "ws";
+
+export interface RecordedRequest {
+  method: string;
+  /** Path below /api/v10, without the query. */
+  path: string;
+  query: string;
+  headers: IncomingMessage["headers"];
+  body: unknown;
+}
+
+export interface GatewayFrame {
+  dir: "in" | "out";
+  op: number;
+  t?: string | null;
+  d: unknown;
+}
+
+interface Failure {
+  method: string;
+  path: RegExp;
+  status: number;
+  body: unknown;
+  headers: Record<string, string>;
+}
+
+export interface FakeDiscordOptions {
+  botId: string;
+  applicationId: string;
+  guildIds: string[];
+  /** Short so tests see heartbeats and their ACKs. */
+  heartbeatIntervalMs: number;
+}
+
+const DEFAULTS = { botId: "900000000000000001", applicationId: "900000000000000001", guildIds: ["800000000000000001"], heartbeatIntervalMs: 200 } as const;
+
+type Waiter = { pred: () => boolean; resolve: () => void };
+
+export class FakeDiscord {
+  readonly requests: RecordedRequest[] = [];
+  readonly frames: GatewayFrame[] = [];
+  /** Registered commands by scope ("global" or a guild id), as the last bulk overwrite left them. */
+  readonly commands = new Map<string, Array<Record<string, unknown>>>();
+  readonly options: FakeDiscordOptions;
+  private readonly server: Server;
+  private readonly wss: WebSocketServer;
+  private readonly sockets = new Set<WebSocket>();
+  private readonly failures: Failure[] = [];
+  private readonly waiters: Waiter[] = [];
+  private seq = 0;
+  private nextId = 1000;
+  port = 0;
+
+  constructor(options: Partial<FakeDiscordOptions> = {}) {
+    this.options = { ...DEFAULTS, ...options, guildIds: options.guildIds ?? [...DEFAULTS.guildIds] };
+    this.server = createServer((req, res) => void this.onRequest(req, res));
+    this.wss = new WebSocketServer({ server: this.server, path: "/gateway" });
+    this.wss.on("connection", (ws) => this.onSocket(ws));
+  }
+
+  static async start(options: Partial<FakeDiscordOptions> = {}): Promise<FakeDiscord> {
+    const fake = new FakeDiscord(options);
+    await new Promise<void>((resolve) => fake.server.listen(0, "127.0.0.1", resolve));
+    fake.port = (fake.server.address() as AddressInfo).port;
+    return fake;
+  }
+
+  /** What to give discord.js as `rest.api` (and briefbot as `apiUrl`). */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  /** The next request matching answers `status` with `body` instead (once). */
+  failNext(method: string, path: RegExp, status: number, body: unknown, headers: Record<string, string> = {}): void {
+    this.failures.push({ method, path, status, body, headers });
+  }
+
+  /** Sends a gateway dispatch (op 0) to every connected client. */
+  dispatch(t: string, d: unknown): void {
+    for (const ws of this.sockets) this.send(ws, { op: 0, t, s: ++this.seq, d });
+  }
+
+  get connections(): number {
+    return this.sockets.size;
+  }
+
+  /** Resolves once `pred` holds (checked after every recorded request and frame). */
+  waitFor(pred: () => boolean, what = "condition", timeoutMs = 5000): Promise<void> {
+    if (pred()) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const done = () => {
+        clearTimeout(timer);
+        clearInterval(poll);
+        const i = this.waiters.indexOf(waiter);
+        if (i >= 0) this.waiters.splice(i, 1);
+      };
+      const timer = setTimeout(() => (done(), reject(new Error(`fake discord: timed out waiting for ${what}`))), timeoutMs);
+      // Also polled, for conditions on things the fake does not see (log lines).
+      const poll = setInterval(() => pred() && (done(), resolve()), 10);
+      const waiter: Waiter = { pred, resolve: () => (done(), resolve()) };
+      this.waiters.push(waiter);
+    });
+  }
+
+  /** Resolves with the first request (counting from `from`) matching method and path. */
+  async request(method: string, path: RegExp, from = 0): Promise<RecordedRequest> {
+    const find = () => this.requests.slice(from).find((r) => r.method === method && path.test(r.path));
+    await this.waitFor(() => find() !== undefined, `${method} ${path}`);
+    return find()!;
+  }
+
+  requestsTo(method: string, path: RegExp): RecordedRequest[] {
+    return this.requests.filter((r) => r.method === method && path.test(r.path));
+  }
+
+  async close(): Promise<void> {
+    for (const ws of this.sockets) ws.terminate();
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private notify(): void {
+    for (const w of [...this.waiters]) {
+      if (w.pred()) {
+        this.waiters.splice(this.waiters.indexOf(w), 1);
+        w.resolve();
+      }
+    }
+  }
+
+  private send(ws: WebSocket, payload: { op: number; t?: string | null; s?: number | null; d: unknown }): void {
+    this.frames.push({ dir: "out", op: payload.op, t: payload.t ?? null, d: payload.d });
+    ws.send(JSON.stringify({ t: null, s: null, ...payload }));
+  }
+
+  private onSocket(ws: WebSocket): void {
+    this.sockets.add(ws);
+    ws.on("close", () => this.sockets.delete(ws));
+    ws.on("message", (raw) => {
+      const msg = JSON.parse(String(raw)) as { op: number; d: unknown };
+      this.frames.push({ dir: "in", op: msg.op, d: msg.d });
+      if (msg.op === 1) this.send(ws, { op: 11, d: null }); // heartbeat -> ACK
+      if (msg.op === 2) this.onIdentify(ws);
+      this.notify();
+    });
+    this.send(ws, { op: 10, d: { heartbeat_interval: this.options.heartbeatIntervalMs } });
+  }
+
+  private onIdentify(ws: WebSocket): void {
+    const { botId, applicationId, guildIds } = this.options;
+    this.send(ws, {
+      op: 0, t: "READY", s: ++this.seq,
+      d: {
+        v: 10, session_id: "fake-session", resume_gateway_url: `ws://127.0.0.1:${this.port}/gateway`,
+        user: { id: botId, username: "briefbot", discriminator: "0", global_name: null, avatar: null, bot: true },
+        guilds: guildIds.map((id) => ({ id, unavailable: true })),
+        application: { id: applicationId, flags: 0 }, shard: [0, 1],
+      },
+    });
+    // With the Guilds intent discord.js waits for a GUILD_CREATE per guild listed in READY.
+    for (const id of guildIds) this.send(ws, { op: 0, t: "GUILD_CREATE", s: ++this.seq, d: guildPayload(id) });
+  }
+
+  private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks).toString("utf8");
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    // discord.js sends "@original" percent-encoded; Discord reads both.
+    const path = decodeURIComponent(url.pathname).replace(/^\/api\/v10/, "");
+    const method = req.method ?? "GET";
+    let body: unknown = raw;
+    if (/json/.test(req.headers["content-type"] ?? "") && raw) body = JSON.parse(raw);
+    this.requests.push({ method, path, query: url.search, headers: req.headers, body });
+    try {
+      const fail = this.failures.findIndex((f) => f.method === method && f.path.test(path));
+      if (fail >= 0) {
+        const f = this.failures.splice(fail, 1)[0]!;
+        return json(res, f.status, f.body, f.headers);
+      }
+      this.route(method, path, body, res);
+    } finally {
+      this.notify();
+    }
+  }
+
+  private route(method: string, path: string, body: unknown, res: ServerResponse): void {
+    let m: RegExpExecArray | null;
+    if (method === "GET" && (path === "/gateway/bot" || path === "/gateway")) {
+      return json(res, 200, {
+        url: `ws://127.0.0.1:${this.port}/gateway`, shards: 1,
+        session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
+      });
+    }
+    if (method === "POST" && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) {
+      // Discord: 204 with no body, so no JSON content type either.
+      res.writeHead(204).end();
+      return;
+    }
+    if ((m = /^\/webhooks\/(\d+)\/([^/]+)(\/messages\/@original)?$/.exec(path)) && (method === "PATCH" || method === "POST")) {
+      return json(res, 200, this.message("0", body));
+    }
+    if (method === "POST" && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) {
+      return json(res, 200, this.message(m[1]!, body));
+    }
+    if ((m = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path))) {
+      const scope = m[2] ?? "global";
+      if (method === "PUT") {
+        const previous = this.commands.get(scope) ?? [];
+        // Bulk overwrite: the list becomes exactly what was sent; a command keeps its id by name.
+        const next = (body as Array<Record<string, unknown>>).map((c) => ({
+          ...c, id: previous.find((p) => p.name === c.name)?.id ?? String(++this.nextId), application_id: m![1], version: "1",
+        }));
+        this.commands.set(scope, next);
+        return json(res, 200, next);
+      }
+      if (method === "GET") return json(res, 200, this.commands.get(scope) ?? []);
+    }
+    json(res, 404, { message: "404: Not Found", code: 0 });
+  }
+
+  private message(channelId: string, body: unknown): Record<string, unknown> {
+    const b = (body && typeof body === "object" ? body : {}) as Record<string, unknown>;
+    return {
+      id: String(++this.nextId), channel_id: channelId, type: 0, content: b.content ?? "", embeds: b.embeds ?? [],
+      components: b.components ?? [], attachments: [], mentions: [], mention_roles: [], mention_everyone: false,
+      pinned: false, tts: false, timestamp: new Date(0).toISOString(), edited_timestamp: null, flags: b.flags ?? 0,
+      author: { id: this.options.botId, username: "briefbot", discriminator: "0", global_name: null, avatar: null, bot: true },
+    };
+  }
+}
+
+function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
+}
+
+function guildPayload(id: string): Record<string, unknown> {
+  return {
+    id, name: `guild ${id}`, icon: null, owner_id: "700000000000000001", afk_channel_id: null, afk_timeout: 300,
+    verification_level: 0, default_message_notifications: 0, explicit_content_filter: 0, roles: [], emojis: [],
+    features: [], mfa_level: 0, application_id: null, system_channel_id: null, system_channel_flags: 0,
+    rules_channel_id: null, vanity_url_code: null, description: null, banner: null, premium_tier: 0,
+    preferred_locale: "en-US", public_updates_channel_id: null, nsfw_level: 0, premium_progress_bar_enabled: false,
+    safety_alerts_channel_id: null, stickers: [], joined_at: new Date(0).toISOString(), large: false, unavailable: false,
+    member_count: 2, voice_states: [], members: [], presences: [], stage_instances: [], guild_scheduled_events: [],
+    threads: [], channels: [{ id: "810000000000000001", type: 0, guild_id: id, name: "general", position: 0, permission_overwrites: [] }],
+  };
+}

@@ -1,0 +1,216 @@
+// A fake Slack on 127.0.0.1: the Web API methods briefbot uses, response_url posts, and a Socket Mode
+// WebSocket (apps.connections.open, hello, envelopes, acks). It records every request it receives.
+import { EventEmitter, once } from "node:events";
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { WebSocketServer, type WebSocket } from "ws";
+
+export interface Recorded {
+  /** Web API method ("chat.postMessage"), "respond" for a response_url post, or "ws.ack" for a Socket Mode ack. */
+  method: string;
+  path: string;
+  headers: IncomingHttpHeaders;
+  body: Record<string, unknown>;
+  /** performance.now() when it arrived. */
+  at: number;
+}
+
+export type Failure = { status: 429; retryAfter: number } | { status: 500 | 502 | 503 } | { error: string };
+
+export interface FakeSlackOptions {
+  botToken: string;
+  appToken?: string;
+  botUserId?: string;
+  botId?: string;
+  teamId?: string;
+}
+
+/** Fields Slack's Web API client sends as JSON inside a form body. */
+const JSON_FIELDS = new Set(["blocks", "attachments", "metadata"]);
+
+async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  const raw = Buffer.concat(chunks).toString("utf8");
+  if (!raw) return {};
+  if ((req.headers["content-type"] ?? "").includes("json")) return JSON.parse(raw) as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of new URLSearchParams(raw)) out[k] = JSON_FIELDS.has(k) ? JSON.parse(v) : v;
+  return out;
+}
+
+export class FakeSlack {
+  readonly requests: Recorded[] = [];
+  /** Channels where chat.postMessage fails with this Slack error ("channel_not_found", "not_in_channel"). */
+  readonly channelErrors = new Map<string, string>();
+  private readonly failures = new Map<string, Failure[]>();
+  private readonly events = new EventEmitter();
+  private readonly sockets = new Set<WebSocket>();
+  private readonly pendingAcks = new Map<string, (body: Record<string, unknown>) => void>();
+  private readonly wss = new WebSocketServer({ noServer: true });
+  private ts = 1_900_000_000;
+  private envelopes = 0;
+  private tickets = 0;
+
+  private constructor(
+    private readonly server: Server,
+    readonly options: Required<FakeSlackOptions>,
+  ) {
+    this.events.setMaxListeners(0);
+  }
+
+  static async start(options: FakeSlackOptions): Promise<FakeSlack> {
+    const opts = { appToken: "xapp-1-test", botUserId: "UBOT", botId: "BBOT", teamId: "T0001", ...options };
+    const server = createServer();
+    const fake = new FakeSlack(server, opts);
+    server.on("request", (req, res) => void fake.onRequest(req, res));
+    server.on("upgrade", (req, socket, head) => {
+      if (!req.url?.startsWith("/link")) return socket.destroy();
+      fake.wss.handleUpgrade(req, socket, head, (ws) => fake.onSocket(ws));
+    });
+    server.listen(0, "127.0.0.1");
+    await once(server, "listening");
+    return fake;
+  }
+
+  get port(): number {
+    return (this.server.address() as AddressInfo).port;
+  }
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api/`;
+  }
+  responseUrl(name: string): string {
+    return `http://127.0.0.1:${this.port}/respond/${name}`;
+  }
+
+  /** The next calls of `method` fail like this, in order. */
+  failNext(method: string, ...failures: Failure[]): void {
+    this.failures.set(method, [...(this.failures.get(method) ?? []), ...failures]);
+  }
+
+  calls(method: string): Recorded[] {
+    return this.requests.filter((r) => r.method === method);
+  }
+
+  /** Resolves once `count` calls of `method` have been recorded. */
+  async waitFor(method: string, count = 1, timeoutMs = 8000): Promise<Recorded[]> {
+    const have = () => this.calls(method).length >= count;
+    if (!have()) {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          this.events.off("request", check);
+          reject(new Error(`fake Slack: waited ${timeoutMs} ms for ${count} x ${method}, saw ${this.calls(method).length}`));
+        }, timeoutMs);
+        const check = () => {
+          if (!have()) return;
+          clearTimeout(timer);
+          this.events.off("request", check);
+          resolve();
+        };
+        this.events.on("request", check);
+      });
+    }
+    return this.calls(method).slice(0, count);
+  }
+
+  private record(method: string, req: IncomingMessage | undefined, body: Record<string, unknown>): Recorded {
+    const r: Recorded = { method, path: req?.url ?? "", headers: req?.headers ?? {}, body, at: performance.now() };
+    this.requests.push(r);
+    this.events.emit("request", r);
+    return r;
+  }
+
+  private reply(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+    res.writeHead(status, { "content-type": "application/json", ...headers });
+    res.end(JSON.stringify(body));
+  }
+
+  private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readBody(req);
+    const url = req.url ?? "";
+    const method = url.startsWith("/api/") ? url.slice(5).split("?")[0]! : url.startsWith("/respond/") ? "respond" : `unknown ${url}`;
+    this.record(method, req, body);
+    const failure = this.failures.get(method)?.shift();
+    if (failure) {
+      if ("error" in failure) return this.reply(res, 200, { ok: false, error: failure.error });
+      const headers: Record<string, string> = failure.status === 429 ? { "retry-after": String(failure.retryAfter) } : {};
+      return this.reply(res, failure.status, { ok: false, error: failure.status === 429 ? "ratelimited" : "fatal_error" }, headers);
+    }
+    if (method === "respond") return this.reply(res, 200, { ok: true });
+    if (!url.startsWith("/api/")) return this.reply(res, 404, { ok: false, error: "not_found" });
+    const token = (req.headers.authorization ?? "").replace(/^Bearer /, "") || String(body.token ?? "");
+    const want = method === "apps.connections.open" ? this.options.appToken : this.options.botToken;
+    if (token !== want) return this.reply(res, 200, { ok: false, error: "invalid_auth" });
+    this.reply(res, 200, this.answer(method, body));
+  }
+
+  private answer(method: string, body: Record<string, unknown>): Record<string, unknown> {
+    const o = this.options;
+    switch (method) {
+      case "auth.test":
+        return { ok: true, url: "https://test.slack.example/", team: "Test", user: "briefbot", team_id: o.teamId, user_id: o.botUserId, bot_id: o.botId };
+      case "chat.postMessage": {
+        const error = this.channelErrors.get(String(body.channel));
+        if (error) return { ok: false, error };
+        const ts = `${this.ts++}.000100`;
+        return { ok: true, channel: body.channel, ts, message: { text: body.text, ts, bot_id: o.botId } };
+      }
+      case "chat.postEphemeral": {
+        const error = this.channelErrors.get(String(body.channel));
+        return error ? { ok: false, error } : { ok: true, message_ts: `${this.ts++}.000200` };
+      }
+      case "apps.connections.open":
+        return { ok: true, url: `ws://127.0.0.1:${this.port}/link/?ticket=t${++this.tickets}` };
+      default:
+        return { ok: false, error: "unknown_method" };
+    }
+  }
+
+  // ---- Socket Mode ----
+
+  private onSocket(ws: WebSocket): void {
+    this.sockets.add(ws);
+    ws.on("close", () => this.sockets.delete(ws));
+    ws.on("message", (data) => {
+      const msg = JSON.parse(String(data)) as Record<string, unknown>;
+      this.record("ws.ack", undefined, msg);
+      const id = String(msg.envelope_id);
+      this.pendingAcks.get(id)?.(msg);
+      this.pendingAcks.delete(id);
+    });
+    ws.send(JSON.stringify({ type: "hello", num_connections: 1, debug_info: { host: "fake" }, connection_info: { app_id: "A0001" } }));
+    this.events.emit("socket");
+  }
+
+  get openSockets(): number {
+    return this.sockets.size;
+  }
+
+  /** Resolves when a Socket Mode client is connected (at once if one is). */
+  async socketConnected(timeoutMs = 8000): Promise<void> {
+    if (this.sockets.size) return;
+    await Promise.race([
+      once(this.events, "socket"),
+      new Promise((_, reject) => setTimeout(() => reject(new Error("fake Slack: no Socket Mode connection")), timeoutMs).unref()),
+    ]);
+  }
+
+  /** Sends an envelope down the socket; resolves with the ack and how long it took. */
+  async sendEnvelope(type: "slash_commands" | "events_api" | "interactive", payload: Record<string, unknown>): Promise<{ ack: Record<string, unknown>; ms: number }> {
+    const ws = [...this.sockets][0];
+    if (!ws) throw new Error("fake Slack: no Socket Mode connection");
+    const envelope_id = `env-${++this.envelopes}`;
+    const started = performance.now();
+    const acked = new Promise<Record<string, unknown>>((resolve) => this.pendingAcks.set(envelope_id, resolve));
+    ws.send(JSON.stringify({ envelope_id, type, payload, accepts_response_payload: type !== "events_api", retry_attempt: 0, retry_reason: "" }));
+    const ack = await acked;
+    return { ack, ms: performance.now() - started };
+  }
+
+  async close(): Promise<void> {
+    for (const ws of this.sockets) ws.terminate();
+    this.wss.close();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}
