@@ -1,9 +1,9 @@
 // npm run bench [-- NAME... [options]]: builds dist and runs the named benchmarks (all by default).
 //   card                                            cards/s, median and p99 ms per card, peak RSS
 //   figures                                         figure recall per eval file, ISO codes, speed
-//   store   [--articles N] [--pg URL] [--skip-pg]   ingestion rate, question latencies, size, RSS
+//   store   [--articles N] [--pg URL] [--skip-pg]   ingestion rate, question latencies, size, RSS, then
+//           [--skip-adapters]                       Slack and Discord HTTP modes at 200 req/s over the SQLite store
 //   whosaid [--eval DIR]                            who-said retrieval on the eval set
-//   slack | discord                                 HTTP-mode request latency at 200 req/s
 import { runCardBench } from "./card.js";
 import { figuresBench } from "./figures.js";
 import { storeBench } from "./store.js";

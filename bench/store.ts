@@ -1,6 +1,7 @@
 // Store bench: ingestion rate (cards included), latency of brief / who said / figures on SQLite
 // and PostgreSQL, database size and peak RSS, over a generated corpus (generation is not timed).
-// usage: node dist/bench/run.js store [--articles N] [--pg URL] [--skip-pg] [--corpus FILE] [--questions N] [--workers N]
+// usage: node dist/bench/run.js store [--articles N] [--pg URL] [--skip-pg] [--corpus FILE] [--questions N] [--workers N] [--skip-adapters]
+// Unless --skip-adapters, the Slack and Discord HTTP-mode benches then run against the SQLite store's asker.
 import { statSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,6 +11,8 @@ import type { Article, BriefingCard } from "../src/core/index.js";
 import { createCardPool, inlineCards } from "../src/ingest/index.js";
 import { createPostgresStore, openSqliteStore, tokens, type BriefingStore } from "../src/store/index.js";
 import { loadSources, makeArticle, rng } from "./corpus.js";
+import { runDiscordBench } from "./discord.js";
+import { runSlackBench } from "./slack.js";
 import { fmt, ms, peakRssMb, percentile } from "./stats.js";
 
 interface Target {
@@ -120,6 +123,14 @@ async function time(asker: ReturnType<typeof createAsker>, questions: string[]):
   return { once: once.sort((a, b) => a - b), best: best.sort((a, b) => a - b) };
 }
 
+/** Slash commands at 200 requests/s over HTTP on loopback, answered from the real store. */
+async function adapterBenches(asker: ReturnType<typeof createAsker>, n: number): Promise<void> {
+  const slack = await runSlackBench({ asker });
+  console.log(`slack (HTTP mode, ${n} articles in SQLite): ${fmt(slack.requestsPerSecond, 0)} req/s, ack p50 ${fmt(slack.ackP50Ms)} ms p99 ${fmt(slack.ackP99Ms)} ms, ${slack.errors} errors of ${slack.requests}`);
+  const discord = await runDiscordBench({ asker, log: () => undefined });
+  console.log(`discord (HTTP interactions, signatures checked, ${n} articles in SQLite): ${fmt(discord.achievedRps, 0)} req/s, p50 ${fmt(discord.p50Ms)} ms p99 ${fmt(discord.p99Ms)} ms, ${discord.errors} errors of ${discord.sent}`);
+}
+
 export async function storeBench(args: string[]): Promise<void> {
   const opt = (k: string, d: string) => (args.includes(k) ? args[args.indexOf(k) + 1]! : d);
   const n = Number(opt("--articles", "100000"));
@@ -188,6 +199,7 @@ export async function storeBench(args: string[]): Promise<void> {
       );
     }
     console.log(`${t.name}: size ${fmt((await t.size()) / 1024 / 1024, 1)} MB for ${await t.store.count()} articles`);
+    if (t.name === "sqlite" && !args.includes("--skip-adapters")) await adapterBenches(asker, n);
     await t.cleanup();
   }
   console.log(`peak RSS: ${fmt(peakRssMb(), 0)} MB; load average ${loadavg().map((x) => fmt(x, 1)).join(" ")} on this machine (other work inflates p99)`);

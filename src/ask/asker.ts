@@ -1,4 +1,5 @@
 // Answers questions over a BriefingStore, for every adapter: typed results, no wording.
+import { figureScore } from "../core/index.js";
 import type { BriefingStore, FigureHit, QuoteHit, Terms } from "../store/index.js";
 import { knownForms, topicForms } from "./aliases.js";
 import { parseQuestion } from "./parse.js";
@@ -107,9 +108,17 @@ export function createAsker(store: BriefingStore, options: Partial<AskerOptions>
     const terms: Terms = words.map((w) => FIGURE_SYNONYMS[w] ?? topicForms(w).filter((f) => !f.includes(" ")));
     const hits = await store.searchFigures(terms, opts.candidates);
     const wanted = new Set(terms.flatMap((t) => (typeof t === "string" ? [t] : [...t])));
+    const typed = new Set(words);
     const scoreOf = (h: FigureHit) => {
-      const named = tokens(`${h.figure.unit ?? ""} ${h.figure.about ?? ""} ${h.figure.text}`).some((w) => wanted.has(w));
-      return h.score + (named ? 1 : 0) - (h.figure.kind === "year" ? 2 : 0);
+      const own = tokens(`${h.figure.unit ?? ""} ${h.figure.about ?? ""} ${h.figure.text}`);
+      // The word the user typed ("troops") before its synonyms ("soldiers").
+      const named = own.some((w) => typed.has(w)) ? 1 : own.some((w) => wanted.has(w)) ? 0.6 : 0;
+      // What the figure counts, when the question names it, then how much the figure matters to a
+      // reader (people and money before durations and page numbers), then the index's relevance.
+      // The index's score is the number of words matched plus a bonus for its order (newest first):
+      // keep the matched words whole, let the order only break ties.
+      const level = Math.floor(h.score);
+      return level + (h.score - level) * 0.2 + named + figureScore(h.figure) / 8 - (h.figure.kind === "year" ? 2 : 0);
     };
     const ranked: FigureAnswer[] = hits
       .map((h) => ({ figure: h.figure, article: refOf(h.article), score: Math.round(scoreOf(h) * 1000) / 1000 }))

@@ -4,7 +4,7 @@ import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { createAsker, type Asker } from "../ask/index.js";
-import { answerToText } from "./answer-text.js";
+import { answerToText } from "../render/index.js";
 import { withStore } from "./db.js";
 import { UsageError, type Io } from "./io.js";
 

@@ -6,3 +6,4 @@ export * from "./types.js";
 export { analyze, normalizeText, stableHash, words } from "./text/index.js";
 export type { Doc, Sentence } from "./text/index.js";
 export { topicKey } from "./extract/topics.js";
+export { figureScore } from "./extract/figures.js";

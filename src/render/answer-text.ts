@@ -22,7 +22,7 @@ export function answerToText(answer: Answer): string {
     case "figures": {
       if (!answer.figures.length) return `No figures found for "${answer.topic}".\n`;
       return answer.figures
-        .map((f) => `${formatValue(f.figure)}${f.figure.about ? ` — ${f.figure.about}` : ""}\n  ${f.figure.sentence}\n  — ${ref(f.article)}`)
+        .map((f) => `${formatValue(f.figure)}${f.figure.about && f.figure.about !== f.figure.unit ? ` — ${f.figure.about}` : ""}\n  ${f.figure.sentence}\n  — ${ref(f.article)}`)
         .join("\n") + "\n";
     }
     case "topics":
@@ -30,7 +30,7 @@ export function answerToText(answer: Answer): string {
         ? `Topics: ${answer.topics.map((t) => `${t.topic} (${t.count})`).join(", ")}\n`
         : "No articles yet: add some to briefings/ or run `briefbot ingest`.\n";
     case "not_found":
-      return `Nothing found for "${answer.query}".${answer.suggestions.length ? ` Try: ${answer.suggestions.join(", ")}.` : ""}\n`;
+      return `Nothing found for "${answer.query}".${answer.suggestions.length ? ` Closest topics: ${answer.suggestions.join(", ")}.` : ""}\n`;
     case "help":
       return answer.commands.map((c) => `  ${c.usage.padEnd(28)} ${c.description}`).join("\n") + "\n";
   }

@@ -8,7 +8,19 @@ const speakerLine = (q: Quote) =>
 const NUMBER = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
 const LARGE = new Intl.NumberFormat("en-US", { notation: "compact", compactDisplay: "long", maximumFractionDigits: 2 });
 const MONEY = new Map<string, Intl.NumberFormat>();
+/** Indian rupees in the scales Indian readers use: "₹3,500 crore", "₹1.2 lakh", "₹1.5 lakh crore". */
+const rupees = (v: number): string | undefined => {
+  if (Math.abs(v) >= 1e12) return `₹${NUMBER.format(v / 1e12)} lakh crore`;
+  if (Math.abs(v) >= 1e7) return `₹${NUMBER.format(v / 1e7)} crore`;
+  if (Math.abs(v) >= 1e5) return `₹${NUMBER.format(v / 1e5)} lakh`;
+  return undefined;
+};
+
 const money = (v: number, currency: string): string => {
+  if (currency === "INR") {
+    const r = rupees(v);
+    if (r) return r;
+  }
   const compact = Math.abs(v) >= 1e6;
   const key = `${currency}:${compact}`;
   let f = MONEY.get(key);

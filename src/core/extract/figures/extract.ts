@@ -7,6 +7,18 @@ import { CODES } from "./money.js";
 import { readNumber } from "./numbers.js";
 import { readCore, type Core } from "./read.js";
 
+const SCALE_WORDS: ReadonlyArray<[RegExp, number]> = [
+  [/trillion|\btn\b/i, 1e12],
+  [/billion|\bbn\b/i, 1e9],
+  [/crore/i, 1e7],
+  [/million|\bmn\b/i, 1e6],
+  [/lakh/i, 1e5],
+  [/thousand/i, 1e3],
+];
+/** The scale a number's words carry ("10 billion" -> 1e9), or 1. */
+const scaleIn = (s: string): number => SCALE_WORDS.find(([re]) => re.test(s))?.[1] ?? 1;
+
+
 const ORDINAL_WORDS =
   "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|" +
   "sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth";
@@ -225,14 +237,22 @@ function readAt(text: string, at: number, anchor: string, prior: Draft[]): Draft
     if (y && !y.n.ordinal && (y.n.plain || !hyphen || !c.n.plain || c.unit || c.percent || c.currency || y.percent || y.unit || y.scaled || y.currency)) {
       let lo = d.value;
       const hiBase = y.n.value;
-      // "2 to 3 million", "$5-7bn": the scale written once applies to both ends.
-      if (!c.scaled && y.scaled && lo < hiBase) lo *= y.value / hiBase;
+      // "2 to 3 million", "$5-7bn", "8 and 10 billion euros": the scale written once applies to both ends.
+      if (!c.scaled && y.scaled) {
+        const scale = y.n.scaled ? scaleIn(text.slice(y.n.start, y.n.end)) : y.value / hiBase;
+        if (lo * scale <= y.value) lo *= scale;
+      }
       const sameKind = (!c.percent || y.percent || !y.currency) && !(c.currency && y.percent);
       const yearish = c.n.plain && y.n.plain && lo >= 1000 && lo <= 2100;
       if (sameKind && y.value > lo && !(hyphen && lo < 10 && !y.percent && !y.unit && !y.currency && !c.unit)) {
         d.value = lo;
         d.valueMax = y.value;
         d.end = end = y.end;
+        const word = between ? /between\s+[$£€¥₹]?$/i.exec(text.slice(Math.max(0, d.start - 12), d.start)) : null;
+        if (word) {
+          d.qualifier = "between";
+          d.start -= word[0].length - (/[$£€¥₹]$/.test(word[0]) ? 1 : 0);
+        }
         if (yearish && y.value <= 2100 && !y.unit && !y.percent && !y.currency) d.kind = "year";
         if (!d.unit && (y.percent || y.currency || y.unit)) {
           d.kind = kindOf(y);

@@ -1,0 +1,20 @@
+// A digest as plain text: the console sender prints it; adapters may use the header and the
+// "nothing new" line as their fallback text.
+import type { BriefingCard } from "../core/index.js";
+import { cardToText } from "../render/index.js";
+import type { DigestDestination } from "./config.js";
+import type { DigestContext } from "./types.js";
+
+export function digestHeader(destination: DigestDestination, cards: readonly BriefingCard[], ctx: DigestContext): string {
+  const more = ctx.matched > cards.length ? ` (top ${cards.length} of ${ctx.matched})` : "";
+  const late = ctx.late ? ", sent late" : "";
+  return `Briefing digest for ${destination.channel}: ${ctx.slotLocal}${late}. ${cards.length} new card${cards.length === 1 ? "" : "s"}${more}.`;
+}
+
+export const nothingNewLine = (ctx: DigestContext) =>
+  ctx.sinceLocal ? `Nothing new since ${ctx.sinceLocal}.` : "Nothing new yet.";
+
+export function digestToText(destination: DigestDestination, cards: readonly BriefingCard[], ctx: DigestContext): string {
+  if (!cards.length) return `${nothingNewLine(ctx)}\n`;
+  return [digestHeader(destination, cards, ctx), "", ...cards.map(cardToText)].join("\n");
+}
