@@ -7,8 +7,8 @@ import { startSlack, type RunningSlack } from "./adapters/slack/index.js";
 import { createAsker, type Asker } from "./ask/index.js";
 import type { Config } from "./config/index.js";
 import { wireDigest } from "./digest-main.js";
-import type { Timers } from "./digest/index.js";
-import { createIngestor, type IngestSummary } from "./ingest/index.js";
+import type { Timers as DigestTimers } from "./digest/index.js";
+import { createFeedPoller, createIngestor, newFeedState, type IngestSummary, type Timers } from "./ingest/index.js";
 import type { Logger } from "./log/index.js";
 import { digestToText } from "./render/index.js";
 import { openStoreWithConnection, type BriefingStore } from "./store/index.js";
@@ -30,7 +30,9 @@ export interface StartOptions {
   /** Run only the Discord gateway (a shard process started by the ShardingManager). */
   discordOnly?: boolean;
   /** The digest runner's timers (tests); real ones by default. */
-  digestTimers?: Timers;
+  digestTimers?: DigestTimers;
+  /** Timers for the feed poller (the global ones by default). */
+  timers?: Timers;
 }
 
 export interface RunningBot {
@@ -53,6 +55,37 @@ export function storeSpec(db: string, root: string): string {
   return resolve(root, db.replace(/^(sqlite|file):/i, ""));
 }
 
+const GLOBAL_TIMERS: Timers = { setTimeout: (fn, ms) => setTimeout(fn, ms).unref(), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) };
+
+/** Polls the configured feeds in the background; returns what stops it. */
+function startFeeds(o: StartOptions, store: BriefingStore): () => Promise<void> {
+  const { feeds } = o.config;
+  const ingestor = createIngestor({
+    store,
+    now: o.now,
+    fetch: { timeoutMs: feeds.timeoutSeconds * 1000, maxBytes: feeds.maxBytes, ...(feeds.userAgent ? { userAgent: feeds.userAgent } : {}) },
+  });
+  let reported = 0;
+  const poller = createFeedPoller({
+    feeds: feeds.urls,
+    intervalMs: feeds.everyMinutes * 60_000,
+    timers: o.timers ?? GLOBAL_TIMERS,
+    now: o.now,
+    newState: newFeedState,
+    poll: (url, state) => ingestor.feed(url, state),
+    onRound: (round) => {
+      const s = ingestor.summary();
+      o.logger.info({ ingested: s.ingested, updated: s.updated, unchanged: s.unchanged, failed: s.failed.length, ms: round.ms }, "feeds polled");
+      for (const f of s.failed.slice(reported)) o.logger.warn({ source: f.source, code: f.code }, `feed item not ingested: ${f.message}`);
+      reported = s.failed.length;
+      for (const e of round.errors) o.logger.error({ feed: e.feed, err: e.error }, "feed poll failed");
+    },
+  });
+  // The first round runs in the background: the bot answers while feeds are fetched.
+  poller.start().catch((err: unknown) => o.logger.error({ err }, "feed poller stopped"));
+  return async () => poller.stop();
+}
+
 export async function startBot(o: StartOptions): Promise<RunningBot> {
   const { config, logger, now } = o;
   const secrets = config.secrets;
@@ -64,6 +97,8 @@ export async function startBot(o: StartOptions): Promise<RunningBot> {
     const ingested = ingestor.summary();
     logger.info({ ...ingested, failed: ingested.failed.length, dir: config.briefings.dir }, "briefings ingested");
     for (const f of ingested.failed) logger.warn({ source: f.source, code: f.code }, `briefing not ingested: ${f.message}`);
+
+    if (config.feeds.urls.length && !o.discordOnly) stoppers.push(startFeeds(o, store));
 
     const asker = createAsker(store);
     const adapters: string[] = [];

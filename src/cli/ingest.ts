@@ -1,10 +1,21 @@
-// briefbot ingest PATH...|URL... [--jsonl FILE|-] [--db PATH|URL] [--watch MINUTES] [--user-agent UA] [--timeout SECONDS]
+// briefbot ingest PATH...|URL... [--jsonl FILE|-] [--db PATH|URL] [--watch MINUTES] [--user-agent UA] [--timeout SECONDS] [--workers N|auto]
 // Files and folders (.txt, .md, .html), pages and feeds by URL, JSON lines {"id","text",...}.
 // --watch polls the URLs as feeds every MINUTES until interrupted.
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
-import { createFeedPoller, createIngestor, createProgress, newFeedState, type FetchOptions, type IngestSummary } from "../ingest/index.js";
+import {
+  cardWorkerAvailable,
+  createCardPool,
+  createFeedPoller,
+  createIngestor,
+  createProgress,
+  defaultWorkers,
+  inlineCards,
+  newFeedState,
+  type FetchOptions,
+  type IngestSummary,
+} from "../ingest/index.js";
 import { withStore } from "./db.js";
 import { UsageError, type Io } from "./io.js";
 
@@ -28,6 +39,7 @@ export async function ingestCommand(argv: string[], io: Io): Promise<number> {
       watch: { type: "string" },
       "user-agent": { type: "string" },
       timeout: { type: "string" },
+      workers: { type: "string" },
     },
   });
   if (!positionals.length && !values.jsonl) throw new UsageError("give files, folders or URLs, or --jsonl FILE");
@@ -40,23 +52,38 @@ export async function ingestCommand(argv: string[], io: Io): Promise<number> {
   }
   const watchMinutes = values.watch === undefined ? undefined : Number(values.watch);
   if (watchMinutes !== undefined && !(watchMinutes > 0)) throw new UsageError("--watch must be a number of minutes");
+  // Cards in this thread unless asked: worker threads pay off only on cores nothing else is using.
+  const workers = values.workers === undefined ? 1 : values.workers === "auto" ? defaultWorkers() : Number(values.workers);
+  if (!Number.isInteger(workers) || workers < 0) throw new UsageError("--workers must be a whole number or auto (1: build cards in this thread)");
   return withStore("ingest", values.db, io, async (store) => {
     const progress = createProgress(io.progress ?? { write: () => undefined }, 100, Date.now);
-    const ingestor = createIngestor({ store, now: Date.now, fetch, onProgress: (d, t, s) => progress.update(d, t, s) });
-    if (watchMinutes !== undefined) return watch(positionals.filter(isUrl), watchMinutes, ingestor, io);
+    // Bulk runs build cards on worker threads; a watch or a few pages need no pool.
+    const bulk = watchMinutes === undefined && (!!values.jsonl || positionals.some((p) => !isUrl(p)));
+    const cards = bulk && workers > 1 && cardWorkerAvailable() ? createCardPool(workers) : inlineCards();
+    try {
+      const ingestor = createIngestor({ store, now: Date.now, fetch, cards, onProgress: (d, t, s) => progress.update(d, t, s) });
+      if (watchMinutes !== undefined) return await watch(positionals.filter(isUrl), watchMinutes, ingestor, io);
+      const code = await run(ingestor);
+      progress.end();
+      return code;
+    } finally {
+      await cards.close();
+    }
+  });
+
+  async function run(ingestor: ReturnType<typeof createIngestor>): Promise<number> {
     if (values.jsonl) {
       const input = values.jsonl === "-" ? (io.stdin ?? process.stdin) : createReadStream(values.jsonl, "utf8");
       await ingestor.jsonl(createInterface({ input, crlfDelay: Infinity }), values.jsonl);
     }
     await ingestor.paths(positionals.filter((p) => !isUrl(p)));
     for (const url of positionals.filter(isUrl)) await ingestor.url(url);
-    progress.end();
     const s = ingestor.summary();
     io.stdout(summaryLine(s) + "\n");
     io.stderr(failureLines(s));
     // Partial success is success; only a run where everything failed fails.
     return s.failed.length && !(s.ingested + s.updated + s.unchanged) ? 1 : 0;
-  });
+  }
 }
 
 async function watch(feeds: string[], minutes: number, ingestor: ReturnType<typeof createIngestor>, io: Io): Promise<number> {

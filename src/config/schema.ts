@@ -11,6 +11,13 @@ export const configSchema = z.strictObject({
   }).prefault({}),
   briefings: z.strictObject({ dir: z.string().min(1).default("briefings") }).prefault({}),
   store: z.strictObject({ db: z.string().min(1).default("data/briefbot.db") }).prefault({}),
+  feeds: z.strictObject({
+    urls: z.array(z.url()).default([]),
+    everyMinutes: z.number().positive().default(15),
+    userAgent: z.string().min(1).optional(),
+    timeoutSeconds: z.number().positive().default(15),
+    maxBytes: z.number().int().positive().default(5 * 1024 * 1024),
+  }).prefault({}),
   card: z.strictObject({ maxChars: z.number().int().positive().default(1_000_000) }).prefault({}),
   console: z.strictObject({ enabled: onOffAuto.default("auto"), digestOnStart: z.boolean().default(true) }).prefault({}),
   slack: z.strictObject({

@@ -12,3 +12,5 @@ export { createFeedPoller } from "./poll.js";
 export type { PollerOptions, Timers } from "./poll.js";
 export { createProgress } from "./progress.js";
 export type { Progress, ProgressStream } from "./progress.js";
+export { cardWorkerAvailable, createCardPool, defaultWorkers, inlineCards } from "./cards.js";
+export type { CardBuilder } from "./cards.js";

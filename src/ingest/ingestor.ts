@@ -3,7 +3,8 @@
 // a store that cannot write stops the run (its error is thrown).
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { extname, join } from "node:path";
-import { buildCard, CardError, type Article, type BriefingCard } from "../core/index.js";
+import { CardError, type Article, type BriefingCard } from "../core/index.js";
+import { inlineCards, type CardBuilder } from "./cards.js";
 import type { BriefingStore } from "../store/index.js";
 import { FetchError, IngestError } from "./errors.js";
 import { fetchPage, type FetchOptions, type Validators } from "./fetch.js";
@@ -27,8 +28,8 @@ export interface IngestSummary {
 export interface IngestorOptions {
   store: BriefingStore;
   now: () => number;
-  /** Article -> card (the core's buildCard by default). */
-  card: (article: Article) => BriefingCard;
+  /** Article -> card: the core's buildCard in this thread by default, or a worker pool. */
+  cards: CardBuilder;
   fetch: Partial<FetchOptions>;
   /** Articles written per store transaction in bulk runs (folders, JSON lines). */
   batchSize: number;
@@ -68,23 +69,23 @@ function walk(path: string, out: string[]): void {
 }
 
 export function createIngestor(options: Partial<IngestorOptions> & Pick<IngestorOptions, "store" | "now">) {
-  const opts = { card: (a: Article) => buildCard(a), fetch: {}, batchSize: 64, maintainAfter: 1000, ...options };
-  let pending: Array<{ article: Article; card: BriefingCard }> = [];
+  const opts = { cards: inlineCards(), fetch: {}, batchSize: 64, maintainAfter: 1000, ...options };
+  let pending: Array<{ article: Article; source: string; seq: number }> = [];
+  // Failures are reported in input order, though cards fail later than files do (at flush).
+  let seq = 0;
+  const order = new Map<IngestFailure, number>();
   const summary: IngestSummary = { ingested: 0, updated: 0, unchanged: 0, failed: [] };
   let done = 0;
-  const fail = (source: string, f: { code: string; message: string }) => summary.failed.push({ source, ...f });
+  const fail = (source: string, f: { code: string; message: string }, at = seq++) => {
+    const failure = { source, ...f };
+    order.set(failure, at);
+    summary.failed.push(failure);
+  };
   const tick = (total: number | undefined, source: string) => opts.onProgress?.(++done, total, source);
 
+  /** Queues an article; cards are built (in parallel on a pool) and stored a batch at a time. */
   async function article(a: Article, source: string): Promise<void> {
-    let card: BriefingCard;
-    try {
-      card = opts.card(a);
-    } catch (err) {
-      const f = inputFailure(err);
-      if (!f) throw err;
-      return void fail(source, f);
-    }
-    pending.push({ article: a, card });
+    pending.push({ article: a, source, seq: seq++ });
     if (pending.length >= opts.batchSize) await flush();
   }
 
@@ -103,8 +104,16 @@ export function createIngestor(options: Partial<IngestorOptions> & Pick<Ingestor
     if (!pending.length) return;
     const batch = pending;
     pending = [];
-    for (const r of await opts.store.putMany(batch, opts.now())) summary[r.status]++;
-    written += batch.length;
+    const built = await Promise.allSettled(batch.map((p) => opts.cards.build(p.article)));
+    const good: Array<{ article: Article; card: BriefingCard }> = [];
+    built.forEach((b, i) => {
+      if (b.status === "fulfilled") return void good.push({ article: batch[i]!.article, card: b.value });
+      const f = inputFailure(b.reason);
+      if (!f) throw b.reason;
+      fail(batch[i]!.source, f, batch[i]!.seq);
+    });
+    for (const r of await opts.store.putMany(good, opts.now())) summary[r.status]++;
+    written += good.length;
   }
 
   /** Runs `read` for one input; a usable failure is counted, anything else is thrown. */
@@ -161,7 +170,7 @@ export function createIngestor(options: Partial<IngestorOptions> & Pick<Ingestor
   }
 
   return {
-    summary: (): IngestSummary => ({ ...summary, failed: [...summary.failed] }),
+    summary: (): IngestSummary => ({ ...summary, failed: [...summary.failed].sort((a, b) => order.get(a)! - order.get(b)!) }),
     async article(a: Article, source: string): Promise<void> {
       await guarded(source, undefined, () => article(a, source));
       await flush();

@@ -24,11 +24,13 @@ class Index<K> {
     return out;
   }
   match(stage: Stage): Set<K> {
-    const sets = stage.groups.map((g) => this.group(g));
-    if (stage.any) return new Set(sets.flatMap((s) => [...s]));
-    sets.sort((a, b) => a.size - b.size);
-    const [first, ...rest] = sets;
-    return new Set([...(first ?? [])].filter((k) => rest.every((s) => s.has(k))));
+    const out = new Set<K>();
+    for (const clause of stage.clauses) {
+      const sets = clause.map((g) => this.group(g)).sort((a, b) => a.size - b.size);
+      const [first, ...rest] = sets;
+      for (const k of first ?? []) if (rest.every((s) => s.has(k))) out.add(k);
+    }
+    return out;
   }
 }
 
@@ -91,7 +93,7 @@ export function createMemoryStore(): BriefingStore {
       if (old && old.rows.hash === probe.hash) return { id: old.stored.id, status: "unchanged" };
       const id = old?.stored.id ?? card.id;
       if (old) index(old, -1);
-      const rows = cardRows(id, article, card, now);
+      const rows = { ...probe, meta: { ...probe.meta, id } };
       const stored: StoredArticle = { id, card: structuredClone(card), ingestedAt: now };
       if (rows.url) stored.url = rows.url;
       const rec = { stored, rows };

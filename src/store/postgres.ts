@@ -7,7 +7,7 @@ import { tsQuery } from "./fts.js";
 import { byRecent, cardRows } from "./rows.js";
 import { runStages, termGroups } from "./search.js";
 import { migratePostgres } from "./postgres-schema.js";
-import type { ArticleMeta, BriefingStore, PutResult, StoredArticle, TopicCount } from "./types.js";
+import type { ArticleMeta, BriefingStore, PutResult, StoredArticle, Terms, TopicCount } from "./types.js";
 
 export interface PostgresOptions {
   /** Schema holding briefbot's tables (one database can hold several stores). */
@@ -45,6 +45,8 @@ function storedOf(r: ArticleRow): StoredArticle {
 
 const ARTICLE_COLS = "a.seq, a.id, a.url, a.title, a.publisher, a.published_at, a.ingested_at, a.card";
 const UNIQUE_VIOLATION = "23505";
+/** Matches read per index look-up before keeping the newest. */
+const SCAN_CAP = 300;
 
 /** Connects to `url` and returns a store that owns its pool. */
 export async function openPostgresStore(url: string, options: Partial<PostgresOptions> = {}): Promise<BriefingStore> {
@@ -114,7 +116,7 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
     old ??= (await c.query<Old>(`SELECT seq, id, text_hash FROM ${s}.articles WHERE text_hash = $1 LIMIT 1 FOR UPDATE`, [probe.hash])).rows[0];
     if (old && old.text_hash === probe.hash) return { id: old.id, status: "unchanged" };
     const id = old?.id ?? card.id;
-    const r = old ? probe : cardRows(id, article, card, now);
+    const r = probe; // meta.id is not stored: the kept `id` is
     const m = r.meta;
     const vals = [r.url ?? null, r.hash, m.title, m.publisher ?? null, m.publishedAt ?? null, r.sortTime, now, JSON.stringify(card), r.articleBody];
     let seq: number;
@@ -161,19 +163,26 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
   }
 
   /** Full-text stages over one table; rows are kept by key so each hit costs one query. */
-  // Every term matching: newest first (cheap however common the words; ask/ re-ranks).
-  // Any term matching (the last resort): by ts_rank, as most rows match only weakly.
-  async function search<R extends { key: number }>(sql: string, col: string, key: string, terms: Parameters<BriefingStore["searchQuotes"]>[0], limit: number) {
+  // GIN finds the matching keys (at most SCAN_CAP, in no order: a LIMIT without ORDER BY lets the
+  // bitmap scan stop early, and gives the planner no backward primary-key scan to misjudge); the
+  // newest of those are kept, or for the any-term fallback the best by ts_rank. ask/ re-ranks.
+  async function search<R extends { key: number }>(table: "quotes" | "figures" | "articles", cols: string, terms: Terms, limit: number) {
+    const key = { quotes: "qid", figures: "fid", articles: "seq" }[table];
     const rows = new Map<number, R>();
     const hits = await runStages(termGroups(terms), limit, async (stage, n) => {
-      const order = stage.any ? `ts_rank(${col}, to_tsquery('simple', $1)) DESC` : `${key} DESC`;
-      const res = await pool.query<R>(`${sql} WHERE ${col} @@ to_tsquery('simple', $1) ORDER BY ${order} LIMIT $2`, [tsQuery(stage), n]);
+      const rank = stage.any ? "ts_rank(body_tsv, to_tsquery('simple', $1))" : "0";
+      const res = await pool.query<R>(
+        `WITH m AS MATERIALIZED (SELECT ${key} AS k, ${rank} AS r FROM ${s}.${table} WHERE body_tsv @@ to_tsquery('simple', $1) LIMIT $3),
+         top AS MATERIALIZED (SELECT k, r FROM m ORDER BY r DESC, k DESC LIMIT $2)
+         SELECT top.k AS key, ${cols} FROM top JOIN ${s}.${table} t ON t.${key} = top.k JOIN ${s}.articles a ON a.seq = t.seq
+         ORDER BY top.r DESC, top.k DESC`,
+        [tsQuery(stage), n, SCAN_CAP],
+      );
       for (const r of res.rows) rows.set(r.key, r);
       return res.rows.map((r) => r.key);
     });
     return hits.map((h) => ({ row: rows.get(h.key)!, score: h.score }));
   }
-
 
   return {
     async put(article, card, now) {
@@ -196,7 +205,7 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
       return [...seen.values()].map(storedOf).sort(byRecent).slice(0, limit);
     },
     async searchArticles(terms, limit) {
-      const hits = await search<ArticleRow & { key: number }>(`SELECT a.seq AS key, ${ARTICLE_COLS} FROM ${s}.articles a`, "a.body_tsv", "a.seq", terms, limit);
+      const hits = await search<ArticleRow & { key: number }>("articles", ARTICLE_COLS, terms, limit);
       return hits.map((h) => ({ article: storedOf(h.row), score: h.score }));
     },
     async topics(limit, prefix) {
@@ -210,24 +219,12 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
     },
     async searchQuotes(terms, limit) {
       type Row = ArticleRow & { key: number; quote: Quote };
-      const hits = await search<Row>(
-        `SELECT q.qid AS key, q.quote, a.id, a.title, a.url, a.publisher, a.published_at FROM ${s}.quotes q JOIN ${s}.articles a ON a.seq = q.seq`,
-        "q.body_tsv",
-        "q.qid",
-        terms,
-        limit,
-      );
+      const hits = await search<Row>("quotes", "t.quote, a.id, a.title, a.url, a.publisher, a.published_at", terms, limit);
       return hits.map((h) => ({ article: metaOf(h.row), quote: h.row.quote, score: h.score }));
     },
     async searchFigures(terms, limit) {
       type Row = ArticleRow & { key: number; figure: Figure };
-      const hits = await search<Row>(
-        `SELECT f.fid AS key, f.figure, a.id, a.title, a.url, a.publisher, a.published_at FROM ${s}.figures f JOIN ${s}.articles a ON a.seq = f.seq`,
-        "f.body_tsv",
-        "f.fid",
-        terms,
-        limit,
-      );
+      const hits = await search<Row>("figures", "t.figure, a.id, a.title, a.url, a.publisher, a.published_at", terms, limit);
       return hits.map((h) => ({ article: metaOf(h.row), figure: h.row.figure, score: h.score }));
     },
     async since(since, limit) {

@@ -144,7 +144,7 @@ export function createSqliteStore(db: Database, options: Partial<SqliteOptions> 
     const old = (probe.url ? q.byUrl.get(probe.url) : undefined) ?? q.byHash.get(probe.hash);
     if (old && old.text_hash === probe.hash) return { id: old.id, status: "unchanged" };
     const id = old?.id ?? card.id;
-    const r = old ? probe : cardRows(id, article, card, now);
+    const r = probe; // meta.id is not stored: the kept `id` is
     const m = r.meta;
     const cardJson = JSON.stringify(card);
     let seq: number;

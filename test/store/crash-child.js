@@ -1,28 +1,8 @@
 // Child process for crash.test.ts: ingests articles into a SQLite store and prints "ack <id>" after
-// each put has returned, until it is killed. Loads our TypeScript through @swc/core (a loader for
-// this process only; the test itself patches nothing).
+// each put has returned, until it is killed. Loads our TypeScript through ../helpers/register-ts.js
+// (a loader for this process only; the test itself patches nothing).
 "use strict";
-const fs = require("node:fs");
-const Module = require("node:module");
-const swc = require("@swc/core");
-
-const resolve = Module._resolveFilename;
-Module._resolveFilename = function (request, parent, ...rest) {
-  try {
-    return resolve.call(this, request, parent, ...rest);
-  } catch (err) {
-    if (request.startsWith(".") && request.endsWith(".js")) return resolve.call(this, request.slice(0, -3) + ".ts", parent, ...rest);
-    throw err;
-  }
-};
-require.extensions[".ts"] = (module, filename) => {
-  const { code } = swc.transformSync(fs.readFileSync(filename, "utf8"), {
-    filename,
-    jsc: { parser: { syntax: "typescript" }, target: "es2022" },
-    module: { type: "commonjs" },
-  });
-  module._compile(code, filename);
-};
+require("../helpers/register-ts.js");
 
 const { buildCard } = require("../../src/core/index.ts");
 const { openSqliteStore } = require("../../src/store/index.ts");
