@@ -11,8 +11,6 @@ import type { Article, BriefingCard } from "../src/core/index.js";
 import { createCardPool, inlineCards } from "../src/ingest/index.js";
 import { createPostgresStore, openSqliteStore, tokens, type BriefingStore } from "../src/store/index.js";
 import { loadSources, makeArticle, rng } from "./corpus.js";
-import { runDiscordBench } from "./discord.js";
-import { runSlackBench } from "./slack.js";
 import { fmt, ms, peakRssMb, percentile } from "./stats.js";
 
 interface Target {
@@ -125,6 +123,9 @@ async function time(asker: ReturnType<typeof createAsker>, questions: string[]):
 
 /** Slash commands at 200 requests/s over HTTP on loopback, answered from the real store. */
 async function adapterBenches(asker: ReturnType<typeof createAsker>, n: number): Promise<void> {
+  // Loaded only when run: Bolt and discord.js add ~150 MB to the peak RSS the store bench reports.
+  const { runSlackBench } = await import("./slack.js");
+  const { runDiscordBench } = await import("./discord.js");
   const slack = await runSlackBench({ asker });
   console.log(`slack (HTTP mode, ${n} articles in SQLite): ${fmt(slack.requestsPerSecond, 0)} req/s, ack p50 ${fmt(slack.ackP50Ms)} ms p99 ${fmt(slack.ackP99Ms)} ms, ${slack.errors} errors of ${slack.requests}`);
   const discord = await runDiscordBench({ asker, log: () => undefined });

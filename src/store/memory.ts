@@ -24,13 +24,11 @@ class Index<K> {
     return out;
   }
   match(stage: Stage): Set<K> {
-    const out = new Set<K>();
-    for (const clause of stage.clauses) {
-      const sets = clause.map((g) => this.group(g)).sort((a, b) => a.size - b.size);
-      const [first, ...rest] = sets;
-      for (const k of first ?? []) if (rest.every((s) => s.has(k))) out.add(k);
-    }
-    return out;
+    const sets = stage.groups.map((g) => this.group(g));
+    if (stage.any) return new Set(sets.flatMap((s) => [...s]));
+    sets.sort((a, b) => a.size - b.size);
+    const [first, ...rest] = sets;
+    return new Set([...(first ?? [])].filter((k) => rest.every((s) => s.has(k))));
   }
 }
 

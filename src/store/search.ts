@@ -28,41 +28,47 @@ function dedupe(groups: string[][]): string[][] {
 }
 
 export interface Stage {
-  /** The stage matches a row when any clause does; a clause is groups that must all match. */
-  clauses: string[][][];
+  groups: string[][];
   /** How many of the query's groups the stage requires (for scoring). */
   matched: number;
-  /** True for the last resort: any single group matches (ranked by relevance, not recency). */
+  /** True for the last resort: any group matches (OR). */
   any: boolean;
 }
 
-/**
- * All terms; then all but one (each term left out in turn, as one look-up: one round trip to
- * PostgreSQL); then any term.
- */
+/** All terms; then each term left out in turn; then any term. */
 export function stages(groups: string[][]): Stage[] {
   const n = groups.length;
   if (n === 0) return [];
-  const out: Stage[] = [{ clauses: [groups], matched: n, any: false }];
-  if (n >= 2) out.push({ clauses: groups.map((_, i) => groups.filter((_, j) => j !== i)), matched: n - 1, any: false });
-  if (n >= 3) out.push({ clauses: groups.map((g) => [g]), matched: 1, any: true });
+  const out: Stage[] = [{ groups, matched: n, any: false }];
+  if (n >= 2) for (let i = 0; i < n; i++) out.push({ groups: groups.filter((_, j) => j !== i), matched: n - 1, any: false });
+  if (n >= 3) out.push({ groups, matched: 1, any: true });
   return out;
 }
 
-/** Runs the stages until `limit` hits are found. `exec` returns keys best first. Score: groups matched, then rank. */
+/**
+ * Runs the stages until `limit` hits are found (the drop-one stages run together, as they
+ * rank alike). `exec` returns keys best first. Score: groups matched, then rank within the stage.
+ */
 export async function runStages<K>(
   groups: string[][],
   limit: number,
   exec: (stage: Stage, limit: number) => Promise<K[]>,
 ): Promise<Array<{ key: K; score: number }>> {
   const seen = new Map<K, number>();
-  for (const stage of stages(groups)) {
+  const all = stages(groups);
+  for (let i = 0; i < all.length; ) {
+    const level = all[i]!.matched;
     // Any-term matching is slow on a big index and weak: only when nothing better matched.
-    if (stage.any && seen.size > 0) break;
-    (await exec(stage, limit)).forEach((k, rank) => {
-      const score = stage.matched + 0.5 / (1 + rank);
-      if ((seen.get(k) ?? -1) < score) seen.set(k, score);
-    });
+    if (all[i]!.any && seen.size > 0) break;
+    const batch: Stage[] = [];
+    while (i < all.length && all[i]!.matched === level) batch.push(all[i++]!);
+    const results = await Promise.all(batch.map((s) => exec(s, limit)));
+    for (const keys of results) {
+      keys.forEach((k, rank) => {
+        const score = level + 0.5 / (1 + rank);
+        if ((seen.get(k) ?? -1) < score) seen.set(k, score);
+      });
+    }
     if (seen.size >= limit) break;
   }
   return [...seen].map(([key, score]) => ({ key, score })).sort((a, b) => b.score - a.score).slice(0, limit);
