@@ -4,10 +4,10 @@ import pg from "pg";
 import type { Article, BriefingCard, Figure, Quote } from "../core/index.js";
 import { StoreError } from "./errors.js";
 import { tsQuery } from "./fts.js";
-import { byRecent, cardRows } from "./rows.js";
+import { byRecent, cardRows, metaOf } from "./rows.js";
 import { runStages, termGroups } from "./search.js";
 import { migratePostgres } from "./postgres-schema.js";
-import type { ArticleMeta, BriefingStore, PutResult, StoredArticle, Terms, TopicCount } from "./types.js";
+import type { BriefingStore, PutResult, StoredArticle, Terms, TopicCount } from "./types.js";
 
 export interface PostgresOptions {
   /** Schema holding briefbot's tables (one database can hold several stores). */
@@ -27,14 +27,6 @@ interface ArticleRow {
   published_at: string | null;
   ingested_at: number;
   card: BriefingCard;
-}
-
-function metaOf(r: Pick<ArticleRow, "id" | "title" | "url" | "publisher" | "published_at">): ArticleMeta {
-  const m: ArticleMeta = { id: r.id, title: r.title };
-  if (r.url) m.url = r.url;
-  if (r.publisher) m.publisher = r.publisher;
-  if (r.published_at) m.publishedAt = r.published_at;
-  return m;
 }
 
 function storedOf(r: ArticleRow): StoredArticle {

@@ -75,3 +75,20 @@ export function cardRows(id: string, article: Article, card: BriefingCard, now: 
     figureBodies: card.figures.map((f) => tokens([f.text, f.unit ?? "", f.about ?? "", f.sentence, ...topics].join(" ")).join(" ")),
   };
 }
+
+/** The columns every store keeps for an article's reference (snake_case, as in both schemas). */
+export interface MetaRow {
+  id: string;
+  title: string;
+  url: string | null;
+  publisher: string | null;
+  published_at: string | null;
+}
+
+export function metaOf(r: MetaRow): ArticleMeta {
+  const m: ArticleMeta = { id: r.id, title: r.title };
+  if (r.url) m.url = r.url;
+  if (r.publisher) m.publisher = r.publisher;
+  if (r.published_at) m.publishedAt = r.published_at;
+  return m;
+}

@@ -6,10 +6,10 @@ import Sqlite, { type Database } from "better-sqlite3";
 import type { Article, BriefingCard, Figure, Quote } from "../core/index.js";
 import { StoreError } from "./errors.js";
 import { ftsMatch } from "./fts.js";
-import { byRecent, cardRows } from "./rows.js";
+import { byRecent, cardRows, metaOf } from "./rows.js";
 import { runStages, termGroups } from "./search.js";
 import { migrateSqlite } from "./sqlite-schema.js";
-import type { ArticleHit, ArticleMeta, BriefingStore, FigureHit, PutResult, QuoteHit, StoredArticle, Terms, TopicCount } from "./types.js";
+import type { ArticleHit, BriefingStore, FigureHit, PutResult, QuoteHit, StoredArticle, Terms, TopicCount } from "./types.js";
 
 export interface SqliteOptions {
   /** "normal" survives a crash of the process (kill -9); "full" also survives power loss. */
@@ -32,14 +32,6 @@ interface ArticleRow {
 }
 
 const META_COLS = "a.id, a.title, a.url, a.publisher, a.published_at";
-
-function metaOf(r: Pick<ArticleRow, "id" | "title" | "url" | "publisher" | "published_at">): ArticleMeta {
-  const m: ArticleMeta = { id: r.id, title: r.title };
-  if (r.url) m.url = r.url;
-  if (r.publisher) m.publisher = r.publisher;
-  if (r.published_at) m.publishedAt = r.published_at;
-  return m;
-}
 
 function storedOf(r: ArticleRow): StoredArticle {
   const s: StoredArticle = { id: r.id, card: JSON.parse(r.card) as BriefingCard, ingestedAt: r.ingested_at };
