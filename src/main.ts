@@ -10,7 +10,7 @@ import { wireDigest } from "./digest-main.js";
 import type { Timers as DigestTimers } from "./digest/index.js";
 import { createFeedPoller, createIngestor, newFeedState, type IngestSummary, type Timers } from "./ingest/index.js";
 import type { Logger } from "./log/index.js";
-import { digestToText } from "./render/index.js";
+import { cardListToText } from "./render/index.js";
 import { openStoreWithConnection, type BriefingStore } from "./store/index.js";
 
 export interface ConsoleIo {
@@ -128,7 +128,7 @@ export async function startBot(o: StartOptions): Promise<RunningBot> {
     if (wantConsole) {
       if (config.console.digestOnStart) {
         const cards = (await store.since(now() - DAY_MS, 10)).map((s) => s.card);
-        o.console.write(digestToText(cards, `Morning digest · ${new Date(now()).toISOString().slice(0, 10)} · ${cards.length} briefing${cards.length === 1 ? "" : "s"}`));
+        o.console.write(cardListToText(cards, `Morning digest · ${new Date(now()).toISOString().slice(0, 10)} · ${cards.length} briefing${cards.length === 1 ? "" : "s"}`));
         o.console.write("\nAsk me: /brief <topic>, /whosaid <words>, /figures <topic>, /topics, /help, /quit\n");
       }
       const running = startConsole({ asker, logger, input: o.console.input, write: o.console.write, interactive: o.console.interactive });

@@ -36,8 +36,8 @@ export function answerToText(answer: Answer): string {
   }
 }
 
-/** The morning digest as text: one short block per card. */
-export function digestToText(cards: BriefingCard[], heading: string): string {
+/** Cards as a short list under a heading (the console's start-up digest): title, two bullets, topics. */
+export function cardListToText(cards: BriefingCard[], heading: string): string {
   if (!cards.length) return `${heading}\n\nNothing new.\n`;
   const blocks = cards.map((c) => [`■ ${c.title}`, ...c.summary.slice(0, 2).map((b) => `  • ${b}`), c.topics.length ? `  (${c.topics.slice(0, 4).join(", ")})` : ""].filter(Boolean).join("\n"));
   return `${heading}\n\n${blocks.join("\n\n")}\n`;

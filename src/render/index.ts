@@ -1,2 +1,2 @@
 export { cardToMarkdown, cardToText, escapeMarkdown, formatValue } from "./text.js";
-export { answerToText, digestToText } from "./answer-text.js";
+export { answerToText, cardListToText } from "./answer-text.js";

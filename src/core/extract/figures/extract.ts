@@ -69,17 +69,8 @@ const sticky = (re: RegExp, text: string, at: number): RegExpExecArray | null =>
 };
 const nextWord = (text: string, at: number) => (sticky(NEXT_WORD, text, at)?.[1] ?? "").toLowerCase();
 
-interface Draft {
-  start: number;
-  end: number;
-  value: number;
-  valueMax?: number;
-  kind: FigureKind;
-  unit: string | null;
-  currency?: string;
-  qualifier: string | null;
-  about: string | null;
-}
+/** A figure before its text and sentence are cut from the article. */
+type Draft = Omit<Figure, "text" | "sentence">;
 
 function kindOf(c: Core): FigureKind {
   if (c.currency) return "money";
