@@ -4,7 +4,7 @@ import type { Doc } from "../text/index.js";
 import type { Quote } from "../types.js";
 import { pronounReferent, type Evidence } from "./summary/people.js";
 import { DEFAULT_SELECT, selectBullets, type Candidate, type SelectParams } from "./summary/select.js";
-import { quoteOpenAfter, standalone } from "./summary/standalone.js";
+import { closingAhead, quoteOpenAfter, standalone } from "./summary/standalone.js";
 import { dropAsides } from "./summary/compress.js";
 import { toUnits, type Unit } from "./summary/units.js";
 
@@ -42,10 +42,12 @@ export function bulletCandidates(doc: Doc, units: readonly Unit[], quotes: reado
   let previous: string | undefined;
   let open = false;
   let paragraph = -1;
+  const closes = closingAhead(units);
   for (const u of units) {
     if (u.position > window) break;
-    // Quotations do not run across paragraphs unmarked: a new paragraph reopens them.
-    if (u.paragraph !== paragraph) open = false;
+    // Quotations do not run across paragraphs unmarked: a new paragraph reopens them. One that never
+    // closes was a stray mark.
+    if (u.paragraph !== paragraph || !closes[u.position]) open = false;
     paragraph = u.paragraph;
     const before = units.slice(Math.max(0, u.position - 2), u.position).map((x) => x.text);
     const r = standalone(dropAsides(u.text), { person: (gender) => pronounReferent(before, doc.text, gender, people), inQuote: open });
@@ -70,13 +72,33 @@ export function summarize(doc: Doc, options: SummaryOptions): string[] {
   // Too little stands alone: add the leading candidates that are left, in article order.
   for (const c of candidates) {
     if (chosen.length >= 2) break;
-    if (!chosen.includes(c.text)) chosen.push(c.text);
+    const text = capWords(c.text, params.maxWords);
+    if (!chosen.includes(text)) chosen.push(text);
   }
   // Still short (an article that is nearly all quotation): its leading sentences as written,
   // rather than a card without a summary.
   for (const u of units) {
     if (chosen.length >= 2) break;
-    if (!chosen.some((c) => c.includes(u.text) || u.text.includes(c))) chosen.push(u.text);
+    const text = capWords(u.text, params.maxWords);
+    if (!chosen.some((c) => c.includes(text) || text.includes(c))) chosen.push(text);
   }
   return chosen;
+}
+
+/**
+ * A bullet of at most `max` words: a longer sentence (a quotation mark that never closes, a text with
+ * no full stops) is cut after a comma, semicolon or dash in its second half, else at `max` words, and
+ * ends with "…".
+ */
+export function capWords(text: string, max: number): string {
+  const ws = text.split(/\s+/).filter(Boolean);
+  if (ws.length <= max) return text;
+  let end = max;
+  for (let i = max; i > max / 2; i--) {
+    if (/[,;:]$/.test(ws[i - 1]!) || /^[–—-]+$/.test(ws[i] ?? "")) {
+      end = i;
+      break;
+    }
+  }
+  return ws.slice(0, end).join(" ").replace(/[,;:–—-]+$/u, "") + "…";
 }

@@ -1,7 +1,7 @@
 // Whole-summary checks on articles written for these tests.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { bulletCandidates, makeTitle, quoteShare, summarize } from "../../../src/core/extract/summary.js";
+import { bulletCandidates, capWords, makeTitle, quoteShare, summarize } from "../../../src/core/extract/summary.js";
 import { toUnits } from "../../../src/core/extract/summary/units.js";
 import { analyze } from "../../../src/core/text/index.js";
 import type { Quote } from "../../../src/core/types.js";
@@ -101,17 +101,52 @@ describe("makeTitle", () => {
       "Will the pier in Kellbridge ever reopen? The pier in Kellbridge was destroyed by a storm in March. Repairs to the Kellbridge pier will cost £2 million.",
       "The pier in Kellbridge was destroyed by a storm in March",
     ],
-    // A quotation cut by the word limit is closed, as headlines quote.
+    // A quotation is someone's voice, never cut: the article's own sentence is the title.
     [
       "“The pier in Kellbridge has been the heart of this town for a hundred years and we will rebuild it stone by stone,” the mayor said. The Kellbridge pier was destroyed by a storm. The town will pay for the pier.",
-      "“The pier in Kellbridge has been the heart of this town for a hundred”",
+      "The Kellbridge pier was destroyed by a storm",
     ],
     // "She" becomes the person meant.
     [
       "Dr Ana Duarte, 52, led the team that mapped the reef. She said the reef had lost a third of its coral in ten years. The reef lost coral in warm years.",
-      "Ana Duarte said the reef had lost a third of its coral in ten",
+      "Ana Duarte said the reef had lost a third of its coral in ten years",
     ],
   ])("%s", (text, want) => expect(makeTitle(analyze(text))).toBe(want));
+
+  // A title is a whole phrase: cut where a constituent ends, asides and phrases of time left out, never
+  // opening with an attribution or a pronoun whose person the title does not name.
+  test.each<[string, string, string]>([
+    [
+      "cut before a preposition after a noun, never after a verb that wants its object",
+      "The regional water board approved a plan to rebuild the Varley reservoir dam with a loan from the national infrastructure bank. The Varley reservoir dam has leaked since spring. The Varley dam plan will cost £80m.",
+      "The regional water board approved a plan to rebuild the Varley reservoir dam",
+    ],
+    [
+      "an age and a relative clause between commas are left out",
+      "Tomas Brandt, 61, who has run the Varley ferry for thirty years, will hand over the ferry to his daughter in May. The Varley ferry carries 400 cars a day. Brandt bought the ferry in 1994.",
+      "Tomas Brandt will hand over the ferry to his daughter in May",
+    ],
+    [
+      "an attribution that opens the sentence is not the title",
+      "A council spokesman said: “We will reopen the library in Varley as soon as the roof is safe.” The Varley library roof collapsed after heavy snow on Monday. The library holds 40,000 books.",
+      "The Varley library roof collapsed after heavy snow on Monday",
+    ],
+    [
+      "a trailing attribution makes room for the claim",
+      "The Varley bypass will open two years late and cost twice its budget, the regional transport minister told the assembly on Tuesday. The bypass was due in 2025. The Varley bypass now costs £310m.",
+      "The Varley bypass will open two years late and cost twice its budget",
+    ],
+    [
+      "sentences run together without a space are split",
+      "Media playback is unsupported on your deviceThe Varley lifeboat rescued six walkers from the flooded causeway.The Varley lifeboat crew reached the causeway in minutes. The six walkers were unhurt.",
+      "The Varley lifeboat rescued six walkers from the flooded causeway",
+    ],
+    [
+      "a sentence that opens with a pronoun is skipped",
+      "It was the worst storm in Varley for forty years. The storm in Varley tore the roofs from 200 homes and closed the harbour. Varley harbour reopened on Friday.",
+      "The storm in Varley tore the roofs from 200 homes and closed the harbour",
+    ],
+  ])("%s", (_why, text, want) => expect(makeTitle(analyze(text))).toBe(want));
 
   test("a long sentence is cut to 15 words", () => {
     const text =
@@ -150,11 +185,40 @@ describe("short and odd articles", () => {
     ["The harbour bridge reopened to traffic on Sunday morning.", ["The harbour bridge reopened to traffic on Sunday morning."], "The harbour bridge reopened to traffic on Sunday morning"],
     // Only quotations: no bullet stands alone; a title in the first person is skipped.
     // Nothing stands alone: the leading sentences as written, rather than a card without a summary.
-    ["“We are closed,” the sign said. “Come back tomorrow,” it added.", ["“We are closed,” the sign said.", "“Come back tomorrow,” it added."], "“Come back tomorrow,” it added"],
+    // With no run in the article's own voice, the first sentence stands as it is.
+    ["“We are closed,” the sign said. “Come back tomorrow,” it added.", ["“We are closed,” the sign said.", "“Come back tomorrow,” it added."], "“We are closed,” the sign said"],
     ["", [], ""],
   ])("%j", (text, bullets, title) => {
     const doc = analyze(text);
     expect(summarize(doc, { maxBullets: 4, quotes: [], firstBodySentence: 0 })).toEqual(bullets);
     expect(makeTitle(doc)).toBe(title);
   });
+});
+
+describe("quotation marks that never close", () => {
+  test("a stray opening mark does not silence the rest of its paragraph", () => {
+    const text =
+      'The harbour board in Kellbridge met on Monday to discuss the "new pier plan and its budget. ' +
+      "The Kellbridge pier plan would add forty berths for fishing boats. Board members said the pier plan cost had risen by a third. " +
+      "The harbour master warned that the old Kellbridge pier could close within two years. The board will vote on the pier plan in March.";
+    const bullets = summarize(analyze(text), { maxBullets: 4, quotes: [], firstBodySentence: 0 });
+    expect(bullets.length).toBeGreaterThanOrEqual(3);
+    expect(bullets.join(" ")).toContain("The Kellbridge pier plan would add forty berths for fishing boats.");
+  });
+
+  test("a bullet is at most 60 words even when a sentence never ends", () => {
+    const long = Array.from({ length: 90 }, (_, i) => (i % 10 === 9 ? "harbour," : ["the", "pier", "and", "boats", "of", "Kellbridge", "at", "dawn", "wait"][i % 9]!)).join(" ");
+    const text = `The council said "${long}\n\nThe pier opens in May.`;
+    const bullets = summarize(analyze(text), { maxBullets: 4, quotes: [], firstBodySentence: 0 });
+    expect(bullets.length).toBeGreaterThanOrEqual(1);
+    for (const b of bullets) expect(b.split(/\s+/).length).toBeLessThanOrEqual(60);
+    expect(bullets.some((b) => b.endsWith("…"))).toBe(true);
+  });
+
+  test.each<[string, number, string]>([
+    ["one two three", 60, "one two three"],
+    [Array.from({ length: 70 }, (_, i) => `w${i}`).join(" "), 60, Array.from({ length: 60 }, (_, i) => `w${i}`).join(" ") + "…"],
+    // Cut after a comma in the second half rather than mid-phrase.
+    [Array.from({ length: 70 }, (_, i) => (i === 49 ? `w${i},` : `w${i}`)).join(" "), 60, Array.from({ length: 50 }, (_, i) => `w${i}`).join(" ") + "…"],
+  ])("capWords %#", (text, max, want) => expect(capWords(text, max)).toBe(want));
 });

@@ -63,7 +63,7 @@ export function selectBullets(units: readonly Unit[], candidates: readonly Candi
   for (const c of candidates) {
     const words = wordCount(c.text);
     const first = c.positions[0]!;
-    if (first >= p.window || words > p.maxWords * c.positions.length) continue;
+    if (first >= p.window || words > p.maxWords) continue;
     // A word used once in the article says nothing about what the article is about.
     const terms = new Set(contentTerms(c.text).filter((t) => (seen.get(t) ?? 0) > 1));
     const sentence = units[first]?.sentence ?? first;

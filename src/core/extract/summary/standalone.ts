@@ -55,6 +55,22 @@ export function quoteOpenAfter(text: string, openBefore: boolean): boolean {
   return open;
 }
 
+/**
+ * For each unit, whether a closing quotation mark comes in it or later in its paragraph. A quotation
+ * still open where none does was opened by a stray mark (news closes its quotations by the end of the
+ * paragraph), so what follows is the article's own voice.
+ */
+export function closingAhead(units: ReadonlyArray<{ text: string; paragraph: number }>): boolean[] {
+  const out: boolean[] = new Array<boolean>(units.length).fill(false);
+  let ahead = false;
+  for (let i = units.length - 1; i >= 0; i--) {
+    if (i === units.length - 1 || units[i + 1]!.paragraph !== units[i]!.paragraph) ahead = false;
+    if (/[\p{L}\p{N}.,!?…]["”’](?=[\s,.;:!?)\]—–-]|$)/u.test(units[i]!.text)) ahead = true;
+    out[i] = ahead;
+  }
+  return out;
+}
+
 /** Share of the sentence's words that sit inside quotation marks. */
 export function quotedShare(text: string): number {
   const all = text.split(/\s+/).filter(Boolean).length || 1;

@@ -5,8 +5,9 @@
 // never ends on a function word.
 import type { Doc } from "../../text/index.js";
 import { dropAsides } from "./compress.js";
+import { clauseStarts, shortenings, tagWords, wholeBefore } from "./phrases.js";
 import { pronounReferent, type Evidence } from "./people.js";
-import { quoteOpenAfter } from "./standalone.js";
+import { closingAhead, quoteOpenAfter } from "./standalone.js";
 import { contentTerms, isStopword } from "../../text/terms.js";
 import { toUnits } from "./units.js";
 
@@ -16,28 +17,20 @@ export interface TitleParams {
   window: number;
   /** Worth of one function word ("the", "has", "of"), beside log(sentences using it) for a content word. */
   functionWord: number;
+  /** Fewest words of a run cut short of its sentence's end. */
+  minWords: number;
+  /** Worth of a run that is its whole sentence (nothing cut). */
+  wholeSentence: number;
+  /** Share of worth lost per sentence further down the article. */
+  positionDecay: number;
+  /** Worth of each word, beside what the words are. */
+  perWord: number;
 }
 
-export const DEFAULT_TITLE = { maxWords: 15, window: 8, functionWord: 1 } as const satisfies TitleParams;
+export const DEFAULT_TITLE = { maxWords: 15, window: 8, functionWord: 1, minWords: 4, wholeSentence: 0, positionDecay: 0, perWord: 0 } as const satisfies TitleParams;
 
 const FUNCTION_WORDS = new Set("the a an of in to and has have had been is are was were for on by with from at its their after will be as".split(" "));
 const CONNECTIVE = /^(?:but|and|so|yet|also|however|meanwhile|now|still|indeed|instead|in addition|as a result),?\s+/i;
-// A run may start mid-sentence where a new clause with its own subject starts: after a comma,
-// colon, semicolon, dash, "that" or "said", on a name, a number or a determiner ("police said the
-// man had ..." gives "The man had ...", as headlines drop attributions).
-const SUBJECT_START = /^(?:\p{Lu}|\d|(?:the|a|an|this|these|its|their|his|her|some|many|most|all|more|no)$)/u;
-
-function clauseStarts(ws: readonly string[]): number[] {
-  const starts = [0];
-  for (let i = 1; i < ws.length; i++) {
-    const prev = ws[i - 1]!;
-    const opener = /[,;:]$/.test(prev) || /^[–—-]+$/.test(prev) || /^(?:that|said|says)$/i.test(prev);
-    // Not an age or a figure in apposition ("Jo Banks, 15, are accused ...").
-    if (opener && SUBJECT_START.test(ws[i]!) && !/^\d[\d.,]*,$/.test(ws[i]!)) starts.push(i);
-  }
-  return starts;
-}
-
 /** Drops function words and punctuation at the end of a run of words. */
 function trimEnd(ws: string[]): string[] {
   let out = ws;
@@ -49,47 +42,115 @@ function trimEnd(ws: string[]): string[] {
   return out;
 }
 
-export function makeTitle(doc: Doc, params: Partial<TitleParams> = {}): string {
+// An attribution that opens a run: the words after it are someone's speech, not the article's voice
+// ("An officer said, ...", "Mr Hale added: ...", "According to the council, ...").
+const ATTRIBUTION_OPENING =
+  /^(?:according to\b|(?:\S+\s+){0,7}?(?:said|says|added|adds|told|tells|wrote|writes|tweeted|posted|explained|argued|insisted|warned|stated|declared|announced|continued|replied|asked)\b[^.]{0,30}?(?::|,?\s*["“‘']))/i;
+// An attribution between commas or at the end says who, not what: a headline drops it.
+const INNER_ATTRIBUTION = /,\s+(?:\S+\s+){0,5}?(?:said|says|argues|believes|warns|claims|reports|reported|added)(?:\s+on\s+\p{Lu}\S*)?,\s+/giu;
+const TRAILING_ATTRIBUTION =
+  /,\s+(?:according to [^,]{3,60}|(?:[^\s,]+\s+){0,6}?(?:said|says|told \S+(?: \S+)?|added|reported|announced|confirmed|warned|claimed|suggested|revealed|has learned|has been told)(?:\s+(?:on|in|last|this|earlier|late)\s+\S+(?:\s+\S+)?)?)([.!]?["”’]?)$/iu;
+
+/** The sentence as a headline would say it: no short asides, no attribution around the claim. */
+export function headlineClause(sentence: string): string {
+  const cut = dropAsides(sentence).replace(INNER_ATTRIBUTION, " ");
+  const m = TRAILING_ATTRIBUTION.exec(cut);
+  // Keep "X said." when nothing but the attribution would remain.
+  if (m && m.index > 0 && cut.slice(0, m.index).split(/\s+/).length >= 4 && !/["“”]/.test(m[0])) return cut.slice(0, m.index) + m[1];
+  return cut;
+}
+
+/** A run of words a title could be, with what it is scored by. */
+export interface TitleCandidate {
+  words: string[];
+  /** Content words, each worth log(number of sentences using it). */
+  content: number;
+  /** Function words ("the", "has", "of"): a run that reads as a clause has some. */
+  functionWords: number;
+  /** The run is its whole sentence (or the rest of it from a clause start). */
+  whole: boolean;
+  /** Index of its unit among the body's units. */
+  position: number;
+  /** It starts where its sentence starts. */
+  sentenceStart: boolean;
+}
+
+/** Every run that could be the title: whole phrases from sentence and clause starts in the first sentences. */
+export function titleCandidates(doc: Doc, params: Partial<TitleParams> = {}): TitleCandidate[] {
   const p = { ...DEFAULT_TITLE, ...params };
   const units = toUnits(doc, 0);
-  if (units.length === 0) return doc.text.trim().split(/\s+/).slice(0, p.maxWords).join(" ");
   const seen = new Map<string, number>();
   for (const u of units) for (const t of new Set(contentTerms(u.text))) seen.set(t, (seen.get(t) ?? 0) + 1);
-  let best: string[] | undefined;
-  let bestScore = -1;
+  const out: TitleCandidate[] = [];
   const people = new Map<string, Evidence>();
   let open = false;
+  let paragraph = -1;
+  const closes = closingAhead(units);
   for (const u of units.slice(0, p.window)) {
     const before = units.slice(Math.max(0, u.position - 2), u.position).map((x) => x.text);
+    // As in the summary: a new paragraph reopens a quotation, and one that never closes was a stray mark.
+    if (u.paragraph !== paragraph || !closes[u.position]) open = false;
+    paragraph = u.paragraph;
     const inQuote = open;
     open = quoteOpenAfter(u.text, open);
     // A title is the article's voice: not the middle of a quotation, not a question.
     if (inQuote || /\?["”’']?$/.test(u.text)) continue;
-    const ws = dropAsides(u.text).replace(CONNECTIVE, "").replace(/[.!]+["”’']?$/u, "").split(/\s+/).filter(Boolean);
-    for (const s of clauseStarts(ws)) {
+    const ws = headlineClause(u.text).replace(CONNECTIVE, "").replace(/[.!]+["”’']?$/u, "").split(/\s+/).filter(Boolean);
+    const tagged = tagWords(ws);
+    for (const s of clauseStarts(tagged)) {
       // Speech in the first or second person is someone else's voice; a pronoun leans on a sentence
       // the title does not show.
       if (/^["“‘']?(?:I|I'm|I've|We|We're|We've|You|My|Our|Your|Us)$/.test(ws[s]!)) continue;
-      const run = ws.slice(s, s + p.maxWords);
-      let score = 0;
-      for (const t of new Set(contentTerms(run.join(" ")))) score += Math.log(seen.get(t) ?? 1);
-      for (const w of run) if (FUNCTION_WORDS.has(w.toLowerCase())) score += p.functionWord;
-      if (score > bestScore) {
-        // "He"/"She" becomes the person meant; with no one to name, the run cannot be a title.
-        const pron = /^(?:He|She)$/.test(run[0]!) ? (run[0] === "He" ? "he" : "she") : undefined;
-        const name = pron && pronounReferent(before, doc.text, pron, people);
-        if (pron && !name) continue;
-        bestScore = score;
-        best = name ? [...name.split(" "), ...run.slice(1)].slice(0, p.maxWords) : run;
+      // A quotation is someone's voice; "It", "They", "This" lean on what came before.
+      if (/^["“‘']/.test(ws[s]!) || /^(?:it|it's|its|they|their|them|this|these|those|that|there|his|her|such)$/i.test(ws[s]!)) continue;
+      if (ATTRIBUTION_OPENING.test(ws.slice(s, s + 10).join(" "))) continue;
+      // "He"/"She" becomes the person meant; with no one to name, no run from here can be a title.
+      const pron = /^(?:he|she)$/i.test(ws[s]!) ? (ws[s]!.toLowerCase() as "he" | "she") : undefined;
+      const name = pron && pronounReferent(before, doc.text, pron, people);
+      if (pron && !name) continue;
+      // The name that replaces "He"/"She" takes room in the title.
+      const budget = p.maxWords - (name ? name.split(" ").length - 1 : 0);
+      for (const kept of shortenings(tagged, s, budget)) {
+        if (kept.length < p.minWords) continue;
+        const run = kept.map((w) => w.text);
+        let content = 0;
+        for (const t of new Set(kept.flatMap((w) => w.terms))) content += Math.log(seen.get(t) ?? 1);
+        const functionWords = run.filter((w) => FUNCTION_WORDS.has(w.toLowerCase())).length;
+        const words = name ? [...name.split(" "), ...run.slice(1)] : run;
+        const whole = run.length === ws.length - s;
+        out.push({ words, content, functionWords, whole, position: u.position, sentenceStart: s === 0 });
       }
     }
   }
-  const words = trimEnd(best ?? units[0]!.text.split(/\s+/).slice(0, p.maxWords));
+  return out;
+}
+
+/** The worth of a candidate under the title parameters. */
+export function titleScore(c: TitleCandidate, p: TitleParams): number {
+  const worth = c.content + p.functionWord * c.functionWords + (c.whole ? p.wholeSentence : 0) + p.perWord * c.words.length;
+  return worth * Math.exp(-p.positionDecay * c.position);
+}
+
+export function makeTitle(doc: Doc, params: Partial<TitleParams> = {}): string {
+  const p = { ...DEFAULT_TITLE, ...params };
+  let best: TitleCandidate | undefined;
+  for (const c of titleCandidates(doc, p)) if (!best || titleScore(c, p) > titleScore(best, p)) best = c;
+  const words = best?.words ?? fallbackTitle(doc, p.maxWords);
   const title = words
     .join(" ")
     .replace(/[,;:–—-]+$/u, "")
     .replace(/^\p{Ll}/u, (c) => c.toUpperCase());
   return closeQuote(title);
+}
+
+/** With no run that reads as a headline: the first sentence, cut where a phrase ends if it is long. */
+function fallbackTitle(doc: Doc, maxWords: number): string[] {
+  const first = toUnits(doc, 0)[0]?.text ?? doc.text.trim();
+  const ws = first.replace(/[.!?]+["”’']?$/u, "").split(/\s+/).filter(Boolean);
+  if (ws.length <= maxWords) return ws;
+  const tagged = tagWords(ws);
+  for (let end = maxWords; end >= 4; end--) if (wholeBefore(tagged, 0, end)) return ws.slice(0, end);
+  return trimEnd(ws.slice(0, maxWords));
 }
 
 /** A quotation cut short by the word limit gets its closing mark, as headlines quote. */

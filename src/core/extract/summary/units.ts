@@ -19,14 +19,20 @@ export interface Unit {
 // space or after a dash; "Tesla (TSLA) shares fell" keeps its ticker.
 const DATELINE =
   /^(?:\p{Lu}[\p{L}.' -]*(?:,\s*\p{Lu}[\p{L}.' -]*)*\s*)?(?:\((?:CNN|CNN Money|CNNMoney|AP|AFP|Reuters|UPI|PA|Bloomberg|Xinhua|EW\.com)\)\s*(?:--|—|–|-)?\s*|\([^()]{2,40}\)(?=\p{Lu})|\([^()]{2,40}\)\s+(?:--|—|–)\s+)/u;
-const FURNITURE = /^(?:Scroll down for (?:the )?videos?|Visit site|Click here[^.]*?|Watch the video|READ MORE:?)\s+|^Share this with.{0,120}?Copy this link\s*/i;
+const FURNITURE =
+  /^(?:Scroll down for (?:the )?videos?|Visit site|Click here[^.]*?|Watch the video|READ MORE:?|Media playback is (?:not supported|unsupported) on (?:this|your) device)\s*|^Share this with.{0,120}?Copy this link\s*|^\d{1,2} \p{Lu}\p{Ll}+ \d{4}\s+Last updated at \d{1,2}:\d{2}(?: [A-Z]{2,4}(?!\p{Ll}))?\s*/iu;
+// Sentences run together without a space where a page lost its markup: "... the quay.Mr Pell said",
+// "... on your screenThe mayor", "10:15 BSTAnna". A lower-case word of three letters or more, or
+// a full stop after one, glued to a capitalised word; names such as "McKay" or "iPhone" are too short
+// before their capital to match.
+const RUN_ON = /(?<=(?:^|[\s"“(])(?:\p{Ll}[\p{Ll}'’-]{1,}\p{Ll}[.!?]?|\p{L}[\p{L}'’-]{2,}[.!?]|\p{N}+[.!?]|[A-Z]{2,5}(?=\p{Lu}\p{Ll}{2})))(?=\p{Lu}\p{Ll})/gu;
 // "By Danny ShawBBC home affairs correspondent": a byline run into the first sentence.
 const BYLINE = /^By (?:\p{Lu}[\p{L}'-]* ){0,3}\p{Lu}[\p{L}'-]*?(?=BBC|Reuters)\S*(?: \p{Ll}+){0,4} (?:correspondent|reporter|editor)\s*/u;
 // A caption label: "Flying high: ", "CLAIM: ", at most three capitalised words and a colon.
 // Labels are in sentence case ("Star-crossed lovers:") or capitals ("CLAIM:").
 const LABEL_WORDS = "\\p{Lu}[\\p{L}'’-]*(?:\\s\\p{Ll}[\\p{Ll}'’-]*){0,2}:";
 const LABEL = new RegExp(`^${LABEL_WORDS}\\s+(?=\\p{Lu})`, "u");
-// A caption glued to the next sentence: "... than a colleague The cost of divorce can ...", or a
+// A caption glued to the next sentence: "... smiles at the finish line The race drew 400 runners ...", or a
 // caption run: "... last Saturday Skilful: The kite ...". A glue point needs a content word before
 // the capitalised determiner (not "to The Times") and a caption of several words.
 const GLUE = new RegExp(`([\\p{Ll}\\d%’'”")])\\s+(?=(?:The|A|An)\\s+\\p{L}|${LABEL_WORDS}\\s+\\p{Lu})`, "gu");
@@ -56,9 +62,10 @@ export function toUnits(doc: Doc, firstBodySentence: number): Unit[] {
     let text = s.text;
     if (units.length === 0) text = text.replace(DATELINE, "");
     text = text.replace(FURNITURE, "").replace(BYLINE, "");
-    const parts = splitGlued(text);
-    parts.forEach((part, i) => {
-      const caption = i < parts.length - 1;
+    const parts = text
+      .split(RUN_ON)
+      .flatMap((run, r, runs) => splitGlued(r < runs.length - 1 && !/[.!?]["”’]?$/.test(run.trim()) ? run.trim() + "." : run).map((t, i, all) => ({ t, caption: i < all.length - 1 })));
+    parts.forEach(({ t: part, caption }) => {
       const clean = part.replace(LABEL, "");
       if (clean) units.push({ position: units.length, paragraph: s.paragraph, sentence: s.index - firstBodySentence, text: caption && /[\p{L}\p{N}’'”")]$/u.test(clean) ? clean + "." : clean, caption });
     });

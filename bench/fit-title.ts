@@ -1,0 +1,80 @@
+// npm run build && node dist/bench/fit-title.js [--show N]
+// Fits the title parameters (src/core/extract/summary/title.ts, DEFAULT_TITLE) on XSum's one-sentence
+// references: every candidate run of every article is scored by ROUGE-1 once, then a grid search picks
+// the weights on one half of the articles and reports them on the other half (and the other way round),
+// so a weight that helps one half only shows up. Reads ../shared at run time; nothing of it is stored.
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { analyze } from "../src/core/index.js";
+import { DEFAULT_TITLE, titleCandidates, titleScore, type TitleCandidate, type TitleParams } from "../src/core/extract/summary/title.js";
+
+type Rouge = { scoreOne(c: string[], r: string[]): { rouge1: { f: number } } };
+interface Item {
+  id: string;
+  candidates: Array<{ c: TitleCandidate; r1: number }>;
+}
+
+const shared = join(__dirname, "..", "..", "..", "shared");
+const file = join(shared, "eval", "summaries", "xsum_frank250.jsonl");
+
+function pick(item: Item, p: TitleParams): number {
+  let best: { c: TitleCandidate; r1: number } | undefined;
+  let bestScore = -Infinity;
+  for (const x of item.candidates) {
+    const s = titleScore(x.c, p);
+    if (s > bestScore) (bestScore = s), (best = x);
+  }
+  return best?.r1 ?? 0;
+}
+
+const mean = (xs: number[]) => (xs.length ? (100 * xs.reduce((a, b) => a + b, 0)) / xs.length : 0);
+const score = (items: Item[], p: TitleParams) => mean(items.map((it) => pick(it, p)));
+
+const GRID = {
+  functionWord: [0, 0.25, 0.5, 0.75, 1, 1.5],
+  wholeSentence: [0, 0.5, 1, 2],
+  positionDecay: [0, 0.05, 0.1, 0.2],
+  perWord: [0, 0.1, 0.2, 0.4],
+} as const;
+
+function fit(items: Item[]): TitleParams {
+  let best: TitleParams = { ...DEFAULT_TITLE };
+  let bestScore = -1;
+  for (const functionWord of GRID.functionWord)
+    for (const wholeSentence of GRID.wholeSentence)
+      for (const positionDecay of GRID.positionDecay)
+        for (const perWord of GRID.perWord) {
+          const p = { ...DEFAULT_TITLE, functionWord, wholeSentence, positionDecay, perWord };
+          const s = score(items, p);
+          if (s > bestScore) (bestScore = s), (best = p);
+        }
+  return best;
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(file)) {
+    console.log(`fit-title: ${file} is absent (../shared beside the project); nothing to fit`);
+    return;
+  }
+  const rouge = (await import(pathToFileURL(join(shared, "tools", "rouge.mjs")).href)) as Rouge;
+  const rows = readFileSync(file, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as { id: string; text: string; reference: string[] });
+  const items: Item[] = rows.map((r) => ({
+    id: r.id,
+    candidates: titleCandidates(analyze(r.text)).map((c) => ({ c, r1: rouge.scoreOne([c.words.join(" ")], r.reference).rouge1.f })),
+  }));
+  const halves = [items.filter((_, i) => i % 2 === 0), items.filter((_, i) => i % 2 === 1)] as const;
+  const oracle = mean(items.map((it) => Math.max(0, ...it.candidates.map((x) => x.r1))));
+  console.log(`${items.length} articles, ${items.reduce((n, it) => n + it.candidates.length, 0)} candidates; oracle ROUGE-1 ${oracle.toFixed(2)}`);
+  console.log(`defaults: all ${score(items, DEFAULT_TITLE).toFixed(2)}, halves ${score(halves[0], DEFAULT_TITLE).toFixed(2)} / ${score(halves[1], DEFAULT_TITLE).toFixed(2)}`);
+  for (const [a, b] of [[0, 1], [1, 0]] as const) {
+    const p = fit(halves[a]);
+    const { maxWords: _m, window: _w, minWords: _n, ...w } = p;
+    console.log(`fitted on half ${a}: ${JSON.stringify(w)} -> half ${a} ${score(halves[a], p).toFixed(2)}, half ${b} ${score(halves[b], p).toFixed(2)}`);
+  }
+  const all = fit(items);
+  const { maxWords: _m, window: _w, minWords: _n, ...w } = all;
+  console.log(`fitted on all: ${JSON.stringify(w)} -> ${score(items, all).toFixed(2)}`);
+}
+
+void main();

@@ -1,0 +1,262 @@
+// Shortening a sentence into a headline that still reads as a whole phrase. With part-of-speech tags, a
+// sentence is cut only where a constituent ends (before a conjunction, a relative word, a preposition
+// after a noun, a comma or a dash; never after a verb that wants its object, a determiner, an
+// adjective, a possessive or inside a name, a quotation or brackets), and may leave out what a
+// headline leaves out: asides between commas or dashes (ages, relative clauses, appositions) and
+// phrases of time ("on Tuesday", "last year").
+import { tagText, type PosTag } from "../../text/pos.js";
+import { contentTerms } from "../../text/terms.js";
+
+export interface Word {
+  text: string;
+  /** Its content-word stems (text/terms.ts). */
+  terms: string[];
+  /** Tag of the word's first and last token ("O'Neil's" is PROPN ... PART). */
+  first: PosTag;
+  last: PosTag;
+}
+
+const ATTACHED = new Set(["of", "to", "for"]);
+// Words that open a clause which cannot be the headline's main one ("Hours after the vote ...").
+const SUBORDINATE = new Set("after before when because although though if as since while until unless once whereas".split(" "));
+const RELATIVE = new Set(["who", "whom", "whose", "which", "that", "where", "when"]);
+const TIME_WORDS = new Set(
+  (
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september " +
+    "october november december week weeks weekend month months year years morning afternoon evening night day days hour hours " +
+    "minute minutes season decade century time date today yesterday tomorrow earlier later"
+  ).split(" "),
+);
+const bare = (w: string) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}'’]+$/gu, "");
+const low = (w: string) => bare(w).toLowerCase();
+const isDash = (w: string) => /^[–—-]+$/.test(w);
+
+/** The words of a sentence (split on spaces) with their tags. */
+export function tagWords(words: readonly string[]): Word[] {
+  const text = words.join(" ");
+  const tokens = tagText(text);
+  const out: Word[] = [];
+  let t = 0;
+  let at = 0;
+  for (const w of words) {
+    const end = at + w.length;
+    const mine: PosTag[] = [];
+    while (t < tokens.length && tokens[t]!.start < end) mine.push(tokens[t++]!.pos);
+    const core = mine.filter((p) => p !== "PUNCT");
+    out.push({ text: w, terms: contentTerms(w), first: core[0] ?? mine[0] ?? "X", last: core[core.length - 1] ?? mine[mine.length - 1] ?? "X" });
+    at = end + 1;
+  }
+  return out;
+}
+
+/** Whether a new constituent starts at `next`, the word after `last`: a place a headline may stop before. */
+function opensAfter(last: Word, next: Word): boolean {
+  if (/[,;:]$/.test(last.text) || isDash(next.text)) return true;
+  return next.first === "ADP" || next.first === "SCONJ" || next.first === "CCONJ" || low(next.text) === "to" || RELATIVE.has(low(next.text));
+}
+
+const opensPhrase = (ws: readonly Word[], i: number) => opensAfter(ws[i - 1]!, ws[i]!);
+
+/** Whether the words before `end` can stand as a headline: a whole phrase, all marks closed. */
+export function wholeBefore(ws: readonly Word[], start: number, end: number): boolean {
+  return end > start && stopsWhole(ws.slice(start, end), ws[end]);
+}
+
+/** Whether `kept` may end a headline when `next` is the word that followed it in the sentence. */
+function stopsWhole(kept: readonly Word[], next: Word | undefined): boolean {
+  const last = kept[kept.length - 1];
+  if (!last) return false;
+  const text = () => kept.map((w) => w.text).join(" ");
+  if (!next) return balanced(text());
+  if (!opensAfter(last, next)) return false;
+  // "the creation | of a cell" and "plans | to build" leave the phrase before unfinished.
+  if (low(next.text) === "of" || low(next.text) === "to" && last.last !== "NOUN" && last.last !== "PROPN") return false;
+  // A verb before a preposition wants what follows ("was put | in doubt", "looked | after").
+  const ok = last.last === "NOUN" || last.last === "PROPN" || last.last === "NUM" || last.last === "PRON" || (last.last === "VERB" || last.last === "ADV") && next.first !== "ADP" && low(next.text) !== "to";
+  // A colon announces what comes next ("... and added: "); "that", "which" want their clause.
+  if (!ok || possessive(last.text) || /:$/.test(last.text) || RELATIVE.has(low(last.text)) || SUBORDINATE.has(low(last.text))) return false;
+  if (/^\p{Lu}/u.test(bare(last.text)) && /^\p{Lu}/u.test(bare(next.text)) && !/[,;:]$/.test(last.text)) return false;
+  // After a comma the sentence may go on with an aside or a list; stop only where a new clause or
+  // modifier starts ("..., and", "..., which", "..., saying").
+  const clauseNext = next.first === "CCONJ" || next.first === "SCONJ" || next.first === "ADP" || RELATIVE.has(low(next.text)) || next.first === "VERB" && /ing$/.test(low(next.text)) || isDash(next.text);
+  if (/,$/.test(last.text) && !clauseNext) return false;
+  return balanced(text());
+}
+
+/**
+ * Whether words read as a headline: a verb of the main clause (not only one inside a relative clause
+ * or an aside), and no opening preposition or subordinating word ("As the team ...", "For the club ...").
+ */
+export function hasMainVerb(ws: readonly Word[]): boolean {
+  if (!ws.length || ws[0]!.first === "SCONJ" || ws[0]!.first === "ADP" || ws[0]!.first === "CCONJ") return false;
+  let aside = false;
+  for (const [i, w] of ws.entries()) {
+    if (RELATIVE.has(low(w.text)) || SUBORDINATE.has(low(w.text)) || isDash(w.text)) aside = true;
+    // "to play" is no finite verb.
+    if (!aside && isVerb(w) && low(ws[i - 1]?.text ?? "") !== "to") return clausesClosed(ws);
+    if (/,$/.test(w.text)) aside = false;
+  }
+  return false;
+}
+
+/**
+ * A verb, or a past tense the tagger took for a noun ("the lifeboat rescued six walkers"): nouns
+ * seldom end in "-ed" ("bed", "speed" are short or end in "-eed").
+ */
+function isVerb(w: Word): boolean {
+  return w.first === "VERB" || w.first === "AUX" || w.first === "NOUN" && /^\p{Ll}{2,}[^e]ed$/u.test(w.text);
+}
+
+/** Every clause the words open has its verb: no "... when a meeting" or "..., and after a month" at the end. */
+function clausesClosed(ws: readonly Word[]): boolean {
+  let open = false;
+  for (const [i, w] of ws.entries()) {
+    const opener = w.first === "SCONJ" || RELATIVE.has(low(w.text)) && w.first !== "DET" || w.first === "CCONJ" && /,$/.test(ws[i - 1]?.text ?? "");
+    if (opener) open = true;
+    else if (isVerb(w)) open = false;
+  }
+  return !open;
+}
+
+/** "the council's", "the players'": the noun it owns comes next. */
+function possessive(w: string): boolean {
+  const b = bare(w);
+  return /^[^‘']/.test(w) && (/\p{L}['’]s$/u.test(b) || /s['’]$/.test(b));
+}
+
+/** Quotation marks and brackets all closed. */
+export function balanced(text: string): boolean {
+  if ((text.match(/\(/g)?.length ?? 0) !== (text.match(/\)/g)?.length ?? 0)) return false;
+  if ((text.match(/“/g)?.length ?? 0) !== (text.match(/”/g)?.length ?? 0)) return false;
+  if ((text.match(/"/g)?.length ?? 0) % 2 === 1) return false;
+  // Single marks: an opening one before a letter needs its closing one (apostrophes are inside words).
+  const open = text.match(/(?:^|[\s(])‘(?=\p{L})/gu)?.length ?? 0;
+  const close = text.match(/(?<=[\p{L}\p{N}.,!?])’(?!\p{L})/gu)?.length ?? 0;
+  return open <= close;
+}
+
+export interface Chunk {
+  from: number;
+  to: number;
+  /** A headline may leave it out: an aside or a phrase of time. */
+  optional: boolean;
+}
+
+/** An aside from i: between a pair of commas or dashes, at most 12 words; its end, or -1. */
+function asideEnd(ws: readonly Word[], i: number): number {
+  const dash = isDash(ws[i]!.text);
+  if (!dash && !/,$/.test(ws[i - 1]?.text ?? "")) return -1;
+  const first = dash ? ws[i + 1] : ws[i];
+  if (!first) return -1;
+  const f = low(first.text);
+  // An age, a relative clause, a participle, an apposition: "Jo Banks, 41,", ", who led the team,".
+  const aside = first.first === "NUM" || RELATIVE.has(f) || f === "aged" || first.first === "DET" || first.first === "VERB" && /(?:ed|en|ing)$/.test(f);
+  if (!aside && !dash) return -1;
+  for (let j = dash ? i + 1 : i; j < ws.length && j - i < 13; j++) {
+    if (dash ? j > i && isDash(ws[j]!.text) : /,$/.test(ws[j]!.text)) {
+      // The sentence goes on with its verb after the aside.
+      const after = ws[j + 1];
+      return after && (dash || after.first === "VERB" || after.first === "AUX" || first.first === "NUM") ? j + 1 : -1;
+    }
+    if (/[;:]$/.test(ws[j]!.text)) return -1;
+  }
+  return -1;
+}
+
+/** A phrase of time from i ("on Tuesday", "in 2019", "last week"); its end, or -1. */
+function timeEnd(ws: readonly Word[], i: number): number {
+  let j = i;
+  if (ws[j]?.first === "ADP" && ["on", "in", "at", "since", "during", "last", "this", "earlier"].includes(low(ws[j]!.text))) j++;
+  else if (!["last", "this", "earlier"].includes(low(ws[i]!.text))) return -1;
+  if (ws[j] && ["last", "this", "the", "a", "early", "late", "next"].includes(low(ws[j]!.text))) j++;
+  const head = ws[j];
+  if (!head) return -1;
+  const h = low(head.text);
+  const year = /^(?:1[89]|20)\d\d$/.test(h);
+  if (!TIME_WORDS.has(h) && !year && !(head.first === "NUM" && TIME_WORDS.has(low(ws[j + 1]?.text ?? "")))) return -1;
+  j += head.first === "NUM" && !year ? 2 : 1;
+  // A date may go on: "on 1 April 2016", "in March 2019".
+  while (ws[j] && (TIME_WORDS.has(low(ws[j]!.text)) || /^(?:1[89]|20)\d\d$/.test(low(ws[j]!.text)))) j++;
+  return /[,;:]$/.test(ws[j - 1]!.text) || j >= ws.length || opensPhrase(ws, j) ? j : -1;
+}
+
+/** The phrases of ws[start..]: where a headline may stop, and which it may leave out. */
+export function chunks(ws: readonly Word[], start: number): Chunk[] {
+  const out: Chunk[] = [];
+  let i = start;
+  while (i < ws.length) {
+    const skip = i > start ? Math.max(asideEnd(ws, i), timeEnd(ws, i)) : -1;
+    if (skip > i) {
+      out.push({ from: i, to: skip, optional: true });
+      i = skip;
+      continue;
+    }
+    let j = i + 1;
+    // "the creation | of a cell", "plans | to build", "a bid | for the club" stay together.
+    while (j < ws.length && (!opensPhrase(ws, j) || ATTACHED.has(low(ws[j]!.text)) && !/[,;:]$/.test(ws[j - 1]!.text))) j++;
+    // A preposition's phrase after a noun qualifies it and may go ("a vote | in the council").
+    const prev = ws[i - 1];
+    const adjunct = i > start && ws[i]!.first === "ADP" && !ATTACHED.has(low(ws[i]!.text)) && !!prev && (prev.last === "NOUN" || prev.last === "PROPN") && !/[,;:]$/.test(prev.text);
+    out.push({ from: i, to: j, optional: adjunct });
+    i = j;
+  }
+  return out;
+}
+
+/**
+ * Shortened forms of ws[start..] that fit `maxWords` and read whole: its phrases from the first,
+ * leaving out optional ones and stopping where a phrase ends. At most `limit` forms.
+ */
+export function shortenings(ws: readonly Word[], start: number, maxWords: number, limit = 48): Word[][] {
+  const cs = chunks(ws, start);
+  const out: Word[][] = [];
+  // `closed`: the last word kept ends an aside kept whole, so its comma stays ("Jo Banks, 41, said").
+  const walk = (k: number, kept: Word[], closed: boolean): void => {
+    if (out.length >= limit) return;
+    if (kept.length && stopsWhole(kept, ws[cs[k]?.from ?? ws.length]) && hasMainVerb(kept)) out.push(kept);
+    if (k === cs.length) return;
+    const c = cs[k]!;
+    const next = cs[k + 1];
+    // What follows a left-out phrase must not lean on it ("a deal | in May | who ...").
+    const leans = next && !next.optional && (RELATIVE.has(low(ws[next.from]!.text)) || ws[next.from]!.first === "PART");
+    // Leaving out comes first, so that of two forms worth the same the shorter is kept.
+    if (c.optional && kept.length && !leans) {
+      // Leaving out an aside between commas takes its opening comma too.
+      const last = kept[kept.length - 1]!;
+      const trim = !closed && /,$/.test(last.text) && /,$/.test(ws[c.to - 1]!.text);
+      walk(k + 1, trim ? [...kept.slice(0, -1), { ...last, text: last.text.slice(0, -1) }] : kept, closed && !trim);
+    }
+    if (kept.length + c.to - c.from <= maxWords) walk(k + 1, [...kept, ...ws.slice(c.from, c.to)], c.optional);
+  };
+  walk(0, [], false);
+  return out;
+}
+
+const SUBJECT_TAGS: ReadonlySet<PosTag> = new Set(["DET", "PROPN", "NUM", "NOUN", "PRON"]);
+
+/**
+ * Where a run may start: the sentence's start, after a fronted phrase of time ("In 2019 the club ..."),
+ * and where a clause with its own subject and verb starts after a comma, colon, dash, "that" or "said"
+ * ("police said the man had ..." gives "the man had ...", as headlines drop attributions).
+ */
+export function clauseStarts(ws: readonly Word[]): number[] {
+  const starts = [0];
+  const fronted = ws.length ? timeEnd(ws, 0) : -1;
+  if (fronted > 0 && fronted < ws.length) starts.push(fronted);
+  for (let i = 1; i < ws.length; i++) {
+    const prev = ws[i - 1]!.text;
+    const opener = /[,;:]$/.test(prev) || isDash(prev) || /^(?:that|said|says)$/i.test(prev);
+    if (!opener || !SUBJECT_TAGS.has(ws[i]!.first) || RELATIVE.has(low(ws[i]!.text))) continue;
+    // Not an age or a figure in apposition ("Jo Banks, 15, are ..."), not the next item of a list of names.
+    if (/^\d[\d.,]*,$/.test(ws[i]!.text)) continue;
+    if (/,$/.test(prev) && /^\p{Lu}/u.test(bare(prev)) && /^\p{Lu}/u.test(bare(ws[i]!.text)) && i > 1) continue;
+    // A clause: a verb comes before the next comma.
+    let verb = false;
+    for (let j = i; j < ws.length && !verb; j++) {
+      if (ws[j]!.first === "VERB" || ws[j]!.first === "AUX") verb = true;
+      if (/[,;:]$/.test(ws[j]!.text)) break;
+    }
+    if (verb && !starts.includes(i)) starts.push(i);
+  }
+  return starts;
+}
