@@ -12,6 +12,12 @@ export function offsetClock(start: number): () => number {
 
 export const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
+/**
+ * How long before the slot a test starts its clock and makes its runners: a runner walks slots from the
+ * moment it is made, so making it must finish before the slot even on a loaded machine.
+ */
+export const RUNNER_LEAD_MS = 1000;
+
 /** Waits (really) until `clock` has passed the slot. */
 export async function pastSlot(clock: () => number): Promise<void> {
   while (clock() <= SLOT) await realSleep(Math.max(1, SLOT - clock() + 1));

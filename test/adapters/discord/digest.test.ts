@@ -4,7 +4,7 @@ import { createDiscordDigestRest, createDiscordDigestSender, digestNonce } from 
 import { createDigestRunner, type DigestDestination, type DigestRunnerOptions } from "../../../src/digest/index.js";
 import { digestToDiscord } from "../../../src/render/discord/index.js";
 import { FakeDiscord } from "../../fakes/discord/server.js";
-import { deadTimers, destination, digestWorld, offsetClock, pastSlot, realSleep, SLOT } from "../digest-world.js";
+import { deadTimers, destination, digestWorld, offsetClock, RUNNER_LEAD_MS, pastSlot, realSleep, SLOT } from "../digest-world.js";
 
 const TOKEN = "discord-digest-test-token";
 
@@ -14,7 +14,7 @@ describe("Discord digest sender against the fake Discord", () => {
   let clock: () => number;
   const rests: Array<ReturnType<typeof createDiscordDigestRest>> = [];
   beforeEach(async () => {
-    clock = offsetClock(SLOT - 20);
+    clock = offsetClock(SLOT - RUNNER_LEAD_MS);
     fake = await FakeDiscord.start({ now: () => clock() });
     world = digestWorld();
   });
@@ -33,7 +33,7 @@ describe("Discord digest sender against the fake Discord", () => {
   function runner(destinations: DigestDestination[], over: Partial<DigestRunnerOptions> = {}, again = false) {
     const senders = over.senders ?? [sender()];
     // Set last: the runner starts watching from its creation, a little before the slot.
-    if (!again) clock = offsetClock(SLOT - 50);
+    if (!again) clock = offsetClock(SLOT - RUNNER_LEAD_MS);
     return createDigestRunner({ destinations, ledger: world.ledger, source: world.source, now: () => clock(), owner: "replica-1", ...over, senders });
   }
   const posts = (channel: string) => fake.requestsTo("POST", new RegExp(`^/channels/${channel}/messages$`));

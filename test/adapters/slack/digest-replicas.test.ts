@@ -8,7 +8,7 @@ import { Pool } from "pg";
 import { openTestPg, type PgHandle } from "../../digest/pg.js";
 import { describePg } from "../../store/pg-available.js";
 import { FakeSlack } from "../../fakes/slack/server.js";
-import { deadTimers, destination, digestWorld, offsetClock, pastSlot, realSleep, SLOT } from "../digest-world.js";
+import { deadTimers, destination, digestWorld, offsetClock, RUNNER_LEAD_MS, pastSlot, realSleep, SLOT } from "../digest-world.js";
 
 const TOKEN = "xoxb-1-replicas";
 let pg: PgHandle | undefined;
@@ -45,7 +45,7 @@ describePg("two replicas on PostgreSQL, one fake Slack", () => {
 
   test("two replicas racing for 30 channels' slot: each channel gets one digest", async () => {
     const dests = Array.from({ length: 30 }, (_, i) => destination(`race${i}`, "slack", `C0RACE${i}`, { maxCards: 1 }));
-    const now = offsetClock(SLOT - 50);
+    const now = offsetClock(SLOT - RUNNER_LEAD_MS);
     const a = replica("replica-a", ledgerA, dests, now);
     const b = replica("replica-b", ledgerB, dests, now);
     await pastSlot(now);
@@ -59,7 +59,7 @@ describePg("two replicas on PostgreSQL, one fake Slack", () => {
 
   test("a replica dies after posting; the other finishes the slot after the lease, posting nothing again", async () => {
     const d = destination("orphan", "slack", "C0ORPHAN", { maxCards: 2 });
-    const now = offsetClock(SLOT - 50);
+    const now = offsetClock(SLOT - RUNNER_LEAD_MS);
     const real = slackSender();
     const dying: DigestSender = { ...real, send: async (...x) => (await real.send(...x), new Promise<never>(() => undefined)) };
     const a = replica("replica-a", ledgerA, [d], now, dying, 1500, true);

@@ -7,7 +7,7 @@ import { createLogger } from "../../../src/log/index.js";
 import { createDigestRunner, type DigestDestination, type DigestRunnerOptions } from "../../../src/digest/index.js";
 import { digestToSlack } from "../../../src/render/slack/index.js";
 import { FakeSlack } from "../../fakes/slack/server.js";
-import { deadTimers, destination, digestWorld, offsetClock, pastSlot, SLOT } from "../digest-world.js";
+import { deadTimers, destination, digestWorld, offsetClock, RUNNER_LEAD_MS, pastSlot, SLOT } from "../digest-world.js";
 
 const TOKEN = "xoxb-1-digest-test";
 
@@ -29,7 +29,7 @@ describe("Slack digest sender against the fake Slack", () => {
   function runner(destinations: DigestDestination[], over: Partial<DigestRunnerOptions> = {}, partGapMs = 50) {
     const senders = over.senders ?? [createSlackDigestSender({ client: client(), partGapMs })];
     // Made last: the runner starts watching from its creation, a little before the slot.
-    const now = over.now ?? (clock = offsetClock(SLOT - 50));
+    const now = over.now ?? (clock = offsetClock(SLOT - RUNNER_LEAD_MS));
     return createDigestRunner({ destinations, ledger: world.ledger, source: world.source, now, owner: "replica-1", ...over, senders });
   }
   let clock = offsetClock(SLOT);
