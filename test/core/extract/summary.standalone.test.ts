@@ -79,7 +79,7 @@ describe("quotation state across sentences", () => {
     ["The band's 'end of days' tour was cancelled.", false, false],
     ["The players' union met on Monday.", false, false],
     ["Officials don't expect delays.", false, false],
-    ["“Yes,” he was once quoted as saying.", true, false],
+    ["“Never,” she was later quoted as replying.", true, false],
   ])("%s (open before: %s)", (text, before, after) => expect(quoteOpenAfter(text, before)).toBe(after));
 
   test("share of words inside quotation marks", () => {
