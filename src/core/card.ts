@@ -47,7 +47,7 @@ export function checkArticleText(text: unknown, maxChars: number = DEFAULT_CARD_
 
 const same = (a: string, b: string) => words(a).join(" ") === words(b).join(" ");
 
-/** Most words of four letters or more capitalised: "Stealth Over Health: Clinton Was Headed to ER". */
+/** Most words of four letters or more capitalised: "Harbour Board Backs Plan to Widen Quay". */
 const titleCased = (s: string) => {
   const long = s.split(/\s+/).filter((w) => /^\p{L}{4,}/u.test(w));
   return long.length > 0 && long.filter((w) => /^\p{Lu}/u.test(w)).length / long.length >= 0.6;

@@ -91,7 +91,7 @@ export function standalone(sentence: string, ctx: StandaloneContext = {}): Stand
   if (ctx.inQuote || /^["“‘']/.test(s) || SPEECH_OPENING.test(s) || quotedShare(s) > 0.5 || quoteOpenAfter(s, false)) {
     return { rejected: "quote" };
   }
-  // Ends on a title abbreviation: the sentence splitter cut a name ("... and Army Spc.").
+  // Ends on a title abbreviation: the sentence splitter cut a name ("... and Lt. Cmdr.").
   if (/\s(?:Spc|Sgt|Cpl|Pvt|Lt|Col|Gen|Capt|Maj|Cmdr|Adm|Dr|Mr|Mrs|Ms|Rev|Gov|Sen|Rep|Prof|St|No)\.$/.test(s)) return { rejected: "unfinished" };
   for (let i = 0; i < 2; i++) {
     const m = CONNECTIVE.exec(s);

@@ -33,7 +33,7 @@ const BYLINE = /^By (?:\p{Lu}[\p{L}'-]* ){0,3}\p{Lu}[\p{L}'-]*?(?=BBC|Reuters)\S
 const LABEL_WORDS = "\\p{Lu}[\\p{L}'’-]*(?:\\s\\p{Ll}[\\p{Ll}'’-]*){0,2}:";
 const LABEL = new RegExp(`^${LABEL_WORDS}\\s+(?=\\p{Lu})`, "u");
 // A caption glued to the next sentence: "... smiles at the finish line The race drew 400 runners ...", or a
-// caption run: "... last Saturday Skilful: The kite ...". A glue point needs a content word before
+// caption run: "... last Sunday Sunlit: The marina ...". A glue point needs a content word before
 // the capitalised determiner (not "to The Times") and a caption of several words.
 const GLUE = new RegExp(`([\\p{Ll}\\d%’'”")])\\s+(?=(?:The|A|An)\\s+\\p{L}|${LABEL_WORDS}\\s+\\p{Lu})`, "gu");
 const NOT_BEFORE = new Set(
