@@ -14,12 +14,33 @@ export interface TaggedToken {
   start: number;
   end: number;
   pos: PosTag;
+  /** The dictionary form ("said" -> "say", "floods" -> "flood"), lower case. */
+  lemma: string;
 }
 
 let nlp: WinkMethods | undefined;
 
-/** The tokens of `text` with their part of speech. */
-export function tagText(text: string): TaggedToken[] {
+// Several extractors tag the same sentences of one card; the last texts tagged are kept so a card
+// parses each text once. A bounded map, oldest out first: no growth across a long ingest.
+const CACHE_SIZE = 512;
+const cache = new Map<string, readonly TaggedToken[]>();
+
+/** The tokens of `text` with their part of speech and lemma (the same array for the same text). */
+export function tagText(text: string): readonly TaggedToken[] {
+  const hit = cache.get(text);
+  if (hit) return hit;
+  const tokens = tagUncached(text);
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  cache.set(text, tokens);
+  return tokens;
+}
+
+/** True for the tags of nouns and names. */
+export function isNounTag(pos: PosTag): boolean {
+  return pos === "NOUN" || pos === "PROPN";
+}
+
+function tagUncached(text: string): TaggedToken[] {
   nlp ??= winkNLP(model, ["pos"]);
   const its = nlp.its;
   const out: TaggedToken[] = [];
@@ -30,7 +51,7 @@ export function tagText(text: string): TaggedToken[] {
     // The tokenizer keeps the text's characters; look the token up to stay aligned even if it did not.
     const found = text.startsWith(token, at) ? at : text.indexOf(token, at);
     const start = found >= 0 ? found : at;
-    out.push({ text: token, start, end: start + token.length, pos: t.out(its.pos) as PosTag });
+    out.push({ text: token, start, end: start + token.length, pos: t.out(its.pos) as PosTag, lemma: String(t.out(its.lemma as unknown as typeof its.pos)).toLowerCase() });
     at = start + token.length;
   });
   return out;
