@@ -99,7 +99,7 @@ export function readCore(text: string, pos: number, neg: boolean, after = 0): Co
         end += cs[0].length;
         scaled = true;
       }
-      // "3 dollars 50 cents", "thirteen dollars and forty-five cents", "17 USD 25".
+      // "3 dollars 50 cents", "twelve dollars and sixty-five cents", "17 USD 25".
       if (!after.minor && !scaled) {
         MINOR_AFTER.lastIndex = end;
         const sep = MINOR_AFTER.exec(text);
