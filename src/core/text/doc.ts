@@ -66,6 +66,26 @@ function isAbbreviation(text: string, dot: number, paraStart: number): boolean {
   return ABBREVIATIONS.has(word.toLowerCase());
 }
 
+// Words that open a new sentence after a name ("... at Leeds! Then ..."): a "!" or "?" before them ends it.
+const OPENERS = new Set(
+  "the a an he she it they we i you his her its their our this that these those there then but and so yet when after before as in on at if now later".split(" "),
+);
+
+/**
+ * Whether a "!" or "?" at `mark` belongs to a title in running text ("the musical Go Go! Boys opened"):
+ * the word before it is capitalised, its run of capitalised words starts after a lowercase word of the
+ * same sentence, and the next word is capitalised but no word that opens a sentence.
+ */
+function insideTitle(text: string, mark: number, sentStart: number, next: string): boolean {
+  const nextWord = /^[\p{L}'’]+/u.exec(next)?.[0];
+  if (!nextWord || !/^\p{Lu}/u.test(nextWord) || OPENERS.has(nextWord.toLowerCase())) return false;
+  const before = text.slice(sentStart, mark).split(/\s+/).filter(Boolean);
+  let i = before.length - 1;
+  if (i < 1 || !/^\p{Lu}[\p{L}'’-]*$/u.test(before[i]!)) return false;
+  while (i > 0 && /^\p{Lu}/u.test(before[i - 1]!)) i--;
+  return i > 0 && /^\p{Ll}[\p{L}'’-]*$/u.test(before[i - 1]!);
+}
+
 /** Splits one paragraph (start..end of text) into sentences. */
 function splitSentencesIn(text: string, start: number, end: number, out: Span[]): void {
   let sentStart = start;
@@ -87,7 +107,8 @@ function splitSentencesIn(text: string, start: number, end: number, out: Span[])
       const next = text[k] ?? "";
       const startsSentence = /[\p{Lu}\p{N}]/u.test(next) || (OPEN_QUOTES.includes(next) || next === "(" || next === "—" || next === "–");
       const abbreviation = ch === "." && j === i + 1 && isAbbreviation(text, i, start);
-      if (startsSentence && !abbreviation) {
+      const title = ch !== "." && ch !== "…" && j === i + 1 && insideTitle(text, i, sentStart, text.slice(k, k + 40));
+      if (startsSentence && !abbreviation && !title) {
         out.push({ start: sentStart, end: j });
         sentStart = k;
       }

@@ -10,6 +10,10 @@ describe("sentences", () => {
     ["“We will stay.” The minister left.", ["“We will stay.”", "The minister left."]],
     ["He won 2.5 million votes. J. R. Smith lost.", ["He won 2.5 million votes.", "J. R. Smith lost."]],
     ["“Why?” he asked. Nobody knew.", ["“Why?” he asked.", "Nobody knew."]],
+    // A "!" or "?" inside a title in running text ends nothing; after a name, before an opener, it does.
+    ["Last night the revue Hop Hop! Girls sold out in Derby. Tickets went fast.", ["Last night the revue Hop Hop! Girls sold out in Derby.", "Tickets went fast."]],
+    ["Fans sang for Tarrow! Then the gates opened.", ["Fans sang for Tarrow!", "Then the gates opened."]],
+    ["We won! Everyone cheered.", ["We won!", "Everyone cheered."]],
   ])("%s", (text, want) => expect(sentences(text)).toEqual(want));
 
   test("offsets point into the original text, paragraphs by blank lines or lines", () => {
