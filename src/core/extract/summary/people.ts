@@ -31,7 +31,6 @@ export function personNames(text: string): string[] {
 }
 
 const surname = (name: string) => name.slice(name.lastIndexOf(" ") + 1);
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 export interface Evidence {
   mentions: number;
@@ -40,17 +39,38 @@ export interface Evidence {
   person: boolean;
 }
 
+const WORD_CHAR = /[A-Za-z0-9_]/;
+const isWordChar = (c: string | undefined) => c !== undefined && WORD_CHAR.test(c);
+// Clues read just before a use of the surname ("Mr Locke") or just after it ("Locke, 39,", "Locke said").
+const HE_TITLE = /\b(?:Mr|Sir|Lord)\.?\s+$/;
+const SHE_TITLE = /\b(?:Mrs|Ms|Miss|Dame|Lady)\.?\s+$/;
+const PERSON_TITLE = /\b(?:Mr|Mrs|Ms|Miss|Sir|Lord|Dame|Lady|Dr|Prof|Professor)\.?\s+$/;
+const SAID_BEFORE = /\b(?:said|says|added)\s+(?:\p{Lu}\p{L}+\s+)?$/u;
+const PLACE_BEFORE = /\b(?:from|in|at|near|of|to)\s+(?:\p{Lu}\p{L}+\s+)?$/u;
+const HE_AFTER = /^[^.!?]{0,60}?\b(?:he|his|him)\b/;
+const SHE_AFTER = /^[^.!?]{0,60}?\b(?:she|her)\b/;
+const AGE_AFTER = /^,\s+\d{1,3},/;
+const SAID_AFTER = /^\s+(?:said|says|told|added|explained|admitted|insisted|claimed)\b/;
+
 /** What the article says about a name: how often it uses the surname, and as whom. */
 function evidence(name: string, article: string): Evidence {
-  const sn = escape(surname(name));
-  const mentions = article.match(new RegExp(`\\b${sn}\\b`, "g"))?.length ?? 0;
-  const he = new RegExp(`\\b(?:Mr|Sir|Lord)\\.?\\s+${sn}\\b|\\b${sn}\\b[^.!?]{0,60}?\\b(?:he|his|him)\\b`).test(article);
-  const she = new RegExp(`\\b(?:Mrs|Ms|Miss|Dame|Lady)\\.?\\s+${sn}\\b|\\b${sn}\\b[^.!?]{0,60}?\\b(?:she|her)\\b`).test(article);
-  // A title, an age or a speech verb says "person"; a pronoun after the name only says which gender.
-  const person =
-    new RegExp(`\\b(?:Mr|Mrs|Ms|Miss|Sir|Lord|Dame|Lady)\\.?\\s+${sn}\\b`).test(article) ||
-    new RegExp(`\\b(?:Dr|Prof|Professor)\\.?\\s+${sn}\\b|\\b${sn},\\s+\\d{1,3},|(?<!\\b(?:from|in|at|near|of|to)\\s+(?:\\p{Lu}\\p{L}+\\s+)?)\\b${sn}\\s+(?:said|says|told|added|explained|admitted|insisted|claimed)\\b|\\b(?:said|says|added)\\s+(?:\\p{Lu}\\p{L}+\\s+)?${sn}\\b`, "u").test(article);
-  return { mentions, he, she, person };
+  const sn = surname(name);
+  const out: Evidence = { mentions: 0, he: false, she: false, person: false };
+  if (!sn) return out;
+  // Each use of the surname as a whole word, with a few words either side: the clues are fixed
+  // patterns, so no expression is built per name (a card asks this of every name near its top).
+  for (let i = article.indexOf(sn); i >= 0; i = article.indexOf(sn, i + 1)) {
+    const end = i + sn.length;
+    if ((isWordChar(sn[0]) && isWordChar(article[i - 1])) || (isWordChar(sn[sn.length - 1]) && isWordChar(article[end]))) continue;
+    out.mentions++;
+    const before = article.slice(Math.max(0, i - 60), i);
+    const after = article.slice(end, end + 90);
+    if (HE_TITLE.test(before) || HE_AFTER.test(after)) out.he = true;
+    if (SHE_TITLE.test(before) || SHE_AFTER.test(after)) out.she = true;
+    // A title, an age or a speech verb says "person"; a pronoun after the name only says which gender.
+    if (PERSON_TITLE.test(before) || AGE_AFTER.test(after) || SAID_BEFORE.test(before) || (SAID_AFTER.test(after) && !PLACE_BEFORE.test(before))) out.person = true;
+  }
+  return out;
 }
 
 /**
