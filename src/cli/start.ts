@@ -1,11 +1,12 @@
 // briefbot start [--config FILE] [--db PATH|URL] [--shards auto|N]
 // Runs the bot: the adapters whose tokens are set in the environment, the console when none is.
 import { resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { ConfigError, loadConfig, type Config } from "../config/index.js";
 import { createLogger } from "../log/index.js";
 import { DigestSetupError } from "../digest-main.js";
 import { startBot } from "../main.js";
+import { parseCommand } from "./args.js";
+import { dbFlag } from "./db.js";
 import { UsageError, type Io } from "./io.js";
 import { findRoot } from "./root.js";
 
@@ -20,10 +21,7 @@ const processSignal = () =>
   });
 
 export async function startCommand(argv: string[], io: StartIo): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: { config: { type: "string" }, db: { type: "string" }, shards: { type: "string" }, "shard-child": { type: "boolean", default: false } },
-  });
+  const { values } = parseCommand(argv, { config: { type: "string" }, db: { type: "string" }, shards: { type: "string" }, "shard-child": { type: "boolean", default: false } }, false);
   const root = findRoot(__dirname);
   let config: Config;
   try {
@@ -35,7 +33,7 @@ export async function startCommand(argv: string[], io: StartIo): Promise<number>
     }
     throw err;
   }
-  if (values.db) config.store.db = values.db.startsWith("postgres") ? values.db : resolve(values.db);
+  if (values.db) config.store.db = dbFlag(values.db);
   const logger = createLogger({ level: config.log.level, pretty: config.log.pretty });
   const signal = io.signal ?? processSignal();
 
@@ -82,3 +80,4 @@ export async function startCommand(argv: string[], io: StartIo): Promise<number>
   await bot.stop();
   return 0;
 }
+
