@@ -3,7 +3,6 @@
 import { resolve } from "node:path";
 import { ConfigError, loadConfig, type Config } from "../config/index.js";
 import { createLogger } from "../log/index.js";
-import { DigestSetupError } from "../digest-main.js";
 import { startBot } from "../main.js";
 import { parseCommand } from "./args.js";
 import { dbFlag } from "./db.js";
@@ -67,11 +66,11 @@ export async function startCommand(argv: string[], io: StartIo): Promise<number>
       console: { input: io.stdin, write: io.stdout, interactive: (io.stdin as { isTTY?: boolean }).isTTY === true },
     });
   } catch (err) {
-    if (err instanceof DigestSetupError) {
-      io.stderr(`briefbot: the bot did not start: ${err.message}\n`);
-      return 1;
-    }
-    throw err;
+    // Whatever stopped it (a missing setting, a platform that does not answer) in one line; the stack only when debugging.
+    const debug = config.log.level === "debug" || config.log.level === "trace";
+    const why = err instanceof Error ? err.message : String(err);
+    io.stderr(`briefbot: the bot did not start: ${why}\n${debug && err instanceof Error && err.stack ? `${err.stack}\n` : ""}`);
+    return 1;
   }
   // The console alone ends with its input; chat adapters and the digest run until a signal.
   const onlyConsole = bot.adapters.length === 1 && bot.adapters[0] === "console";
