@@ -11,7 +11,20 @@ try {
   }
   throw err;
 }
+// Output into a closed pipe (`briefbot card X | head -1`): the reader has what it wanted; stop quietly.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (err) => {
+    if (err && err.code === "EPIPE") process.exit(process.exitCode || 0);
+    throw err;
+  });
+}
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
-  (err) => { process.stderr.write(`briefbot: ${err && err.stack ? err.stack : err}\n`); process.exitCode = 1; },
+  (err) => {
+    // A failure nobody foresaw: one line; the stack trace only at LOG_LEVEL=debug.
+    const debug = /^(debug|trace)$/i.test(process.env.LOG_LEVEL || "");
+    const text = debug && err && err.stack ? err.stack : `${err && err.message ? err.message : err}${debug ? "" : " (LOG_LEVEL=debug shows where)"}`;
+    process.stderr.write(`briefbot: ${text}\n`);
+    process.exitCode = 1;
+  },
 );

@@ -2,18 +2,14 @@
 // briefbot ask --jsonl [FILE|-] [--db PATH|URL]     lines {"id","ask"} -> {"id","answer"} | {"id","error"}
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
-import { parseArgs } from "node:util";
 import { createAsker, type Asker } from "../ask/index.js";
 import { answerToText } from "../render/index.js";
 import { withStore } from "./db.js";
+import { parseCommand } from "./args.js";
 import { UsageError, type Io } from "./io.js";
 
 export async function askCommand(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { json: { type: "boolean", default: false }, jsonl: { type: "boolean", default: false }, db: { type: "string" } },
-  });
+  const { values, positionals } = parseCommand(argv, { json: { type: "boolean", default: false }, jsonl: { type: "boolean", default: false }, db: { type: "string" } });
   if (!values.jsonl && !positionals.length) throw new UsageError('give a question: briefbot ask "who said \\"prevent one\\"?"');
   return withStore("ask", values.db, io, async (store) => {
     const asker = createAsker(store);

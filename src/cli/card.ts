@@ -1,22 +1,18 @@
 // briefbot card FILE|- [--format json|text|markdown]   one card
 // briefbot card --jsonl [FILE|-]                        lines {"id","text","title"?,"url"?} -> {"id","card"} | {"id","error"}
-import { parseArgs } from "node:util";
 import { createInterface } from "node:readline";
 import { createReadStream, existsSync } from "node:fs";
 import { buildCard, CardError, type Article } from "../core/index.js";
 import { articleFromText } from "../ingest/file.js";
 import { cardToMarkdown, cardToText } from "../render/index.js";
+import { parseCommand } from "./args.js";
 import { readInput, UsageError, type Io } from "./io.js";
 
 const FORMATS = ["json", "text", "markdown"] as const;
 type Format = (typeof FORMATS)[number];
 
 export async function cardCommand(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { format: { type: "string", short: "f", default: "json" }, jsonl: { type: "boolean", default: false } },
-  });
+  const { values, positionals } = parseCommand(argv, { format: { type: "string", short: "f", default: "json" }, jsonl: { type: "boolean", default: false } });
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(", ")}`);
   if (values.jsonl) return cardJsonl(positionals[0] ?? "-", io);

@@ -1,6 +1,7 @@
 // Which store a command uses: --db, else BRIEFBOT_DB, else DATABASE_URL, else data/briefbot.db.
-import { openStore, StoreError, type BriefingStore } from "../store/index.js";
-import type { Io } from "./io.js";
+import { resolve } from "node:path";
+import { openStore, parseStoreSpec, StoreError, type BriefingStore } from "../store/index.js";
+import { UsageError, type Io } from "./io.js";
 
 export function dbSpec(flag: string | undefined, io: Io): string | undefined {
   return flag || io.env?.BRIEFBOT_DB || io.env?.DATABASE_URL || undefined;
@@ -12,6 +13,8 @@ export async function withStore(command: string, flag: string | undefined, io: I
   try {
     store = await openStore(dbSpec(flag, io));
   } catch (err) {
+    // A --db value that names no store is a usage error (exit 2); one that cannot open, exit 1.
+    if (err instanceof StoreError && err.code === "bad_spec") throw new UsageError(err.message, { cause: err });
     if (err instanceof StoreError) {
       io.stderr(`briefbot ${command}: ${err.code}: ${err.message}\n`);
       return 1;
@@ -22,5 +25,16 @@ export async function withStore(command: string, flag: string | undefined, io: I
     return await fn(store);
   } finally {
     await store.close();
+  }
+}
+
+/** --db as given: a SQLite path made absolute (the bot resolves relative ones from its root); a bad one is a usage error. */
+export function dbFlag(db: string): string {
+  try {
+    const spec = parseStoreSpec(db);
+    return spec.kind === "sqlite" ? resolve(spec.path) : db;
+  } catch (err) {
+    if (err instanceof StoreError) throw new UsageError(err.message, { cause: err });
+    throw err;
   }
 }

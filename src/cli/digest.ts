@@ -1,13 +1,14 @@
 // briefbot digest preview|send <destination> [--config FILE] [--db PATH|URL]
 // preview: what the destination's digest would carry now (as text), sending and recording nothing.
 // send: sends it now, as a slot of its own, recorded in the ledger like a scheduled one.
-import { parseArgs } from "node:util";
 import { ConfigError, loadConfig, type Config } from "../config/index.js";
 import { DigestSetupError, wireDigest } from "../digest-main.js";
 import { digestToText, type SlotOutcome } from "../digest/index.js";
 import { createLogger } from "../log/index.js";
 import { storeSpec } from "../main.js";
 import { openStoreWithConnection, StoreError } from "../store/index.js";
+import { parseCommand } from "./args.js";
+import { dbFlag } from "./db.js";
 import { UsageError, type Io } from "./io.js";
 import { findRoot } from "./root.js";
 
@@ -29,9 +30,12 @@ function outcomeLine(id: string, o: SlotOutcome): string {
 }
 
 export async function digestCommand(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { config: { type: "string" }, db: { type: "string" } } });
+  const { values, positionals } = parseCommand(argv, { config: { type: "string" }, db: { type: "string" } });
   const [action, id] = positionals;
-  if ((action !== "preview" && action !== "send") || !id || positionals.length > 2) throw new UsageError("usage: briefbot digest preview|send <destination> [--config FILE] [--db PATH|URL]");
+  if (action !== "preview" && action !== "send") throw new UsageError(action ? `unknown action "${action}": give preview or send` : "give preview or send, and a destination");
+  if (!id) throw new UsageError(`give the destination to ${action} (an id in digest.destinations)`);
+  if (positionals.length > 2) throw new UsageError(`unexpected argument ${positionals[2]}`);
+  if (values.db) dbFlag(values.db);
   const root = findRoot(__dirname);
   let config: Config;
   try {

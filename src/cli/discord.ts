@@ -1,8 +1,8 @@
 // briefbot discord register [--guild ID] [--config FILE]   registers the slash commands (bulk overwrite: twice changes nothing)
 // briefbot discord invite                  prints the invite link with the minimal permissions
 // briefbot discord commands                prints the command definitions as JSON
-import { parseArgs } from "node:util";
 import { loadConfig } from "../config/index.js";
+import { parseCommand } from "./args.js";
 import { UsageError, type Io } from "./io.js";
 import { findRoot } from "./root.js";
 
@@ -26,7 +26,7 @@ function need(value: string | undefined, name: string): string {
 
 
 export async function discordCli(argv: string[], io: Io, env: Env, root: string = findRoot(__dirname)): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { guild: { type: "string" }, config: { type: "string" } } });
+  const { values, positionals } = parseCommand(argv, { guild: { type: "string" }, config: { type: "string" } });
   const config = loadConfig({ root, env, ...(values.config ? { file: values.config } : {}) });
   const sub = positionals[0];
   // Loaded here so other commands do not pay for discord.js at start-up.
@@ -40,7 +40,7 @@ export async function discordCli(argv: string[], io: Io, env: Env, root: string 
     io.stdout(inviteUrl(need(discordApplicationId, "DISCORD_APPLICATION_ID")) + "\n");
     return 0;
   }
-  if (sub !== "register") throw new UsageError("usage: briefbot discord register [--guild ID] | invite | commands");
+  if (sub !== "register") throw new UsageError(sub ? `unknown subcommand "${sub}": give register, invite or commands` : "give register, invite or commands");
   if (values.guild !== undefined && !/^\d{15,22}$/.test(values.guild)) throw new UsageError("--guild takes a server id (a number)");
   const token = need(discordToken, "DISCORD_TOKEN");
   const applicationId = need(discordApplicationId, "DISCORD_APPLICATION_ID");

@@ -1,5 +1,7 @@
 // briefbot's command line: `briefbot <command> [options]`.
 import { processIo, UsageError, type Io } from "./io.js";
+import { wantsHelp } from "./args.js";
+import { HELP, usageOf } from "./help.js";
 import { askCommand } from "./ask.js";
 import { cardCommand } from "./card.js";
 import { digestCommand } from "./digest.js";
@@ -38,11 +40,16 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     io.stderr(`briefbot: unknown command "${name}"\n${usage()}`);
     return 2;
   }
+  if (wantsHelp(rest)) {
+    io.stdout(HELP[name] ?? usage());
+    return 0;
+  }
   try {
     return await command.run(rest, io);
   } catch (err) {
     if (err instanceof UsageError) {
-      io.stderr(`briefbot ${name}: ${err.message}\n`);
+      // One line saying what is wrong, then how the command is used.
+      io.stderr(`briefbot ${name}: ${err.message}\n${usageOf(name)}(briefbot ${name} --help for more)\n`);
       return 2;
     }
     throw err;

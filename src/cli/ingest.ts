@@ -3,7 +3,6 @@
 // --watch polls the URLs as feeds every MINUTES until interrupted.
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
-import { parseArgs } from "node:util";
 import {
   cardWorkerAvailable,
   createCardPool,
@@ -17,6 +16,7 @@ import {
   type IngestSummary,
 } from "../ingest/index.js";
 import { withStore } from "./db.js";
+import { parseCommand } from "./args.js";
 import { UsageError, type Io } from "./io.js";
 
 const isUrl = (s: string) => /^https?:\/\//i.test(s);
@@ -30,17 +30,13 @@ function failureLines(s: IngestSummary): string {
 }
 
 export async function ingestCommand(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      jsonl: { type: "string" },
-      db: { type: "string" },
-      watch: { type: "string" },
-      "user-agent": { type: "string" },
-      timeout: { type: "string" },
-      workers: { type: "string" },
-    },
+  const { values, positionals } = parseCommand(argv, {
+    jsonl: { type: "string" },
+    db: { type: "string" },
+    watch: { type: "string" },
+    "user-agent": { type: "string" },
+    timeout: { type: "string" },
+    workers: { type: "string" },
   });
   if (!positionals.length && !values.jsonl) throw new UsageError("give files, folders or URLs, or --jsonl FILE");
   const fetch: Partial<FetchOptions> = {};

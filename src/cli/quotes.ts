@@ -1,10 +1,11 @@
 // briefbot quotes FILE...|-   each article's quotes with speaker, role, kind, confidence and cue, as a table.
 import { buildCard, CardError, type Quote } from "../core/index.js";
 import { articleFromText } from "../ingest/file.js";
+import { parseCommand } from "./args.js";
 import { readInput, UsageError, type Io } from "./io.js";
 
 export async function quotesCommand(argv: string[], io: Io): Promise<number> {
-  const files = argv.filter((a) => !a.startsWith("--") || a === "-");
+  const files = parseCommand(argv, {}).positionals;
   if (!files.length) throw new UsageError("give a FILE (or - for standard input)");
   let status = 0;
   for (const file of files) {

@@ -1,11 +1,11 @@
 // briefbot start [--config FILE] [--db PATH|URL] [--shards auto|N]
 // Runs the bot: the adapters whose tokens are set in the environment, the console when none is.
 import { resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { ConfigError, loadConfig, type Config } from "../config/index.js";
 import { createLogger } from "../log/index.js";
-import { DigestSetupError } from "../digest-main.js";
 import { startBot } from "../main.js";
+import { parseCommand } from "./args.js";
+import { dbFlag } from "./db.js";
 import { UsageError, type Io } from "./io.js";
 import { findRoot } from "./root.js";
 
@@ -20,10 +20,7 @@ const processSignal = () =>
   });
 
 export async function startCommand(argv: string[], io: StartIo): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: { config: { type: "string" }, db: { type: "string" }, shards: { type: "string" }, "shard-child": { type: "boolean", default: false } },
-  });
+  const { values } = parseCommand(argv, { config: { type: "string" }, db: { type: "string" }, shards: { type: "string" }, "shard-child": { type: "boolean", default: false } }, false);
   const root = findRoot(__dirname);
   let config: Config;
   try {
@@ -35,7 +32,7 @@ export async function startCommand(argv: string[], io: StartIo): Promise<number>
     }
     throw err;
   }
-  if (values.db) config.store.db = values.db.startsWith("postgres") ? values.db : resolve(values.db);
+  if (values.db) config.store.db = dbFlag(values.db);
   const logger = createLogger({ level: config.log.level, pretty: config.log.pretty });
   const signal = io.signal ?? processSignal();
 
@@ -69,11 +66,11 @@ export async function startCommand(argv: string[], io: StartIo): Promise<number>
       console: { input: io.stdin, write: io.stdout, interactive: (io.stdin as { isTTY?: boolean }).isTTY === true },
     });
   } catch (err) {
-    if (err instanceof DigestSetupError) {
-      io.stderr(`briefbot: the bot did not start: ${err.message}\n`);
-      return 1;
-    }
-    throw err;
+    // Whatever stopped it (a missing setting, a platform that does not answer) in one line; the stack only when debugging.
+    const debug = config.log.level === "debug" || config.log.level === "trace";
+    const why = err instanceof Error ? err.message : String(err);
+    io.stderr(`briefbot: the bot did not start: ${why}\n${debug && err instanceof Error && err.stack ? `${err.stack}\n` : ""}`);
+    return 1;
   }
   // The console alone ends with its input; chat adapters and the digest run until a signal.
   const onlyConsole = bot.adapters.length === 1 && bot.adapters[0] === "console";
@@ -82,3 +79,4 @@ export async function startCommand(argv: string[], io: StartIo): Promise<number>
   await bot.stop();
   return 0;
 }
+

@@ -1,14 +1,10 @@
 // briefbot topics [PREFIX] [--limit N] [--json] [--db PATH|URL]
-import { parseArgs } from "node:util";
 import { withStore } from "./db.js";
+import { parseCommand } from "./args.js";
 import { UsageError, type Io } from "./io.js";
 
 export async function topicsCommand(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { limit: { type: "string", default: "50" }, json: { type: "boolean", default: false }, db: { type: "string" } },
-  });
+  const { values, positionals } = parseCommand(argv, { limit: { type: "string", default: "50" }, json: { type: "boolean", default: false }, db: { type: "string" } });
   const limit = Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1) throw new UsageError("--limit must be a positive whole number");
   return withStore("topics", values.db, io, async (store) => {

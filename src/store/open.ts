@@ -34,6 +34,11 @@ export function parseStoreSpec(spec: string | undefined): StoreSpec {
     url.searchParams.delete("schema");
     return schema ? { kind: "postgres", url: url.toString(), schema } : { kind: "postgres", url: url.toString() };
   }
+  // Another scheme (mysql://, redis:) is a mistake, not a SQLite file named "mysql:".
+  const scheme = /^([a-z][a-z0-9+.-]+):/i.exec(v)?.[1]?.toLowerCase();
+  if (scheme && scheme !== "sqlite" && scheme !== "file") {
+    throw new StoreError("bad_spec", `unknown database scheme "${scheme}:" in "${v}": give a file path, sqlite:PATH, memory or postgres://host/db`);
+  }
   const path = v.replace(/^(sqlite|file):(\/\/)?/i, "");
   if (!path) throw new StoreError("bad_spec", `"${v}" names no database file`);
   return { kind: "sqlite", path };

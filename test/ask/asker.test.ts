@@ -1,54 +1,51 @@
 // Answers over a store: the seed article (from ../shared, skipped when absent) and our own samples.
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { createAsker, type Answer } from "../../src/ask/index.js";
 import { buildCard } from "../../src/core/index.js";
 import { createMemoryStore, type BriefingStore } from "../../src/store/index.js";
+import { describeShared, sharedPath } from "../helpers/shared.js";
 import { HARBOUR, HARBOUR_CARD, ORCHARD, ORCHARD_CARD } from "../store/samples.js";
 
-const SEED = join(__dirname, "../../../shared/seed/ukraine-un-blinken.txt");
-const seedIt = existsSync(SEED) ? test : test.skip;
-if (!existsSync(SEED)) console.warn(`skipping seed-article answers: ${SEED} is absent`);
+const SEED = sharedPath("seed/ukraine-un-blinken.txt");
 
 function only<K extends Answer["kind"]>(a: Answer, kind: K): Extract<Answer, { kind: K }> {
   expect(a.kind).toBe(kind);
   return a as Extract<Answer, { kind: K }>;
 }
 
-describe("answers on the seed article", () => {
+describeShared("answers on the seed article", ["seed/ukraine-un-blinken.txt"], () => {
   let store: BriefingStore;
   beforeAll(async () => {
     store = createMemoryStore();
-    if (!existsSync(SEED)) return;
     const text = readFileSync(SEED, "utf8");
     await store.put({ text }, buildCard({ text }), 1);
   });
 
-  seedIt('who said "prevent one" finds the quote (named Antony Blinken once attributed)', async () => {
+  test('who said "prevent one" finds the quote (named Antony Blinken once attributed)', async () => {
     const a = only(await createAsker(store).ask('who said "prevent one"?'), "whosaid");
     const top = a.matches[0]!;
     expect(top.quote.text).toContain("not to start a war, but to prevent one");
     expect(Object.keys(top)[0]).toBe("speaker");
-    if (top.speaker) expect(top.speaker.name).toBe("Antony Blinken");
+    expect(top.speaker?.name).toBe("Antony Blinken");
   });
 
-  seedIt("inexact wording finds the same quote", async () => {
+  test("inexact wording finds the same quote", async () => {
     const a = only(await createAsker(store).ask('who said "prevent a war"'), "whosaid");
     expect(a.matches[0]!.quote.text).toContain("to prevent one");
   });
 
-  seedIt("how many troops finds the 100,000 figure", async () => {
+  test("how many troops finds the 100,000 figure", async () => {
     const a = only(await createAsker(store).ask("how many troops has Russia amassed?"), "figures");
     expect(a.figures[0]!.figure.value).toBeGreaterThanOrEqual(100_000);
     expect(a.figures[0]!.figure.sentence).toMatch(/amassed over 1 lakh troops/);
   });
 
-  seedIt("population of Kyiv finds the 2.8 million figure", async () => {
+  test("population of Kyiv finds the 2.8 million figure", async () => {
     const a = only(await createAsker(store).ask("population of Kyiv"), "figures");
     expect(a.figures[0]!.figure.value).toBe(2_800_000);
   });
 
-  seedIt("brief kyiv and brief ukrainian find the Ukraine article", async () => {
+  test("brief kyiv and brief ukrainian find the Ukraine article", async () => {
     for (const q of ["/brief ukraine", "brief kyiv", "brief Ukrainian"]) {
       const a = only(await createAsker(store).ask(q), "brief");
       expect(a.cards[0]!.title).toMatch(/invade Ukraine/);

@@ -52,7 +52,7 @@ test("a refused registration is reported without the token", async () => {
 test("missing environment and bad arguments are usage errors", async () => {
   await expect(run(["register"], memoryIo(), { DISCORD_APPLICATION_ID: APP })).rejects.toThrow("set DISCORD_TOKEN in the environment (see docs/discord.md)");
   await expect(run(["register", "--guild", "abc"], memoryIo(), env())).rejects.toThrow("--guild takes a server id");
-  await expect(run(["nope"], memoryIo(), env())).rejects.toThrow("usage: briefbot discord");
+  await expect(run(["nope"], memoryIo(), env())).rejects.toThrow("unknown subcommand \"nope\"");
 });
 
 test("invite link asks for View Channel, Send Messages, Embed Links and Read Message History only", async () => {

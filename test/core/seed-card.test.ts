@@ -1,16 +1,15 @@
 // The whole card of the seed article against its hand-made gold, and the shared scorer in --strict mode.
 // Reads ../shared beside the project; skips with a message where it is absent.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { buildCard } from "../../src/core/index.js";
+import { describeShared, SHARED, sharedPath } from "../helpers/shared.js";
 
-const shared = resolve(__dirname, "../../../shared");
-const seed = join(shared, "seed", "ukraine-un-blinken.txt");
-const goldFile = join(shared, "seed", "ukraine-un-blinken.gold.json");
-const have = existsSync(seed) && existsSync(goldFile);
-if (!have) console.warn(`seed card test skipped: ${join(shared, "seed")} is absent (../shared beside the project)`);
+const shared = SHARED;
+const seed = sharedPath("seed", "ukraine-un-blinken.txt");
+const goldFile = sharedPath("seed", "ukraine-un-blinken.gold.json");
 
 interface Gold {
   title: string;
@@ -22,9 +21,9 @@ interface Gold {
   topics: string[];
 }
 
-(have ? describe : describe.skip)("the seed article's card", () => {
-  const text = have ? readFileSync(seed, "utf8") : "";
-  const gold: Gold = have ? JSON.parse(readFileSync(goldFile, "utf8")) : ({} as Gold);
+describeShared("the seed article's card", ["seed/ukraine-un-blinken.txt", "seed/ukraine-un-blinken.gold.json", "tools/score-seed.mjs"], () => {
+  const text = readFileSync(seed, "utf8");
+  const gold: Gold = JSON.parse(readFileSync(goldFile, "utf8"));
   const card = buildCard({ text, path: seed });
 
   test("title from the headline line; 2-4 bullets that stand alone", () => {

@@ -1,6 +1,7 @@
 // One contract for every DigestLedger: SQLite (in memory) and PostgreSQL (fresh schema).
 import Database from "better-sqlite3";
 import { createPostgresLedger, createSqliteLedger, type DigestLedger } from "../../src/digest/index.js";
+import { describePg } from "../store/pg-available.js";
 import { openTestPg, type PgHandle } from "./pg.js";
 
 interface Impl {
@@ -28,7 +29,8 @@ const impls: Impl[] = [
     name: "postgres",
     async open() {
       pg = await openTestPg();
-      return pg ? createPostgresLedger(pg.pool, { schema: pg.schema }) : undefined;
+      if (!pg) throw new Error("PostgreSQL did not answer");
+      return createPostgresLedger(pg.pool, { schema: pg.schema });
     },
     async close() {
       await pg?.close();
@@ -39,7 +41,8 @@ const impls: Impl[] = [
 const LEASE = 60_000;
 const T0 = Date.UTC(2026, 0, 5, 7, 0, 0);
 
-describe.each(impls)("DigestLedger contract: $name", (impl) => {
+// PostgreSQL through describePg: skipped and reported when no server answers (a failure under CI=true).
+for (const impl of impls) (impl.name === "postgres" ? describePg : describe)(`DigestLedger contract: ${impl.name}`, () => {
   let ledger: DigestLedger | undefined;
   beforeAll(async () => {
     ledger = await impl.open();
@@ -47,7 +50,7 @@ describe.each(impls)("DigestLedger contract: $name", (impl) => {
   afterAll(() => impl.close());
   // Each test uses its own destination id, so tests share one ledger without interfering.
   const L = () => ledger as DigestLedger;
-  const run = (name: string, fn: () => Promise<void>) => test(name, async () => (ledger ? fn() : undefined));
+  const run = (name: string, fn: () => Promise<void>) => test(name, fn);
 
   run("writes the intent, then the sent status with the message id", async () => {
     const r = await L().claim("d1", T0, "a", T0, LEASE);

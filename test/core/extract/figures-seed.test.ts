@@ -1,11 +1,10 @@
 // The seed article's figures, against its gold (../shared/seed), through the whole card.
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildCard } from "../../../src/core/card.js";
+import { describeShared, sharedPath } from "../../helpers/shared.js";
 
-const seed = join(__dirname, "..", "..", "..", "..", "shared", "seed");
-const have = existsSync(join(seed, "ukraine-un-blinken.txt"));
-if (!have) console.warn(`skipping the seed figures test: ${seed} is absent`);
+const seed = sharedPath("seed");
 
 interface GoldFigure {
   text: string;
@@ -14,10 +13,10 @@ interface GoldFigure {
   unit: string | null;
 }
 
-(have ? describe : describe.skip)("seed article figures", () => {
-  const text = have ? readFileSync(join(seed, "ukraine-un-blinken.txt"), "utf8") : "";
-  const gold = have ? (JSON.parse(readFileSync(join(seed, "ukraine-un-blinken.gold.json"), "utf8")) as { figures: GoldFigure[] }) : { figures: [] };
-  const card = have ? buildCard({ text }) : null;
+describeShared("seed article figures", ["seed/ukraine-un-blinken.txt", "seed/ukraine-un-blinken.gold.json"], () => {
+  const text = readFileSync(join(seed, "ukraine-un-blinken.txt"), "utf8");
+  const gold = JSON.parse(readFileSync(join(seed, "ukraine-un-blinken.gold.json"), "utf8")) as { figures: GoldFigure[] };
+  const card = buildCard({ text });
 
   test("every gold figure is on the card with its value and qualifier, each with its sentence", () => {
     expect(gold.figures.length).toBeGreaterThan(0);

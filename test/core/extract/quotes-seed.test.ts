@@ -1,14 +1,13 @@
 // The seed article's gold: its eight quotes, each attributed to Antony Blinken with his role.
 // Reads ../shared (beside the project); skips with a message where that folder is absent.
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { analyze } from "../../../src/core/text/index.js";
 import { extractEntities } from "../../../src/core/extract/entities.js";
 import { extractQuotes } from "../../../src/core/extract/quotes.js";
+import { describeShared, sharedPath } from "../../helpers/shared.js";
 
-const seedDir = join(__dirname, "../../../../shared/seed");
-const have = existsSync(join(seedDir, "ukraine-un-blinken.txt")) && existsSync(join(seedDir, "ukraine-un-blinken.gold.json"));
-if (!have) console.warn(`seed quotes test skipped: ${seedDir} is absent (it lives in ../shared beside the project)`);
+const seedDir = sharedPath("seed");
 
 interface GoldQuote {
   text: string;
@@ -18,11 +17,9 @@ interface GoldQuote {
   partial: boolean;
 }
 
-(have ? describe : describe.skip)("seed article quotes", () => {
-  const text = have ? readFileSync(join(seedDir, "ukraine-un-blinken.txt"), "utf8") : "";
-  const gold: { quotes: GoldQuote[]; people: Array<{ name: string; role: string }> } = have
-    ? JSON.parse(readFileSync(join(seedDir, "ukraine-un-blinken.gold.json"), "utf8"))
-    : { quotes: [], people: [] };
+describeShared("seed article quotes", ["seed/ukraine-un-blinken.txt", "seed/ukraine-un-blinken.gold.json"], () => {
+  const text = readFileSync(join(seedDir, "ukraine-un-blinken.txt"), "utf8");
+  const gold: { quotes: GoldQuote[]; people: Array<{ name: string; role: string }> } = JSON.parse(readFileSync(join(seedDir, "ukraine-un-blinken.gold.json"), "utf8"));
   const doc = analyze(text);
   const entities = extractEntities(doc);
   const quotes = extractQuotes(doc, entities);

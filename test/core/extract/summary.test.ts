@@ -1,10 +1,10 @@
 // Whole-summary checks on articles written for these tests.
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { bulletCandidates, capWords, makeTitle, quoteShare, summarize } from "../../../src/core/extract/summary.js";
 import { toUnits } from "../../../src/core/extract/summary/units.js";
 import { analyze } from "../../../src/core/text/index.js";
 import type { Quote } from "../../../src/core/types.js";
+import { describeShared, sharedPath } from "../../helpers/shared.js";
 
 const FLOOD =
   "Floodwater forced more than 2,000 people from their homes in the river town of Kellbridge on Sunday after two days of heavy rain. " +
@@ -167,17 +167,15 @@ describe("a bullet that only repeats a quote the card shows", () => {
   ])("%s", (bullet, quotes, repeats) => expect(quoteShare(bullet, quotes.map(q)) > 0.5).toBe(repeats));
 });
 
-describe("the seed article", () => {
-  const seed = join(__dirname, "../../../../shared/seed/ukraine-un-blinken.txt");
-  const present = existsSync(seed);
-  (present ? test : test.skip)("bullets stand alone and the title fits (skipped when ../shared is absent)", () => {
+describeShared("the seed article", ["seed/ukraine-un-blinken.txt"], () => {
+  const seed = sharedPath("seed/ukraine-un-blinken.txt");
+  test("bullets stand alone and the title fits", () => {
     const doc = analyze(readFileSync(seed, "utf8"));
     const bullets = summarize(doc, { maxBullets: 4, quotes: [], firstBodySentence: 0 });
     expect(bullets.length).toBeGreaterThanOrEqual(2);
     for (const b of bullets) expect(b).not.toMatch(STARTERS);
     expect(makeTitle(doc).split(/\s+/).length).toBeLessThanOrEqual(15);
   });
-  if (!present) test("seed article absent: ../shared/seed/ukraine-un-blinken.txt not found, seed check skipped", () => expect(present).toBe(false));
 });
 
 describe("short and odd articles", () => {

@@ -1,0 +1,73 @@
+// What `briefbot <command> --help` prints: the command's forms, then its options.
+// The first block (up to the blank line) is also printed after a usage error.
+export const HELP: Record<string, string> = {
+  start: `usage: briefbot start [--config FILE] [--db PATH|URL] [--shards auto|N]
+
+Runs the bot: Slack and Discord when their tokens are set in the environment, the console otherwise.
+  --config FILE     settings on top of config/default.yaml
+  --db PATH|URL     the store: a SQLite file, memory, or postgres://[user@]host/db (default data/briefbot.db)
+  --shards auto|N   run the Discord gateway in N shard processes (needs DISCORD_TOKEN)
+`,
+  card: `usage: briefbot card FILE|- [--format json|text|markdown]
+       briefbot card --jsonl [FILE|-]
+
+Builds a briefing card from one article (.txt, .md with front matter, .html) and prints it.
+  -f, --format FORMAT   json (default), text or markdown
+  --jsonl               lines {"id","text","title"?,"url"?} in, one {"id","card"} or {"id","error"} line out each
+`,
+  quotes: `usage: briefbot quotes FILE...|-
+
+Prints each article's quotes with speaker, role, kind, confidence and cue, as a table; several files
+give one table each, under the file's name.
+`,
+  ingest: `usage: briefbot ingest PATH...|URL... [--db PATH|URL] [--watch MINUTES]
+       briefbot ingest --jsonl FILE|- [--db PATH|URL]
+
+Stores articles and their cards: files and folders (.txt, .md, .html), RSS/Atom feed files
+(.rss, .atom, .xml), pages and feeds by URL, JSON lines {"id","text",...}.
+  --db PATH|URL         the store (default data/briefbot.db; BRIEFBOT_DB or DATABASE_URL)
+  --watch MINUTES       poll the feed URLs every MINUTES until interrupted
+  --user-agent UA       the User-Agent sent with each request
+  --timeout SECONDS     give up on a page after SECONDS
+  --workers N|auto      build cards on N worker threads (default 1: in this thread)
+`,
+  ask: `usage: briefbot ask "<question>" [--json] [--db PATH|URL]
+       briefbot ask --jsonl [FILE|-] [--db PATH|URL]
+
+Answers from the store: brief <topic>, who said <words>, how many / figures <topic>.
+  --json            print the typed answer as JSON
+  --jsonl           lines {"id","ask"} in, one {"id","answer"} line out each
+  --db PATH|URL     the store (default data/briefbot.db)
+`,
+  topics: `usage: briefbot topics [PREFIX] [--limit N] [--json] [--db PATH|URL]
+
+Lists the topics stored, most cards first.
+  --limit N         at most N topics (default 50)
+  --json            print them as JSON
+  --db PATH|URL     the store (default data/briefbot.db)
+`,
+  digest: `usage: briefbot digest preview|send <destination> [--config FILE] [--db PATH|URL]
+
+The morning digest of one destination (digest.destinations in the config), now.
+  preview           print what it would carry; sends and records nothing, needs no platform token
+  send              send it now and record it in the ledger, as a scheduled slot
+  --config FILE     settings on top of config/default.yaml
+  --db PATH|URL     the store (default: the config's store.db)
+`,
+  discord: `usage: briefbot discord register [--guild ID] [--config FILE]
+       briefbot discord invite
+       briefbot discord commands
+
+Sets up the Discord application (see docs/discord.md).
+  register          registers the slash commands (bulk overwrite: twice changes nothing); needs
+                    DISCORD_TOKEN and DISCORD_APPLICATION_ID; --guild ID registers them on one server
+  invite            prints the invite link with the permissions the bot needs
+  commands          prints the command definitions as JSON
+`,
+};
+
+/** The usage lines of a command (its help up to the first blank line). */
+export function usageOf(command: string): string {
+  const help = HELP[command] ?? "";
+  return `${help.split("\n\n")[0]}\n`;
+}
