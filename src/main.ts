@@ -112,6 +112,7 @@ export async function startBot(o: StartOptions): Promise<RunningBot> {
       const slack: RunningSlack = await startSlack({
         asker,
         logger,
+        ...(manage ? { manage: { service: manage.service, policy: config.manage } } : {}),
         config: {
           mode: config.slack.mode,
           port: config.slack.port,
