@@ -126,7 +126,9 @@ export async function startBot(o: StartOptions): Promise<RunningBot> {
       adapters.push("slack");
     }
     if (secrets.discordToken) {
-      const discord: RunningDiscord = await startDiscord({ asker, logger, config: discordConfigFrom(config) });
+      const discord: RunningDiscord = await startDiscord({
+        asker, logger, config: discordConfigFrom(config), ...(manage ? { manage: { service: manage.service, policy: config.manage } } : {}),
+      });
       stoppers.push(() => discord.stop());
       adapters.push("discord");
     }
