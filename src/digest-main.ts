@@ -6,7 +6,7 @@ import { createSlackDigestClient, createSlackDigestSender } from "./adapters/sla
 import type { Config } from "./config/index.js";
 import {
   createConsoleSender, createDigestRunner, openDigestLedger, storeDigestSource,
-  type DigestRunner, type DigestSender, type Timers,
+  type DigestDestination, type DigestRunner, type DigestSender, type Timers,
 } from "./digest/index.js";
 import type { Logger } from "./log/index.js";
 import type { BriefingStore, StoreConnection } from "./store/index.js";
@@ -26,6 +26,10 @@ export interface DigestWiring {
   /** Where console destinations print (the console's output). */
   write: (s: string) => void;
   timers?: Timers;
+  /** The destinations to run (config and chat-made); default config.digest.destinations. */
+  destinations?: readonly DigestDestination[];
+  /** Make the runner even with no destination yet (chat may add some): senders for every platform with a token. */
+  always?: boolean;
 }
 
 export interface WiredDigest {
@@ -37,12 +41,15 @@ export interface WiredDigest {
 /** The runner for config.digest, or undefined when no destination is configured. */
 export async function wireDigest(w: DigestWiring): Promise<WiredDigest | undefined> {
   const { config, logger } = w;
-  const destinations = config.digest.destinations;
-  if (!destinations.length) return undefined;
-  const platforms = new Set(destinations.map((d) => d.platform));
+  const destinations = w.destinations ?? config.digest.destinations;
+  if (!destinations.length && !w.always) return undefined;
+  const platforms = new Set<string>(destinations.map((d) => d.platform));
+  if (w.always && config.secrets.slackBotToken) platforms.add("slack");
+  if (w.always && config.secrets.discordToken) platforms.add("discord");
+  // Only the config file's destinations stop the start; a chat-made one without a token fails its slots.
   const need = (platform: string, secret: string | undefined, env: string) => {
-    if (platforms.has(platform as never) && !secret) {
-      const ids = destinations.filter((d) => d.platform === platform).map((d) => d.id).join(", ");
+    const ids = config.digest.destinations.filter((d) => d.platform === platform).map((d) => d.id).join(", ");
+    if (ids && !secret) {
       throw new DigestSetupError(`digest destinations ${ids} are on ${platform}: set ${env} in the environment`);
     }
   };

@@ -7,6 +7,7 @@ import { startSlack, type RunningSlack } from "./adapters/slack/index.js";
 import { createAsker, type Asker } from "./ask/index.js";
 import type { Config } from "./config/index.js";
 import { wireDigest } from "./digest-main.js";
+import { wireManage } from "./manage-main.js";
 import type { Timers as DigestTimers } from "./digest/index.js";
 import { createFeedPoller, createIngestor, newFeedState, type IngestSummary, type Timers } from "./ingest/index.js";
 import type { Logger } from "./log/index.js";
@@ -57,8 +58,8 @@ export function storeSpec(db: string, root: string): string {
 
 const GLOBAL_TIMERS: Timers = { setTimeout: (fn, ms) => setTimeout(fn, ms).unref(), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) };
 
-/** Polls the configured feeds in the background; returns what stops it. */
-function startFeeds(o: StartOptions, store: BriefingStore): () => Promise<void> {
+/** Polls the feeds (the config's and chat-made ones) in the background; returns what stops it. */
+function startFeeds(o: StartOptions, store: BriefingStore, urls: readonly string[]) {
   const { feeds } = o.config;
   const ingestor = createIngestor({
     store,
@@ -67,7 +68,7 @@ function startFeeds(o: StartOptions, store: BriefingStore): () => Promise<void> 
   });
   let reported = 0;
   const poller = createFeedPoller({
-    feeds: feeds.urls,
+    feeds: urls,
     intervalMs: feeds.everyMinutes * 60_000,
     timers: o.timers ?? GLOBAL_TIMERS,
     now: o.now,
@@ -83,7 +84,7 @@ function startFeeds(o: StartOptions, store: BriefingStore): () => Promise<void> 
   });
   // The first round runs in the background: the bot answers while feeds are fetched.
   poller.start().catch((err: unknown) => o.logger.error({ err }, "feed poller stopped"));
-  return async () => poller.stop();
+  return { poller, stop: async () => poller.stop() };
 }
 
 export async function startBot(o: StartOptions): Promise<RunningBot> {
@@ -98,7 +99,12 @@ export async function startBot(o: StartOptions): Promise<RunningBot> {
     logger.info({ ...ingested, failed: ingested.failed.length, dir: config.briefings.dir }, "briefings ingested");
     for (const f of ingested.failed) logger.warn({ source: f.source, code: f.code }, `briefing not ingested: ${f.message}`);
 
-    if (config.feeds.urls.length && !o.discordOnly) stoppers.push(startFeeds(o, store));
+    // Feeds and digests set up from chat (docs/manage.md); stopped with the others, before the store closes.
+    const manage = config.manage.enabled ? wireManage({ config, connection, logger, now }) : undefined;
+    if (manage) stoppers.push(() => manage.stop());
+    const feedUrls = manage ? await manage.feedUrls() : config.feeds.urls;
+    const feeds = (feedUrls.length || manage) && !o.discordOnly ? startFeeds(o, store, feedUrls) : undefined;
+    if (feeds) stoppers.push(feeds.stop);
 
     const asker = createAsker(store);
     const adapters: string[] = [];
@@ -106,6 +112,7 @@ export async function startBot(o: StartOptions): Promise<RunningBot> {
       const slack: RunningSlack = await startSlack({
         asker,
         logger,
+        ...(manage ? { manage: { service: manage.service, policy: config.manage } } : {}),
         config: {
           mode: config.slack.mode,
           port: config.slack.port,
@@ -119,7 +126,9 @@ export async function startBot(o: StartOptions): Promise<RunningBot> {
       adapters.push("slack");
     }
     if (secrets.discordToken) {
-      const discord: RunningDiscord = await startDiscord({ asker, logger, config: discordConfigFrom(config) });
+      const discord: RunningDiscord = await startDiscord({
+        asker, logger, config: discordConfigFrom(config), ...(manage ? { manage: { service: manage.service, policy: config.manage } } : {}),
+      });
       stoppers.push(() => discord.stop());
       adapters.push("discord");
     }
@@ -139,7 +148,11 @@ export async function startBot(o: StartOptions): Promise<RunningBot> {
     // The digest: one runner per bot process; not in Discord shard children (N of them would race
     // for every slot; `start --shards` runs no digest, see docs/digest.md).
     if (!o.discordOnly) {
-      const digest = await wireDigest({ config, store, connection, logger, now, write: o.console.write, ...(o.digestTimers ? { timers: o.digestTimers } : {}) });
+      const destinations = manage ? await manage.destinations() : config.digest.destinations;
+      const digest = await wireDigest({
+        config, store, connection, logger, now, write: o.console.write, destinations, always: !!manage, ...(o.digestTimers ? { timers: o.digestTimers } : {}),
+      });
+      manage?.attach({ ...(digest ? { runner: digest.runner } : {}), ...(feeds ? { poller: feeds.poller } : {}) });
       if (digest) {
         // Stopped before the store closes (stop() closes the store after every stopper).
         stoppers.push(async () => {
@@ -147,7 +160,7 @@ export async function startBot(o: StartOptions): Promise<RunningBot> {
           digest.close();
         });
         await digest.runner.start();
-        adapters.push("digest");
+        if (destinations.length) adapters.push("digest");
       }
     }
     logger.info({ adapters, store: config.store.db }, "briefbot started");

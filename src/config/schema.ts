@@ -1,6 +1,7 @@
 // The configuration's shape. Unknown keys are errors: a typo must not be silently ignored.
 import { z } from "zod";
 import { digestConfigSchema } from "../digest/config.js";
+import { manageConfigSchema } from "../manage/config.js";
 
 const onOffAuto = z.union([z.literal("auto"), z.boolean()]);
 
@@ -32,6 +33,8 @@ export const configSchema = z.strictObject({
   }).prefault({}),
   // The morning digest (docs/digest.md): destinations, catch-up window, replica lease.
   digest: digestConfigSchema.prefault({}),
+  // Feeds and digests set up from chat (docs/manage.md): who may, and how often replicas re-read.
+  manage: manageConfigSchema.prefault({}),
 });
 
 export type FileConfig = z.infer<typeof configSchema>;

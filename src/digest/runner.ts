@@ -6,6 +6,7 @@ import { deliverSlot, planDigest, RETRY_DEFAULTS, type DeliverDeps, type DigestP
 import { createLimiter, PLATFORM_LIMITS, type RateRule } from "./limiter.js";
 import { compileSchedule, nextSlot, slotsBetween, type Schedule } from "./slots.js";
 import type { DigestLedger, DigestPlatform, DigestSender, DigestSource } from "./types.js";
+import { fromLocal, toLocal } from "./zone.js";
 
 export interface Timers {
   setTimeout(fn: () => void, ms: number): unknown;
@@ -71,6 +72,14 @@ export interface DigestRunner {
   preview(destinationId: string): Promise<DigestPlan>;
   /** Sends now as a slot of its own (recorded like a scheduled one). */
   sendNow(destinationId: string): Promise<SlotOutcome>;
+  /**
+   * Replaces the destinations while running (settings changed from chat): a removed one's slot being
+   * sent finishes and its retries are dropped; an edited one resumes from now, and a daily (`time`)
+   * destination that already had today's slot waits for tomorrow, so an edit never resends the day's digest.
+   */
+  update(destinations: readonly DigestDestination[]): Promise<void>;
+  /** The next slot the runner will send for `destinationId` (undefined: unknown id or none ahead). */
+  next(destinationId: string): number | undefined;
 }
 
 /**
@@ -146,17 +155,16 @@ export function createDigestRunner(options: DigestRunnerOptions): DigestRunner {
     retry: { ...RETRY_DEFAULTS, ...options.retry },
     gate: createGate(o.prepareConcurrency),
   };
-  const dests = new Map<string, Dest>(
-    o.destinations.map((d) => [
-      d.id,
-      { d, schedule: compileSchedule(d), cursor: o.now(), next: undefined, key: `${d.cron ?? d.time}|${d.timezone}|${d.quietDays.join()}` },
-    ]),
-  );
+  const makeDest = (d: DigestDestination, cursor: number): Dest => ({
+    d, schedule: compileSchedule(d), cursor, next: undefined, key: `${d.cron ?? d.time}|${d.timezone}|${d.quietDays.join()}`,
+  });
+  const dests = new Map<string, Dest>(o.destinations.map((d) => [d.id, makeDest(d, o.now())]));
   /** Slots another replica holds: tried again when its lease ends. */
   const waiting = new Map<string, { dest: Dest; slot: number; at: number }>();
   const inFlight = new Map<string, Promise<SlotOutcome>>();
   let timer: unknown;
   let stopped = true;
+  let updating = Promise.resolve();
 
   const keyOf = (id: string, slot: number) => `${id}@${slot}`;
   const get = (id: string) => {
@@ -275,5 +283,44 @@ export function createDigestRunner(options: DigestRunnerOptions): DigestRunner {
     async sendNow(id) {
       return launch(get(id), o.now());
     },
+    update(destinations) {
+      updating = updating.then(() => update(destinations));
+      return updating;
+    },
+    next(id) {
+      const dest = dests.get(id);
+      if (!dest) return undefined;
+      if (dest.next === undefined || dest.next <= dest.cursor) moveCursor(dest, Math.max(dest.cursor, o.now()));
+      return dest.next;
+    },
   };
+
+  async function update(destinations: readonly DigestDestination[]): Promise<void> {
+    const now = o.now();
+    const wanted = new Map(destinations.map((d) => [d.id, d]));
+    for (const id of dests.keys()) if (!wanted.has(id)) dests.delete(id);
+    // Not yet started: cancelled. Already sending: left to finish (inFlight), never both.
+    for (const [key, w] of waiting) if (!wanted.has(w.dest.d.id)) waiting.delete(key);
+    for (const d of destinations) {
+      const old = dests.get(d.id);
+      if (old && JSON.stringify(old.d) === JSON.stringify(d)) continue;
+      let cursor = Math.max(now, old?.cursor ?? now);
+      if (d.time !== undefined) {
+        const latest = await o.ledger.latestSlot(d.id);
+        if (latest !== undefined) cursor = Math.max(cursor, dayEnd(latest, now, d.timezone));
+      }
+      const dest = makeDest(d, cursor);
+      moveCursor(dest, cursor);
+      dests.set(d.id, dest);
+      for (const w of waiting.values()) if (w.dest.d.id === d.id) w.dest = dest;
+    }
+    arm();
+  }
+}
+
+/** The end of `slot`'s local day when that day is also `now`'s (else `now`): one daily digest a day. */
+function dayEnd(slot: number, now: number, zone: string): number {
+  const a = toLocal(slot, zone), b = toLocal(now, zone);
+  if (a.year !== b.year || a.month !== b.month || a.day !== b.day) return now;
+  return fromLocal({ year: a.year, month: a.month, day: a.day + 1, hour: 0, minute: 0, second: 0 }, zone) - 1;
 }

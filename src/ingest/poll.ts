@@ -64,6 +64,16 @@ export function createFeedPoller(options: PollerOptions) {
     get running(): boolean {
       return running;
     },
+    /** Feeds added or removed while running (settings from chat): kept feeds keep their state; from the next round. */
+    setFeeds(feeds: readonly string[]): void {
+      const keep = new Set(feeds);
+      for (const f of states.keys()) if (!keep.has(f)) states.delete(f);
+      for (const f of feeds) if (!states.has(f)) states.set(f, options.newState());
+    },
+    /** The feeds polled now. */
+    feeds(): string[] {
+      return [...states.keys()];
+    },
     round,
   };
 }

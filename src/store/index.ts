@@ -20,3 +20,8 @@ export { createPostgresStore, openPostgresStore, DEFAULT_POSTGRES_OPTIONS } from
 export type { PostgresOptions } from "./postgres.js";
 export { DEFAULT_DB_PATH, openStore, openStoreWithConnection, parseStoreSpec } from "./open.js";
 export type { OpenedStore, StoreConnection, StoreSpec } from "./open.js";
+export type { AuditEntry, AuditInput, DestinationRow, FeedRow, SettingsChange, SettingsStore } from "./settings.js";
+export { feedId } from "./settings.js";
+export { createSqliteSettings } from "./settings-sqlite.js";
+export { createPostgresSettings, settingsChannel, type PostgresSettingsOptions } from "./settings-postgres.js";
+export { openSettings } from "./settings-open.js";

@@ -36,6 +36,24 @@ export const POSTGRES_MIGRATIONS: ReadonlyArray<(s: string) => string> = [
     CREATE TABLE ${s}.figures (fid serial PRIMARY KEY, seq integer NOT NULL, figure jsonb NOT NULL, body_tsv tsvector NOT NULL);
     CREATE INDEX ON ${s}.figures (seq);
     CREATE INDEX ON ${s}.figures USING gin (body_tsv);`,
+  // Settings made from chat and the CLI (settings.ts): destinations, feeds, audit log, version.
+  (s) => `
+    CREATE TABLE ${s}.settings_destinations (
+      id text PRIMARY KEY, platform text NOT NULL, channel text NOT NULL, spec jsonb NOT NULL,
+      updated_by text NOT NULL, updated_at bigint NOT NULL
+    );
+    CREATE TABLE ${s}.settings_feeds (
+      id text PRIMARY KEY, url text NOT NULL UNIQUE, topics jsonb NOT NULL, title text,
+      added_by text NOT NULL, added_at bigint NOT NULL
+    );
+    CREATE TABLE ${s}.settings_audit (
+      seq bigserial PRIMARY KEY, at bigint NOT NULL, actor text NOT NULL, surface text NOT NULL, place text NOT NULL,
+      action text NOT NULL, target text NOT NULL, detail jsonb NOT NULL
+    );
+    CREATE INDEX ON ${s}.settings_audit (place, seq DESC);
+    CREATE INDEX ON ${s}.settings_audit (target, seq DESC);
+    CREATE TABLE ${s}.settings_version (one integer PRIMARY KEY CHECK (one = 1), version bigint NOT NULL);
+    INSERT INTO ${s}.settings_version VALUES (1, 0);`,
 ];
 
 /** Brings the schema to the latest version under an advisory lock (replicas may start together). */

@@ -41,6 +41,23 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
    INSERT INTO quotes_fts(quotes_fts, rank) VALUES ('automerge', 2);
    INSERT INTO figures_fts(figures_fts, rank) VALUES ('automerge', 2);
    INSERT INTO articles_fts(articles_fts, rank) VALUES ('automerge', 2);`,
+  // Settings made from chat and the CLI (settings.ts): destinations, feeds, audit log, version.
+  `CREATE TABLE settings_destinations (
+     id TEXT PRIMARY KEY, platform TEXT NOT NULL, channel TEXT NOT NULL, spec TEXT NOT NULL,
+     updated_by TEXT NOT NULL, updated_at INTEGER NOT NULL
+   );
+   CREATE TABLE settings_feeds (
+     id TEXT PRIMARY KEY, url TEXT NOT NULL UNIQUE, topics TEXT NOT NULL, title TEXT,
+     added_by TEXT NOT NULL, added_at INTEGER NOT NULL
+   );
+   CREATE TABLE settings_audit (
+     seq INTEGER PRIMARY KEY, at INTEGER NOT NULL, actor TEXT NOT NULL, surface TEXT NOT NULL, place TEXT NOT NULL,
+     action TEXT NOT NULL, target TEXT NOT NULL, detail TEXT NOT NULL
+   );
+   CREATE INDEX settings_audit_place ON settings_audit(place, seq DESC);
+   CREATE INDEX settings_audit_target ON settings_audit(target, seq DESC);
+   CREATE TABLE settings_version (one INTEGER PRIMARY KEY CHECK (one = 1), version INTEGER NOT NULL);
+   INSERT INTO settings_version VALUES (1, 0);`,
 ];
 
 /** Brings the database to the latest schema; refuses one written by a newer briefbot. */

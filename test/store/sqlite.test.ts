@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Sqlite from "better-sqlite3";
+import { SQLITE_MIGRATIONS } from "../../src/store/sqlite-schema.js";
 import { openSqliteStore, StoreError } from "../../src/store/index.js";
 import { storeContract } from "./contract.js";
 import { HARBOUR, HARBOUR_CARD } from "./samples.js";
@@ -26,7 +27,8 @@ describe("sqlite file", () => {
     await s2.close();
     const raw = new Sqlite(path, { readonly: true });
     expect(raw.pragma("journal_mode", { simple: true })).toBe("wal");
-    expect(raw.pragma("user_version", { simple: true })).toBe(1);
+    // The latest schema: one version per migration (others may append theirs).
+    expect(raw.pragma("user_version", { simple: true })).toBe(SQLITE_MIGRATIONS.length);
     raw.close();
   });
 

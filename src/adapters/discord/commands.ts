@@ -1,6 +1,7 @@
 // The slash commands, registered with one bulk overwrite (running it twice changes nothing).
 import { REST, Routes } from "discord.js";
 import type { Intent } from "../../ask/index.js";
+import { MANAGE_DEFINITIONS } from "./manage.js";
 import { MESSAGE_BACKOFF_MS, withBackoff } from "./retry.js";
 import type { Logger } from "./types.js";
 
@@ -10,7 +11,7 @@ const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 const PUBLIC = { type: 5, name: "public", description: "Post the answer for everyone (by default only you see it)", required: false } as const;
 const TOPIC = { type: 3, name: "topic", description: "A topic briefbot knows", required: true, autocomplete: true, max_length: 100 } as const;
 
-export const COMMAND_DEFINITIONS = [
+const ASK_DEFINITIONS = [
   { type: 1, name: "brief", description: "Briefing cards on a topic", options: [TOPIC, PUBLIC] },
   {
     type: 1, name: "whosaid", description: "Who said these words?",
@@ -18,6 +19,9 @@ export const COMMAND_DEFINITIONS = [
   },
   { type: 1, name: "figures", description: "Figures on a topic", options: [TOPIC, PUBLIC] },
 ] as const;
+
+/** Everything registered: the questions, and /feeds and /digest for members who manage channels. */
+export const COMMAND_DEFINITIONS = [...ASK_DEFINITIONS, ...MANAGE_DEFINITIONS] as const;
 
 /** A REST client for one-off calls (registration); stop its sweepers with `closeRest` when done. */
 export function createRest(token: string, apiUrl: string): REST {

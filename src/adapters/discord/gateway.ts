@@ -5,12 +5,14 @@ import type { Asker } from "../../ask/index.js";
 import { answerToMessage, textMessage, type Embed } from "../../render/discord/index.js";
 import { DiscordAdapterError } from "./errors.js";
 import { createInteractionHandler } from "./handler.js";
+import type { DiscordManage } from "./manage.js";
 import { describeError, watchRest } from "./log.js";
 import { CALLBACK_BACKOFF_MS, MESSAGE_BACKOFF_MS, REST_RETRIES, withBackoff } from "./retry.js";
 import type { Incoming, Logger, ResolvedDiscordConfig, Responder, RunningDiscord } from "./types.js";
 
 interface GatewayDeps {
   asker: Asker;
+  manage?: DiscordManage;
   logger: Logger;
   config: ResolvedDiscordConfig;
 }
@@ -20,8 +22,18 @@ export function fromDiscordJs(i: Interaction): Incoming {
   const base = { id: i.id, token: i.token };
   if (i.isChatInputCommand()) {
     const options: Record<string, string | number | boolean> = {};
-    for (const o of i.options.data) if (o.value !== undefined && o.value !== null) options[o.name] = o.value;
-    return { ...base, kind: "command", name: i.commandName, options, userId: i.user.id };
+    const subcommand = i.options.getSubcommand(false);
+    const data = subcommand ? (i.options.data[0]?.options ?? []) : i.options.data;
+    for (const o of data) if (o.value !== undefined && o.value !== null) options[o.name] = o.value;
+    const out: Extract<Incoming, { kind: "command" }> = { ...base, kind: "command", name: i.commandName, options, userId: i.user.id, channelId: i.channelId };
+    if (subcommand) out.subcommand = subcommand;
+    if (i.member) {
+      // An uncached member arrives as Discord's JSON (role ids); a cached one as a GuildMember.
+      const roles = Array.isArray(i.member.roles) ? i.member.roles : [...i.member.roles.cache.keys()];
+      out.member = { permissions: i.memberPermissions?.bitfield.toString() ?? "0", roles };
+    }
+    if (i.appPermissions) out.appPermissions = i.appPermissions.bitfield.toString();
+    return out;
   }
   if (i.isAutocomplete()) {
     const f = i.options.getFocused(true);
@@ -48,7 +60,7 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningDiscord> {
     ...(config.shards !== undefined ? { shards: config.shards } : {}),
     ...(config.shardCount !== undefined ? { shardCount: config.shardCount } : {}),
   });
-  const handle = createInteractionHandler({ asker, logger, deferAfterMs: config.deferAfterMs });
+  const handle = createInteractionHandler({ asker, logger, deferAfterMs: config.deferAfterMs, ...(deps.manage ? { manage: deps.manage } : {}) });
   const inFlight = new Set<Promise<void>>();
   let stopping = false;
   const track = (p: Promise<void>) => {

@@ -3,6 +3,7 @@
 import type { Asker } from "../../ask/index.js";
 import { answerToMessage, fitMessage, POST_PUBLICLY_ID, textMessage, type DiscordMessage, type Embed, type EmbedField } from "../../render/discord/index.js";
 import { commandIntent } from "./commands.js";
+import { isManageCommand, manageAnswer, zoneChoices, type DiscordManage } from "./manage.js";
 import { describeError } from "./log.js";
 import { CALLBACK, type Incoming, type Logger, type Responder } from "./types.js";
 
@@ -10,6 +11,7 @@ export interface HandlerDeps {
   asker: Asker;
   logger: Logger;
   deferAfterMs: number;
+  manage?: DiscordManage;
 }
 
 /** Discord: at most 25 autocomplete choices, each name and value at most 100 characters. */
@@ -49,18 +51,18 @@ export function createInteractionHandler(deps: HandlerDeps) {
 
   async function command(i: Extract<Incoming, { kind: "command" }>, r: Responder): Promise<void> {
     const intent = commandIntent(i.name, i.options);
-    const ephemeral = i.options.public !== true;
-    if (!intent) {
-      await r.respond({ type: CALLBACK.message, data: textMessage(`Unknown command /${i.name}.`, true) });
+    const manage = isManageCommand(i.name) ? deps.manage : undefined;
+    const ephemeral = manage ? true : i.options.public !== true;
+    // Checking a feed can take seconds: slow answers are deferred and edited in, like the asker's.
+    const answer = manage ? manageAnswer(i, manage) : intent ? asker.answer(intent).then((a) => answerToMessage(a, { ephemeral })) : undefined;
+    if (!answer) {
+      await r.respond({ type: CALLBACK.message, data: textMessage(isManageCommand(i.name) ? `/${i.name} is not enabled on this bot.` : `Unknown command /${i.name}.`, true) });
       return;
     }
-    const work = asker.answer(intent).then(
-      (a) => answerToMessage(a, { ephemeral }),
-      (err: unknown) => {
-        logger.error({ err: describeError(err), command: i.name }, "discord: the asker failed");
-        return textMessage(SORRY, true);
-      },
-    );
+    const work = answer.catch((err: unknown) => {
+      logger.error({ err: describeError(err), command: i.name }, manage ? "discord: a manage command failed" : "discord: the asker failed");
+      return textMessage(SORRY, true);
+    });
     const quick = await raceDeadline(work, deferAfterMs);
     if (quick !== LATE) {
       await r.respond({ type: CALLBACK.message, data: quick });
@@ -71,6 +73,10 @@ export function createInteractionHandler(deps: HandlerDeps) {
   }
 
   async function autocomplete(i: Extract<Incoming, { kind: "autocomplete" }>, r: Responder): Promise<void> {
+    if (i.name === "digest" && i.focused.name === "timezone") {
+      await r.respond({ type: CALLBACK.autocomplete, data: { choices: zoneChoices(i.focused.value) } });
+      return;
+    }
     const topics = await asker.topics(i.focused.value.trim().toLowerCase(), MAX_CHOICES).catch((err: unknown) => {
       logger.warn({ err: describeError(err) }, "discord: topics for autocomplete failed");
       return [];

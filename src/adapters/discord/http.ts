@@ -6,6 +6,7 @@ import { Routes } from "discord.js";
 import { closeRest, createRest } from "./commands.js";
 import { DiscordAdapterError } from "./errors.js";
 import { createInteractionHandler } from "./handler.js";
+import type { DiscordManage } from "./manage.js";
 import { parseInteraction } from "./incoming.js";
 import { watchRest } from "./log.js";
 import { MESSAGE_BACKOFF_MS, withBackoff } from "./retry.js";
@@ -18,6 +19,7 @@ const MAX_BODY = 256 * 1024;
 
 interface HttpDeps {
   asker: Asker;
+  manage?: DiscordManage;
   logger: Logger;
   config: ResolvedDiscordConfig;
   now: () => number;
@@ -47,7 +49,7 @@ export async function startHttp(deps: HttpDeps): Promise<RunningDiscord> {
   const path = config.path;
   const rest = createRest(config.token, config.apiUrl);
   watchRest(rest, logger);
-  const handle = createInteractionHandler({ asker, logger, deferAfterMs: config.deferAfterMs });
+  const handle = createInteractionHandler({ asker, logger, deferAfterMs: config.deferAfterMs, ...(deps.manage ? { manage: deps.manage } : {}) });
   const inFlight = new Set<Promise<void>>();
   let stopping = false;
 

@@ -16,7 +16,9 @@ interface RawInteraction {
   type: number;
   data?: { name?: string; options?: RawOption[]; custom_id?: string };
   message?: { embeds?: Embed[] };
-  member?: { user?: { id: string } };
+  member?: { user?: { id: string }; permissions?: string; roles?: string[] };
+  channel_id?: string;
+  app_permissions?: string;
   user?: { id: string };
 }
 
@@ -29,11 +31,18 @@ export function parseInteraction(body: unknown): Incoming | { kind: "ping" } | u
   if (typeof body.id !== "string" || typeof body.token !== "string") return undefined;
   const raw = body as unknown as RawInteraction;
   const { id, token } = raw;
-  const options = raw.data?.options ?? [];
+  // A subcommand (type 1) carries the options typed after it.
+  const top = raw.data?.options ?? [];
+  const subcommand = top[0]?.type === 1 ? top[0] : undefined;
+  const options = subcommand ? (subcommand.options ?? []) : top;
   if (raw.type === 2) {
-    const out: Incoming = { kind: "command", id, token, name: raw.data?.name ?? "", options: Object.fromEntries(options.filter((o) => o.value !== undefined).map((o) => [o.name, o.value!])) };
+    const out: Extract<Incoming, { kind: "command" }> = { kind: "command", id, token, name: raw.data?.name ?? "", options: Object.fromEntries(options.filter((o) => o.value !== undefined).map((o) => [o.name, o.value!])) };
     const userId = raw.member?.user?.id ?? raw.user?.id;
     if (userId) out.userId = userId;
+    if (subcommand) out.subcommand = subcommand.name;
+    if (raw.channel_id) out.channelId = raw.channel_id;
+    if (raw.member) out.member = { permissions: raw.member.permissions ?? "0", roles: raw.member.roles ?? [] };
+    if (raw.app_permissions) out.appPermissions = raw.app_permissions;
     return out;
   }
   if (raw.type === 4) {

@@ -7,12 +7,13 @@ import { withDefaults, type RunningDiscord, type StartDiscordOptions } from "./t
 
 export async function startDiscord(options: StartDiscordOptions): Promise<RunningDiscord> {
   const { asker } = options;
+  const manage = options.manage ? { manage: options.manage } : {};
   const config = withDefaults(options.config);
   if (!config.token) throw new DiscordAdapterError("bad_config", "the Discord bot token is missing (DISCORD_TOKEN)");
   if (!config.applicationId) throw new DiscordAdapterError("bad_config", "the Discord application id is missing (DISCORD_APPLICATION_ID)");
   const logger = redactingLogger(options.logger, [config.token]);
-  if (config.mode === "http") return startHttp({ asker, logger, config, now: options.now ?? (() => Date.now()) });
-  return startGateway({ asker, logger, config });
+  if (config.mode === "http") return startHttp({ asker, logger, config, now: options.now ?? (() => Date.now()), ...manage });
+  return startGateway({ asker, logger, config, ...manage });
 }
 
 export { closeRest, COMMAND_DEFINITIONS, commandIntent, createRest, registerCommands } from "./commands.js";
@@ -26,5 +27,6 @@ export type { DiscordConfig, Logger, ResolvedDiscordConfig, RunningDiscord, Star
 export { resolveShardCount, startShards } from "./sharding.js";
 export type { ShardsOptions } from "./sharding.js";
 export { discordConfigFrom } from "./from-config.js";
+export { isManageCommand, MANAGE_DEFINITIONS, manageAnswer, type DiscordManage } from "./manage.js";
 export { createDiscordDigestRest, createDiscordDigestSender, digestNonce, discordDigestError } from "./digest-sender.js";
 export type { DiscordDigestSenderOptions } from "./digest-sender.js";

@@ -1,6 +1,7 @@
 // What the Discord adapter is given, and the shapes it passes between its parts.
 import type { Asker } from "../../ask/index.js";
 import type { DiscordMessage, Embed } from "../../render/discord/index.js";
+import type { DiscordManage } from "./manage.js";
 
 /** pino's logger fits this; so does anything with the four levels. */
 export interface Logger {
@@ -56,6 +57,8 @@ export function withDefaults(config: DiscordConfig): ResolvedDiscordConfig {
 
 export interface StartDiscordOptions {
   asker: Asker;
+  /** /feeds and /digest (docs/manage.md); absent: answered as not enabled. */
+  manage?: DiscordManage;
   logger: Logger;
   config: DiscordConfig;
   /** Milliseconds since the epoch; HTTP mode refuses stale signatures with it. */
@@ -72,7 +75,16 @@ export interface RunningDiscord {
 
 /** An interaction as both modes see it, whatever delivered it. */
 export type Incoming =
-  | { kind: "command"; id: string; token: string; name: string; options: Record<string, string | number | boolean>; userId?: string }
+  | {
+      kind: "command"; id: string; token: string; name: string; options: Record<string, string | number | boolean>; userId?: string;
+      /** The subcommand (/digest here), when the command has them. */
+      subcommand?: string;
+      channelId?: string;
+      /** In a server: the member's permissions where they typed it (decimal bitfield) and role ids. */
+      member?: { permissions: string; roles: string[] };
+      /** The bot's own permissions in the channel (decimal bitfield). */
+      appPermissions?: string;
+    }
   | { kind: "autocomplete"; id: string; token: string; name: string; focused: { name: string; value: string } }
   | { kind: "button"; id: string; token: string; customId: string; embeds: Embed[] }
   | { kind: "other"; id: string; token: string; type: number };

@@ -7,3 +7,4 @@ export type { SlackErrorCode, SlackProblem } from "./errors.js";
 export { redactSecrets } from "./logger.js";
 export { createSlackDigestClient, createSlackDigestSender, DIGEST_EVENT_TYPE, slackDigestError } from "./digest-sender.js";
 export type { SlackDigestClientOptions, SlackDigestSenderOptions } from "./digest-sender.js";
+export { MANAGE_COMMANDS, registerManage, type SlackManage } from "./manage.js";

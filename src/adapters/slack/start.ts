@@ -4,6 +4,7 @@ import type { Logger } from "../../log/index.js";
 import type { Asker } from "../../ask/index.js";
 import { classifySlackError, PROBLEM_WORDS, SlackAdapterError } from "./errors.js";
 import { registerHandlers } from "./handlers.js";
+import { registerManage, type SlackManage } from "./manage.js";
 import { VerifiedHttpReceiver } from "./http-receiver.js";
 import { boltLogger } from "./logger.js";
 
@@ -52,6 +53,8 @@ export const MAX_INLINE_ANSWER_MS = 2000;
 
 export interface StartSlackOptions {
   asker: Asker;
+  /** /feeds and /digest (docs/manage.md); absent: not handled. */
+  manage?: SlackManage;
   logger: Logger;
   config: SlackConfig;
   now?: () => number;
@@ -74,7 +77,7 @@ function checkConfig(c: SlackConfig): void {
   else need(c.signingSecret, "signingSecret", "SLACK_SIGNING_SECRET");
 }
 
-export async function startSlack({ asker, logger, config, now = Date.now }: StartSlackOptions): Promise<RunningSlack> {
+export async function startSlack({ asker, logger, config, now = Date.now, manage }: StartSlackOptions): Promise<RunningSlack> {
   checkConfig(config);
   const c = { ...DEFAULT_SLACK_CONFIG, ...config, retry: { ...DEFAULT_SLACK_CONFIG.retry, ...config.retry } };
   const log = logger.child({ adapter: "slack", mode: c.mode });
@@ -110,6 +113,7 @@ export async function startSlack({ asker, logger, config, now = Date.now }: Star
   // Slack: a slash command must be acknowledged within 3 seconds, network included.
   const inlineAnswerMs = Math.min(Math.max(0, c.inlineAnswerMs), MAX_INLINE_ANSWER_MS);
   registerHandlers(app, { asker, log, inlineAnswerMs, track });
+  if (manage) registerManage(app, { manage, log, track });
   app.error(async (err) => {
     log.error({ err: err.original ?? err, code: err.code }, "unhandled error in a Slack handler");
   });

@@ -28,6 +28,34 @@ export function commandInteraction(applicationId: string, name: string, options:
   };
 }
 
+/** What the member who typed it may do where they typed it, and their roles (Discord computes permissions per channel). */
+export interface MemberFacts {
+  permissions: string;
+  roles: string[];
+}
+
+/** A command with a subcommand (/digest here ...), as a given member (default: the reader, who may not manage channels). */
+export function subcommandInteraction(applicationId: string, name: string, subcommand: string, options: Record<string, string>, member?: MemberFacts, appPermissions?: string) {
+  const b = base(2, applicationId);
+  return {
+    ...b,
+    ...(member ? { member: { ...b.member, permissions: member.permissions, roles: member.roles } } : {}),
+    ...(appPermissions ? { app_permissions: appPermissions } : {}),
+    data: {
+      id: "1001", name, type: 1, guild_id: GUILD_ID,
+      options: [{ name: subcommand, type: 1, options: Object.entries(options).map(([k, value]) => ({ name: k, type: 3, value })) }],
+    },
+  };
+}
+
+/** Autocomplete inside a subcommand's option. */
+export function subcommandAutocomplete(applicationId: string, name: string, subcommand: string, option: string, typed: string) {
+  return {
+    ...base(4, applicationId),
+    data: { id: "1001", name, type: 1, guild_id: GUILD_ID, options: [{ name: subcommand, type: 1, options: [{ name: option, type: 3, value: typed, focused: true }] }] },
+  };
+}
+
 export function autocompleteInteraction(applicationId: string, name: string, option: string, typed: string) {
   return {
     ...base(4, applicationId),

@@ -36,9 +36,11 @@ export interface FakeDiscordOptions {
   heartbeatIntervalMs: number;
   /** The clock channel message ids (snowflakes) are made from: pass the test's clock. */
   now: () => number;
+  /** Role ids the guilds have (discord.js keeps a member's roles only when the guild lists them). */
+  roles: string[];
 }
 
-const DEFAULTS = { botId: "900000000000000001", applicationId: "900000000000000001", guildIds: ["800000000000000001"], heartbeatIntervalMs: 200, now: () => Date.now() } as const;
+const DEFAULTS = { botId: "900000000000000001", applicationId: "900000000000000001", guildIds: ["800000000000000001"], heartbeatIntervalMs: 200, now: () => Date.now(), roles: [] as string[] } as const;
 
 type Waiter = { pred: () => boolean; resolve: () => void };
 
@@ -169,7 +171,7 @@ export class FakeDiscord {
       },
     });
     // With the Guilds intent discord.js waits for a GUILD_CREATE per guild listed in READY.
-    for (const id of guildIds) this.send(ws, { op: 0, t: "GUILD_CREATE", s: ++this.seq, d: guildPayload(id) });
+    for (const id of guildIds) this.send(ws, { op: 0, t: "GUILD_CREATE", s: ++this.seq, d: guildPayload(id, this.options.roles) });
   }
 
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -263,10 +265,11 @@ function json(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
 }
 
-function guildPayload(id: string): Record<string, unknown> {
+function guildPayload(id: string, roles: readonly string[] = []): Record<string, unknown> {
   return {
     id, name: `guild ${id}`, icon: null, owner_id: "700000000000000001", afk_channel_id: null, afk_timeout: 300,
-    verification_level: 0, default_message_notifications: 0, explicit_content_filter: 0, roles: [], emojis: [],
+    verification_level: 0, default_message_notifications: 0, explicit_content_filter: 0, emojis: [],
+    roles: roles.map((r, i) => ({ id: r, name: `role ${i}`, color: 0, hoist: false, position: i + 1, permissions: "0", managed: false, mentionable: false, flags: 0 })),
     features: [], mfa_level: 0, application_id: null, system_channel_id: null, system_channel_flags: 0,
     rules_channel_id: null, vanity_url_code: null, description: null, banner: null, premium_tier: 0,
     preferred_locale: "en-US", public_updates_channel_id: null, nsfw_level: 0, premium_progress_bar_enabled: false,

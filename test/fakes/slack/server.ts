@@ -55,6 +55,10 @@ export class FakeSlack {
   readonly messages: StoredMessage[] = [];
   /** Channels where chat.postMessage fails with this Slack error ("channel_not_found", "not_in_channel"). */
   readonly channelErrors = new Map<string, string>();
+  /** users.info answers: admin and owner flags and the user's time zone (unknown ids: user_not_found). */
+  readonly users = new Map<string, { is_admin?: boolean; is_owner?: boolean; tz?: string }>();
+  /** usergroups.users.list answers: a group's member ids. */
+  readonly usergroups = new Map<string, string[]>();
   private readonly failures = new Map<string, Failure[]>();
   private readonly numbered = new Map<string, Failure>();
   private readonly events = new EventEmitter();
@@ -199,6 +203,19 @@ export class FakeSlack {
       case "chat.postEphemeral": {
         const error = this.channelErrors.get(String(body.channel));
         return error ? { ok: false, error } : { ok: true, message_ts: `${this.ts++}.000200` };
+      }
+      case "users.info": {
+        const u = this.users.get(String(body.user));
+        if (!u) return { ok: false, error: "user_not_found" };
+        return { ok: true, user: { id: body.user, team_id: o.teamId, name: "someone", deleted: false, is_bot: false, is_admin: !!u.is_admin, is_owner: !!u.is_owner, is_primary_owner: false, ...(u.tz ? { tz: u.tz } : {}) } };
+      }
+      case "usergroups.users.list": {
+        const members = this.usergroups.get(String(body.usergroup));
+        return members ? { ok: true, users: members } : { ok: false, error: "no_such_subteam" };
+      }
+      case "conversations.info": {
+        const error = this.channelErrors.get(String(body.channel));
+        return error ? { ok: false, error } : { ok: true, channel: { id: body.channel, name: "a-channel", is_channel: true, is_member: true } };
       }
       case "apps.connections.open":
         return { ok: true, url: `ws://127.0.0.1:${this.port}/link/?ticket=t${++this.tickets}` };
