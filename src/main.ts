@@ -10,6 +10,7 @@ import { wireDigest } from "./digest-main.js";
 import { wireManage } from "./manage-main.js";
 import type { Timers as DigestTimers } from "./digest/index.js";
 import { createFeedPoller, createIngestor, newFeedState, type IngestSummary, type Timers } from "./ingest/index.js";
+import { linksFromConfig } from "./links/index.js";
 import type { Logger } from "./log/index.js";
 import { cardListToText } from "./render/index.js";
 import { openStoreWithConnection, type BriefingStore } from "./store/index.js";
@@ -107,10 +108,17 @@ export async function startBot(o: StartOptions): Promise<RunningBot> {
     if (feeds) stoppers.push(feeds.stop);
 
     const asker = createAsker(store);
+    // Links pasted in chat become cards, fetched through the SSRF guard (docs/links.md).
+    const wiredLinks = config.links.enabled
+      ? linksFromConfig(config, store, now, { onProblem: (url, problem, err) => logger.info({ url, problem, err }, "link not briefed") })
+      : undefined;
+    if (wiredLinks) stoppers.push(() => wiredLinks.close());
+    const links = wiredLinks ? { links: wiredLinks.links } : {};
     const adapters: string[] = [];
     if (secrets.slackBotToken && !o.discordOnly) {
       const slack: RunningSlack = await startSlack({
         asker,
+        ...links,
         logger,
         ...(manage ? { manage: { service: manage.service, policy: config.manage } } : {}),
         config: {
@@ -127,7 +135,7 @@ export async function startBot(o: StartOptions): Promise<RunningBot> {
     }
     if (secrets.discordToken) {
       const discord: RunningDiscord = await startDiscord({
-        asker, logger, config: discordConfigFrom(config), ...(manage ? { manage: { service: manage.service, policy: config.manage } } : {}),
+        asker, ...links, logger, config: discordConfigFrom(config), ...(manage ? { manage: { service: manage.service, policy: config.manage } } : {}),
       });
       stoppers.push(() => discord.stop());
       adapters.push("discord");
@@ -140,7 +148,7 @@ export async function startBot(o: StartOptions): Promise<RunningBot> {
         o.console.write(cardListToText(cards, `Morning digest · ${new Date(now()).toISOString().slice(0, 10)} · ${cards.length} briefing${cards.length === 1 ? "" : "s"}`));
         o.console.write("\nAsk me: /brief <topic>, /whosaid <words>, /figures <topic>, /topics, /help, /quit\n");
       }
-      const running = startConsole({ asker, logger, input: o.console.input, write: o.console.write, interactive: o.console.interactive });
+      const running = startConsole({ asker, ...links, logger, input: o.console.input, write: o.console.write, interactive: o.console.interactive });
       stoppers.push(() => running.stop());
       consoleDone = running.done;
       adapters.push("console");

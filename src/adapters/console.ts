@@ -2,7 +2,8 @@
 import { createInterface } from "node:readline";
 import type { Asker } from "../ask/index.js";
 import type { Logger } from "../log/index.js";
-import { answerToText } from "../render/index.js";
+import { asLink, type LinkAsker } from "../links/index.js";
+import { answerToText, cardToText } from "../render/index.js";
 
 export interface ConsoleOptions {
   asker: Asker;
@@ -11,6 +12,14 @@ export interface ConsoleOptions {
   logger: Logger;
   /** Show a prompt (on a terminal). */
   interactive: boolean;
+  /** `/brief <url>` fetches and briefs the link (through the SSRF guard); without it a URL is a topic. */
+  links?: LinkAsker;
+}
+
+/** `/brief <url>`: the card, or why not. */
+async function briefLink(links: LinkAsker, url: string): Promise<string> {
+  const a = await links.brief(url, { user: "console", channel: "console" });
+  return a.kind === "card" ? cardToText(a.card) : `I did not brief that link: ${a.message}.\n`;
 }
 
 export interface RunningConsole {
@@ -23,7 +32,7 @@ export interface RunningConsole {
 const QUIT = new Set(["/quit", "/exit", "quit", "exit"]);
 
 /** Answers each line before reading the next. */
-export function startConsole({ asker, input, write, logger, interactive }: ConsoleOptions): RunningConsole {
+export function startConsole({ asker, input, write, logger, interactive, links }: ConsoleOptions): RunningConsole {
   const rl = createInterface({ input, terminal: false, crlfDelay: Infinity });
   let stopped = false;
   const prompt = () => interactive && !stopped && write("briefbot> ");
@@ -35,7 +44,8 @@ export function startConsole({ asker, input, write, logger, interactive }: Conso
       if (QUIT.has(line.toLowerCase())) break;
       if (line) {
         try {
-          write(answerToText(await asker.ask(line)));
+          const link = links && /^\/brief\s/i.test(line) ? asLink(line.slice(6)) : undefined;
+          write(link && links ? await briefLink(links, link) : answerToText(await asker.ask(line)));
         } catch (err) {
           logger.error({ err, question: line }, "console: answering failed");
           write(`Sorry, that failed: ${(err as Error).message}\n`);

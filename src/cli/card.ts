@@ -1,4 +1,4 @@
-// briefbot card FILE|- [--format json|text|markdown]   one card
+// briefbot card FILE|-|URL [--format json|text|markdown]   one card (a URL is fetched, guarded, and stored: card-url.ts)
 // briefbot card --jsonl [FILE|-]                        lines {"id","text","title"?,"url"?} -> {"id","card"} | {"id","error"}
 import { createInterface } from "node:readline";
 import { createReadStream, existsSync } from "node:fs";
@@ -6,18 +6,25 @@ import { buildCard, CardError, type Article } from "../core/index.js";
 import { articleFromText } from "../ingest/file.js";
 import { cardToMarkdown, cardToText } from "../render/index.js";
 import { parseCommand } from "./args.js";
+import { asLink } from "../links/index.js";
+import { cardFromUrl } from "./card-url.js";
 import { readInput, UsageError, type Io } from "./io.js";
 
 const FORMATS = ["json", "text", "markdown"] as const;
 type Format = (typeof FORMATS)[number];
 
 export async function cardCommand(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseCommand(argv, { format: { type: "string", short: "f", default: "json" }, jsonl: { type: "boolean", default: false } });
+  const { values, positionals } = parseCommand(argv, {
+    format: { type: "string", short: "f", default: "json" }, jsonl: { type: "boolean", default: false }, config: { type: "string" }, db: { type: "string" },
+  });
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(", ")}`);
   if (values.jsonl) return cardJsonl(positionals[0] ?? "-", io);
   const file = positionals[0];
-  if (!file) throw new UsageError("give a FILE (or - for standard input), or --jsonl");
+  if (!file) throw new UsageError("give a FILE (or - for standard input), a URL, or --jsonl");
+  const print = (card: ReturnType<typeof buildCard>) => (format === "json" ? JSON.stringify(card, null, 2) + "\n" : format === "text" ? cardToText(card) : cardToMarkdown(card));
+  const url = asLink(file);
+  if (url) return cardFromUrl(url, { config: values.config, db: values.db }, print, io);
   let content: string;
   try {
     content = await readInput(file, io);
@@ -28,7 +35,7 @@ export async function cardCommand(argv: string[], io: Io): Promise<number> {
   try {
     const article = articleFromText(content, file === "-" ? undefined : file);
     const card = buildCard(article);
-    io.stdout(format === "json" ? JSON.stringify(card, null, 2) + "\n" : format === "text" ? cardToText(card) : cardToMarkdown(card));
+    io.stdout(print(card));
     return 0;
   } catch (err) {
     if (err instanceof CardError) {

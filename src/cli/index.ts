@@ -15,7 +15,7 @@ export type Command = (argv: string[], io: Io) => Promise<number>;
 
 export const COMMANDS: Record<string, { run: Command; summary: string }> = {
   start: { run: startCommand, summary: "start [--config FILE] [--db PATH|URL] [--shards auto|N]: run the bot (console mode when no tokens are set)" },
-  card: { run: cardCommand, summary: "card FILE|- [--format json|text|markdown] | card --jsonl [FILE]: build briefing cards" },
+  card: { run: cardCommand, summary: "card FILE|-|URL [--format json|text|markdown] [--db PATH|URL] | card --jsonl [FILE]: build briefing cards (a URL's article is stored)" },
   discord: { run: discordCommand, summary: "discord register [--guild ID] | invite | commands: set up the Discord application" },
   ingest: { run: ingestCommand, summary: "ingest PATH...|URL... | ingest --jsonl FILE [--db PATH|URL] [--watch MINUTES]: store articles and their cards" },
   ask: { run: askCommand, summary: 'ask "<question>" [--json] | ask --jsonl [FILE] [--db PATH|URL]: answer from the store' },

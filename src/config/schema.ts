@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { digestConfigSchema } from "../digest/config.js";
 import { manageConfigSchema } from "../manage/config.js";
+import { linksConfigSchema } from "../links/config.js";
 
 const onOffAuto = z.union([z.literal("auto"), z.boolean()]);
 
@@ -35,6 +36,8 @@ export const configSchema = z.strictObject({
   digest: digestConfigSchema.prefault({}),
   // Feeds and digests set up from chat (docs/manage.md): who may, and how often replicas re-read.
   manage: manageConfigSchema.prefault({}),
+  // Links pasted in chat become cards, through the SSRF guard (docs/links.md).
+  links: linksConfigSchema.prefault({}),
 });
 
 export type FileConfig = z.infer<typeof configSchema>;

@@ -35,15 +35,22 @@ export function selectForDigest(candidates: readonly DigestCandidate[], topics: 
   return { cards: scored.slice(0, max).map((s) => s.c.card), matched: matching.length };
 }
 
-/** Reads through `store.since`, which is newest first; `scanLimit` bounds one digest's reading. */
-export function storeDigestSource(store: Pick<BriefingStore, "since">, scanLimit = 500): DigestSource {
+/**
+ * Reads the window (sinceMs, untilMs] through `store.since`, newest first, a page of `scanLimit`
+ * at a time until `limit` cards meet the topics or the window ends. The store bounds both ends:
+ * cards ingested after the slot (a late digest after a backlog) never take the page's room.
+ * `maxPages` bounds one digest's reading when most of the window is off topic.
+ */
+export function storeDigestSource(store: Pick<BriefingStore, "since">, scanLimit = 500, maxPages = 20): DigestSource {
   return {
     async cardsSince(sinceMs, untilMs, topics, limit) {
-      const rows = await store.since(sinceMs, scanLimit);
-      return rows
-        .filter((r) => r.ingestedAt > sinceMs && r.ingestedAt <= untilMs && matchesTopics(r.card, topics))
-        .slice(0, limit)
-        .map((r) => ({ card: r.card, ingestedAt: r.ingestedAt }));
+      const out: DigestCandidate[] = [];
+      for (let page = 0; page < maxPages && out.length < limit; page++) {
+        const rows = await store.since(sinceMs, scanLimit, { until: untilMs, offset: page * scanLimit });
+        for (const r of rows) if (matchesTopics(r.card, topics) && out.length < limit) out.push({ card: r.card, ingestedAt: r.ingestedAt });
+        if (rows.length < scanLimit) break;
+      }
+      return out;
     },
   };
 }

@@ -11,8 +11,11 @@ export function digestHeader(destination: DigestDestination, cards: readonly Bri
   return `Briefing digest for ${destination.channel}: ${ctx.slotLocal}${late}. ${cards.length} new card${cards.length === 1 ? "" : "s"}${more}.`;
 }
 
-export const nothingNewLine = (ctx: DigestContext) =>
-  ctx.sinceLocal ? `Nothing new since ${ctx.sinceLocal}.` : "Nothing new yet.";
+/** Says when a digest is late, so an empty one sent hours after its slot is not taken for today's. */
+export function nothingNewLine(ctx: DigestContext): string {
+  const line = ctx.sinceLocal ? `Nothing new since ${ctx.sinceLocal}.` : "Nothing new yet.";
+  return ctx.late ? `Digest for ${ctx.slotLocal}, sent late. ${line}` : line;
+}
 
 export function digestToText(destination: DigestDestination, cards: readonly BriefingCard[], ctx: DigestContext): string {
   if (!cards.length) return `${nothingNewLine(ctx)}\n`;

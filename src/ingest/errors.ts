@@ -9,7 +9,8 @@ export type FetchErrorCode =
   | "rate_limited"
   | "not_found"
   | "http_status"
-  | "unsupported_type";
+  | "unsupported_type"
+  | "refused";
 
 export class FetchError extends Error {
   override readonly name = "FetchError";

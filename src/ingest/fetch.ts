@@ -10,6 +10,8 @@ export interface FetchOptions {
   userAgent: string;
   /** The fetch to use (Node's global by default). */
   fetch: typeof fetch;
+  /** Called before every request, redirects included: throws to refuse the URL (guard.ts). */
+  checkUrl?: (url: URL) => Promise<void>;
 }
 
 export const DEFAULT_FETCH_OPTIONS = {
@@ -90,11 +92,13 @@ export async function fetchPage(url: string, validators: Validators = {}, option
     const headers: Record<string, string> = { "user-agent": opts.userAgent, accept: "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,text/plain;q=0.8" };
     if (validators.etag) headers["if-none-match"] = validators.etag;
     if (validators.lastModified) headers["if-modified-since"] = validators.lastModified;
+    await opts.checkUrl?.(current);
     const signal = AbortSignal.timeout(opts.timeoutMs);
     let res: Response;
     try {
       res = await opts.fetch(current, { headers, redirect: "manual", signal });
     } catch (err) {
+      if (err instanceof FetchError) throw err;
       if (signal.aborted) throw new FetchError("timeout", `${current.href}: no answer within ${opts.timeoutMs} ms`, { cause: err });
       throw new FetchError("network", `${current.href}: ${(err as Error).message}${(err as Error).cause ? ` (${((err as Error).cause as Error).message})` : ""}`, { cause: err });
     }

@@ -14,3 +14,5 @@ export { createProgress } from "./progress.js";
 export type { Progress, ProgressStream } from "./progress.js";
 export { cardWorkerAvailable, createCardPool, defaultWorkers, inlineCards } from "./cards.js";
 export type { CardBuilder } from "./cards.js";
+export { createUrlGuard, isPublicAddress, LinkRefusedError, systemResolve } from "./guard.js";
+export type { GuardOptions, Refusal, Resolve, UrlGuard } from "./guard.js";

@@ -7,6 +7,7 @@ export type {
   PutStatus,
   QuoteHit,
   StoredArticle,
+  SinceWindow,
   Terms,
   TopicCount,
 } from "./types.js";

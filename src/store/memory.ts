@@ -136,12 +136,16 @@ export function createMemoryStore(): BriefingStore {
         return { article: { ...rec.rows.meta }, figure: structuredClone(rec.stored.card.figures[i]!), score: h.score };
       });
     },
-    async since(since, limit) {
+    async since(since, limit, window = {}) {
       live();
+      const until = window.until ?? Infinity;
+      const offset = window.offset ?? 0;
+      // Reversed first so that ties keep "the later stored first", as the SQL stores order by seq.
       return [...byId.values()]
-        .filter((r) => r.stored.ingestedAt > since)
+        .reverse()
+        .filter((r) => r.stored.ingestedAt > since && r.stored.ingestedAt <= until)
         .sort((a, b) => b.stored.ingestedAt - a.stored.ingestedAt)
-        .slice(0, limit)
+        .slice(offset, offset + limit)
         .map((r) => structuredClone(r.stored));
     },
     async count() {

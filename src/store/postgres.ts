@@ -219,8 +219,12 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
       const hits = await search<Row>("figures", "t.figure, a.id, a.title, a.url, a.publisher, a.published_at", terms, limit);
       return hits.map((h) => ({ article: metaOf(h.row), figure: h.row.figure, score: h.score }));
     },
-    async since(since, limit) {
-      const r = await pool.query<ArticleRow>(`SELECT ${ARTICLE_COLS} FROM ${s}.articles a WHERE a.ingested_at > $1 ORDER BY a.ingested_at DESC LIMIT $2`, [since, limit]);
+    async since(since, limit, window = {}) {
+      const r = await pool.query<ArticleRow>(
+        `SELECT ${ARTICLE_COLS} FROM ${s}.articles a WHERE a.ingested_at > $1 AND ($2::float8 IS NULL OR a.ingested_at <= $2)
+         ORDER BY a.ingested_at DESC, a.seq DESC LIMIT $3 OFFSET $4`,
+        [since, window.until ?? null, limit, window.offset ?? 0],
+      );
       return r.rows.map(storedOf);
     },
     async count() {

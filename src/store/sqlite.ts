@@ -114,7 +114,9 @@ export function createSqliteStore(db: Database, options: Partial<SqliteOptions> 
     articleFtsRanked: db.prepare<[string, number], { rowid: number }>("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"),
     quote: db.prepare<[number], { quote: string } & ArticleRow>(`SELECT q.quote, ${META_COLS} FROM quotes q JOIN articles a ON a.seq = q.seq WHERE q.qid = ?`),
     figure: db.prepare<[number], { figure: string } & ArticleRow>(`SELECT f.figure, ${META_COLS} FROM figures f JOIN articles a ON a.seq = f.seq WHERE f.fid = ?`),
-    since: db.prepare<[number, number], ArticleRow>("SELECT * FROM articles WHERE ingested_at > ? ORDER BY ingested_at DESC LIMIT ?"),
+    since: db.prepare<[number, number, number, number], ArticleRow>(
+      "SELECT * FROM articles WHERE ingested_at > ? AND ingested_at <= ? ORDER BY ingested_at DESC, seq DESC LIMIT ? OFFSET ?",
+    ),
     count: db.prepare<[], { n: number }>("SELECT count(*) AS n FROM articles"),
   };
 
@@ -210,8 +212,9 @@ export function createSqliteStore(db: Database, options: Partial<SqliteOptions> 
         return r ? [{ article: metaOf(r), figure: JSON.parse(r.figure) as Figure, score: h.score }] : [];
       });
     },
-    async since(since, limit) {
-      return q.since.all(since, limit).map(storedOf);
+    async since(since, limit, window = {}) {
+      // SQLite binds Infinity as a REAL that compares above every integer.
+      return q.since.all(since, window.until ?? Infinity, limit, window.offset ?? 0).map(storedOf);
     },
     async count() {
       return q.count.get()!.n;

@@ -59,6 +59,13 @@ export interface TopicCount {
   count: number;
 }
 
+export interface SinceWindow {
+  /** Upper bound (ms, inclusive); none means up to now. */
+  until?: number;
+  /** Rows of the window to skip (paging). */
+  offset?: number;
+}
+
 export interface BriefingStore {
   /** Stores the article and its card atomically; the same article twice is stored once. */
   put(article: Article, card: BriefingCard, now: number): Promise<PutResult>;
@@ -75,8 +82,12 @@ export interface BriefingStore {
   searchQuotes(terms: Terms, limit: number): Promise<QuoteHit[]>;
   /** Figures whose sentence, unit or "about" match `terms`; best first. */
   searchFigures(terms: Terms, limit: number): Promise<FigureHit[]>;
-  /** Cards stored after `since` (ms), most recent first. */
-  since(since: number, limit: number): Promise<StoredArticle[]>;
+  /**
+   * Cards stored after `since` (ms) and, with `window.until`, at or before it; most recent first
+   * (ties: the later stored first), skipping `window.offset`. Bounded at both ends so a late
+   * digest reads its own window, not the newest cards stored after its slot.
+   */
+  since(since: number, limit: number, window?: SinceWindow): Promise<StoredArticle[]>;
   count(): Promise<number>;
   /** Compacts indexes and refreshes statistics after bulk ingestion (cheap when there is nothing to do). */
   maintain(): Promise<void>;

@@ -18,18 +18,27 @@ describe("digest content", () => {
     expect(importance(card("q", "Q", ["x"], 3), ["x"])).toBe(9);
   });
 
-  test("storeDigestSource reads since, keeps the window and the topics", async () => {
+  test("storeDigestSource reads the window bounded at both ends, a page at a time, until enough match", async () => {
     const stored = (id: string, topics: string[], ingestedAt: number): StoredArticle => ({ id, card: card(id, id, topics), ingestedAt });
-    const rows = [stored("new", ["energy"], 300), stored("mid", ["Energy"], 200), stored("sport", ["sport"], 150), stored("edge", ["energy"], 100)];
-    const asked: Array<[number, number]> = [];
-    const source = storeDigestSource({
-      since: async (since, limit) => {
-        asked.push([since, limit]);
-        return rows.filter((r) => r.ingestedAt > since);
+    // Newest first: 5 off-topic cards in the window crowd the first two pages of 2.
+    const rows = [stored("after", ["energy"], 400), ...[1, 2, 3, 4, 5].map((k) => stored(`sport${k}`, ["sport"], 300 - k)), stored("mid", ["Energy"], 200), stored("edge", ["energy"], 100)];
+    const asked: Array<[number, number, number | undefined, number | undefined]> = [];
+    const source = storeDigestSource(
+      {
+        since: async (since, limit, w = {}) => {
+          asked.push([since, limit, w.until, w.offset]);
+          const offset = w.offset ?? 0;
+          return rows.filter((r) => r.ingestedAt > since && r.ingestedAt <= (w.until ?? Infinity)).slice(offset, offset + limit);
+        },
       },
-    });
-    const got = await source.cardsSince(100, 250, ["energy"], 10);
+      2,
+    );
+    const got = await source.cardsSince(100, 300, ["energy"], 10);
     expect(got.map((c) => [c.card.id, c.ingestedAt])).toEqual([["mid", 200]]);
-    expect(asked).toEqual([[100, 500]]);
+    expect(asked).toEqual([[100, 2, 300, 0], [100, 2, 300, 2], [100, 2, 300, 4], [100, 2, 300, 6]]);
+    // Enough matches end the reading early.
+    asked.length = 0;
+    expect((await source.cardsSince(0, 400, "all", 1)).map((c) => c.card.id)).toEqual(["after"]);
+    expect(asked).toHaveLength(1);
   });
 });

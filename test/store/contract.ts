@@ -1,4 +1,5 @@
 // The contract every BriefingStore keeps: run by memory, sqlite and postgres tests.
+import type { Article } from "../../src/core/index.js";
 import type { BriefingStore } from "../../src/store/index.js";
 import { card, HARBOUR, HARBOUR_CARD, ORCHARD, ORCHARD_CARD, quote } from "./samples.js";
 
@@ -126,5 +127,24 @@ export function storeContract(make: () => Promise<BriefingStore>): void {
     await store.put(ORCHARD, ORCHARD_CARD(), T0 + 1000);
     expect((await store.since(T0, 10)).map((a) => a.card.title)).toEqual([ORCHARD.title]);
     expect((await store.since(0, 10)).map((a) => a.card.title)).toEqual([ORCHARD.title, HARBOUR.title]);
+  });
+
+  test("since: a window bounded at both ends, newest first, paged; later cards take no room", async () => {
+    // 30 articles before the slot, then 620 after it (a backlog ingested while a digest was late).
+    const article = (i: number): Article => ({ title: `Ferry timetable notice ${i}`, text: `Ferry timetable notice ${i}\n\nThe ferry number ${i} leaves the quay at a new hour.` });
+    const batch = (from: number, n: number) => Array.from({ length: n }, (_, k) => ({ article: article(from + k), card: card(article(from + k)) }));
+    const slot = T0 + 10_000;
+    for (let i = 0; i < 30; i++) await store.putMany(batch(i, 1), T0 + i * 100);
+    await store.putMany(batch(1000, 620), slot + 1);
+    const window = await store.since(T0 - 1, 500, { until: slot });
+    expect(window.map((a) => a.card.title)).toEqual(Array.from({ length: 30 }, (_, k) => `Ferry timetable notice ${29 - k}`));
+    expect((await store.since(T0 + 500, 500, { until: slot })).length).toBe(24);
+    // Paging over ties (one putMany, one time): each card once, later stored first.
+    const pages = [0, 1, 2].map((p) => store.since(slot, 250, { until: slot + 1, offset: p * 250 }));
+    const titles = (await Promise.all(pages)).flat().map((a) => a.card.title);
+    expect(titles).toHaveLength(620);
+    expect(new Set(titles).size).toBe(620);
+    expect(titles[0]).toBe("Ferry timetable notice 1619");
+    expect((await store.since(T0 - 1, 1000)).length).toBe(650);
   });
 }

@@ -11,8 +11,12 @@ const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 const PUBLIC = { type: 5, name: "public", description: "Post the answer for everyone (by default only you see it)", required: false } as const;
 const TOPIC = { type: 3, name: "topic", description: "A topic briefbot knows", required: true, autocomplete: true, max_length: 100 } as const;
 
+// /brief takes a topic or a link (url), so neither is required; with neither it lists the topics.
+const BRIEF_TOPIC = { ...TOPIC, required: false } as const;
+const URL_OPTION = { type: 3, name: "url", description: "A news link to brief (http or https)", required: false, max_length: 2000 } as const;
+
 const ASK_DEFINITIONS = [
-  { type: 1, name: "brief", description: "Briefing cards on a topic", options: [TOPIC, PUBLIC] },
+  { type: 1, name: "brief", description: "Briefing cards on a topic, or on a news link", options: [BRIEF_TOPIC, URL_OPTION, PUBLIC] },
   {
     type: 1, name: "whosaid", description: "Who said these words?",
     options: [{ type: 3, name: "words", description: "Words from the quote", required: true, max_length: 200 }, PUBLIC],
@@ -49,7 +53,7 @@ export async function registerCommands(rest: REST, applicationId: string, guildI
 /** The intent a slash command asks for, or undefined for a command we do not know. */
 export function commandIntent(name: string, options: Record<string, string | number | boolean>): Intent | undefined {
   const str = (k: string) => String(options[k] ?? "").trim();
-  if (name === "brief") return { kind: "brief", topic: str("topic") };
+  if (name === "brief") return str("topic") ? { kind: "brief", topic: str("topic") } : { kind: "topics" };
   if (name === "whosaid") return { kind: "whosaid", words: str("words") };
   if (name === "figures") return { kind: "figures", topic: str("topic") };
   return undefined;

@@ -2,6 +2,8 @@
 // (which waits out 429s and retries 5xx), with the same payloads HTTP mode sends.
 import { Client, GatewayIntentBits, Partials, Routes, type Interaction, type Message } from "discord.js";
 import type { Asker } from "../../ask/index.js";
+import { findLinks, type LinkAsker } from "../../links/index.js";
+import { linksMessage } from "./links.js";
 import { answerToMessage, textMessage, type Embed } from "../../render/discord/index.js";
 import { DiscordAdapterError } from "./errors.js";
 import { createInteractionHandler } from "./handler.js";
@@ -13,6 +15,7 @@ import type { Incoming, Logger, ResolvedDiscordConfig, Responder, RunningDiscord
 interface GatewayDeps {
   asker: Asker;
   manage?: DiscordManage;
+  links?: LinkAsker;
   logger: Logger;
   config: ResolvedDiscordConfig;
 }
@@ -46,7 +49,7 @@ export function fromDiscordJs(i: Interaction): Incoming {
 }
 
 export async function startGateway(deps: GatewayDeps): Promise<RunningDiscord> {
-  const { asker, logger, config } = deps;
+  const { asker, logger, config, links } = deps;
   const intents = [GatewayIntentBits.Guilds];
   const mentions = config.mentions;
   // Discord sends the content of messages that mention the bot even without the privileged intent.
@@ -60,7 +63,7 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningDiscord> {
     ...(config.shards !== undefined ? { shards: config.shards } : {}),
     ...(config.shardCount !== undefined ? { shardCount: config.shardCount } : {}),
   });
-  const handle = createInteractionHandler({ asker, logger, deferAfterMs: config.deferAfterMs, ...(deps.manage ? { manage: deps.manage } : {}) });
+  const handle = createInteractionHandler({ asker, logger, deferAfterMs: config.deferAfterMs, ...(deps.manage ? { manage: deps.manage } : {}), ...(links ? { links } : {}) });
   const inFlight = new Set<Promise<void>>();
   let stopping = false;
   const track = (p: Promise<void>) => {
@@ -96,7 +99,10 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningDiscord> {
 
   async function answerMention(m: Message, question: string): Promise<void> {
     try {
-      const message = question
+      const urls = links ? findLinks(question) : [];
+      const message = links && urls.length
+        ? await linksMessage(links, logger, urls, { user: m.author.id, channel: m.channelId }, false)
+        : question
         ? answerToMessage(await asker.ask(question), { ephemeral: false })
         : textMessage("Ask me with a question after the mention, or use /brief, /whosaid and /figures.", false);
       const body = { ...message, allowed_mentions: { parse: [], replied_user: false }, message_reference: { message_id: m.id, fail_if_not_exists: false } };

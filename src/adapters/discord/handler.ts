@@ -1,6 +1,8 @@
 // Interactions to answers, whichever mode delivered them: reply at once when the answer is quick,
 // otherwise defer (Discord allows 3 s for the first reply) and edit the answer in.
 import type { Asker } from "../../ask/index.js";
+import { asLink, type LinkAsker } from "../../links/index.js";
+import { linksMessage } from "./links.js";
 import { answerToMessage, fitMessage, POST_PUBLICLY_ID, textMessage, type DiscordMessage, type Embed, type EmbedField } from "../../render/discord/index.js";
 import { commandIntent } from "./commands.js";
 import { isManageCommand, manageAnswer, zoneChoices, type DiscordManage } from "./manage.js";
@@ -9,6 +11,8 @@ import { CALLBACK, type Incoming, type Logger, type Responder } from "./types.js
 
 export interface HandlerDeps {
   asker: Asker;
+  /** Briefs `/brief url:<url>` (links.ts). */
+  links?: LinkAsker;
   logger: Logger;
   deferAfterMs: number;
   manage?: DiscordManage;
@@ -53,6 +57,13 @@ export function createInteractionHandler(deps: HandlerDeps) {
     const intent = commandIntent(i.name, i.options);
     const manage = isManageCommand(i.name) ? deps.manage : undefined;
     const ephemeral = manage ? true : i.options.public !== true;
+    const url = i.name === "brief" && typeof i.options.url === "string" ? i.options.url.trim() : "";
+    if (url && deps.links) {
+      const link = asLink(url);
+      const who = { user: i.userId ?? "unknown", channel: i.channelId ?? "unknown" };
+      const work = link ? linksMessage(deps.links, logger, [link], who, ephemeral) : Promise.resolve(textMessage("I did not brief that: it is not an http or https link.", true));
+      return reply(work, ephemeral, r);
+    }
     // Checking a feed can take seconds: slow answers are deferred and edited in, like the asker's.
     const answer = manage ? manageAnswer(i, manage) : intent ? asker.answer(intent).then((a) => answerToMessage(a, { ephemeral })) : undefined;
     if (!answer) {
@@ -63,6 +74,11 @@ export function createInteractionHandler(deps: HandlerDeps) {
       logger.error({ err: describeError(err), command: i.name }, manage ? "discord: a manage command failed" : "discord: the asker failed");
       return textMessage(SORRY, true);
     });
+    return reply(work, ephemeral, r);
+  }
+
+  /** Replies at once when the answer is quick; otherwise defers and edits it in. */
+  async function reply(work: Promise<DiscordMessage>, ephemeral: boolean, r: Responder): Promise<void> {
     const quick = await raceDeadline(work, deferAfterMs);
     if (quick !== LATE) {
       await r.respond({ type: CALLBACK.message, data: quick });

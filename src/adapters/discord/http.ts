@@ -13,6 +13,7 @@ import { MESSAGE_BACKOFF_MS, withBackoff } from "./retry.js";
 import { checkSignature, publicKeyFromHex } from "./signature.js";
 import type { CallbackBody, Logger, ResolvedDiscordConfig, RunningDiscord } from "./types.js";
 import type { Asker } from "../../ask/index.js";
+import type { LinkAsker } from "../../links/index.js";
 
 /** Interactions are small; anything this big is not one. */
 const MAX_BODY = 256 * 1024;
@@ -20,6 +21,7 @@ const MAX_BODY = 256 * 1024;
 interface HttpDeps {
   asker: Asker;
   manage?: DiscordManage;
+  links?: LinkAsker;
   logger: Logger;
   config: ResolvedDiscordConfig;
   now: () => number;
@@ -49,7 +51,7 @@ export async function startHttp(deps: HttpDeps): Promise<RunningDiscord> {
   const path = config.path;
   const rest = createRest(config.token, config.apiUrl);
   watchRest(rest, logger);
-  const handle = createInteractionHandler({ asker, logger, deferAfterMs: config.deferAfterMs, ...(deps.manage ? { manage: deps.manage } : {}) });
+  const handle = createInteractionHandler({ asker, logger, deferAfterMs: config.deferAfterMs, ...(deps.manage ? { manage: deps.manage } : {}), ...(deps.links ? { links: deps.links } : {}) });
   const inFlight = new Set<Promise<void>>();
   let stopping = false;
 

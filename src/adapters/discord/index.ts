@@ -8,12 +8,13 @@ import { withDefaults, type RunningDiscord, type StartDiscordOptions } from "./t
 export async function startDiscord(options: StartDiscordOptions): Promise<RunningDiscord> {
   const { asker } = options;
   const manage = options.manage ? { manage: options.manage } : {};
+  const links = options.links ? { links: options.links } : {};
   const config = withDefaults(options.config);
   if (!config.token) throw new DiscordAdapterError("bad_config", "the Discord bot token is missing (DISCORD_TOKEN)");
   if (!config.applicationId) throw new DiscordAdapterError("bad_config", "the Discord application id is missing (DISCORD_APPLICATION_ID)");
   const logger = redactingLogger(options.logger, [config.token]);
-  if (config.mode === "http") return startHttp({ asker, logger, config, now: options.now ?? (() => Date.now()), ...manage });
-  return startGateway({ asker, logger, config, ...manage });
+  if (config.mode === "http") return startHttp({ asker, logger, config, now: options.now ?? (() => Date.now()), ...manage, ...links });
+  return startGateway({ asker, logger, config, ...manage, ...links });
 }
 
 export { closeRest, COMMAND_DEFINITIONS, commandIntent, createRest, registerCommands } from "./commands.js";

@@ -1,5 +1,6 @@
 // What the Discord adapter is given, and the shapes it passes between its parts.
 import type { Asker } from "../../ask/index.js";
+import type { LinkAsker } from "../../links/index.js";
 import type { DiscordMessage, Embed } from "../../render/discord/index.js";
 import type { DiscordManage } from "./manage.js";
 
@@ -59,6 +60,8 @@ export interface StartDiscordOptions {
   asker: Asker;
   /** /feeds and /digest (docs/manage.md); absent: answered as not enabled. */
   manage?: DiscordManage;
+  /** Links become cards (`/brief url:`, mentions with a link); none: a link is left alone. */
+  links?: LinkAsker;
   logger: Logger;
   config: DiscordConfig;
   /** Milliseconds since the epoch; HTTP mode refuses stale signatures with it. */

@@ -14,7 +14,9 @@ import {
   type PostCardValue,
   type SlackMessage,
 } from "../../render/slack/index.js";
+import { asLink, type LinkAsker } from "../../links/index.js";
 import { classifySlackError, PROBLEM_WORDS } from "./errors.js";
+import { linkCommandMessage } from "./links.js";
 
 export interface HandlerDeps {
   asker: Asker;
@@ -23,6 +25,8 @@ export interface HandlerDeps {
   inlineAnswerMs: number;
   /** Registers work that `stop()` must let finish. */
   track: <T>(work: Promise<T>) => Promise<T>;
+  /** Briefs `/brief <url>` (links.ts); without it a URL is taken as a topic. */
+  links?: LinkAsker;
 }
 
 /** Slash commands and the intent each asks for; a bare command gets the topic list or help. */
@@ -84,12 +88,15 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
 
   for (const [name, toIntent] of Object.entries(SLASH_COMMANDS)) {
     app.command(name, async ({ command, ack, respond }) => {
-      const intent = toIntent(questionText(command.text ?? ""));
+      const text = questionText(command.text ?? "");
+      const intent = toIntent(text);
+      const link = name === "/brief" && deps.links ? asLink(text) : undefined;
       const reply = (m: SlackMessage): RespondArguments => ({ response_type: "ephemeral", text: m.text, blocks: m.blocks });
       // Tracked to the last response_url post, so stop() lets it land.
       await track(
         (async () => {
-          const work = render(() => asker.answer(intent), { postButton: intent.kind === "brief" });
+          const who = { user: command.user_id, channel: command.channel_id };
+          const work = link && deps.links ? linkCommandMessage(deps.links, log, link, who) : render(() => asker.answer(intent), { postButton: intent.kind === "brief" });
           const quick = await within(work, deps.inlineAnswerMs);
           if (quick) {
             await ack(reply(quick));

@@ -5,6 +5,8 @@ import type { Asker } from "../../ask/index.js";
 import { classifySlackError, PROBLEM_WORDS, SlackAdapterError } from "./errors.js";
 import { registerHandlers } from "./handlers.js";
 import { registerManage, type SlackManage } from "./manage.js";
+import { registerLinkHandlers } from "./links.js";
+import type { LinkAsker } from "../../links/index.js";
 import { VerifiedHttpReceiver } from "./http-receiver.js";
 import { boltLogger } from "./logger.js";
 
@@ -58,6 +60,8 @@ export interface StartSlackOptions {
   logger: Logger;
   config: SlackConfig;
   now?: () => number;
+  /** Links shared in chat become cards (link_shared, /brief <url>); none: links are left alone. */
+  links?: LinkAsker;
 }
 
 export interface RunningSlack {
@@ -77,7 +81,7 @@ function checkConfig(c: SlackConfig): void {
   else need(c.signingSecret, "signingSecret", "SLACK_SIGNING_SECRET");
 }
 
-export async function startSlack({ asker, logger, config, now = Date.now, manage }: StartSlackOptions): Promise<RunningSlack> {
+export async function startSlack({ asker, logger, config, now = Date.now, manage, links }: StartSlackOptions): Promise<RunningSlack> {
   checkConfig(config);
   const c = { ...DEFAULT_SLACK_CONFIG, ...config, retry: { ...DEFAULT_SLACK_CONFIG.retry, ...config.retry } };
   const log = logger.child({ adapter: "slack", mode: c.mode });
@@ -112,8 +116,9 @@ export async function startSlack({ asker, logger, config, now = Date.now, manage
   };
   // Slack: a slash command must be acknowledged within 3 seconds, network included.
   const inlineAnswerMs = Math.min(Math.max(0, c.inlineAnswerMs), MAX_INLINE_ANSWER_MS);
-  registerHandlers(app, { asker, log, inlineAnswerMs, track });
+  registerHandlers(app, { asker, log, inlineAnswerMs, track, ...(links ? { links } : {}) });
   if (manage) registerManage(app, { manage, log, track });
+  if (links) registerLinkHandlers(app, { links, log, track });
   app.error(async (err) => {
     log.error({ err: err.original ?? err, code: err.code }, "unhandled error in a Slack handler");
   });

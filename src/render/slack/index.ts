@@ -8,3 +8,4 @@ export { digestToSlack, type SlackDigest } from "./digest.js";
 export { checkMessage, ELLIPSIS, fitMessage, shorten, SLACK_LIMITS } from "./limits.js";
 export type { Block, SlackMessage, TextObject } from "./blocks.js";
 export { context, header, section } from "./blocks.js";
+export { cardUnfurlBlocks } from "./unfurl.js";

@@ -1,6 +1,6 @@
 // Starts the real Slack adapter against the fake Slack, with a pino logger that keeps its lines.
 import type { Asker } from "../../../src/ask/index.js";
-import { startSlack, type RunningSlack, type SlackConfig } from "../../../src/adapters/slack/index.js";
+import { startSlack, type RunningSlack, type SlackConfig, type StartSlackOptions } from "../../../src/adapters/slack/index.js";
 import { createLogger } from "../../../src/log/index.js";
 import { FakeSlack } from "../../fakes/slack/server.js";
 
@@ -19,7 +19,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(asker: Asker, mode: "socket" | "http", config: Partial<SlackConfig> = {}): Promise<Harness> {
+export async function startHarness(asker: Asker, mode: "socket" | "http", config: Partial<SlackConfig> = {}, more: Pick<StartSlackOptions, "links"> = {}): Promise<Harness> {
   const fake = await FakeSlack.start({ botToken: BOT_TOKEN, appToken: APP_TOKEN });
   const lines: string[] = [];
   const logger = createLogger({ level: "debug", pretty: false, stream: { write: (s: string) => void lines.push(s) } });
@@ -27,6 +27,7 @@ export async function startHarness(asker: Asker, mode: "socket" | "http", config
   let slack: RunningSlack;
   try {
     slack = await startSlack({
+      ...more,
       asker,
       logger,
       now: () => clock.ms,

@@ -42,6 +42,13 @@ export const mention = (text: string, ts: string, channel = "C0GENERAL", threadT
 export const directMessage = (text: string, ts: string, channel = "D0DM1", extra: Record<string, unknown> = {}) =>
   eventCallback({ type: "message", channel_type: "im", user: USER, text, ts, channel, event_ts: ts, ...extra });
 
+/** Slack's link_shared: links posted in a channel whose domains are in the app's unfurl domains. */
+export const linkShared = (urls: string[], ts: string, channel = "C0GENERAL") =>
+  eventCallback({
+    type: "link_shared", user: USER, channel, message_ts: ts, event_ts: ts, ts, is_bot_user_member: true, source: "conversations_history",
+    unfurl_id: `U${ts}`, links: urls.map((url) => ({ url, domain: new URL(url).hostname })),
+  });
+
 export function blockAction(actionId: string, value: string, responseUrl: string, channel = "C0GENERAL"): Record<string, unknown> {
   return {
     type: "block_actions",

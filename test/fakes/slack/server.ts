@@ -26,7 +26,7 @@ export interface FakeSlackOptions {
 }
 
 /** Fields Slack's Web API client sends as JSON inside a form body. */
-const JSON_FIELDS = new Set(["blocks", "attachments", "metadata"]);
+const JSON_FIELDS = new Set(["blocks", "attachments", "metadata", "unfurls"]);
 
 async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
@@ -199,6 +199,12 @@ export class FakeSlack {
           ...(m.thread_ts ? { thread_ts: m.thread_ts } : {}), ...(withMeta && m.metadata ? { metadata: m.metadata } : {}),
         });
         return { ok: true, messages: picked.slice(0, limit).map(show), has_more: picked.length > limit, response_metadata: { next_cursor: "" } };
+      }
+      case "chat.unfurl": {
+        // Slack: the unfurls are keyed by the shared URL; a message (channel + ts) or a composer unfurl_id.
+        if (typeof body.unfurls !== "object" || body.unfurls === null) return { ok: false, error: "invalid_unfurls" };
+        if (!(body.channel && body.ts) && !(body.unfurl_id && body.source)) return { ok: false, error: "cannot_unfurl_message" };
+        return { ok: true };
       }
       case "chat.postEphemeral": {
         const error = this.channelErrors.get(String(body.channel));
