@@ -65,7 +65,7 @@ export async function digestCommand(argv: string[], io: Io): Promise<number> {
   }
   const { store, connection } = opened;
   try {
-    const wired = await wireDigest({ config, store, connection, logger, now: Date.now, write: io.stdout });
+    const wired = await wireDigest({ config, store, connection, logger, now: Date.now, write: io.stdout, previewOnly: action === "preview" });
     if (!wired) return 1;
     try {
       if (action === "preview") {
