@@ -8,7 +8,7 @@ import { createLogger } from "../log/index.js";
 import { storeSpec } from "../main.js";
 import { openStoreWithConnection, StoreError } from "../store/index.js";
 import { parseCommand } from "./args.js";
-import { dbFlag } from "./db.js";
+import { dbFlag, dbSpec } from "./db.js";
 import { UsageError, type Io } from "./io.js";
 import { findRoot } from "./root.js";
 
@@ -57,7 +57,7 @@ export async function digestCommand(argv: string[], io: Io): Promise<number> {
   let opened: Awaited<ReturnType<typeof openStoreWithConnection>>;
   try {
     // --db as the other commands read it; else the config's store (BRIEFBOT_DB / DATABASE_URL already in it), from the root.
-    opened = await openStoreWithConnection(values.db ?? storeSpec(config.store.db, root));
+    opened = await openStoreWithConnection(values.db ? dbSpec(values.db, io) : storeSpec(config.store.db, root));
   } catch (err) {
     if (!(err instanceof StoreError)) throw err;
     io.stderr(`briefbot digest: ${err.code}: ${err.message}\n`);
