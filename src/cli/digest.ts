@@ -9,7 +9,7 @@ import { storeSpec } from "../main.js";
 import { mergeDestinations } from "../manage/index.js";
 import { openSettings, openStoreWithConnection, StoreError } from "../store/index.js";
 import { parseCommand } from "./args.js";
-import { dbFlag } from "./db.js";
+import { dbFlag, dbSpec } from "./db.js";
 import { UsageError, type Io } from "./io.js";
 import { digestManageCommand } from "./manage.js";
 import { findRoot } from "./root.js";
@@ -55,7 +55,7 @@ export async function digestCommand(argv: string[], io: Io): Promise<number> {
   let opened: Awaited<ReturnType<typeof openStoreWithConnection>>;
   try {
     // --db as the other commands read it; else the config's store (BRIEFBOT_DB / DATABASE_URL already in it), from the root.
-    opened = await openStoreWithConnection(values.db ?? storeSpec(config.store.db, root));
+    opened = await openStoreWithConnection(values.db ? dbSpec(values.db, io) : storeSpec(config.store.db, root));
   } catch (err) {
     if (!(err instanceof StoreError)) throw err;
     io.stderr(`briefbot digest: ${err.code}: ${err.message}\n`);
@@ -80,7 +80,7 @@ export async function digestCommand(argv: string[], io: Io): Promise<number> {
   // Only this destination: the others' senders (and tokens) are not needed.
   config.digest.destinations = [destination];
   try {
-    const wired = await wireDigest({ config, store, connection, logger, now: Date.now, write: io.stdout });
+    const wired = await wireDigest({ config, store, connection, logger, now: Date.now, write: io.stdout, previewOnly: action === "preview" });
     if (!wired) return 1;
     try {
       if (action === "preview") {
