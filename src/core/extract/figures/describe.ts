@@ -9,6 +9,7 @@ import { isNoFigure, type Placed } from "./names.js";
 /** The figures that are quantities, each with what it counts in `about` (and "maximum"/"minimum" read). */
 export function describeFigures(doc: Doc, figures: readonly Figure[]): Figure[] {
   const out: Figure[] = [];
+  let last: { p: Placed; f: Figure } | null = null;
   for (const f of figures) {
     if (f.kind === "ordinal") {
       out.push(f);
@@ -20,9 +21,31 @@ export function describeFigures(doc: Doc, figures: readonly Figure[]): Figure[] 
       continue;
     }
     if (isNoFigure(p)) continue;
-    out.push(describe(p));
+    const prior: { p: Placed; f: Figure } | null = last && last.p.text === p.text && last.p.end <= p.start ? last : null;
+    const d: Figure = sameAsBefore(p, prior) ?? describe(p);
+    out.push(d);
+    last = { p, f: d };
   }
   return out;
+}
+
+// Between two figures of a sentence, text that makes the second count the same thing as the first: a conversion
+// in brackets ("£9m ($11m; €10m)"), "or" ("4,000 hectares - or 9,900 acres -"), a comparison ("12% compared with
+// 9%"), a score ("by 300 votes to 41").
+const SAME_GAP = /^\s*(?:[(\[]|;|[-–—,]?\s*or|\)?,?\s*compared (?:to|with)(?: the| a)?|to)\s*$/;
+
+/** The description of the figure before, when the words between say this one counts the same. */
+function sameAsBefore(p: Placed, prior: { p: Placed; f: Figure } | null): Figure | null {
+  if (!prior || !prior.f.about || prior.f.about === "age") return null;
+  const gap = p.text.slice(prior.p.end, p.start);
+  // A list of bracketed figures after names: "Ana (86), Ben (85)".
+  const bracketed = (x: Placed) => x.toks[x.a - 1]?.text === "(" && x.toks[x.b + 1]?.text === ")" && x.f.kind === "number";
+  if (bracketed(p) && bracketed(prior.p) && p.toks[p.a - 2]?.pos === "PROPN") return { ...p.f, about: prior.f.about };
+  if (!/^,?\s*to\s*$/.test(gap) && !SAME_GAP.test(gap)) return null;
+  // "from 10 to 20": a range, not a score, unless the first counts something ("300 votes to 41") or both are
+  // sums ("rose by £2m, to £9m").
+  if (/^,?\s*to\s*$/.test(gap) && !(prior.f.kind === "count" && p.f.kind === "number") && !(prior.f.kind === "money" && p.f.kind === "money")) return null;
+  return { ...p.f, about: prior.f.about };
 }
 
 function place(doc: Doc, f: Figure): Placed | null {
@@ -76,22 +99,32 @@ function describe(p: Placed): Figure {
     if (SETTLEMENTS.has(last) && f.kind === "number") noun = "people";
     else if (!/^(maximum|minimum|total)$/.test(last) || !noun) parts.push(rest.join(" "));
   }
-  if (!noun && f.kind !== "count") noun = modifiedNoun(toks, b) ?? ofPhrase(toks, b) ?? null;
+  if (!noun && f.kind !== "count") noun = modifiedNoun(toks, b) ?? ofPhrase(toks, b) ?? apposedTo(toks, a, b) ?? null;
   if (noun) parts.push(noun.replace(/^(?:death )?toll$/, "deaths"));
   const event = eventAfter(toks, b, f) ?? eventBefore(toks, a);
   if (event && !parts.some((x) => x.includes(event))) parts.push(event);
-  if (f.kind === "measure" && /^(years|months|weeks|days|hours)$/.test(f.unit ?? "")) {
-    const where = placeAfter(toks, b);
+  if (f.kind === "measure") {
+    const where = /^(years|months|weeks|days|hours)$/.test(f.unit ?? "") ? placeAfter(toks, b) : dimensionOf(p);
+    if (where && !parts.includes(where)) parts.push(where);
+  } else if (f.kind === "money" || f.kind === "percent") {
+    const use = purposeAfter(toks, b);
+    if (use) parts.push(use);
+  } else if (f.kind === "number" && !parts.length) {
+    // "5 million in the public sector": where the people of a bare number are.
+    const where = sectorAfter(toks, b);
     if (where) parts.push(where);
   }
   const about = parts.join(" ").trim();
-  if (about) out.about = f.about && !about.includes(f.about) && f.kind !== "count" ? `${f.about} ${about}` : about;
+  if (about) out.about = f.about && !about.includes(f.about) && !f.about.includes(about) && f.kind !== "count" ? `${f.about} ${about}` : f.about && f.about.includes(about) ? f.about : about;
   return out;
 }
 
 function ageOf(p: Placed): boolean {
   const { f, toks, a, b } = p;
   if (f.about === "age") return true;
+  // "35-40 years old", "five to 15-year-olds".
+  if (f.unit === "years" && (lower(toks[b + 1]) === "old" || /\bold$/.test(f.text))) return true;
+  if (/^-(?:year-)?olds?\b/.test(p.text.slice(p.end, p.end + 12))) return true;
   if (f.kind !== "number" || !Number.isInteger(f.value) || f.value < 1 || f.value > 120 || f.valueMax !== undefined) return false;
   if (f.qualifier && /^as (young|old) as$/.test(f.qualifier)) return true;
   const prev = toks[a - 1];
@@ -114,7 +147,7 @@ function nounBeforeOf(toks: readonly TaggedToken[], a: number): { words: string[
     words.unshift(lower(toks[i]));
     i--;
   }
-  if (!words.length || !isNoun(toks[a - 2]) && !/^(maximum|minimum)$/.test(lower(toks[a - 2]))) return null;
+  if (!words.length || !isNoun(toks[a - 2]) && !/^(maximum|minimum|total|average)$/.test(lower(toks[a - 2]))) return null;
   return { words };
 }
 
@@ -126,6 +159,8 @@ function modifiedNoun(toks: readonly TaggedToken[], b: number): string | null {
     const close = toks.findIndex((t, k) => k > i && t.text === ")");
     if (close > 0 && close - i <= 6) i = close + 1;
   }
+  // "a 12-point lead": the hyphenated unit, then the noun.
+  if (toks[i]?.text === "-" && toks[i - 1]!.end === toks[i]!.start) i++;
   const words: string[] = [];
   while (i < toks.length && words.length < 3) {
     const t = toks[i]!;
@@ -141,6 +176,8 @@ function ofPhrase(toks: readonly TaggedToken[], b: number): string | null {
   if (lower(toks[b + 1]) !== "of") return null;
   let i = b + 2;
   if (toks[i]?.pos === "DET" || toks[i]?.pos === "PRON") i++;
+  // "9 of the last 11 races", "56 of the 59 seats": the whole they are part of.
+  while (toks[i]?.pos === "NUM" || lower(toks[i]) === "last" || lower(toks[i]) === "first") i++;
   const words: string[] = [];
   while (i < toks.length && words.length < 3 && (isNoun(toks[i]) || toks[i]!.pos === "ADJ" || toks[i]!.pos === "PROPN")) {
     words.push(toks[i]!.text);
@@ -149,17 +186,39 @@ function ofPhrase(toks: readonly TaggedToken[], b: number): string | null {
   return words.length ? words.join(" ") : null;
 }
 
-/** "people were injured", "jobs cut", "40% are retired", "2 have not recovered": what follows the figure. */
+// Words of standing after a count: "12 points clear", "9 holes left".
+const STANDING = new Set("behind ahead clear short left remaining".split(" "));
+// Verbs that introduce a clause rather than tell an event.
+const FRAME_VERBS = new Set("include accord follow compare".split(" "));
+
+/** "people were injured", "jobs cut", "40% are retired", "2 have not recovered", "the 9 he scored". */
 function eventAfter(toks: readonly TaggedToken[], b: number, f: Figure): string | null {
   let i = b + 1;
+  // Past an "of" phrase ("60% of voters have..."), an aside (", including 9 children,"), a relative pronoun.
+  if (lower(toks[i]) === "of") {
+    i++;
+    while (i < toks.length && /^(DET|ADJ|NOUN|PROPN|NUM)$/.test(toks[i]!.pos)) i++;
+  }
+  if (toks[i]?.text === "," && toks[i + 1]?.lemma === "include") {
+    const close = toks.findIndex((t, k) => k > i + 1 && t.text === ",");
+    if (close > 0 && close - i <= 8) i = close + 1;
+  }
+  const first = toks[i];
+  // "one man dead", "20 people missing", "19 years younger": a state right after the figure.
+  if (first && first.pos === "ADJ" && i === b + 1 && (f.kind === "count" || f.kind === "measure")) {
+    const after = toks[i + 1];
+    if (!after || CLAUSE_END.has(after.text) || after.pos === "CCONJ" || after.pos === "ADP" || after.pos === "SCONJ") return lower(first);
+  }
+  if (first && i === b + 1 && STANDING.has(lower(first)) && f.kind === "count") return lower(first);
   if (lower(toks[i]) === "who" || lower(toks[i]) === "that") i++;
+  // "the 40 he scored": a relative clause without "who".
+  else if (toks[i]?.pos === "PRON" && toks[i + 1]?.pos === "VERB" && /ed$/.test(toks[i + 1]!.text)) return lower(toks[i + 1]);
   const neg: string[] = [];
   let aux = false;
   for (let k = 0; k < 5 && i < toks.length; k++, i++) {
     const t = toks[i]!;
     if (t.pos === "AUX" || t.lemma === "be" || t.lemma === "have") aux = true;
     else if (t.pos === "PART" && /^(not|n't)$/.test(lower(t))) neg.push("not");
-    else if (t.pos === "ADV" && !/^(also|still|now|reportedly|already|since|so|far|just|only|all|each)$/.test(lower(t))) return null;
     else if (t.pos === "ADV") continue;
     else break;
   }
@@ -174,10 +233,7 @@ function eventAfter(toks: readonly TaggedToken[], b: number, f: Figure): string 
       const w = toks[j];
       if (w && (w.pos === "VERB" || w.pos === "ADJ")) v = w;
     }
-    if (LIGHT_VERBS.has(v.lemma) || (!aux && /ing$/.test(v.text))) return null;
-    // A verb that takes the figure as its subject in the present ("40,000 live there") says little; a
-    // participle ("killed", "injured") or past tense ("died") tells the event.
-    if (!aux && !/(ed|en|t|wn|ung|ied)$/.test(v.text) && v.text === v.lemma) return null;
+    if (LIGHT_VERBS.has(v.lemma) || FRAME_VERBS.has(v.lemma) || (!aux && /ing$/.test(v.text))) return null;
     return [...neg, v.text.toLowerCase()].join(" ");
   }
   // "40% are retired", "30% were men": the predicate of a figure that is the subject, when nothing is counted.
@@ -185,18 +241,46 @@ function eventAfter(toks: readonly TaggedToken[], b: number, f: Figure): string 
   return null;
 }
 
+// Verbs of size: "measuring 40 metres", "weighing 3kg".
+const MEASURE_VERBS = new Set("measure weigh span stretch".split(" "));
 // Verbs of change and level: what changed is their subject ("the death toll rose to 86", "profit fell to £2m").
 const CHANGE_VERBS = new Set(
   "rise fall climb jump drop increase decrease decline grow slip slide soar surge plunge tumble reach hit top stand double treble halve shrink".split(" "),
 );
 
-/** "killed 40 people", "jailed for six years", "fined £300", "scored 12": the verb the figure follows. */
+/** "killed 40 people", "jailed for six years", "fined the club £300", "gone up by 12": the verb before the figure. */
 function eventBefore(toks: readonly TaggedToken[], a: number): string | null {
-  for (let i = a - 1, k = 0; i >= 0 && k < 4; i--, k++) {
+  let object = false;
+  for (let i = a - 1, k = 0; i >= 0 && k < 6; i--, k++) {
     const t = toks[i]!;
-    if (t.pos === "VERB" && CHANGE_VERBS.has(t.lemma)) return subjectOf(toks, i);
-    if (t.pos === "VERB") return LIGHT_VERBS.has(t.lemma) || /ing$/.test(t.text) ? null : lower(t);
-    if (t.pos === "DET" || t.pos === "ADJ" || (t.pos === "ADP" && /^(for|to|by|at|of)$/.test(lower(t))) || t.pos === "ADV") continue;
+    if (t.pos === "VERB") {
+      // "banned from driving for a year": the verb that governs the gerund.
+      if (/ing$/.test(t.text) && toks[i - 1]?.pos === "ADP" && toks[i - 2]?.pos === "VERB") continue;
+      if (CHANGE_VERBS.has(t.lemma)) return subjectOf(toks, i) ?? lower(t);
+      // "a kite measuring 40 metres", "the bridge spans 300m": what is measured is the subject.
+      if (MEASURE_VERBS.has(t.lemma)) return subjectOf(toks, i) ?? lower(t);
+      if (LIGHT_VERBS.has(t.lemma) || FRAME_VERBS.has(t.lemma)) return null;
+      // "went up", "closed down": the particle belongs to the verb.
+      const particle = /^(up|down|off|out)$/.test(lower(toks[i + 1])) ? ` ${lower(toks[i + 1])}` : "";
+      return lower(t) + particle;
+    }
+    // "the limit is set to be 40 km/h", "the prize was worth £9m": the subject of "be".
+    if (t.lemma === "be" && (isNoun(toks[i - 1]) || toks[i - 1]?.pos === "VERB" || toks[i - 1]?.pos === "AUX" || lower(toks[i - 1]) === "to")) {
+      let j = i - 1;
+      while (j >= 0 && (toks[j]!.pos === "AUX" || (toks[j]!.pos === "VERB" && /^(mean|expect|set|due|likely|think|say|believe)$/.test(toks[j]!.lemma)) || lower(toks[j]) === "to")) j--;
+      return isNoun(toks[j]) ? subjectOf(toks, j + 1) : null;
+    }
+    if (t.pos === "DET" || t.pos === "ADJ" || t.pos === "ADV" || t.pos === "PART" || (t.pos === "ADP" && /^(for|to|by|at|of|from|up|down)$/.test(lower(t)))) continue;
+    // One object between verb and sum: "fined the club £300", "cut global emissions by 5%".
+    if (isNoun(t) && !object) {
+      let j = i - 1;
+      while (j >= 0 && (isNoun(toks[j]) || toks[j]!.pos === "ADJ")) j--;
+      if (toks[j]?.pos === "DET" || toks[j]?.pos === "VERB") {
+        object = true;
+        i = j + (toks[j]!.pos === "VERB" ? 1 : 0);
+        continue;
+      }
+    }
     return null;
   }
   return null;
@@ -209,9 +293,72 @@ function subjectOf(toks: readonly TaggedToken[], v: number): string | null {
   const words: string[] = [];
   while (i >= 0 && words.length < 3 && (isNoun(toks[i]) || (toks[i]!.pos === "ADJ" && words.length > 0))) words.unshift(lower(toks[i--]));
   if (!words.length) return null;
+  // "the average fare on that route was": the head before the prepositional phrase.
+  if ((toks[i]?.pos === "DET" || toks[i]?.pos === "PRON") && toks[i - 1]?.pos === "ADP" && isNoun(toks[i - 2]) && lower(toks[i - 1]) !== "of") {
+    return subjectOf(toks, i - 1);
+  }
   const phrase = words.join(" ");
   // "death toll" -> "deaths": a toll counts its events.
   return /^(?:\p{L}+ )*death toll$/u.test(phrase) ? "deaths" : phrase;
+}
+
+/** "the most tickets, 9 million,", "the stockpile - 30 tonnes -", "the highest score (86)": the noun a figure restates. */
+function apposedTo(toks: readonly TaggedToken[], a: number, b: number): string | null {
+  const open = toks[a - 1]?.text;
+  if (open !== "," && open !== "(" && open !== "-" && open !== "–" && open !== "—") return null;
+  const close = toks[b + 1]?.text ?? ".";
+  if (!CLAUSE_END.has(close)) return null;
+  let i = a - 2;
+  const words: string[] = [];
+  while (i >= 0 && words.length < 3 && isNoun(toks[i])) words.unshift(lower(toks[i--]));
+  // "£9m (€10m)": the "m" belongs to the number before.
+  if (toks[i]?.pos === "NUM") return null;
+  // A plural noun before a comma, any noun before a bracket or dash ("the score (86)").
+  if (!words.length || (open === "," && !/s$/.test(words[words.length - 1]!))) return null;
+  return words.join(" ");
+}
+
+const DIMENSIONS: Record<string, string> = { away: "distance", from: "distance", north: "distance", south: "distance", east: "distance", west: "distance", high: "height", tall: "height", height: "height", deep: "depth", depth: "depth", long: "length", length: "length", wide: "width", width: "width" };
+const MASS = new Set("kg g tonnes lb oz stone".split(" "));
+
+/** "2 miles away", "from 200 yards", "7ft in height", "she was 9 stone": what a measure measures. */
+function dimensionOf(p: Placed): string | null {
+  const { f, toks, a, b } = p;
+  let i = b + 1;
+  if (toks[i]?.text === "(") {
+    const close = toks.findIndex((t, k) => k > i && t.text === ")");
+    if (close > 0 && close - i <= 6) i = close + 1;
+  }
+  if (lower(toks[i]) === "in") i++;
+  const after = lower(toks[i]);
+  // "30km north of the city".
+  if (/^(north|south|east|west)$/.test(after) && lower(toks[i + 1]) === "of") return `distance ${after} of`;
+  if (DIMENSIONS[after]) return DIMENSIONS[after]!;
+  if (lower(toks[a - 1]) === "from" && /^(m|km|miles|yards|feet)$/.test(f.unit ?? "")) return "distance";
+  if (MASS.has(f.unit ?? "") && !f.about) return "weight";
+  return null;
+}
+
+/** "$50 on books", "£9m for the new wing": what a sum is spent on. */
+function purposeAfter(toks: readonly TaggedToken[], b: number): string | null {
+  let i = b + 1;
+  while (toks[i]?.pos === "ADV" || lower(toks[i]) === "overall") i++;
+  const prep = lower(toks[i]);
+  if (prep !== "on" && prep !== "for") return null;
+  i++;
+  if (toks[i]?.pos === "DET") i++;
+  const words: string[] = [];
+  while (i < toks.length && words.length < 3 && (isNoun(toks[i]) || (toks[i]!.pos === "ADJ" && isNoun(toks[i + 1])))) words.push(lower(toks[i++]));
+  return words.length ? `${prep} ${words.join(" ")}` : null;
+}
+
+/** "5 million in the public sector": a sector or field after a bare number. */
+function sectorAfter(toks: readonly TaggedToken[], b: number): string | null {
+  if (lower(toks[b + 1]) !== "in" || lower(toks[b + 2]) !== "the") return null;
+  const words: string[] = [];
+  let i = b + 3;
+  while (i < toks.length && words.length < 3 && (isNoun(toks[i]) || (toks[i]!.pos === "ADJ" && isNoun(toks[i + 1])))) words.push(lower(toks[i++]));
+  return words.length >= 2 ? words.join(" ") : null;
 }
 
 /** "six years in prison", "two years behind bars": where a length of time is spent. */
