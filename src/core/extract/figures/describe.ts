@@ -37,7 +37,8 @@ const SAME_GAP = /^\s*(?:[(\[]|;|[-–—,]?\s*or|\)?,?\s*compared (?:to|with)(?
 /** The description of the figure before, when the words between say this one counts the same. */
 function sameAsBefore(p: Placed, prior: { p: Placed; f: Figure } | null): Figure | null {
   if (!prior || !prior.f.about || prior.f.about === "age") return null;
-  const gap = p.text.slice(prior.p.end, p.start);
+  // "12% of the vote, compared with 9%": the "of" phrase belongs to the figure before.
+  const gap = p.text.slice(prior.p.end, p.start).replace(/^\s+of\s+[^,;()]*/, "");
   // A list of bracketed figures after names: "Ana (86), Ben (85)".
   const bracketed = (x: Placed) => x.toks[x.a - 1]?.text === "(" && x.toks[x.b + 1]?.text === ")" && x.f.kind === "number";
   if (bracketed(p) && bracketed(prior.p) && p.toks[p.a - 2]?.pos === "PROPN") return { ...p.f, about: prior.f.about };
@@ -74,7 +75,7 @@ const AGE_VERBS = new Set(["turn"]);
 // The count of a place's people: "a city of 9 million".
 const SETTLEMENTS = new Set("city town village country nation state island region capital metropolis population".split(" "));
 // Verbs that say nothing of what is counted.
-const LIGHT_VERBS = new Set("be have do get make include say tell show reach total stand".split(" "));
+const LIGHT_VERBS = new Set("be have do get make include say tell show reach total stand mean".split(" "));
 const CLAUSE_END = new Set([",", ";", ":", "(", ")", "-", "–", "—", ".", "!", "?", "\"", "“", "”"]);
 
 const lower = (t: TaggedToken | undefined) => t?.text.toLowerCase() ?? "";
@@ -103,8 +104,11 @@ function describe(p: Placed): Figure {
   if (noun) parts.push(noun.replace(/^(?:death )?toll$/, "deaths"));
   const event = eventAfter(toks, b, f) ?? eventBefore(toks, a);
   if (event && !parts.some((x) => x.includes(event))) parts.push(event);
-  if (f.kind === "measure") {
-    const where = /^(years|months|weeks|days|hours)$/.test(f.unit ?? "") ? placeAfter(toks, b) : dimensionOf(p);
+  if (f.qualifier === "a total of" && !parts.length) parts.push("total");
+  const duration = f.kind === "measure" && /^(years|months|weeks|days|hours|decades|minutes)$/.test(f.unit ?? "");
+  if (duration && !parts.length && spanBefore(toks, a)) parts.push("period");
+  if (f.kind === "measure" || f.kind === "count") {
+    const where = duration || f.kind === "count" ? placeAfter(toks, b) : dimensionOf(p);
     if (where && !parts.includes(where)) parts.push(where);
   } else if (f.kind === "money" || f.kind === "percent") {
     const use = purposeAfter(toks, b);
@@ -165,6 +169,8 @@ function modifiedNoun(toks: readonly TaggedToken[], b: number): string | null {
   while (i < toks.length && words.length < 3) {
     const t = toks[i]!;
     if (isNoun(t) || (t.pos === "ADJ" && (isNoun(toks[i + 1]) || CLAUSE_END.has(toks[i + 1]?.text ?? ".")))) words.push(lower(t));
+    // "a 12-point lead over": a base-form word the tagger read as a verb, where only a noun can stand.
+    else if (words.length && t.pos === "VERB" && t.text === t.lemma && (toks[i + 1]?.pos === "ADP" || CLAUSE_END.has(toks[i + 1]?.text ?? "."))) words.push(lower(t));
     else break;
     i++;
   }
@@ -233,11 +239,27 @@ function eventAfter(toks: readonly TaggedToken[], b: number, f: Figure): string 
       const w = toks[j];
       if (w && (w.pos === "VERB" || w.pos === "ADJ")) v = w;
     }
+    if (/^(show|get|make|take|gain|lose)$/.test(v.lemma)) {
+      // "60% showed a clear gain": the verb says little, its object tells.
+      let j = (v === t ? i : toks.indexOf(v)) + 1;
+      if (toks[j]?.pos === "DET") j++;
+      const words: string[] = [];
+      while (words.length < 3 && (toks[j]?.pos === "ADJ" || isNoun(toks[j]))) words.push(lower(toks[j++]));
+      if (words.length && isNoun(toks[j - 1])) return `${lower(v)} ${words.join(" ")}`;
+    }
     if (LIGHT_VERBS.has(v.lemma) || FRAME_VERBS.has(v.lemma) || (!aux && /ing$/.test(v.text))) return null;
     return [...neg, v.text.toLowerCase()].join(" ");
   }
   // "40% are retired", "30% were men": the predicate of a figure that is the subject, when nothing is counted.
   if (aux && f.kind !== "count" && (t.pos === "ADJ" || t.pos === "NOUN")) return [...neg, lower(t)].join(" ");
+  // "30% is in severe drought": where the figure is.
+  if (aux && f.kind !== "count" && lower(t) === "in") {
+    let j = i + 1;
+    if (toks[j]?.pos === "DET") j++;
+    const words: string[] = [];
+    while (words.length < 3 && (toks[j]?.pos === "ADJ" || isNoun(toks[j]))) words.push(lower(toks[j++]));
+    if (words.length && isNoun(toks[j - 1])) return `in ${words.join(" ")}`;
+  }
   return null;
 }
 
@@ -250,19 +272,22 @@ const CHANGE_VERBS = new Set(
 
 /** "killed 40 people", "jailed for six years", "fined the club £300", "gone up by 12": the verb before the figure. */
 function eventBefore(toks: readonly TaggedToken[], a: number): string | null {
-  let object = false;
+  let object: string | null = null;
   for (let i = a - 1, k = 0; i >= 0 && k < 6; i--, k++) {
     const t = toks[i]!;
-    if (t.pos === "VERB") {
+    // "is said to have cost £9m": a word after "to" or an auxiliary is a verb, whatever the tagger read.
+    const verb = t.pos === "VERB" || (isNoun(t) && /^(to|have|has|had|will|would|could|may|might)$/.test(lower(toks[i - 1])));
+    if (verb) {
       // "banned from driving for a year": the verb that governs the gerund.
       if (/ing$/.test(t.text) && toks[i - 1]?.pos === "ADP" && toks[i - 2]?.pos === "VERB") continue;
       if (CHANGE_VERBS.has(t.lemma)) return subjectOf(toks, i) ?? lower(t);
       // "a kite measuring 40 metres", "the bridge spans 300m": what is measured is the subject.
       if (MEASURE_VERBS.has(t.lemma)) return subjectOf(toks, i) ?? lower(t);
-      if (LIGHT_VERBS.has(t.lemma) || FRAME_VERBS.has(t.lemma)) return null;
+      // "saw pre-tax profit rise by": after a light verb, its object tells what changed.
+      if (LIGHT_VERBS.has(t.lemma) || FRAME_VERBS.has(t.lemma) || t.lemma === "see") return object;
       // "went up", "closed down": the particle belongs to the verb.
       const particle = /^(up|down|off|out)$/.test(lower(toks[i + 1])) ? ` ${lower(toks[i + 1])}` : "";
-      return lower(t) + particle;
+      return [lower(t) + particle, object].filter(Boolean).join(" ");
     }
     // "the limit is set to be 40 km/h", "the prize was worth £9m": the subject of "be".
     if (t.lemma === "be" && (isNoun(toks[i - 1]) || toks[i - 1]?.pos === "VERB" || toks[i - 1]?.pos === "AUX" || lower(toks[i - 1]) === "to")) {
@@ -270,13 +295,13 @@ function eventBefore(toks: readonly TaggedToken[], a: number): string | null {
       while (j >= 0 && (toks[j]!.pos === "AUX" || (toks[j]!.pos === "VERB" && /^(mean|expect|set|due|likely|think|say|believe)$/.test(toks[j]!.lemma)) || lower(toks[j]) === "to")) j--;
       return isNoun(toks[j]) ? subjectOf(toks, j + 1) : null;
     }
-    if (t.pos === "DET" || t.pos === "ADJ" || t.pos === "ADV" || t.pos === "PART" || (t.pos === "ADP" && /^(for|to|by|at|of|from|up|down)$/.test(lower(t)))) continue;
+    if (t.pos === "DET" || t.pos === "ADJ" || t.pos === "ADV" || t.pos === "PART" || (t.pos === "ADP" && /^(for|to|by|at|of|from|up|down|between|out)$/.test(lower(t)))) continue;
     // One object between verb and sum: "fined the club £300", "cut global emissions by 5%".
     if (isNoun(t) && !object) {
       let j = i - 1;
       while (j >= 0 && (isNoun(toks[j]) || toks[j]!.pos === "ADJ")) j--;
       if (toks[j]?.pos === "DET" || toks[j]?.pos === "VERB") {
-        object = true;
+        object = toks.slice(j + 1, i + 1).filter((x) => isNoun(x) || x.pos === "ADJ").map(lower).join(" ");
         i = j + (toks[j]!.pos === "VERB" ? 1 : 0);
         continue;
       }
@@ -365,7 +390,17 @@ function sectorAfter(toks: readonly TaggedToken[], b: number): string | null {
 function placeAfter(toks: readonly TaggedToken[], b: number): string | null {
   const prep = lower(toks[b + 1]);
   if (prep !== "in" && prep !== "behind") return null;
-  const t = toks[b + 2];
-  return t && t.pos === "NOUN" && /^\p{Ll}/u.test(t.text) ? `${prep} ${t.text}` : null;
+  // No determiner: "in prison", "in special measures", not "in the city".
+  const words: string[] = [];
+  let i = b + 2;
+  while (words.length < 3 && (toks[i]?.pos === "ADJ" || isNoun(toks[i])) && /^\p{Ll}/u.test(toks[i]!.text)) words.push(lower(toks[i++]));
+  return words.length && isNoun(toks[i - 1]) ? `${prep} ${words.join(" ")}` : null;
+}
+
+/** "over the last 40 years", "in nine years", "during 3 months": a span in which something happened. */
+function spanBefore(toks: readonly TaggedToken[], a: number): boolean {
+  let i = a - 1;
+  while (i >= 0 && (toks[i]!.pos === "DET" || /^(last|past|next|first)$/.test(lower(toks[i])))) i--;
+  return /^(in|over|during|within)$/.test(lower(toks[i]));
 }
 
