@@ -323,3 +323,23 @@ describe("a role in apposition before the name", () => {
     ],
   ])("%s", (_name, text, want) => expect(who(text).map((r) => r[1])).toEqual(expect.arrayContaining([want])));
 });
+
+describe("speech verbs as a class, in any inflection", () => {
+  test.each<[string, string, Array<[string, string | null]>]>([
+    ["manner of speaking", "“Get off the pitch,” Rhea Tamm barked.", [["Get off the pitch", "Rhea Tamm"]]],
+    ["an expression", "“We got lucky today,” smiled Owen Pask.", [["We got lucky today", "Owen Pask"]]],
+    ["recalling", "“The roof came down in one piece,” Ivo Brandt recalled.", [["The roof came down in one piece", "Ivo Brandt"]]],
+    ["sharing", "“I never planned to stay this long,” Mara Quist shared.", [["I never planned to stay this long", "Mara Quist"]]],
+    ["a quip, doubled consonant", "“At least the coffee was hot,” Lotte Veer quipped.", [["At least the coffee was hot", "Lotte Veer"]]],
+    ["praise", "“A landmark day for the valley,” hailed Sena Okoye.", [["A landmark day for the valley", "Sena Okoye"]]],
+    ["anger", "“This is a farce,” fumed Piet Lorne.", [["This is a farce", "Piet Lorne"]]],
+    ["a phrasal verb with its particle", "“Check your own figures,” Dina Holt shot back.", [["Check your own figures", "Dina Holt"]]],
+    ["an irregular past", "“Nobody warned us,” Kai Ferro wrote.", [["Nobody warned us", "Kai Ferro"]]],
+  ])("%s", (_label, text, expected) => {
+    expect(who(text)).toEqual(expected);
+  });
+
+  test("a phrasal verb without its particle is no cue", () => {
+    expect(who("Lena Okafor spoke at noon. “The plan shot up the list,” wrote Bo Hart.")).toEqual([["The plan shot up the list", "Bo Hart"]]);
+  });
+});
