@@ -335,6 +335,13 @@ describe("speech verbs as a class, in any inflection", () => {
     ["anger", "“This is a farce,” fumed Piet Lorne.", [["This is a farce", "Piet Lorne"]]],
     ["a phrasal verb with its particle", "“Check your own figures,” Dina Holt shot back.", [["Check your own figures", "Dina Holt"]]],
     ["an irregular past", "“Nobody warned us,” Kai Ferro wrote.", [["Nobody warned us", "Kai Ferro"]]],
+    ["a verb of advising right after the quote names the speaker", "“Do not sign it yet,” warned Mara Lindqvist.", [["Do not sign it yet", "Mara Lindqvist"]]],
+    ["told right after the quote still names the listener", "Ada Moss spoke first. “Sign it,” she told Bo Hart.", [["Sign it", "Ada Moss"]]],
+    [
+      "an inverted verb before a surname that is also a word",
+      "Shops closed early. “This is a steep change,” said Ed French of the Grocers Federation.",
+      [["This is a steep change", "Ed French"]],
+    ],
   ])("%s", (_label, text, expected) => {
     expect(who(text)).toEqual(expected);
   });
