@@ -37,7 +37,7 @@ export const SALIENCE = {
   first: 0.3,
   possessive: -1.5,
   /** After a preposition ("for Varga"). */
-  preposition: -0.8,
+  preposition: -1.8,
   /** The listener of "told", "asked". */
   listener: -1,
   /** A name inside someone else's role ("Varga spokesman Tom Brandl"). */
@@ -51,7 +51,7 @@ export const SALIENCE = {
   /** The speaker of an earlier partial quote. */
   quotedPartial: 2.2,
   /** Cost per sentence reached back, and per paragraph crossed. */
-  perSentence: 0.6,
+  perSentence: 0.8,
   perParagraph: 0.5,
   /** Not knowing a name's gender, or a description's. */
   unknownGender: -0.6,
