@@ -337,6 +337,13 @@ describe("speech verbs as a class, in any inflection", () => {
     ["an irregular past", "“Nobody warned us,” Kai Ferro wrote.", [["Nobody warned us", "Kai Ferro"]]],
     ["a verb of advising right after the quote names the speaker", "“Do not sign it yet,” warned Mara Lindqvist.", [["Do not sign it yet", "Mara Lindqvist"]]],
     ["told right after the quote still names the listener", "Ada Moss spoke first. “Sign it,” she told Bo Hart.", [["Sign it", "Ada Moss"]]],
+    ["quoted as saying: the one quoted speaks", "The Vesta agency quoted Mr Orlan as saying “the talks are over”.", [["the talks are over", "Orlan"]]],
+    ["a body's role, then the person in apposition", "“Prices will rise this winter,” said EEF chief economist, Ana Ruiz.", [["Prices will rise this winter", "Ana Ruiz"]]],
+    [
+      "someone of a body stays as written, not the person named before",
+      "Ivo Brandt runs the depot. “We regret the delay,” said the firm's spokesperson.",
+      [["We regret the delay", "the firm's spokesperson"]],
+    ],
     [
       "an inverted verb before a surname that is also a word",
       "Shops closed early. “This is a steep change,” said Ed French of the Grocers Federation.",

@@ -263,8 +263,11 @@ export class Coref {
     const found = this.best(t.start, t.sentence, Infinity, byRole, history);
     if (found) return found;
     // No role matches: a person noun falls back to the salient person nearby, as a pronoun would.
-    // Only a definite description points back ("the nominee"); "one resident", "a spokesman" bring in someone new.
-    if (!generic && ROLE_NOUNS.has(head) && !INDEFINITE.has(tokens[ref.from]!.norm) && !(head.endsWith("s") && ROLE_NOUNS.has(singular))) {
+    // Only a definite description points back ("the nominee"); "one resident", "a spokesman" bring in someone new,
+    // and so does someone of a body ("the firm's spokesperson", "the ministry's lawyer"): they stay as written.
+    let ofBody = false;
+    for (let i = ref.from; i < ref.to; i++) if (tokens[i]!.possessive && !tokens[i]!.cap) ofBody = true;
+    if (!generic && !ofBody && ROLE_NOUNS.has(head) && !INDEFINITE.has(tokens[ref.from]!.norm) && !(head.endsWith("s") && ROLE_NOUNS.has(singular))) {
       return this.best(t.start, t.sentence, 4, (e) => (e.type === "person" && (!gender || !this.gender(e) || this.gender(e) === gender) ? 0 : -99), history);
     }
     return undefined;

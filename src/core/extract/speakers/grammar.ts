@@ -173,6 +173,9 @@ export function objectAfter(ctx: GrammarContext, v: number, hi: number): Speaker
       i = m.to - 1;
       continue;
     }
+    // "said Acme chief economist, Ana Ruiz": the person in apposition after the body's role.
+    const next = ctx.mentionFrom.get(i + 1);
+    if (t.text === "," && found && next && ctx.isPerson(next)) return { kind: "name", from: next.from, to: next.to, text: ctx.text.slice(next.start, next.end), mention: next };
     if (!t.word && !/^[.\-’'/]$/.test(t.text)) break;
     if (STOP_NP.has(t.norm) && !(i === k && DETERMINERS.has(t.norm))) break;
   }
@@ -274,6 +277,8 @@ export function cueBefore(ctx: GrammarContext, lo: number, hi: number, partial: 
   const according = accordingTo(ctx, lo, hi);
   for (let v = hi - 1; v >= lo; v--) {
     if (!isVerbAt(tokens, v, partial)) continue;
+    const quoted = quotedAsSaying(ctx, v, lo);
+    if (quoted) return quoted;
     // "tweets accusing Lund of ...": a participle after a noun modifies it; the clause's verb is earlier.
     const prevTok = tokens[v - 1];
     if (tokens[v]!.norm.endsWith("ing") && prevTok && prevTok.word && !AUXILIARIES.has(prevTok.norm) && !ADVERBS.has(prevTok.norm) && !PRONOUNS.has(prevTok.norm) && !ctx.mentionTo.has(v - 1)) continue;
@@ -293,6 +298,18 @@ export function cueBefore(ctx: GrammarContext, lo: number, hi: number, partial: 
     if (!partial) break;
   }
   return according;
+}
+
+/** "the agency quoted Mr Orlan as saying": the one quoted speaks, not the one quoting. */
+function quotedAsSaying(ctx: GrammarContext, v: number, lo: number): Cue | undefined {
+  const { tokens } = ctx;
+  if (!tokens[v]!.norm.endsWith("ing") || tokens[v - 1]?.norm !== "as") return undefined;
+  const m = ctx.mentionTo.get(v - 2);
+  if (!m) return undefined;
+  let q = m.from - 1;
+  while (q > lo && m.from - q <= 3 && (tokens[q]!.cap || tokens[q]!.text === ".")) q--;
+  if (q < lo || verbLemma(tokens[q]!.norm) !== "quote") return undefined;
+  return { text: "quoted as saying", verb: v, speaker: { kind: "name", from: m.from, to: m.to, text: ctx.text.slice(m.start, m.end), mention: m }, inverted: false };
 }
 
 /** The subject opening a clause: a name, pronoun or description at `lo`, skipping an opening adverb. */
