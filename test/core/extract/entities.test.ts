@@ -128,4 +128,19 @@ describe("entities", () => {
     expect(find("The Grace Road ground was full.", "Grace Road")).toBeUndefined();
     expect(find("Later Mike Pence spoke to them.", "Mike Pence")?.type).toBe("person");
   });
+
+  test("a headline in capitals is no name; the body's names and known places in it are", () => {
+    const ix = index("RUGBY - VARGA LEADS LAKEPORT LIONS PAST NORWAY.\nTROMSO 2024-05-02\nWinger Elena Varga scored twice as Lakeport Lions beat the visitors.");
+    const names = ix.entities.map((e) => `${e.type}:${e.name}`).sort();
+    expect(names).toEqual(["organization:Lakeport Lions", "person:Elena Varga", "place:Norway", "place:Tromso"]);
+    expect(ix.entities.find((e) => e.name === "Elena Varga")?.mentions).toBe(2);
+  });
+
+  test.each<[string, string | undefined]>([
+    ["OSLO, Norway (Wire) - Prices rose.", "Oslo"],
+    ["LAKEPORT 2024-05-02\nPrices rose.", "Lakeport"],
+    ["MARKET REPORT - Prices rose.", undefined],
+  ])("dateline %j gives the place %s", (text, place) => {
+    expect(index(text).entities.find((e) => e.type === "place" && e.name !== "Norway")?.name).toBe(place);
+  });
 });

@@ -2,6 +2,7 @@
 import { COMPANY_SUFFIXES, GROUP_WORDS, HONORIFICS, KNOWN_ORGS, NOT_NAMES, ORG_HEADS, ORG_WORDS, ROLE_MODIFIERS, ROLE_NOUNS, TITLES } from "./lexicon.js";
 import { isCommonWord } from "../../text/index.js";
 import { placeKind } from "./places.js";
+import { datelineAt, shoutedNames, shoutedSentences, titleCase, type ShoutedName } from "./shouted.js";
 import type { Token } from "./tokens.js";
 
 export type Gender = "m" | "f";
@@ -81,9 +82,27 @@ export function findNameSeqs(text: string, tokens: readonly Token[]): NameSeq[] 
   // Words the text also writes in lower case are common words when they open a sentence ("Citing").
   const lower = new Set<string>();
   for (const t of tokens) if (t.word && !t.cap) lower.add(t.norm);
+  const shouted = shoutedSentences(tokens);
+  const held = new Map<number, number[]>();
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
+    if (t.word && t.cap) {
+      const dateline = datelineAt(tokens, i);
+      if (dateline) {
+        const [a, b] = dateline;
+        const name = titleCase(text.slice(t.start, tokens[b - 1]!.end));
+        out.push({ from: a, to: b, kind: "place", name });
+        i = b;
+        continue;
+      }
+    }
+    // Words of a line in capitals wait until the body's names are known.
+    if (shouted.has(t.sentence)) {
+      if (t.word) held.set(t.sentence, [...(held.get(t.sentence) ?? []), i]);
+      i++;
+      continue;
+    }
     if (!t.word || !t.cap) {
       i++;
       continue;
@@ -128,6 +147,16 @@ export function findNameSeqs(text: string, tokens: readonly Token[]): NameSeq[] 
     if (opens && idx.length > 1 && (lower.has(first.norm) || /(ing|ed|ly)$/.test(first.norm)) && !isFirstName(first.norm) && !TITLES.has(first.norm) && !ROLE_MODIFIERS.has(first.norm)) idx.shift();
     classify(text, tokens, idx, out, lower);
     i = j + 1;
+  }
+  if (held.size) {
+    const known = new Map<string, ShoutedName["kind"]>();
+    for (const s of out) {
+      const k = s.name.toLowerCase();
+      known.set(k, s.kind);
+      if (s.kind === "person" && k.includes(" ")) known.set(k.slice(k.lastIndexOf(" ") + 1), "single");
+    }
+    for (const sentence of held.values()) for (const n of shoutedNames(text, tokens, sentence, known)) out.push(n);
+    out.sort((a, b) => a.from - b.from);
   }
   return out;
 }
@@ -237,6 +266,12 @@ function classify(text: string, tokens: readonly Token[], idx: number[], out: Na
     return pushPerson(toks, make, from, out);
   }
   // Otherwise a person only when no word of it is a common word the text also writes in lower case.
+  // A name and a plural everyday noun name a group: a team, a band, a firm ("Lakeport Lions").
+  const last = norms[norms.length - 1]!;
+  if (/[^s]s$/.test(last) && isCommonWord(last) && isCommonWord(last.slice(0, -1)) && !norms.slice(0, -1).every((n) => isCommonWord(n))) {
+    out.push(make(0, toks.length, "organization"));
+    return;
+  }
   // Everyday words alone ("Human Rights", "Ice Cold") name a cause or a title, not a person.
   if (norms.every((n) => isCommonWord(n))) return;
   if (toks.length <= 4 && norms.every((n) => !GROUP_WORDS.has(n) && !lower.has(n)) && !toks.some((t) => /^\p{Lu}{3,}$/u.test(t.text))) out.push(make(0, toks.length, "person"));
