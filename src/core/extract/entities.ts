@@ -117,6 +117,12 @@ export function extractEntities(doc: Doc): EntityIndex {
   for (const s of seqs) {
     const parts = s.name.split(/\s+/);
     if (!(s.kind === "single" || (s.kind === "person" && parts.length === 1))) continue;
+    // A lone word the text also gives as an organisation or place ("Vela news agency" ... "Vela said").
+    const named = s.kind === "single" ? byKey.get(`o:${canonical(s.name)}`) : undefined;
+    if (named !== undefined && !bySurname.has(key(parts[0]!))) {
+      mention(named, s);
+      continue;
+    }
     let ids = bySurname.get(key(parts[0]!));
     // "the Mall", "the Post": a thing, never a person's surname.
     if (ids?.length && tokens[s.from - 1]?.norm === "the" && s.kind === "single") continue;

@@ -143,4 +143,23 @@ describe("entities", () => {
   ])("dateline %j gives the place %s", (text, place) => {
     expect(index(text).entities.find((e) => e.type === "place" && e.name !== "Norway")?.name).toBe(place);
   });
+
+  test.each<[string, string, string | undefined]>([
+    ["Dutch officials said little.", "Dutch", undefined],
+    ["Norwegians voted on Monday, and Kurds marched.", "Norwegians", undefined],
+    ["Lena Holm of Vantor Brokers said prices rose.", "Lena Holm", "person"],
+    ["Lena Holm of Vantor Brokers said prices rose.", "Vantor Brokers", "organization"],
+    ["Shares of Lakeport-based Orrin Tonnesen fell.", "Orrin Tonnesen", "person"],
+    ["He spent a year in Greywater Prison.", "Greywater Prison", "place"],
+    ["Talks moved to the Ruritanian Republic.", "Ruritanian Republic", "place"],
+    ["The Deputy High Commissioner for Refugees said so.", "for Refugees", undefined],
+    ["The Rev. Al Brandt spoke.", "Al Brandt", "person"],
+  ])("%s -> %s is %s", (text, name, type) => {
+    expect(find(text, name)?.type).toBe(type);
+  });
+
+  test("a lone word the text names as an organisation stays one", () => {
+    const ix = index("The Vela news agency reported the vote. Vela said turnout was low.");
+    expect(ix.entities.map((e) => `${e.type}:${e.name}:${e.mentions}`)).toEqual(["organization:Vela:2"]);
+  });
 });

@@ -1,6 +1,7 @@
 // Capitalised name sequences and what they are: person (with title and role), organisation or place.
 import { COMPANY_SUFFIXES, GROUP_WORDS, HONORIFICS, KNOWN_ORGS, NOT_NAMES, ORG_HEADS, ORG_WORDS, ROLE_MODIFIERS, ROLE_NOUNS, TITLES } from "./lexicon.js";
 import { isCommonWord } from "../../text/index.js";
+import { placeTable } from "../gazetteer.js";
 import { placeKind } from "./places.js";
 import { datelineAt, shoutedNames, shoutedSentences, titleCase, type ShoutedName } from "./shouted.js";
 import type { Token } from "./tokens.js";
@@ -38,6 +39,11 @@ const THING_WORDS = new Set(
     // Events: "the Lakeside Open", "the Harbour Cup".
     "open cup games championship championships classic festival prix series bowl trophy tournament olympics slam marathon rally grand").split(" "),
 );
+// Last words that make a name a place: regions, land and water, and buildings people go to.
+const PLACE_WORDS = new Set(
+  ("republic province region county district territory island islands valley mountains hills river lake bay sea ocean gulf strait " +
+    "peninsula coast desert prison jail airport stadium motel hotel hospital square bridge park street avenue road").split(" "),
+);
 const GENDERED_ROLE: ReadonlyMap<string, Gender> = new Map([
   ["spokesman", "m"], ["spokeswoman", "f"], ["chairman", "m"], ["chairwoman", "f"], ["congressman", "m"], ["congresswoman", "f"],
   ["businessman", "m"], ["businesswoman", "f"], ["king", "m"], ["queen", "f"], ["prince", "m"], ["princess", "f"], ["actress", "f"],
@@ -71,6 +77,18 @@ export interface NameSeq {
   placeLike?: boolean;
   /** A lone word that is also an everyday English word ("Turn", "Woods"): a known surname, never a new person. */
   weak?: boolean;
+}
+
+// Lower-case words after which a name is a place or a thing ("at Grace Road", "the Liberty Bell").
+const PLACE_LEAD = new Set(["at", "in", "on", "near", "from", "to", "the", "into", "outside", "inside"]);
+
+// Adjectives of time or rank that open a phrase before a name and are no part of it ("Former Rovers").
+const LEADING_ADJECTIVES = new Set(["former", "then", "late", "top", "acting", "interim", "outgoing", "incoming", "retired", "veteran", "longtime"]);
+
+/** "Dutch", "Norwegians", "Kurds": a people, from the country table's demonyms (and their plurals). */
+function isDemonym(norm: string): boolean {
+  const p = placeTable().get(norm) ?? (norm.endsWith("s") ? placeTable().get(norm.slice(0, -1)) : undefined);
+  return p?.via === "demonym";
 }
 
 const isInitial = (t: Token) => /^(?:\p{Lu}\.)*\p{Lu}$/u.test(t.text);
@@ -164,9 +182,9 @@ export function findNameSeqs(text: string, tokens: readonly Token[]): NameSeq[] 
 function classify(text: string, tokens: readonly Token[], idx: number[], out: NameSeq[], lower: ReadonlySet<string>): void {
   let k = 0;
   // Sentence-opening function words and group words are no part of a name ("The Kremlin", "But Trump").
-  const group = (n: string) => GROUP_WORDS.has(n) || /^[a-z]+-(american|americans|born)$/.test(n);
+  const group = (n: string) => GROUP_WORDS.has(n) || isDemonym(n) || /^[\p{L}.]+-(american|americans|born|based|led|backed|owned|run|sponsored|listed|registered|controlled|dominated|speaking)$/u.test(n);
   const skip = (t: Token) => (NOT_NAMES.has(t.norm) || group(t.norm)) && !HONORIFICS.has(t.norm) && !KNOWN_ACRONYM.test(t.text);
-  while (k < idx.length && skip(tokens[idx[k]!]!)) k++;
+  while (k < idx.length && (skip(tokens[idx[k]!]!) || (k < idx.length - 1 && LEADING_ADJECTIVES.has(tokens[idx[k]!]!.norm) && !TITLES.has(tokens[idx[k + 1]!]!.norm) && !ROLE_NOUNS.has(tokens[idx[k + 1]!]!.norm)))) k++;
   const ids = idx.slice(k);
   // Headlines put a capitalised verb after the name ("Malik Warns", "Joan Pike Says").
   while (ids.length && (skip(tokens[ids[ids.length - 1]!]!) || (ids.length > 1 && HEADLINE_VERBS.has(tokens[ids[ids.length - 1]!]!.norm)))) ids.pop();
@@ -188,15 +206,18 @@ function classify(text: string, tokens: readonly Token[], idx: number[], out: Na
   }
   // "Ana Ruiz of Lakeland", "Acme Widgets Inc of Ohio", "Emperor of Ruritania": a person, a company or a
   // title before "of", and a place after it, are two names.
+  // A person's "of" introduces where they are from or whom they work for, never another person.
   const of = norms.indexOf("of");
-  if (of > 0 && of < toks.length - 1 && placeKind(span(of + 1, toks.length))) {
-    const head = norms.slice(0, of);
-    const person = of >= 2 && isFirstName(head[0]!) && !head.some((n) => ORG_WORDS.has(n));
+  const head = norms.slice(0, Math.max(of, 0));
+  const personOf = of >= 2 && of < toks.length - 1 && isFirstName(head[0]!) && !head.some((n) => ORG_WORDS.has(n) || TITLES.has(n));
+  if (personOf || (of > 0 && of < toks.length - 1 && placeKind(span(of + 1, toks.length)))) {
     const company = COMPANY_SUFFIXES.has(head[head.length - 1]!);
     const title = head.every((n) => TITLES.has(n) || ROLE_NOUNS.has(n) || n === "duke" || n === "emperor");
-    if (person || company || title) {
+    if (personOf || company || title) {
       if (!title) classify(text, tokens, ids.slice(0, of), out, lower);
-      classify(text, tokens, ids.slice(of + 1), out, lower);
+      const tail: NameSeq[] = [];
+      classify(text, tokens, ids.slice(of + 1), tail, lower);
+      for (const t of tail) out.push(personOf && t.kind === "person" ? { ...t, kind: "organization" } : t);
       return;
     }
   }
@@ -232,6 +253,11 @@ function classify(text: string, tokens: readonly Token[], idx: number[], out: Na
     out.push(make(0, 1, "single", { ...(placeLike ? { placeLike } : {}), ...(common ? { weak: true } : {}) }));
     return;
   }
+  // "Harbour Prison", "Ruritanian Republic", "Sunset Valley": a place by its last word.
+  if (PLACE_WORDS.has(norms[norms.length - 1]!) && !isFirstName(norms[0]!)) {
+    out.push(make(0, toks.length, "place"));
+    return;
+  }
   if (THING_WORDS.has(norms[norms.length - 1]!)) return;
   // A title or role word inside the sequence: the person follows the last one ("Acme Shipping CEO Ruth Adeyemi").
   let lastTitle = -1;
@@ -240,6 +266,8 @@ function classify(text: string, tokens: readonly Token[], idx: number[], out: Na
   });
   if (lastTitle >= 0) {
     let from = lastTitle + 1;
+    // "High Commissioner for Refugees": an office, no person.
+    if (norms[from] !== "of" && CONNECTORS.has(norms[from]!) && !toks[from]!.cap) return;
     // "Secretary of State Clinton": the words joined by "of" still belong to the title.
     if (norms[from] === "of" && from + 2 < toks.length) from += 2;
     const fn = norms.findIndex((n, x) => x >= from && x < toks.length - 1 && isFirstName(n));
@@ -250,7 +278,9 @@ function classify(text: string, tokens: readonly Token[], idx: number[], out: Na
   // frequent word and every word after it an everyday one ("Liberty Bell", "Grace Road"), nor when a
   // place opens three words or more (the name list holds "Kansas" and "Boston": "Boston Harbor Pilots").
   const fn = norms.findIndex((n, x) => x < toks.length - 1 && isFirstName(n));
-  const everyday = fn >= 0 && isCommonWord(norms[fn]!, "frequent") && norms.slice(fn + 1).every((n) => isCommonWord(n));
+  const before = tokens[ids[0]! - 1];
+  const placed = !!before && before.sentence === toks[0]!.sentence && PLACE_LEAD.has(before.text);
+  const everyday = fn >= 0 && ((placed && isCommonWord(norms[fn]!, "frequent")) || placeKind(norms[fn]!) === "country") && norms.slice(fn + 1).every((n) => isCommonWord(n));
   const placeFirst = fn === 0 && toks.length >= 3 && placeKind(norms[0]!) === "country" && !isInitial(toks[1]!);
   if (fn >= 0 && !everyday && !placeFirst) return pushPerson(toks, make, fn, out);
   // A place inside a longer name makes it an institution or a team ("Lakeside Rovers", "Ruritania Airways").
