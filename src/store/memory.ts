@@ -1,6 +1,7 @@
 // The store in memory: for tests and for the console without a database. Same contract as the
 // others (including dedup and relaxed search), with inverted indexes instead of FTS.
 import type { Article, BriefingCard } from "../core/index.js";
+import { createMemoryPeople } from "./people-memory.js";
 import { cardRows, tokens, type CardRows } from "./rows.js";
 import { runStages, termGroups, type Stage } from "./search.js";
 import type { ArticleHit, BriefingStore, FigureHit, PutResult, QuoteHit, StoredArticle, Terms, TopicCount } from "./types.js";
@@ -40,6 +41,7 @@ export function createMemoryStore(): BriefingStore {
   const quoteIdx = new Index<string>(); // "id#index"
   const figureIdx = new Index<string>();
   const topicCounts = new Map<string, number>();
+  const people = createMemoryPeople();
   let closed = false;
 
   const live = () => {
@@ -58,6 +60,8 @@ export function createMemoryStore(): BriefingStore {
       if (n > 0) topicCounts.set(t, n);
       else topicCounts.delete(t);
     }
+    if (sign === 1) people.index(rec.rows.meta, rec.rows.sortTime, rec.stored.card);
+    else people.remove(id, rec.stored.card);
     if (sign === 1) {
       if (rec.rows.url) byUrl.set(rec.rows.url, id);
       byHash.set(rec.rows.hash, id);
@@ -151,6 +155,22 @@ export function createMemoryStore(): BriefingStore {
     async count() {
       live();
       return byId.size;
+    },
+    async findPeople(groups, limit) {
+      live();
+      return people.findPeople(groups, limit);
+    },
+    async personKeys(prefix, limit) {
+      live();
+      return people.personKeys(prefix, limit);
+    },
+    async personArticles(keys, limit, offset = 0) {
+      live();
+      return people.personArticles(keys, limit, offset);
+    },
+    async personTotals(keys) {
+      live();
+      return people.personTotals(keys);
     },
     async maintain() {
       live();

@@ -4,6 +4,7 @@ import pg from "pg";
 import type { Article, BriefingCard, Figure, Quote } from "../core/index.js";
 import { StoreError } from "./errors.js";
 import { tsQuery } from "./fts.js";
+import { createPostgresPeople } from "./people-postgres.js";
 import { byRecent, cardRows, metaOf } from "./rows.js";
 import { runStages, termGroups } from "./search.js";
 import { migratePostgres } from "./postgres-schema.js";
@@ -67,8 +68,10 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
   } catch (err) {
     throw new StoreError("unavailable", `cannot connect to PostgreSQL: ${(err as Error).message}`, { cause: err });
   }
+  const people = createPostgresPeople(pool, s);
   try {
     await migratePostgres(client, opts.schema);
+    await people.backfill(client);
   } finally {
     client.release();
   }
@@ -94,6 +97,7 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
       return out;
     } catch (err) {
       await c.query("ROLLBACK").catch(() => undefined);
+      people.reset(); // people it cached may have been rolled back
       throw err;
     } finally {
       c.release();
@@ -114,6 +118,8 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
     let seq: number;
     if (old) {
       seq = old.seq;
+      const was = await c.query<{ card: BriefingCard }>(`SELECT card FROM ${s}.articles WHERE seq = $1`, [seq]);
+      if (was.rows[0]) await people.remove(c, seq, was.rows[0].card);
       const gone = await c.query<{ topic: string }>(`DELETE FROM ${s}.topics WHERE seq = $1 RETURNING topic`, [seq]);
       await c.query(`UPDATE ${s}.topic_counts SET n = n - 1 WHERE topic = ANY($1::text[])`, [gone.rows.map((x) => x.topic)]);
       await c.query(`DELETE FROM ${s}.topic_counts WHERE n <= 0`);
@@ -151,6 +157,7 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
         [seq, card.figures.map((x) => JSON.stringify(x)), r.figureBodies],
       );
     }
+    await people.index(c, seq, r.sortTime, card);
     return { id, status: old ? "updated" : "ingested" };
   }
 
@@ -231,9 +238,15 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
       const r = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${s}.articles`);
       return r.rows[0]!.n;
     },
+    findPeople: people.findPeople,
+    personKeys: people.personKeys,
+    async personArticles(keys, limit, offset = 0) {
+      return people.personArticles(keys, limit, offset);
+    },
+    personTotals: people.personTotals,
     async maintain() {
       // Moves GIN pending entries into the index and refreshes the planner's statistics.
-      for (const t of ["articles", "quotes", "figures", "topics"]) await pool.query(`VACUUM ANALYZE ${s}.${t}`);
+      for (const t of ["articles", "quotes", "figures", "topics", "people", "person_keys", "person_articles"]) await pool.query(`VACUUM ANALYZE ${s}.${t}`);
     },
     async close() {
       if (opts.ownsPool) await pool.end();

@@ -6,6 +6,7 @@ import Sqlite, { type Database } from "better-sqlite3";
 import type { Article, BriefingCard, Figure, Quote } from "../core/index.js";
 import { StoreError } from "./errors.js";
 import { ftsMatch } from "./fts.js";
+import { createSqlitePeople } from "./people-sqlite.js";
 import { byRecent, cardRows, metaOf } from "./rows.js";
 import { runStages, termGroups } from "./search.js";
 import { migrateSqlite } from "./sqlite-schema.js";
@@ -70,6 +71,8 @@ export function createSqliteStore(db: Database, options: Partial<SqliteOptions> 
   db.pragma(`synchronous = ${opts.synchronous.toUpperCase()}`);
   db.pragma("busy_timeout = 5000");
   migrateSqlite(db, opts.name);
+  const people = createSqlitePeople(db);
+  people.backfill();
 
   // Every term matching: newest first, which stops after `limit` rows however common the words
   // (ask/ re-ranks). Any term matching (the last resort): by bm25, as most rows match only weakly.
@@ -118,9 +121,12 @@ export function createSqliteStore(db: Database, options: Partial<SqliteOptions> 
       "SELECT * FROM articles WHERE ingested_at > ? AND ingested_at <= ? ORDER BY ingested_at DESC, seq DESC LIMIT ? OFFSET ?",
     ),
     count: db.prepare<[], { n: number }>("SELECT count(*) AS n FROM articles"),
+    oldCard: db.prepare<[number], { card: string }>("SELECT card FROM articles WHERE seq = ?"),
   };
 
   function removeChildren(seq: number): void {
+    const old = q.oldCard.get(seq);
+    if (old) people.remove(seq, JSON.parse(old.card) as BriefingCard);
     for (const { topic } of q.oldTopics.all(seq)) q.incTopic.run(topic, -1);
     q.dropTopics.run();
     q.delTopics.run(seq);
@@ -162,19 +168,29 @@ export function createSqliteStore(db: Database, options: Partial<SqliteOptions> 
       q.insFigureFts.run(fid, r.figureBodies[i]!);
     });
     q.insArticleFts.run(seq, r.articleBody);
+    people.index(seq, r.sortTime, card);
     return { id, status: old ? "updated" : "ingested" };
   };
   const putTx = db.transaction(putOne);
   const putManyTx = db.transaction((items: ReadonlyArray<{ article: Article; card: BriefingCard }>, now: number) =>
     items.map((i) => putOne(i.article, i.card, now)),
   );
+  /** Runs a write; a failed one rolls back, so the people it cached may not exist. */
+  const write = <T>(f: () => T): T => {
+    try {
+      return f();
+    } catch (err) {
+      people.reset();
+      throw err;
+    }
+  };
 
   return {
     async put(article, card, now) {
-      return putTx.immediate(article, card, now);
+      return write(() => putTx.immediate(article, card, now));
     },
     async putMany(items, now) {
-      return putManyTx.immediate(items, now);
+      return write(() => putManyTx.immediate(items, now));
     },
     async get(id) {
       const r = q.get.get(id);
@@ -218,6 +234,18 @@ export function createSqliteStore(db: Database, options: Partial<SqliteOptions> 
     },
     async count() {
       return q.count.get()!.n;
+    },
+    async findPeople(groups, limit) {
+      return people.findPeople(groups, limit);
+    },
+    async personKeys(prefix, limit) {
+      return people.personKeys(prefix, limit);
+    },
+    async personArticles(keys, limit, offset = 0) {
+      return people.personArticles(keys, limit, offset);
+    },
+    async personTotals(keys) {
+      return people.personTotals(keys);
     },
     async maintain() {
       // Many small FTS5 segments (one per transaction) slow every look-up: merge them into one.

@@ -66,6 +66,39 @@ export interface SinceWindow {
   offset?: number;
 }
 
+/** A person in the index (issue 13), as a look-up finds them. */
+export interface PersonFound {
+  /** Name words without case or diacritics ("helga sorensen"): the person's identity. */
+  key: string;
+  /** The name as first written ("Helga Sørensen"). */
+  name: string;
+  /** The most recent role given, if any. */
+  role: string | null;
+  articles: number;
+  /** Sort time (ms) of the newest article naming them. */
+  lastSeen: number;
+}
+
+/** An article naming a person, with the person's role there and their quotes in it. */
+export interface PersonArticle {
+  article: ArticleMeta;
+  /** Which of the keys asked for this article names. */
+  key: string;
+  role: string | null;
+  quotes: Quote[];
+  /** Publication time (or storing time when there is none), ms. */
+  sortTime: number;
+}
+
+export interface PersonTotals {
+  articles: number;
+  quotes: number;
+  firstSeen: number | null;
+  lastSeen: number | null;
+  /** Roles given, most often first. */
+  roles: Array<{ role: string; count: number }>;
+}
+
 export interface BriefingStore {
   /** Stores the article and its card atomically; the same article twice is stored once. */
   put(article: Article, card: BriefingCard, now: number): Promise<PutResult>;
@@ -89,6 +122,17 @@ export interface BriefingStore {
    */
   since(since: number, limit: number, window?: SinceWindow): Promise<StoredArticle[]>;
   count(): Promise<number>;
+  /**
+   * People whose index keys (people-rows.ts: name words, "r:" role words, "~" reversed name
+   * words) hold one of each group's alternatives; most articles first.
+   */
+  findPeople(groups: ReadonlyArray<readonly string[]>, limit: number): Promise<PersonFound[]>;
+  /** Person index keys starting with `prefix`, in order (typo candidates, autocomplete). */
+  personKeys(prefix: string, limit: number): Promise<string[]>;
+  /** Articles naming any of the people `keys`, newest first, with their quotes in each. */
+  personArticles(keys: readonly string[], limit: number, offset?: number): Promise<PersonArticle[]>;
+  /** Counts over every article naming any of `keys`. */
+  personTotals(keys: readonly string[]): Promise<PersonTotals>;
   /** Compacts indexes and refreshes statistics after bulk ingestion (cheap when there is nothing to do). */
   maintain(): Promise<void>;
   close(): Promise<void>;

@@ -5,6 +5,7 @@ import Sqlite from "better-sqlite3";
 import { SQLITE_MIGRATIONS } from "../../src/store/sqlite-schema.js";
 import { openSqliteStore, StoreError } from "../../src/store/index.js";
 import { storeContract } from "./contract.js";
+import { LOCK_1, LOCK_1_CARD, LOCK_3, LOCK_3_CARD } from "./people-samples.js";
 import { HARBOUR, HARBOUR_CARD } from "./samples.js";
 
 let dir: string;
@@ -46,5 +47,31 @@ describe("sqlite file", () => {
     expect(err).toBeInstanceOf(StoreError);
     expect((err as StoreError).code).toBe("newer_schema");
     expect((err as Error).message).toMatch(/schema version 99.*newer briefbot/);
+  });
+});
+
+describe("sqlite person index", () => {
+  test("articles stored before the index existed are indexed when the database is opened", async () => {
+    const path = join(dir, "before-people.db");
+    const s1 = openSqliteStore(path);
+    await s1.put(LOCK_1, LOCK_1_CARD(), 1);
+    await s1.put(LOCK_3, LOCK_3_CARD(), 2);
+    await s1.close();
+    // Back to the schema before the person index, as a database written by an older briefbot.
+    const version = SQLITE_MIGRATIONS.findIndex((m) => m.includes("CREATE TABLE people "));
+    const raw = new Sqlite(path);
+    raw.exec("DROP TABLE people; DROP TABLE person_keys; DROP TABLE person_articles; DROP TABLE people_backfill;");
+    raw.pragma(`user_version = ${version}`);
+    raw.close();
+    const s2 = openSqliteStore(path);
+    expect((await s2.findPeople([["halvorsen"]], 5)).map((p) => [p.key, p.articles])).toEqual([
+      ["ingrid halvorsen", 2],
+      ["marek halvorsen", 1],
+    ]);
+    await s2.close();
+    // Opened again: nothing indexed twice.
+    const s3 = openSqliteStore(path);
+    expect((await s3.personTotals(["ingrid halvorsen"])).quotes).toBe(3);
+    await s3.close();
   });
 });
