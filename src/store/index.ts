@@ -6,6 +6,7 @@ export type {
   PutResult,
   PutStatus,
   QuoteHit,
+  SeriesHit,
   StoredArticle,
   SinceWindow,
   Terms,
