@@ -9,6 +9,7 @@ export type {
   PutResult,
   PutStatus,
   QuoteHit,
+  SeriesHit,
   StoredArticle,
   SinceWindow,
   Terms,

@@ -4,7 +4,7 @@ import type { Article, BriefingCard } from "../core/index.js";
 import { createMemoryPeople } from "./people-memory.js";
 import { cardRows, tokens, type CardRows } from "./rows.js";
 import { runStages, termGroups, type Stage } from "./search.js";
-import type { ArticleHit, BriefingStore, FigureHit, PutResult, QuoteHit, StoredArticle, Terms, TopicCount } from "./types.js";
+import type { ArticleHit, BriefingStore, FigureHit, PutResult, QuoteHit, SeriesHit, StoredArticle, Terms, TopicCount } from "./types.js";
 
 interface Rec {
   stored: StoredArticle;
@@ -71,9 +71,9 @@ export function createMemoryStore(): BriefingStore {
     }
   }
 
-  function ranked<K extends string>(idx: Index<K>, stage: Stage, limit: number): K[] {
+  function ranked<K extends string>(idx: Index<K>, stage: Stage, limit: number, keep: (r: Rec) => boolean = () => true): K[] {
     const recOf = (k: string) => byId.get(k.split("#")[0]!)!;
-    return [...idx.match(stage)].sort((a, b) => recent(recOf(a), recOf(b))).slice(0, limit);
+    return [...idx.match(stage)].filter((k) => keep(recOf(k))).sort((a, b) => recent(recOf(a), recOf(b))).slice(0, limit);
   }
 
   const part = (key: string) => {
@@ -138,6 +138,17 @@ export function createMemoryStore(): BriefingStore {
       return hits.map((h) => {
         const { rec, i } = part(h.key);
         return { article: { ...rec.rows.meta }, figure: structuredClone(rec.stored.card.figures[i]!), score: h.score };
+      });
+    },
+    async figureSeries(terms, limit, topics): Promise<SeriesHit[]> {
+      live();
+      const want = new Set((topics ?? []).map((t) => t.toLowerCase()));
+      const keep = (r: Rec) => !want.size || r.rows.topics.some((t) => want.has(t));
+      const hits = await runStages(termGroups(terms), limit, async (s, n) => ranked(figureIdx, s, n, keep));
+      return hits.map((h) => {
+        const { rec, i } = part(h.key);
+        const figure = structuredClone(rec.stored.card.figures[i]!);
+        return { article: { ...rec.rows.meta }, figure, score: h.score, topics: [...rec.rows.topics], time: rec.rows.sortTime };
       });
     },
     async since(since, limit, window = {}) {

@@ -165,17 +165,19 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
   // GIN finds the matching keys (at most SCAN_CAP, in no order: a LIMIT without ORDER BY lets the
   // bitmap scan stop early, and gives the planner no backward primary-key scan to misjudge); the
   // newest of those are kept, or for the any-term fallback the best by ts_rank. ask/ re-ranks.
-  async function search<R extends { key: number }>(table: "quotes" | "figures" | "articles", cols: string, terms: Terms, limit: number) {
+  // `topics`, when given, keeps only rows of articles carrying one of them (trends).
+  async function search<R extends { key: number }>(table: "quotes" | "figures" | "articles", cols: string, terms: Terms, limit: number, topics?: string[]) {
     const key = { quotes: "qid", figures: "fid", articles: "seq" }[table];
+    const within = topics ? `AND EXISTS (SELECT 1 FROM ${s}.topics tp WHERE tp.seq = ${s}.${table}.seq AND tp.topic = ANY($4::text[]))` : "";
     const rows = new Map<number, R>();
     const hits = await runStages(termGroups(terms), limit, async (stage, n) => {
       const rank = stage.any ? "ts_rank(body_tsv, to_tsquery('simple', $1))" : "0";
       const res = await pool.query<R>(
-        `WITH m AS MATERIALIZED (SELECT ${key} AS k, ${rank} AS r FROM ${s}.${table} WHERE body_tsv @@ to_tsquery('simple', $1) LIMIT $3),
+        `WITH m AS MATERIALIZED (SELECT ${key} AS k, ${rank} AS r FROM ${s}.${table} WHERE body_tsv @@ to_tsquery('simple', $1) ${within} LIMIT $3),
          top AS MATERIALIZED (SELECT k, r FROM m ORDER BY r DESC, k DESC LIMIT $2)
          SELECT top.k AS key, ${cols} FROM top JOIN ${s}.${table} t ON t.${key} = top.k JOIN ${s}.articles a ON a.seq = t.seq
          ORDER BY top.r DESC, top.k DESC`,
-        [tsQuery(stage), n, SCAN_CAP],
+        topics ? [tsQuery(stage), n, SCAN_CAP, topics] : [tsQuery(stage), n, SCAN_CAP],
       );
       for (const r of res.rows) rows.set(r.key, r);
       return res.rows.map((r) => r.key);
@@ -225,6 +227,14 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
       type Row = ArticleRow & { key: number; figure: Figure };
       const hits = await search<Row>("figures", "t.figure, a.id, a.title, a.url, a.publisher, a.published_at", terms, limit);
       return hits.map((h) => ({ article: metaOf(h.row), figure: h.row.figure, score: h.score }));
+    },
+    async figureSeries(terms, limit, topics) {
+      type Row = ArticleRow & { key: number; figure: Figure; sort_time: number; topics: string[] };
+      const within = topics?.length ? [...new Set(topics.map((t) => t.toLowerCase()))] : undefined;
+      const cols = `t.figure, a.id, a.title, a.url, a.publisher, a.published_at, a.sort_time,
+        ARRAY(SELECT tp.topic FROM ${s}.topics tp WHERE tp.seq = a.seq ORDER BY tp.topic) AS topics`;
+      const hits = await search<Row>("figures", cols, terms, limit, within);
+      return hits.map((h) => ({ article: metaOf(h.row), figure: h.row.figure, score: h.score, topics: h.row.topics, time: h.row.sort_time }));
     },
     async since(since, limit, window = {}) {
       const r = await pool.query<ArticleRow>(

@@ -10,7 +10,7 @@ import { createSqlitePeople } from "./people-sqlite.js";
 import { byRecent, cardRows, metaOf } from "./rows.js";
 import { runStages, termGroups } from "./search.js";
 import { migrateSqlite } from "./sqlite-schema.js";
-import type { ArticleHit, BriefingStore, FigureHit, PutResult, QuoteHit, StoredArticle, Terms, TopicCount } from "./types.js";
+import type { ArticleHit, BriefingStore, FigureHit, PutResult, QuoteHit, SeriesHit, StoredArticle, Terms, TopicCount } from "./types.js";
 
 export interface SqliteOptions {
   /** "normal" survives a crash of the process (kill -9); "full" also survives power loss. */
@@ -117,6 +117,19 @@ export function createSqliteStore(db: Database, options: Partial<SqliteOptions> 
     articleFtsRanked: db.prepare<[string, number], { rowid: number }>("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"),
     quote: db.prepare<[number], { quote: string } & ArticleRow>(`SELECT q.quote, ${META_COLS} FROM quotes q JOIN articles a ON a.seq = q.seq WHERE q.qid = ?`),
     figure: db.prepare<[number], { figure: string } & ArticleRow>(`SELECT f.figure, ${META_COLS} FROM figures f JOIN articles a ON a.seq = f.seq WHERE f.fid = ?`),
+    // Trends: the same look-ups restricted to articles carrying one of the topics (a JSON array).
+    figureFtsIn: db.prepare<[string, string, number], { rowid: number }>(
+      `SELECT x.rowid FROM figures_fts x JOIN figures f ON f.fid = x.rowid WHERE figures_fts MATCH ?
+         AND EXISTS (SELECT 1 FROM topics t WHERE t.seq = f.seq AND t.topic IN (SELECT value FROM json_each(?))) ORDER BY x.rowid DESC LIMIT ?`,
+    ),
+    figureFtsInRanked: db.prepare<[string, string, number], { rowid: number }>(
+      `SELECT x.rowid FROM figures_fts x JOIN figures f ON f.fid = x.rowid WHERE figures_fts MATCH ?
+         AND EXISTS (SELECT 1 FROM topics t WHERE t.seq = f.seq AND t.topic IN (SELECT value FROM json_each(?))) ORDER BY x.rank LIMIT ?`,
+    ),
+    seriesFigure: db.prepare<[number], { figure: string; sort_time: number; topics: string } & ArticleRow>(
+      `SELECT f.figure, ${META_COLS}, a.sort_time, (SELECT json_group_array(t.topic) FROM topics t WHERE t.seq = a.seq) AS topics
+         FROM figures f JOIN articles a ON a.seq = f.seq WHERE f.fid = ?`,
+    ),
     since: db.prepare<[number, number, number, number], ArticleRow>(
       "SELECT * FROM articles WHERE ingested_at > ? AND ingested_at <= ? ORDER BY ingested_at DESC, seq DESC LIMIT ? OFFSET ?",
     ),
@@ -226,6 +239,20 @@ export function createSqliteStore(db: Database, options: Partial<SqliteOptions> 
       return hits.flatMap((h) => {
         const r = q.figure.get(h.key);
         return r ? [{ article: metaOf(r), figure: JSON.parse(r.figure) as Figure, score: h.score }] : [];
+      });
+    },
+    async figureSeries(terms, limit, topics): Promise<SeriesHit[]> {
+      const within = topics?.length ? JSON.stringify([...new Set(topics.map((t) => t.toLowerCase()))]) : undefined;
+      const hits = await runStages(termGroups(terms), limit, async (s, n) =>
+        (within
+          ? (s.any ? q.figureFtsInRanked : q.figureFtsIn).all(ftsMatch(s), within, n)
+          : (s.any ? q.figureFtsRanked : q.figureFts).all(ftsMatch(s), n)
+        ).map((r) => r.rowid),
+      );
+      return hits.flatMap((h) => {
+        const r = q.seriesFigure.get(h.key);
+        if (!r) return [];
+        return [{ article: metaOf(r), figure: JSON.parse(r.figure) as Figure, score: h.score, topics: JSON.parse(r.topics) as string[], time: r.sort_time }];
       });
     },
     async since(since, limit, window = {}) {

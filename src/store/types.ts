@@ -49,6 +49,14 @@ export interface FigureHit {
   score: number;
 }
 
+/** A figure with what a series needs of its article: its topics and the time it sorts by. */
+export interface SeriesHit extends FigureHit {
+  /** The article's topics (lower-case keys). */
+  topics: string[];
+  /** Publication time when the article gives one, else when it was stored (ms). */
+  time: number;
+}
+
 export interface ArticleHit {
   article: StoredArticle;
   score: number;
@@ -115,6 +123,11 @@ export interface BriefingStore {
   searchQuotes(terms: Terms, limit: number): Promise<QuoteHit[]>;
   /** Figures whose sentence, unit or "about" match `terms`; best first. */
   searchFigures(terms: Terms, limit: number): Promise<FigureHit[]>;
+  /**
+   * Figures for a series over time (trends): as searchFigures, restricted to articles carrying one
+   * of `topics` when given, each with its article's topics and time; newest first.
+   */
+  figureSeries(terms: Terms, limit: number, topics?: readonly string[]): Promise<SeriesHit[]>;
   /**
    * Cards stored after `since` (ms) and, with `window.until`, at or before it; most recent first
    * (ties: the later stored first), skipping `window.offset`. Bounded at both ends so a late
