@@ -22,7 +22,9 @@ const EVENTS: ReadonlyArray<[string, RegExp]> = [
 ];
 
 // A figure given as a change: a later report that says so is an update, not a disagreement.
-const UPDATE = /\b(?:rose|risen|rises|rising|climbed|climbs|jumped|increased|grew|reached|reaches|now|revised|updated|fell|dropped|has risen|upped)\b/i;
+// Only the words just before the figure count: "rose to 17", "now 17", "has now reached 17".
+const UPDATE = /\b(?:rose|risen|rises|rising|climbed|climbs|jumped|increased|grew|reached|reaches|now|revised|updated|fell|dropped|upped)\b/;
+const UPDATE_WORDS = 4;
 
 const WINDOW = 6;
 
@@ -44,6 +46,12 @@ function around(f: Figure): string[] {
   return ws.slice(Math.max(0, at - fw.length - WINDOW), at + WINDOW + 1);
 }
 
+/** The words of the sentence before the figure. */
+function before(f: Figure): string[] {
+  const i = f.sentence.indexOf(f.text);
+  return words(i >= 0 ? f.sentence.slice(0, i) : "");
+}
+
 function figureSig(f: Figure): FigureSig | undefined {
   if (f.kind === "year" || f.kind === "ordinal") return undefined;
   const near = around(f);
@@ -56,7 +64,8 @@ function figureSig(f: Figure): FigureSig | undefined {
     kind: f.kind === "number" ? "count" : f.kind,
     qualifier: f.qualifier,
     thing: `${unit || "people"}${event ? `|${event}` : ""}`,
-    update: UPDATE.test(near.join(" ")),
+    context: [...new Set(contentTerms(near.join(" ")).filter((w) => !/\d/.test(w)))],
+    update: UPDATE.test(before(f).slice(-UPDATE_WORDS).join(" ")),
   };
   if (f.valueMax !== undefined) sig.valueMax = f.valueMax;
   return sig;
@@ -66,9 +75,11 @@ const surname = (name: string) => words(name).at(-1) ?? name.toLowerCase();
 
 export function storyFeatures(card: BriefingCard, time: number): StoryFeatures {
   const lead = [card.title, card.summary[0] ?? ""].join(" ");
+  const people = [...new Set(card.entities.filter((e) => e.type === "person").map((e) => surname(e.name)))];
   const quotes: QuoteSig[] = card.quotes.map((q) => {
     const s: QuoteSig = { words: words(q.text).join(" ") };
-    if (q.speaker) {
+    // Only a person counts as a speaker here: an office or a country is how a quote was reported.
+    if (q.speaker && people.includes(surname(q.speaker.name))) {
       s.speaker = surname(q.speaker.name);
       s.speakerName = q.speaker.name;
     }
@@ -79,7 +90,7 @@ export function storyFeatures(card: BriefingCard, time: number): StoryFeatures {
     time,
     title: card.title,
     words: [...new Set(contentTerms(lead))],
-    people: [...new Set(card.entities.filter((e) => e.type === "person").map((e) => surname(e.name)))],
+    people,
     places: [...new Set(card.entities.filter((e) => e.type !== "person").map((e) => e.name.toLowerCase()))],
     quotes: quotes.filter((q) => q.words.split(" ").length >= 4),
     figures: card.figures.flatMap((x) => figureSig(x) ?? []),

@@ -27,17 +27,25 @@ export function figuresAgree(a: FigureSig, b: FigureSig, margin: number): boolea
   return alo <= bhi * (1 + margin) && blo <= ahi * (1 + margin);
 }
 
+/** Two figures count the same thing: same kind and unit, and the same event or shared words around them. */
+export function sameThing(a: FigureSig, b: FigureSig): boolean {
+  if (a.kind !== b.kind || a.thing !== b.thing) return false;
+  return a.thing.includes("|") || a.context.some((w) => b.context.includes(w));
+}
+
 function figureFlags(early: StoryFeatures, late: StoryFeatures, margin: number): StoryFlag[] {
   const out: StoryFlag[] = [];
-  const things = new Set(early.figures.map((f) => f.thing));
-  for (const thing of things) {
-    const e = early.figures.filter((f) => f.thing === thing);
-    const l = late.figures.filter((f) => f.thing === thing && f.kind === e[0]!.kind);
+  const done = new Set<FigureSig>();
+  for (const x of early.figures) {
+    if (done.has(x)) continue;
+    const l = late.figures.filter((y) => sameThing(x, y));
     if (!l.length) continue;
-    if (e.some((x) => l.some((y) => figuresAgree(x, y, margin)))) continue;
+    const e = early.figures.filter((y) => l.some((z) => sameThing(y, z)));
+    for (const y of e) done.add(y);
+    if (e.some((a) => l.some((b) => figuresAgree(a, b, margin)))) continue;
     // The later report says the figure moved on: a change over time.
     if (late.time > early.time && l.some((y) => y.update)) continue;
-    out.push({ kind: "figure", articles: [early.id, late.id], what: thing.replace("|", " "), values: [e[0]!.text, l[0]!.text] });
+    out.push({ kind: "figure", articles: [early.id, late.id], what: x.thing.replace("|", " "), values: [x.text, l[0]!.text] });
   }
   return out;
 }

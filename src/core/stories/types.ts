@@ -20,6 +20,8 @@ export interface FigureSig {
   qualifier: string | null;
   /** What the figure counts: a unit class and, where the sentence says it, an event ("dead", "injured"). */
   thing: string;
+  /** Content-word stems around the figure: two figures of one unit count the same thing when these meet. */
+  context: string[];
   /** The sentence says the figure changed ("rose to", "now"): a later one is an update, not a conflict. */
   update: boolean;
 }

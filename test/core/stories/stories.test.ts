@@ -17,7 +17,7 @@ function feat(title: string, text: string, publisher: string, time: number): Sto
 }
 
 const fig = (value: number, qualifier: string | null = null, extra: Partial<FigureSig> = {}): FigureSig => ({
-  text: String(value), value, kind: "count", qualifier, thing: "troops", update: false, ...extra,
+  text: String(value), value, kind: "count", qualifier, thing: "troops", context: [], update: false, ...extra,
 });
 
 describe("figuresAgree", () => {
