@@ -7,6 +7,8 @@ export type {
   PutStatus,
   QuoteHit,
   StoredArticle,
+  StoredStory,
+  StoriesWindow,
   SinceWindow,
   Terms,
   TopicCount,

@@ -7,6 +7,8 @@ import { tsQuery } from "./fts.js";
 import { byRecent, cardRows, metaOf } from "./rows.js";
 import { runStages, termGroups } from "./search.js";
 import { migratePostgres } from "./postgres-schema.js";
+import { STORE_STORY_DEFAULTS, type StoreStoryOptions } from "./stories.js";
+import { createPostgresStories } from "./stories-postgres.js";
 import type { BriefingStore, PutResult, StoredArticle, Terms, TopicCount } from "./types.js";
 
 export interface PostgresOptions {
@@ -14,9 +16,11 @@ export interface PostgresOptions {
   schema: string;
   /** Whether close() ends the pool. */
   ownsPool: boolean;
+  /** How articles are grouped into stories (core/stories). */
+  stories: StoreStoryOptions;
 }
 
-export const DEFAULT_POSTGRES_OPTIONS = { schema: "briefbot", ownsPool: false } as const satisfies PostgresOptions;
+export const DEFAULT_POSTGRES_OPTIONS = { schema: "briefbot", ownsPool: false, stories: STORE_STORY_DEFAULTS } as const satisfies PostgresOptions;
 
 interface ArticleRow {
   seq: number;
@@ -37,6 +41,8 @@ function storedOf(r: ArticleRow): StoredArticle {
 
 const ARTICLE_COLS = "a.seq, a.id, a.url, a.title, a.publisher, a.published_at, a.ingested_at, a.card";
 const UNIQUE_VIOLATION = "23505";
+// Two writers joining articles to stories they lock in different orders.
+const DEADLOCK = "40P01";
 /** Matches read per index look-up before keeping the newest. */
 const SCAN_CAP = 300;
 
@@ -67,8 +73,20 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
   } catch (err) {
     throw new StoreError("unavailable", `cannot connect to PostgreSQL: ${(err as Error).message}`, { cause: err });
   }
+  const stories = createPostgresStories(s, { ...STORE_STORY_DEFAULTS, ...opts.stories });
   try {
     await migratePostgres(client, opts.schema);
+    // Articles stored before stories existed (an older schema): each put in a story once, oldest first.
+    for (;;) {
+      await client.query("BEGIN");
+      await client.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`briefbot-stories:${opts.schema}`]);
+      const n = await stories.backfill(client, 1000);
+      await client.query("COMMIT");
+      if (!n) break;
+    }
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw err;
   } finally {
     client.release();
   }
@@ -79,7 +97,8 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
       return await putTx(items, now);
     } catch (err) {
       // Two writers stored the same new article at once: the second now finds it stored.
-      if ((err as { code?: string }).code === UNIQUE_VIOLATION) return putTx(items, now);
+      const code = (err as { code?: string }).code;
+      if (code === UNIQUE_VIOLATION || code === DEADLOCK) return putTx(items, now);
       throw err;
     }
   }
@@ -114,6 +133,7 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
     let seq: number;
     if (old) {
       seq = old.seq;
+      await stories.unassign(c, seq, now);
       const gone = await c.query<{ topic: string }>(`DELETE FROM ${s}.topics WHERE seq = $1 RETURNING topic`, [seq]);
       await c.query(`UPDATE ${s}.topic_counts SET n = n - 1 WHERE topic = ANY($1::text[])`, [gone.rows.map((x) => x.topic)]);
       await c.query(`DELETE FROM ${s}.topic_counts WHERE n <= 0`);
@@ -151,6 +171,7 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
         [seq, card.figures.map((x) => JSON.stringify(x)), r.figureBodies],
       );
     }
+    await stories.assign(c, seq, id, card, r.sortTime, now);
     return { id, status: old ? "updated" : "ingested" };
   }
 
@@ -231,9 +252,12 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
       const r = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${s}.articles`);
       return r.rows[0]!.n;
     },
+    story: (id) => stories.story(pool, id),
+    storiesOf: (ids) => stories.storiesOf(pool, ids),
+    stories: (limit, window = {}) => stories.stories(pool, limit, window.offset ?? 0),
     async maintain() {
       // Moves GIN pending entries into the index and refreshes the planner's statistics.
-      for (const t of ["articles", "quotes", "figures", "topics"]) await pool.query(`VACUUM ANALYZE ${s}.${t}`);
+      for (const t of ["articles", "quotes", "figures", "topics", "stories", "story_articles", "story_keys"]) await pool.query(`VACUUM ANALYZE ${s}.${t}`);
     },
     async close() {
       if (opts.ownsPool) await pool.end();

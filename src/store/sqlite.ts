@@ -9,6 +9,8 @@ import { ftsMatch } from "./fts.js";
 import { byRecent, cardRows, metaOf } from "./rows.js";
 import { runStages, termGroups } from "./search.js";
 import { migrateSqlite } from "./sqlite-schema.js";
+import { STORE_STORY_DEFAULTS, type StoreStoryOptions } from "./stories.js";
+import { createSqliteStories } from "./stories-sqlite.js";
 import type { ArticleHit, BriefingStore, FigureHit, PutResult, QuoteHit, StoredArticle, Terms, TopicCount } from "./types.js";
 
 export interface SqliteOptions {
@@ -16,9 +18,11 @@ export interface SqliteOptions {
   synchronous: "normal" | "full";
   /** Shown in errors ("data/briefbot.db"). */
   name: string;
+  /** How articles are grouped into stories (core/stories). */
+  stories: StoreStoryOptions;
 }
 
-export const DEFAULT_SQLITE_OPTIONS = { synchronous: "normal", name: "the SQLite database" } as const satisfies SqliteOptions;
+export const DEFAULT_SQLITE_OPTIONS = { synchronous: "normal", name: "the SQLite database", stories: STORE_STORY_DEFAULTS } as const satisfies SqliteOptions;
 
 interface ArticleRow {
   seq: number;
@@ -70,6 +74,10 @@ export function createSqliteStore(db: Database, options: Partial<SqliteOptions> 
   db.pragma(`synchronous = ${opts.synchronous.toUpperCase()}`);
   db.pragma("busy_timeout = 5000");
   migrateSqlite(db, opts.name);
+  const stories = createSqliteStories(db, { ...STORE_STORY_DEFAULTS, ...opts.stories });
+  // Articles stored before stories existed (an older database): each put in a story once, oldest first.
+  const backfill = db.transaction(() => stories.backfill(1000));
+  while (backfill.immediate() > 0);
 
   // Every term matching: newest first, which stops after `limit` rows however common the words
   // (ask/ re-ranks). Any term matching (the last resort): by bm25, as most rows match only weakly.
@@ -144,6 +152,7 @@ export function createSqliteStore(db: Database, options: Partial<SqliteOptions> 
     let seq: number;
     if (old) {
       seq = old.seq;
+      stories.unassign(seq, now);
       removeChildren(seq);
       q.updateArticle.run(r.url ?? null, r.hash, m.title, m.publisher ?? null, m.publishedAt ?? null, r.sortTime, now, cardJson, seq);
     } else {
@@ -162,6 +171,7 @@ export function createSqliteStore(db: Database, options: Partial<SqliteOptions> 
       q.insFigureFts.run(fid, r.figureBodies[i]!);
     });
     q.insArticleFts.run(seq, r.articleBody);
+    stories.assign(seq, id, card, r.sortTime, now);
     return { id, status: old ? "updated" : "ingested" };
   };
   const putTx = db.transaction(putOne);
@@ -218,6 +228,15 @@ export function createSqliteStore(db: Database, options: Partial<SqliteOptions> 
     },
     async count() {
       return q.count.get()!.n;
+    },
+    async story(id) {
+      return stories.story(id);
+    },
+    async storiesOf(ids) {
+      return stories.storiesOf(ids);
+    },
+    async stories(limit, window = {}) {
+      return stories.stories(limit, window.offset ?? 0);
     },
     async maintain() {
       // Many small FTS5 segments (one per transaction) slow every look-up: merge them into one.

@@ -21,6 +21,7 @@ export interface StoryGrouper {
   /** Takes an article out of its story (the article changed or was removed); a story left empty goes. */
   remove(articleId: string): void;
   storyOf(articleId: string): StoryGroup | undefined;
+  story(id: string): StoryGroup | undefined;
   stories(): Iterable<StoryGroup>;
 }
 
@@ -72,6 +73,7 @@ export function createStoryGrouper(options: Partial<StoryOptions> = {}): StoryGr
       if (!g.members.length) groups.delete(g.id);
     },
     storyOf: (id) => byArticle.get(id),
+    story: (id) => groups.get(id),
     stories: () => groups.values(),
   };
 }
