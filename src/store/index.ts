@@ -11,6 +11,8 @@ export type {
   QuoteHit,
   SeriesHit,
   StoredArticle,
+  StoredStory,
+  StoriesWindow,
   SinceWindow,
   Terms,
   TopicCount,

@@ -10,6 +10,8 @@ import { createSqlitePeople } from "./people-sqlite.js";
 import { byRecent, cardRows, metaOf } from "./rows.js";
 import { runStages, termGroups } from "./search.js";
 import { migrateSqlite } from "./sqlite-schema.js";
+import { STORE_STORY_DEFAULTS, type StoreStoryOptions } from "./stories.js";
+import { createSqliteStories } from "./stories-sqlite.js";
 import type { ArticleHit, BriefingStore, FigureHit, PutResult, QuoteHit, SeriesHit, StoredArticle, Terms, TopicCount } from "./types.js";
 
 export interface SqliteOptions {
@@ -17,9 +19,11 @@ export interface SqliteOptions {
   synchronous: "normal" | "full";
   /** Shown in errors ("data/briefbot.db"). */
   name: string;
+  /** How articles are grouped into stories (core/stories). */
+  stories: StoreStoryOptions;
 }
 
-export const DEFAULT_SQLITE_OPTIONS = { synchronous: "normal", name: "the SQLite database" } as const satisfies SqliteOptions;
+export const DEFAULT_SQLITE_OPTIONS = { synchronous: "normal", name: "the SQLite database", stories: STORE_STORY_DEFAULTS } as const satisfies SqliteOptions;
 
 interface ArticleRow {
   seq: number;
@@ -73,6 +77,10 @@ export function createSqliteStore(db: Database, options: Partial<SqliteOptions> 
   migrateSqlite(db, opts.name);
   const people = createSqlitePeople(db);
   people.backfill();
+  const stories = createSqliteStories(db, { ...STORE_STORY_DEFAULTS, ...opts.stories });
+  // Articles stored before stories existed (an older database): each put in a story once, oldest first.
+  const backfill = db.transaction(() => stories.backfill(1000));
+  while (backfill.immediate() > 0);
 
   // Every term matching: newest first, which stops after `limit` rows however common the words
   // (ask/ re-ranks). Any term matching (the last resort): by bm25, as most rows match only weakly.
@@ -163,6 +171,7 @@ export function createSqliteStore(db: Database, options: Partial<SqliteOptions> 
     let seq: number;
     if (old) {
       seq = old.seq;
+      stories.unassign(seq, now);
       removeChildren(seq);
       q.updateArticle.run(r.url ?? null, r.hash, m.title, m.publisher ?? null, m.publishedAt ?? null, r.sortTime, now, cardJson, seq);
     } else {
@@ -182,6 +191,7 @@ export function createSqliteStore(db: Database, options: Partial<SqliteOptions> 
     });
     q.insArticleFts.run(seq, r.articleBody);
     people.index(seq, r.sortTime, card);
+    stories.assign(seq, id, card, r.sortTime, now);
     return { id, status: old ? "updated" : "ingested" };
   };
   const putTx = db.transaction(putOne);
@@ -273,6 +283,15 @@ export function createSqliteStore(db: Database, options: Partial<SqliteOptions> 
     },
     async personTotals(keys) {
       return people.personTotals(keys);
+    },
+    async story(id) {
+      return stories.story(id);
+    },
+    async storiesOf(ids) {
+      return stories.storiesOf(ids);
+    },
+    async stories(limit, window = {}) {
+      return stories.stories(limit, window.offset ?? 0);
     },
     async maintain() {
       // Many small FTS5 segments (one per transaction) slow every look-up: merge them into one.
