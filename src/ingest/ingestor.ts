@@ -138,14 +138,23 @@ export function createIngestor(options: Partial<IngestorOptions> & Pick<Ingestor
     const batch = pending;
     pending = [];
     const built = await Promise.allSettled(batch.map((p) => opts.cards.build(p.article)));
-    const good: Array<{ article: Article; card: BriefingCard }> = [];
+    const good: Array<{ article: Article; card: BriefingCard; source: string }> = [];
     built.forEach((b, i) => {
-      if (b.status === "fulfilled") return void good.push({ article: batch[i]!.article, card: b.value });
+      if (b.status === "fulfilled") return void good.push({ article: batch[i]!.article, card: b.value, source: batch[i]!.source });
       const f = inputFailure(b.reason);
       if (!f) throw b.reason;
       fail(batch[i]!.source, f, batch[i]!.seq);
     });
-    for (const r of await opts.store.putMany(good, opts.now())) summary[r.status]++;
+    let results: Awaited<ReturnType<BriefingStore["putMany"]>>;
+    try {
+      results = await opts.store.putMany(good, opts.now());
+    } catch (err) {
+      // The store refused the batch (read-only, disk full, database gone): the transaction rolled back,
+      // so each of its articles is reported as not stored, then the run stops with the store's error.
+      for (const g of good) fail(g.source, { code: "not_stored", message: (err as Error).message });
+      throw err;
+    }
+    for (const r of results) summary[r.status]++;
     written += good.length;
   }
 
