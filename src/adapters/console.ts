@@ -3,7 +3,7 @@ import { createInterface } from "node:readline";
 import type { Asker } from "../ask/index.js";
 import type { Logger } from "../log/index.js";
 import { asLink, type LinkAsker } from "../links/index.js";
-import { answerToText, cardToText } from "../render/index.js";
+import { answerFailureText, answerToText, cardToText } from "../render/index.js";
 
 export interface ConsoleOptions {
   asker: Asker;
@@ -48,7 +48,7 @@ export function startConsole({ asker, input, write, logger, interactive, links }
           write(link && links ? await briefLink(links, link) : answerToText(await asker.ask(line)));
         } catch (err) {
           logger.error({ err, question: line }, "console: answering failed");
-          write(`Sorry, that failed: ${(err as Error).message}\n`);
+          write(`${answerFailureText(err, `Sorry, that failed: ${(err as Error).message}`)}\n`);
         }
       }
       prompt();
