@@ -6,7 +6,7 @@
 // (each loaded alone in a fresh node).
 // usage: node dist/bench/run.js memory [--articles N] [--db FILE] [--requests N]
 // The store is built once (distinct cards for 1,000 articles, each stored 100 times as a different
-// article) and kept in the OS temp folder for later runs; --db names another.
+// article, days apart) and kept in the OS temp folder for later runs; --db names another.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -40,7 +40,13 @@ async function buildStore(path: string, n: number): Promise<void> {
     const batch = [];
     for (let k = i; k < Math.min(n, i + 500); k++) {
       const b = base[k % distinct]!;
-      batch.push({ article: { ...b.article, text: `${b.article.text} Copy ${k}.`, url: `https://bench.example/m/${k}` }, card: { ...b.card, id: `mem-${k}` } });
+      // One article every 5 minutes (a year for 100,000): copies of one text are 83 h apart, past a
+      // story's 72 quiet hours, so each is news of its own rather than a 100-article story.
+      const at = new Date(Date.UTC(2025, 0, 1) + k * 300_000).toISOString();
+      batch.push({
+        article: { ...b.article, text: `${b.article.text} Copy ${k}.`, url: `https://bench.example/m/${k}`, publishedAt: at },
+        card: { ...b.card, id: `mem-${k}`, source: { ...b.card.source, publishedAt: at } },
+      });
     }
     await store.putMany(batch, Date.now());
   }
