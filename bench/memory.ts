@@ -4,9 +4,9 @@
 // (the kernel's high-water mark, VmHWM) and where the memory goes: V8 heap, external and array
 // buffers (from a probe preloaded into the bot), SQLite's page cache, and each big module's own cost
 // (each loaded alone in a fresh node).
-// usage: node dist/bench/run.js memory [--articles N] [--db FILE] [--requests N]
-// The store is built once (distinct cards for 1,000 articles, each stored 100 times as a different
-// article, days apart) and kept in the OS temp folder for later runs; --db names another.
+// usage: node dist/bench/run.js memory [--articles N] [--db FILE] [--requests N] [--distinct N]
+// The store is built once (cards for --distinct articles, 1,000 by default, each stored again as
+// different articles, days apart) and kept in the OS temp folder for later runs; --db names another.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -23,13 +23,16 @@ const BOT = "xoxb-1-memory-bench";
 const APP_TOKEN = "xapp-1-memory-bench";
 const DISCORD_APP = "900000000000000077";
 
-/** Fills `path` up to `n` articles: cards for 1,000 distinct articles, each stored again under other ids, URLs and texts. */
-async function buildStore(path: string, n: number): Promise<void> {
+/** Fills `path` up to `n` articles: cards for `distinctWanted` articles, each stored again under other ids, URLs, texts and dates. */
+async function buildStore(path: string, n: number, distinctWanted: number): Promise<void> {
   const sources = loadSources(join(ROOT, "../shared/eval/summaries/cnndm_frank250.jsonl"));
   const store = openSqliteStore(path);
   const have = await store.count();
   if (have >= n) return void (await store.close());
-  const distinct = Math.min(1000, n);
+  const distinct = Math.min(distinctWanted, n);
+  // Copies of one text are just over a story's 72 quiet hours apart, so each is news of its own rather
+  // than one story of n / distinct articles (which every put made slower as it grew).
+  const stepMs = Math.ceil((73 * 3_600_000) / distinct);
   const t0 = Date.now();
   const base: Array<{ article: Article; card: BriefingCard }> = [];
   for (let i = 0; i < distinct; i++) {
@@ -40,9 +43,7 @@ async function buildStore(path: string, n: number): Promise<void> {
     const batch = [];
     for (let k = i; k < Math.min(n, i + 500); k++) {
       const b = base[k % distinct]!;
-      // One article every 5 minutes (a year for 100,000): copies of one text are 83 h apart, past a
-      // story's 72 quiet hours, so each is news of its own rather than a 100-article story.
-      const at = new Date(Date.UTC(2025, 0, 1) + k * 300_000).toISOString();
+      const at = new Date(Date.UTC(2025, 0, 1) + k * stepMs).toISOString();
       batch.push({
         article: { ...b.article, text: `${b.article.text} Copy ${k}.`, url: `https://bench.example/m/${k}`, publishedAt: at },
         card: { ...b.card, id: `mem-${k}`, source: { ...b.card.source, publishedAt: at } },
@@ -104,7 +105,7 @@ export async function memoryBench(args: string[]): Promise<void> {
   const n = Number(opt("--articles", "100000"));
   const requests = Number(opt("--requests", "200"));
   const db = resolve(opt("--db", join(tmpdir(), `briefbot-bench-memory-${n}.db`)));
-  await buildStore(db, n);
+  await buildStore(db, n, Number(opt("--distinct", "1000")));
 
   // The fakes are the tests' own (TypeScript, compiled on require); they run in this process, not the bot's.
   require(join(ROOT, "test/helpers/register-ts.js"));
