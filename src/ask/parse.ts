@@ -24,8 +24,8 @@ export function parseQuestion(text: string): Intent {
   if (!t || HELP.test(t)) return { kind: "help" };
   if (TOPICS.test(t)) return { kind: "topics" };
   let m = WHO_SAID.exec(t);
-  if (m) return { kind: "whosaid", words: clean(m[1]!) };
-  // A bare command ("/brief") has nothing to look up: show how to use it.
+  // A bare command ("/brief", "/whosaid") has nothing to look up: show how to use it.
+  if (m) return clean(m[1]!) ? { kind: "whosaid", words: clean(m[1]!) } : { kind: "help" };
   m = FIGURES.exec(t);
   if (m) return m[1]!.trim() ? { kind: "figures", topic: clean(m[1]!) } : { kind: "help" };
   m = BRIEF.exec(t);
