@@ -19,6 +19,16 @@ const HELP = /^(?:help|\?|commands|start|what\s+can\s+you\s+do\??)$/i;
 const ABOUT = /^(?:what(?:'s|\s+is)\s+(?:new|happening|the\s+latest)\s+(?:in|on|with|about)|tell\s+me\s+about|what\s+about|update\s+on)\s+([\s\S]+)$/i;
 const QUOTED = /["“«‘]([^"“”«»‘’]{3,})["”»’]/;
 
+/** The slash commands every adapter answers (and the words they may be typed as). */
+export const SLASH_COMMANDS = ["brief", "whosaid", "figures", "topics", "help"] as const;
+const COMMAND_WORDS = /^(?:brief(?:ing)?|news|latest|summary|summari[sz]e|who\s*said|whosaid|quote|figures?|numbers?|stats|statistics|facts|topics?|help|commands)$/i;
+
+/** Whether "/word ..." names a command briefbot knows ("/brief", "/figure"), for "unknown command" replies. */
+export function isKnownCommand(line: string): boolean {
+  const m = /^\/\s*([^\s]+)/.exec(line.trim());
+  return !m || COMMAND_WORDS.test(m[1]!);
+}
+
 export function parseQuestion(text: string): Intent {
   const t = text.trim().replace(/^[/!]\s*/, "").trim();
   if (!t || HELP.test(t)) return { kind: "help" };
