@@ -4,7 +4,9 @@ import type { BriefingStore, FigureHit, QuoteHit, Terms } from "../store/index.j
 import { knownForms, topicForms } from "./aliases.js";
 import { parseQuestion } from "./parse.js";
 import { closestTopics } from "./suggest.js";
+import { findTrend } from "../trends/index.js";
 import type { Answer, ArticleRef, Asker, FigureAnswer, Intent, QuoteAnswer } from "./types.js";
+import { FIGURE_NOISE, FIGURE_SYNONYMS } from "./figure-words.js";
 import { align, STOP_WORDS, tokens } from "./words.js";
 
 export interface AskerOptions {
@@ -31,23 +33,10 @@ export const COMMANDS_HELP = [
   { usage: "brief <topic>", description: "the latest briefing cards on a topic (brief flood)" },
   { usage: "who said <words>", description: "who said a quote, from a few of its words (who said \"cook fast\")" },
   { usage: "figures <topic>", description: "figures on a topic (figures kyiv), or ask: how many sandbags?" },
+  { usage: "trend <what> [in <topic>]", description: "a figure over time, across articles (trend evacuees in wildfire)" },
   { usage: "topics", description: "the topics the bot knows" },
   { usage: "help", description: "this list" },
 ] as const;
-
-// Words that ask for a figure but are not what it counts.
-const FIGURE_NOISE = new Set("many much number figure figures total amount big large long far old high tall".split(" "));
-// What a figure question names, and what the article may say instead.
-const FIGURE_SYNONYMS: Record<string, string[]> = {
-  population: ["population", "people", "residents", "inhabitants"],
-  people: ["people", "persons", "residents"],
-  troops: ["troops", "soldiers", "forces"],
-  soldiers: ["soldiers", "troops", "forces"],
-  dead: ["dead", "killed", "deaths", "died"],
-  killed: ["killed", "dead", "deaths", "died"],
-  cost: ["cost", "costs", "price", "spend", "spent"],
-  jobs: ["jobs", "workers", "employees"],
-};
 
 const refOf = (m: QuoteHit["article"]): ArticleRef => ({ ...m });
 
@@ -67,7 +56,7 @@ export function createAsker(store: BriefingStore, options: Partial<AskerOptions>
   const opts = { ...DEFAULT_ASKER_OPTIONS, ...options };
 
   /** "Nothing found", with the known topics nearest to what was typed, else the biggest ones. */
-  async function notFound(intent: "brief" | "figures", query: string, typed = query): Promise<Answer> {
+  async function notFound(intent: "brief" | "figures" | "trend", query: string, typed = query): Promise<Answer> {
     const stored = await store.topics(2000);
     const near = closestTopics(typed, stored.length ? stored.map((t) => t.topic) : knownForms(), opts.maxSuggestions);
     const answer: Answer = { kind: "not_found", intent, query, suggestions: near };
@@ -147,6 +136,15 @@ export function createAsker(store: BriefingStore, options: Partial<AskerOptions>
     return { kind: "figures", topic, figures: ranked.slice(0, opts.maxFigures) };
   }
 
+  async function trend(what: string, topic: string | undefined): Promise<Answer> {
+    const forms = topic ? topicForms(topic) : undefined;
+    const series = await findTrend(store, what, forms);
+    if (series) return { kind: "trend", ...series };
+    // Nothing counts it: the topics nearest to what was asked, else the busiest ones.
+    const query = topic ? `${what} in ${topic}` : what;
+    return notFound("trend", query, topic ?? what);
+  }
+
   const asker: Asker = {
     ask: (text) => asker.answer(parseQuestion(text)),
     async answer(intent: Intent): Promise<Answer> {
@@ -161,6 +159,8 @@ export function createAsker(store: BriefingStore, options: Partial<AskerOptions>
           return whoSaid(intent.words);
         case "figures":
           return figures(intent.question ?? intent.topic);
+        case "trend":
+          return trend(intent.what, intent.topic);
       }
     },
     topics: (prefix, limit = 25) => store.topics(limit, prefix),

@@ -70,7 +70,7 @@ test("an unknown destination and a wrong action are refused", async () => {
   const config = join(dir, "digest.yaml");
   const unknown = io();
   expect(await main(["digest", "preview", "nowhere", "--config", config, "--db", join(dir, "x.db")], unknown.io)).toBe(1);
-  expect(unknown.err()).toBe('briefbot digest: no destination "nowhere" in digest.destinations (desk)\n');
+  expect(unknown.err()).toBe('briefbot digest: no destination "nowhere" (known: desk)\n');
   const wrong = io();
   expect(await main(["digest", "publish", "desk"], wrong.io)).toBe(2);
   expect(wrong.err()).toMatch(/usage: briefbot digest preview\|send <destination>/);

@@ -1,4 +1,5 @@
 import { userInfo } from "node:os";
+import pg from "pg";
 import { postgresUser } from "../../src/config/index.js";
 import { parseStoreSpec, withPostgresUser } from "../../src/store/index.js";
 import { runBin } from "../helpers/bin.js";
@@ -44,6 +45,15 @@ describePg("--db postgres://host/db without a user (built CLI)", () => {
   const bare = new URL(PG_URL);
   const user = decodeURIComponent(bare.username) || "postgres";
   bare.username = "";
+  // A schema of its own: the shared test database's public schema is other suites' business.
+  const schema = `cli_pguser_${process.pid}`;
+  bare.searchParams.set("schema", schema);
+  afterAll(async () => {
+    const client = new pg.Client({ connectionString: PG_URL });
+    await client.connect();
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await client.end();
+  });
   test("takes PGUSER even when USER is unset", () => {
     const r = runBin(["topics", "--db", bare.toString()], { env: { PGUSER: user, USER: undefined, BRIEFBOT_DB: undefined, DATABASE_URL: undefined } });
     expect(r.stderr).toBe("");
