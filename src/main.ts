@@ -124,6 +124,7 @@ export async function startBot(o: StartOptions): Promise<RunningBot> {
         config: {
           mode: config.slack.mode,
           port: config.slack.port,
+          host: config.slack.host,
           botToken: secrets.slackBotToken,
           ...(config.slack.apiUrl ? { apiUrl: config.slack.apiUrl } : {}),
           ...(secrets.slackAppToken ? { appToken: secrets.slackAppToken } : {}),
