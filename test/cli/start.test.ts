@@ -1,15 +1,14 @@
 // Console mode end to end: start the built bot as a process, type questions, read the answers.
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { SAMPLES } from "../helpers/briefings.js";
 
 const root = resolve(__dirname, "../..");
 const bin = join(root, "bin", "briefbot.js");
 const built = existsSync(join(root, "dist", "src", "cli", "index.js"));
 const tmp = mkdtempSync(join(tmpdir(), "briefbot-start-"));
-// The bundled samples (briefings/ grows as samples are added).
-const SAMPLES = readdirSync(join(root, "briefings")).filter((f) => /\.(md|txt|html?)$/.test(f)).length;
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 /** The environment of a fresh machine: no chat tokens, no database settings. */
@@ -48,7 +47,7 @@ function run(args: string[], input: string, env = cleanEnv()): Promise<{ code: n
     expect(rest).toMatch(/“We are not there yet, but we are closer than we were a week ago\.”/);
     expect(rest).toMatch(/Iryna Savchuk[^\n]* said:\n  “You learn to cook fast/);
     expect(rest).toMatch(/1,800 soldiers/); // how many troops? finds soldiers
-    expect(rest).toMatch(/\$2\.3B[^\n]*\n  The government has set aside \$2\.3bn for flood defences/); // figures flood
+    expect(rest).toMatch(/\$2\.3B( — [^\n]*)?\n  The government has set aside \$2\.3bn for flood defences/); // figures flood
     expect(rest).toMatch(/Topics: .*ukraine/);
     expect(rest).toMatch(/Nothing found for "atlantis"/);
     // Nothing after /quit is answered.
@@ -60,7 +59,7 @@ function run(args: string[], input: string, env = cleanEnv()): Promise<{ code: n
     await run(["start", "--db", db], "");
     const { code, err } = await run(["start", "--db", db], "/topics\n", cleanEnv({ LOG_LEVEL: "info" }));
     expect(code).toBe(0);
-    expect(err).toMatch(`"ingested":0,"updated":0,"unchanged":${SAMPLES}`);
+    expect(err).toContain(`"ingested":0,"updated":0,"unchanged":${SAMPLES}`);
   });
 
   test("a digest destination with a bad time zone, or on Slack without a token, stops the start with the reason", async () => {

@@ -45,14 +45,13 @@ describePg("--db postgres://host/db without a user (built CLI)", () => {
   const bare = new URL(PG_URL);
   const user = decodeURIComponent(bare.username) || "postgres";
   bare.username = "";
-  // A schema of its own: the shared test database's public schema is other suites' business.
-  const schema = `cli_pguser_${process.pid}`;
+  // A schema of its own: the public one may hold any earlier run's tables (other branches, other versions).
+  const schema = `open_pguser_${process.pid}_${Date.now().toString(36)}`;
   bare.searchParams.set("schema", schema);
   afterAll(async () => {
-    const client = new pg.Client({ connectionString: PG_URL });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await client.end();
+    const pool = new pg.Pool({ connectionString: PG_URL, max: 1 });
+    await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await pool.end();
   });
   test("takes PGUSER even when USER is unset", () => {
     const r = runBin(["topics", "--db", bare.toString()], { env: { PGUSER: user, USER: undefined, BRIEFBOT_DB: undefined, DATABASE_URL: undefined } });
