@@ -26,6 +26,16 @@ const HELP = /^(?:help|\?|commands|start|what\s+can\s+you\s+do\??)$/i;
 const ABOUT = /^(?:what(?:'s|\s+is)\s+(?:new|happening|the\s+latest)\s+(?:in|on|with|about)|tell\s+me\s+about|what\s+about|update\s+on)\s+([\s\S]+)$/i;
 const QUOTED = /["“«‘]([^"“”«»‘’]{3,})["”»’]/;
 
+/** The slash commands every adapter answers (and the words they may be typed as). */
+export const SLASH_COMMANDS = ["brief", "whosaid", "figures", "trend", "topics", "help"] as const;
+const COMMAND_WORDS = /^(?:brief(?:ing)?|news|latest|summary|summari[sz]e|who\s*said|whosaid|quote|figures?|numbers?|stats|statistics|facts|trends?|topics?|help|commands)$/i;
+
+/** Whether "/word ..." names a command briefbot knows ("/brief", "/figure"), for "unknown command" replies. */
+export function isKnownCommand(line: string): boolean {
+  const m = /^\/\s*([^\s]+)/.exec(line.trim());
+  return !m || COMMAND_WORDS.test(m[1]!);
+}
+
 /** "troops at the border in ukraine" -> what and topic (after the last " in "). */
 function trendIntent(what: string, topic?: string): Intent {
   let w = clean(what);
@@ -42,8 +52,8 @@ export function parseQuestion(text: string): Intent {
   if (!t || HELP.test(t)) return { kind: "help" };
   if (TOPICS.test(t)) return { kind: "topics" };
   let m = WHO_SAID.exec(t);
-  if (m) return { kind: "whosaid", words: clean(m[1]!) };
-  // A bare command ("/brief") has nothing to look up: show how to use it.
+  // A bare command ("/brief", "/whosaid") has nothing to look up: show how to use it.
+  if (m) return clean(m[1]!) ? { kind: "whosaid", words: clean(m[1]!) } : { kind: "help" };
   m = FIGURES.exec(t);
   if (m) return m[1]!.trim() ? { kind: "figures", topic: clean(m[1]!) } : { kind: "help" };
   m = BRIEF.exec(t);

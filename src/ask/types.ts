@@ -37,7 +37,11 @@ export type Answer =
   | { kind: "whosaid"; query: string; matches: QuoteAnswer[] }
   | { kind: "figures"; topic: string; figures: FigureAnswer[] }
   | { kind: "topics"; topics: Array<{ topic: string; count: number }> }
-  | { kind: "not_found"; intent: Intent["kind"]; query: string; suggestions: string[] }
+  /**
+   * `suggestions`: known topics near what was typed. `known`: when none is near, the topics the bot
+   * knows most about, so a person always has a next step.
+   */
+  | { kind: "not_found"; intent: Intent["kind"]; query: string; suggestions: string[]; known?: string[] }
   | { kind: "help"; commands: Array<{ usage: string; description: string }> }
   | ({ kind: "trend" } & TrendSeries);
 

@@ -31,7 +31,7 @@ export function answerToText(answer: Answer): string {
         ? `Topics: ${answer.topics.map((t) => `${t.topic} (${t.count})`).join(", ")}\n`
         : "No articles yet: add some to briefings/ or run `briefbot ingest`.\n";
     case "not_found":
-      return `Nothing found for "${answer.query}".${answer.suggestions.length ? ` Closest topics: ${answer.suggestions.join(", ")}.` : ""}\n`;
+      return `Nothing found for "${answer.query}".${answer.suggestions.length ? ` Closest topics: ${answer.suggestions.join(", ")}.` : ""}${answer.known?.length ? ` Topics I know: ${answer.known.join(", ")}.` : ""}\n`;
     case "trend":
       return trendToText(answer);
     case "help":

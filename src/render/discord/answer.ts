@@ -125,7 +125,7 @@ function answerBody(answer: Answer, o: DiscordRenderOptions): { content?: string
         shareable: false,
       };
     case "not_found": {
-      const tries = answer.suggestions.length ? ` Try: ${answer.suggestions.map(esc).join(", ")}.` : "";
+      const tries = answer.suggestions.length ? ` Try: ${answer.suggestions.map(esc).join(", ")}.` : answer.known?.length ? ` Topics I know: ${answer.known.map(esc).join(", ")}.` : "";
       return { content: `Nothing found for “${esc(answer.query)}”.${tries}`, embeds: [], shareable: false };
     }
     case "trend":

@@ -114,6 +114,7 @@ function notFound(a: Extract<Answer, { kind: "not_found" }>): SlackMessage {
   const said = NOT_FOUND[a.intent](e(a.query));
   const blocks: Block[] = [section(said)];
   if (a.suggestions.length) blocks.push(context(`Did you mean: ${a.suggestions.map((s) => `*${e(s)}*`).join(", ")}?`));
+  if (a.known?.length) blocks.push(context(`Topics I know: ${a.known.map((s) => `*${e(s)}*`).join(", ")}`));
   return { text: said, blocks };
 }
 
