@@ -92,6 +92,9 @@ function describe(p: Placed): Figure {
   const parts: string[] = [];
   // The noun the figure counts, from extraction ("people"), or the noun it modifies, or its "of" phrase.
   let noun = f.kind === "count" ? f.about : null;
+  // "11 grands prix", "40 bank branches": a count's noun that goes on past the word read at extraction.
+  const more = toks[b + 1];
+  if (noun && more && isNoun(more) && /^\p{Ll}+$/u.test(more.text) && more.start - toks[b]!.end === 1 && toks[b + 2]?.pos !== "NOUN") noun = `${noun} ${more.text}`;
   const head = nounBeforeOf(toks, a);
   if (head) {
     if (/^(maximum|minimum)$/.test(head.words[0]!) && !out.qualifier) out.qualifier = head.words[0]!;
@@ -102,7 +105,10 @@ function describe(p: Placed): Figure {
   }
   if (!noun && f.kind !== "count") noun = modifiedNoun(toks, b) ?? ofPhrase(toks, b) ?? apposedTo(toks, a, b) ?? null;
   if (noun) parts.push(noun.replace(/^(?:death )?toll$/, "deaths"));
-  const event = eventAfter(toks, b, f) ?? eventBefore(toks, a);
+  const after = eventAfter(toks, a, b, f);
+  const event = after ?? eventBefore(toks, a);
+  // "12,000 miles needed": a measure's unit is what the event happens to.
+  if (after && f.kind === "measure" && f.unit && /^\p{Ll}{3,}$/u.test(f.unit) && !parts.length) parts.push(f.unit);
   if (event && !parts.some((x) => x.includes(event))) parts.push(event);
   if (f.qualifier === "a total of" && !parts.length) parts.push("total");
   const duration = f.kind === "measure" && /^(years|months|weeks|days|hours|decades|minutes)$/.test(f.unit ?? "");
@@ -179,8 +185,9 @@ function modifiedNoun(toks: readonly TaggedToken[], b: number): string | null {
 
 /** "10 tonnes of frozen fish": the phrase after "of", up to three words. */
 function ofPhrase(toks: readonly TaggedToken[], b: number): string | null {
-  if (lower(toks[b + 1]) !== "of") return null;
-  let i = b + 2;
+  const at = pastAside(toks, b + 1);
+  if (lower(toks[at]) !== "of") return null;
+  let i = at + 1;
   if (toks[i]?.pos === "DET" || toks[i]?.pos === "PRON") i++;
   // "9 of the last 11 races", "56 of the 59 seats": the whole they are part of.
   while (toks[i]?.pos === "NUM" || lower(toks[i]) === "last" || lower(toks[i]) === "first") i++;
@@ -197,18 +204,26 @@ const STANDING = new Set("behind ahead clear short left remaining".split(" "));
 // Verbs that introduce a clause rather than tell an event.
 const FRAME_VERBS = new Set("include accord follow compare".split(" "));
 
+/** Past an aside right after `i`: "(about 9%)", "- or 9 acres -", ", including 9 children,". */
+function pastAside(toks: readonly TaggedToken[], i: number): number {
+  const open = toks[i]?.text ?? "";
+  const closer = open === "(" ? ")" : /^[-–—]$/.test(open) ? open : open === "," && toks[i + 1]?.lemma === "include" ? "," : null;
+  if (!closer) return i;
+  const close = toks.findIndex((t, k) => k > i && t.text === closer);
+  return close > 0 && close - i <= 8 ? close + 1 : i;
+}
+
 /** "people were injured", "jobs cut", "40% are retired", "2 have not recovered", "the 9 he scored". */
-function eventAfter(toks: readonly TaggedToken[], b: number, f: Figure): string | null {
+function eventAfter(toks: readonly TaggedToken[], a: number, b: number, f: Figure): string | null {
   let i = b + 1;
   // Past an "of" phrase ("60% of voters have..."), an aside (", including 9 children,"), a relative pronoun.
   if (lower(toks[i]) === "of") {
     i++;
     while (i < toks.length && /^(DET|ADJ|NOUN|PROPN|NUM)$/.test(toks[i]!.pos)) i++;
   }
-  if (toks[i]?.text === "," && toks[i + 1]?.lemma === "include") {
-    const close = toks.findIndex((t, k) => k > i + 1 && t.text === ",");
-    if (close > 0 && close - i <= 8) i = close + 1;
-  }
+  // "15% - about 9,000 - are", and the end of an aside the figure opens: "- 9,000 - are".
+  i = pastAside(toks, i);
+  if (/^[-–—]$/.test(toks[i]?.text ?? "") && /^[-–—]$/.test(toks[a - 1]?.text ?? "")) i++;
   const first = toks[i];
   // "one man dead", "20 people missing", "19 years younger": a state right after the figure.
   if (first && first.pos === "ADJ" && i === b + 1 && (f.kind === "count" || f.kind === "measure")) {
@@ -253,12 +268,12 @@ function eventAfter(toks: readonly TaggedToken[], b: number, f: Figure): string 
   // "40% are retired", "30% were men": the predicate of a figure that is the subject, when nothing is counted.
   if (aux && f.kind !== "count" && (t.pos === "ADJ" || t.pos === "NOUN")) return [...neg, lower(t)].join(" ");
   // "30% is in severe drought": where the figure is.
-  if (aux && f.kind !== "count" && lower(t) === "in") {
+  if (aux && f.kind !== "count" && (lower(t) === "in" || lower(t) === "on")) {
     let j = i + 1;
     if (toks[j]?.pos === "DET") j++;
     const words: string[] = [];
     while (words.length < 3 && (toks[j]?.pos === "ADJ" || isNoun(toks[j]))) words.push(lower(toks[j++]));
-    if (words.length && isNoun(toks[j - 1])) return `in ${words.join(" ")}`;
+    if (words.length && isNoun(toks[j - 1])) return `${lower(t)} ${words.join(" ")}`;
   }
   return null;
 }
@@ -276,7 +291,8 @@ function eventBefore(toks: readonly TaggedToken[], a: number): string | null {
   for (let i = a - 1, k = 0; i >= 0 && k < 6; i--, k++) {
     const t = toks[i]!;
     // "is said to have cost £9m": a word after "to" or an auxiliary is a verb, whatever the tagger read.
-    const verb = t.pos === "VERB" || (isNoun(t) && /^(to|have|has|had|will|would|could|may|might)$/.test(lower(toks[i - 1])));
+    const verb = t.pos === "VERB" || (isNoun(t) && (/^(to|have|has|had|will|would|could|may|might)$/.test(lower(toks[i - 1])) ||
+      (toks[i - 1]?.pos === "VERB" && toks[i + 1]?.pos === "DET")));
     if (verb) {
       // "banned from driving for a year": the verb that governs the gerund.
       if (/ing$/.test(t.text) && toks[i - 1]?.pos === "ADP" && toks[i - 2]?.pos === "VERB") continue;
@@ -337,7 +353,7 @@ function apposedTo(toks: readonly TaggedToken[], a: number, b: number): string |
   const words: string[] = [];
   while (i >= 0 && words.length < 3 && isNoun(toks[i])) words.unshift(lower(toks[i--]));
   // "£9m (€10m)": the "m" belongs to the number before.
-  if (toks[i]?.pos === "NUM") return null;
+  if (toks[i]?.pos === "NUM" || lower(toks[i]) === "per") return null;
   // A plural noun before a comma, any noun before a bracket or dash ("the score (86)").
   if (!words.length || (open === "," && !/s$/.test(words[words.length - 1]!))) return null;
   return words.join(" ");
