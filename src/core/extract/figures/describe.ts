@@ -5,6 +5,7 @@
 import { sentenceAt, tagText, type Doc, type TaggedToken } from "../../text/index.js";
 import type { Figure } from "../../types.js";
 import { isNoFigure, type Placed } from "./names.js";
+import { SHARE_PRICE } from "./rank.js";
 
 /** The figures that are quantities, each with what it counts in `about` (and "maximum"/"minimum" read). */
 export function describeFigures(doc: Doc, figures: readonly Figure[]): Figure[] {
@@ -81,9 +82,22 @@ const CLAUSE_END = new Set([",", ";", ":", "(", ")", "-", "–", "—", ".", "!"
 const lower = (t: TaggedToken | undefined) => t?.text.toLowerCase() ?? "";
 const isNoun = (t: TaggedToken | undefined) => t?.pos === "NOUN";
 
+/** "shares closed at 412p", "the stock rose 3% to $45.20", "£2.10 a share": a price of one share. */
+function sharePrice(p: Placed): boolean {
+  const { f, toks, a, b } = p;
+  if (f.kind !== "money") return false;
+  const perShare = /^(a|per)$/.test(lower(toks[b + 1])) && /^shares?$/.test(lower(toks[b + 2]));
+  const closing = /^(at|to)$/.test(lower(toks[a - 1])) && toks.some((t) => t.lemma === "share" || t.lemma === "stock");
+  return perShare || closing;
+}
+
 function describe(p: Placed): Figure {
   const { f, toks, a, b } = p;
   const out: Figure = { ...f };
+  if (sharePrice(p)) {
+    out.about = SHARE_PRICE;
+    return out;
+  }
   const age = ageOf(p);
   if (age) {
     out.about = "age";
@@ -143,7 +157,8 @@ function ageOf(p: Placed): boolean {
   // "Dana Reyes, 34, said": an apposition after a name.
   if (prev?.text === "," && toks[a - 2]?.pos === "PROPN" && ends && next?.text !== "-") return true;
   // "She was 34." "turned 34 on Monday".
-  if (prev && (prev.lemma === "be" || AGE_VERBS.has(prev.lemma)) && (toks[a - 2]?.pos === "PRON" || toks[a - 2]?.pos === "PROPN") && (ends || next?.pos === "ADP")) return true;
+  const person = toks[a - 2]?.pos === "PRON" || toks[a - 2]?.pos === "PROPN";
+  if (prev && ((prev.lemma === "be" && person) || AGE_VERBS.has(prev.lemma)) && (ends || next?.pos === "ADP")) return true;
   // "at the age of 34".
   return prev?.text === "of" && lower(toks[a - 2]) === "age";
 }
