@@ -99,6 +99,7 @@ export function buildCard(article: Article, options: Partial<CardOptions> = {}):
   if (article.url) source.url = article.url;
   if (article.publisher) source.publisher = article.publisher;
   if (article.publishedAt) source.publishedAt = article.publishedAt;
+  if (article.excerpt) source.excerpt = article.excerpt;
   return {
     schemaVersion: CARD_SCHEMA_VERSION,
     id: stableHash(normalizeText(text)),
