@@ -88,8 +88,8 @@ export function eventAfter(toks: readonly TaggedToken[], a: number, b: number, f
   i = pastAside(toks, i);
   if (/^[-–—]$/.test(toks[i]?.text ?? "") && /^[-–—]$/.test(toks[a - 1]?.text ?? "")) i++;
   const first = toks[i];
-  // "one man dead", "20 people missing", "19 years younger": a state right after the figure.
-  if (first && first.pos === "ADJ" && i === b + 1 && (f.kind === "count" || f.kind === "measure")) {
+  // "one man dead", "20 people missing", "19 years younger", "9 outright": a state right after the figure.
+  if (first && first.pos === "ADJ" && i === b + 1 && (f.kind === "count" || f.kind === "measure" || f.kind === "number")) {
     const after = toks[i + 1];
     if (!after || CLAUSE_END.has(after.text) || after.pos === "CCONJ" || after.pos === "ADP" || after.pos === "SCONJ") return lower(first);
   }
@@ -240,6 +240,7 @@ export function dimensionOf(p: Placed): string | null {
   if (DIMENSIONS[after]) return DIMENSIONS[after]!;
   if (lower(toks[a - 1]) === "from" && /^(m|km|miles|yards|feet)$/.test(f.unit ?? "")) return "distance";
   if (MASS.has(f.unit ?? "") && !f.about) return "weight";
+  if (f.unit === "degrees" && !f.about) return "temperature";
   return null;
 }
 
