@@ -4,7 +4,7 @@
 // subject ("40% are retired"). Part-of-speech tags and lemmas come from text/pos (wink-nlp).
 import { sentenceAt, tagText, type Doc } from "../../text/index.js";
 import type { Figure } from "../../types.js";
-import { isNoFigure, type Placed } from "./names.js";
+import { isNoFigure, yearDatesOnly, type Placed } from "./names.js";
 import {
   apposedTo, CLAUSE_END, dimensionOf, eventAfter, eventBefore, isNoun, lower, modifiedNoun, nounBeforeOf, ofPhrase, placeAfter,
   purposeAfter, sectorAfter, spanBefore,
@@ -16,6 +16,12 @@ export function describeFigures(doc: Doc, figures: readonly Figure[]): Figure[] 
   const out: Figure[] = [];
   let last: { p: Placed; f: Figure } | null = null;
   for (const f of figures) {
+    // A year needs no tags: the word before tells whether it bounds a span ("since 2014") or only dates.
+    if (f.kind === "year") {
+      const s = sentenceAt(doc, f.start);
+      if (!s || !yearDatesOnly(f, doc.text.slice(Math.max(s.start, f.start - 40), f.start))) out.push(f);
+      continue;
+    }
     const p = f.kind === "ordinal" ? null : place(doc, f);
     if (!p) {
       out.push(f);
