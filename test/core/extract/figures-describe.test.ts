@@ -81,6 +81,16 @@ describe("what a figure counts", () => {
   });
 });
 
+describe("numbers written onto their fraction or scale", () => {
+  test.each<[string, number, string | null]>([
+    ["The jury sat for 6½ hours before its verdict.", 6.5, "hours"],
+    ["The fund lost £420million in a week.", 4.2e8, "GBP"],
+    ["Gusts reached 90kmph on the coast.", 90, "kmph"],
+  ])("%s", (text, value, unit) => {
+    expect(described(text).find((x) => near(x.value, value))?.unit).toBe(unit);
+  });
+});
+
 describe("currencies written in news", () => {
   test.each<[string, number, string]>([
     ["The ticket cost Rs 450 at the gate.", 450, "INR"],
