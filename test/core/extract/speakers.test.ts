@@ -357,3 +357,10 @@ describe("speech verbs as a class, in any inflection", () => {
     expect(who("Lena Okafor spoke at noon. “The plan shot up the list,” wrote Bo Hart.")).toEqual([["The plan shot up the list", "Bo Hart"]]);
   });
 });
+
+describe("salience", () => {
+  test("a subject with party and state in brackets stays the subject", () => {
+    const text = "Joan Pike (D-Ore.) blasted Ivo Brandt in an interview on Monday.\n\n“It shows a lack of care,” the Senate minority leader said.";
+    expect(who(text)).toEqual([["It shows a lack of care", "Joan Pike"]]);
+  });
+});
