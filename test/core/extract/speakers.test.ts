@@ -363,4 +363,9 @@ describe("salience", () => {
     const text = "Joan Pike (D-Ore.) blasted Ivo Brandt in an interview on Monday.\n\n“It shows a lack of care,” the Senate minority leader said.";
     expect(who(text)).toEqual([["It shows a lack of care", "Joan Pike"]]);
   });
+
+  test("a family name written first: 'Mr. Lou' is Lou Jiwan, named in full before", () => {
+    const text = "Finance Minister Lou Jiwan met traders on Monday.\n\nMr. Lou said the mills would close. “It is very hard to say how many will lose work,” he said.";
+    expect(who(text)).toEqual([["It is very hard to say how many will lose work", "Lou Jiwan"]]);
+  });
 });
