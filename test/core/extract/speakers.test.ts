@@ -345,6 +345,16 @@ describe("speech verbs as a class, in any inflection", () => {
       [["We regret the delay", "the firm's spokesperson"]],
     ],
     [
+      "a relative clause naming someone else between the speaker and the verb",
+      "“We must accept it,” Ana Ruiz, who was majority leader under Ivo Brandt, told lawmakers.",
+      [["We must accept it", "Ana Ruiz"]],
+    ],
+    [
+      "a participle after a subject with a title of several words",
+      "Former Secretary of State Ana Ruiz urged voters to back Ivo Brandt, saying, “There is no other choice.”",
+      [["There is no other choice.", "Ana Ruiz"]],
+    ],
+    [
       "an inverted verb before a surname that is also a word",
       "Shops closed early. “This is a steep change,” said Ed French of the Grocers Federation.",
       [["This is a steep change", "Ed French"]],

@@ -56,7 +56,7 @@ const NOT_HEADS = new Set(["was", "is", "has", "does", "says", "were", "are", "h
 
 const AUXILIARIES = new Set(["is", "was", "are", "were", "be", "been", "am", "kept", "keeps", "started", "began", "continued", "continues"]);
 // A name after these is the object of a preposition or inside a noun phrase, not a subject.
-const NOT_BEFORE_SUBJECT = new Set(["of", "the", "at", "in", "by", "for", "to", "from", "with", "on", "about", "against", "a", "an"]);
+const NOT_BEFORE_SUBJECT = new Set(["of", "the", "at", "in", "by", "for", "to", "from", "with", "on", "about", "against", "a", "an", "under", "over", "after", "before", "like", "than", "behind", "beside", "between", "among", "toward", "towards", "through", "during", "since", "until", "within", "without", "near", "alongside", "including"]);
 // Before these a speech verb is a noun ("the following comment", "Clinton's remark").
 const NOUN_MARKERS = new Set(["the", "a", "an", "his", "her", "their", "its", "our", "your", "my", "this", "that", "these", "those", "following", "such", "many", "some", "any", "no", "of", "whose", "two", "several", "recent", "public", "new", "latest", "first", "same"]);
 
@@ -323,7 +323,8 @@ export function clauseSubject(ctx: GrammarContext, lo: number, hi: number): Spea
     const m = ctx.mentionFrom.get(k);
     if (m) return { kind: "name", from: m.from, to: m.to, text: ctx.text.slice(m.start, m.end), mention: m };
     const u = tokens[k]!;
-    if (!(u.cap || u.text === "." || ROLE_NOUNS.has(u.norm) || ROLE_MODIFIERS.has(u.norm))) break;
+    // "Former Secretary of State Ana Ruiz": "of" inside a title.
+    if (!(u.cap || u.text === "." || ROLE_NOUNS.has(u.norm) || ROLE_MODIFIERS.has(u.norm) || (u.norm === "of" && k > i && tokens[k + 1]?.cap))) break;
   }
   const t = tokens[i]!;
   if (PRONOUNS.has(t.norm) && SUBJECT_PRONOUN(t.norm)) return { kind: "pronoun", from: i, to: i + 1, text: t.text };
