@@ -355,6 +355,11 @@ describe("speech verbs as a class, in any inflection", () => {
       [["There is no other choice.", "Ana Ruiz"]],
     ],
     [
+      "an infinitive of saying: the subject of the verb it hangs on",
+      "Bo Hart spoke first. The debate was so calm that Ann Lee was prompted to say, “I cannot believe how polite this is.”",
+      [["I cannot believe how polite this is.", "Ann Lee"]],
+    ],
+    [
       "an inverted verb before a surname that is also a word",
       "Shops closed early. “This is a steep change,” said Ed French of the Grocers Federation.",
       [["This is a steep change", "Ed French"]],
