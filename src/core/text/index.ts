@@ -3,3 +3,5 @@ export type { Doc, Paragraph, Sentence, Span } from "./doc.js";
 export { normalizeText, stableHash } from "./normalize.js";
 export { isCommonWord } from "./common.js";
 export { contentTerms, isStopword, stem } from "./terms.js";
+export { isNounTag, tagText, verbLemma } from "./pos.js";
+export type { PosTag, TaggedToken } from "./pos.js";
