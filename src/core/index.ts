@@ -8,3 +8,4 @@ export { HONORIFICS } from "./extract/entities/lexicon.js";
 export type { Doc, Sentence } from "./text/index.js";
 export { topicKey } from "./extract/topics.js";
 export { figureScore } from "./extract/figures.js";
+export * from "./stories/index.js";

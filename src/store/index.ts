@@ -9,7 +9,10 @@ export type {
   PutResult,
   PutStatus,
   QuoteHit,
+  SeriesHit,
   StoredArticle,
+  StoredStory,
+  StoriesWindow,
   SinceWindow,
   Terms,
   TopicCount,
@@ -22,7 +25,7 @@ export type { SqliteOptions } from "./sqlite.js";
 export { canonicalUrl, textHash, tokens } from "./rows.js";
 export { createPostgresStore, openPostgresStore, DEFAULT_POSTGRES_OPTIONS } from "./postgres.js";
 export type { PostgresOptions } from "./postgres.js";
-export { DEFAULT_DB_PATH, openStore, openStoreWithConnection, parseStoreSpec } from "./open.js";
+export { DEFAULT_DB_PATH, openStore, openStoreWithConnection, parseStoreSpec, withPostgresUser } from "./open.js";
 export type { OpenedStore, StoreConnection, StoreSpec } from "./open.js";
 export type { AuditEntry, AuditInput, DestinationRow, FeedRow, SettingsChange, SettingsStore } from "./settings.js";
 export { feedId } from "./settings.js";

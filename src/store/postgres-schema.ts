@@ -57,6 +57,24 @@ export const POSTGRES_MIGRATIONS: ReadonlyArray<(s: string) => string> = [
     INSERT INTO ${s}.settings_version VALUES (1, 0);`,
   // The person index (people-postgres.ts); articles stored before it are indexed once on open.
   personIndexSql,
+  // Stories (issue 14): each article in exactly one; story_keys finds candidates by look-up.
+  (s) => `
+    CREATE TABLE ${s}.stories (
+      sid serial PRIMARY KEY,
+      id text NOT NULL UNIQUE,
+      title text NOT NULL,
+      best text NOT NULL,
+      best_score double precision NOT NULL,
+      first_time double precision NOT NULL,
+      last_time double precision NOT NULL,
+      updated_at double precision NOT NULL,
+      size integer NOT NULL,
+      info jsonb NOT NULL
+    );
+    CREATE INDEX ON ${s}.stories (last_time DESC);
+    CREATE TABLE ${s}.story_articles (seq integer PRIMARY KEY, sid integer NOT NULL, time double precision NOT NULL, features jsonb NOT NULL);
+    CREATE INDEX ON ${s}.story_articles (sid, time DESC);
+    CREATE TABLE ${s}.story_keys (key text NOT NULL, time double precision NOT NULL, sid integer NOT NULL, PRIMARY KEY (key, time, sid));`,
 ];
 
 /** Brings the schema to the latest version under an advisory lock (replicas may start together). */

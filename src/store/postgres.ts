@@ -8,6 +8,8 @@ import { createPostgresPeople } from "./people-postgres.js";
 import { byRecent, cardRows, metaOf } from "./rows.js";
 import { runStages, termGroups } from "./search.js";
 import { migratePostgres } from "./postgres-schema.js";
+import { STORE_STORY_DEFAULTS, type StoreStoryOptions } from "./stories.js";
+import { createPostgresStories } from "./stories-postgres.js";
 import type { BriefingStore, PutResult, StoredArticle, Terms, TopicCount } from "./types.js";
 
 export interface PostgresOptions {
@@ -15,9 +17,11 @@ export interface PostgresOptions {
   schema: string;
   /** Whether close() ends the pool. */
   ownsPool: boolean;
+  /** How articles are grouped into stories (core/stories). */
+  stories: StoreStoryOptions;
 }
 
-export const DEFAULT_POSTGRES_OPTIONS = { schema: "briefbot", ownsPool: false } as const satisfies PostgresOptions;
+export const DEFAULT_POSTGRES_OPTIONS = { schema: "briefbot", ownsPool: false, stories: STORE_STORY_DEFAULTS } as const satisfies PostgresOptions;
 
 interface ArticleRow {
   seq: number;
@@ -38,6 +42,8 @@ function storedOf(r: ArticleRow): StoredArticle {
 
 const ARTICLE_COLS = "a.seq, a.id, a.url, a.title, a.publisher, a.published_at, a.ingested_at, a.card";
 const UNIQUE_VIOLATION = "23505";
+// Two writers joining articles to stories they lock in different orders.
+const DEADLOCK = "40P01";
 /** Matches read per index look-up before keeping the newest. */
 const SCAN_CAP = 300;
 
@@ -69,9 +75,21 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
     throw new StoreError("unavailable", `cannot connect to PostgreSQL: ${(err as Error).message}`, { cause: err });
   }
   const people = createPostgresPeople(pool, s);
+  const stories = createPostgresStories(s, { ...STORE_STORY_DEFAULTS, ...opts.stories });
   try {
     await migratePostgres(client, opts.schema);
     await people.backfill(client);
+    // Articles stored before stories existed (an older schema): each put in a story once, oldest first.
+    for (;;) {
+      await client.query("BEGIN");
+      await client.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`briefbot-stories:${opts.schema}`]);
+      const n = await stories.backfill(client, 1000);
+      await client.query("COMMIT");
+      if (!n) break;
+    }
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw err;
   } finally {
     client.release();
   }
@@ -82,7 +100,8 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
       return await putTx(items, now);
     } catch (err) {
       // Two writers stored the same new article at once: the second now finds it stored.
-      if ((err as { code?: string }).code === UNIQUE_VIOLATION) return putTx(items, now);
+      const code = (err as { code?: string }).code;
+      if (code === UNIQUE_VIOLATION || code === DEADLOCK) return putTx(items, now);
       throw err;
     }
   }
@@ -120,6 +139,7 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
       seq = old.seq;
       const was = await c.query<{ card: BriefingCard }>(`SELECT card FROM ${s}.articles WHERE seq = $1`, [seq]);
       if (was.rows[0]) await people.remove(c, seq, was.rows[0].card);
+      await stories.unassign(c, seq, now);
       const gone = await c.query<{ topic: string }>(`DELETE FROM ${s}.topics WHERE seq = $1 RETURNING topic`, [seq]);
       await c.query(`UPDATE ${s}.topic_counts SET n = n - 1 WHERE topic = ANY($1::text[])`, [gone.rows.map((x) => x.topic)]);
       await c.query(`DELETE FROM ${s}.topic_counts WHERE n <= 0`);
@@ -158,6 +178,7 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
       );
     }
     await people.index(c, seq, r.sortTime, card);
+    await stories.assign(c, seq, id, card, r.sortTime, now);
     return { id, status: old ? "updated" : "ingested" };
   }
 
@@ -165,17 +186,19 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
   // GIN finds the matching keys (at most SCAN_CAP, in no order: a LIMIT without ORDER BY lets the
   // bitmap scan stop early, and gives the planner no backward primary-key scan to misjudge); the
   // newest of those are kept, or for the any-term fallback the best by ts_rank. ask/ re-ranks.
-  async function search<R extends { key: number }>(table: "quotes" | "figures" | "articles", cols: string, terms: Terms, limit: number) {
+  // `topics`, when given, keeps only rows of articles carrying one of them (trends).
+  async function search<R extends { key: number }>(table: "quotes" | "figures" | "articles", cols: string, terms: Terms, limit: number, topics?: string[]) {
     const key = { quotes: "qid", figures: "fid", articles: "seq" }[table];
+    const within = topics ? `AND EXISTS (SELECT 1 FROM ${s}.topics tp WHERE tp.seq = ${s}.${table}.seq AND tp.topic = ANY($4::text[]))` : "";
     const rows = new Map<number, R>();
     const hits = await runStages(termGroups(terms), limit, async (stage, n) => {
       const rank = stage.any ? "ts_rank(body_tsv, to_tsquery('simple', $1))" : "0";
       const res = await pool.query<R>(
-        `WITH m AS MATERIALIZED (SELECT ${key} AS k, ${rank} AS r FROM ${s}.${table} WHERE body_tsv @@ to_tsquery('simple', $1) LIMIT $3),
+        `WITH m AS MATERIALIZED (SELECT ${key} AS k, ${rank} AS r FROM ${s}.${table} WHERE body_tsv @@ to_tsquery('simple', $1) ${within} LIMIT $3),
          top AS MATERIALIZED (SELECT k, r FROM m ORDER BY r DESC, k DESC LIMIT $2)
          SELECT top.k AS key, ${cols} FROM top JOIN ${s}.${table} t ON t.${key} = top.k JOIN ${s}.articles a ON a.seq = t.seq
          ORDER BY top.r DESC, top.k DESC`,
-        [tsQuery(stage), n, SCAN_CAP],
+        topics ? [tsQuery(stage), n, SCAN_CAP, topics] : [tsQuery(stage), n, SCAN_CAP],
       );
       for (const r of res.rows) rows.set(r.key, r);
       return res.rows.map((r) => r.key);
@@ -226,6 +249,14 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
       const hits = await search<Row>("figures", "t.figure, a.id, a.title, a.url, a.publisher, a.published_at", terms, limit);
       return hits.map((h) => ({ article: metaOf(h.row), figure: h.row.figure, score: h.score }));
     },
+    async figureSeries(terms, limit, topics) {
+      type Row = ArticleRow & { key: number; figure: Figure; sort_time: number; topics: string[] };
+      const within = topics?.length ? [...new Set(topics.map((t) => t.toLowerCase()))] : undefined;
+      const cols = `t.figure, a.id, a.title, a.url, a.publisher, a.published_at, a.sort_time,
+        ARRAY(SELECT tp.topic FROM ${s}.topics tp WHERE tp.seq = a.seq ORDER BY tp.topic) AS topics`;
+      const hits = await search<Row>("figures", cols, terms, limit, within);
+      return hits.map((h) => ({ article: metaOf(h.row), figure: h.row.figure, score: h.score, topics: h.row.topics, time: h.row.sort_time }));
+    },
     async since(since, limit, window = {}) {
       const r = await pool.query<ArticleRow>(
         `SELECT ${ARTICLE_COLS} FROM ${s}.articles a WHERE a.ingested_at > $1 AND ($2::float8 IS NULL OR a.ingested_at <= $2)
@@ -244,9 +275,12 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
       return people.personArticles(keys, limit, offset);
     },
     personTotals: people.personTotals,
+    story: (id) => stories.story(pool, id),
+    storiesOf: (ids) => stories.storiesOf(pool, ids),
+    stories: (limit, window = {}) => stories.stories(pool, limit, window.offset ?? 0),
     async maintain() {
       // Moves GIN pending entries into the index and refreshes the planner's statistics.
-      for (const t of ["articles", "quotes", "figures", "topics", "people", "person_keys", "person_articles"]) await pool.query(`VACUUM ANALYZE ${s}.${t}`);
+      for (const t of ["articles", "quotes", "figures", "topics", "people", "person_keys", "person_articles", "stories", "story_articles", "story_keys"]) await pool.query(`VACUUM ANALYZE ${s}.${t}`);
     },
     async close() {
       if (opts.ownsPool) await pool.end();

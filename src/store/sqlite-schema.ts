@@ -67,6 +67,24 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
    ) WITHOUT ROWID;
    CREATE TABLE people_backfill (one INTEGER PRIMARY KEY CHECK (one = 1), done INTEGER NOT NULL);
    INSERT INTO people_backfill VALUES (1, 0);`,
+  // Stories (issue 14): each article in exactly one; story_keys finds candidates by look-up
+  // (key, newest first) so that grouping an article costs the same at 100 or 100,000 stored.
+  `CREATE TABLE stories (
+     sid INTEGER PRIMARY KEY,
+     id TEXT NOT NULL UNIQUE,
+     title TEXT NOT NULL,
+     best TEXT NOT NULL,
+     best_score REAL NOT NULL,
+     first_time INTEGER NOT NULL,
+     last_time INTEGER NOT NULL,
+     updated_at INTEGER NOT NULL,
+     size INTEGER NOT NULL,
+     info TEXT NOT NULL
+   );
+   CREATE INDEX stories_last ON stories(last_time DESC);
+   CREATE TABLE story_articles (seq INTEGER PRIMARY KEY, sid INTEGER NOT NULL, time INTEGER NOT NULL, features TEXT NOT NULL);
+   CREATE INDEX story_articles_sid ON story_articles(sid, time DESC);
+   CREATE TABLE story_keys (key TEXT NOT NULL, time INTEGER NOT NULL, sid INTEGER NOT NULL, PRIMARY KEY (key, time, sid)) WITHOUT ROWID;`,
 ];
 
 /** Brings the database to the latest schema; refuses one written by a newer briefbot. */

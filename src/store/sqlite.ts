@@ -10,16 +10,20 @@ import { createSqlitePeople } from "./people-sqlite.js";
 import { byRecent, cardRows, metaOf } from "./rows.js";
 import { runStages, termGroups } from "./search.js";
 import { migrateSqlite } from "./sqlite-schema.js";
-import type { ArticleHit, BriefingStore, FigureHit, PutResult, QuoteHit, StoredArticle, Terms, TopicCount } from "./types.js";
+import { STORE_STORY_DEFAULTS, type StoreStoryOptions } from "./stories.js";
+import { createSqliteStories } from "./stories-sqlite.js";
+import type { ArticleHit, BriefingStore, FigureHit, PutResult, QuoteHit, SeriesHit, StoredArticle, Terms, TopicCount } from "./types.js";
 
 export interface SqliteOptions {
   /** "normal" survives a crash of the process (kill -9); "full" also survives power loss. */
   synchronous: "normal" | "full";
   /** Shown in errors ("data/briefbot.db"). */
   name: string;
+  /** How articles are grouped into stories (core/stories). */
+  stories: StoreStoryOptions;
 }
 
-export const DEFAULT_SQLITE_OPTIONS = { synchronous: "normal", name: "the SQLite database" } as const satisfies SqliteOptions;
+export const DEFAULT_SQLITE_OPTIONS = { synchronous: "normal", name: "the SQLite database", stories: STORE_STORY_DEFAULTS } as const satisfies SqliteOptions;
 
 interface ArticleRow {
   seq: number;
@@ -73,6 +77,10 @@ export function createSqliteStore(db: Database, options: Partial<SqliteOptions> 
   migrateSqlite(db, opts.name);
   const people = createSqlitePeople(db);
   people.backfill();
+  const stories = createSqliteStories(db, { ...STORE_STORY_DEFAULTS, ...opts.stories });
+  // Articles stored before stories existed (an older database): each put in a story once, oldest first.
+  const backfill = db.transaction(() => stories.backfill(1000));
+  while (backfill.immediate() > 0);
 
   // Every term matching: newest first, which stops after `limit` rows however common the words
   // (ask/ re-ranks). Any term matching (the last resort): by bm25, as most rows match only weakly.
@@ -117,6 +125,19 @@ export function createSqliteStore(db: Database, options: Partial<SqliteOptions> 
     articleFtsRanked: db.prepare<[string, number], { rowid: number }>("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"),
     quote: db.prepare<[number], { quote: string } & ArticleRow>(`SELECT q.quote, ${META_COLS} FROM quotes q JOIN articles a ON a.seq = q.seq WHERE q.qid = ?`),
     figure: db.prepare<[number], { figure: string } & ArticleRow>(`SELECT f.figure, ${META_COLS} FROM figures f JOIN articles a ON a.seq = f.seq WHERE f.fid = ?`),
+    // Trends: the same look-ups restricted to articles carrying one of the topics (a JSON array).
+    figureFtsIn: db.prepare<[string, string, number], { rowid: number }>(
+      `SELECT x.rowid FROM figures_fts x JOIN figures f ON f.fid = x.rowid WHERE figures_fts MATCH ?
+         AND EXISTS (SELECT 1 FROM topics t WHERE t.seq = f.seq AND t.topic IN (SELECT value FROM json_each(?))) ORDER BY x.rowid DESC LIMIT ?`,
+    ),
+    figureFtsInRanked: db.prepare<[string, string, number], { rowid: number }>(
+      `SELECT x.rowid FROM figures_fts x JOIN figures f ON f.fid = x.rowid WHERE figures_fts MATCH ?
+         AND EXISTS (SELECT 1 FROM topics t WHERE t.seq = f.seq AND t.topic IN (SELECT value FROM json_each(?))) ORDER BY x.rank LIMIT ?`,
+    ),
+    seriesFigure: db.prepare<[number], { figure: string; sort_time: number; topics: string } & ArticleRow>(
+      `SELECT f.figure, ${META_COLS}, a.sort_time, (SELECT json_group_array(t.topic) FROM topics t WHERE t.seq = a.seq) AS topics
+         FROM figures f JOIN articles a ON a.seq = f.seq WHERE f.fid = ?`,
+    ),
     since: db.prepare<[number, number, number, number], ArticleRow>(
       "SELECT * FROM articles WHERE ingested_at > ? AND ingested_at <= ? ORDER BY ingested_at DESC, seq DESC LIMIT ? OFFSET ?",
     ),
@@ -150,6 +171,7 @@ export function createSqliteStore(db: Database, options: Partial<SqliteOptions> 
     let seq: number;
     if (old) {
       seq = old.seq;
+      stories.unassign(seq, now);
       removeChildren(seq);
       q.updateArticle.run(r.url ?? null, r.hash, m.title, m.publisher ?? null, m.publishedAt ?? null, r.sortTime, now, cardJson, seq);
     } else {
@@ -169,6 +191,7 @@ export function createSqliteStore(db: Database, options: Partial<SqliteOptions> 
     });
     q.insArticleFts.run(seq, r.articleBody);
     people.index(seq, r.sortTime, card);
+    stories.assign(seq, id, card, r.sortTime, now);
     return { id, status: old ? "updated" : "ingested" };
   };
   const putTx = db.transaction(putOne);
@@ -228,6 +251,20 @@ export function createSqliteStore(db: Database, options: Partial<SqliteOptions> 
         return r ? [{ article: metaOf(r), figure: JSON.parse(r.figure) as Figure, score: h.score }] : [];
       });
     },
+    async figureSeries(terms, limit, topics): Promise<SeriesHit[]> {
+      const within = topics?.length ? JSON.stringify([...new Set(topics.map((t) => t.toLowerCase()))]) : undefined;
+      const hits = await runStages(termGroups(terms), limit, async (s, n) =>
+        (within
+          ? (s.any ? q.figureFtsInRanked : q.figureFtsIn).all(ftsMatch(s), within, n)
+          : (s.any ? q.figureFtsRanked : q.figureFts).all(ftsMatch(s), n)
+        ).map((r) => r.rowid),
+      );
+      return hits.flatMap((h) => {
+        const r = q.seriesFigure.get(h.key);
+        if (!r) return [];
+        return [{ article: metaOf(r), figure: JSON.parse(r.figure) as Figure, score: h.score, topics: JSON.parse(r.topics) as string[], time: r.sort_time }];
+      });
+    },
     async since(since, limit, window = {}) {
       // SQLite binds Infinity as a REAL that compares above every integer.
       return q.since.all(since, window.until ?? Infinity, limit, window.offset ?? 0).map(storedOf);
@@ -246,6 +283,15 @@ export function createSqliteStore(db: Database, options: Partial<SqliteOptions> 
     },
     async personTotals(keys) {
       return people.personTotals(keys);
+    },
+    async story(id) {
+      return stories.story(id);
+    },
+    async storiesOf(ids) {
+      return stories.storiesOf(ids);
+    },
+    async stories(limit, window = {}) {
+      return stories.stories(limit, window.offset ?? 0);
     },
     async maintain() {
       // Many small FTS5 segments (one per transaction) slow every look-up: merge them into one.

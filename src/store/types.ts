@@ -1,6 +1,6 @@
 // The bot's memory. Implementations: memory.ts (tests, console without a database),
 // sqlite.ts (default), postgres.ts (several replicas). One contract suite tests them all.
-import type { Article, BriefingCard, Figure, Quote } from "../core/index.js";
+import type { Article, BriefingCard, Figure, Quote, StoryFlag } from "../core/index.js";
 
 /** What an answer needs to cite an article without loading its card. */
 export interface ArticleMeta {
@@ -47,6 +47,14 @@ export interface FigureHit {
   article: ArticleMeta;
   figure: Figure;
   score: number;
+}
+
+/** A figure with what a series needs of its article: its topics and the time it sorts by. */
+export interface SeriesHit extends FigureHit {
+  /** The article's topics (lower-case keys). */
+  topics: string[];
+  /** Publication time when the article gives one, else when it was stored (ms). */
+  time: number;
 }
 
 export interface ArticleHit {
@@ -99,6 +107,35 @@ export interface PersonTotals {
   roles: Array<{ role: string; count: number }>;
 }
 
+/**
+ * Articles from several outlets about one event (core/stories decides which). Every stored article
+ * is in exactly one story; a story of one is a story.
+ */
+export interface StoredStory {
+  id: string;
+  /** The title of the story's most complete card. */
+  title: string;
+  /** The id of that card. */
+  bestArticle: string;
+  /** Its articles, oldest first (publication time, else when stored). */
+  articles: Array<ArticleMeta & { time: number }>;
+  /** Where its outlets disagree. */
+  flags: StoryFlag[];
+  /** Merged from its cards. */
+  people: string[];
+  topics: string[];
+  figures: string[];
+  firstTime: number;
+  lastTime: number;
+  /** When it last took an article (ms, the store's clock). */
+  updatedAt: number;
+}
+
+export interface StoriesWindow {
+  /** Stories to skip (paging), newest first. */
+  offset?: number;
+}
+
 export interface BriefingStore {
   /** Stores the article and its card atomically; the same article twice is stored once. */
   put(article: Article, card: BriefingCard, now: number): Promise<PutResult>;
@@ -115,6 +152,11 @@ export interface BriefingStore {
   searchQuotes(terms: Terms, limit: number): Promise<QuoteHit[]>;
   /** Figures whose sentence, unit or "about" match `terms`; best first. */
   searchFigures(terms: Terms, limit: number): Promise<FigureHit[]>;
+  /**
+   * Figures for a series over time (trends): as searchFigures, restricted to articles carrying one
+   * of `topics` when given, each with its article's topics and time; newest first.
+   */
+  figureSeries(terms: Terms, limit: number, topics?: readonly string[]): Promise<SeriesHit[]>;
   /**
    * Cards stored after `since` (ms) and, with `window.until`, at or before it; most recent first
    * (ties: the later stored first), skipping `window.offset`. Bounded at both ends so a late
@@ -133,6 +175,12 @@ export interface BriefingStore {
   personArticles(keys: readonly string[], limit: number, offset?: number): Promise<PersonArticle[]>;
   /** Counts over every article naming any of `keys`. */
   personTotals(keys: readonly string[]): Promise<PersonTotals>;
+  /** One story by its id. */
+  story(id: string): Promise<StoredStory | undefined>;
+  /** The stories of these articles, each once, in the order their first article appears in `articleIds`. */
+  storiesOf(articleIds: readonly string[]): Promise<StoredStory[]>;
+  /** Stories, the most recently updated (newest article) first. */
+  stories(limit: number, window?: StoriesWindow): Promise<StoredStory[]>;
   /** Compacts indexes and refreshes statistics after bulk ingestion (cheap when there is nothing to do). */
   maintain(): Promise<void>;
   close(): Promise<void>;

@@ -117,6 +117,22 @@ export function storeContract(make: () => Promise<BriefingStore>): void {
     expect((await store.searchFigures([["workers", "builders"]], 5))[0]?.figure.value).toBe(130);
   });
 
+  test("figureSeries: figures with their article's topics and time, restricted to topics when given", async () => {
+    await store.put(HARBOUR, HARBOUR_CARD(), T0);
+    await store.put(ORCHARD, ORCHARD_CARD(), T0 + 5);
+    const all = await store.figureSeries([["jobs", "builders"]], 10);
+    expect(all.map((h) => h.figure.value).sort()).toEqual([130, 1800]);
+    const orchard = all.find((h) => h.figure.value === 1800)!;
+    expect(orchard.topics.sort()).toEqual(["coast", "farming", "vell valley"]);
+    expect(orchard.time).toBe(Date.parse(ORCHARD.publishedAt!));
+    expect(orchard.article).toMatchObject({ title: ORCHARD.title, publishedAt: ORCHARD.publishedAt });
+    const farming = await store.figureSeries([["jobs", "builders"]], 10, ["Farming"]);
+    expect(farming.map((h) => h.figure.value)).toEqual([1800]);
+    expect((await store.figureSeries([["jobs", "builders"]], 10, ["coast", "port merrow"])).length).toBe(2);
+    expect(await store.figureSeries([["jobs", "builders"]], 10, ["volcanoes"])).toEqual([]);
+    expect(await store.figureSeries(["zebra"], 10)).toEqual([]);
+  });
+
   test("searchArticles: title, summary and topic words", async () => {
     await store.put(HARBOUR, HARBOUR_CARD(), T0);
     await store.put(ORCHARD, ORCHARD_CARD(), T0);

@@ -6,6 +6,7 @@ import { SQLITE_MIGRATIONS } from "../../src/store/sqlite-schema.js";
 import { openSqliteStore, StoreError } from "../../src/store/index.js";
 import { storeContract } from "./contract.js";
 import { LOCK_1, LOCK_1_CARD, LOCK_3, LOCK_3_CARD } from "./people-samples.js";
+import { evalArticle, storiesContract } from "./stories-contract.js";
 import { HARBOUR, HARBOUR_CARD } from "./samples.js";
 
 let dir: string;
@@ -16,6 +17,22 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 let n = 0;
 describe("sqlite store", () => storeContract(async () => openSqliteStore(join(dir, `contract-${n++}.db`))));
+describe("sqlite store: stories", () => storiesContract(async () => openSqliteStore(join(dir, `contract-${n++}.db`))));
+
+test("sqlite: articles stored before stories existed are put in stories when the file is opened", async () => {
+  const path = join(dir, "backfill.db");
+  const items = ["troops-border-a", "troops-border-b", "troops-talks-a"].map((id) => evalArticle(id));
+  const s1 = openSqliteStore(path);
+  await s1.putMany(items, 1);
+  await s1.close();
+  const raw = new Sqlite(path);
+  raw.exec("DELETE FROM story_articles; DELETE FROM stories; DELETE FROM story_keys;");
+  raw.close();
+  const s2 = openSqliteStore(path);
+  const stories = await s2.stories(10);
+  expect(stories.map((s) => s.articles.length).sort()).toEqual([1, 2]);
+  await s2.close();
+});
 
 describe("sqlite file", () => {
   test("is created with its folder, in WAL mode, and keeps what was stored", async () => {
@@ -61,6 +78,8 @@ describe("sqlite person index", () => {
     const version = SQLITE_MIGRATIONS.findIndex((m) => m.includes("CREATE TABLE people "));
     const raw = new Sqlite(path);
     raw.exec("DROP TABLE people; DROP TABLE person_keys; DROP TABLE person_articles; DROP TABLE people_backfill;");
+    // And the tables of every later migration, which that briefbot did not have either.
+    for (const m of SQLITE_MIGRATIONS.slice(version + 1)) for (const t of m.matchAll(/CREATE TABLE (\w+)/g)) raw.exec(`DROP TABLE ${t[1]}`);
     raw.pragma(`user_version = ${version}`);
     raw.close();
     const s2 = openSqliteStore(path);
