@@ -5,6 +5,7 @@ import { knownForms, topicForms } from "./aliases.js";
 import { parseQuestion } from "./parse.js";
 import { closestTopics } from "./suggest.js";
 import { findTrend } from "../trends/index.js";
+import { createMatcher, createPersonAnswers, type MatchOptions, type PeopleOptions } from "../people/index.js";
 import type { Answer, ArticleRef, Asker, FigureAnswer, Intent, QuoteAnswer } from "./types.js";
 import { FIGURE_NOISE, FIGURE_SYNONYMS } from "./figure-words.js";
 import { align, STOP_WORDS, tokens } from "./words.js";
@@ -34,6 +35,8 @@ export const COMMANDS_HELP = [
   { usage: "who said <words>", description: "who said a quote, from a few of its words (who said \"cook fast\")" },
   { usage: "figures <topic>", description: "figures on a topic (figures kyiv), or ask: how many sandbags?" },
   { usage: "trend <what> [in <topic>]", description: "a figure over time, across articles (trend evacuees in wildfire)" },
+  { usage: "quotes <person> [about <words>]", description: "what someone has said across articles (quotes sorensen about the dam)" },
+  { usage: "person <name>", description: "one card for a person: roles, counts, topics, latest quotes" },
   { usage: "topics", description: "the topics the bot knows" },
   { usage: "help", description: "this list" },
 ] as const;
@@ -52,8 +55,25 @@ function contentWords(words: string[]): string[] {
   return content.length >= Math.min(2, words.length) ? content : words;
 }
 
-export function createAsker(store: BriefingStore, options: Partial<AskerOptions> = {}): Asker {
+export interface AskerParts {
+  /** How people are matched and answered about (people/). */
+  match: Partial<MatchOptions>;
+  people: Partial<PeopleOptions>;
+}
+
+export function createAsker(store: BriefingStore, options: Partial<AskerOptions> = {}, parts: Partial<AskerParts> = {}): Asker {
   const opts = { ...DEFAULT_ASKER_OPTIONS, ...options };
+  const matcher = createMatcher(store, parts.match);
+  const personAnswers = createPersonAnswers(store, parts.people);
+
+  async function person(intent: "quotes" | "person", name: string, about?: string): Promise<Answer> {
+    const m = await matcher.match(name);
+    if (m.kind === "none") return { kind: "not_found", intent, query: name, suggestions: m.suggestions };
+    if (m.kind === "ambiguous") return { kind: "which_person", intent, query: name, ...(about ? { about } : {}), candidates: m.candidates };
+    if (intent === "person") return { kind: "person", query: name, ...(await personAnswers.card(m.person)) };
+    const matches = await personAnswers.quotes(m.person, about);
+    return { kind: "quotes", query: name, person: m.person, ...(about ? { about } : {}), matches };
+  }
 
   /** "Nothing found", with the known topics nearest to what was typed, else the biggest ones. */
   async function notFound(intent: "brief" | "figures" | "trend", query: string, typed = query): Promise<Answer> {
@@ -161,9 +181,14 @@ export function createAsker(store: BriefingStore, options: Partial<AskerOptions>
           return figures(intent.question ?? intent.topic);
         case "trend":
           return trend(intent.what, intent.topic);
+        case "quotes":
+          return person("quotes", intent.person, intent.about);
+        case "person":
+          return person("person", intent.name);
       }
     },
     topics: (prefix, limit = 25) => store.topics(limit, prefix),
+    people: (typed, limit = 25) => matcher.complete(typed, limit),
   };
   return asker;
 }
