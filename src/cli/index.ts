@@ -10,6 +10,7 @@ import { ingestCommand } from "./ingest.js";
 import { startCommand } from "./start.js";
 import { topicsCommand } from "./topics.js";
 import { quotesCommand } from "./quotes.js";
+import { trendCommand } from "./trend.js";
 
 export type Command = (argv: string[], io: Io) => Promise<number>;
 
@@ -19,6 +20,7 @@ export const COMMANDS: Record<string, { run: Command; summary: string }> = {
   discord: { run: discordCommand, summary: "discord register [--guild ID] | invite | commands: set up the Discord application" },
   ingest: { run: ingestCommand, summary: "ingest PATH...|URL... | ingest --jsonl FILE [--db PATH|URL] [--watch MINUTES]: store articles and their cards" },
   ask: { run: askCommand, summary: 'ask "<question>" [--json] | ask --jsonl [FILE] [--db PATH|URL]: answer from the store' },
+  trend: { run: trendCommand, summary: 'trend "<what>" [--in TOPIC] [--out chart.png] [--step] [--json] [--db PATH|URL]: a figure over time across articles, as a table and a PNG chart' },
   topics: { run: topicsCommand, summary: "topics [PREFIX] [--json] [--db PATH|URL]: the topics stored, most cards first" },
   digest: { run: digestCommand, summary: "digest preview|send <destination> [--config FILE] [--db PATH|URL]: the morning digest now: show it, or send and record it" },
   quotes: { run: quotesCommand, summary: "quotes FILE...|-: each article's quotes with speaker, role and confidence, as a table" },
