@@ -4,7 +4,9 @@ import type { BriefingStore, FigureHit, QuoteHit, Terms } from "../store/index.j
 import { knownForms, topicForms } from "./aliases.js";
 import { parseQuestion } from "./parse.js";
 import { closestTopics } from "./suggest.js";
+import { findTrend } from "../trends/index.js";
 import type { Answer, ArticleRef, Asker, FigureAnswer, Intent, QuoteAnswer } from "./types.js";
+import { FIGURE_NOISE, FIGURE_SYNONYMS } from "./figure-words.js";
 import { align, STOP_WORDS, tokens } from "./words.js";
 
 export interface AskerOptions {
@@ -31,23 +33,10 @@ export const COMMANDS_HELP = [
   { usage: "brief <topic>", description: "the latest briefing cards on a topic (brief ukraine)" },
   { usage: "who said <words>", description: "who said a quote, from a few of its words (who said \"prevent one\")" },
   { usage: "figures <topic>", description: "figures on a topic, or ask: how many troops has Russia amassed?" },
+  { usage: "trend <what> [in <topic>]", description: "a figure over time, across articles (trend evacuees in wildfire)" },
   { usage: "topics", description: "the topics the bot knows" },
   { usage: "help", description: "this list" },
 ] as const;
-
-// Words that ask for a figure but are not what it counts.
-const FIGURE_NOISE = new Set("many much number figure figures total amount big large long far old high tall".split(" "));
-// What a figure question names, and what the article may say instead.
-const FIGURE_SYNONYMS: Record<string, string[]> = {
-  population: ["population", "people", "residents", "inhabitants"],
-  people: ["people", "persons", "residents"],
-  troops: ["troops", "soldiers", "forces"],
-  soldiers: ["soldiers", "troops", "forces"],
-  dead: ["dead", "killed", "deaths", "died"],
-  killed: ["killed", "dead", "deaths", "died"],
-  cost: ["cost", "costs", "price", "spend", "spent"],
-  jobs: ["jobs", "workers", "employees"],
-};
 
 const refOf = (m: QuoteHit["article"]): ArticleRef => ({ ...m });
 
@@ -127,6 +116,17 @@ export function createAsker(store: BriefingStore, options: Partial<AskerOptions>
     return { kind: "figures", topic, figures: ranked.slice(0, opts.maxFigures) };
   }
 
+  async function trend(what: string, topic: string | undefined): Promise<Answer> {
+    const forms = topic ? topicForms(topic) : undefined;
+    const series = await findTrend(store, what, forms);
+    if (series) return { kind: "trend", ...series };
+    // Nothing counts it: the topics nearest to what was asked, else the busiest ones.
+    const query = topic ? `${what} in ${topic}` : what;
+    let near = await suggestions(topic ?? what);
+    if (!near.length) near = (await store.topics(opts.maxSuggestions)).map((t) => t.topic);
+    return { kind: "not_found", intent: "trend", query, suggestions: near };
+  }
+
   const asker: Asker = {
     ask: (text) => asker.answer(parseQuestion(text)),
     async answer(intent: Intent): Promise<Answer> {
@@ -141,6 +141,8 @@ export function createAsker(store: BriefingStore, options: Partial<AskerOptions>
           return whoSaid(intent.words);
         case "figures":
           return figures(intent.question ?? intent.topic);
+        case "trend":
+          return trend(intent.what, intent.topic);
       }
     },
     topics: (prefix, limit = 25) => store.topics(limit, prefix),

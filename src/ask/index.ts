@@ -3,3 +3,4 @@ export { createAsker, DEFAULT_ASKER_OPTIONS, COMMANDS_HELP } from "./asker.js";
 export type { AskerOptions } from "./asker.js";
 export { parseQuestion } from "./parse.js";
 export { topicForms } from "./aliases.js";
+export type { TrendPoint, TrendSeries } from "../trends/index.js";

@@ -14,10 +14,28 @@ const BRIEF = /^(?:brief(?:ing)?|news|latest|summary|summarize|summarise)\b(?:\s
 const FIGURES = /^(?:figures?|numbers?|stats|statistics|facts)\b(?:\s+(?:on|about|for))?[\s:,]*([\s\S]*)$/i;
 const FIGURE_QUESTION =
   /^(?:how\s+(?:many|much|big|large|long|far|old|high|tall)\b|what\s+(?:is|was|are|were|'s)\s+the\s+(?:number|population|size|amount|cost|toll|total|price|value|share|rate|percentage|figure)\b|(?:the\s+)?(?:population|number|size|cost|toll|price|amount|total)\s+of\b)/i;
+// Trends: "/trend troops in ukraine", "how has the troop count changed?", "troops at the border
+// over time", "death toll of the flood".
+const TREND = /^(?:trends?|over\s+time)\b[\s:,]*([\s\S]*)$/i;
+const TREND_CHANGE =
+  /^how\s+(?:has|have|did|does|do|is|are)\s+(?:the\s+)?(.+?)\s+(?:changed?|changing|grown|grow|risen|rise|fallen|fall|evolved?|moved?|developed?|gone|been\s+changing)\b([\s\S]*)$/i;
+const OVER_TIME = /^(?:show\s+(?:me\s+)?)?(?:the\s+)?(.+?)\s+(?:over\s+time|so\s+far|day\s+by\s+day)$/i;
+const TOLL = /^(?:what\s+(?:is|was|'s)\s+)?(?:the\s+)?((?:death\s+)?toll)\s+(?:of|in|from)\s+(?:the\s+)?([\s\S]+)$/i;
 const TOPICS = /^(?:topics?|(?:list|show)(?:\s+me)?(?:\s+the)?\s+topics|what\s+topics.*)$/i;
 const HELP = /^(?:help|\?|commands|start|what\s+can\s+you\s+do\??)$/i;
 const ABOUT = /^(?:what(?:'s|\s+is)\s+(?:new|happening|the\s+latest)\s+(?:in|on|with|about)|tell\s+me\s+about|what\s+about|update\s+on)\s+([\s\S]+)$/i;
 const QUOTED = /["“«‘]([^"“”«»‘’]{3,})["”»’]/;
+
+/** "troops at the border in ukraine" -> what and topic (after the last " in "). */
+function trendIntent(what: string, topic?: string): Intent {
+  let w = clean(what);
+  let t = topic === undefined ? undefined : clean(topic.replace(/^\s*(?:in|on|of|during|for)\s+(?:the\s+)?/i, ""));
+  if (t === undefined) {
+    const m = /^(.+?)\s+in\s+(?:the\s+)?(\S[\s\S]*)$/i.exec(w);
+    if (m) (w = m[1]!.trim()), (t = m[2]!.trim());
+  }
+  return t ? { kind: "trend", what: w, topic: t } : { kind: "trend", what: w };
+}
 
 export function parseQuestion(text: string): Intent {
   const t = text.trim().replace(/^[/!]\s*/, "").trim();
@@ -30,6 +48,14 @@ export function parseQuestion(text: string): Intent {
   if (m) return m[1]!.trim() ? { kind: "figures", topic: clean(m[1]!) } : { kind: "help" };
   m = BRIEF.exec(t);
   if (m) return m[1]!.trim() ? { kind: "brief", topic: clean(m[1]!) } : { kind: "help" };
+  m = TREND.exec(t);
+  if (m) return clean(m[1]!) ? trendIntent(m[1]!) : { kind: "help" };
+  m = TREND_CHANGE.exec(t);
+  if (m) return trendIntent(m[1]!, clean(m[2]!) || undefined);
+  m = TOLL.exec(t);
+  if (m) return trendIntent(m[1]!, m[2]!);
+  m = OVER_TIME.exec(t);
+  if (m) return trendIntent(m[1]!);
   if (FIGURE_QUESTION.test(t)) return { kind: "figures", topic: clean(t), question: t };
   m = ABOUT.exec(t);
   if (m) return { kind: "brief", topic: clean(m[1]!) };

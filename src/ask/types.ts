@@ -1,5 +1,6 @@
 // Typed answers; renderers (src/render) turn them into messages for each platform.
 import type { BriefingCard, Figure, Quote, Speaker } from "../core/index.js";
+import type { TrendSeries } from "../trends/index.js";
 
 export interface ArticleRef {
   id: string;
@@ -28,7 +29,8 @@ export type Intent =
   | { kind: "whosaid"; words: string }
   | { kind: "figures"; topic: string; question?: string }
   | { kind: "topics" }
-  | { kind: "help" };
+  | { kind: "help" }
+  | { kind: "trend"; what: string; topic?: string };
 
 export type Answer =
   | { kind: "brief"; topic: string; cards: BriefingCard[] }
@@ -36,7 +38,8 @@ export type Answer =
   | { kind: "figures"; topic: string; figures: FigureAnswer[] }
   | { kind: "topics"; topics: Array<{ topic: string; count: number }> }
   | { kind: "not_found"; intent: Intent["kind"]; query: string; suggestions: string[] }
-  | { kind: "help"; commands: Array<{ usage: string; description: string }> };
+  | { kind: "help"; commands: Array<{ usage: string; description: string }> }
+  | ({ kind: "trend" } & TrendSeries);
 
 /** What every adapter talks to. Implemented in ask/asker.ts over a BriefingStore. */
 export interface Asker {

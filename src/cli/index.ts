@@ -10,6 +10,7 @@ import { ingestCommand } from "./ingest.js";
 import { startCommand } from "./start.js";
 import { topicsCommand } from "./topics.js";
 import { quotesCommand } from "./quotes.js";
+import { auditCommand, feedsCommand } from "./manage.js";
 
 export type Command = (argv: string[], io: Io) => Promise<number>;
 
@@ -20,7 +21,9 @@ export const COMMANDS: Record<string, { run: Command; summary: string }> = {
   ingest: { run: ingestCommand, summary: "ingest PATH...|URL... | ingest --jsonl FILE [--db PATH|URL] [--watch MINUTES]: store articles and their cards" },
   ask: { run: askCommand, summary: 'ask "<question>" [--json] | ask --jsonl [FILE] [--db PATH|URL]: answer from the store' },
   topics: { run: topicsCommand, summary: "topics [PREFIX] [--json] [--db PATH|URL]: the topics stored, most cards first" },
-  digest: { run: digestCommand, summary: "digest preview|send <destination> [--config FILE] [--db PATH|URL]: the morning digest now: show it, or send and record it" },
+  digest: { run: digestCommand, summary: "digest preview|send <destination> | digest set|list|remove|history [--config FILE] [--db PATH|URL]: the morning digest now, and the digests set up from chat or here" },
+  feeds: { run: feedsCommand, summary: "feeds add URL [TOPIC...] | feeds list | feeds remove URL|ID [--json]: the feeds the bot polls, as /feeds in chat" },
+  audit: { run: auditCommand, summary: "audit [--limit N] [--json]: who changed which feed or digest, when and from where" },
   quotes: { run: quotesCommand, summary: "quotes FILE...|-: each article's quotes with speaker, role and confidence, as a table" },
 };
 

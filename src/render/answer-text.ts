@@ -2,6 +2,7 @@
 import type { Answer, ArticleRef, QuoteAnswer } from "../ask/index.js";
 import type { BriefingCard } from "../core/index.js";
 import { cardToText, formatValue } from "./text.js";
+import { trendToText } from "./trend-text.js";
 
 const ref = (a: ArticleRef) => [a.title, a.publisher, a.publishedAt?.slice(0, 10), a.url].filter(Boolean).join(" · ");
 
@@ -31,6 +32,8 @@ export function answerToText(answer: Answer): string {
         : "No articles yet: add some to briefings/ or run `briefbot ingest`.\n";
     case "not_found":
       return `Nothing found for "${answer.query}".${answer.suggestions.length ? ` Closest topics: ${answer.suggestions.join(", ")}.` : ""}\n`;
+    case "trend":
+      return trendToText(answer);
     case "help":
       return answer.commands.map((c) => `  ${c.usage.padEnd(28)} ${c.description}`).join("\n") + "\n";
   }

@@ -1,10 +1,11 @@
 // The store in memory: for tests and for the console without a database. Same contract as the
 // others (including dedup and relaxed search), with inverted indexes instead of FTS.
 import { createStoryGrouper, storyFeatures, storyFlags, type Article, type BriefingCard, type StoryGroup, type StoryOptions } from "../core/index.js";
+import { createMemoryPeople } from "./people-memory.js";
 import { cardRows, tokens, type CardRows } from "./rows.js";
 import { runStages, termGroups, type Stage } from "./search.js";
 import { completeness, mergeInfo, STORE_STORY_DEFAULTS } from "./stories.js";
-import type { ArticleHit, BriefingStore, FigureHit, PutResult, QuoteHit, StoredArticle, StoredStory, Terms, TopicCount } from "./types.js";
+import type { ArticleHit, BriefingStore, FigureHit, PutResult, QuoteHit, SeriesHit, StoredArticle, StoredStory, Terms, TopicCount } from "./types.js";
 
 interface Rec {
   stored: StoredArticle;
@@ -44,6 +45,7 @@ export function createMemoryStore(options: { stories?: Partial<StoryOptions> } =
   const quoteIdx = new Index<string>(); // "id#index"
   const figureIdx = new Index<string>();
   const topicCounts = new Map<string, number>();
+  const people = createMemoryPeople();
   let closed = false;
 
   const live = () => {
@@ -62,6 +64,8 @@ export function createMemoryStore(options: { stories?: Partial<StoryOptions> } =
       if (n > 0) topicCounts.set(t, n);
       else topicCounts.delete(t);
     }
+    if (sign === 1) people.index(rec.rows.meta, rec.rows.sortTime, rec.stored.card);
+    else people.remove(id, rec.stored.card);
     if (sign === 1) {
       if (rec.rows.url) byUrl.set(rec.rows.url, id);
       byHash.set(rec.rows.hash, id);
@@ -71,9 +75,9 @@ export function createMemoryStore(options: { stories?: Partial<StoryOptions> } =
     }
   }
 
-  function ranked<K extends string>(idx: Index<K>, stage: Stage, limit: number): K[] {
+  function ranked<K extends string>(idx: Index<K>, stage: Stage, limit: number, keep: (r: Rec) => boolean = () => true): K[] {
     const recOf = (k: string) => byId.get(k.split("#")[0]!)!;
-    return [...idx.match(stage)].sort((a, b) => recent(recOf(a), recOf(b))).slice(0, limit);
+    return [...idx.match(stage)].filter((k) => keep(recOf(k))).sort((a, b) => recent(recOf(a), recOf(b))).slice(0, limit);
   }
 
   function storyOut(g: StoryGroup): StoredStory {
@@ -166,6 +170,17 @@ export function createMemoryStore(options: { stories?: Partial<StoryOptions> } =
         return { article: { ...rec.rows.meta }, figure: structuredClone(rec.stored.card.figures[i]!), score: h.score };
       });
     },
+    async figureSeries(terms, limit, topics): Promise<SeriesHit[]> {
+      live();
+      const want = new Set((topics ?? []).map((t) => t.toLowerCase()));
+      const keep = (r: Rec) => !want.size || r.rows.topics.some((t) => want.has(t));
+      const hits = await runStages(termGroups(terms), limit, async (s, n) => ranked(figureIdx, s, n, keep));
+      return hits.map((h) => {
+        const { rec, i } = part(h.key);
+        const figure = structuredClone(rec.stored.card.figures[i]!);
+        return { article: { ...rec.rows.meta }, figure, score: h.score, topics: [...rec.rows.topics], time: rec.rows.sortTime };
+      });
+    },
     async since(since, limit, window = {}) {
       live();
       const until = window.until ?? Infinity;
@@ -181,6 +196,22 @@ export function createMemoryStore(options: { stories?: Partial<StoryOptions> } =
     async count() {
       live();
       return byId.size;
+    },
+    async findPeople(groups, limit) {
+      live();
+      return people.findPeople(groups, limit);
+    },
+    async personKeys(prefix, limit) {
+      live();
+      return people.personKeys(prefix, limit);
+    },
+    async personArticles(keys, limit, offset = 0) {
+      live();
+      return people.personArticles(keys, limit, offset);
+    },
+    async personTotals(keys) {
+      live();
+      return people.personTotals(keys);
     },
     async story(id) {
       live();

@@ -1,6 +1,7 @@
 // PostgreSQL schema, versioned in <schema>.briefbot_meta. Append a migration; never edit a shipped one.
 import type { PoolClient } from "pg";
 import { StoreError } from "./errors.js";
+import { personIndexSql } from "./people-postgres.js";
 
 export const POSTGRES_MIGRATIONS: ReadonlyArray<(s: string) => string> = [
   (s) => `
@@ -54,6 +55,8 @@ export const POSTGRES_MIGRATIONS: ReadonlyArray<(s: string) => string> = [
     CREATE INDEX ON ${s}.settings_audit (target, seq DESC);
     CREATE TABLE ${s}.settings_version (one integer PRIMARY KEY CHECK (one = 1), version bigint NOT NULL);
     INSERT INTO ${s}.settings_version VALUES (1, 0);`,
+  // The person index (people-postgres.ts); articles stored before it are indexed once on open.
+  personIndexSql,
   // Stories (issue 14): each article in exactly one; story_keys finds candidates by look-up.
   (s) => `
     CREATE TABLE ${s}.stories (

@@ -4,6 +4,7 @@ import pg from "pg";
 import type { Article, BriefingCard, Figure, Quote } from "../core/index.js";
 import { StoreError } from "./errors.js";
 import { tsQuery } from "./fts.js";
+import { createPostgresPeople } from "./people-postgres.js";
 import { byRecent, cardRows, metaOf } from "./rows.js";
 import { runStages, termGroups } from "./search.js";
 import { migratePostgres } from "./postgres-schema.js";
@@ -73,9 +74,11 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
   } catch (err) {
     throw new StoreError("unavailable", `cannot connect to PostgreSQL: ${(err as Error).message}`, { cause: err });
   }
+  const people = createPostgresPeople(pool, s);
   const stories = createPostgresStories(s, { ...STORE_STORY_DEFAULTS, ...opts.stories });
   try {
     await migratePostgres(client, opts.schema);
+    await people.backfill(client);
     // Articles stored before stories existed (an older schema): each put in a story once, oldest first.
     for (;;) {
       await client.query("BEGIN");
@@ -113,6 +116,7 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
       return out;
     } catch (err) {
       await c.query("ROLLBACK").catch(() => undefined);
+      people.reset(); // people it cached may have been rolled back
       throw err;
     } finally {
       c.release();
@@ -133,6 +137,8 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
     let seq: number;
     if (old) {
       seq = old.seq;
+      const was = await c.query<{ card: BriefingCard }>(`SELECT card FROM ${s}.articles WHERE seq = $1`, [seq]);
+      if (was.rows[0]) await people.remove(c, seq, was.rows[0].card);
       await stories.unassign(c, seq, now);
       const gone = await c.query<{ topic: string }>(`DELETE FROM ${s}.topics WHERE seq = $1 RETURNING topic`, [seq]);
       await c.query(`UPDATE ${s}.topic_counts SET n = n - 1 WHERE topic = ANY($1::text[])`, [gone.rows.map((x) => x.topic)]);
@@ -171,6 +177,7 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
         [seq, card.figures.map((x) => JSON.stringify(x)), r.figureBodies],
       );
     }
+    await people.index(c, seq, r.sortTime, card);
     await stories.assign(c, seq, id, card, r.sortTime, now);
     return { id, status: old ? "updated" : "ingested" };
   }
@@ -179,17 +186,19 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
   // GIN finds the matching keys (at most SCAN_CAP, in no order: a LIMIT without ORDER BY lets the
   // bitmap scan stop early, and gives the planner no backward primary-key scan to misjudge); the
   // newest of those are kept, or for the any-term fallback the best by ts_rank. ask/ re-ranks.
-  async function search<R extends { key: number }>(table: "quotes" | "figures" | "articles", cols: string, terms: Terms, limit: number) {
+  // `topics`, when given, keeps only rows of articles carrying one of them (trends).
+  async function search<R extends { key: number }>(table: "quotes" | "figures" | "articles", cols: string, terms: Terms, limit: number, topics?: string[]) {
     const key = { quotes: "qid", figures: "fid", articles: "seq" }[table];
+    const within = topics ? `AND EXISTS (SELECT 1 FROM ${s}.topics tp WHERE tp.seq = ${s}.${table}.seq AND tp.topic = ANY($4::text[]))` : "";
     const rows = new Map<number, R>();
     const hits = await runStages(termGroups(terms), limit, async (stage, n) => {
       const rank = stage.any ? "ts_rank(body_tsv, to_tsquery('simple', $1))" : "0";
       const res = await pool.query<R>(
-        `WITH m AS MATERIALIZED (SELECT ${key} AS k, ${rank} AS r FROM ${s}.${table} WHERE body_tsv @@ to_tsquery('simple', $1) LIMIT $3),
+        `WITH m AS MATERIALIZED (SELECT ${key} AS k, ${rank} AS r FROM ${s}.${table} WHERE body_tsv @@ to_tsquery('simple', $1) ${within} LIMIT $3),
          top AS MATERIALIZED (SELECT k, r FROM m ORDER BY r DESC, k DESC LIMIT $2)
          SELECT top.k AS key, ${cols} FROM top JOIN ${s}.${table} t ON t.${key} = top.k JOIN ${s}.articles a ON a.seq = t.seq
          ORDER BY top.r DESC, top.k DESC`,
-        [tsQuery(stage), n, SCAN_CAP],
+        topics ? [tsQuery(stage), n, SCAN_CAP, topics] : [tsQuery(stage), n, SCAN_CAP],
       );
       for (const r of res.rows) rows.set(r.key, r);
       return res.rows.map((r) => r.key);
@@ -240,6 +249,14 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
       const hits = await search<Row>("figures", "t.figure, a.id, a.title, a.url, a.publisher, a.published_at", terms, limit);
       return hits.map((h) => ({ article: metaOf(h.row), figure: h.row.figure, score: h.score }));
     },
+    async figureSeries(terms, limit, topics) {
+      type Row = ArticleRow & { key: number; figure: Figure; sort_time: number; topics: string[] };
+      const within = topics?.length ? [...new Set(topics.map((t) => t.toLowerCase()))] : undefined;
+      const cols = `t.figure, a.id, a.title, a.url, a.publisher, a.published_at, a.sort_time,
+        ARRAY(SELECT tp.topic FROM ${s}.topics tp WHERE tp.seq = a.seq ORDER BY tp.topic) AS topics`;
+      const hits = await search<Row>("figures", cols, terms, limit, within);
+      return hits.map((h) => ({ article: metaOf(h.row), figure: h.row.figure, score: h.score, topics: h.row.topics, time: h.row.sort_time }));
+    },
     async since(since, limit, window = {}) {
       const r = await pool.query<ArticleRow>(
         `SELECT ${ARTICLE_COLS} FROM ${s}.articles a WHERE a.ingested_at > $1 AND ($2::float8 IS NULL OR a.ingested_at <= $2)
@@ -252,12 +269,18 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
       const r = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${s}.articles`);
       return r.rows[0]!.n;
     },
+    findPeople: people.findPeople,
+    personKeys: people.personKeys,
+    async personArticles(keys, limit, offset = 0) {
+      return people.personArticles(keys, limit, offset);
+    },
+    personTotals: people.personTotals,
     story: (id) => stories.story(pool, id),
     storiesOf: (ids) => stories.storiesOf(pool, ids),
     stories: (limit, window = {}) => stories.stories(pool, limit, window.offset ?? 0),
     async maintain() {
       // Moves GIN pending entries into the index and refreshes the planner's statistics.
-      for (const t of ["articles", "quotes", "figures", "topics", "stories", "story_articles", "story_keys"]) await pool.query(`VACUUM ANALYZE ${s}.${t}`);
+      for (const t of ["articles", "quotes", "figures", "topics", "people", "person_keys", "person_articles", "stories", "story_articles", "story_keys"]) await pool.query(`VACUUM ANALYZE ${s}.${t}`);
     },
     async close() {
       if (opts.ownsPool) await pool.end();

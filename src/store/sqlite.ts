@@ -6,12 +6,13 @@ import Sqlite, { type Database } from "better-sqlite3";
 import type { Article, BriefingCard, Figure, Quote } from "../core/index.js";
 import { StoreError } from "./errors.js";
 import { ftsMatch } from "./fts.js";
+import { createSqlitePeople } from "./people-sqlite.js";
 import { byRecent, cardRows, metaOf } from "./rows.js";
 import { runStages, termGroups } from "./search.js";
 import { migrateSqlite } from "./sqlite-schema.js";
 import { STORE_STORY_DEFAULTS, type StoreStoryOptions } from "./stories.js";
 import { createSqliteStories } from "./stories-sqlite.js";
-import type { ArticleHit, BriefingStore, FigureHit, PutResult, QuoteHit, StoredArticle, Terms, TopicCount } from "./types.js";
+import type { ArticleHit, BriefingStore, FigureHit, PutResult, QuoteHit, SeriesHit, StoredArticle, Terms, TopicCount } from "./types.js";
 
 export interface SqliteOptions {
   /** "normal" survives a crash of the process (kill -9); "full" also survives power loss. */
@@ -74,6 +75,8 @@ export function createSqliteStore(db: Database, options: Partial<SqliteOptions> 
   db.pragma(`synchronous = ${opts.synchronous.toUpperCase()}`);
   db.pragma("busy_timeout = 5000");
   migrateSqlite(db, opts.name);
+  const people = createSqlitePeople(db);
+  people.backfill();
   const stories = createSqliteStories(db, { ...STORE_STORY_DEFAULTS, ...opts.stories });
   // Articles stored before stories existed (an older database): each put in a story once, oldest first.
   const backfill = db.transaction(() => stories.backfill(1000));
@@ -122,13 +125,29 @@ export function createSqliteStore(db: Database, options: Partial<SqliteOptions> 
     articleFtsRanked: db.prepare<[string, number], { rowid: number }>("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"),
     quote: db.prepare<[number], { quote: string } & ArticleRow>(`SELECT q.quote, ${META_COLS} FROM quotes q JOIN articles a ON a.seq = q.seq WHERE q.qid = ?`),
     figure: db.prepare<[number], { figure: string } & ArticleRow>(`SELECT f.figure, ${META_COLS} FROM figures f JOIN articles a ON a.seq = f.seq WHERE f.fid = ?`),
+    // Trends: the same look-ups restricted to articles carrying one of the topics (a JSON array).
+    figureFtsIn: db.prepare<[string, string, number], { rowid: number }>(
+      `SELECT x.rowid FROM figures_fts x JOIN figures f ON f.fid = x.rowid WHERE figures_fts MATCH ?
+         AND EXISTS (SELECT 1 FROM topics t WHERE t.seq = f.seq AND t.topic IN (SELECT value FROM json_each(?))) ORDER BY x.rowid DESC LIMIT ?`,
+    ),
+    figureFtsInRanked: db.prepare<[string, string, number], { rowid: number }>(
+      `SELECT x.rowid FROM figures_fts x JOIN figures f ON f.fid = x.rowid WHERE figures_fts MATCH ?
+         AND EXISTS (SELECT 1 FROM topics t WHERE t.seq = f.seq AND t.topic IN (SELECT value FROM json_each(?))) ORDER BY x.rank LIMIT ?`,
+    ),
+    seriesFigure: db.prepare<[number], { figure: string; sort_time: number; topics: string } & ArticleRow>(
+      `SELECT f.figure, ${META_COLS}, a.sort_time, (SELECT json_group_array(t.topic) FROM topics t WHERE t.seq = a.seq) AS topics
+         FROM figures f JOIN articles a ON a.seq = f.seq WHERE f.fid = ?`,
+    ),
     since: db.prepare<[number, number, number, number], ArticleRow>(
       "SELECT * FROM articles WHERE ingested_at > ? AND ingested_at <= ? ORDER BY ingested_at DESC, seq DESC LIMIT ? OFFSET ?",
     ),
     count: db.prepare<[], { n: number }>("SELECT count(*) AS n FROM articles"),
+    oldCard: db.prepare<[number], { card: string }>("SELECT card FROM articles WHERE seq = ?"),
   };
 
   function removeChildren(seq: number): void {
+    const old = q.oldCard.get(seq);
+    if (old) people.remove(seq, JSON.parse(old.card) as BriefingCard);
     for (const { topic } of q.oldTopics.all(seq)) q.incTopic.run(topic, -1);
     q.dropTopics.run();
     q.delTopics.run(seq);
@@ -171,6 +190,7 @@ export function createSqliteStore(db: Database, options: Partial<SqliteOptions> 
       q.insFigureFts.run(fid, r.figureBodies[i]!);
     });
     q.insArticleFts.run(seq, r.articleBody);
+    people.index(seq, r.sortTime, card);
     stories.assign(seq, id, card, r.sortTime, now);
     return { id, status: old ? "updated" : "ingested" };
   };
@@ -178,13 +198,22 @@ export function createSqliteStore(db: Database, options: Partial<SqliteOptions> 
   const putManyTx = db.transaction((items: ReadonlyArray<{ article: Article; card: BriefingCard }>, now: number) =>
     items.map((i) => putOne(i.article, i.card, now)),
   );
+  /** Runs a write; a failed one rolls back, so the people it cached may not exist. */
+  const write = <T>(f: () => T): T => {
+    try {
+      return f();
+    } catch (err) {
+      people.reset();
+      throw err;
+    }
+  };
 
   return {
     async put(article, card, now) {
-      return putTx.immediate(article, card, now);
+      return write(() => putTx.immediate(article, card, now));
     },
     async putMany(items, now) {
-      return putManyTx.immediate(items, now);
+      return write(() => putManyTx.immediate(items, now));
     },
     async get(id) {
       const r = q.get.get(id);
@@ -222,12 +251,38 @@ export function createSqliteStore(db: Database, options: Partial<SqliteOptions> 
         return r ? [{ article: metaOf(r), figure: JSON.parse(r.figure) as Figure, score: h.score }] : [];
       });
     },
+    async figureSeries(terms, limit, topics): Promise<SeriesHit[]> {
+      const within = topics?.length ? JSON.stringify([...new Set(topics.map((t) => t.toLowerCase()))]) : undefined;
+      const hits = await runStages(termGroups(terms), limit, async (s, n) =>
+        (within
+          ? (s.any ? q.figureFtsInRanked : q.figureFtsIn).all(ftsMatch(s), within, n)
+          : (s.any ? q.figureFtsRanked : q.figureFts).all(ftsMatch(s), n)
+        ).map((r) => r.rowid),
+      );
+      return hits.flatMap((h) => {
+        const r = q.seriesFigure.get(h.key);
+        if (!r) return [];
+        return [{ article: metaOf(r), figure: JSON.parse(r.figure) as Figure, score: h.score, topics: JSON.parse(r.topics) as string[], time: r.sort_time }];
+      });
+    },
     async since(since, limit, window = {}) {
       // SQLite binds Infinity as a REAL that compares above every integer.
       return q.since.all(since, window.until ?? Infinity, limit, window.offset ?? 0).map(storedOf);
     },
     async count() {
       return q.count.get()!.n;
+    },
+    async findPeople(groups, limit) {
+      return people.findPeople(groups, limit);
+    },
+    async personKeys(prefix, limit) {
+      return people.personKeys(prefix, limit);
+    },
+    async personArticles(keys, limit, offset = 0) {
+      return people.personArticles(keys, limit, offset);
+    },
+    async personTotals(keys) {
+      return people.personTotals(keys);
     },
     async story(id) {
       return stories.story(id);

@@ -49,6 +49,14 @@ export interface FigureHit {
   score: number;
 }
 
+/** A figure with what a series needs of its article: its topics and the time it sorts by. */
+export interface SeriesHit extends FigureHit {
+  /** The article's topics (lower-case keys). */
+  topics: string[];
+  /** Publication time when the article gives one, else when it was stored (ms). */
+  time: number;
+}
+
 export interface ArticleHit {
   article: StoredArticle;
   score: number;
@@ -64,6 +72,39 @@ export interface SinceWindow {
   until?: number;
   /** Rows of the window to skip (paging). */
   offset?: number;
+}
+
+/** A person in the index (issue 13), as a look-up finds them. */
+export interface PersonFound {
+  /** Name words without case or diacritics ("helga sorensen"): the person's identity. */
+  key: string;
+  /** The name as first written ("Helga Sørensen"). */
+  name: string;
+  /** The most recent role given, if any. */
+  role: string | null;
+  articles: number;
+  /** Sort time (ms) of the newest article naming them. */
+  lastSeen: number;
+}
+
+/** An article naming a person, with the person's role there and their quotes in it. */
+export interface PersonArticle {
+  article: ArticleMeta;
+  /** Which of the keys asked for this article names. */
+  key: string;
+  role: string | null;
+  quotes: Quote[];
+  /** Publication time (or storing time when there is none), ms. */
+  sortTime: number;
+}
+
+export interface PersonTotals {
+  articles: number;
+  quotes: number;
+  firstSeen: number | null;
+  lastSeen: number | null;
+  /** Roles given, most often first. */
+  roles: Array<{ role: string; count: number }>;
 }
 
 /**
@@ -112,12 +153,28 @@ export interface BriefingStore {
   /** Figures whose sentence, unit or "about" match `terms`; best first. */
   searchFigures(terms: Terms, limit: number): Promise<FigureHit[]>;
   /**
+   * Figures for a series over time (trends): as searchFigures, restricted to articles carrying one
+   * of `topics` when given, each with its article's topics and time; newest first.
+   */
+  figureSeries(terms: Terms, limit: number, topics?: readonly string[]): Promise<SeriesHit[]>;
+  /**
    * Cards stored after `since` (ms) and, with `window.until`, at or before it; most recent first
    * (ties: the later stored first), skipping `window.offset`. Bounded at both ends so a late
    * digest reads its own window, not the newest cards stored after its slot.
    */
   since(since: number, limit: number, window?: SinceWindow): Promise<StoredArticle[]>;
   count(): Promise<number>;
+  /**
+   * People whose index keys (people-rows.ts: name words, "r:" role words, "~" reversed name
+   * words) hold one of each group's alternatives; most articles first.
+   */
+  findPeople(groups: ReadonlyArray<readonly string[]>, limit: number): Promise<PersonFound[]>;
+  /** Person index keys starting with `prefix`, in order (typo candidates, autocomplete). */
+  personKeys(prefix: string, limit: number): Promise<string[]>;
+  /** Articles naming any of the people `keys`, newest first, with their quotes in each. */
+  personArticles(keys: readonly string[], limit: number, offset?: number): Promise<PersonArticle[]>;
+  /** Counts over every article naming any of `keys`. */
+  personTotals(keys: readonly string[]): Promise<PersonTotals>;
   /** One story by its id. */
   story(id: string): Promise<StoredStory | undefined>;
   /** The stories of these articles, each once, in the order their first article appears in `articleIds`. */

@@ -22,6 +22,15 @@ const cases: Array<[string, Intent]> = [
   ["what's new in farming?", { kind: "brief", topic: "farming" }],
   ['"sandbag their doors"', { kind: "whosaid", words: "sandbag their doors" }],
   ["kyiv", { kind: "brief", topic: "kyiv" }],
+  ["/trend evacuees", { kind: "trend", what: "evacuees" }],
+  ["/trend evacuees in the wildfire", { kind: "trend", what: "evacuees", topic: "wildfire" }],
+  ["trend troops at the border in Ukraine", { kind: "trend", what: "troops at the border", topic: "Ukraine" }],
+  ["/trend", { kind: "help" }],
+  ["How has the troop count changed?", { kind: "trend", what: "troop count" }],
+  ["how have the evacuations grown in the wildfire?", { kind: "trend", what: "evacuations", topic: "wildfire" }],
+  ["troops at the border over time", { kind: "trend", what: "troops at the border" }],
+  ["death toll of the flood", { kind: "trend", what: "death toll", topic: "flood" }],
+  ["What is the death toll in the Marren valley?", { kind: "trend", what: "death toll", topic: "Marren valley" }],
 ];
 
 test.each(cases)("%s", (text, intent) => {

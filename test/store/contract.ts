@@ -1,6 +1,7 @@
 // The contract every BriefingStore keeps: run by memory, sqlite and postgres tests.
 import type { Article } from "../../src/core/index.js";
 import type { BriefingStore } from "../../src/store/index.js";
+import { peopleContract } from "./people-contract.js";
 import { card, HARBOUR, HARBOUR_CARD, ORCHARD, ORCHARD_CARD, quote } from "./samples.js";
 
 const T0 = Date.UTC(2026, 4, 1);
@@ -13,6 +14,8 @@ export function storeContract(make: () => Promise<BriefingStore>): void {
   afterEach(async () => {
     await store.close();
   });
+
+  describe("person index", () => peopleContract(() => store));
 
   test("stores an article and gives its card back", async () => {
     const c = HARBOUR_CARD();
@@ -112,6 +115,22 @@ export function storeContract(make: () => Promise<BriefingStore>): void {
     expect(hits[0]?.figure.value).toBe(1800);
     expect(hits[0]?.article.title).toBe(ORCHARD.title);
     expect((await store.searchFigures([["workers", "builders"]], 5))[0]?.figure.value).toBe(130);
+  });
+
+  test("figureSeries: figures with their article's topics and time, restricted to topics when given", async () => {
+    await store.put(HARBOUR, HARBOUR_CARD(), T0);
+    await store.put(ORCHARD, ORCHARD_CARD(), T0 + 5);
+    const all = await store.figureSeries([["jobs", "builders"]], 10);
+    expect(all.map((h) => h.figure.value).sort()).toEqual([130, 1800]);
+    const orchard = all.find((h) => h.figure.value === 1800)!;
+    expect(orchard.topics.sort()).toEqual(["coast", "farming", "vell valley"]);
+    expect(orchard.time).toBe(Date.parse(ORCHARD.publishedAt!));
+    expect(orchard.article).toMatchObject({ title: ORCHARD.title, publishedAt: ORCHARD.publishedAt });
+    const farming = await store.figureSeries([["jobs", "builders"]], 10, ["Farming"]);
+    expect(farming.map((h) => h.figure.value)).toEqual([1800]);
+    expect((await store.figureSeries([["jobs", "builders"]], 10, ["coast", "port merrow"])).length).toBe(2);
+    expect(await store.figureSeries([["jobs", "builders"]], 10, ["volcanoes"])).toEqual([]);
+    expect(await store.figureSeries(["zebra"], 10)).toEqual([]);
   });
 
   test("searchArticles: title, summary and topic words", async () => {

@@ -3,6 +3,8 @@ import { createPostgresStore, StoreError } from "../../src/store/index.js";
 import { storeContract } from "./contract.js";
 import { evalArticle, storiesContract } from "./stories-contract.js";
 import { describePg, PG_URL } from "./pg-available.js";
+import { LOCK_1, LOCK_1_CARD, LOCK_3, LOCK_3_CARD } from "./people-samples.js";
+import { POSTGRES_MIGRATIONS } from "../../src/store/postgres-schema.js";
 
 // A schema per test, unique to this run, dropped at the end.
 const run = `bbt_${process.pid}_${Date.now().toString(36)}`;
@@ -36,6 +38,30 @@ describePg("postgres store", () => {
     const s2 = await createPostgresStore(pool, { schema });
     expect((await s2.stories(10)).map((s) => s.articles.length).sort()).toEqual([1, 2]);
     await s2.close();
+  });
+
+  test("articles stored before the person index existed are indexed when the store is opened", async () => {
+    const schema = fresh();
+    const s1 = await createPostgresStore(pool, { schema });
+    await s1.put(LOCK_1, LOCK_1_CARD(), 1);
+    await s1.put(LOCK_3, LOCK_3_CARD(), 2);
+    await s1.close();
+    // Back to the schema before the person index, as one written by an older briefbot.
+    const version = POSTGRES_MIGRATIONS.findIndex((m) => m("s").includes("CREATE TABLE s.people "));
+    await pool.query(`DROP TABLE "${schema}".people, "${schema}".person_keys, "${schema}".person_articles`);
+    // and without the tables of later migrations (stories), which an older briefbot did not have either.
+    await pool.query(`DROP TABLE "${schema}".stories, "${schema}".story_articles, "${schema}".story_keys`);
+    await pool.query(`DELETE FROM "${schema}".briefbot_meta WHERE key = 'people_backfilled'`);
+    await pool.query(`UPDATE "${schema}".briefbot_meta SET value = $1 WHERE key = 'schema_version'`, [String(version)]);
+    // Two replicas opening at once index the articles once.
+    const [a, b] = await Promise.all([createPostgresStore(pool, { schema }), createPostgresStore(pool, { schema })]);
+    expect((await a.findPeople([["halvorsen"]], 5)).map((p) => [p.key, p.articles])).toEqual([
+      ["ingrid halvorsen", 2],
+      ["marek halvorsen", 1],
+    ]);
+    expect((await b.personTotals(["ingrid halvorsen"])).quotes).toBe(3);
+    await a.close();
+    await b.close();
   });
 
   test("a schema from a newer briefbot is refused with a clear message", async () => {

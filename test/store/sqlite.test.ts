@@ -5,6 +5,7 @@ import Sqlite from "better-sqlite3";
 import { SQLITE_MIGRATIONS } from "../../src/store/sqlite-schema.js";
 import { openSqliteStore, StoreError } from "../../src/store/index.js";
 import { storeContract } from "./contract.js";
+import { LOCK_1, LOCK_1_CARD, LOCK_3, LOCK_3_CARD } from "./people-samples.js";
 import { evalArticle, storiesContract } from "./stories-contract.js";
 import { HARBOUR, HARBOUR_CARD } from "./samples.js";
 
@@ -83,4 +84,32 @@ test("sqlite: a database from before stories.recent keeps its stories, and new a
   const stories = await s2.stories(10);
   expect(stories.map((s) => s.articles.length)).toEqual([2]);
   await s2.close();
+});
+
+describe("sqlite person index", () => {
+  test("articles stored before the index existed are indexed when the database is opened", async () => {
+    const path = join(dir, "before-people.db");
+    const s1 = openSqliteStore(path);
+    await s1.put(LOCK_1, LOCK_1_CARD(), 1);
+    await s1.put(LOCK_3, LOCK_3_CARD(), 2);
+    await s1.close();
+    // Back to the schema before the person index, as a database written by an older briefbot.
+    const version = SQLITE_MIGRATIONS.findIndex((m) => m.includes("CREATE TABLE people "));
+    const raw = new Sqlite(path);
+    raw.exec("DROP TABLE people; DROP TABLE person_keys; DROP TABLE person_articles; DROP TABLE people_backfill;");
+    // and without the tables of later migrations (stories), which an older briefbot did not have either.
+    raw.exec("DROP TABLE stories; DROP TABLE story_articles; DROP TABLE story_keys;");
+    raw.pragma(`user_version = ${version}`);
+    raw.close();
+    const s2 = openSqliteStore(path);
+    expect((await s2.findPeople([["halvorsen"]], 5)).map((p) => [p.key, p.articles])).toEqual([
+      ["ingrid halvorsen", 2],
+      ["marek halvorsen", 1],
+    ]);
+    await s2.close();
+    // Opened again: nothing indexed twice.
+    const s3 = openSqliteStore(path);
+    expect((await s3.personTotals(["ingrid halvorsen"])).quotes).toBe(3);
+    await s3.close();
+  });
 });

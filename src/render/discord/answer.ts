@@ -1,7 +1,8 @@
 // Answers as Discord messages: one embed per card, quotes with speakers, figures as inline fields.
 import type { Answer, ArticleRef, FigureAnswer, QuoteAnswer } from "../../ask/index.js";
 import type { BriefingCard, Quote, Speaker } from "../../core/index.js";
-import { formatValue } from "../text.js";
+import { EXCERPT_NOTE, formatValue } from "../text.js";
+import { pointDate, pointSource, pointValue, sparkline, trendSummary, trendTitle } from "../trend-text.js";
 import { escapeDiscordMarkdown as esc } from "./escape.js";
 import { fitMessage, shorten } from "./limits.js";
 import type { ActionRow, DiscordMessage, Embed, EmbedField } from "./types.js";
@@ -14,6 +15,8 @@ export interface DiscordRenderOptions {
   maxFiguresPerCard: number;
   maxMatches: number;
   color: number;
+  /** A chart file sent with the message: a trend's embed shows it (attachment://<name>). */
+  chart?: { filename: string; description: string };
 }
 
 export const DEFAULT_DISCORD_RENDER_OPTIONS = {
@@ -76,7 +79,7 @@ export function cardEmbed(card: BriefingCard, o: DiscordRenderOptions = DEFAULT_
   if (url) embed.url = url;
   if (card.summary.length) embed.description = card.summary.map((b) => `• ${esc(b)}`).join("\n");
   if (fields.length) embed.fields = fields;
-  const footer = footerText(card.source.publisher, card.source.url, card.source.publishedAt);
+  const footer = [footerText(card.source.publisher, card.source.url, card.source.publishedAt), card.source.excerpt && EXCERPT_NOTE[card.source.excerpt]].filter(Boolean).join(" · ");
   if (footer) embed.footer = { text: footer };
   return embed;
 }
@@ -88,6 +91,18 @@ function matchField(m: QuoteAnswer): EmbedField {
 function figureField(f: FigureAnswer): EmbedField {
   const about = f.figure.about ?? shorten(f.figure.sentence, 200);
   return { name: esc(formatValue(f.figure)), value: `${esc(about)}\n— ${articleLink(f.article)}`, inline: true };
+}
+
+function trendEmbed(a: Extract<Answer, { kind: "trend" }>, o: DiscordRenderOptions): Embed {
+  const spark = a.series.length > 1 ? `\n\`${sparkline(a.series.map((p) => p.value))}\`` : "";
+  const fields = a.series.slice(-24).map((p) => ({
+    name: esc(`${pointDate(p)} · ${pointValue(p)}`),
+    value: `${esc(shorten(pointSource(p), 100))} — ${articleLink(p.article)}`,
+    inline: true,
+  }));
+  const embed: Embed = { title: esc(shorten(`Trend: ${trendTitle(a)}`, 250)), color: o.color, description: esc(trendSummary(a)) + spark, fields };
+  if (o.chart && a.series.length > 1) embed.image = { url: `attachment://${o.chart.filename}` };
+  return embed;
 }
 
 function answerBody(answer: Answer, o: DiscordRenderOptions): { content?: string; embeds: Embed[]; shareable: boolean } {
@@ -113,6 +128,8 @@ function answerBody(answer: Answer, o: DiscordRenderOptions): { content?: string
       const tries = answer.suggestions.length ? ` Try: ${answer.suggestions.map(esc).join(", ")}.` : "";
       return { content: `Nothing found for “${esc(answer.query)}”.${tries}`, embeds: [], shareable: false };
     }
+    case "trend":
+      return { embeds: [trendEmbed(answer, o)], shareable: true };
     case "help":
       return {
         embeds: [{ title: "briefbot", color: o.color, fields: answer.commands.map((c) => ({ name: esc(c.usage), value: esc(c.description) })) }],
@@ -127,6 +144,7 @@ export function answerToMessage(answer: Answer, options: Partial<DiscordRenderOp
   const body = answerBody(answer, o);
   const msg: DiscordMessage = { embeds: body.embeds, allowed_mentions: { parse: [] } };
   if (body.content !== undefined) msg.content = body.content;
+  if (o.chart && answer.kind === "trend" && answer.series.length > 1) msg.attachments = [{ id: 0, filename: o.chart.filename, description: o.chart.description }];
   if (o.ephemeral) {
     msg.flags = EPHEMERAL;
     if (body.shareable) msg.components = [postPubliclyRow()];

@@ -13,6 +13,8 @@ export interface Embed {
   fields?: EmbedField[];
   footer?: { text: string };
   author?: { name: string };
+  /** `attachment://chart.png` points at a file sent with the message. */
+  image?: { url: string };
   color?: number;
 }
 
@@ -42,4 +44,6 @@ export interface DiscordMessage {
   /** 64 = ephemeral (only the person who asked sees it). */
   flags?: number;
   message_reference?: { message_id: string; fail_if_not_exists: false };
+  /** Files sent with the message (multipart), by index in the upload. */
+  attachments?: Array<{ id: number; filename: string; description?: string }>;
 }

@@ -4,6 +4,7 @@ import { context, header, section, type ActionsBlock, type Block, type SlackMess
 import { cardBlocks, cardFallback, figureSections, quoteMrkdwn, sourceMrkdwn, type CardBlockOptions } from "./card.js";
 import { escapeMrkdwn as e, link } from "./escape.js";
 import { fitMessage, SLACK_LIMITS } from "./limits.js";
+import { pointDate, pointSource, pointValue, sparkline, trendSummary, trendTitle } from "../trend-text.js";
 
 /** The action id of the "Post to channel" button; the adapter listens for it. */
 export const POST_CARD_ACTION = "briefbot_post_card";
@@ -92,12 +93,21 @@ function topics(a: Extract<Answer, { kind: "topics" }>, o: Resolved): SlackMessa
   return { text: `Topics: ${shown.slice(0, 10).map((t) => e(t.topic)).join(", ")}`, blocks };
 }
 
+// The chart itself is uploaded beside this message by the adapter (files.uploadV2).
+function trend(a: Extract<Answer, { kind: "trend" }>, o: Resolved): SlackMessage {
+  const blocks: Block[] = [header(`Trend: ${e(trendTitle(a))}`), section(e(trendSummary(a)) + (a.series.length > 1 ? `\n\`${sparkline(a.series.map((p) => p.value))}\`` : ""))];
+  const lines = a.series.slice(-o.maxFigureAnswers).map((p) => `• ${pointDate(p)} · *${e(pointValue(p))}* · ${e(pointSource(p))} · ${link(p.article.url, p.article.title)}`);
+  blocks.push(section(lines.join("\n")));
+  return { text: e(trendSummary(a)), blocks };
+}
+
 const NOT_FOUND: Record<Intent["kind"], (q: string) => string> = {
   brief: (q) => `I have no briefing on “${q}”.`,
   whosaid: (q) => `I found no quote matching “${q}”.`,
   figures: (q) => `I found no figures about “${q}”.`,
   topics: () => "I know no topics yet: no articles are stored.",
   help: () => "I did not understand that.",
+  trend: (q) => `I found no figure counting “${q}” across articles.`,
 };
 
 function notFound(a: Extract<Answer, { kind: "not_found" }>): SlackMessage {
@@ -128,6 +138,8 @@ export function answerToSlack(answer: Answer, options: AnswerRenderOptions = {})
       return fitMessage(notFound(answer));
     case "help":
       return fitMessage(help(answer));
+    case "trend":
+      return fitMessage(trend(answer, o));
   }
 }
 

@@ -101,6 +101,8 @@ export function createTestAsker(options: { gate?: Promise<void> } = {}): TestAsk
         return { kind: "topics", topics: topicCounts() };
       case "help":
         return { kind: "help", commands: HELP };
+      case "trend":
+        return { kind: "not_found", intent: "trend", query: intent.what, suggestions: [] };
     }
   };
 
