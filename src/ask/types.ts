@@ -1,5 +1,5 @@
 // Typed answers; renderers (src/render) turn them into messages for each platform.
-import type { BriefingCard, Figure, Quote, Speaker } from "../core/index.js";
+import type { BriefingCard, Figure, Quote, Speaker, StoryFlag } from "../core/index.js";
 import type { TrendSeries } from "../trends/index.js";
 
 export interface ArticleRef {
@@ -8,6 +8,16 @@ export interface ArticleRef {
   url?: string;
   publisher?: string;
   publishedAt?: string;
+}
+
+/** A story (one event told by several outlets) as answers carry it. */
+export interface StoryRef {
+  id: string;
+  title: string;
+  /** Each article of the story, oldest first, with its time (ms). */
+  sources: Array<ArticleRef & { time: number }>;
+  /** Where the sources disagree. */
+  flags: StoryFlag[];
 }
 
 export interface QuoteAnswer {
@@ -26,6 +36,7 @@ export interface FigureAnswer {
 
 export type Intent =
   | { kind: "brief"; topic: string }
+  | { kind: "story"; id: string }
   | { kind: "whosaid"; words: string }
   | { kind: "figures"; topic: string; question?: string }
   | { kind: "topics" }
@@ -33,7 +44,10 @@ export type Intent =
   | { kind: "trend"; what: string; topic?: string };
 
 export type Answer =
-  | { kind: "brief"; topic: string; cards: BriefingCard[] }
+  /** One card per story; `stories[i]` is the story of `cards[i]` (absent for a card made from a link). */
+  | { kind: "brief"; topic: string; cards: BriefingCard[]; stories?: StoryRef[] }
+  /** A story with each source's card, oldest first. */
+  | { kind: "story"; story: StoryRef; cards: BriefingCard[] }
   | { kind: "whosaid"; query: string; matches: QuoteAnswer[] }
   | { kind: "figures"; topic: string; figures: FigureAnswer[] }
   | { kind: "topics"; topics: Array<{ topic: string; count: number }> }
