@@ -1,5 +1,5 @@
 // Typed answers; renderers (src/render) turn them into messages for each platform.
-import type { BriefingCard, Figure, Quote, Speaker, StoryFlag } from "../core/index.js";
+import type { BriefingCard, Figure, Quote, Speaker, StorySummary } from "../core/index.js";
 import type { TrendSeries } from "../trends/index.js";
 
 export interface ArticleRef {
@@ -11,14 +11,7 @@ export interface ArticleRef {
 }
 
 /** A story (one event told by several outlets) as answers carry it. */
-export interface StoryRef {
-  id: string;
-  title: string;
-  /** Each article of the story, oldest first, with its time (ms). */
-  sources: Array<ArticleRef & { time: number }>;
-  /** Where the sources disagree. */
-  flags: StoryFlag[];
-}
+export type StoryRef = StorySummary;
 
 export interface QuoteAnswer {
   /** First key named `speaker` in an answer is the top answer (scorers read it that way). */

@@ -1,11 +1,10 @@
 // A story's sources and disagreements in words, the same on every surface (each escapes them
 // for its own markup): "3 sources: A, B, C", "Sources differ: 100,000 troops (A, 09:10) vs 130,000 (B, 11:45)".
-import type { ArticleRef, StoryRef } from "../ask/index.js";
-import type { StoryFlag } from "../core/index.js";
+import type { StoryFlag, StorySummary as StoryRef } from "../core/index.js";
 
 type Source = StoryRef["sources"][number];
 
-function outlet(a: ArticleRef): string {
+function outlet(a: Pick<Source, "publisher" | "url">): string {
   if (a.publisher) return a.publisher;
   try {
     return a.url ? new URL(a.url).hostname.replace(/^www\./, "") : "unknown source";
