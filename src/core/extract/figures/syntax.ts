@@ -34,6 +34,14 @@ export function modifiedNoun(toks: readonly TaggedToken[], b: number): string | 
   }
   // "a 12-point lead": the hyphenated unit, then the noun.
   if (toks[i]?.text === "-" && toks[i - 1]!.end === toks[i]!.start) i++;
+  // "9 Senate and House seats": capitalised words, then the plural noun they qualify.
+  if (/^\p{Lu}/u.test(toks[i]?.text ?? "")) {
+    let k = i;
+    while (/^\p{Lu}/u.test(toks[k + 1]?.text ?? "") || (toks[k + 1]?.pos === "CCONJ" && /^\p{Lu}/u.test(toks[k + 2]?.text ?? ""))) k++;
+    const noun = toks[k + 1];
+    if (noun && isNoun(noun) && /^\p{Ll}+s$/u.test(noun.text)) return toks.slice(i, k + 2).map(lower).join(" ");
+    return null;
+  }
   const words: string[] = [];
   while (i < toks.length && words.length < 3) {
     const t = toks[i]!;
@@ -89,7 +97,8 @@ export function eventAfter(toks: readonly TaggedToken[], a: number, b: number, f
   if (/^[-–—]$/.test(toks[i]?.text ?? "") && /^[-–—]$/.test(toks[a - 1]?.text ?? "")) i++;
   const first = toks[i];
   // "one man dead", "20 people missing", "19 years younger", "9 outright": a state right after the figure.
-  if (first && first.pos === "ADJ" && i === b + 1 && (f.kind === "count" || f.kind === "measure" || f.kind === "number")) {
+  const state = first && (first.pos === "ADJ" || (first.pos === "ADV" && f.kind === "number" && /ly$/.test(first.text) === false && first.text.length > 3));
+  if (first && state && i === b + 1 && (f.kind === "count" || f.kind === "measure" || f.kind === "number")) {
     const after = toks[i + 1];
     if (!after || CLAUSE_END.has(after.text) || after.pos === "CCONJ" || after.pos === "ADP" || after.pos === "SCONJ") return lower(first);
   }
@@ -151,6 +160,7 @@ const CHANGE_VERBS = new Set(
 /** "killed 40 people", "jailed for six years", "fined the club £300", "gone up by 12": the verb before the figure. */
 export function eventBefore(toks: readonly TaggedToken[], a: number): string | null {
   let object: string | null = null;
+  let away: string | null = null;
   for (let i = a - 1, k = 0; i >= 0 && k < 6; i--, k++) {
     const t = toks[i]!;
     // "is said to have cost £9m": a word after "to" or an auxiliary is a verb, whatever the tagger read.
@@ -165,7 +175,7 @@ export function eventBefore(toks: readonly TaggedToken[], a: number): string | n
       // "saw pre-tax profit rise by": after a light verb, its object tells what changed.
       if (LIGHT_VERBS.has(t.lemma) || FRAME_VERBS.has(t.lemma) || t.lemma === "see") return object;
       // "went up", "closed down": the particle belongs to the verb.
-      const particle = /^(up|down|off|out)$/.test(lower(toks[i + 1])) ? ` ${lower(toks[i + 1])}` : "";
+      const particle = /^(up|down|off|out)$/.test(lower(toks[i + 1])) ? ` ${lower(toks[i + 1])}` : away ? ` ${away}` : "";
       return [lower(t) + particle, object].filter(Boolean).join(" ");
     }
     // "the limit is set to be 40 km/h", "the prize was worth £9m": the subject of "be".
@@ -174,7 +184,9 @@ export function eventBefore(toks: readonly TaggedToken[], a: number): string | n
       while (j >= 0 && (toks[j]!.pos === "AUX" || (toks[j]!.pos === "VERB" && /^(mean|expect|set|due|likely|think|say|believe)$/.test(toks[j]!.lemma)) || lower(toks[j]) === "to")) j--;
       return isNoun(toks[j]) ? subjectOf(toks, j + 1) : null;
     }
-    if (t.pos === "DET" || t.pos === "ADJ" || t.pos === "ADV" || t.pos === "PART" || (t.pos === "ADP" && /^(for|to|by|at|of|from|up|down|between|out)$/.test(lower(t)))) continue;
+    // "kept the player out for 3 weeks": the particle left behind the object.
+    if (t.pos === "ADP" && /^(up|down|off|out)$/.test(lower(t)) && !away) away = lower(t);
+    if (t.pos === "DET" || t.pos === "ADJ" || t.pos === "ADV" || t.pos === "PART" || (t.pos === "ADP" && /^(for|to|by|at|of|from|up|down|between|out|off)$/.test(lower(t)))) continue;
     // One object between verb and sum: "fined the club £300", "cut global emissions by 5%".
     if (isNoun(t) && !object) {
       let j = i - 1;
