@@ -124,7 +124,11 @@ function describe(p: Placed): Figure {
   const event = after ?? eventBefore(toks, a);
   // "12,000 miles needed": a measure's unit is what the event happens to.
   if (after && f.kind === "measure" && f.unit && /^\p{Ll}{3,}$/u.test(f.unit) && !parts.length) parts.push(f.unit);
-  if (event && !parts.some((x) => x.includes(event))) parts.push(event);
+  if (event && !parts.some((x) => x.includes(event))) {
+    // "charged an annual fee" already says "annual fee": keep the longer phrase once.
+    for (let k = parts.length - 1; k >= 0; k--) if (event.includes(parts[k]!)) parts.splice(k, 1);
+    parts.push(event);
+  }
   if (f.qualifier === "a total of" && !parts.length) parts.push("total");
   const duration = f.kind === "measure" && /^(years|months|weeks|days|hours|decades|minutes)$/.test(f.unit ?? "");
   if (duration && !parts.length && spanBefore(toks, a)) parts.push("period");
@@ -140,7 +144,9 @@ function describe(p: Placed): Figure {
     if (where) parts.push(where);
   }
   const about = parts.join(" ").trim();
-  if (about) out.about = f.about && !about.includes(f.about) && !f.about.includes(about) && f.kind !== "count" ? `${f.about} ${about}` : f.about && f.about.includes(about) ? f.about : about;
+  // What extraction read ("of unpaid work") is kept unless the description already says it.
+  const read = f.about?.replace(/^of (?:the |a |an )?/, "") ?? "";
+  if (about) out.about = read && !about.includes(read) && !read.includes(about) && f.kind !== "count" ? `${f.about} ${about}` : read && read.includes(about) ? f.about : about;
   return out;
 }
 
