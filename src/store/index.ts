@@ -32,5 +32,5 @@ export { feedId } from "./settings.js";
 export { createSqliteSettings } from "./settings-sqlite.js";
 export { createPostgresSettings, settingsChannel, type PostgresSettingsOptions } from "./settings-postgres.js";
 export { openSettings } from "./settings-open.js";
-export { personKey, personRows, reversedKey, roleWords, ROLE_KEY, REVERSED_KEY } from "./people-rows.js";
+export { nameKeys, personKey, personRows, reversedKey, roleKeys, roleWords, ROLE_KEY, REVERSED_KEY } from "./people-rows.js";
 export type { PersonRow } from "./people-rows.js";

@@ -35,6 +35,7 @@ export const SLASH_COMMANDS: Record<string, (text: string) => Intent> = {
   "/brief": (text) => (text ? { kind: "brief", topic: text } : { kind: "topics" }),
   "/whosaid": (text) => (text ? { kind: "whosaid", words: text } : { kind: "help" }),
   "/figures": (text) => (text ? { kind: "figures", topic: text } : { kind: "help" }),
+  "/story": (text) => (text ? { kind: "story", id: text.trim() } : { kind: "help" }),
 };
 
 /** Slack escapes & < > in what users type; mentions (`<@U123>`) are not part of the question. */
