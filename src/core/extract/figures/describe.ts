@@ -39,8 +39,9 @@ export function describeFigures(doc: Doc, figures: readonly Figure[]): Figure[] 
 
 // Between two figures of a sentence, text that makes the second count the same thing as the first: a conversion
 // in brackets ("£9m ($11m; €10m)"), "or" ("4,000 hectares - or 9,900 acres -"), a comparison ("12% compared with
-// 9%"), a score ("by 300 votes to 41").
-const SAME_GAP = /^\s*(?:[(\[]|;|[-–—,]?\s*or|\)?,?\s*compared (?:to|with)(?: the| a)?|to)\s*$/;
+// 9%"); and "to" between a count and a bare number ("by 300 votes to 41") or two sums ("by £2m, to £9m").
+const SAME_GAP = /^\s*(?:[(\[]|;|[-–—,]?\s*or|\)?,?\s*compared (?:to|with)(?: the| a)?)\s*$/;
+const TO_GAP = /^,?\s*to\s*$/;
 
 /** The description of the figure before, when the words between say this one counts the same. */
 function sameAsBefore(p: Placed, prior: { p: Placed; f: Figure } | null): Figure | null {
@@ -50,10 +51,11 @@ function sameAsBefore(p: Placed, prior: { p: Placed; f: Figure } | null): Figure
   // A list of bracketed figures after names: "Ana (86), Ben (85)".
   const bracketed = (x: Placed) => x.toks[x.a - 1]?.text === "(" && x.toks[x.b + 1]?.text === ")" && x.f.kind === "number";
   if (bracketed(p) && bracketed(prior.p) && p.toks[p.a - 2]?.pos === "PROPN") return { ...p.f, about: prior.f.about };
-  if (!/^,?\s*to\s*$/.test(gap) && !SAME_GAP.test(gap)) return null;
-  // "from 10 to 20": a range, not a score, unless the first counts something ("300 votes to 41") or both are
-  // sums ("rose by £2m, to £9m").
-  if (/^,?\s*to\s*$/.test(gap) && !(prior.f.kind === "count" && p.f.kind === "number") && !(prior.f.kind === "money" && p.f.kind === "money")) return null;
+  if (TO_GAP.test(gap)) {
+    // Otherwise "from 10 to 20" is a range or a change, two different things.
+    const score = prior.f.kind === "count" && p.f.kind === "number";
+    if (!score && !(prior.f.kind === "money" && p.f.kind === "money")) return null;
+  } else if (!SAME_GAP.test(gap)) return null;
   return { ...p.f, about: prior.f.about };
 }
 
