@@ -31,6 +31,7 @@ describe("numbers that are no figures", () => {
     ["The ex-Formula 2 driver now runs a karting school.", 2],
     ["Cases of COVID-19 rose in the north.", 19],
     ["Leaders of the G20 met in the spring.", 20],
+    ["Her account, user ID 88412, was suspended.", 88412],
   ])("%s", (text, value) => {
     const figs = described(text);
     expect(figs.find((f) => near(f.value, value))).toBeUndefined();
