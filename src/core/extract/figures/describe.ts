@@ -123,7 +123,7 @@ function describe(p: Placed): Figure {
   if (!noun && f.kind !== "count") noun = modifiedNoun(toks, b) ?? ofPhrase(toks, b) ?? apposedTo(toks, a, b) ?? null;
   if (noun) parts.push(noun.replace(/^(?:death )?toll$/, "deaths"));
   const after = eventAfter(toks, a, b, f);
-  const event = after ?? eventBefore(toks, a);
+  const event = after ?? eventBefore(toks, a, f.kind === "money");
   // "12,000 miles needed": a measure's unit is what the event happens to.
   if (after && f.kind === "measure" && f.unit && /^\p{Ll}{3,}$/u.test(f.unit) && !parts.length) parts.push(f.unit);
   if (event && !parts.some((x) => x.includes(event))) {
@@ -146,11 +146,14 @@ function describe(p: Placed): Figure {
     if (where) parts.push(where);
   }
   const about = parts.join(" ").trim();
-  // What extraction read ("of unpaid work") is kept unless the description already says it.
+  // What extraction read ("of unpaid work") is kept unless the description already says it; each word once.
   const read = f.about?.replace(/^of (?:the |a |an )?/, "") ?? "";
-  if (about) out.about = read && !about.includes(read) && !read.includes(about) && f.kind !== "count" ? `${f.about} ${about}` : read && read.includes(about) ? f.about : about;
+  if (about) out.about = onceEach(read && !about.includes(read) && !read.includes(about) && f.kind !== "count" ? `${f.about} ${about}` : read && read.includes(about) ? f.about! : about);
   return out;
 }
+
+/** Each word once: the noun and the event often name the same thing ("depth struck depth" -> "depth struck"). */
+const onceEach = (about: string) => about.split(/\s+/).filter((w, i, all) => w.length < 3 || all.indexOf(w) === i).join(" ");
 
 function ageOf(p: Placed): boolean {
   const { f, toks, a, b } = p;
