@@ -26,12 +26,16 @@ export const isNoun = (t: TaggedToken | undefined) => t?.pos === "NOUN";
 export function nounBeforeOf(toks: readonly TaggedToken[], a: number): { words: string[] } | null {
   if (lower(toks[a - 1]) !== "of") return null;
   let i = a - 2;
+  // "a narrow lead of 9": a base-form word the tagger read as a verb, inside a noun phrase, is its head noun.
+  const head = toks[i];
+  const misread = head?.pos === "VERB" && head.text === head.lemma && /^(NOUN|ADJ|DET)$/.test(toks[i - 1]?.pos ?? "");
   const words: string[] = [];
+  if (misread) words.unshift(lower(toks[i--]));
   while (i >= 0 && words.length < 3 && (isNoun(toks[i]) || toks[i]!.pos === "ADJ" || (toks[i]!.pos === "VERB" && /ing$/.test(toks[i]!.text) && words.length > 0))) {
     words.unshift(lower(toks[i]));
     i--;
   }
-  if (!words.length || !isNoun(toks[a - 2]) && !/^(maximum|minimum|total|average)$/.test(lower(toks[a - 2]))) return null;
+  if (!words.length || !isNoun(toks[a - 2]) && !misread && !/^(maximum|minimum|total|average)$/.test(lower(toks[a - 2]))) return null;
   return { words };
 }
 
