@@ -4,7 +4,7 @@
 // subject ("40% are retired"). Part-of-speech tags and lemmas come from text/pos (wink-nlp).
 import { sentenceAt, tagText, type Doc } from "../../text/index.js";
 import type { Figure } from "../../types.js";
-import { isNoFigure, yearDatesOnly, type Placed } from "./names.js";
+import { isNoFigure, isPluralWord, yearDatesOnly, type Placed } from "./names.js";
 import {
   apposedTo, CLAUSE_END, dimensionOf, eventAfter, eventBefore, isNoun, lower, modifiedNoun, nounBeforeOf, ofPhrase, placeAfter,
   purposeAfter, sectorAfter, spanBefore,
@@ -122,8 +122,16 @@ function describe(p: Placed): Figure {
   }
   if (!noun && f.kind !== "count") noun = modifiedNoun(toks, b) ?? ofPhrase(toks, b) ?? apposedTo(toks, a, b) ?? null;
   if (noun) parts.push(noun.replace(/^(?:death )?toll$/, "deaths"));
-  const after = eventAfter(toks, a, b, f);
-  const event = after ?? eventBefore(toks, a, f.kind === "money");
+  // "9,000 men and women who": a count's noun joined by "and" to a second plural noun.
+  let end = b;
+  if (noun && toks[b + 1]?.pos === "CCONJ" && isNoun(toks[b + 2]) && /^\p{Ll}+$/u.test(toks[b + 2]!.text) && isPluralWord(toks[b + 2]!.text)) {
+    noun = `${noun} ${lower(toks[b + 1])} ${lower(toks[b + 2])}`;
+    parts[parts.length - 1] = noun;
+    end = b + 2;
+  }
+  const after = eventAfter(toks, a, end, f);
+  const isDuration = f.kind === "measure" && /^(years|months|weeks|days|hours|minutes)$/.test(f.unit ?? "");
+  const event = after ?? eventBefore(toks, a, f.kind === "money", isDuration);
   // "12,000 miles needed": a measure's unit is what the event happens to.
   if (after && f.kind === "measure" && f.unit && /^\p{Ll}{3,}$/u.test(f.unit) && !parts.length) parts.push(f.unit);
   if (event && !parts.some((x) => x.includes(event))) {

@@ -176,7 +176,7 @@ const CHANGE_VERBS = new Set(
 );
 
 /** "killed 40 people", "jailed for six years", "fined the club £300", "gone up by 12": the verb before the figure. */
-export function eventBefore(toks: readonly TaggedToken[], a: number, money = false): string | null {
+export function eventBefore(toks: readonly TaggedToken[], a: number, money = false, duration = false): string | null {
   let object: string | null = null;
   let away: string | null = null;
   for (let i = a - 1, k = 0; i >= 0 && k < 6; i--, k++) {
@@ -198,6 +198,8 @@ export function eventBefore(toks: readonly TaggedToken[], a: number, money = fal
       // verb ("cut emissions", "unlock aid", "put estimates at") leaves the object alone as what is counted.
       // Before a sum a lone verb tells what it is ("owe", "earn", "spend"); before a count it does not
       // ("to carry 9,000 cars"), and a gerund never does.
+      // "after waiting for 9 hours": a gerund right before "for" a length of time is the activity that lasted.
+      if (/ing$/.test(t.text) && !object && lower(toks[i + 1]) === "for" && duration) return lower(t);
       if (!isPastForm(t)) return object ?? (money && !/ing$/.test(t.text) ? lower(t) + particle : null);
       // "took place": the idiom is no object.
       if (object === "place" && t.lemma === "take") return null;
@@ -286,7 +288,8 @@ export function purposeAfter(toks: readonly TaggedToken[], b: number): string | 
   let i = b + 1;
   while (toks[i]?.pos === "ADV" || lower(toks[i]) === "overall") i++;
   const prep = lower(toks[i]);
-  if (prep !== "on" && prep !== "for") return null;
+  // "on books", "for the new wing", "wiped £9m off the value".
+  if (prep !== "on" && prep !== "for" && prep !== "off") return null;
   i++;
   if (toks[i]?.pos === "DET") i++;
   const words: string[] = [];
