@@ -31,6 +31,7 @@ describe("numbers that are no figures", () => {
     ["The ex-Formula 2 driver now runs a karting school.", 2],
     ["Cases of COVID-19 rose in the north.", 19],
     ["Leaders of the G20 met in the spring.", 20],
+    ["Her account, user ID 88412, was suspended.", 88412],
   ])("%s", (text, value) => {
     const figs = described(text);
     expect(figs.find((f) => near(f.value, value))).toBeUndefined();
@@ -64,6 +65,9 @@ describe("what a figure counts", () => {
     ["Of the 40 patients treated, 12 have not recovered.", 12, "not recovered"],
     ["The death toll rose to 86 on Friday.", 86, "deaths"],
     ["The actor turned 57 on Monday.", 57, "age"],
+    ["The grant will fund 14 Arctic and Alpine stations.", 14, "arctic and alpine stations"],
+    ["A knee injury kept the striker out for 3 weeks.", 3, "out"],
+    ["The jump measured 8.4 metres (27.6 feet) at the trials.", 27.6, "jump"],
     ["Quarterly profit fell to £1.7bn from £2.2bn.", 1.7e9, "profit"],
     ["The firm said 1,200 jobs cut last year would not return.", 1200, "jobs cut"],
   ])("%s", (text, value, about) => {

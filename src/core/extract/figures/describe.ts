@@ -4,7 +4,7 @@
 // subject ("40% are retired"). Part-of-speech tags and lemmas come from text/pos (wink-nlp).
 import { sentenceAt, tagText, type Doc } from "../../text/index.js";
 import type { Figure } from "../../types.js";
-import { isNoFigure, yearDatesOnly, type Placed } from "./names.js";
+import { isNoFigure, isPluralWord, yearDatesOnly, type Placed } from "./names.js";
 import {
   apposedTo, CLAUSE_END, dimensionOf, eventAfter, eventBefore, isNoun, lower, modifiedNoun, nounBeforeOf, ofPhrase, placeAfter,
   purposeAfter, sectorAfter, spanBefore,
@@ -39,8 +39,9 @@ export function describeFigures(doc: Doc, figures: readonly Figure[]): Figure[] 
 
 // Between two figures of a sentence, text that makes the second count the same thing as the first: a conversion
 // in brackets ("£9m ($11m; €10m)"), "or" ("4,000 hectares - or 9,900 acres -"), a comparison ("12% compared with
-// 9%"), a score ("by 300 votes to 41").
-const SAME_GAP = /^\s*(?:[(\[]|;|[-–—,]?\s*or|\)?,?\s*compared (?:to|with)(?: the| a)?|to)\s*$/;
+// 9%"); and "to" between a count and a bare number ("by 300 votes to 41") or two sums ("by £2m, to £9m").
+const SAME_GAP = /^\s*(?:[(\[]|;|[-–—,]?\s*or|\)?,?\s*compared (?:to|with)(?: the| a)?)\s*$/;
+const TO_GAP = /^,?\s*to\s*$/;
 
 /** The description of the figure before, when the words between say this one counts the same. */
 function sameAsBefore(p: Placed, prior: { p: Placed; f: Figure } | null): Figure | null {
@@ -50,10 +51,11 @@ function sameAsBefore(p: Placed, prior: { p: Placed; f: Figure } | null): Figure
   // A list of bracketed figures after names: "Ana (86), Ben (85)".
   const bracketed = (x: Placed) => x.toks[x.a - 1]?.text === "(" && x.toks[x.b + 1]?.text === ")" && x.f.kind === "number";
   if (bracketed(p) && bracketed(prior.p) && p.toks[p.a - 2]?.pos === "PROPN") return { ...p.f, about: prior.f.about };
-  if (!/^,?\s*to\s*$/.test(gap) && !SAME_GAP.test(gap)) return null;
-  // "from 10 to 20": a range, not a score, unless the first counts something ("300 votes to 41") or both are
-  // sums ("rose by £2m, to £9m").
-  if (/^,?\s*to\s*$/.test(gap) && !(prior.f.kind === "count" && p.f.kind === "number") && !(prior.f.kind === "money" && p.f.kind === "money")) return null;
+  if (TO_GAP.test(gap)) {
+    // Otherwise "from 10 to 20" is a range or a change, two different things.
+    const score = prior.f.kind === "count" && p.f.kind === "number";
+    if (!score && !(prior.f.kind === "money" && p.f.kind === "money")) return null;
+  } else if (!SAME_GAP.test(gap)) return null;
   return { ...p.f, about: prior.f.about };
 }
 
@@ -120,11 +122,23 @@ function describe(p: Placed): Figure {
   }
   if (!noun && f.kind !== "count") noun = modifiedNoun(toks, b) ?? ofPhrase(toks, b) ?? apposedTo(toks, a, b) ?? null;
   if (noun) parts.push(noun.replace(/^(?:death )?toll$/, "deaths"));
-  const after = eventAfter(toks, a, b, f);
-  const event = after ?? eventBefore(toks, a, f.kind === "money");
+  // "9,000 men and women who": a count's noun joined by "and" to a second plural noun.
+  let end = b;
+  if (noun && toks[b + 1]?.pos === "CCONJ" && isNoun(toks[b + 2]) && /^\p{Ll}+$/u.test(toks[b + 2]!.text) && isPluralWord(toks[b + 2]!.text)) {
+    noun = `${noun} ${lower(toks[b + 1])} ${lower(toks[b + 2])}`;
+    parts[parts.length - 1] = noun;
+    end = b + 2;
+  }
+  const after = eventAfter(toks, a, end, f);
+  const isDuration = f.kind === "measure" && /^(years|months|weeks|days|hours|minutes)$/.test(f.unit ?? "");
+  const event = after ?? eventBefore(toks, a, f.kind === "money", isDuration);
   // "12,000 miles needed": a measure's unit is what the event happens to.
   if (after && f.kind === "measure" && f.unit && /^\p{Ll}{3,}$/u.test(f.unit) && !parts.length) parts.push(f.unit);
-  if (event && !parts.some((x) => x.includes(event))) parts.push(event);
+  if (event && !parts.some((x) => x.includes(event))) {
+    // "charged an annual fee" already says "annual fee": keep the longer phrase once.
+    for (let k = parts.length - 1; k >= 0; k--) if (event.includes(parts[k]!)) parts.splice(k, 1);
+    parts.push(event);
+  }
   if (f.qualifier === "a total of" && !parts.length) parts.push("total");
   const duration = f.kind === "measure" && /^(years|months|weeks|days|hours|decades|minutes)$/.test(f.unit ?? "");
   if (duration && !parts.length && spanBefore(toks, a)) parts.push("period");
@@ -140,7 +154,9 @@ function describe(p: Placed): Figure {
     if (where) parts.push(where);
   }
   const about = parts.join(" ").trim();
-  if (about) out.about = onceEach(f.about && !about.includes(f.about) && !f.about.includes(about) && f.kind !== "count" ? `${f.about} ${about}` : f.about && f.about.includes(about) ? f.about : about);
+  // What extraction read ("of unpaid work") is kept unless the description already says it; each word once.
+  const read = f.about?.replace(/^of (?:the |a |an )?/, "") ?? "";
+  if (about) out.about = onceEach(read && !about.includes(read) && !read.includes(about) && f.kind !== "count" ? `${f.about} ${about}` : read && read.includes(about) ? f.about! : about);
   return out;
 }
 

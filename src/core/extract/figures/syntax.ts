@@ -26,12 +26,16 @@ export const isNoun = (t: TaggedToken | undefined) => t?.pos === "NOUN";
 export function nounBeforeOf(toks: readonly TaggedToken[], a: number): { words: string[] } | null {
   if (lower(toks[a - 1]) !== "of") return null;
   let i = a - 2;
+  // "a narrow lead of 9": a base-form word the tagger read as a verb, inside a noun phrase, is its head noun.
+  const head = toks[i];
+  const misread = head?.pos === "VERB" && head.text === head.lemma && /^(NOUN|ADJ|DET)$/.test(toks[i - 1]?.pos ?? "");
   const words: string[] = [];
+  if (misread) words.unshift(lower(toks[i--]));
   while (i >= 0 && words.length < 3 && (isNoun(toks[i]) || toks[i]!.pos === "ADJ" || (toks[i]!.pos === "VERB" && /ing$/.test(toks[i]!.text) && words.length > 0))) {
     words.unshift(lower(toks[i]));
     i--;
   }
-  if (!words.length || !isNoun(toks[a - 2]) && !/^(maximum|minimum|total|average)$/.test(lower(toks[a - 2]))) return null;
+  if (!words.length || !isNoun(toks[a - 2]) && !misread && !/^(maximum|minimum|total|average)$/.test(lower(toks[a - 2]))) return null;
   return { words };
 }
 
@@ -45,6 +49,14 @@ export function modifiedNoun(toks: readonly TaggedToken[], b: number): string | 
   }
   // "a 12-point lead": the hyphenated unit, then the noun.
   if (toks[i]?.text === "-" && toks[i - 1]!.end === toks[i]!.start) i++;
+  // "9 Senate and House seats": capitalised words, then the plural noun they qualify.
+  if (/^\p{Lu}/u.test(toks[i]?.text ?? "")) {
+    let k = i;
+    while (/^\p{Lu}/u.test(toks[k + 1]?.text ?? "") || (toks[k + 1]?.pos === "CCONJ" && /^\p{Lu}/u.test(toks[k + 2]?.text ?? ""))) k++;
+    const noun = toks[k + 1];
+    if (noun && isNoun(noun) && /^\p{Ll}+s$/u.test(noun.text)) return toks.slice(i, k + 2).map(lower).join(" ");
+    return null;
+  }
   const words: string[] = [];
   while (i < toks.length && words.length < 3) {
     const t = toks[i]!;
@@ -100,7 +112,8 @@ export function eventAfter(toks: readonly TaggedToken[], a: number, b: number, f
   if (/^[-–—]$/.test(toks[i]?.text ?? "") && /^[-–—]$/.test(toks[a - 1]?.text ?? "")) i++;
   const first = toks[i];
   // "one man dead", "20 people missing", "19 years younger", "9 outright": a state right after the figure.
-  if (first && first.pos === "ADJ" && i === b + 1 && (f.kind === "count" || f.kind === "measure" || f.kind === "number")) {
+  const state = first && (first.pos === "ADJ" || (first.pos === "ADV" && f.kind === "number" && /ly$/.test(first.text) === false && first.text.length > 3));
+  if (first && state && i === b + 1 && (f.kind === "count" || f.kind === "measure" || f.kind === "number")) {
     const after = toks[i + 1];
     if (!after || CLAUSE_END.has(after.text) || after.pos === "CCONJ" || after.pos === "ADP" || after.pos === "SCONJ") return lower(first);
   }
@@ -163,8 +176,9 @@ const CHANGE_VERBS = new Set(
 );
 
 /** "killed 40 people", "jailed for six years", "fined the club £300", "gone up by 12": the verb before the figure. */
-export function eventBefore(toks: readonly TaggedToken[], a: number, money = false): string | null {
+export function eventBefore(toks: readonly TaggedToken[], a: number, money = false, duration = false): string | null {
   let object: string | null = null;
+  let away: string | null = null;
   for (let i = a - 1, k = 0; i >= 0 && k < 6; i--, k++) {
     const t = toks[i]!;
     // "is said to have cost £9m": a word after "to" or an auxiliary is a verb, whatever the tagger read.
@@ -179,11 +193,13 @@ export function eventBefore(toks: readonly TaggedToken[], a: number, money = fal
       // "saw pre-tax profit rise by": after a light verb, its object tells what changed.
       if (LIGHT_VERBS.has(t.lemma) || FRAME_VERBS.has(t.lemma) || t.lemma === "see") return object;
       // "went up", "closed down": the particle belongs to the verb.
-      const particle = /^(up|down|off|out)$/.test(lower(toks[i + 1])) ? ` ${lower(toks[i + 1])}` : "";
+      const particle = /^(up|down|off|out)$/.test(lower(toks[i + 1])) ? ` ${lower(toks[i + 1])}` : away ? ` ${away}` : "";
       // A participle follows what it tells of ("the club fined", "people killed"); any other form of the
       // verb ("cut emissions", "unlock aid", "put estimates at") leaves the object alone as what is counted.
       // Before a sum a lone verb tells what it is ("owe", "earn", "spend"); before a count it does not
       // ("to carry 9,000 cars"), and a gerund never does.
+      // "after waiting for 9 hours": a gerund right before "for" a length of time is the activity that lasted.
+      if (/ing$/.test(t.text) && !object && lower(toks[i + 1]) === "for" && duration) return lower(t);
       if (!isPastForm(t)) return object ?? (money && !/ing$/.test(t.text) ? lower(t) + particle : null);
       // "took place": the idiom is no object.
       if (object === "place" && t.lemma === "take") return null;
@@ -195,7 +211,9 @@ export function eventBefore(toks: readonly TaggedToken[], a: number, money = fal
       while (j >= 0 && (toks[j]!.pos === "AUX" || (toks[j]!.pos === "VERB" && /^(mean|expect|set|due|likely|think|say|believe)$/.test(toks[j]!.lemma)) || lower(toks[j]) === "to")) j--;
       return isNoun(toks[j]) ? subjectOf(toks, j + 1) : null;
     }
-    if (t.pos === "DET" || t.pos === "ADJ" || t.pos === "ADV" || t.pos === "PART" || (t.pos === "ADP" && /^(for|to|by|at|of|from|up|down|between|out)$/.test(lower(t)))) continue;
+    // "kept the player out for 3 weeks": the particle left behind the object.
+    if (t.pos === "ADP" && /^(up|down|off|out)$/.test(lower(t)) && !away) away = lower(t);
+    if (t.pos === "DET" || t.pos === "ADJ" || t.pos === "ADV" || t.pos === "PART" || (t.pos === "ADP" && /^(for|to|by|at|of|from|up|down|between|out|off)$/.test(lower(t)))) continue;
     // One object between verb and sum: "fined the club £300", "cut global emissions by 5%".
     if (isNoun(t) && !object) {
       let j = i - 1;
@@ -270,7 +288,8 @@ export function purposeAfter(toks: readonly TaggedToken[], b: number): string | 
   let i = b + 1;
   while (toks[i]?.pos === "ADV" || lower(toks[i]) === "overall") i++;
   const prep = lower(toks[i]);
-  if (prep !== "on" && prep !== "for") return null;
+  // "on books", "for the new wing", "wiped £9m off the value".
+  if (prep !== "on" && prep !== "for" && prep !== "off") return null;
   i++;
   if (toks[i]?.pos === "DET") i++;
   const words: string[] = [];
