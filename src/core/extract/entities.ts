@@ -135,7 +135,15 @@ export function extractEntities(doc: Doc): EntityIndex {
       built[e]!.gender ??= s.gender;
       if (s.honorific) built[e]!.honorific = true;
       mention(e, s);
-    } else pending.push(s);
+    } else {
+      // A lone first name of exactly one person named in full, and nobody's surname ("Ines" after "Ines Duarte").
+      const firsts = s.kind === "single" && !s.honorific ? built.filter((b) => b.entity.type === "person" && b.first === key(parts[0]!) && b.last !== b.first) : [];
+      if (firsts.length === 1 && tokens[s.from - 1]?.norm !== "the") {
+        const e = built.indexOf(firsts[0]!);
+        alias(built[e]!, s.name);
+        mention(e, s);
+      } else pending.push(s);
+    }
   }
   // A lone name that is no known surname is a person when it speaks ("Varga said", "said Varga"),
   // follows an honorific, or is taken up by "he" or "she" before anyone else is named.
@@ -275,6 +283,8 @@ function pickByRecency(ids: number[], mentions: readonly Mention[], at: number, 
   let bestScore = -Infinity;
   for (const m of mentions) {
     if (m.start >= at || !pool.includes(m.entity)) continue;
+    // A lone first name ("his father, Rafe") says nothing about whom a bare surname means.
+    if (m.to - m.from === 1 && tokens[m.from]!.norm === built[m.entity]!.first && built[m.entity]!.first !== built[m.entity]!.last) continue;
     let b = m.from - 1;
     while (b >= 0 && tokens[b]!.sentence === m.sentence && (tokens[b]!.cap || tokens[b]!.text === ".") && !PREPOSITIONS.has(tokens[b]!.norm)) b--;
     const before = tokens[b];

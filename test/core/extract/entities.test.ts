@@ -179,4 +179,19 @@ describe("entities", () => {
     const ix = index("Prime Minister Tavo Rin spoke. Lakeland's Tavo Rin left.");
     expect(ix.entities.filter((e) => e.name === "Tavo Rin").map((e) => [e.type, e.mentions])).toEqual([["person", 2]]);
   });
+
+  test.each<[string, string, string | undefined]>([
+    ["The San Jose Herons won again.", "San Jose Herons", "organization"],
+    ["Fans of the Houston Comets cheered.", "Houston Comets", "organization"],
+    ["Shares in VeltaBank fell.", "VeltaBank", "organization"],
+    ["Coach Ian McLean said little.", "Ian McLean", "person"],
+    ["The Scottish said no, and Scottish fans left.", "Scottish", undefined],
+  ])("%s -> %s is %s", (text, name, type) => {
+    expect(find(text, name)?.type).toBe(type);
+  });
+
+  test("a lone first name of one person named in full is that person, and no guide to a bare surname", () => {
+    const ix = index("Ines Duarte met Tomas Berg. Ines left early. Berg stayed.");
+    expect(ix.entities.map((e) => `${e.name}:${e.mentions}`)).toEqual(["Ines Duarte:2", "Tomas Berg:2"]);
+  });
 });

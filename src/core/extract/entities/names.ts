@@ -256,6 +256,13 @@ function classify(text: string, tokens: readonly Token[], idx: number[], out: Na
   if (toks.length === 1) {
     // A word the text also writes in lower case is a common word ("Delegates", "Obamacare" stays).
     if (NOT_NAMES.has(joined) || GROUP_WORDS.has(joined) || TITLES.has(joined) || (lower.has(joined) && !place)) return;
+    // "Veltabank", "NordCom": a capital inside a word is a brand, unless a surname prefix ("McLean", "DeSoto").
+    if (/^\p{Lu}\p{Ll}+\p{Lu}/u.test(toks[0]!.text) && !/^(Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz)\p{Lu}/u.test(toks[0]!.text)) {
+      out.push(make(0, 1, "organization"));
+      return;
+    }
+    // "Scottish", "Islamic": an adjective of a people or a faith is no name.
+    if (/(ish|ic)$/.test(joined) && !isFirstName(joined)) return;
     const common = isCommonWord(joined) && !isFirstName(joined);
     // A city that is also a common word or a first name ("Reading", "Florence") is a place only when the
     // gazetteer knows it as a country, state or capital.
@@ -291,8 +298,17 @@ function classify(text: string, tokens: readonly Token[], idx: number[], out: Na
   const before = tokens[ids[0]! - 1];
   const placed = !!before && before.sentence === toks[0]!.sentence && PLACE_LEAD.has(before.text);
   const everyday = fn >= 0 && ((placed && isCommonWord(norms[fn]!, "frequent")) || placeKind(norms[fn]!) === "country") && norms.slice(fn + 1).every((n) => isCommonWord(n));
-  const placeFirst = fn === 0 && toks.length >= 3 && placeKind(norms[0]!) === "country" && !isInitial(toks[1]!);
+  // A place opening the name with more after it is a team or a body ("Lakeport Comets", "San Remo Lions"),
+  // unless one plain surname follows a one-word place that is also a first name ("Chad Bown").
+  const acronymIn = toks.some((t) => /^\p{Lu}{2,}$/u.test(t.text));
+  const opensWithPlace = [3, 2].some((n) => toks.length > n && placeKind(span(0, n)) !== undefined && !isInitial(toks[1]!));
+  const countryFirst = fn === 0 && placeKind(norms[0]!) === "country" && !isInitial(toks[1]!) && (toks.length >= 3 || acronymIn || /s$/.test(norms[1]!));
+  const placeFirst = fn === 0 && (opensWithPlace || countryFirst);
   if (fn >= 0 && !everyday && !placeFirst) return pushPerson(toks, make, fn, out);
+  if (opensWithPlace || countryFirst) {
+    out.push(make(0, toks.length, "organization"));
+    return;
+  }
   // A place inside a longer name makes it an institution or a team ("Lakeside Rovers", "Ruritania Airways").
   if (toks.some((t) => placeKind(t.norm) === "country" || (placeKind(t.norm) === "city" && !isCommonWord(t.norm)))) {
     out.push(make(0, toks.length, "organization"));
