@@ -22,6 +22,10 @@ const ASK_DEFINITIONS = [
     options: [{ type: 3, name: "words", description: "Words from the quote", required: true, max_length: 200 }, PUBLIC],
   },
   { type: 1, name: "figures", description: "Figures on a topic", options: [TOPIC, PUBLIC] },
+  {
+    type: 1, name: "story", description: "Each outlet's card for one story, and where they differ",
+    options: [{ type: 3, name: "id", description: "The story's id (shown under a briefing)", required: true, max_length: 100 }, PUBLIC],
+  },
 ] as const;
 
 /** Everything registered: the questions, and /feeds and /digest for members who manage channels. */
@@ -56,5 +60,6 @@ export function commandIntent(name: string, options: Record<string, string | num
   if (name === "brief") return str("topic") ? { kind: "brief", topic: str("topic") } : { kind: "topics" };
   if (name === "whosaid") return { kind: "whosaid", words: str("words") };
   if (name === "figures") return { kind: "figures", topic: str("topic") };
+  if (name === "story") return { kind: "story", id: str("id") };
   return undefined;
 }

@@ -64,6 +64,8 @@ export function extractEntities(doc: Doc): EntityIndex {
   const built: Built[] = [];
   const byKey = new Map<string, number>();
   const bySurname = new Map<string, number[]>();
+  // People by the first word of their full name: "Mr. Lou" after "Lou Jiwei" (family name first), "Hillary".
+  const byFirst = new Map<string, number[]>();
   const mentions: Mention[] = [];
   const mention = (e: number, s: NameSeq) => {
     const a = tokens[s.from]!;
@@ -100,7 +102,10 @@ export function extractEntities(doc: Doc): EntityIndex {
       e = built.length;
       byKey.set(k, e);
       built.push({ entity: { name: s.name, type: s.kind === "person" ? "person" : s.kind === "place" ? "place" : "organization", mentions: 0 }, first, last });
-      if (s.kind === "person") bySurname.set(last, [...(bySurname.get(last) ?? []), e]);
+      if (s.kind === "person") {
+        bySurname.set(last, [...(bySurname.get(last) ?? []), e]);
+        byFirst.set(first, [...(byFirst.get(first) ?? []), e]);
+      }
       else if (parts.length > 1) byKey.set(`i:${initials(parts)}`, e);
     } else alias(built[e]!, s.name);
     const b = built[e]!;
@@ -129,6 +134,11 @@ export function extractEntities(doc: Doc): EntityIndex {
     if (ids?.length && tokens[s.from - 1]?.norm === "the" && s.kind === "single") continue;
     // "Mr. Obama" is not Michelle Obama: a surname whose gender fits nobody named is someone else.
     if (ids?.length && s.gender && ids.every((id) => built[id]!.gender && built[id]!.gender !== s.gender)) ids = undefined;
+    // No one has that surname: the one person whose name opens with that word, gender agreeing.
+    if (!ids?.length && !(tokens[s.from - 1]?.norm === "the")) {
+      const firsts = byFirst.get(key(parts[0]!));
+      if (firsts?.length === 1 && !(s.gender && built[firsts[0]!]!.gender && built[firsts[0]!]!.gender !== s.gender)) ids = firsts;
+    }
     if (ids?.length) {
       const e = pickByRecency(ids, mentions, tokens[s.from]!.start, s.gender, built, tokens);
       alias(built[e]!, s.name);

@@ -82,6 +82,8 @@ export function createTestAsker(options: { gate?: Promise<void> } = {}): TestAsk
         if (!found.length) return { kind: "not_found", intent: "brief", query: intent.topic, suggestions: topicCounts().map((t) => t.topic).filter((t) => t[0] === intent.topic[0]) };
         return { kind: "brief", topic: intent.topic, cards: found.map((s) => s.card) };
       }
+      case "story":
+        return { kind: "not_found", intent: "story", query: intent.id, suggestions: [] };
       case "whosaid": {
         const words = intent.words.toLowerCase().split(/\W+/).filter((w) => w.length > 2);
         const matches = stored.flatMap((s) =>
@@ -103,6 +105,11 @@ export function createTestAsker(options: { gate?: Promise<void> } = {}): TestAsk
         return { kind: "help", commands: HELP };
       case "trend":
         return { kind: "not_found", intent: "trend", query: intent.what, suggestions: [] };
+      // People are answered by the real asker in the people tests (test/adapters/*/people.test.ts).
+      case "quotes":
+        return { kind: "not_found", intent: "quotes", query: intent.person, suggestions: [] };
+      case "person":
+        return { kind: "not_found", intent: "person", query: intent.name, suggestions: [] };
     }
   };
 
