@@ -183,7 +183,8 @@ function classify(text: string, tokens: readonly Token[], idx: number[], out: Na
   let k = 0;
   // Sentence-opening function words and group words are no part of a name ("The Kremlin", "But Trump").
   const group = (n: string) => GROUP_WORDS.has(n) || isDemonym(n) || /^[\p{L}.]+-(american|americans|born|based|led|backed|owned|run|sponsored|listed|registered|controlled|dominated|speaking)$/u.test(n);
-  const skip = (t: Token) => (NOT_NAMES.has(t.norm) || group(t.norm)) && !HONORIFICS.has(t.norm) && !KNOWN_ACRONYM.test(t.text);
+  // "I'd", "They'll", "We've": a pronoun with a contraction is never a name.
+  const skip = (t: Token) => (NOT_NAMES.has(t.norm) || group(t.norm) || /^\p{L}+['’](ll|d|ve|re|m)$/u.test(t.norm)) && !HONORIFICS.has(t.norm) && !KNOWN_ACRONYM.test(t.text);
   // "Ruritanian Republic", "Soviet Union": a people's word before a state noun is part of the name.
   const state = (x: number) => x + 1 < idx.length && ["republic", "federation", "union", "emirates", "kingdom"].includes(tokens[idx[x + 1]!]!.norm);
   while (k < idx.length && ((skip(tokens[idx[k]!]!) && !(group(tokens[idx[k]!]!.norm) && state(k))) || (k < idx.length - 1 && LEADING_ADJECTIVES.has(tokens[idx[k]!]!.norm) && !TITLES.has(tokens[idx[k + 1]!]!.norm) && !ROLE_NOUNS.has(tokens[idx[k + 1]!]!.norm)))) k++;
