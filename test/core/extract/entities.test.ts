@@ -203,4 +203,9 @@ describe("entities", () => {
     const ix = index(`"I'd go," he said. They'd agree. "I'll be back," said Anil Rao. The fee is Rs 500 crore. Rs. 40 was due.`);
     expect(ix.entities.filter((e) => e.type === "person").map((e) => e.name)).toEqual(["Anil Rao"]);
   });
+
+  test("a faith's word that is also a first name opens a person's name", () => {
+    expect(find("Bank chairman Christian Vold said so.", "Christian Vold")?.type).toBe("person");
+    expect(find("Christian groups met.", "Christian")).toBeUndefined();
+  });
 });

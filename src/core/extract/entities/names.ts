@@ -187,7 +187,10 @@ function classify(text: string, tokens: readonly Token[], idx: number[], out: Na
   const skip = (t: Token) => (NOT_NAMES.has(t.norm) || group(t.norm) || /^\p{L}+['’](ll|d|ve|re|m)$/u.test(t.norm)) && !HONORIFICS.has(t.norm) && !KNOWN_ACRONYM.test(t.text);
   // "Ruritanian Republic", "Soviet Union": a people's word before a state noun is part of the name.
   const state = (x: number) => x + 1 < idx.length && ["republic", "federation", "union", "emirates", "kingdom"].includes(tokens[idx[x + 1]!]!.norm);
-  while (k < idx.length && ((skip(tokens[idx[k]!]!) && !(group(tokens[idx[k]!]!.norm) && state(k))) || (k < idx.length - 1 && LEADING_ADJECTIVES.has(tokens[idx[k]!]!.norm) && !TITLES.has(tokens[idx[k + 1]!]!.norm) && !ROLE_NOUNS.has(tokens[idx[k + 1]!]!.norm)))) k++;
+  // "Christian Vold": a people's or faith's word that is also a first name, before a surname, opens a name.
+  const firstOfName = (x: number) => x + 1 < idx.length && group(tokens[idx[x]!]!.norm) && firstNameGender(tokens[idx[x]!]!.norm) !== undefined && !group(tokens[idx[x + 1]!]!.norm) && !isCommonWord(tokens[idx[x + 1]!]!.norm);
+  while (k < idx.length && ((skip(tokens[idx[k]!]!) && !(group(tokens[idx[k]!]!.norm) && (state(k) || firstOfName(k)))) || (k < idx.length - 1 && LEADING_ADJECTIVES.has(tokens[idx[k]!]!.norm) && !TITLES.has(tokens[idx[k + 1]!]!.norm) && !ROLE_NOUNS.has(tokens[idx[k + 1]!]!.norm)))) k++;
+  const groupFirst = k < idx.length && firstOfName(k) && !state(k);
   const ids = idx.slice(k);
   // Headlines put a capitalised verb after the name ("Malik Warns", "Joan Pike Says").
   while (ids.length && (skip(tokens[ids[ids.length - 1]!]!) || (ids.length > 1 && HEADLINE_VERBS.has(tokens[ids[ids.length - 1]!]!.norm)))) ids.pop();
@@ -201,6 +204,7 @@ function classify(text: string, tokens: readonly Token[], idx: number[], out: Na
   });
   const joined = norms.join(" ");
 
+  if (groupFirst && toks.length === 2) return pushPerson(toks, make, 0, out);
   // An honorific makes the rest a person ("Mrs. Clinton"), whatever else it looks like.
   const hon = HONORIFICS.get(norms[0]!);
   if (HONORIFICS.has(norms[0]!) && toks.length > 1) {
