@@ -208,4 +208,13 @@ describe("entities", () => {
     expect(find("Bank chairman Christian Vold said so.", "Christian Vold")?.type).toBe("person");
     expect(find("Christian groups met.", "Christian")).toBeUndefined();
   });
+
+  test.each<[string, string, string | undefined]>([
+    ["The Fishing and Forestry Commission met.", "Fishing and Forestry Commission", "organization"],
+    ["Analyst Ana Ruiz of Holm & Co spoke.", "Ana Ruiz", "person"],
+    ["Analyst Ana Ruiz of Holm & Co spoke.", "Holm & Co", "organization"],
+    ["Lena Holm and Tomas Berg met.", "Tomas Berg", "person"],
+  ])("%s -> %s is %s", (text, name, type) => {
+    expect(find(text, name)?.type).toBe(type);
+  });
 });

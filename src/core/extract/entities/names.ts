@@ -157,6 +157,13 @@ export function findNameSeqs(text: string, tokens: readonly Token[]): NameSeq[] 
         idx.push(j - 1, j);
         continue;
       }
+      // "Wertheim & Co", "Board of Trade and Industry", "Fishing and Forestry Commission": "&" between
+      // capitalised words, or "and" inside an organisation's name, joins it.
+      if (after?.word && after.cap && !NOT_NAMES.has(after.norm) && joins(text, next, after) && (next.text === "&" || (next.norm === "and" && andJoins(tokens, idx, j + 2)))) {
+        j += 2;
+        idx.push(j - 1, j);
+        continue;
+      }
       break;
     }
     const first = tokens[idx[0]!]!;
@@ -216,7 +223,7 @@ function classify(text: string, tokens: readonly Token[], idx: number[], out: Na
   // A person's "of" introduces where they are from or whom they work for, never another person.
   const of = norms.indexOf("of");
   const head = norms.slice(0, Math.max(of, 0));
-  const personOf = of >= 2 && of < toks.length - 1 && isFirstName(head[0]!) && !head.some((n) => ORG_WORDS.has(n) || TITLES.has(n));
+  const personOf = of >= 2 && of < toks.length - 1 && head.slice(0, -1).some((n) => isFirstName(n)) && !head.some((n) => ORG_WORDS.has(n)) && !TITLES.has(head[head.length - 1]!);
   const tailPlace = of > 0 && of < toks.length - 1 ? placeKind(span(of + 1, toks.length)) : undefined;
   if (personOf || tailPlace) {
     const headLast = head[head.length - 1]!;
@@ -238,7 +245,7 @@ function classify(text: string, tokens: readonly Token[], idx: number[], out: Na
   // "the" or inside a sentence it names one ("the Times").
   const prev = tokens[ids[0]! - 1];
   if (toks.length === 1 && ORG_WORDS.has(joined) && !KNOWN_ORGS.has(joined) && (!prev || prev.sentence !== toks[0]!.sentence || !prev.word)) return;
-  if (norms.some((n) => ORG_WORDS.has(n) || COMPANY_SUFFIXES.has(n)) || (toks.length === 1 && KNOWN_ORGS.has(joined)) || orgHeadFollows(tokens, ids[ids.length - 1]! + 1)) {
+  if (norms.some((n) => ORG_WORDS.has(n) || COMPANY_SUFFIXES.has(n) || n === "&") || (toks.length === 1 && KNOWN_ORGS.has(joined)) || orgHeadFollows(tokens, ids[ids.length - 1]! + 1)) {
     // A title before a person can hold an org word ("White House press secretary" is lower-case, so rare here).
     const fn = norms.findIndex((n, x) => x > 0 && x < toks.length - 1 && isFirstName(n));
     if (fn > 0 && !norms.slice(fn).some((n) => ORG_WORDS.has(n))) return pushPerson(toks, make, fn, out);
@@ -336,6 +343,14 @@ function classify(text: string, tokens: readonly Token[], idx: number[], out: Na
   // Everyday words alone ("Human Rights", "Ice Cold") name a cause or a title, not a person.
   if (norms.every((n) => isCommonWord(n))) return;
   if (toks.length <= 4 && norms.every((n) => !GROUP_WORDS.has(n) && !lower.has(n)) && !toks.some((t) => /^\p{Lu}{3,}$/u.test(t.text))) out.push(make(0, toks.length, "person"));
+}
+
+/** "and" at `from - 1` is inside one organisation's name: an organisation word before it, or one ending the run after it. */
+function andJoins(tokens: readonly Token[], idx: readonly number[], from: number): boolean {
+  if (idx.some((x) => ORG_WORDS.has(tokens[x]!.norm))) return true;
+  let k = from;
+  while (k < tokens.length && k - from < 3 && tokens[k]!.word && tokens[k]!.cap && tokens[k]!.sentence === tokens[from]!.sentence) k++;
+  return k > from && ORG_WORDS.has(tokens[k - 1]!.norm) && !(tokens[k]?.word && tokens[k]!.cap);
 }
 
 /** "Interfax news agency", "the Harbour Times newspaper": a lower-case organisation noun right after a name. */
