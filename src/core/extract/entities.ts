@@ -161,6 +161,17 @@ export function extractEntities(doc: Doc): EntityIndex {
   const counts = new Map<string, number>();
   for (const s of pending) counts.set(key(s.name), (counts.get(key(s.name)) ?? 0) + 1);
   const starts = seqs.map((s) => s.from);
+  // "Orvane, which makes tyres", "Orvane ... its profit": a thing, not a person, whatever it says.
+  const thing = new Set<string>();
+  pending.forEach((s) => {
+    const after = tokens[s.to];
+    if (after?.text === "," && tokens[s.to + 1]?.norm === "which") thing.add(key(s.name));
+    for (let t = s.to; t < tokens.length && t < s.to + 12 && tokens[t]!.sentence === tokens[s.from]!.sentence; t++) {
+      const n = tokens[t]!.norm;
+      if (n === "its") thing.add(key(s.name));
+      if (n === "its" || n === "he" || n === "she" || n === "his" || n === "her" || (tokens[t]!.cap && t > s.to)) break;
+    }
+  });
   pending.forEach((s) => {
     const before = tokens[s.from - 1];
     const after = tokens[s.to];
@@ -199,7 +210,7 @@ export function extractEntities(doc: Doc): EntityIndex {
     let e = byKey.get(`p1:${k}`);
     // A name that repeats inside sentences yet never acts as a person is a firm, a club or a body
     // ("shares in Orvane rose ... Orvane's board").
-    if (e === undefined && !speaks.has(k) && !s.weak && (counts.get(k) ?? 0) >= 2 && inside.has(k)) {
+    if (e === undefined && ((!speaks.has(k) && (counts.get(k) ?? 0) >= 2 && inside.has(k)) || thing.has(k)) && !s.weak) {
       const ok = `o:${canonical(s.name)}`;
       let o = byKey.get(ok);
       if (o === undefined) {

@@ -217,4 +217,10 @@ describe("entities", () => {
   ])("%s -> %s is %s", (text, name, type) => {
     expect(find(text, name)?.type).toBe(type);
   });
+
+  test("a lone name taken up by 'its' or followed by ', which' is an organisation, though it speaks", () => {
+    expect(find("Profits rose, Orvane said. Orvane, which makes tyres, grew.", "Orvane")?.type).toBe("organization");
+    expect(find("Kessel said its sales fell.", "Kessel")?.type).toBe("organization");
+    expect(find("Kessel said his sales fell.", "Kessel")?.type).toBe("person");
+  });
 });
