@@ -145,7 +145,15 @@ export function extractEntities(doc: Doc): EntityIndex {
       built[e]!.gender ??= s.gender;
       if (s.honorific) built[e]!.honorific = true;
       mention(e, s);
-    } else pending.push(s);
+    } else {
+      // A lone first name of exactly one person named in full, and nobody's surname ("Ines" after "Ines Duarte").
+      const firsts = s.kind === "single" && !s.honorific ? built.filter((b) => b.entity.type === "person" && b.first === key(parts[0]!) && b.last !== b.first) : [];
+      if (firsts.length === 1 && tokens[s.from - 1]?.norm !== "the") {
+        const e = built.indexOf(firsts[0]!);
+        alias(built[e]!, s.name);
+        mention(e, s);
+      } else pending.push(s);
+    }
   }
   // A lone name that is no known surname is a person when it speaks ("Varga said", "said Varga"),
   // follows an honorific, or is taken up by "he" or "she" before anyone else is named.
@@ -153,6 +161,17 @@ export function extractEntities(doc: Doc): EntityIndex {
   const counts = new Map<string, number>();
   for (const s of pending) counts.set(key(s.name), (counts.get(key(s.name)) ?? 0) + 1);
   const starts = seqs.map((s) => s.from);
+  // "Orvane, which makes tyres", "Orvane ... its profit": a thing, not a person, whatever it says.
+  const thing = new Set<string>();
+  pending.forEach((s) => {
+    const after = tokens[s.to];
+    if (after?.text === "," && tokens[s.to + 1]?.norm === "which") thing.add(key(s.name));
+    for (let t = s.to; t < tokens.length && t < s.to + 12 && tokens[t]!.sentence === tokens[s.from]!.sentence; t++) {
+      const n = tokens[t]!.norm;
+      if (n === "its") thing.add(key(s.name));
+      if (n === "its" || n === "he" || n === "she" || n === "his" || n === "her" || (tokens[t]!.cap && t > s.to)) break;
+    }
+  });
   pending.forEach((s) => {
     const before = tokens[s.from - 1];
     const after = tokens[s.to];
@@ -191,7 +210,7 @@ export function extractEntities(doc: Doc): EntityIndex {
     let e = byKey.get(`p1:${k}`);
     // A name that repeats inside sentences yet never acts as a person is a firm, a club or a body
     // ("shares in Orvane rose ... Orvane's board").
-    if (e === undefined && !speaks.has(k) && !s.weak && (counts.get(k) ?? 0) >= 2 && inside.has(k)) {
+    if (e === undefined && ((!speaks.has(k) && (counts.get(k) ?? 0) >= 2 && inside.has(k)) || thing.has(k)) && !s.weak) {
       const ok = `o:${canonical(s.name)}`;
       let o = byKey.get(ok);
       if (o === undefined) {
@@ -285,6 +304,8 @@ function pickByRecency(ids: number[], mentions: readonly Mention[], at: number, 
   let bestScore = -Infinity;
   for (const m of mentions) {
     if (m.start >= at || !pool.includes(m.entity)) continue;
+    // A lone first name ("his father, Rafe") says nothing about whom a bare surname means.
+    if (m.to - m.from === 1 && tokens[m.from]!.norm === built[m.entity]!.first && built[m.entity]!.first !== built[m.entity]!.last) continue;
     let b = m.from - 1;
     while (b >= 0 && tokens[b]!.sentence === m.sentence && (tokens[b]!.cap || tokens[b]!.text === ".") && !PREPOSITIONS.has(tokens[b]!.norm)) b--;
     const before = tokens[b];

@@ -1,7 +1,7 @@
 // Topics: lower-case keys a user would type ("ukraine", "russia", "nato"), most prominent first.
 // Places come from a country gazetteer (capitals and demonyms count for their country);
 // organisations and people from the entity extractor.
-import { isStopword, stem, words, type Doc } from "../text/index.js";
+import { isNounTag, isStopword, stem, tagText, words, type Doc } from "../text/index.js";
 import type { Entity } from "../types.js";
 import { placeTable } from "./gazetteer.js";
 
@@ -55,9 +55,12 @@ export function titleKeywords(title: string, body: string): Map<string, number> 
     const s = stem(w);
     counts.set(s, (counts.get(s) ?? 0) + 1);
   }
+  // Topics are names and nouns, never verbs ("holds", "believes"): the tagger reads the title in lower
+  // case, since a headline's capitals ("Board Backs Plan") would make every word a name.
+  const nouns = new Set(tagText(title.toLowerCase()).filter((t) => isNounTag(t.pos)).map((t) => t.text));
   const out = new Map<string, number>();
   for (const w of words(title)) {
-    if (w.length < 4 || isStopword(w) || /\d/.test(w) || w.includes("'")) continue;
+    if (w.length < 4 || isStopword(w) || /\d/.test(w) || w.includes("'") || !nouns.has(w)) continue;
     const n = counts.get(stem(w)) ?? 0;
     // Seen twice beyond the title itself when the title is the first line of the text.
     if (n >= 3 && ![...out.keys()].some((k) => stem(k) === stem(w))) out.set(w, n);

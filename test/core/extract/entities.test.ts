@@ -28,6 +28,10 @@ describe("entities", () => {
     ["One resident, Maria Lopez, said the water rose.", "Maria Lopez", { type: "person", role: "resident" }],
     ["A Labour MP, Sarah Quill, called the cuts cruel.", "Sarah Quill", { type: "person", role: "Labour MP" }],
     ["He met the mayor, John Smith, on Monday.", "John Smith", { type: "person", role: "mayor" }],
+    ["Ben Ross, a spokesman for the ministry declined to comment.", "Ben Ross", { type: "person", role: "spokesman for the ministry" }],
+    ["Ivo Marsh, a teacher in the town until he retired, spoke.", "Ivo Marsh", { type: "person", role: "teacher in the town" }],
+    ["Eva Dahl, an engineer hired by the firm, spoke.", "Eva Dahl", { type: "person", role: "engineer hired by the firm" }],
+    ["Tom Hale, a lawyer representing the family, spoke.", "Tom Hale", { type: "person", role: "lawyer representing the family" }],
     ["Survey chief geologist Irene Walsh spoke.", "Irene Walsh", { type: "person", role: "Survey chief geologist" }],
     ["The club's star striker Leo Dane scored twice.", "Leo Dane", { type: "person", role: "star striker" }],
     ["The strike was called off after talks with the union's new leader, Jo Pike, ended.", "Jo Pike", { type: "person", role: "union's new leader" }],
@@ -178,5 +182,45 @@ describe("entities", () => {
   test("a name read two ways in two places is one entity", () => {
     const ix = index("Prime Minister Tavo Rin spoke. Lakeland's Tavo Rin left.");
     expect(ix.entities.filter((e) => e.name === "Tavo Rin").map((e) => [e.type, e.mentions])).toEqual([["person", 2]]);
+  });
+
+  test.each<[string, string, string | undefined]>([
+    ["The San Jose Herons won again.", "San Jose Herons", "organization"],
+    ["Fans of the Houston Comets cheered.", "Houston Comets", "organization"],
+    ["Shares in VeltaBank fell.", "VeltaBank", "organization"],
+    ["Coach Ian McLean said little.", "Ian McLean", "person"],
+    ["The Scottish said no, and Scottish fans left.", "Scottish", undefined],
+  ])("%s -> %s is %s", (text, name, type) => {
+    expect(find(text, name)?.type).toBe(type);
+  });
+
+  test("a lone first name of one person named in full is that person, and no guide to a bare surname", () => {
+    const ix = index("Ines Duarte met Tomas Berg. Ines left early. Berg stayed.");
+    expect(ix.entities.map((e) => `${e.name}:${e.mentions}`)).toEqual(["Ines Duarte:2", "Tomas Berg:2"]);
+  });
+
+  test("contractions and currency signs are no people", () => {
+    const ix = index(`"I'd go," he said. They'd agree. "I'll be back," said Anil Rao. The fee is Rs 500 crore. Rs. 40 was due.`);
+    expect(ix.entities.filter((e) => e.type === "person").map((e) => e.name)).toEqual(["Anil Rao"]);
+  });
+
+  test("a faith's word that is also a first name opens a person's name", () => {
+    expect(find("Bank chairman Christian Vold said so.", "Christian Vold")?.type).toBe("person");
+    expect(find("Christian groups met.", "Christian")).toBeUndefined();
+  });
+
+  test.each<[string, string, string | undefined]>([
+    ["The Fishing and Forestry Commission met.", "Fishing and Forestry Commission", "organization"],
+    ["Analyst Ana Ruiz of Holm & Co spoke.", "Ana Ruiz", "person"],
+    ["Analyst Ana Ruiz of Holm & Co spoke.", "Holm & Co", "organization"],
+    ["Lena Holm and Tomas Berg met.", "Tomas Berg", "person"],
+  ])("%s -> %s is %s", (text, name, type) => {
+    expect(find(text, name)?.type).toBe(type);
+  });
+
+  test("a lone name taken up by 'its' or followed by ', which' is an organisation, though it speaks", () => {
+    expect(find("Profits rose, Orvane said. Orvane, which makes tyres, grew.", "Orvane")?.type).toBe("organization");
+    expect(find("Kessel said its sales fell.", "Kessel")?.type).toBe("organization");
+    expect(find("Kessel said his sales fell.", "Kessel")?.type).toBe("person");
   });
 });

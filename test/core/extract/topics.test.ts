@@ -49,5 +49,7 @@ describe("titleKeywords: what the story is about beyond names", () => {
     ["Council approves the bridge", "Council approves the bridge\n\nThe bridge will cost more. The bridge opens in 2030. The council met.", ["bridge"]],
     ["Prices rise 5% in 2026", "Prices rise 5% in 2026\n\nPrices rose. Prices will rise.", ["prices"]],
     ["What they said about it", "What they said about it\n\nThey said it. They said it again.", []],
+    ["Mayor Holds Vote On Ferry", "Mayor Holds Vote On Ferry\n\nThe mayor holds a vote. She holds firm on the ferry. The ferry vote holds. The ferry sails.", ["vote", "ferry"]],
+    ["Board believes levy works", "Board believes levy works\n\nThe board believes it. The levy works, the board believes. The levy rose; the board believes in the levy.", ["board", "levy"]],
   ])("%s", (title, body, want) => expect([...titleKeywords(title, body).keys()]).toEqual(want));
 });

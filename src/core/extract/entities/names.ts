@@ -157,6 +157,13 @@ export function findNameSeqs(text: string, tokens: readonly Token[]): NameSeq[] 
         idx.push(j - 1, j);
         continue;
       }
+      // "Wertheim & Co", "Board of Trade and Industry", "Fishing and Forestry Commission": "&" between
+      // capitalised words, or "and" inside an organisation's name, joins it.
+      if (after?.word && after.cap && !NOT_NAMES.has(after.norm) && joins(text, next, after) && (next.text === "&" || (next.norm === "and" && andJoins(tokens, idx, j + 2)))) {
+        j += 2;
+        idx.push(j - 1, j);
+        continue;
+      }
       break;
     }
     const first = tokens[idx[0]!]!;
@@ -183,10 +190,14 @@ function classify(text: string, tokens: readonly Token[], idx: number[], out: Na
   let k = 0;
   // Sentence-opening function words and group words are no part of a name ("The Kremlin", "But Trump").
   const group = (n: string) => GROUP_WORDS.has(n) || isDemonym(n) || /^[\p{L}.]+-(american|americans|born|based|led|backed|owned|run|sponsored|listed|registered|controlled|dominated|speaking)$/u.test(n);
-  const skip = (t: Token) => (NOT_NAMES.has(t.norm) || group(t.norm)) && !HONORIFICS.has(t.norm) && !KNOWN_ACRONYM.test(t.text);
+  // "I'd", "They'll", "We've": a pronoun with a contraction is never a name.
+  const skip = (t: Token) => (NOT_NAMES.has(t.norm) || group(t.norm) || /^\p{L}+['’](ll|d|ve|re|m)$/u.test(t.norm)) && !HONORIFICS.has(t.norm) && !KNOWN_ACRONYM.test(t.text);
   // "Ruritanian Republic", "Soviet Union": a people's word before a state noun is part of the name.
   const state = (x: number) => x + 1 < idx.length && ["republic", "federation", "union", "emirates", "kingdom"].includes(tokens[idx[x + 1]!]!.norm);
-  while (k < idx.length && ((skip(tokens[idx[k]!]!) && !(group(tokens[idx[k]!]!.norm) && state(k))) || (k < idx.length - 1 && LEADING_ADJECTIVES.has(tokens[idx[k]!]!.norm) && !TITLES.has(tokens[idx[k + 1]!]!.norm) && !ROLE_NOUNS.has(tokens[idx[k + 1]!]!.norm)))) k++;
+  // "Christian Vold": a people's or faith's word that is also a first name, before a surname, opens a name.
+  const firstOfName = (x: number) => x + 1 < idx.length && group(tokens[idx[x]!]!.norm) && firstNameGender(tokens[idx[x]!]!.norm) !== undefined && !group(tokens[idx[x + 1]!]!.norm) && !isCommonWord(tokens[idx[x + 1]!]!.norm);
+  while (k < idx.length && ((skip(tokens[idx[k]!]!) && !(group(tokens[idx[k]!]!.norm) && (state(k) || firstOfName(k)))) || (k < idx.length - 1 && LEADING_ADJECTIVES.has(tokens[idx[k]!]!.norm) && !TITLES.has(tokens[idx[k + 1]!]!.norm) && !ROLE_NOUNS.has(tokens[idx[k + 1]!]!.norm)))) k++;
+  const groupFirst = k < idx.length && firstOfName(k) && !state(k);
   const ids = idx.slice(k);
   // Headlines put a capitalised verb after the name ("Malik Warns", "Joan Pike Says").
   while (ids.length && (skip(tokens[ids[ids.length - 1]!]!) || (ids.length > 1 && HEADLINE_VERBS.has(tokens[ids[ids.length - 1]!]!.norm)))) ids.pop();
@@ -200,6 +211,7 @@ function classify(text: string, tokens: readonly Token[], idx: number[], out: Na
   });
   const joined = norms.join(" ");
 
+  if (groupFirst && toks.length === 2) return pushPerson(toks, make, 0, out);
   // An honorific makes the rest a person ("Mrs. Clinton"), whatever else it looks like.
   const hon = HONORIFICS.get(norms[0]!);
   if (HONORIFICS.has(norms[0]!) && toks.length > 1) {
@@ -211,7 +223,7 @@ function classify(text: string, tokens: readonly Token[], idx: number[], out: Na
   // A person's "of" introduces where they are from or whom they work for, never another person.
   const of = norms.indexOf("of");
   const head = norms.slice(0, Math.max(of, 0));
-  const personOf = of >= 2 && of < toks.length - 1 && isFirstName(head[0]!) && !head.some((n) => ORG_WORDS.has(n) || TITLES.has(n));
+  const personOf = of >= 2 && of < toks.length - 1 && head.slice(0, -1).some((n) => isFirstName(n)) && !head.some((n) => ORG_WORDS.has(n)) && !TITLES.has(head[head.length - 1]!);
   const tailPlace = of > 0 && of < toks.length - 1 ? placeKind(span(of + 1, toks.length)) : undefined;
   if (personOf || tailPlace) {
     const headLast = head[head.length - 1]!;
@@ -233,7 +245,7 @@ function classify(text: string, tokens: readonly Token[], idx: number[], out: Na
   // "the" or inside a sentence it names one ("the Times").
   const prev = tokens[ids[0]! - 1];
   if (toks.length === 1 && ORG_WORDS.has(joined) && !KNOWN_ORGS.has(joined) && (!prev || prev.sentence !== toks[0]!.sentence || !prev.word)) return;
-  if (norms.some((n) => ORG_WORDS.has(n) || COMPANY_SUFFIXES.has(n)) || (toks.length === 1 && KNOWN_ORGS.has(joined)) || orgHeadFollows(tokens, ids[ids.length - 1]! + 1)) {
+  if (norms.some((n) => ORG_WORDS.has(n) || COMPANY_SUFFIXES.has(n) || n === "&") || (toks.length === 1 && KNOWN_ORGS.has(joined)) || orgHeadFollows(tokens, ids[ids.length - 1]! + 1)) {
     // A title before a person can hold an org word ("White House press secretary" is lower-case, so rare here).
     const fn = norms.findIndex((n, x) => x > 0 && x < toks.length - 1 && isFirstName(n));
     if (fn > 0 && !norms.slice(fn).some((n) => ORG_WORDS.has(n))) return pushPerson(toks, make, fn, out);
@@ -256,6 +268,13 @@ function classify(text: string, tokens: readonly Token[], idx: number[], out: Na
   if (toks.length === 1) {
     // A word the text also writes in lower case is a common word ("Delegates", "Obamacare" stays).
     if (NOT_NAMES.has(joined) || GROUP_WORDS.has(joined) || TITLES.has(joined) || (lower.has(joined) && !place)) return;
+    // "Veltabank", "NordCom": a capital inside a word is a brand, unless a surname prefix ("McLean", "DeSoto").
+    if (/^\p{Lu}\p{Ll}+\p{Lu}/u.test(toks[0]!.text) && !/^(Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz)\p{Lu}/u.test(toks[0]!.text)) {
+      out.push(make(0, 1, "organization"));
+      return;
+    }
+    // "Scottish", "Islamic": an adjective of a people or a faith is no name.
+    if (/(ish|ic)$/.test(joined) && !isFirstName(joined)) return;
     const common = isCommonWord(joined) && !isFirstName(joined);
     // A city that is also a common word or a first name ("Reading", "Florence") is a place only when the
     // gazetteer knows it as a country, state or capital.
@@ -291,8 +310,17 @@ function classify(text: string, tokens: readonly Token[], idx: number[], out: Na
   const before = tokens[ids[0]! - 1];
   const placed = !!before && before.sentence === toks[0]!.sentence && PLACE_LEAD.has(before.text);
   const everyday = fn >= 0 && ((placed && isCommonWord(norms[fn]!, "frequent")) || placeKind(norms[fn]!) === "country") && norms.slice(fn + 1).every((n) => isCommonWord(n));
-  const placeFirst = fn === 0 && toks.length >= 3 && placeKind(norms[0]!) === "country" && !isInitial(toks[1]!);
+  // A place opening the name with more after it is a team or a body ("Lakeport Comets", "San Remo Lions"),
+  // unless one plain surname follows a one-word place that is also a first name ("Chad Bown").
+  const acronymIn = toks.some((t) => /^\p{Lu}{2,}$/u.test(t.text));
+  const opensWithPlace = [3, 2].some((n) => toks.length > n && placeKind(span(0, n)) !== undefined && !isInitial(toks[1]!));
+  const countryFirst = fn === 0 && placeKind(norms[0]!) === "country" && !isInitial(toks[1]!) && (toks.length >= 3 || acronymIn || /s$/.test(norms[1]!));
+  const placeFirst = fn === 0 && (opensWithPlace || countryFirst);
   if (fn >= 0 && !everyday && !placeFirst) return pushPerson(toks, make, fn, out);
+  if (opensWithPlace || countryFirst) {
+    out.push(make(0, toks.length, "organization"));
+    return;
+  }
   // A place inside a longer name makes it an institution or a team ("Lakeside Rovers", "Ruritania Airways").
   if (toks.some((t) => placeKind(t.norm) === "country" || (placeKind(t.norm) === "city" && !isCommonWord(t.norm)))) {
     out.push(make(0, toks.length, "organization"));
@@ -315,6 +343,14 @@ function classify(text: string, tokens: readonly Token[], idx: number[], out: Na
   // Everyday words alone ("Human Rights", "Ice Cold") name a cause or a title, not a person.
   if (norms.every((n) => isCommonWord(n))) return;
   if (toks.length <= 4 && norms.every((n) => !GROUP_WORDS.has(n) && !lower.has(n)) && !toks.some((t) => /^\p{Lu}{3,}$/u.test(t.text))) out.push(make(0, toks.length, "person"));
+}
+
+/** "and" at `from - 1` is inside one organisation's name: an organisation word before it, or one ending the run after it. */
+function andJoins(tokens: readonly Token[], idx: readonly number[], from: number): boolean {
+  if (idx.some((x) => ORG_WORDS.has(tokens[x]!.norm))) return true;
+  let k = from;
+  while (k < tokens.length && k - from < 3 && tokens[k]!.word && tokens[k]!.cap && tokens[k]!.sentence === tokens[from]!.sentence) k++;
+  return k > from && ORG_WORDS.has(tokens[k - 1]!.norm) && !(tokens[k]?.word && tokens[k]!.cap);
 }
 
 /** "Interfax news agency", "the Harbour Times newspaper": a lower-case organisation noun right after a name. */

@@ -2,7 +2,8 @@
 // ("Hugh Hill, a doctor at the clinic, said").
 import { NOT_NAMES, ROLE_MODIFIERS, ROLE_NOUNS, TITLES } from "./lexicon.js";
 import { SPEECH_VERBS } from "../speakers/lexicon.js";
-import type { Token } from "./tokens.js";
+import { tagText } from "../../text/index.js";
+import { tokenAt, type Token } from "./tokens.js";
 
 const STOP_LEFT = new Set(["the", "a", "an", "and", "or", "but", "said", "says", "told", "that", "with", "by", "to", "from", "for", "as", "in", "on", "at"]);
 const isRoleWord = (t: Token) => ROLE_NOUNS.has(t.norm) || TITLES.has(t.norm);
@@ -64,9 +65,28 @@ export function roleAfter(text: string, tokens: readonly Token[], nameTo: number
     if ((isRoleWord(t) || (from > i && AGENT_NOUN.test(t.norm) && !t.cap)) && j - from < 8) hasRole = true;
   }
   if (!hasRole || j === from) return undefined;
+  j = clauseEnd(text, tokens, from, j);
   // A preposition or conjunction left dangling at the end is cut.
-  while (j > from && /^(and|or|of|at|for|in|the|a|an)$/.test(tokens[j - 1]!.norm)) j--;
+  while (j > from && /^(and|or|of|at|for|in|the|a|an|until|since|after|before|because|while|when|as|if)$/.test(tokens[j - 1]!.norm)) j--;
+  if (j === from) return undefined;
   return text.slice(tokens[from]!.start, tokens[j - 1]!.end);
+}
+
+/**
+ * Where the role's clause ends, by the tagger (wink-nlp): before a finite verb ("a spokesman for the
+ * ministry declined to comment"), a subordinating conjunction or a pronoun subject ("until he retired").
+ * Participles stay: "a lawyer representing the family", "an engineer hired by the firm".
+ */
+function clauseEnd(text: string, tokens: readonly Token[], from: number, to: number): number {
+  const start = tokens[from]!.start;
+  const tagged = tagText(text.slice(start, tokens[to - 1]!.end));
+  for (const t of tagged) {
+    const i = tokenAt(tokens, start + t.start);
+    if (i <= from || i >= to || tokens[i]!.start !== start + t.start) continue;
+    const participle = /ing$/.test(t.text) || tokens[i + 1]?.norm === "by";
+    if (((t.pos === "VERB" || t.pos === "AUX") && !participle) || t.pos === "SCONJ" || t.pos === "PRON") return i;
+  }
+  return to;
 }
 
 // Words that end a role phrase read backwards from a name: a clause or another phrase begins there.
