@@ -34,9 +34,19 @@ Stores articles and their cards: files and folders (.txt, .md, .html), RSS/Atom 
   ask: `usage: briefbot ask "<question>" [--json] [--db PATH|URL]
        briefbot ask --jsonl [FILE|-] [--db PATH|URL]
 
-Answers from the store: brief <topic>, who said <words>, how many / figures <topic>.
+Answers from the store: brief <topic>, who said <words>, how many / figures <topic>, trend <what>.
   --json            print the typed answer as JSON
   --jsonl           lines {"id","ask"} in, one {"id","answer"} line out each
+  --db PATH|URL     the store (default data/briefbot.db)
+`,
+  trend: `usage: briefbot trend "<what>" [--in TOPIC] [--out FILE] [--step] [--json] [--db PATH|URL]
+
+A figure over time: the figures across stored articles that count the same thing (same kind and
+unit, named by <what>, sharing a topic), one per article, oldest first, as a table and a sparkline.
+  --in TOPIC        only articles on TOPIC ("evacuees in wildfire" says the same)
+  -o, --out FILE    also write the chart as a PNG (needs two points or more)
+  --step            a step chart (each value held until the next article) instead of a line
+  --json            print the typed answer as JSON
   --db PATH|URL     the store (default data/briefbot.db)
 `,
   topics: `usage: briefbot topics [PREFIX] [--limit N] [--json] [--db PATH|URL]

@@ -1,4 +1,5 @@
 import { userInfo } from "node:os";
+import pg from "pg";
 import { postgresUser } from "../../src/config/index.js";
 import { parseStoreSpec, withPostgresUser } from "../../src/store/index.js";
 import { runBin } from "../helpers/bin.js";
@@ -44,6 +45,14 @@ describePg("--db postgres://host/db without a user (built CLI)", () => {
   const bare = new URL(PG_URL);
   const user = decodeURIComponent(bare.username) || "postgres";
   bare.username = "";
+  // A schema of its own: the public one may hold any earlier run's tables (other branches, other versions).
+  const schema = `open_pguser_${process.pid}_${Date.now().toString(36)}`;
+  bare.searchParams.set("schema", schema);
+  afterAll(async () => {
+    const pool = new pg.Pool({ connectionString: PG_URL, max: 1 });
+    await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await pool.end();
+  });
   test("takes PGUSER even when USER is unset", () => {
     const r = runBin(["topics", "--db", bare.toString()], { env: { PGUSER: user, USER: undefined, BRIEFBOT_DB: undefined, DATABASE_URL: undefined } });
     expect(r.stderr).toBe("");

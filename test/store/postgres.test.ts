@@ -49,8 +49,9 @@ describePg("postgres store", () => {
     // Back to the schema before the person index, as one written by an older briefbot.
     const version = POSTGRES_MIGRATIONS.findIndex((m) => m("s").includes("CREATE TABLE s.people "));
     await pool.query(`DROP TABLE "${schema}".people, "${schema}".person_keys, "${schema}".person_articles`);
-    // and without the tables of later migrations (stories), which an older briefbot did not have either.
-    await pool.query(`DROP TABLE "${schema}".stories, "${schema}".story_articles, "${schema}".story_keys`);
+    // And the tables of every later migration, which that briefbot did not have either.
+    const later = POSTGRES_MIGRATIONS.slice(version + 1).flatMap((m) => [...m("s").matchAll(/CREATE TABLE s\.(\w+)/g)].map((x) => `"${schema}".${x[1]}`));
+    if (later.length) await pool.query(`DROP TABLE ${later.join(", ")}`);
     await pool.query(`DELETE FROM "${schema}".briefbot_meta WHERE key = 'people_backfilled'`);
     await pool.query(`UPDATE "${schema}".briefbot_meta SET value = $1 WHERE key = 'schema_version'`, [String(version)]);
     // Two replicas opening at once index the articles once.

@@ -97,8 +97,8 @@ describe("sqlite person index", () => {
     const version = SQLITE_MIGRATIONS.findIndex((m) => m.includes("CREATE TABLE people "));
     const raw = new Sqlite(path);
     raw.exec("DROP TABLE people; DROP TABLE person_keys; DROP TABLE person_articles; DROP TABLE people_backfill;");
-    // and without the tables of later migrations (stories), which an older briefbot did not have either.
-    raw.exec("DROP TABLE stories; DROP TABLE story_articles; DROP TABLE story_keys;");
+    // And the tables of every later migration, which that briefbot did not have either.
+    for (const m of SQLITE_MIGRATIONS.slice(version + 1)) for (const t of m.matchAll(/CREATE TABLE (\w+)/g)) raw.exec(`DROP TABLE ${t[1]}`);
     raw.pragma(`user_version = ${version}`);
     raw.close();
     const s2 = openSqliteStore(path);
