@@ -11,6 +11,7 @@ function clean(s: string): string {
 
 const WHO_SAID = /^(?:who\s*said|who\s+says|who\s+has\s+said|who\s+was\s+quoted\s+(?:as\s+)?saying|quote|whosaid)\b[\s:,]*([\s\S]*)$/i;
 const BRIEF = /^(?:brief(?:ing)?|news|latest|summary|summarize|summarise)\b(?:\s+(?:on|about|for|me\s+on))?[\s:,]*([\s\S]*)$/i;
+const STORY = /^stor(?:y|ies)\b[\s:,]*(\S*)\s*$/i;
 const FIGURES = /^(?:figures?|numbers?|stats|statistics|facts)\b(?:\s+(?:on|about|for))?[\s:,]*([\s\S]*)$/i;
 const FIGURE_QUESTION =
   /^(?:how\s+(?:many|much|big|large|long|far|old|high|tall)\b|what\s+(?:is|was|are|were|'s)\s+the\s+(?:number|population|size|amount|cost|toll|total|price|value|share|rate|percentage|figure)\b|(?:the\s+)?(?:population|number|size|cost|toll|price|amount|total)\s+of\b)/i;
@@ -31,6 +32,16 @@ const TOPICS = /^(?:topics?|(?:list|show)(?:\s+me)?(?:\s+the)?\s+topics|what\s+t
 const HELP = /^(?:help|\?|commands|start|what\s+can\s+you\s+do\??)$/i;
 const ABOUT = /^(?:what(?:'s|\s+is)\s+(?:new|happening|the\s+latest)\s+(?:in|on|with|about)|tell\s+me\s+about|what\s+about|update\s+on)\s+([\s\S]+)$/i;
 const QUOTED = /["“«‘]([^"“”«»‘’]{3,})["”»’]/;
+
+/** The slash commands every adapter answers (and the words they may be typed as). */
+export const SLASH_COMMANDS = ["brief", "whosaid", "quotes", "person", "figures", "trend", "topics", "help"] as const;
+const COMMAND_WORDS = /^(?:brief(?:ing)?|news|latest|summary|summari[sz]e|who\s*said|whosaid|quotes?|quotations|person|profile|figures?|numbers?|stats|statistics|facts|trends?|topics?|help|commands)$/i;
+
+/** Whether "/word ..." names a command briefbot knows ("/brief", "/figure"), for "unknown command" replies. */
+export function isKnownCommand(line: string): boolean {
+  const m = /^\/\s*([^\s]+)/.exec(line.trim());
+  return !m || COMMAND_WORDS.test(m[1]!);
+}
 
 /** "troops at the border in ukraine" -> what and topic (after the last " in "). */
 function trendIntent(what: string, topic?: string): Intent {
@@ -65,12 +76,14 @@ export function parseQuestion(text: string): Intent {
   m = PERSON.exec(t);
   if (m) return clean(m[1]!) ? { kind: "person", name: clean(m[1]!) } : { kind: "help" };
   m = WHO_SAID.exec(t);
-  if (m) return { kind: "whosaid", words: clean(m[1]!) };
+  if (m) return clean(m[1]!) ? { kind: "whosaid", words: clean(m[1]!) } : { kind: "help" };
   // A bare command ("/brief") has nothing to look up: show how to use it.
   m = FIGURES.exec(t);
   if (m) return m[1]!.trim() ? { kind: "figures", topic: clean(m[1]!) } : { kind: "help" };
   m = BRIEF.exec(t);
   if (m) return m[1]!.trim() ? { kind: "brief", topic: clean(m[1]!) } : { kind: "help" };
+  m = STORY.exec(t);
+  if (m) return m[1] ? { kind: "story", id: m[1] } : { kind: "help" };
   m = TREND.exec(t);
   if (m) return clean(m[1]!) ? trendIntent(m[1]!) : { kind: "help" };
   m = TREND_CHANGE.exec(t);

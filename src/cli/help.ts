@@ -34,9 +34,19 @@ Stores articles and their cards: files and folders (.txt, .md, .html), RSS/Atom 
   ask: `usage: briefbot ask "<question>" [--json] [--db PATH|URL]
        briefbot ask --jsonl [FILE|-] [--db PATH|URL]
 
-Answers from the store: brief <topic>, who said <words>, how many / figures <topic>.
+Answers from the store: brief <topic>, who said <words>, how many / figures <topic>, trend <what>.
   --json            print the typed answer as JSON
   --jsonl           lines {"id","ask"} in, one {"id","answer"} line out each
+  --db PATH|URL     the store (default data/briefbot.db)
+`,
+  trend: `usage: briefbot trend "<what>" [--in TOPIC] [--out FILE] [--step] [--json] [--db PATH|URL]
+
+A figure over time: the figures across stored articles that count the same thing (same kind and
+unit, named by <what>, sharing a topic), one per article, oldest first, as a table and a sparkline.
+  --in TOPIC        only articles on TOPIC ("evacuees in wildfire" says the same)
+  -o, --out FILE    also write the chart as a PNG (needs two points or more)
+  --step            a step chart (each value held until the next article) instead of a line
+  --json            print the typed answer as JSON
   --db PATH|URL     the store (default data/briefbot.db)
 `,
   topics: `usage: briefbot topics [PREFIX] [--limit N] [--json] [--db PATH|URL]
@@ -44,6 +54,17 @@ Answers from the store: brief <topic>, who said <words>, how many / figures <top
 Lists the topics stored, most cards first.
   --limit N         at most N topics (default 50)
   --json            print them as JSON
+  --db PATH|URL     the store (default data/briefbot.db)
+`,
+  stories: `usage: briefbot stories [--topic T] [--limit N] [--json] [--db PATH|URL]
+
+Lists the stories stored, newest first: articles from several outlets about one event, grouped as
+they are stored, with where the sources differ (figures, who said what). Every stored article is
+in exactly one story. docs/stories.md tells how.
+  --topic T         only stories with articles on topic T
+  --limit N         at most N stories (default all)
+  --json            {"stories": [{"id", "title", "articles": [{"id", "title", "url", "publisher",
+                    "publishedAt"}], "flags": [{"kind", "articles", "what", "values"}]}]}
   --db PATH|URL     the store (default data/briefbot.db)
 `,
   digest: `usage: briefbot digest preview|send <destination> [--config FILE] [--db PATH|URL]

@@ -33,7 +33,7 @@ test.each<[string, string[], RegExp, string]>([
   expect(puts[0]!.headers.authorization).toBe(`Bot ${FAKE_TOKEN}`);
   expect(fake.commands.get(scope)).toEqual(after1);
   expect(after1!.map((c) => c.name)).toEqual(NAMES);
-  expect(NAMES).toEqual(expect.arrayContaining(["brief", "whosaid", "figures", "quotes", "person", "feeds", "digest"]));
+  expect(NAMES).toEqual(expect.arrayContaining(["brief", "whosaid", "figures", "story", "quotes", "person", "feeds", "digest"]));
   expect(b.out()).toBe(a.out());
   expect(a.out()).toBe(`${LISTED} (${scope === "global" ? "global" : `guild ${scope}`}): ${SLASHED}\n`);
 });

@@ -26,6 +26,10 @@ const ASK_DEFINITIONS = [
     options: [{ type: 3, name: "words", description: "Words from the quote", required: true, max_length: 200 }, PUBLIC],
   },
   { type: 1, name: "figures", description: "Figures on a topic", options: [TOPIC, PUBLIC] },
+  {
+    type: 1, name: "story", description: "Each outlet's card for one story, and where they differ",
+    options: [{ type: 3, name: "id", description: "The story's id (shown under a briefing)", required: true, max_length: 100 }, PUBLIC],
+  },
   { type: 1, name: "quotes", description: "What someone has said across the news, newest first", options: [PERSON, ABOUT, PUBLIC] },
   { type: 1, name: "person", description: "One card for a person: roles, counts, topics, latest quotes", options: [PERSON, PUBLIC] },
 ] as const;
@@ -65,6 +69,7 @@ export function commandIntent(name: string, options: Record<string, string | num
   if (name === "brief") return str("topic") ? { kind: "brief", topic: str("topic") } : { kind: "topics" };
   if (name === "whosaid") return { kind: "whosaid", words: str("words") };
   if (name === "figures") return { kind: "figures", topic: str("topic") };
+  if (name === "story") return { kind: "story", id: str("id") };
   if (name === "quotes") return str("about") ? { kind: "quotes", person: str("person"), about: str("about") } : { kind: "quotes", person: str("person") };
   if (name === "person") return { kind: "person", name: str("person") };
   return undefined;

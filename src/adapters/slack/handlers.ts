@@ -14,6 +14,7 @@ import {
   type PostCardValue,
   type SlackMessage,
 } from "../../render/slack/index.js";
+import { answerFailureText } from "../../render/index.js";
 import { asLink, type LinkAsker } from "../../links/index.js";
 import { classifySlackError, PROBLEM_WORDS } from "./errors.js";
 import { linkCommandMessage } from "./links.js";
@@ -34,6 +35,7 @@ export const SLASH_COMMANDS: Record<string, (text: string) => Intent> = {
   "/brief": (text) => (text ? { kind: "brief", topic: text } : { kind: "topics" }),
   "/whosaid": (text) => (text ? { kind: "whosaid", words: text } : { kind: "help" }),
   "/figures": (text) => (text ? { kind: "figures", topic: text } : { kind: "help" }),
+  "/story": (text) => (text ? { kind: "story", id: text.trim() } : { kind: "help" }),
   // People (issue 13). Slack offers no typeahead for a slash command's text, so the person is typed:
   // "/quotes sorensen about the dam" (ask/parse.ts splits the person from "about").
   "/quotes": (text) => (text ? parseQuestion(`quotes ${text}`) : { kind: "help" }),
@@ -65,7 +67,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
       return answerToSlack(await question(), options);
     } catch (err) {
       log.error({ err }, "the asker failed to answer");
-      return noticeToSlack("Sorry, I could not answer that just now. Please try again.");
+      return noticeToSlack(answerFailureText(err, "Sorry, I could not answer that just now. Please try again."));
     }
   };
 
