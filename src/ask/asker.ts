@@ -41,7 +41,7 @@ export const COMMANDS_HELP = [
   { usage: "trend <what> [in <topic>]", description: "a figure over time, across articles (trend evacuees in wildfire)" },
   { usage: "quotes <person> [about <words>]", description: "what someone has said across articles (quotes sorensen about the dam)" },
   { usage: "person <name>", description: "one card for a person: roles, counts, topics, latest quotes" },
-  { usage: "story <id>", description: "each outlet's card for one story, and where they differ (story s3f9a...)" },
+  { usage: "story <id>", description: "each outlet's card for one story and where they differ; /brief shows the story ids" },
   { usage: "topics", description: "the topics the bot knows" },
   { usage: "help", description: "this list" },
 ] as const;

@@ -34,8 +34,8 @@ const ABOUT = /^(?:what(?:'s|\s+is)\s+(?:new|happening|the\s+latest)\s+(?:in|on|
 const QUOTED = /["“«‘]([^"“”«»‘’]{3,})["”»’]/;
 
 /** The slash commands every adapter answers (and the words they may be typed as). */
-export const SLASH_COMMANDS = ["brief", "whosaid", "quotes", "person", "figures", "trend", "topics", "help"] as const;
-const COMMAND_WORDS = /^(?:brief(?:ing)?|news|latest|summary|summari[sz]e|who\s*said|whosaid|quotes?|quotations|person|profile|figures?|numbers?|stats|statistics|facts|trends?|topics?|help|commands)$/i;
+export const SLASH_COMMANDS = ["brief", "whosaid", "quotes", "person", "figures", "trend", "story", "topics", "help"] as const;
+const COMMAND_WORDS = /^(?:brief(?:ing)?|news|latest|summary|summari[sz]e|who\s*said|whosaid|quotes?|quotations|person|profile|stor(?:y|ies)|figures?|numbers?|stats|statistics|facts|trends?|topics?|help|commands)$/i;
 
 /** Whether "/word ..." names a command briefbot knows ("/brief", "/figure"), for "unknown command" replies. */
 export function isKnownCommand(line: string): boolean {
