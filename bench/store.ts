@@ -1,4 +1,4 @@
-// Store bench: ingestion rate (cards included), latency of brief / who said / figures on SQLite
+// Store bench: ingestion rate (cards included), latency of brief / who said / figures / quotes by person / person card on SQLite
 // and PostgreSQL, database size and peak RSS, over a generated corpus (generation is not timed).
 // usage: node dist/bench/run.js store [--articles N] [--pg URL] [--skip-pg] [--corpus FILE] [--questions N] [--workers N] [--skip-adapters]
 // Unless --skip-adapters, the Slack and Discord HTTP-mode benches then run against the SQLite store's asker.
@@ -29,6 +29,8 @@ interface Samples {
   quotes: string[];
   names: string[];
   figureWords: string[];
+  /** Names of quoted speakers (issue 13: /quotes and /person). */
+  people: string[];
 }
 
 async function postgresTarget(url: string): Promise<Target | undefined> {
@@ -96,11 +98,21 @@ function whoSaidQuestion(quote: string, r: () => number): string {
   return `who said "${six.join(" ")}"`;
 }
 
+/** A name as users type it: in full, the surname alone, or the surname with two letters swapped. */
+function personAsTyped(name: string, i: number): string {
+  const surname = name.split(" ").at(-1)!;
+  if (i % 3 === 0) return name;
+  if (i % 3 === 1 || surname.length < 5) return surname;
+  return surname.slice(0, 2) + surname[3] + surname[2] + surname.slice(4);
+}
+
 function sample(card: BriefingCard, samples: Samples): void {
   const q = card.quotes.find((x) => x.text.split(/\s+/).length >= 8);
   if (q) samples.quotes.push(q.text);
   const name = card.entities.find((e) => e.mentions > 1)?.name;
   if (name) samples.names.push(name);
+  const speaker = card.quotes.find((x) => x.speaker && x.speaker.name.includes(" "))?.speaker;
+  if (speaker) samples.people.push(speaker.name);
   const f = card.figures[0];
   if (f) {
     const after = tokens(f.sentence.slice(f.sentence.indexOf(f.text) + f.text.length)).find((w) => /^\p{L}{4,}$/u.test(w));
@@ -176,7 +188,7 @@ export async function storeBench(args: string[]): Promise<void> {
     const t = await postgresTarget(opt("--pg", "postgres://postgres@127.0.0.1:5432/test"));
     if (t) targets.push(t);
   }
-  const samples: Samples = { quotes: [], names: [], figureWords: [] };
+  const samples: Samples = { quotes: [], names: [], figureWords: [], people: [] };
   // One thread by default: on this shared 2-core machine worker threads measured slower and took
   // 150 MB more; --workers N measures the pool.
   const workers = Number(opt("--workers", "1"));
@@ -222,6 +234,8 @@ export async function storeBench(args: string[]): Promise<void> {
     brief: Array.from({ length: nq }, () => `/brief ${pick(samples.names)}`),
     whosaid: Array.from({ length: nq }, () => whoSaidQuestion(pick(samples.quotes), r)),
     figures: Array.from({ length: nq }, (_, i) => (i % 2 ? `/figures ${pick(samples.figureWords)}` : `how many ${pick(samples.figureWords)}?`)),
+    quotes: Array.from({ length: nq }, (_, i) => `/quotes ${personAsTyped(pick(samples.people), i)}`),
+    person: Array.from({ length: nq }, (_, i) => `/person ${personAsTyped(pick(samples.people), i + 1)}`),
   };
   for (const t of targets) {
     console.log(`${t.name}: ingestion ${fmt(n / ((cardMs + t.putMs) / 1000), 0)} articles/s with cards (store alone ${fmt(n / (t.putMs / 1000), 0)} puts/s)`);

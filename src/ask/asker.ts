@@ -39,7 +39,7 @@ export const COMMANDS_HELP = [
   { usage: "who said <words>", description: "who said a quote, from a few of its words (who said \"cook fast\")" },
   { usage: "figures <topic>", description: "figures on a topic (figures kyiv), or ask: how many sandbags?" },
   { usage: "trend <what> [in <topic>]", description: "a figure over time, across articles (trend evacuees in wildfire)" },
-  { usage: "quotes <person> [about <words>]", description: "what someone has said across articles (quotes sorensen about the dam)" },
+  { usage: "quotes <person> [about <words>]", description: "what someone has said across articles (quotes helga sorensen about the dam)" },
   { usage: "person <name>", description: "one card for a person: roles, counts, topics, latest quotes" },
   { usage: "story <id>", description: "each outlet's card for one story and where they differ; /brief shows the story ids" },
   { usage: "topics", description: "the topics the bot knows" },

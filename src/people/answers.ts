@@ -23,7 +23,7 @@ export const DEFAULT_PEOPLE_OPTIONS = {
   page: 20,
   maxArticles: 400,
   recentQuotes: 3,
-  cardArticles: 10,
+  cardArticles: 6,
   maxTopics: 5,
   maxOrganisations: 3,
 } as const satisfies PeopleOptions;
@@ -67,25 +67,29 @@ export function createPersonAnswers(store: BriefingStore, options: Partial<Peopl
   }
 
   async function card(person: PersonRef): Promise<PersonCard> {
-    const totals = await store.personTotals(person.keys);
-    const recent: PersonQuote[] = [];
-    for (const g of await quotes(person)) {
-      for (const q of g.quotes) if (recent.length < opts.recentQuotes) recent.push({ quote: q, article: g.article, date: g.date, role: g.role });
+    // Independent reads side by side (PostgreSQL runs them on several connections).
+    const [totals, latest] = await Promise.all([store.personTotals(person.keys), store.personArticles(person.keys, opts.cardArticles, 0)]);
+    let recent: PersonQuote[] = latest.flatMap((a) =>
+      a.quotes.map((quote) => ({ quote, article: a.article, date: a.article.publishedAt ?? iso(a.sortTime), role: a.role })),
+    );
+    // Too few quotes in their latest articles: look further back.
+    if (recent.length < opts.recentQuotes && latest.length === opts.cardArticles) {
+      recent = (await quotes(person)).flatMap((g) => g.quotes.map((quote) => ({ quote, article: g.article, date: g.date, role: g.role })));
     }
+    recent = recent.slice(0, opts.recentQuotes);
     // Organisations and topics from their latest articles: those most often beside them.
-    const latest = await store.personArticles(person.keys, opts.cardArticles, 0);
+    const stored = await Promise.all(latest.map((a) => store.get(a.article.id)));
     const orgs = new Map<string, number>();
     const topics = new Map<string, number>();
     const roles = totals.roles.map((r) => r.role.toLowerCase()).join(" ");
-    for (const a of latest) {
-      const stored = await store.get(a.article.id);
-      if (!stored) continue;
-      for (const e of stored.card.entities) {
+    for (const s of stored) {
+      if (!s) continue;
+      for (const e of s.card.entities) {
         if (e.type !== "organization") continue;
         // An organisation named in their role ("spokesperson for the Coast Guard") counts most.
         orgs.set(e.name, (orgs.get(e.name) ?? 0) + 1 + (roles.includes(e.name.toLowerCase()) ? 10 : 0));
       }
-      for (const t of stored.card.topics) topics.set(t, (topics.get(t) ?? 0) + 1);
+      for (const t of s.card.topics) topics.set(t, (topics.get(t) ?? 0) + 1);
     }
     const top = (m: Map<string, number>, k: number) => [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, k).map(([x]) => x);
     return {

@@ -145,14 +145,16 @@ export function createPostgresPeople(pool: pg.Pool, s: string) {
     },
     async personTotals(keys: readonly string[]): Promise<PersonTotals> {
       const where = `FROM ${s}.people p JOIN ${s}.person_articles pa ON pa.pid = p.pid WHERE p.key = ANY($1::text[])`;
-      const t = await pool.query<{ articles: number; quotes: number; first: number | null; last: number | null }>(
-        `SELECT count(*)::int AS articles, coalesce(sum(nq), 0)::int AS quotes, min(sort_time) AS first, max(sort_time) AS last ${where}`,
-        [[...keys]],
-      );
-      const roles = await pool.query<{ role: string; count: number }>(
-        `SELECT pa.role, count(*)::int AS count ${where} AND pa.role IS NOT NULL GROUP BY pa.role ORDER BY count DESC, max(pa.sort_time) DESC LIMIT 8`,
-        [[...keys]],
-      );
+      const [t, roles] = await Promise.all([
+        pool.query<{ articles: number; quotes: number; first: number | null; last: number | null }>(
+          `SELECT count(*)::int AS articles, coalesce(sum(nq), 0)::int AS quotes, min(sort_time) AS first, max(sort_time) AS last ${where}`,
+          [[...keys]],
+        ),
+        pool.query<{ role: string; count: number }>(
+          `SELECT pa.role, count(*)::int AS count ${where} AND pa.role IS NOT NULL GROUP BY pa.role ORDER BY count DESC, max(pa.sort_time) DESC LIMIT 8`,
+          [[...keys]],
+        ),
+      ]);
       const x = t.rows[0]!;
       return { articles: x.articles, quotes: x.quotes, firstSeen: x.first, lastSeen: x.last, roles: roles.rows };
     },

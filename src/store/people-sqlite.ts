@@ -76,6 +76,8 @@ export function createSqlitePeople(db: Database): SqlitePeople {
       }
     },
     backfill() {
+      // Read first: a database already indexed (or opened read-only) takes no write lock here.
+      if (q.done.get()?.done) return;
       db.transaction(() => {
         if (q.done.get()?.done) return;
         // In batches: better-sqlite3 cannot write while a read is still being iterated.

@@ -15,6 +15,10 @@ const TOPIC = { type: 3, name: "topic", description: "A topic briefbot knows", r
 const BRIEF_TOPIC = { ...TOPIC, required: false } as const;
 const URL_OPTION = { type: 3, name: "url", description: "A news link to brief (http or https)", required: false, max_length: 2000 } as const;
 
+// People (issue 13): the person is autocompleted from the store's person index.
+const PERSON = { type: 3, name: "person", description: "A name, a surname or a role (the emergency director)", required: true, autocomplete: true, max_length: 100 } as const;
+const ABOUT = { type: 3, name: "about", description: "Only quotes about these words", required: false, max_length: 100 } as const;
+
 const ASK_DEFINITIONS = [
   { type: 1, name: "brief", description: "Briefing cards on a topic, or on a news link", options: [BRIEF_TOPIC, URL_OPTION, PUBLIC] },
   {
@@ -26,7 +30,12 @@ const ASK_DEFINITIONS = [
     type: 1, name: "story", description: "Each outlet's card for one story, and where they differ",
     options: [{ type: 3, name: "id", description: "The story's id (shown under a briefing)", required: true, max_length: 100 }, PUBLIC],
   },
+  { type: 1, name: "quotes", description: "What someone has said across the news, newest first", options: [PERSON, ABOUT, PUBLIC] },
+  { type: 1, name: "person", description: "One card for a person: roles, counts, topics, latest quotes", options: [PERSON, PUBLIC] },
 ] as const;
+
+/** The commands whose focused option autocompletes people rather than topics. */
+export const PERSON_OPTION = PERSON.name;
 
 /** Everything registered: the questions, and /feeds and /digest for members who manage channels. */
 export const COMMAND_DEFINITIONS = [...ASK_DEFINITIONS, ...MANAGE_DEFINITIONS] as const;
@@ -61,5 +70,7 @@ export function commandIntent(name: string, options: Record<string, string | num
   if (name === "whosaid") return { kind: "whosaid", words: str("words") };
   if (name === "figures") return { kind: "figures", topic: str("topic") };
   if (name === "story") return { kind: "story", id: str("id") };
+  if (name === "quotes") return str("about") ? { kind: "quotes", person: str("person"), about: str("about") } : { kind: "quotes", person: str("person") };
+  if (name === "person") return { kind: "person", name: str("person") };
   return undefined;
 }

@@ -5,7 +5,7 @@ import { asLink, type LinkAsker } from "../../links/index.js";
 import { linksMessage } from "./links.js";
 import { answerToMessage, fitMessage, POST_PUBLICLY_ID, textMessage, type DiscordMessage, type Embed, type EmbedField } from "../../render/discord/index.js";
 import { answerFailureText } from "../../render/index.js";
-import { commandIntent } from "./commands.js";
+import { commandIntent, PERSON_OPTION } from "./commands.js";
 import { isManageCommand, manageAnswer, zoneChoices, type DiscordManage } from "./manage.js";
 import { describeError } from "./log.js";
 import { CALLBACK, type Incoming, type Logger, type Responder } from "./types.js";
@@ -92,6 +92,16 @@ export function createInteractionHandler(deps: HandlerDeps) {
   async function autocomplete(i: Extract<Incoming, { kind: "autocomplete" }>, r: Responder): Promise<void> {
     if (i.name === "digest" && i.focused.name === "timezone") {
       await r.respond({ type: CALLBACK.autocomplete, data: { choices: zoneChoices(i.focused.value) } });
+      return;
+    }
+    if (i.focused.name === PERSON_OPTION && asker.people) {
+      const people = await asker.people(i.focused.value, MAX_CHOICES).catch((err: unknown) => {
+        logger.warn({ err: describeError(err) }, "discord: people for autocomplete failed");
+        return [];
+      });
+      // The value is the full name, which the matcher takes as that one person.
+      const choices = people.slice(0, MAX_CHOICES).map((p) => ({ name: clip100(p.role ? `${p.name} (${p.role})` : p.name), value: clip100(p.name) }));
+      await r.respond({ type: CALLBACK.autocomplete, data: { choices } });
       return;
     }
     const topics = await asker.topics(i.focused.value.trim().toLowerCase(), MAX_CHOICES).catch((err: unknown) => {

@@ -2,7 +2,7 @@
 // asker is doing; mentions and DMs are answered in a thread; the card's button posts it to the channel.
 import type { App, RespondArguments, RespondFn, webApi } from "@slack/bolt";
 import type { Logger } from "../../log/index.js";
-import type { Answer, Asker, Intent } from "../../ask/index.js";
+import { parseQuestion, type Answer, type Asker, type Intent } from "../../ask/index.js";
 import {
   answerToSlack,
   context,
@@ -36,6 +36,10 @@ export const SLASH_COMMANDS: Record<string, (text: string) => Intent> = {
   "/whosaid": (text) => (text ? { kind: "whosaid", words: text } : { kind: "help" }),
   "/figures": (text) => (text ? { kind: "figures", topic: text } : { kind: "help" }),
   "/story": (text) => (text ? { kind: "story", id: text.trim() } : { kind: "help" }),
+  // People (issue 13). Slack offers no typeahead for a slash command's text, so the person is typed:
+  // "/quotes sorensen about the dam" (ask/parse.ts splits the person from "about").
+  "/quotes": (text) => (text ? parseQuestion(`quotes ${text}`) : { kind: "help" }),
+  "/person": (text) => (text ? { kind: "person", name: text } : { kind: "help" }),
 };
 
 /** Slack escapes & < > in what users type; mentions (`<@U123>`) are not part of the question. */
