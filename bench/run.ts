@@ -3,6 +3,7 @@
 //   figures                                         figure recall per eval file, ISO codes, speed
 //   store   [--articles N] [--pg URL] [--skip-pg]   ingestion rate, question latencies, size, RSS, then
 //           [--skip-adapters]                       Slack and Discord HTTP modes at 200 req/s over the SQLite store
+//   stories [DIR] [--sweep]                         story grouping (pairwise, BCubed) and flag P/R on test/fixtures/stories
 //   whosaid [--eval DIR]                            who-said retrieval on the eval set
 //   digest  [N] [--postgres]                        N digests (1,000) due at one slot against rate-limited fake
 //                                                   platforms: total time vs the floor, duplicates, misses
@@ -12,12 +13,14 @@ import { DIGEST_BENCH_DEFAULTS, runDigestBench } from "./digest.js";
 import { runDigestHttpBench } from "./digest-http.js";
 import { figuresBench } from "./figures.js";
 import { storeBench } from "./store.js";
+import { storiesBench } from "./stories.js";
 import { whosaidBench } from "./whosaid.js";
 
 const BENCHES: Record<string, (args: string[]) => Promise<void> | void> = {
   card: () => runCardBench(),
   figures: figuresBench,
   store: storeBench,
+  stories: storiesBench,
   whosaid: whosaidBench,
   digest: async (args) => {
     const n = Number(args.find((a) => /^\d+$/.test(a)) ?? DIGEST_BENCH_DEFAULTS.destinations);

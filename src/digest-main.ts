@@ -30,6 +30,8 @@ export interface DigestWiring {
   destinations?: readonly DigestDestination[];
   /** Make the runner even with no destination yet (chat may add some): senders for every platform with a token. */
   always?: boolean;
+  /** Only to preview (`briefbot digest preview`): nothing is sent, so no platform token is needed. */
+  previewOnly?: boolean;
 }
 
 export interface WiredDigest {
@@ -49,7 +51,7 @@ export async function wireDigest(w: DigestWiring): Promise<WiredDigest | undefin
   // Only the config file's destinations stop the start; a chat-made one without a token fails its slots.
   const need = (platform: string, secret: string | undefined, env: string) => {
     const ids = config.digest.destinations.filter((d) => d.platform === platform).map((d) => d.id).join(", ");
-    if (ids && !secret) {
+    if (ids && !secret && !w.previewOnly) {
       throw new DigestSetupError(`digest destinations ${ids} are on ${platform}: set ${env} in the environment`);
     }
   };

@@ -7,6 +7,7 @@ import {
   checkFeed, createManageService, mergeDestinations, mergeFeeds, watchSettings,
   type ChannelCheck, type ManagePlatform, type ManageService, type SettingsWatch, type WatchTimers,
 } from "./manage/index.js";
+import { createUrlGuard, systemResolve, type Resolve } from "./ingest/index.js";
 import { feedId, openSettings, type SettingsStore, type StoreConnection } from "./store/index.js";
 
 export interface ManageWiring {
@@ -16,6 +17,8 @@ export interface ManageWiring {
   now: () => number;
   checkChannel?: (platform: ManagePlatform, channel: string) => Promise<ChannelCheck>;
   timers?: WatchTimers;
+  /** DNS for the feed check's SSRF guard (tests answer with fixed addresses). */
+  resolve?: Resolve;
 }
 
 export interface LiveParts {
@@ -43,6 +46,7 @@ export function wireManage(w: ManageWiring): WiredManage {
   let parts: LiveParts = {};
   let watch: SettingsWatch | undefined;
   const fileFeeds = config.feeds.urls;
+  const guard = createUrlGuard({ allow: config.links.allow, resolve: w.resolve ?? systemResolve });
 
   async function destinations(): Promise<DigestDestination[]> {
     const merged = mergeDestinations(config.digest.destinations, await settings.destinations());
@@ -59,7 +63,13 @@ export function wireManage(w: ManageWiring): WiredManage {
     fileFeeds,
     policy: config.manage,
     now: w.now,
-    checkFeed: (url) => checkFeed(url, { timeoutMs: config.feeds.timeoutSeconds * 1000, maxBytes: config.feeds.maxBytes, ...(config.feeds.userAgent ? { userAgent: config.feeds.userAgent } : {}) }),
+    // A feed added from chat is fetched on a chat user's behalf: through the same SSRF guard as pasted
+    // links (links.allow names intranet hosts); the CLI's operator may add any feed the host can reach.
+    checkFeed: (url, caller) => checkFeed(url, {
+      timeoutMs: config.feeds.timeoutSeconds * 1000, maxBytes: config.feeds.maxBytes,
+      ...(config.feeds.userAgent ? { userAgent: config.feeds.userAgent } : {}),
+      ...(caller.platform === "cli" ? {} : { checkUrl: guard.check, fetch: guard.fetch }),
+    }),
     ...(w.checkChannel ? { checkChannel: w.checkChannel } : {}),
     // The runner exists only after the adapters start; until then (and in shard children) there is none.
     digest: {
@@ -96,6 +106,7 @@ export function wireManage(w: ManageWiring): WiredManage {
     },
     async stop() {
       watch?.stop();
+      await guard.close();
       await settings.close();
     },
   };

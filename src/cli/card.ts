@@ -3,7 +3,7 @@
 import { createInterface } from "node:readline";
 import { createReadStream, existsSync } from "node:fs";
 import { buildCard, CardError, type Article } from "../core/index.js";
-import { articleFromText } from "../ingest/file.js";
+import { articleFromContent, ArticleFileError, IngestError } from "../ingest/index.js";
 import { cardToMarkdown, cardToText } from "../render/index.js";
 import { parseCommand } from "./args.js";
 import { asLink } from "../links/index.js";
@@ -33,12 +33,12 @@ export async function cardCommand(argv: string[], io: Io): Promise<number> {
     return 1;
   }
   try {
-    const article = articleFromText(content, file === "-" ? undefined : file);
+    const article = articleFromContent(content, file === "-" ? undefined : file);
     const card = buildCard(article);
     io.stdout(print(card));
     return 0;
   } catch (err) {
-    if (err instanceof CardError) {
+    if (err instanceof CardError || err instanceof IngestError || err instanceof ArticleFileError) {
       io.stderr(`briefbot card: ${file}: ${err.code}: ${err.message}\n`);
       return 1;
     }

@@ -1,10 +1,12 @@
 // Which store a command uses: --db, else BRIEFBOT_DB, else DATABASE_URL, else data/briefbot.db.
 import { resolve } from "node:path";
-import { openStore, parseStoreSpec, StoreError, type BriefingStore } from "../store/index.js";
+import { postgresUser } from "../config/index.js";
+import { openStore, parseStoreSpec, StoreError, withPostgresUser, type BriefingStore } from "../store/index.js";
 import { UsageError, type Io } from "./io.js";
 
+/** The store to open; a postgres:// URL without a user takes PGUSER, else the OS user (as libpq). */
 export function dbSpec(flag: string | undefined, io: Io): string | undefined {
-  return flag || io.env?.BRIEFBOT_DB || io.env?.DATABASE_URL || undefined;
+  return withPostgresUser(flag || io.env?.BRIEFBOT_DB || io.env?.DATABASE_URL || undefined, postgresUser(io.env ?? {}));
 }
 
 /** Opens the store, runs `fn`, closes it; a store that cannot open is reported, exit code 1. */

@@ -3,13 +3,15 @@
 // send: sends it now, as a slot of its own, recorded in the ledger like a scheduled one.
 import { ConfigError, loadConfig, type Config } from "../config/index.js";
 import { DigestSetupError, wireDigest } from "../digest-main.js";
-import { digestToText, type SlotOutcome } from "../digest/index.js";
+import { digestToText, type DigestDestination, type SlotOutcome } from "../digest/index.js";
 import { createLogger } from "../log/index.js";
 import { storeSpec } from "../main.js";
-import { openStoreWithConnection, StoreError } from "../store/index.js";
+import { mergeDestinations } from "../manage/index.js";
+import { openSettings, openStoreWithConnection, StoreError } from "../store/index.js";
 import { parseCommand } from "./args.js";
-import { dbFlag } from "./db.js";
+import { dbFlag, dbSpec } from "./db.js";
 import { UsageError, type Io } from "./io.js";
+import { digestManageCommand } from "./manage.js";
 import { findRoot } from "./root.js";
 
 function outcomeLine(id: string, o: SlotOutcome): string {
@@ -29,10 +31,14 @@ function outcomeLine(id: string, o: SlotOutcome): string {
   }
 }
 
+const MANAGE_ACTIONS = new Set(["set", "list", "remove", "history"]);
+
 export async function digestCommand(argv: string[], io: Io): Promise<number> {
+  // set, list, remove and history edit or read the settings chat uses (cli/manage.ts).
+  if (MANAGE_ACTIONS.has(argv.find((a) => !a.startsWith("-")) ?? "")) return digestManageCommand(argv, io);
   const { values, positionals } = parseCommand(argv, { config: { type: "string" }, db: { type: "string" } });
   const [action, id] = positionals;
-  if (action !== "preview" && action !== "send") throw new UsageError(action ? `unknown action "${action}": give preview or send` : "give preview or send, and a destination");
+  if (action !== "preview" && action !== "send") throw new UsageError(action ? `unknown action "${action}": give preview, send, set, list, remove or history` : "give preview, send, set, list, remove or history");
   if (!id) throw new UsageError(`give the destination to ${action} (an id in digest.destinations)`);
   if (positionals.length > 2) throw new UsageError(`unexpected argument ${positionals[2]}`);
   if (values.db) dbFlag(values.db);
@@ -45,27 +51,36 @@ export async function digestCommand(argv: string[], io: Io): Promise<number> {
     io.stderr(`briefbot digest: ${err.message}\n`);
     return 1;
   }
-  const destination = config.digest.destinations.find((d) => d.id === id);
-  if (!destination) {
-    const known = config.digest.destinations.map((d) => d.id);
-    io.stderr(`briefbot digest: no destination "${id}" in digest.destinations (${known.length ? known.join(", ") : "none configured"})\n`);
-    return 1;
-  }
-  // Only this destination: the others' senders (and tokens) are not needed.
-  config.digest.destinations = [destination];
   const logger = createLogger({ level: config.log.level, pretty: config.log.pretty });
   let opened: Awaited<ReturnType<typeof openStoreWithConnection>>;
   try {
     // --db as the other commands read it; else the config's store (BRIEFBOT_DB / DATABASE_URL already in it), from the root.
-    opened = await openStoreWithConnection(values.db ?? storeSpec(config.store.db, root));
+    opened = await openStoreWithConnection(values.db ? dbSpec(values.db, io) : storeSpec(config.store.db, root));
   } catch (err) {
     if (!(err instanceof StoreError)) throw err;
     io.stderr(`briefbot digest: ${err.code}: ${err.message}\n`);
     return 1;
   }
   const { store, connection } = opened;
+  // The config file's destinations and those set from chat or `digest set` (stored), as the bot runs them.
+  const settings = openSettings(connection);
+  let all: DigestDestination[];
   try {
-    const wired = await wireDigest({ config, store, connection, logger, now: Date.now, write: io.stdout });
+    all = mergeDestinations(config.digest.destinations, await settings.destinations()).items.map((v) => v.destination);
+  } finally {
+    await settings.close();
+  }
+  const destination = all.find((d) => d.id === id);
+  if (!destination) {
+    const known = all.map((d) => d.id);
+    io.stderr(`briefbot digest: no destination "${id}" (${known.length ? `known: ${known.join(", ")}` : "none configured: see briefbot digest --help"})\n`);
+    await store.close();
+    return 1;
+  }
+  // Only this destination: the others' senders (and tokens) are not needed.
+  config.digest.destinations = [destination];
+  try {
+    const wired = await wireDigest({ config, store, connection, logger, now: Date.now, write: io.stdout, previewOnly: action === "preview" });
     if (!wired) return 1;
     try {
       if (action === "preview") {

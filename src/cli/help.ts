@@ -57,12 +57,36 @@ Lists the topics stored, most cards first.
   --db PATH|URL     the store (default data/briefbot.db)
 `,
   digest: `usage: briefbot digest preview|send <destination> [--config FILE] [--db PATH|URL]
+       briefbot digest set <id> --platform slack|discord|console --channel C (--time HH:MM | --cron "...") --timezone ZONE [--topics a,b] [--weekdays|--every-day]
+       briefbot digest list|history [--json] | digest remove <id>
 
-The morning digest of one destination (digest.destinations in the config), now.
+The morning digest of one destination, now; and the digests set up from chat (/digest) or here.
   preview           print what it would carry; sends and records nothing, needs no platform token
   send              send it now and record it in the ledger, as a scheduled slot
+  set               create or change a destination in the store; a running bot follows without a restart
+  list              every destination: the config file's (read-only) and the store's, with who set them
+  remove            turn a stored destination off (config-file ones are changed in the file)
+  history           the recorded changes, newest first (as briefbot audit)
+  --json            print the result as JSON
   --config FILE     settings on top of config/default.yaml
   --db PATH|URL     the store (default: the config's store.db)
+`,
+  feeds: `usage: briefbot feeds add URL [TOPIC...] [--topics a,b] [--json]
+       briefbot feeds list [--json] | feeds remove URL|ID [--json]
+
+The feeds the running bot polls, beside the config file's feeds.urls (the same list as /feeds in chat).
+  add               fetches the URL once, checks it is an RSS or Atom feed and counts its items, then stores it
+  list              every feed, the config file's marked as such
+  remove            stops polling a stored feed (by URL or by the id feeds list shows)
+  --json            print the result as JSON
+  --config FILE     settings on top of config/default.yaml
+  --db PATH|URL     the store (default: the config's store.db)
+`,
+  audit: `usage: briefbot audit [--limit N] [--json] [--config FILE] [--db PATH|URL]
+
+Every change to feeds and digests, newest first: when, who (slack:U..., discord:..., cli:user), what.
+  --limit N         at most N entries (default 20)
+  --json            print them as JSON
 `,
   discord: `usage: briefbot discord register [--guild ID] [--config FILE]
        briefbot discord invite

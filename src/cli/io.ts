@@ -1,5 +1,5 @@
 // Small I/O helpers shared by the commands.
-import { readFileSync } from "node:fs";
+import { decodeText, readTextFile } from "../ingest/index.js";
 
 export interface Io {
   stdout: (s: string) => void;
@@ -20,16 +20,16 @@ export const processIo: Io = {
   stderr: (s) => void process.stderr.write(s),
 };
 
-/** Reads all of a stream as UTF-8. */
+/** Reads all of a stream as text (UTF-8, else Windows-1252: ingest/decode.ts). */
 export async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of stream) chunks.push(typeof c === "string" ? Buffer.from(c) : (c as Buffer));
-  return Buffer.concat(chunks).toString("utf8");
+  return decodeText(Buffer.concat(chunks));
 }
 
-/** Reads a file as UTF-8 text; `-` is standard input. */
+/** Reads a file as text; `-` is standard input. */
 export async function readInput(file: string, io: Io): Promise<string> {
-  return file === "-" ? readAll(io.stdin) : readFileSync(file, "utf8");
+  return file === "-" ? readAll(io.stdin) : readTextFile(file);
 }
 
 export class UsageError extends Error {

@@ -1,6 +1,6 @@
 // briefbot quotes FILE...|-   each article's quotes with speaker, role, kind, confidence and cue, as a table.
 import { buildCard, CardError, type Quote } from "../core/index.js";
-import { articleFromText } from "../ingest/file.js";
+import { articleFromContent, ArticleFileError, IngestError } from "../ingest/index.js";
 import { parseCommand } from "./args.js";
 import { readInput, UsageError, type Io } from "./io.js";
 
@@ -25,11 +25,11 @@ async function quotesOf(file: string, io: Io): Promise<number> {
     return 1;
   }
   try {
-    const card = buildCard(articleFromText(content, file === "-" ? undefined : file));
+    const card = buildCard(articleFromContent(content, file === "-" ? undefined : file));
     io.stdout(quotesTable(card.quotes));
     return 0;
   } catch (err) {
-    if (err instanceof CardError) {
+    if (err instanceof CardError || err instanceof IngestError || err instanceof ArticleFileError) {
       io.stderr(`briefbot quotes: ${file}: ${err.code}: ${err.message}\n`);
       return 1;
     }

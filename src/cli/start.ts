@@ -5,7 +5,7 @@ import { ConfigError, loadConfig, type Config } from "../config/index.js";
 import { createLogger } from "../log/index.js";
 import { startBot } from "../main.js";
 import { parseCommand } from "./args.js";
-import { dbFlag } from "./db.js";
+import { dbFlag, dbSpec } from "./db.js";
 import { UsageError, type Io } from "./io.js";
 import { findRoot } from "./root.js";
 
@@ -32,7 +32,7 @@ export async function startCommand(argv: string[], io: StartIo): Promise<number>
     }
     throw err;
   }
-  if (values.db) config.store.db = dbFlag(values.db);
+  if (values.db) config.store.db = dbSpec(dbFlag(values.db), io) ?? config.store.db;
   const logger = createLogger({ level: config.log.level, pretty: config.log.pretty });
   const signal = io.signal ?? processSignal();
 

@@ -1,4 +1,4 @@
-export { ConfigError, loadConfig } from "./load.js";
+export { ConfigError, loadConfig, postgresUser } from "./load.js";
 export type { LoadOptions } from "./load.js";
 export { configSchema } from "./schema.js";
 export type { Config, FileConfig, Secrets } from "./schema.js";

@@ -1,8 +1,10 @@
 // Loads config/default.yaml, merges the user's file over it, then the environment; validates once.
 import { existsSync, readFileSync } from "node:fs";
+import { userInfo } from "node:os";
 import { join, resolve } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
+import { withPostgresUser } from "../store/index.js";
 import { configSchema, type Config, type Secrets } from "./schema.js";
 
 export class ConfigError extends Error {
@@ -62,6 +64,17 @@ export interface LoadOptions {
   env: Env;
 }
 
+/** The PostgreSQL user when a URL names none, as libpq picks it: PGUSER, else the OS user. */
+export function postgresUser(env: Env): string | undefined {
+  const fromEnv = env.PGUSER?.trim();
+  if (fromEnv) return fromEnv;
+  try {
+    return userInfo().username;
+  } catch {
+    return undefined; // no passwd entry for this uid: pg will say no user was given
+  }
+}
+
 export function loadConfig({ root, file, env }: LoadOptions): Config {
   const layers: Array<{ file: string; data: unknown }> = [];
   const defaults = join(root, "config", "default.yaml");
@@ -85,6 +98,7 @@ export function loadConfig({ root, file, env }: LoadOptions): Config {
   if (!parsed.success) {
     throw new ConfigError("invalid", parsed.error.issues.map((i) => describe(i, layers)).join("\n"));
   }
+  parsed.data.store.db = withPostgresUser(parsed.data.store.db, postgresUser(env)) ?? parsed.data.store.db;
   const secrets: Secrets = {};
   const take = (k: keyof Secrets, name: string) => {
     const v = env[name]?.trim();

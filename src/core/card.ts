@@ -1,7 +1,7 @@
 // Article -> BriefingCard. Pure: no I/O, no clock, deterministic.
 import { CardError } from "./errors.js";
 import { extractEntities, type EntityIndex } from "./extract/entities.js";
-import { extractFigures, rankFigures } from "./extract/figures.js";
+import { describeFigures, extractFigures, rankFigures } from "./extract/figures.js";
 import { extractQuotes } from "./extract/quotes.js";
 import { makeTitle, summarize } from "./extract/summary.js";
 import { extractTopics } from "./extract/topics.js";
@@ -89,7 +89,7 @@ export function buildCard(article: Article, options: Partial<CardOptions> = {}):
   const firstBodySentence = head ? doc.sentences.findIndex((s) => s.paragraph > 0) : 0;
   const entities = extractEntities(doc);
   const quotes = extractQuotes(doc, entities);
-  const figures = rankFigures(extractFigures(doc), opts.maxFigures);
+  const figures = rankFigures(describeFigures(doc, extractFigures(doc)), opts.maxFigures);
   const summary = summarize(doc, { maxBullets: opts.maxBullets, quotes, firstBodySentence: Math.max(0, firstBodySentence) });
   const givenTitle = article.title?.trim() || head;
   const title = givenTitle || makeTitle(doc);
@@ -99,6 +99,7 @@ export function buildCard(article: Article, options: Partial<CardOptions> = {}):
   if (article.url) source.url = article.url;
   if (article.publisher) source.publisher = article.publisher;
   if (article.publishedAt) source.publishedAt = article.publishedAt;
+  if (article.excerpt) source.excerpt = article.excerpt;
   return {
     schemaVersion: CARD_SCHEMA_VERSION,
     id: stableHash(normalizeText(text)),

@@ -7,3 +7,4 @@ export { analyze, normalizeText, stableHash, stem, words } from "./text/index.js
 export type { Doc, Sentence } from "./text/index.js";
 export { topicKey } from "./extract/topics.js";
 export { figureScore } from "./extract/figures.js";
+export * from "./stories/index.js";

@@ -9,6 +9,8 @@ export interface Article {
   publisher?: string;
   /** ISO 8601 date or date-time, as given by the source. */
   publishedAt?: string;
+  /** "feed": the text is only a feed item's own description, its page could not be fetched. */
+  excerpt?: "feed";
 }
 
 export interface Speaker {
@@ -76,6 +78,8 @@ export interface CardSource {
   url?: string;
   publisher?: string;
   publishedAt?: string;
+  /** "feed": built from a feed item's description because its page could not be fetched. */
+  excerpt?: "feed";
 }
 
 export interface CardStats {

@@ -1,6 +1,7 @@
 // RSS 2.0, RSS 1.0 (RDF) and Atom feeds -> items. Our own small reader on linkedom's XML DOM:
 // feeds need only a handful of elements, and linkedom is already here for HTML.
 import { DOMParser } from "linkedom";
+import { isoDate } from "./date.js";
 import { IngestError } from "./errors.js";
 
 export interface FeedItem {
@@ -8,7 +9,10 @@ export interface FeedItem {
   id: string;
   link: string;
   title?: string;
+  /** ISO 8601. */
   publishedAt?: string;
+  /** The item's own text (content, else description or summary), HTML as the feed gives it. */
+  content?: string;
 }
 
 export interface Feed {
@@ -62,8 +66,10 @@ export function parseFeed(xml: string, base?: string): Feed {
     const item: FeedItem = { id: first(e, atom ? "id" : "guid") ?? link, link };
     const title = first(e, "title");
     if (title) item.title = title;
-    const date = first(e, "pubDate", "published", "updated", "dc:date");
+    const date = isoDate(first(e, "pubDate", "published", "updated", "dc:date"));
     if (date) item.publishedAt = date;
+    const content = first(e, "content:encoded", "content", "description", "summary");
+    if (content) item.content = content;
     items.push(item);
   }
   const feed: Feed = { items };

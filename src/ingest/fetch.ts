@@ -1,5 +1,6 @@
 // Fetches a page or feed with Node's fetch: timeout, size limit, counted redirects, conditional
 // requests (ETag / Last-Modified), our User-Agent, and clear errors for 403 / 404 / 429.
+import { decodeText } from "./decode.js";
 import { FetchError } from "./errors.js";
 
 export interface FetchOptions {
@@ -31,7 +32,8 @@ export type FetchResult =
   | { kind: "ok"; url: string; body: string; contentType: string; validators: Validators }
   | { kind: "not_modified"; url: string };
 
-const TEXT_TYPES = /^(text\/(html|plain|xml)|application\/(xhtml\+xml|rss\+xml|atom\+xml|rdf\+xml|xml))\b/i;
+// Feeds are served as application/rss+xml, application/atom+xml, and the older x-rss+xml / x-atom+xml.
+const TEXT_TYPES = /^(text\/(html|plain|xml)|application\/(xhtml\+xml|(x-)?rss\+xml|(x-)?atom\+xml|rdf\+xml|xml))\b/i;
 
 function statusError(res: Response, url: string, ua: string): FetchError {
   const s = res.status;
@@ -71,12 +73,7 @@ async function readBody(res: Response, url: string, max: number): Promise<Uint8A
 function decode(bytes: Uint8Array, contentType: string, url: string): string {
   // Binary served as text: NUL bytes near the start.
   if (bytes.subarray(0, 1024).includes(0)) throw new FetchError("unsupported_type", `${url}: the body is binary data, not text`);
-  const charset = /charset=["']?([\w-]+)/i.exec(contentType)?.[1] ?? "utf-8";
-  try {
-    return new TextDecoder(charset).decode(bytes);
-  } catch {
-    return new TextDecoder("utf-8").decode(bytes);
-  }
+  return decodeText(bytes, /charset=["']?([\w-]+)/i.exec(contentType)?.[1]);
 }
 
 export async function fetchPage(url: string, validators: Validators = {}, options: Partial<FetchOptions> = {}): Promise<FetchResult> {
@@ -89,7 +86,7 @@ export async function fetchPage(url: string, validators: Validators = {}, option
   }
   if (current.protocol !== "http:" && current.protocol !== "https:") throw new FetchError("bad_url", `${url}: only http and https are fetched`);
   for (let hop = 0; ; hop++) {
-    const headers: Record<string, string> = { "user-agent": opts.userAgent, accept: "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,text/plain;q=0.8" };
+    const headers: Record<string, string> = { "user-agent": opts.userAgent, accept: "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/x-rss+xml,application/xml;q=0.9,text/plain;q=0.8" };
     if (validators.etag) headers["if-none-match"] = validators.etag;
     if (validators.lastModified) headers["if-modified-since"] = validators.lastModified;
     await opts.checkUrl?.(current);

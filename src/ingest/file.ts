@@ -1,6 +1,7 @@
 // Turns the content of a .txt or .md file into an Article; .md may open with YAML front matter.
 import { parse as parseYaml } from "yaml";
 import type { Article } from "../core/index.js";
+import { isoDate } from "./date.js";
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
 
@@ -28,7 +29,7 @@ export function articleFromText(content: string, path?: string): Article {
   article.text = content.slice(m[0].length);
   if (meta && typeof meta === "object") {
     const r = meta as Record<string, unknown>;
-    const title = str(r.title), url = str(r.url), publisher = str(r.publisher), date = str(r.publishedAt ?? r.date);
+    const title = str(r.title), url = str(r.url), publisher = str(r.publisher), date = isoDate(str(r.publishedAt ?? r.date));
     if (title) article.title = title;
     if (url) article.url = url;
     if (publisher) article.publisher = publisher;

@@ -3,6 +3,7 @@
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import type { Article } from "../core/index.js";
+import { isoDate } from "./date.js";
 import { IngestError } from "./errors.js";
 
 type Doc = ReturnType<typeof parseHTML>["document"];
@@ -19,7 +20,7 @@ function meta(document: Doc, ...names: string[]): string | undefined {
 }
 
 /** The text of the blocks in readable HTML, one paragraph per block. */
-function paragraphs(html: string): string {
+export function paragraphs(html: string): string {
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
   const out: string[] = [];
   for (const el of document.querySelectorAll(BLOCKS)) {
@@ -55,7 +56,7 @@ export function articleFromHtml(html: string, url?: string): Article {
   if (resolved) article.url = resolved;
   const publisher = parsed?.siteName?.trim() || meta(document, "og:site_name");
   if (publisher) article.publisher = publisher;
-  const date = parsed?.publishedTime?.trim() || publishedAt;
+  const date = isoDate(parsed?.publishedTime?.trim() || publishedAt);
   if (date) article.publishedAt = date;
   return article;
 }

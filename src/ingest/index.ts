@@ -1,5 +1,8 @@
 export { articleFromText, ArticleFileError } from "./file.js";
 export { articleFromHtml } from "./html.js";
+export { articleFromContent, readTextFile } from "./local.js";
+export { decodeText } from "./decode.js";
+export { isoDate } from "./date.js";
 export { fetchPage, DEFAULT_FETCH_OPTIONS } from "./fetch.js";
 export type { FetchOptions, FetchResult, Validators } from "./fetch.js";
 export { isFeed, parseFeed } from "./feed.js";

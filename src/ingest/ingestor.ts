@@ -1,16 +1,17 @@
 // Everything that feeds the store: files and folders, pages, feeds, JSON lines. Counts what happened
 // to each article for the summary line; an article that cannot be read is a failure with a reason,
 // a store that cannot write stops the run (its error is thrown).
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import { extname, join } from "node:path";
 import { CardError, type Article, type BriefingCard } from "../core/index.js";
 import { inlineCards, type CardBuilder } from "./cards.js";
 import type { BriefingStore } from "../store/index.js";
 import { FetchError, IngestError } from "./errors.js";
 import { fetchPage, type FetchOptions, type Validators } from "./fetch.js";
-import { isFeed, parseFeed } from "./feed.js";
-import { ArticleFileError, articleFromText } from "./file.js";
-import { articleFromHtml } from "./html.js";
+import { isFeed, parseFeed, type FeedItem } from "./feed.js";
+import { ArticleFileError } from "./file.js";
+import { articleFromHtml, paragraphs } from "./html.js";
+import { articleFromContent, readTextFile } from "./local.js";
 
 export interface IngestFailure {
   source: string;
@@ -48,6 +49,19 @@ export interface FeedState {
 export const newFeedState = (): FeedState => ({ validators: {}, seen: new Set() });
 
 const FILE_TYPES = new Set([".txt", ".md", ".markdown", ".html", ".htm"]);
+/** Read as RSS or Atom feeds: each item's page is fetched. A folder's .xml files are not taken (often not feeds). */
+const FEED_TYPES = new Set([".rss", ".atom", ".xml"]);
+const isFeedFile = (path: string) => FEED_TYPES.has(extname(path).toLowerCase());
+
+/** A feed item's own text as an article, for when its page cannot be fetched; undefined if it has none. */
+function excerptArticle(item: FeedItem): Article | undefined {
+  const text = item.content ? paragraphs(item.content) : "";
+  if (!/\p{L}{2,}/u.test(text)) return undefined;
+  const a: Article = { text, url: item.link, excerpt: "feed" };
+  if (item.title) a.title = item.title;
+  if (item.publishedAt) a.publishedAt = item.publishedAt;
+  return a;
+}
 
 /** Our errors that mean "this input is unusable", not "the store is broken". */
 function inputFailure(err: unknown): { code: string; message: string } | undefined {
@@ -64,7 +78,7 @@ function walk(path: string, out: string[]): void {
     if (name.startsWith(".")) continue;
     const p = join(path, name);
     if (statSync(p).isDirectory()) walk(p, out);
-    else if (FILE_TYPES.has(extname(name).toLowerCase())) out.push(p);
+    else if (FILE_TYPES.has(extname(name).toLowerCase()) || /\.(rss|atom)$/i.test(name)) out.push(p);
   }
 }
 
@@ -131,17 +145,25 @@ export function createIngestor(options: Partial<IngestorOptions> & Pick<Ingestor
     }
   }
 
-  function fileArticle(path: string): Article {
-    const ext = extname(path).toLowerCase();
-    if (!FILE_TYPES.has(ext)) throw new IngestError("unsupported_file", `${path}: briefbot reads .txt, .md and .html files`);
-    let content: string;
+  function readText(path: string): string {
     try {
-      content = readFileSync(path, "utf8");
+      return readTextFile(path);
     } catch (err) {
       throw new IngestError("unreadable", `${path}: ${(err as Error).message}`, { cause: err });
     }
-    if (ext === ".html" || ext === ".htm") return { ...articleFromHtml(content), path };
-    return articleFromText(content, path);
+  }
+
+  function fileArticle(path: string): Article {
+    const ext = extname(path).toLowerCase();
+    if (!FILE_TYPES.has(ext)) throw new IngestError("unsupported_file", `${path}: briefbot reads .txt, .md and .html files, and .rss, .atom and .xml feeds`);
+    return articleFromContent(readText(path), path);
+  }
+
+  /** A feed saved as a file: its items' pages are fetched, as for a feed by URL. */
+  async function feedFile(path: string): Promise<void> {
+    const body = readText(path);
+    if (!isFeed("", body)) throw new IngestError("bad_feed", `${path}: not an RSS or Atom feed`);
+    await feedBody(undefined, body, newFeedState());
   }
 
   async function page(url: string, hint: { title?: string; publishedAt?: string } = {}): Promise<void> {
@@ -154,18 +176,27 @@ export function createIngestor(options: Partial<IngestorOptions> & Pick<Ingestor
     await article(a, url);
   }
 
-  async function feedBody(url: string, body: string, state: FeedState): Promise<void> {
+  async function feedBody(url: string | undefined, body: string, state: FeedState): Promise<void> {
     const feed = parseFeed(body, url);
     const fresh = feed.items.filter((i) => !state.seen.has(i.id));
     for (const item of fresh) {
+      let excerpt = false;
       const ok = await guarded(item.link, undefined, async () => {
         const hint: { title?: string; publishedAt?: string } = {};
         if (item.title) hint.title = item.title;
         if (item.publishedAt) hint.publishedAt = item.publishedAt;
-        await page(item.link, hint);
+        try {
+          await page(item.link, hint);
+        } catch (err) {
+          // The page is out of reach: the item's own description stands in, marked as an excerpt.
+          const a = inputFailure(err) ? excerptArticle(item) : undefined;
+          if (!a) throw err;
+          excerpt = true;
+          await article(a, item.link);
+        }
       });
-      // Failed items are tried again at the next poll; fetched ones are not.
-      if (ok) state.seen.add(item.id);
+      // Failed items (and excerpts) are tried again at the next poll; fetched ones are not.
+      if (ok && !excerpt) state.seen.add(item.id);
     }
   }
 
@@ -175,7 +206,7 @@ export function createIngestor(options: Partial<IngestorOptions> & Pick<Ingestor
       await guarded(source, undefined, () => article(a, source));
       await flush();
     },
-    /** Files, and folders of .txt, .md and .html (recursively). */
+    /** Files (feeds too: .rss, .atom, .xml), and folders of .txt, .md, .html, .rss and .atom (recursively). */
     async paths(paths: readonly string[]): Promise<void> {
       const files: string[] = [];
       for (const p of paths) {
@@ -185,7 +216,7 @@ export function createIngestor(options: Partial<IngestorOptions> & Pick<Ingestor
           fail(p, { code: "unreadable", message: `${p}: ${(err as Error).message}` });
         }
       }
-      for (const f of files) await guarded(f, files.length, async () => article(fileArticle(f), f));
+      for (const f of files) await guarded(f, files.length, async () => (isFeedFile(f) ? feedFile(f) : article(fileArticle(f), f)));
       await settle();
     },
     /** A page (its article) or a feed (each new item's page). */

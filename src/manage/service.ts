@@ -16,7 +16,8 @@ export interface ManageDeps {
   fileFeeds: readonly string[];
   policy: ManagePolicy;
   now: () => number;
-  checkFeed: (url: string) => Promise<FeedCheck>;
+  /** Fetches and recognises a feed; `caller` lets chat callers go through the SSRF guard (the CLI's operator need not). */
+  checkFeed: (url: string, caller: CallerFacts) => Promise<FeedCheck>;
   /** Whether the bot can post in a channel (Slack conversations.info, Discord GET /channels); absent: not checked. */
   checkChannel?: (platform: ManagePlatform, channel: string) => Promise<ChannelCheck>;
   /** The running digest; absent in the CLI (the running bot picks changes up itself). */
@@ -127,7 +128,7 @@ export function createManageService(deps: ManageDeps) {
   async function addFeed(caller: CallerFacts, where: string, url: string, topics: readonly string[]): Promise<ManageResult> {
     const known = (await feeds()).find((f) => f.url === url);
     if (known) return { kind: "feed_added", feed: known, items: 0, existed: true };
-    const check = await deps.checkFeed(url);
+    const check = await deps.checkFeed(url, caller);
     if (!check.ok) return { kind: "feed_rejected", url, reason: check.reason };
     const row = { id: feedId(url), url, topics: [...topics], title: check.title, addedBy: actorOf(caller), addedAt: deps.now() };
     const { value } = await deps.settings.addFeed(row, audit(caller, where, "feeds.add", row.id, { url, topics, items: check.items }));

@@ -51,8 +51,11 @@ export const formatValue = (f: Figure): string => {
 
 const figureLine = (f: Figure) => `${formatValue(f)}${f.about && f.about !== f.unit ? ` (${f.about})` : ""}`;
 
+/** The words for a card made from less than the article (CardSource.excerpt). */
+export const EXCERPT_NOTE = { feed: "from the feed's summary (the page could not be fetched)" } as const;
+
 const sourceLine = (c: BriefingCard) =>
-  [c.source.publisher, c.source.publishedAt, c.source.url ?? c.source.path].filter(Boolean).join(" · ");
+  [c.source.publisher, c.source.publishedAt, c.source.url ?? c.source.path, c.source.excerpt && EXCERPT_NOTE[c.source.excerpt]].filter(Boolean).join(" · ");
 
 export function cardToText(card: BriefingCard): string {
   const out: string[] = [card.title, "=".repeat(Math.min(card.title.length, 72))];

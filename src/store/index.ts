@@ -3,11 +3,16 @@ export type {
   ArticleMeta,
   BriefingStore,
   FigureHit,
+  PersonArticle,
+  PersonFound,
+  PersonTotals,
   PutResult,
   PutStatus,
   QuoteHit,
   SeriesHit,
   StoredArticle,
+  StoredStory,
+  StoriesWindow,
   SinceWindow,
   Terms,
   TopicCount,
@@ -20,10 +25,12 @@ export type { SqliteOptions } from "./sqlite.js";
 export { canonicalUrl, textHash, tokens } from "./rows.js";
 export { createPostgresStore, openPostgresStore, DEFAULT_POSTGRES_OPTIONS } from "./postgres.js";
 export type { PostgresOptions } from "./postgres.js";
-export { DEFAULT_DB_PATH, openStore, openStoreWithConnection, parseStoreSpec } from "./open.js";
+export { DEFAULT_DB_PATH, openStore, openStoreWithConnection, parseStoreSpec, withPostgresUser } from "./open.js";
 export type { OpenedStore, StoreConnection, StoreSpec } from "./open.js";
 export type { AuditEntry, AuditInput, DestinationRow, FeedRow, SettingsChange, SettingsStore } from "./settings.js";
 export { feedId } from "./settings.js";
 export { createSqliteSettings } from "./settings-sqlite.js";
 export { createPostgresSettings, settingsChannel, type PostgresSettingsOptions } from "./settings-postgres.js";
 export { openSettings } from "./settings-open.js";
+export { personKey, personRows, reversedKey, roleWords, ROLE_KEY, REVERSED_KEY } from "./people-rows.js";
+export type { PersonRow } from "./people-rows.js";

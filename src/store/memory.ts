@@ -1,9 +1,11 @@
 // The store in memory: for tests and for the console without a database. Same contract as the
 // others (including dedup and relaxed search), with inverted indexes instead of FTS.
-import type { Article, BriefingCard } from "../core/index.js";
+import { createStoryGrouper, storyFeatures, storyFlags, type Article, type BriefingCard, type StoryGroup, type StoryOptions } from "../core/index.js";
+import { createMemoryPeople } from "./people-memory.js";
 import { cardRows, tokens, type CardRows } from "./rows.js";
 import { runStages, termGroups, type Stage } from "./search.js";
-import type { ArticleHit, BriefingStore, FigureHit, PutResult, QuoteHit, SeriesHit, StoredArticle, Terms, TopicCount } from "./types.js";
+import { completeness, mergeInfo, STORE_STORY_DEFAULTS } from "./stories.js";
+import type { ArticleHit, BriefingStore, FigureHit, PutResult, QuoteHit, SeriesHit, StoredArticle, StoredStory, Terms, TopicCount } from "./types.js";
 
 interface Rec {
   stored: StoredArticle;
@@ -32,7 +34,10 @@ class Index<K> {
   }
 }
 
-export function createMemoryStore(): BriefingStore {
+export function createMemoryStore(options: { stories?: Partial<StoryOptions> } = {}): BriefingStore {
+  const storyOpts = { ...STORE_STORY_DEFAULTS, ...options.stories };
+  const grouper = createStoryGrouper(storyOpts);
+  const storyUpdated = new Map<string, number>();
   const byId = new Map<string, Rec>();
   const byUrl = new Map<string, string>();
   const byHash = new Map<string, string>();
@@ -40,6 +45,7 @@ export function createMemoryStore(): BriefingStore {
   const quoteIdx = new Index<string>(); // "id#index"
   const figureIdx = new Index<string>();
   const topicCounts = new Map<string, number>();
+  const people = createMemoryPeople();
   let closed = false;
 
   const live = () => {
@@ -58,6 +64,8 @@ export function createMemoryStore(): BriefingStore {
       if (n > 0) topicCounts.set(t, n);
       else topicCounts.delete(t);
     }
+    if (sign === 1) people.index(rec.rows.meta, rec.rows.sortTime, rec.stored.card);
+    else people.remove(id, rec.stored.card);
     if (sign === 1) {
       if (rec.rows.url) byUrl.set(rec.rows.url, id);
       byHash.set(rec.rows.hash, id);
@@ -70,6 +78,28 @@ export function createMemoryStore(): BriefingStore {
   function ranked<K extends string>(idx: Index<K>, stage: Stage, limit: number, keep: (r: Rec) => boolean = () => true): K[] {
     const recOf = (k: string) => byId.get(k.split("#")[0]!)!;
     return [...idx.match(stage)].filter((k) => keep(recOf(k))).sort((a, b) => recent(recOf(a), recOf(b))).slice(0, limit);
+  }
+
+  function storyOut(g: StoryGroup): StoredStory {
+    const recs = g.members.map((m) => byId.get(m.id)!);
+    const best = recs.reduce((a, b) => (completeness(b.stored.card) > completeness(a.stored.card) ? b : a));
+    let info: ReturnType<typeof mergeInfo> | undefined;
+    for (const r of recs) info = mergeInfo(info, r.stored.card);
+    const articles = g.members
+      .map((m, i) => ({ ...byId.get(m.id)!.rows.meta, time: m.time, i }))
+      .sort((a, b) => a.time - b.time || a.i - b.i)
+      .map(({ i: _, ...a }) => a);
+    return {
+      id: g.id,
+      title: best.stored.card.title,
+      bestArticle: best.stored.id,
+      articles,
+      flags: storyFlags(g.members, storyOpts),
+      ...info!,
+      firstTime: g.firstTime,
+      lastTime: g.lastTime,
+      updatedAt: storyUpdated.get(g.id) ?? 0,
+    };
   }
 
   const part = (key: string) => {
@@ -90,13 +120,17 @@ export function createMemoryStore(): BriefingStore {
       const old = existingId ? byId.get(existingId) : undefined;
       if (old && old.rows.hash === probe.hash) return { id: old.stored.id, status: "unchanged" };
       const id = old?.stored.id ?? card.id;
-      if (old) index(old, -1);
+      if (old) {
+        index(old, -1);
+        grouper.remove(id);
+      }
       const rows = { ...probe, meta: { ...probe.meta, id } };
       const stored: StoredArticle = { id, card: structuredClone(card), ingestedAt: now };
       if (rows.url) stored.url = rows.url;
       const rec = { stored, rows };
       byId.set(id, rec);
       index(rec, 1);
+      storyUpdated.set(grouper.add({ ...storyFeatures(stored.card, rows.sortTime), id }).id, now);
       return { id, status: old ? "updated" : "ingested" };
     },
     async get(id) {
@@ -162,6 +196,46 @@ export function createMemoryStore(): BriefingStore {
     async count() {
       live();
       return byId.size;
+    },
+    async findPeople(groups, limit) {
+      live();
+      return people.findPeople(groups, limit);
+    },
+    async personKeys(prefix, limit) {
+      live();
+      return people.personKeys(prefix, limit);
+    },
+    async personArticles(keys, limit, offset = 0) {
+      live();
+      return people.personArticles(keys, limit, offset);
+    },
+    async personTotals(keys) {
+      live();
+      return people.personTotals(keys);
+    },
+    async story(id) {
+      live();
+      const g = grouper.story(id);
+      return g && storyOut(g);
+    },
+    async storiesOf(ids) {
+      live();
+      const seen = new Set<string>();
+      const out: StoredStory[] = [];
+      for (const id of ids) {
+        const g = grouper.storyOf(id);
+        if (g && !seen.has(g.id)) seen.add(g.id), out.push(storyOut(g));
+      }
+      return out;
+    },
+    async stories(limit, window = {}) {
+      live();
+      const offset = window.offset ?? 0;
+      return [...grouper.stories()]
+        .reverse()
+        .sort((a, b) => b.lastTime - a.lastTime)
+        .slice(offset, offset + limit)
+        .map(storyOut);
     },
     async maintain() {
       live();

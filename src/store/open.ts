@@ -44,6 +44,23 @@ export function parseStoreSpec(spec: string | undefined): StoreSpec {
   return { kind: "sqlite", path };
 }
 
+/**
+ * A postgres:// URL without a user takes `user` (PGUSER, else the OS user: what libpq does, and what
+ * pg does not when USER is unset, as in containers). Anything else is returned as it is.
+ */
+export function withPostgresUser(spec: string | undefined, user: string | undefined): string | undefined {
+  const v = spec?.trim();
+  if (!v || !user || !/^postgres(ql)?:\/\//i.test(v)) return spec;
+  try {
+    const url = new URL(v);
+    if (url.username) return spec;
+    url.username = encodeURIComponent(user);
+    return url.toString();
+  } catch {
+    return spec; // parseStoreSpec words the error
+  }
+}
+
 export async function openStore(spec: string | undefined): Promise<BriefingStore> {
   const s = parseStoreSpec(spec);
   switch (s.kind) {

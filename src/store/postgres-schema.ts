@@ -1,6 +1,7 @@
 // PostgreSQL schema, versioned in <schema>.briefbot_meta. Append a migration; never edit a shipped one.
 import type { PoolClient } from "pg";
 import { StoreError } from "./errors.js";
+import { personIndexSql } from "./people-postgres.js";
 
 export const POSTGRES_MIGRATIONS: ReadonlyArray<(s: string) => string> = [
   (s) => `
@@ -54,6 +55,26 @@ export const POSTGRES_MIGRATIONS: ReadonlyArray<(s: string) => string> = [
     CREATE INDEX ON ${s}.settings_audit (target, seq DESC);
     CREATE TABLE ${s}.settings_version (one integer PRIMARY KEY CHECK (one = 1), version bigint NOT NULL);
     INSERT INTO ${s}.settings_version VALUES (1, 0);`,
+  // The person index (people-postgres.ts); articles stored before it are indexed once on open.
+  personIndexSql,
+  // Stories (issue 14): each article in exactly one; story_keys finds candidates by look-up.
+  (s) => `
+    CREATE TABLE ${s}.stories (
+      sid serial PRIMARY KEY,
+      id text NOT NULL UNIQUE,
+      title text NOT NULL,
+      best text NOT NULL,
+      best_score double precision NOT NULL,
+      first_time double precision NOT NULL,
+      last_time double precision NOT NULL,
+      updated_at double precision NOT NULL,
+      size integer NOT NULL,
+      info jsonb NOT NULL
+    );
+    CREATE INDEX ON ${s}.stories (last_time DESC);
+    CREATE TABLE ${s}.story_articles (seq integer PRIMARY KEY, sid integer NOT NULL, time double precision NOT NULL, features jsonb NOT NULL);
+    CREATE INDEX ON ${s}.story_articles (sid, time DESC);
+    CREATE TABLE ${s}.story_keys (key text NOT NULL, time double precision NOT NULL, sid integer NOT NULL, PRIMARY KEY (key, time, sid));`,
 ];
 
 /** Brings the schema to the latest version under an advisory lock (replicas may start together). */

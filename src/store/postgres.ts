@@ -4,9 +4,12 @@ import pg from "pg";
 import type { Article, BriefingCard, Figure, Quote } from "../core/index.js";
 import { StoreError } from "./errors.js";
 import { tsQuery } from "./fts.js";
+import { createPostgresPeople } from "./people-postgres.js";
 import { byRecent, cardRows, metaOf } from "./rows.js";
 import { runStages, termGroups } from "./search.js";
 import { migratePostgres } from "./postgres-schema.js";
+import { STORE_STORY_DEFAULTS, type StoreStoryOptions } from "./stories.js";
+import { createPostgresStories } from "./stories-postgres.js";
 import type { BriefingStore, PutResult, StoredArticle, Terms, TopicCount } from "./types.js";
 
 export interface PostgresOptions {
@@ -14,9 +17,11 @@ export interface PostgresOptions {
   schema: string;
   /** Whether close() ends the pool. */
   ownsPool: boolean;
+  /** How articles are grouped into stories (core/stories). */
+  stories: StoreStoryOptions;
 }
 
-export const DEFAULT_POSTGRES_OPTIONS = { schema: "briefbot", ownsPool: false } as const satisfies PostgresOptions;
+export const DEFAULT_POSTGRES_OPTIONS = { schema: "briefbot", ownsPool: false, stories: STORE_STORY_DEFAULTS } as const satisfies PostgresOptions;
 
 interface ArticleRow {
   seq: number;
@@ -37,6 +42,8 @@ function storedOf(r: ArticleRow): StoredArticle {
 
 const ARTICLE_COLS = "a.seq, a.id, a.url, a.title, a.publisher, a.published_at, a.ingested_at, a.card";
 const UNIQUE_VIOLATION = "23505";
+// Two writers joining articles to stories they lock in different orders.
+const DEADLOCK = "40P01";
 /** Matches read per index look-up before keeping the newest. */
 const SCAN_CAP = 300;
 
@@ -67,8 +74,22 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
   } catch (err) {
     throw new StoreError("unavailable", `cannot connect to PostgreSQL: ${(err as Error).message}`, { cause: err });
   }
+  const people = createPostgresPeople(pool, s);
+  const stories = createPostgresStories(s, { ...STORE_STORY_DEFAULTS, ...opts.stories });
   try {
     await migratePostgres(client, opts.schema);
+    await people.backfill(client);
+    // Articles stored before stories existed (an older schema): each put in a story once, oldest first.
+    for (;;) {
+      await client.query("BEGIN");
+      await client.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`briefbot-stories:${opts.schema}`]);
+      const n = await stories.backfill(client, 1000);
+      await client.query("COMMIT");
+      if (!n) break;
+    }
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw err;
   } finally {
     client.release();
   }
@@ -79,7 +100,8 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
       return await putTx(items, now);
     } catch (err) {
       // Two writers stored the same new article at once: the second now finds it stored.
-      if ((err as { code?: string }).code === UNIQUE_VIOLATION) return putTx(items, now);
+      const code = (err as { code?: string }).code;
+      if (code === UNIQUE_VIOLATION || code === DEADLOCK) return putTx(items, now);
       throw err;
     }
   }
@@ -94,6 +116,7 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
       return out;
     } catch (err) {
       await c.query("ROLLBACK").catch(() => undefined);
+      people.reset(); // people it cached may have been rolled back
       throw err;
     } finally {
       c.release();
@@ -114,6 +137,9 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
     let seq: number;
     if (old) {
       seq = old.seq;
+      const was = await c.query<{ card: BriefingCard }>(`SELECT card FROM ${s}.articles WHERE seq = $1`, [seq]);
+      if (was.rows[0]) await people.remove(c, seq, was.rows[0].card);
+      await stories.unassign(c, seq, now);
       const gone = await c.query<{ topic: string }>(`DELETE FROM ${s}.topics WHERE seq = $1 RETURNING topic`, [seq]);
       await c.query(`UPDATE ${s}.topic_counts SET n = n - 1 WHERE topic = ANY($1::text[])`, [gone.rows.map((x) => x.topic)]);
       await c.query(`DELETE FROM ${s}.topic_counts WHERE n <= 0`);
@@ -151,6 +177,8 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
         [seq, card.figures.map((x) => JSON.stringify(x)), r.figureBodies],
       );
     }
+    await people.index(c, seq, r.sortTime, card);
+    await stories.assign(c, seq, id, card, r.sortTime, now);
     return { id, status: old ? "updated" : "ingested" };
   }
 
@@ -241,9 +269,18 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
       const r = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${s}.articles`);
       return r.rows[0]!.n;
     },
+    findPeople: people.findPeople,
+    personKeys: people.personKeys,
+    async personArticles(keys, limit, offset = 0) {
+      return people.personArticles(keys, limit, offset);
+    },
+    personTotals: people.personTotals,
+    story: (id) => stories.story(pool, id),
+    storiesOf: (ids) => stories.storiesOf(pool, ids),
+    stories: (limit, window = {}) => stories.stories(pool, limit, window.offset ?? 0),
     async maintain() {
       // Moves GIN pending entries into the index and refreshes the planner's statistics.
-      for (const t of ["articles", "quotes", "figures", "topics"]) await pool.query(`VACUUM ANALYZE ${s}.${t}`);
+      for (const t of ["articles", "quotes", "figures", "topics", "people", "person_keys", "person_articles", "stories", "story_articles", "story_keys"]) await pool.query(`VACUUM ANALYZE ${s}.${t}`);
     },
     async close() {
       if (opts.ownsPool) await pool.end();

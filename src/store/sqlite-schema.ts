@@ -58,6 +58,33 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
    CREATE INDEX settings_audit_target ON settings_audit(target, seq DESC);
    CREATE TABLE settings_version (one INTEGER PRIMARY KEY CHECK (one = 1), version INTEGER NOT NULL);
    INSERT INTO settings_version VALUES (1, 0);`,
+  // The person index (people-sqlite.ts). Articles stored before it are indexed once on open.
+  `CREATE TABLE people (pid INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, name TEXT NOT NULL);
+   CREATE TABLE person_keys (k TEXT NOT NULL, pid INTEGER NOT NULL, PRIMARY KEY (k, pid)) WITHOUT ROWID;
+   CREATE TABLE person_articles (
+     pid INTEGER NOT NULL, seq INTEGER NOT NULL, sort_time INTEGER NOT NULL, role TEXT, quotes TEXT NOT NULL, nq INTEGER NOT NULL,
+     PRIMARY KEY (pid, seq)
+   ) WITHOUT ROWID;
+   CREATE TABLE people_backfill (one INTEGER PRIMARY KEY CHECK (one = 1), done INTEGER NOT NULL);
+   INSERT INTO people_backfill VALUES (1, 0);`,
+  // Stories (issue 14): each article in exactly one; story_keys finds candidates by look-up
+  // (key, newest first) so that grouping an article costs the same at 100 or 100,000 stored.
+  `CREATE TABLE stories (
+     sid INTEGER PRIMARY KEY,
+     id TEXT NOT NULL UNIQUE,
+     title TEXT NOT NULL,
+     best TEXT NOT NULL,
+     best_score REAL NOT NULL,
+     first_time INTEGER NOT NULL,
+     last_time INTEGER NOT NULL,
+     updated_at INTEGER NOT NULL,
+     size INTEGER NOT NULL,
+     info TEXT NOT NULL
+   );
+   CREATE INDEX stories_last ON stories(last_time DESC);
+   CREATE TABLE story_articles (seq INTEGER PRIMARY KEY, sid INTEGER NOT NULL, time INTEGER NOT NULL, features TEXT NOT NULL);
+   CREATE INDEX story_articles_sid ON story_articles(sid, time DESC);
+   CREATE TABLE story_keys (key TEXT NOT NULL, time INTEGER NOT NULL, sid INTEGER NOT NULL, PRIMARY KEY (key, time, sid)) WITHOUT ROWID;`,
 ];
 
 /** Brings the database to the latest schema; refuses one written by a newer briefbot. */

@@ -6,9 +6,12 @@ import Sqlite, { type Database } from "better-sqlite3";
 import type { Article, BriefingCard, Figure, Quote } from "../core/index.js";
 import { StoreError } from "./errors.js";
 import { ftsMatch } from "./fts.js";
+import { createSqlitePeople } from "./people-sqlite.js";
 import { byRecent, cardRows, metaOf } from "./rows.js";
 import { runStages, termGroups } from "./search.js";
 import { migrateSqlite } from "./sqlite-schema.js";
+import { STORE_STORY_DEFAULTS, type StoreStoryOptions } from "./stories.js";
+import { createSqliteStories } from "./stories-sqlite.js";
 import type { ArticleHit, BriefingStore, FigureHit, PutResult, QuoteHit, SeriesHit, StoredArticle, Terms, TopicCount } from "./types.js";
 
 export interface SqliteOptions {
@@ -16,9 +19,11 @@ export interface SqliteOptions {
   synchronous: "normal" | "full";
   /** Shown in errors ("data/briefbot.db"). */
   name: string;
+  /** How articles are grouped into stories (core/stories). */
+  stories: StoreStoryOptions;
 }
 
-export const DEFAULT_SQLITE_OPTIONS = { synchronous: "normal", name: "the SQLite database" } as const satisfies SqliteOptions;
+export const DEFAULT_SQLITE_OPTIONS = { synchronous: "normal", name: "the SQLite database", stories: STORE_STORY_DEFAULTS } as const satisfies SqliteOptions;
 
 interface ArticleRow {
   seq: number;
@@ -70,6 +75,12 @@ export function createSqliteStore(db: Database, options: Partial<SqliteOptions> 
   db.pragma(`synchronous = ${opts.synchronous.toUpperCase()}`);
   db.pragma("busy_timeout = 5000");
   migrateSqlite(db, opts.name);
+  const people = createSqlitePeople(db);
+  people.backfill();
+  const stories = createSqliteStories(db, { ...STORE_STORY_DEFAULTS, ...opts.stories });
+  // Articles stored before stories existed (an older database): each put in a story once, oldest first.
+  const backfill = db.transaction(() => stories.backfill(1000));
+  while (backfill.immediate() > 0);
 
   // Every term matching: newest first, which stops after `limit` rows however common the words
   // (ask/ re-ranks). Any term matching (the last resort): by bm25, as most rows match only weakly.
@@ -131,9 +142,12 @@ export function createSqliteStore(db: Database, options: Partial<SqliteOptions> 
       "SELECT * FROM articles WHERE ingested_at > ? AND ingested_at <= ? ORDER BY ingested_at DESC, seq DESC LIMIT ? OFFSET ?",
     ),
     count: db.prepare<[], { n: number }>("SELECT count(*) AS n FROM articles"),
+    oldCard: db.prepare<[number], { card: string }>("SELECT card FROM articles WHERE seq = ?"),
   };
 
   function removeChildren(seq: number): void {
+    const old = q.oldCard.get(seq);
+    if (old) people.remove(seq, JSON.parse(old.card) as BriefingCard);
     for (const { topic } of q.oldTopics.all(seq)) q.incTopic.run(topic, -1);
     q.dropTopics.run();
     q.delTopics.run(seq);
@@ -157,6 +171,7 @@ export function createSqliteStore(db: Database, options: Partial<SqliteOptions> 
     let seq: number;
     if (old) {
       seq = old.seq;
+      stories.unassign(seq, now);
       removeChildren(seq);
       q.updateArticle.run(r.url ?? null, r.hash, m.title, m.publisher ?? null, m.publishedAt ?? null, r.sortTime, now, cardJson, seq);
     } else {
@@ -175,19 +190,30 @@ export function createSqliteStore(db: Database, options: Partial<SqliteOptions> 
       q.insFigureFts.run(fid, r.figureBodies[i]!);
     });
     q.insArticleFts.run(seq, r.articleBody);
+    people.index(seq, r.sortTime, card);
+    stories.assign(seq, id, card, r.sortTime, now);
     return { id, status: old ? "updated" : "ingested" };
   };
   const putTx = db.transaction(putOne);
   const putManyTx = db.transaction((items: ReadonlyArray<{ article: Article; card: BriefingCard }>, now: number) =>
     items.map((i) => putOne(i.article, i.card, now)),
   );
+  /** Runs a write; a failed one rolls back, so the people it cached may not exist. */
+  const write = <T>(f: () => T): T => {
+    try {
+      return f();
+    } catch (err) {
+      people.reset();
+      throw err;
+    }
+  };
 
   return {
     async put(article, card, now) {
-      return putTx.immediate(article, card, now);
+      return write(() => putTx.immediate(article, card, now));
     },
     async putMany(items, now) {
-      return putManyTx.immediate(items, now);
+      return write(() => putManyTx.immediate(items, now));
     },
     async get(id) {
       const r = q.get.get(id);
@@ -245,6 +271,27 @@ export function createSqliteStore(db: Database, options: Partial<SqliteOptions> 
     },
     async count() {
       return q.count.get()!.n;
+    },
+    async findPeople(groups, limit) {
+      return people.findPeople(groups, limit);
+    },
+    async personKeys(prefix, limit) {
+      return people.personKeys(prefix, limit);
+    },
+    async personArticles(keys, limit, offset = 0) {
+      return people.personArticles(keys, limit, offset);
+    },
+    async personTotals(keys) {
+      return people.personTotals(keys);
+    },
+    async story(id) {
+      return stories.story(id);
+    },
+    async storiesOf(ids) {
+      return stories.storiesOf(ids);
+    },
+    async stories(limit, window = {}) {
+      return stories.stories(limit, window.offset ?? 0);
     },
     async maintain() {
       // Many small FTS5 segments (one per transaction) slow every look-up: merge them into one.

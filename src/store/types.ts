@@ -1,6 +1,6 @@
 // The bot's memory. Implementations: memory.ts (tests, console without a database),
 // sqlite.ts (default), postgres.ts (several replicas). One contract suite tests them all.
-import type { Article, BriefingCard, Figure, Quote } from "../core/index.js";
+import type { Article, BriefingCard, Figure, Quote, StoryFlag } from "../core/index.js";
 
 /** What an answer needs to cite an article without loading its card. */
 export interface ArticleMeta {
@@ -74,6 +74,68 @@ export interface SinceWindow {
   offset?: number;
 }
 
+/** A person in the index (issue 13), as a look-up finds them. */
+export interface PersonFound {
+  /** Name words without case or diacritics ("helga sorensen"): the person's identity. */
+  key: string;
+  /** The name as first written ("Helga Sørensen"). */
+  name: string;
+  /** The most recent role given, if any. */
+  role: string | null;
+  articles: number;
+  /** Sort time (ms) of the newest article naming them. */
+  lastSeen: number;
+}
+
+/** An article naming a person, with the person's role there and their quotes in it. */
+export interface PersonArticle {
+  article: ArticleMeta;
+  /** Which of the keys asked for this article names. */
+  key: string;
+  role: string | null;
+  quotes: Quote[];
+  /** Publication time (or storing time when there is none), ms. */
+  sortTime: number;
+}
+
+export interface PersonTotals {
+  articles: number;
+  quotes: number;
+  firstSeen: number | null;
+  lastSeen: number | null;
+  /** Roles given, most often first. */
+  roles: Array<{ role: string; count: number }>;
+}
+
+/**
+ * Articles from several outlets about one event (core/stories decides which). Every stored article
+ * is in exactly one story; a story of one is a story.
+ */
+export interface StoredStory {
+  id: string;
+  /** The title of the story's most complete card. */
+  title: string;
+  /** The id of that card. */
+  bestArticle: string;
+  /** Its articles, oldest first (publication time, else when stored). */
+  articles: Array<ArticleMeta & { time: number }>;
+  /** Where its outlets disagree. */
+  flags: StoryFlag[];
+  /** Merged from its cards. */
+  people: string[];
+  topics: string[];
+  figures: string[];
+  firstTime: number;
+  lastTime: number;
+  /** When it last took an article (ms, the store's clock). */
+  updatedAt: number;
+}
+
+export interface StoriesWindow {
+  /** Stories to skip (paging), newest first. */
+  offset?: number;
+}
+
 export interface BriefingStore {
   /** Stores the article and its card atomically; the same article twice is stored once. */
   put(article: Article, card: BriefingCard, now: number): Promise<PutResult>;
@@ -102,6 +164,23 @@ export interface BriefingStore {
    */
   since(since: number, limit: number, window?: SinceWindow): Promise<StoredArticle[]>;
   count(): Promise<number>;
+  /**
+   * People whose index keys (people-rows.ts: name words, "r:" role words, "~" reversed name
+   * words) hold one of each group's alternatives; most articles first.
+   */
+  findPeople(groups: ReadonlyArray<readonly string[]>, limit: number): Promise<PersonFound[]>;
+  /** Person index keys starting with `prefix`, in order (typo candidates, autocomplete). */
+  personKeys(prefix: string, limit: number): Promise<string[]>;
+  /** Articles naming any of the people `keys`, newest first, with their quotes in each. */
+  personArticles(keys: readonly string[], limit: number, offset?: number): Promise<PersonArticle[]>;
+  /** Counts over every article naming any of `keys`. */
+  personTotals(keys: readonly string[]): Promise<PersonTotals>;
+  /** One story by its id. */
+  story(id: string): Promise<StoredStory | undefined>;
+  /** The stories of these articles, each once, in the order their first article appears in `articleIds`. */
+  storiesOf(articleIds: readonly string[]): Promise<StoredStory[]>;
+  /** Stories, the most recently updated (newest article) first. */
+  stories(limit: number, window?: StoriesWindow): Promise<StoredStory[]>;
   /** Compacts indexes and refreshes statistics after bulk ingestion (cheap when there is nothing to do). */
   maintain(): Promise<void>;
   close(): Promise<void>;

@@ -7,6 +7,7 @@ import { Readable } from "node:stream";
 import Sqlite from "better-sqlite3";
 import { main } from "../../src/cli/index.js";
 import type { Io } from "../../src/cli/io.js";
+import { runBin } from "../helpers/bin.js";
 
 let dir: string;
 beforeAll(() => {
@@ -69,7 +70,7 @@ test("an unknown destination and a wrong action are refused", async () => {
   const config = join(dir, "digest.yaml");
   const unknown = io();
   expect(await main(["digest", "preview", "nowhere", "--config", config, "--db", join(dir, "x.db")], unknown.io)).toBe(1);
-  expect(unknown.err()).toBe('briefbot digest: no destination "nowhere" in digest.destinations (desk)\n');
+  expect(unknown.err()).toBe('briefbot digest: no destination "nowhere" (known: desk)\n');
   const wrong = io();
   expect(await main(["digest", "publish", "desk"], wrong.io)).toBe(2);
   expect(wrong.err()).toMatch(/usage: briefbot digest preview\|send <destination>/);
@@ -82,3 +83,21 @@ test("a Slack destination without SLACK_BOT_TOKEN is refused with the variable n
   expect(await main(["digest", "send", "news", "--config", config, "--db", join(dir, "y.db")], r.io)).toBe(1);
   expect(r.err()).toBe("briefbot digest: digest destinations news are on slack: set SLACK_BOT_TOKEN in the environment\n");
 });
+
+test("preview of a Slack or Discord destination needs no token: it prints the digest and sends nothing (built CLI)", async () => {
+  const db = join(dir, "preview.db");
+  expect(await main(["ingest", join(dir, "wall.md"), "--db", db], io().io)).toBe(0);
+  const config = join(dir, "platforms.yaml");
+  writeFileSync(
+    config,
+    'log:\n  level: silent\ndigest:\n  destinations:\n    - { id: news, platform: slack, channel: C1, time: "07:00", timezone: UTC }\n    - { id: guild, platform: discord, channel: "123", time: "07:00", timezone: UTC }\n',
+  );
+  for (const id of ["news", "guild"]) {
+    const r = runBin(["digest", "preview", id, "--config", config, "--db", db], { env: { SLACK_BOT_TOKEN: undefined, DISCORD_TOKEN: undefined, BRIEFBOT_DB: undefined, DATABASE_URL: undefined } });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("Harbour town votes to rebuild its sea wall");
+    expect(r.stdout).toMatch(/\(preview for (slack C1|discord 123): nothing sent, nothing recorded\)/);
+  }
+  expect(ledgerRows(db)).toEqual([]);
+}, 60_000);

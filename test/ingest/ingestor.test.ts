@@ -6,7 +6,7 @@ import { Readable } from "node:stream";
 import { createInterface } from "node:readline";
 import { createIngestor, newFeedState } from "../../src/ingest/index.js";
 import { createMemoryStore, type BriefingStore } from "../../src/store/index.js";
-import { BRIDGE_HTML, startServer, type TestServer } from "./server.js";
+import { BRIDGE_HTML, DESCRIBED_RSS, GONE_ITEM_TEXT, startServer, type TestServer } from "./server.js";
 
 let srv: TestServer;
 let store: BriefingStore;
@@ -77,6 +77,50 @@ test("an Atom feed given as a URL is ingested item by item", async () => {
   expect((await store.since(0, 1))[0]?.card.title).toMatch(/Old bridge/);
 });
 
+test("a feed served as application/x-rss+xml is a feed", async () => {
+  const ing = createIngestor({ store, now });
+  await ing.url(srv.base + "/x-rss.xml");
+  expect(ing.summary()).toMatchObject({ ingested: 1, failed: [] });
+  const [a] = await store.since(0, 5);
+  expect(a?.card.title).toMatch(/Old bridge/);
+});
+
+test("an item whose page cannot be fetched: its own content is the article, marked as an excerpt; dates are ISO 8601", async () => {
+  const ing = createIngestor({ store, now });
+  const state = newFeedState();
+  await ing.feed(srv.base + "/described.xml", state);
+  expect(ing.summary()).toMatchObject({ ingested: 2, failed: [] });
+  const cards = (await store.since(0, 5)).map((a) => a.card);
+  const bus = cards.find((c) => c.title === "Night bus stops at the hospital");
+  expect(bus?.source).toEqual({ url: srv.base + "/gone", publishedAt: "2026-12-04T05:30:00Z", excerpt: "feed" });
+  expect(bus?.summary.join(" ")).toContain("will stop at the hospital from March");
+  const ferry = cards.find((c) => /Ferry service/.test(c.title));
+  expect(ferry?.source.excerpt).toBeUndefined();
+  // The page may come back: the excerpt's item is tried again at the next poll, the fetched one is not.
+  const gone = srv.hits.get("/gone")!;
+  await ing.feed(srv.base + "/described.xml", state);
+  expect(srv.hits.get("/gone")).toBe(gone + 1);
+  expect(GONE_ITEM_TEXT).toMatch(/hospital/);
+});
+
+test("an RSS pubDate is stored as ISO 8601", async () => {
+  const ing = createIngestor({ store, now });
+  await ing.feed(srv.base + "/feed.xml", newFeedState());
+  const dates = (await store.since(0, 5)).map((a) => a.card.source.publishedAt);
+  // The pages carry their own date; a page without one takes the item's, converted.
+  expect(dates.every((d) => d === undefined || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(d))).toBe(true);
+  expect(dates.length).toBe(2);
+});
+
+test("a page in Latin-1 with no charset declared reads as Windows-1252, not U+FFFD", async () => {
+  const ing = createIngestor({ store, now });
+  await ing.url(srv.base + "/latin1.html");
+  const [a] = await store.since(0, 5);
+  const text = a!.card.summary.join(" ") + a!.card.quotes.map((q) => q.text).join(" ");
+  expect(text).toContain("café");
+  expect(text).not.toContain("\uFFFD");
+});
+
 describe("files", () => {
   let dir: string;
   beforeAll(() => {
@@ -89,6 +133,35 @@ describe("files", () => {
     writeFileSync(join(dir, "bad.md"), "---\ntitle: [unclosed\n---\nText here.\n");
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test("a feed saved as a file (.rss, .atom, .xml) is read as a feed: each item's page is fetched", async () => {
+    const feeds = mkdtempSync(join(tmpdir(), "briefbot-feeds-"));
+    try {
+      writeFileSync(join(feeds, "courier.rss"), DESCRIBED_RSS(srv.base));
+      writeFileSync(join(feeds, "courier.xml"), DESCRIBED_RSS(srv.base));
+      writeFileSync(join(feeds, "not-a-feed.xml"), "<config><debug>true</debug></config>");
+      const ing = createIngestor({ store, now });
+      await ing.paths([join(feeds, "courier.rss"), join(feeds, "courier.xml"), join(feeds, "not-a-feed.xml")]);
+      const s = ing.summary();
+      expect(s).toMatchObject({ ingested: 2, unchanged: 2 });
+      expect(s.failed.map((f) => [f.source.replace(feeds, ""), f.code])).toEqual([["/not-a-feed.xml", "bad_feed"]]);
+    } finally {
+      rmSync(feeds, { recursive: true, force: true });
+    }
+  });
+
+  test("a Latin-1 text file reads as Windows-1252", async () => {
+    const file = join(dir, "latin1.txt");
+    writeFileSync(file, Buffer.from("The caf\xe9 on the quay reopened on Monday after the winter storms, and its owner said the queue reached the harbour wall.", "latin1"));
+    try {
+      const ing = createIngestor({ store, now });
+      await ing.paths([file]);
+      const [a] = await store.since(0, 5);
+      expect(a?.card.summary[0]).toContain("The café on the quay");
+    } finally {
+      rmSync(file);
+    }
+  });
 
   test("folders are walked for .txt, .md and .html; bad files are failures with reasons", async () => {
     const progress: number[] = [];

@@ -53,6 +53,16 @@ export const ATOM = (base: string) => `<?xml version="1.0" encoding="utf-8"?>
 <entry><title>Bridge</title><id>urn:bridge</id><link rel="alternate" href="${base}/bridge.html"/><updated>2026-05-04T08:00:00Z</updated></entry>
 </feed>`;
 
+/** A feed whose second item's page is gone: its description must stand in. */
+export const GONE_ITEM_TEXT =
+  "The night bus between Vell and Port Merrow will stop at the hospital from March, the transport board said. Nurses on late shifts had asked for the stop for two years.";
+export const DESCRIBED_RSS = (base: string) => `<?xml version="1.0"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Courier</title>
+<item><title>Ferry</title><link>${base}/ferry.html</link><pubDate>Thu, 03 Dec 2026 10:00:00 GMT</pubDate><description>Short teaser.</description></item>
+<item><title>Night bus stops at the hospital</title><link>${base}/gone</link><pubDate>Fri, 04 Dec 2026 06:30:00 +0100</pubDate>
+<content:encoded><![CDATA[<p>${GONE_ITEM_TEXT}</p>]]></content:encoded></item>
+</channel></rss>`;
+
 export interface TestServer {
   base: string;
   hits: Map<string, number>;
@@ -98,6 +108,10 @@ export async function startServer(): Promise<TestServer> {
     },
     "/atom.xml": (_req, res) => void res.writeHead(200, { "content-type": "application/atom+xml" }).end(ATOM(base)),
     "/bad-feed.xml": (_req, res) => void res.writeHead(500).end(),
+    "/x-rss.xml": (_req, res) => void res.writeHead(200, { "content-type": "application/x-rss+xml; charset=utf-8" }).end(rss(base, ["/bridge.html"])),
+    "/described.xml": (_req, res) => void res.writeHead(200, { "content-type": "application/rss+xml" }).end(DESCRIBED_RSS(base)),
+    // Latin-1 bytes with no charset anywhere: "café" is 0x63 0x61 0x66 0xE9.
+    "/latin1.html": (_req, res) => void res.writeHead(200, { "content-type": "text/html" }).end(Buffer.from(BRIDGE_HTML.replace("said.", "said at the café."), "latin1")),
   };
   const server = createServer((req, res) => {
     const path = (req.url ?? "/").split("?")[0]!;

@@ -1,6 +1,7 @@
 // The contract every BriefingStore keeps: run by memory, sqlite and postgres tests.
 import type { Article } from "../../src/core/index.js";
 import type { BriefingStore } from "../../src/store/index.js";
+import { peopleContract } from "./people-contract.js";
 import { card, HARBOUR, HARBOUR_CARD, ORCHARD, ORCHARD_CARD, quote } from "./samples.js";
 
 const T0 = Date.UTC(2026, 4, 1);
@@ -13,6 +14,8 @@ export function storeContract(make: () => Promise<BriefingStore>): void {
   afterEach(async () => {
     await store.close();
   });
+
+  describe("person index", () => peopleContract(() => store));
 
   test("stores an article and gives its card back", async () => {
     const c = HARBOUR_CARD();

@@ -1,7 +1,10 @@
 import pg from "pg";
 import { createPostgresStore, StoreError } from "../../src/store/index.js";
 import { storeContract } from "./contract.js";
+import { evalArticle, storiesContract } from "./stories-contract.js";
 import { describePg, PG_URL } from "./pg-available.js";
+import { LOCK_1, LOCK_1_CARD, LOCK_3, LOCK_3_CARD } from "./people-samples.js";
+import { POSTGRES_MIGRATIONS } from "../../src/store/postgres-schema.js";
 
 // A schema per test, unique to this run, dropped at the end.
 const run = `bbt_${process.pid}_${Date.now().toString(36)}`;
@@ -23,6 +26,44 @@ describePg("postgres store", () => {
   };
 
   storeContract(async () => createPostgresStore(pool, { schema: fresh() }));
+  describe("stories", () => storiesContract(async () => createPostgresStore(pool, { schema: fresh() })));
+
+  test("articles stored before stories existed are put in stories when the store is opened", async () => {
+    const schema = fresh();
+    const items = ["troops-border-a", "troops-border-b", "troops-talks-a"].map((id) => evalArticle(id));
+    const s1 = await createPostgresStore(pool, { schema });
+    await s1.putMany(items, 1);
+    await s1.close();
+    await pool.query(`DELETE FROM "${schema}".story_articles; DELETE FROM "${schema}".stories; DELETE FROM "${schema}".story_keys;`);
+    const s2 = await createPostgresStore(pool, { schema });
+    expect((await s2.stories(10)).map((s) => s.articles.length).sort()).toEqual([1, 2]);
+    await s2.close();
+  });
+
+  test("articles stored before the person index existed are indexed when the store is opened", async () => {
+    const schema = fresh();
+    const s1 = await createPostgresStore(pool, { schema });
+    await s1.put(LOCK_1, LOCK_1_CARD(), 1);
+    await s1.put(LOCK_3, LOCK_3_CARD(), 2);
+    await s1.close();
+    // Back to the schema before the person index, as one written by an older briefbot.
+    const version = POSTGRES_MIGRATIONS.findIndex((m) => m("s").includes("CREATE TABLE s.people "));
+    await pool.query(`DROP TABLE "${schema}".people, "${schema}".person_keys, "${schema}".person_articles`);
+    // And the tables of every later migration, which that briefbot did not have either.
+    const later = POSTGRES_MIGRATIONS.slice(version + 1).flatMap((m) => [...m("s").matchAll(/CREATE TABLE s\.(\w+)/g)].map((x) => `"${schema}".${x[1]}`));
+    if (later.length) await pool.query(`DROP TABLE ${later.join(", ")}`);
+    await pool.query(`DELETE FROM "${schema}".briefbot_meta WHERE key = 'people_backfilled'`);
+    await pool.query(`UPDATE "${schema}".briefbot_meta SET value = $1 WHERE key = 'schema_version'`, [String(version)]);
+    // Two replicas opening at once index the articles once.
+    const [a, b] = await Promise.all([createPostgresStore(pool, { schema }), createPostgresStore(pool, { schema })]);
+    expect((await a.findPeople([["halvorsen"]], 5)).map((p) => [p.key, p.articles])).toEqual([
+      ["ingrid halvorsen", 2],
+      ["marek halvorsen", 1],
+    ]);
+    expect((await b.personTotals(["ingrid halvorsen"])).quotes).toBe(3);
+    await a.close();
+    await b.close();
+  });
 
   test("a schema from a newer briefbot is refused with a clear message", async () => {
     const schema = fresh();

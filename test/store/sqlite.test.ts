@@ -5,6 +5,8 @@ import Sqlite from "better-sqlite3";
 import { SQLITE_MIGRATIONS } from "../../src/store/sqlite-schema.js";
 import { openSqliteStore, StoreError } from "../../src/store/index.js";
 import { storeContract } from "./contract.js";
+import { LOCK_1, LOCK_1_CARD, LOCK_3, LOCK_3_CARD } from "./people-samples.js";
+import { evalArticle, storiesContract } from "./stories-contract.js";
 import { HARBOUR, HARBOUR_CARD } from "./samples.js";
 
 let dir: string;
@@ -15,6 +17,22 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 let n = 0;
 describe("sqlite store", () => storeContract(async () => openSqliteStore(join(dir, `contract-${n++}.db`))));
+describe("sqlite store: stories", () => storiesContract(async () => openSqliteStore(join(dir, `contract-${n++}.db`))));
+
+test("sqlite: articles stored before stories existed are put in stories when the file is opened", async () => {
+  const path = join(dir, "backfill.db");
+  const items = ["troops-border-a", "troops-border-b", "troops-talks-a"].map((id) => evalArticle(id));
+  const s1 = openSqliteStore(path);
+  await s1.putMany(items, 1);
+  await s1.close();
+  const raw = new Sqlite(path);
+  raw.exec("DELETE FROM story_articles; DELETE FROM stories; DELETE FROM story_keys;");
+  raw.close();
+  const s2 = openSqliteStore(path);
+  const stories = await s2.stories(10);
+  expect(stories.map((s) => s.articles.length).sort()).toEqual([1, 2]);
+  await s2.close();
+});
 
 describe("sqlite file", () => {
   test("is created with its folder, in WAL mode, and keeps what was stored", async () => {
@@ -46,5 +64,33 @@ describe("sqlite file", () => {
     expect(err).toBeInstanceOf(StoreError);
     expect((err as StoreError).code).toBe("newer_schema");
     expect((err as Error).message).toMatch(/schema version 99.*newer briefbot/);
+  });
+});
+
+describe("sqlite person index", () => {
+  test("articles stored before the index existed are indexed when the database is opened", async () => {
+    const path = join(dir, "before-people.db");
+    const s1 = openSqliteStore(path);
+    await s1.put(LOCK_1, LOCK_1_CARD(), 1);
+    await s1.put(LOCK_3, LOCK_3_CARD(), 2);
+    await s1.close();
+    // Back to the schema before the person index, as a database written by an older briefbot.
+    const version = SQLITE_MIGRATIONS.findIndex((m) => m.includes("CREATE TABLE people "));
+    const raw = new Sqlite(path);
+    raw.exec("DROP TABLE people; DROP TABLE person_keys; DROP TABLE person_articles; DROP TABLE people_backfill;");
+    // And the tables of every later migration, which that briefbot did not have either.
+    for (const m of SQLITE_MIGRATIONS.slice(version + 1)) for (const t of m.matchAll(/CREATE TABLE (\w+)/g)) raw.exec(`DROP TABLE ${t[1]}`);
+    raw.pragma(`user_version = ${version}`);
+    raw.close();
+    const s2 = openSqliteStore(path);
+    expect((await s2.findPeople([["halvorsen"]], 5)).map((p) => [p.key, p.articles])).toEqual([
+      ["ingrid halvorsen", 2],
+      ["marek halvorsen", 1],
+    ]);
+    await s2.close();
+    // Opened again: nothing indexed twice.
+    const s3 = openSqliteStore(path);
+    expect((await s3.personTotals(["ingrid halvorsen"])).quotes).toBe(3);
+    await s3.close();
   });
 });

@@ -117,6 +117,12 @@ export function extractEntities(doc: Doc): EntityIndex {
   for (const s of seqs) {
     const parts = s.name.split(/\s+/);
     if (!(s.kind === "single" || (s.kind === "person" && parts.length === 1))) continue;
+    // A lone word the text also gives as an organisation or place ("Vela news agency" ... "Vela said").
+    const named = s.kind === "single" ? byKey.get(`o:${canonical(s.name)}`) : undefined;
+    if (named !== undefined && !bySurname.has(key(parts[0]!))) {
+      mention(named, s);
+      continue;
+    }
     let ids = bySurname.get(key(parts[0]!));
     // "the Mall", "the Post": a thing, never a person's surname.
     if (ids?.length && tokens[s.from - 1]?.norm === "the" && s.kind === "single") continue;
@@ -148,9 +154,21 @@ export function extractEntities(doc: Doc): EntityIndex {
   });
   for (const s of pending) {
     const k = key(s.name);
+    // A lone place name no person bears ("Lakeport", "Ruritania").
+    if (s.placeLike) {
+      const pk = `o:${canonical(s.name)}`;
+      let e = byKey.get(pk);
+      if (e === undefined) {
+        e = built.length;
+        byKey.set(pk, e);
+        built.push({ entity: { name: s.name, type: "place", mentions: 0 }, first: k, last: k });
+      }
+      mention(e, s);
+      continue;
+    }
     let e = byKey.get(`p1:${k}`);
     if (e === undefined) {
-      if (!speaks.has(k)) continue;
+      if (!speaks.has(k) || s.weak) continue;
       e = built.length;
       byKey.set(`p1:${k}`, e);
       built.push({ entity: { name: s.name, type: "person", mentions: 0 }, first: k, last: k, ...(s.gender ? { gender: s.gender } : {}) });

@@ -1,2 +1,2 @@
 // Figures: numbers with their unit, currency, qualifier and what they count. The work is in figures/.
-export { extractFigures, figureScore, rankFigures } from "./figures/index.js";
+export { describeFigures, extractFigures, figureScore, rankFigures } from "./figures/index.js";

@@ -6,17 +6,19 @@ import type { EntityIndex } from "./entities.js";
 import { findQuotedSpans, type QuotedSpan } from "./quotes/marks.js";
 import { spanKind } from "./quotes/kind.js";
 import { attributeQuotes, type AttributionInput } from "./speakers.js";
+import type { Salience } from "./speakers/coref.js";
 
 export { findQuotedSpans, type QuotedSpan } from "./quotes/marks.js";
 
-export function extractQuotes(doc: Doc, entities: EntityIndex): Quote[] {
+/** `salience` overrides the fitted weights of pronoun and description resolution (for bench/fit-speakers.ts). */
+export function extractQuotes(doc: Doc, entities: EntityIndex, salience?: Salience): Quote[] {
   const inputs: AttributionInput[] = [];
   const spans = findQuotedSpans(doc);
   for (const [i, span] of spans.entries()) {
     const kind = spanKind(doc, span, spans[i - 1]);
     if (kind !== "title") inputs.push({ span, kind });
   }
-  const attributions = attributeQuotes(doc, entities, inputs);
+  const attributions = attributeQuotes(doc, entities, inputs, salience);
   const out: Quote[] = [];
   inputs.forEach(({ span, kind }, i) => {
     const a = attributions[i]!;

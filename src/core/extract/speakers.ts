@@ -4,7 +4,7 @@ import { sentenceAt, type Doc } from "../text/index.js";
 import type { Entity, Speaker } from "../types.js";
 import type { EntityIndex, Mention } from "./entities.js";
 import { tokenAt } from "./entities/tokens.js";
-import { Coref, type SpeakerEvent } from "./speakers/coref.js";
+import { Coref, SALIENCE, type Salience, type SpeakerEvent } from "./speakers/coref.js";
 import { cueAfter, cueBefore, type Cue, type GrammarContext, type SpeakerRef } from "./speakers/grammar.js";
 import { earlierCue, headlineSpeaker, introducedBy, sentenceSubject, speechNounBefore } from "./speakers/context.js";
 import type { QuotedSpan } from "./quotes/marks.js";
@@ -23,7 +23,7 @@ export interface AttributionInput {
 /** How far a cue may be from its quote, in tokens, before it stops counting. */
 const MAX_WINDOW = 60;
 
-export function attributeQuotes(doc: Doc, ix: EntityIndex, quotes: readonly AttributionInput[]): Attribution[] {
+export function attributeQuotes(doc: Doc, ix: EntityIndex, quotes: readonly AttributionInput[], salience: Salience = SALIENCE): Attribution[] {
   const mentionFrom = new Map<number, Mention>();
   const mentionTo = new Map<number, Mention>();
   for (const m of ix.mentions) {
@@ -36,7 +36,7 @@ export function attributeQuotes(doc: Doc, ix: EntityIndex, quotes: readonly Attr
     if (t.cap && t.word && p && p.sentence === t.sentence && !/^["“”‘’'(]$/.test(p.text)) midCaps.add(t.norm);
   });
   const ctx: GrammarContext = { text: doc.text, tokens: ix.tokens, mentionFrom, mentionTo, midCaps, isPerson: (m) => ix.entities[m.entity]?.type === "person" };
-  const coref = new Coref(ix, quotes.map((q) => q.span), doc.sentences.map((s) => s.paragraph));
+  const coref = new Coref(ix, quotes.map((q) => q.span), doc.sentences.map((s) => s.paragraph), salience);
   const history: SpeakerEvent[] = [];
   const out: Attribution[] = [];
   const tokens = ix.tokens;
@@ -127,7 +127,7 @@ export function attributeQuotes(doc: Doc, ix: EntityIndex, quotes: readonly Attr
       attribution = { speaker: prev!.a.speaker, confidence: round(prev!.a.confidence * 0.75) };
       if (prev!.a.cue) attribution.cue = prev!.a.cue;
     } else attribution = { speaker: null, confidence: 0 };
-    if (entity && openSentence) history.push({ entity, sentence: openSentence.index });
+    if (entity && openSentence) history.push({ entity, sentence: openSentence.index, partial });
     out.push(attribution);
     if (!partial) {
       prev = entity ? { q, a: attribution, entity } : { q, a: attribution };

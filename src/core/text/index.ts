@@ -1,4 +1,7 @@
 export { analyze, sentenceAt, splitParagraphs, words } from "./doc.js";
 export type { Doc, Paragraph, Sentence, Span } from "./doc.js";
 export { normalizeText, stableHash } from "./normalize.js";
+export { isCommonWord } from "./common.js";
 export { contentTerms, isStopword, stem } from "./terms.js";
+export { isNounTag, tagText, verbLemma } from "./pos.js";
+export type { PosTag, TaggedToken } from "./pos.js";

@@ -56,3 +56,28 @@ function tagUncached(text: string): TaggedToken[] {
   });
   return out;
 }
+
+interface Lemmatizer {
+  verb(word: string): string;
+}
+let lemmatizer: Lemmatizer | undefined;
+// Verb lemmas looked up once per word form; bounded, emptied when full (a long ingest meets new words).
+const verbLemmas = new Map<string, string>();
+
+/**
+ * The dictionary form of a word read as a verb ("quipped" -> "quip", "shot" -> "shoot", "said" -> "say"),
+ * lower case, from wink-lemmatizer: the same English morphology wink-nlp gives its tokens' lemmas, without
+ * tagging a whole text (which costs several milliseconds an article). For words the caller already
+ * expects to be verbs by position; a noun gives its own form or a verb stem.
+ */
+export function verbLemma(word: string): string {
+  const w = word.toLowerCase();
+  let l = verbLemmas.get(w);
+  if (l === undefined) {
+    lemmatizer ??= require("wink-lemmatizer") as Lemmatizer;
+    l = /^[a-z]+$/.test(w) ? lemmatizer.verb(w) : w;
+    if (verbLemmas.size >= 20_000) verbLemmas.clear();
+    verbLemmas.set(w, l);
+  }
+  return l;
+}

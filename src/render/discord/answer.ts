@@ -1,7 +1,7 @@
 // Answers as Discord messages: one embed per card, quotes with speakers, figures as inline fields.
 import type { Answer, ArticleRef, FigureAnswer, QuoteAnswer } from "../../ask/index.js";
 import type { BriefingCard, Quote, Speaker } from "../../core/index.js";
-import { formatValue } from "../text.js";
+import { EXCERPT_NOTE, formatValue } from "../text.js";
 import { pointDate, pointSource, pointValue, sparkline, trendSummary, trendTitle } from "../trend-text.js";
 import { escapeDiscordMarkdown as esc } from "./escape.js";
 import { fitMessage, shorten } from "./limits.js";
@@ -79,7 +79,7 @@ export function cardEmbed(card: BriefingCard, o: DiscordRenderOptions = DEFAULT_
   if (url) embed.url = url;
   if (card.summary.length) embed.description = card.summary.map((b) => `• ${esc(b)}`).join("\n");
   if (fields.length) embed.fields = fields;
-  const footer = footerText(card.source.publisher, card.source.url, card.source.publishedAt);
+  const footer = [footerText(card.source.publisher, card.source.url, card.source.publishedAt), card.source.excerpt && EXCERPT_NOTE[card.source.excerpt]].filter(Boolean).join(" · ");
   if (footer) embed.footer = { text: footer };
   return embed;
 }

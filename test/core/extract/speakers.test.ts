@@ -323,3 +323,37 @@ describe("a role in apposition before the name", () => {
     ],
   ])("%s", (_name, text, want) => expect(who(text).map((r) => r[1])).toEqual(expect.arrayContaining([want])));
 });
+
+describe("speech verbs as a class, in any inflection", () => {
+  test.each<[string, string, Array<[string, string | null]>]>([
+    ["manner of speaking", "“Get off the pitch,” Rhea Tamm barked.", [["Get off the pitch", "Rhea Tamm"]]],
+    ["an expression", "“We got lucky today,” smiled Owen Pask.", [["We got lucky today", "Owen Pask"]]],
+    ["recalling", "“The roof came down in one piece,” Ivo Brandt recalled.", [["The roof came down in one piece", "Ivo Brandt"]]],
+    ["sharing", "“I never planned to stay this long,” Mara Quist shared.", [["I never planned to stay this long", "Mara Quist"]]],
+    ["a quip, doubled consonant", "“At least the coffee was hot,” Lotte Veer quipped.", [["At least the coffee was hot", "Lotte Veer"]]],
+    ["praise", "“A landmark day for the valley,” hailed Sena Okoye.", [["A landmark day for the valley", "Sena Okoye"]]],
+    ["anger", "“This is a farce,” fumed Piet Lorne.", [["This is a farce", "Piet Lorne"]]],
+    ["a phrasal verb with its particle", "“Check your own figures,” Dina Holt shot back.", [["Check your own figures", "Dina Holt"]]],
+    ["an irregular past", "“Nobody warned us,” Kai Ferro wrote.", [["Nobody warned us", "Kai Ferro"]]],
+    ["a verb of advising right after the quote names the speaker", "“Do not sign it yet,” warned Mara Lindqvist.", [["Do not sign it yet", "Mara Lindqvist"]]],
+    ["told right after the quote still names the listener", "Ada Moss spoke first. “Sign it,” she told Bo Hart.", [["Sign it", "Ada Moss"]]],
+    ["quoted as saying: the one quoted speaks", "The Vesta agency quoted Mr Orlan as saying “the talks are over”.", [["the talks are over", "Orlan"]]],
+    ["a body's role, then the person in apposition", "“Prices will rise this winter,” said EEF chief economist, Ana Ruiz.", [["Prices will rise this winter", "Ana Ruiz"]]],
+    [
+      "someone of a body stays as written, not the person named before",
+      "Ivo Brandt runs the depot. “We regret the delay,” said the firm's spokesperson.",
+      [["We regret the delay", "the firm's spokesperson"]],
+    ],
+    [
+      "an inverted verb before a surname that is also a word",
+      "Shops closed early. “This is a steep change,” said Ed French of the Grocers Federation.",
+      [["This is a steep change", "Ed French"]],
+    ],
+  ])("%s", (_label, text, expected) => {
+    expect(who(text)).toEqual(expected);
+  });
+
+  test("a phrasal verb without its particle is no cue", () => {
+    expect(who("Lena Okafor spoke at noon. “The plan shot up the list,” wrote Bo Hart.")).toEqual([["The plan shot up the list", "Bo Hart"]]);
+  });
+});

@@ -59,7 +59,19 @@ export const ORG_WORDS = set(`
   police guard reserve exchange airlines airways motors systems technologies media studios records
   pentagon kremlin nations caucus government cabinet tribunal shipping energy holdings partners capital
   insurance foods oil gas steel telecom communications technology labs pharmaceuticals industries enterprises
-  brands airline railways railroad
+  brands airline railways railroad newsroom medical chemical chemicals electric electronics power controls
+  commodities consolidated resources mining financial investments petroleum
+`);
+
+/** Last words of company names: "Acme Widgets Inc", "Nordhaven SpA". Lower-case, no period. */
+export const COMPANY_SUFFIXES = set(`
+  inc corp co ltd llc plc sa ag nv spa ab gmbh bv oy asa sarl srl pty bhd tbk kk lp llp bros
+`);
+
+/** Lower-case nouns that, right after a name, make it an organisation ("Zenith newspaper", "Vela agency"). */
+export const ORG_HEADS = set(`
+  agency newspaper daily weekly magazine company firm group club side team party bank airline carrier
+  broadcaster network channel station brokerage insurer lender retailer manufacturer
 `);
 
 /** Organisations often named by one word (or an acronym) with no tell-tale noun. Lower-case. */
@@ -115,7 +127,7 @@ export const NOT_NAMES = set(`
   without after before during since until while when where why how what who whom whose which if unless
   although though because as he she it they we i you his her its their our my your him them us me
   mr mrs ms dr monday tuesday wednesday thursday friday saturday sunday january february march april may
-  june july august september october november december today yesterday tomorrow last next now here
+  june july august september october november december feb apr aug sept oct nov dec today yesterday tomorrow last next now here
   according asked says said still also even just only not no yes all some many most more much other
   another each every both either neither such one two three four five six seven eight nine ten first
   second third more less however meanwhile instead later earlier again already indeed

@@ -1,5 +1,9 @@
 // Capitalised name sequences and what they are: person (with title and role), organisation or place.
-import { GROUP_WORDS, HONORIFICS, KNOWN_ORGS, MULTI_PLACES, NOT_NAMES, ORG_WORDS, PLACES, ROLE_MODIFIERS, ROLE_NOUNS, TITLES } from "./lexicon.js";
+import { COMPANY_SUFFIXES, GROUP_WORDS, HONORIFICS, KNOWN_ORGS, NOT_NAMES, ORG_HEADS, ORG_WORDS, ROLE_MODIFIERS, ROLE_NOUNS, TITLES } from "./lexicon.js";
+import { isCommonWord } from "../../text/index.js";
+import { placeTable } from "../gazetteer.js";
+import { placeKind } from "./places.js";
+import { datelineAt, shoutedNames, shoutedSentences, titleCase, type ShoutedName } from "./shouted.js";
 import type { Token } from "./tokens.js";
 
 export type Gender = "m" | "f";
@@ -31,7 +35,14 @@ const KNOWN_ACRONYM = /^(US|UK|UN|EU)$/;
 const CONNECTORS = new Set(["of", "on", "for", "de", "la", "le", "van", "von", "der", "bin", "al", "da", "del", "du"]);
 // Capitalised words that end no person's name: a sequence ending so is a thing.
 const THING_WORDS = new Set(
-  "day street avenue road act bill plan war law amendment rule program programme project initiative summit debate convention primary primaries caucuses election elections report deal accord treaty award prize index hall tower bridge river lake mountain island islands park square airport station".split(" "),
+  ("day street avenue road act bill plan war law amendment rule program programme project initiative summit debate convention primary primaries caucuses election elections report deal accord treaty award prize index hall tower bridge river lake mountain island islands park square airport station " +
+    // Events: "the Lakeside Open", "the Harbour Cup".
+    "open cup games championship championships classic festival prix series bowl trophy tournament olympics slam marathon rally grand").split(" "),
+);
+// Last words that make a name a place: regions, land and water, and buildings people go to.
+const PLACE_WORDS = new Set(
+  ("republic province region county district territory island islands valley mountains hills river lake bay sea ocean gulf strait " +
+    "peninsula coast desert prison jail airport stadium motel hotel hospital square bridge park street avenue road").split(" "),
 );
 const GENDERED_ROLE: ReadonlyMap<string, Gender> = new Map([
   ["spokesman", "m"], ["spokeswoman", "f"], ["chairman", "m"], ["chairwoman", "f"], ["congressman", "m"], ["congresswoman", "f"],
@@ -62,6 +73,22 @@ export interface NameSeq {
   honorific?: boolean;
   /** The name as written, without titles or a possessive 's. */
   name: string;
+  /** A lone word a gazetteer knows as a place: a place unless a person named earlier bears it as surname. */
+  placeLike?: boolean;
+  /** A lone word that is also an everyday English word ("Turn", "Woods"): a known surname, never a new person. */
+  weak?: boolean;
+}
+
+// Lower-case words after which a name is a place or a thing ("at Grace Road", "the Liberty Bell").
+const PLACE_LEAD = new Set(["at", "in", "on", "near", "from", "to", "the", "into", "outside", "inside"]);
+
+// Adjectives of time or rank that open a phrase before a name and are no part of it ("Former Rovers").
+const LEADING_ADJECTIVES = new Set(["former", "then", "late", "top", "acting", "interim", "outgoing", "incoming", "retired", "veteran", "longtime"]);
+
+/** "Dutch", "Norwegians", "Kurds": a people, from the country table's demonyms (and their plurals). */
+function isDemonym(norm: string): boolean {
+  const p = placeTable().get(norm) ?? (norm.endsWith("s") ? placeTable().get(norm.slice(0, -1)) : undefined);
+  return p?.via === "demonym";
 }
 
 const isInitial = (t: Token) => /^(?:\p{Lu}\.)*\p{Lu}$/u.test(t.text);
@@ -73,9 +100,27 @@ export function findNameSeqs(text: string, tokens: readonly Token[]): NameSeq[] 
   // Words the text also writes in lower case are common words when they open a sentence ("Citing").
   const lower = new Set<string>();
   for (const t of tokens) if (t.word && !t.cap) lower.add(t.norm);
+  const shouted = shoutedSentences(tokens);
+  const held = new Map<number, number[]>();
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
+    if (t.word && t.cap) {
+      const dateline = datelineAt(tokens, i);
+      if (dateline) {
+        const [a, b] = dateline;
+        const name = titleCase(text.slice(t.start, tokens[b - 1]!.end));
+        out.push({ from: a, to: b, kind: "place", name });
+        i = b;
+        continue;
+      }
+    }
+    // Words of a line in capitals wait until the body's names are known.
+    if (shouted.has(t.sentence)) {
+      if (t.word) held.set(t.sentence, [...(held.get(t.sentence) ?? []), i]);
+      i++;
+      continue;
+    }
     if (!t.word || !t.cap) {
       i++;
       continue;
@@ -121,15 +166,25 @@ export function findNameSeqs(text: string, tokens: readonly Token[]): NameSeq[] 
     classify(text, tokens, idx, out, lower);
     i = j + 1;
   }
+  if (held.size) {
+    const known = new Map<string, ShoutedName["kind"]>();
+    for (const s of out) {
+      const k = s.name.toLowerCase();
+      known.set(k, s.kind);
+      if (s.kind === "person" && k.includes(" ")) known.set(k.slice(k.lastIndexOf(" ") + 1), "single");
+    }
+    for (const sentence of held.values()) for (const n of shoutedNames(text, tokens, sentence, known)) out.push(n);
+    out.sort((a, b) => a.from - b.from);
+  }
   return out;
 }
 
 function classify(text: string, tokens: readonly Token[], idx: number[], out: NameSeq[], lower: ReadonlySet<string>): void {
   let k = 0;
   // Sentence-opening function words and group words are no part of a name ("The Kremlin", "But Trump").
-  const group = (n: string) => GROUP_WORDS.has(n) || /^[a-z]+-(american|americans|born)$/.test(n);
+  const group = (n: string) => GROUP_WORDS.has(n) || isDemonym(n) || /^[\p{L}.]+-(american|americans|born|based|led|backed|owned|run|sponsored|listed|registered|controlled|dominated|speaking)$/u.test(n);
   const skip = (t: Token) => (NOT_NAMES.has(t.norm) || group(t.norm)) && !HONORIFICS.has(t.norm) && !KNOWN_ACRONYM.test(t.text);
-  while (k < idx.length && skip(tokens[idx[k]!]!)) k++;
+  while (k < idx.length && (skip(tokens[idx[k]!]!) || (k < idx.length - 1 && LEADING_ADJECTIVES.has(tokens[idx[k]!]!.norm) && !TITLES.has(tokens[idx[k + 1]!]!.norm) && !ROLE_NOUNS.has(tokens[idx[k + 1]!]!.norm)))) k++;
   const ids = idx.slice(k);
   // Headlines put a capitalised verb after the name ("Malik Warns", "Joan Pike Says").
   while (ids.length && (skip(tokens[ids[ids.length - 1]!]!) || (ids.length > 1 && HEADLINE_VERBS.has(tokens[ids[ids.length - 1]!]!.norm)))) ids.pop();
@@ -149,25 +204,58 @@ function classify(text: string, tokens: readonly Token[], idx: number[], out: Na
     out.push(make(1, toks.length, "person", hon ? { gender: hon, honorific: true } : {}));
     return;
   }
-  if (norms.some((n) => ORG_WORDS.has(n)) || (toks.length === 1 && KNOWN_ORGS.has(joined))) {
+  // "Ana Ruiz of Lakeland", "Acme Widgets Inc of Ohio", "Emperor of Ruritania": a person, a company or a
+  // title before "of", and a place after it, are two names.
+  // A person's "of" introduces where they are from or whom they work for, never another person.
+  const of = norms.indexOf("of");
+  const head = norms.slice(0, Math.max(of, 0));
+  const personOf = of >= 2 && of < toks.length - 1 && isFirstName(head[0]!) && !head.some((n) => ORG_WORDS.has(n) || TITLES.has(n));
+  if (personOf || (of > 0 && of < toks.length - 1 && placeKind(span(of + 1, toks.length)))) {
+    const company = COMPANY_SUFFIXES.has(head[head.length - 1]!);
+    const title = head.every((n) => TITLES.has(n) || ROLE_NOUNS.has(n) || n === "duke" || n === "emperor");
+    if (personOf || company || title) {
+      if (!title) classify(text, tokens, ids.slice(0, of), out, lower);
+      const tail: NameSeq[] = [];
+      classify(text, tokens, ids.slice(of + 1), tail, lower);
+      for (const t of tail) out.push(personOf && t.kind === "person" ? { ...t, kind: "organization" } : t);
+      return;
+    }
+  }
+  // A lone organisation word opening a sentence is a common noun in sentence case ("Police said"); after
+  // "the" or inside a sentence it names one ("the Times").
+  const prev = tokens[ids[0]! - 1];
+  if (toks.length === 1 && ORG_WORDS.has(joined) && !KNOWN_ORGS.has(joined) && (!prev || prev.sentence !== toks[0]!.sentence || !prev.word)) return;
+  if (norms.some((n) => ORG_WORDS.has(n) || COMPANY_SUFFIXES.has(n)) || (toks.length === 1 && KNOWN_ORGS.has(joined)) || orgHeadFollows(tokens, ids[ids.length - 1]! + 1)) {
     // A title before a person can hold an org word ("White House press secretary" is lower-case, so rare here).
     const fn = norms.findIndex((n, x) => x > 0 && x < toks.length - 1 && isFirstName(n));
     if (fn > 0 && !norms.slice(fn).some((n) => ORG_WORDS.has(n))) return pushPerson(toks, make, fn, out);
     out.push(make(0, toks.length, "organization"));
     return;
   }
-  if (PLACES.has(joined) || MULTI_PLACES.has(joined) || /^u\.?s(\.?a)?$|^u\.?k$/.test(joined)) {
+  const place = placeKind(joined);
+  // "US", "UK": a country's short form in capitals is no surname.
+  if (place && (toks.length > 1 || (place === "country" && /^\p{Lu}[\p{Lu}.]+$/u.test(toks[0]!.text)))) {
     out.push(make(0, toks.length, "place"));
     return;
   }
   // An acronym, unless it is a common word in capitals ("NO", "WHITE").
-  if (toks.length === 1 && /^\p{Lu}{2,6}$/u.test(toks[0]!.text) && ((!lower.has(joined) && !NOT_NAMES.has(joined)) || KNOWN_ACRONYM.test(toks[0]!.text))) {
+  if (toks.length === 1 && !place && /^\p{Lu}{2,6}$/u.test(toks[0]!.text) && ((!lower.has(joined) && !NOT_NAMES.has(joined)) || KNOWN_ACRONYM.test(toks[0]!.text))) {
     out.push(make(0, 1, "organization"));
     return;
   }
   if (toks.length === 1) {
     // A word the text also writes in lower case is a common word ("Delegates", "Obamacare" stays).
-    if (!NOT_NAMES.has(joined) && !GROUP_WORDS.has(joined) && !TITLES.has(joined) && !lower.has(joined)) out.push(make(0, 1, "single"));
+    if (NOT_NAMES.has(joined) || GROUP_WORDS.has(joined) || TITLES.has(joined) || (lower.has(joined) && !place)) return;
+    const common = isCommonWord(joined) && !isFirstName(joined);
+    // A city that is also a common word or a first name ("Reading", "Florence") is a place only when the
+    // gazetteer knows it as a country, state or capital.
+    const placeLike = place === "country" || (place === "city" && !common && !isFirstName(joined));
+    out.push(make(0, 1, "single", { ...(placeLike ? { placeLike } : {}), ...(common ? { weak: true } : {}) }));
+    return;
+  }
+  // "Harbour Prison", "Ruritanian Republic", "Sunset Valley": a place by its last word.
+  if (PLACE_WORDS.has(norms[norms.length - 1]!) && !isFirstName(norms[0]!)) {
+    out.push(make(0, toks.length, "place"));
     return;
   }
   if (THING_WORDS.has(norms[norms.length - 1]!)) return;
@@ -178,15 +266,28 @@ function classify(text: string, tokens: readonly Token[], idx: number[], out: Na
   });
   if (lastTitle >= 0) {
     let from = lastTitle + 1;
+    // "High Commissioner for Refugees": an office, no person.
+    if (norms[from] !== "of" && CONNECTORS.has(norms[from]!) && !toks[from]!.cap) return;
     // "Secretary of State Clinton": the words joined by "of" still belong to the title.
     if (norms[from] === "of" && from + 2 < toks.length) from += 2;
     const fn = norms.findIndex((n, x) => x >= from && x < toks.length - 1 && isFirstName(n));
     if (fn >= 0) from = Math.min(from, fn) === from && fn - from <= 1 ? fn : from;
     if (from < toks.length) return pushPerson(toks, make, from, out);
   }
-  // Where a known first name starts the person, what stands before it is the title.
+  // Where a known first name starts the person, what stands before it is the title; not when it is a
+  // frequent word and every word after it an everyday one ("Liberty Bell", "Grace Road"), nor when a
+  // place opens three words or more (the name list holds "Kansas" and "Boston": "Boston Harbor Pilots").
   const fn = norms.findIndex((n, x) => x < toks.length - 1 && isFirstName(n));
-  if (fn >= 0) return pushPerson(toks, make, fn, out);
+  const before = tokens[ids[0]! - 1];
+  const placed = !!before && before.sentence === toks[0]!.sentence && PLACE_LEAD.has(before.text);
+  const everyday = fn >= 0 && ((placed && isCommonWord(norms[fn]!, "frequent")) || placeKind(norms[fn]!) === "country") && norms.slice(fn + 1).every((n) => isCommonWord(n));
+  const placeFirst = fn === 0 && toks.length >= 3 && placeKind(norms[0]!) === "country" && !isInitial(toks[1]!);
+  if (fn >= 0 && !everyday && !placeFirst) return pushPerson(toks, make, fn, out);
+  // A place inside a longer name makes it an institution or a team ("Lakeside Rovers", "Ruritania Airways").
+  if (toks.some((t) => placeKind(t.norm) === "country" || (placeKind(t.norm) === "city" && !isCommonWord(t.norm)))) {
+    out.push(make(0, toks.length, "organization"));
+    return;
+  }
   // A title word first: the name is the last word or two ("Sen. Warren", "Secretary of State Clinton").
   // ("National Mall" is no person: a modifier alone is no title.)
   if (TITLES.has(norms[0]!) || (ROLE_MODIFIERS.has(norms[0]!) && norms.slice(1, -1).some((n) => TITLES.has(n)))) {
@@ -195,7 +296,22 @@ function classify(text: string, tokens: readonly Token[], idx: number[], out: Na
     return pushPerson(toks, make, from, out);
   }
   // Otherwise a person only when no word of it is a common word the text also writes in lower case.
+  // A name and a plural everyday noun name a group: a team, a band, a firm ("Lakeport Lions").
+  const last = norms[norms.length - 1]!;
+  if (/[^s]s$/.test(last) && isCommonWord(last) && isCommonWord(last.slice(0, -1)) && !norms.slice(0, -1).every((n) => isCommonWord(n))) {
+    out.push(make(0, toks.length, "organization"));
+    return;
+  }
+  // Everyday words alone ("Human Rights", "Ice Cold") name a cause or a title, not a person.
+  if (norms.every((n) => isCommonWord(n))) return;
   if (toks.length <= 4 && norms.every((n) => !GROUP_WORDS.has(n) && !lower.has(n)) && !toks.some((t) => /^\p{Lu}{3,}$/u.test(t.text))) out.push(make(0, toks.length, "person"));
+}
+
+/** "Interfax news agency", "the Harbour Times newspaper": a lower-case organisation noun right after a name. */
+function orgHeadFollows(tokens: readonly Token[], at: number): boolean {
+  const a = tokens[at];
+  if (!a || !a.word || a.cap || tokens[at - 1]!.sentence !== a.sentence) return false;
+  return ORG_HEADS.has(a.norm) || (a.norm === "news" && tokens[at + 1]?.norm === "agency");
 }
 
 function pushPerson(

@@ -20,6 +20,8 @@ const MEASURES: [string, string][] = [
   ["grams|gram", "g"],
   ["tonnes|tonne|tons|ton|metric tons", "tonnes"],
   ["lbs|lb", "lb"],
+  ["stones|stone", "stone"],
+  ["magnitude", "magnitude"],
   ["ounces|ounce|oz", "oz"],
   ["litres|liters|litre|liter", "litres"],
   ["millilitres|milliliters|ml", "ml"],
@@ -70,7 +72,7 @@ export function unitAfter(text: string, pos: number): Unit | null {
 // Longest first, so "just over" wins over "over".
 const QUALIFIERS = [
   "no more than", "no less than", "no fewer than", "not more than", "not less than", "more than", "less than", "fewer than", "greater than", "at least", "at most", "up to", "as many as", "as much as",
-  "as few as", "as little as", "in excess of", "upwards of", "close to", "just over", "just under", "well over",
+  "as few as", "as little as", "as young as", "as old as", "a maximum of", "a minimum of", "maximum", "minimum", "in excess of", "upwards of", "close to", "just over", "just under", "well over",
   "well above", "well below", "an estimated", "a total of", "nearly", "almost", "about", "around", "approximately",
   "roughly", "some", "over", "under", "above", "below", "only", "just", "estimated", "approx.", "barely", "exactly",
   "precisely",
@@ -83,7 +85,7 @@ export function qualifierBefore(text: string, pos: number): { start: number; qua
   const m = QUAL_RE.exec(text.slice(from, pos));
   if (!m) return null;
   const q = m[1]!.toLowerCase();
-  const qualifier = q === "an estimated" ? "estimated" : q === "approx." ? "approximately" : q;
+  const qualifier = q === "an estimated" ? "estimated" : q === "approx." ? "approximately" : q.replace(/^a (maximum|minimum) of$/, "$1");
   return { start: from + m.index + m[0].indexOf(m[1]!), qualifier };
 }
 

@@ -1,2 +1,3 @@
 export { extractFigures } from "./extract.js";
+export { describeFigures } from "./describe.js";
 export { figureScore, rankFigures } from "./rank.js";

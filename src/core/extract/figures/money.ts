@@ -41,7 +41,7 @@ const NAMES: [RegExp, (adj: string) => string | undefined][] = [
   [/rupees?/, (a) => ({ pakistani: "PKR", "sri lankan": "LKR", nepalese: "NPR", nepali: "NPR" })[a] ?? "INR"],
   [/francs?/, (a) => ({ french: "FRF", belgian: "BEF", cfa: "XOF" })[a] ?? "CHF"],
   [/pesos?/, (a) => ({ mexican: "MXN", philippine: "PHP", argentine: "ARS", argentinian: "ARS", chilean: "CLP", colombian: "COP" })[a]],
-  [/r[ou]bles?/, () => "RUB"],
+  [/r(?:ou|u)bles?/, () => "RUB"],
   [/won/, () => "KRW"],
   [/rand/, () => "ZAR"],
   [/naira/, () => "NGN"],
@@ -66,7 +66,7 @@ const ADJ =
   "us|u\\.s\\.?|american|australian|canadian|hong kong|new zealand|singapore|taiwan|taiwanese|zimbabwean?|egyptian|" +
   "pakistani|sri lankan|nepalese|nepali|indian|swiss|french|belgian|cfa|mexican|philippine|argentine|argentinian|" +
   "chilean|colombian|chinese|japanese|turkish|south african|brazilian|russian|finnish|dutch|danish|norwegian|swedish";
-const NAME_ALT = "dollars?|euros?|pounds?(?: sterling)?|sterling|yen|yuan|renminbi|rmb|kuai|rupees?|francs?|pesos?|r[ou]bles?|won|rand|naira|shekels?|liras?|lire|hryvnias?|ringgit|baht|rupiah|dirhams?|riyals?|kronor|kronas?|krona|kroner|krone|zlotys?|reais|markkaa?|guilders?|pesetas?|taka";
+const NAME_ALT = "dollars?|euros?|pounds?(?: sterling)?|sterling|yen|yuan|renminbi|rmb|kuai|rupees?|francs?|pesos?|r(?:ou|u)bles?|won|rand|naira|shekels?|liras?|lire|hryvnias?|ringgit|baht|rupiah|dirhams?|riyals?|kronor|kronas?|krona|kroner|krone|zlotys?|reais|markkaa?|guilders?|pesetas?|taka";
 const MINOR_ALT = "cents?|pence|penny|pennies|paise|kopecks?";
 const CRYPTO_ALT = "bitcoins?|btc|satoshis?";
 

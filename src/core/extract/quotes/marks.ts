@@ -153,9 +153,11 @@ export function findQuotedSpans(doc: Doc): QuotedSpan[] {
       } else if (pending.paragraph === pi) {
         // Two openings in a row: the first never closed. It ends at a line break between them, or
         // is kept whole when it opened the paragraph; otherwise it was a stray mark.
+        // Paragraphs run together on one line ("... for this. “Next year ..."): an opening after a
+        // sentence's end inside an open quote starts the next paragraph of the same quote.
         const nl = lastNewline(text, pending.mark.at, m.at);
         if (nl > pending.mark.at) emit(pending.mark, pending.paragraph, nl, 0, pi, false);
-        else if (pending.mark.at === paragraphs[pending.paragraph]!.start) emit(pending.mark, pending.paragraph, m.at, 0, pi, false);
+        else if (pending.mark.at === paragraphs[pending.paragraph]!.start || /[.!?…]\s+$/.test(text.slice(Math.max(pending.mark.at, m.at - 4), m.at))) emit(pending.mark, pending.paragraph, m.at, 0, pi, false);
         pending = { mark: m, paragraph: pi };
       }
     }

@@ -12,6 +12,7 @@ import { findUnnamed, type Unnamed } from "./unnamed.js";
 export interface SpeakerEvent {
   entity: Entity;
   sentence: number;
+  partial?: boolean;
 }
 
 const PREPOSITIONS = new Set(["alongside", "beside", "besides", "including", "unlike", "beyond", "upon", "through", "via", "of", "to", "for", "with", "about", "against", "from", "by", "on", "at", "in", "into", "over", "than", "like", "between", "among", "toward", "towards", "without", "under", "behind", "versus", "vs"]);
@@ -21,6 +22,42 @@ const HEAD_ENDS = new Set(["for", "of", "at", "from", "with", "in", "close"]);
 const AGENT = /^[a-z-]{3,}(er|or|ist|ian)$/;
 // How far back a pronoun may reach, in sentences.
 const PRONOUN_REACH = 8;
+
+/**
+ * Salience weights of the antecedents of pronouns and descriptions. Fitted on the PolNeAR train
+ * articles whose speakers are resolved by hand and checked on dev by `bench/fit-speakers.ts`
+ * (rerun it after changing the features: `npm run build && node dist/bench/fit-speakers.js`).
+ */
+export const SALIENCE = {
+  /** A name opening its clause with a verb after it. */
+  subject: 1,
+  /** A subject whose verb, past an appositive, is a speech verb ("Lund, a Varga ally, said"). */
+  appositiveSpeaker: 2,
+  /** The first name of its sentence. */
+  first: 0.3,
+  possessive: -1.5,
+  /** After a preposition ("for Varga"). */
+  preposition: -1.8,
+  /** The listener of "told", "asked". */
+  listener: -1,
+  /** A name inside someone else's role ("Varga spokesman Tom Brandl"). */
+  modifier: -2,
+  /** The speaker of a speech verb, before or after it. */
+  speaker: 1,
+  /** A subject pronoun already resolved, carrying its referent forward. */
+  pronoun: 1.2,
+  /** The speaker of an earlier direct quote. */
+  quoted: 2.2,
+  /** The speaker of an earlier partial quote. */
+  quotedPartial: 2.2,
+  /** Cost per sentence reached back, and per paragraph crossed. */
+  perSentence: 0.8,
+  perParagraph: 0.5,
+  /** Not knowing a name's gender, or a description's. */
+  unknownGender: -0.6,
+  unknownGenderUnnamed: -0.3,
+} as const;
+export type Salience = { readonly [K in keyof typeof SALIENCE]: number };
 
 /** Something a pronoun can point back to: a name, or an earlier pronoun already resolved. */
 interface Candidate {
@@ -45,6 +82,7 @@ export class Coref {
     quotedSpans: ReadonlyArray<{ start: number; end: number }>,
     /** Paragraph index of each sentence. */
     private readonly paragraphOf: readonly number[],
+    private readonly w: Salience = SALIENCE,
   ) {
     const { tokens } = ix;
     let q = 0;
@@ -83,7 +121,7 @@ export class Coref {
       if ((tok.norm !== "he" && tok.norm !== "she") || quoted(tok.start)) continue;
       // A subject pronoun stands for someone: it carries them forward ("She says ... She tweeted").
       const e = this.best(tok.start, tok.sentence, PRONOUN_REACH, this.genderFit(tok.norm === "he" ? "m" : "f"), []);
-      if (e) this.candidates.push({ entity: e, start: tok.start, sentence: tok.sentence, weight: 1.2 });
+      if (e) this.candidates.push({ entity: e, start: tok.start, sentence: tok.sentence, weight: this.w.pronoun });
       // "A doctor ... he added": the description now has a gender, and "she" later is someone else.
       const u = e && this.unnamedOf.get(e);
       if (u && !u.gender) u.gender = tok.norm === "he" ? "m" : "f";
@@ -105,7 +143,7 @@ export class Coref {
       if (e.type !== "person") return -99;
       const g = this.gender(e);
       // A description seldom tells gender ("the prime minister"), so not knowing it costs less than for a name.
-      return !g ? (this.unnamedOf.has(e) ? -0.3 : -0.6) : g === p ? 0 : -99;
+      return !g ? (this.unnamedOf.has(e) ? this.w.unknownGenderUnnamed : this.w.unknownGender) : g === p ? 0 : -99;
     };
   }
 
@@ -118,6 +156,7 @@ export class Coref {
   /** Salience of one mention as an antecedent. */
   private weight(m: Mention): number {
     const { tokens } = this.ix;
+    const W = this.w;
     let w = 1;
     // The word before the name and its titles ("under President Barack Obama").
     let b = m.from - 1;
@@ -127,21 +166,21 @@ export class Coref {
     const same = (t: { sentence: number } | undefined) => t && t.sentence === m.sentence;
     // The listener of "told", "asked" is not the one speaking.
     const verbBefore = tokens[m.from - 1];
-    if (verbBefore && verbBefore.sentence === m.sentence && TO_LISTENER.has(verbBefore.norm)) w -= 1;
-    if (m.possessive) w -= 1.5;
-    else if (same(before) && PREPOSITIONS.has(before!.norm)) w -= 0.8;
+    if (verbBefore && verbBefore.sentence === m.sentence && TO_LISTENER.has(verbBefore.norm)) w += W.listener;
+    if (m.possessive) w += W.possessive;
+    else if (same(before) && PREPOSITIONS.has(before!.norm)) w += W.preposition;
     else {
       // A subject: opening its clause and followed by a verb-like lower-case word.
       const opens = !same(before) || before!.text === "," || before!.norm === "and" || before!.norm === "but" || before!.norm === "that";
       // A name in apposition after its role ("A lawyer for the family, Ben Ross, spoke"): the verb past the comma.
       const verb = before?.text === "," && after?.text === "," && this.roleBeforeComma(b) ? tokens[m.to + 1] : after;
-      if (opens && verb && same(verb) && verb.word && !verb.cap && !PREPOSITIONS.has(verb.norm)) w += verb === after ? 1 : SPEECH_VERBS.has(verb.norm) ? 2 : 1;
-      if (this.firstInSentence.has(m)) w += 0.3;
+      if (opens && verb && same(verb) && verb.word && !verb.cap && !PREPOSITIONS.has(verb.norm)) w += verb === after ? W.subject : SPEECH_VERBS.has(verb.norm) ? W.appositiveSpeaker : W.subject;
+      if (this.firstInSentence.has(m)) w += W.first;
     }
     // A name inside a role before another name ("Varga campaign director Lena Okafor") is a modifier.
     let k = m.to;
     while (k < m.to + 3 && tokens[k] && same(tokens[k]) && tokens[k]!.word && !tokens[k]!.cap && (ROLE_NOUNS.has(tokens[k]!.norm) || ROLE_MODIFIERS.has(tokens[k]!.norm) || TITLES.has(tokens[k]!.norm))) k++;
-    if (k > m.to && this.starts.has(k)) return w - 2;
+    if (k > m.to && this.starts.has(k)) return w + W.modifier;
     // After an appositive, the verb past its closing comma ("Lund, a Varga ally, said").
     let afterApp: number | undefined;
     if (after?.text === ",") {
@@ -156,7 +195,7 @@ export class Coref {
     const inverted = (t: Token | undefined) => t && !TO_LISTENER.has(t.norm) && !t.norm.endsWith("ing") ? t : undefined;
     for (const t of [tokens[m.to], tokens[m.to + 1], inverted(tokens[m.from - 1]), inverted(tokens[m.from - 2]), afterApp !== undefined ? tokens[afterApp] : undefined]) {
       if (same(t) && SPEECH_VERBS.has(t!.norm)) {
-        w += 1;
+        w += W.speaker;
         break;
       }
     }
@@ -224,8 +263,11 @@ export class Coref {
     const found = this.best(t.start, t.sentence, Infinity, byRole, history);
     if (found) return found;
     // No role matches: a person noun falls back to the salient person nearby, as a pronoun would.
-    // Only a definite description points back ("the nominee"); "one resident", "a spokesman" bring in someone new.
-    if (!generic && ROLE_NOUNS.has(head) && !INDEFINITE.has(tokens[ref.from]!.norm) && !(head.endsWith("s") && ROLE_NOUNS.has(singular))) {
+    // Only a definite description points back ("the nominee"); "one resident", "a spokesman" bring in someone new,
+    // and so does someone of a body ("the firm's spokesperson", "the ministry's lawyer"): they stay as written.
+    let ofBody = false;
+    for (let i = ref.from; i < ref.to; i++) if (tokens[i]!.possessive && !tokens[i]!.cap) ofBody = true;
+    if (!generic && !ofBody && ROLE_NOUNS.has(head) && !INDEFINITE.has(tokens[ref.from]!.norm) && !(head.endsWith("s") && ROLE_NOUNS.has(singular))) {
       return this.best(t.start, t.sentence, 4, (e) => (e.type === "person" && (!gender || !this.gender(e) || this.gender(e) === gender) ? 0 : -99), history);
     }
     return undefined;
@@ -235,7 +277,7 @@ export class Coref {
   private distance(from: number, to: number): number {
     const d = Math.min(from - to, 12);
     const p = Math.min((this.paragraphOf[from] ?? 0) - (this.paragraphOf[to] ?? 0), 6);
-    return d * 0.6 + p * 0.5;
+    return d * this.w.perSentence + p * this.w.perParagraph;
   }
 
   /** The best candidate before `at`, reaching back `reach` sentences; `fits` scores agreement (-99: never). */
@@ -265,7 +307,7 @@ export class Coref {
       const h = history[i]!;
       const dist = sentence - h.sentence;
       if (dist > reach || dist < 0) continue;
-      consider(h.entity, 2.2 - this.distance(sentence, h.sentence));
+      consider(h.entity, (h.partial ? this.w.quotedPartial : this.w.quoted) - this.distance(sentence, h.sentence));
     }
     let best: Entity | undefined;
     let bestScore = floor;

@@ -4,6 +4,7 @@
 import type { Mention, Token } from "../entities.js";
 import { ADVERBS, DETERMINERS, PARTIAL_CUES, PERSON_NOUNS, PHRASAL, PRONOUNS, SPEECH_VERBS, speakerNoun } from "./lexicon.js";
 import { ORG_WORDS, ROLE_MODIFIERS, ROLE_NOUNS, TITLES } from "../entities/lexicon.js";
+import { verbLemma } from "../../text/index.js";
 
 const personNoun = (w: string) => ROLE_NOUNS.has(w) || TITLES.has(w) || PERSON_NOUNS.has(w) || /^[a-z-]{3,}(er|or|ist|ian)$/.test(w);
 
@@ -42,6 +43,7 @@ const SUBJECT_PRONOUN = (w: string) => w !== "him" && w !== "her" && w !== "his"
 
 // Verbs after which the next name is the listener, not the speaker ("told reporters", "asked Trump").
 export const TO_LISTENER = new Set(["told", "tell", "tells", "telling", "asked", "ask", "asks", "asking", "urged", "urge", "urges", "reminded", "warned", "informed", "assured", "challenged", "accused"]);
+const TELL_ASK = new Set(["tell", "ask"]);
 const STOP_NP = new Set(["in", "on", "at", "during", "after", "before", "to", "of", "for", "from", "with", "about", "that", "and", "but", "as", "when", "while", "because", "if", "who", "which", "this", "last", "earlier", "later", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "recently", "amid", "among", "despite", "into", "over", "under", "across", "near", "outside", "inside", "through", "via", "per", "within", "without", "between", "against", "toward", "towards", "upon", "onto", "around", "behind", "beyond", "like", "unlike", "by", "than"]);
 // Words in -ly that are nouns ("the family said"), not adverbs ("boldly suggested").
 const LY_NOUNS = new Set(["family", "rally", "ally", "assembly", "supply", "anomaly", "monopoly", "daily", "weekly", "monthly", "quarterly", "bully", "reply", "july", "italy", "fly"]);
@@ -171,15 +173,37 @@ export function objectAfter(ctx: GrammarContext, v: number, hi: number): Speaker
       i = m.to - 1;
       continue;
     }
+    // "said Acme chief economist, Ana Ruiz": the person in apposition after the body's role.
+    const next = ctx.mentionFrom.get(i + 1);
+    if (t.text === "," && found && next && ctx.isPerson(next)) return { kind: "name", from: next.from, to: next.to, text: ctx.text.slice(next.start, next.end), mention: next };
     if (!t.word && !/^[.\-’'/]$/.test(t.text)) break;
     if (STOP_NP.has(t.norm) && !(i === k && DETERMINERS.has(t.norm))) break;
   }
   if (found) return { kind: "name", from: found.from, to: found.to, text: ctx.text.slice(found.start, found.end), mention: found };
   const first = tokens[k];
   if (!first || k >= hi) return undefined;
+  const bare = capitalisedName(ctx, k, hi);
+  if (bare) return bare;
   if (PRONOUNS.has(first.norm) && SUBJECT_PRONOUN(first.norm)) return { kind: "pronoun", from: k, to: k + 1, text: first.text };
   if (!OPENERS.has(first.norm)) return undefined;
   return nominalAfter(ctx, k, hi);
+}
+
+/**
+ * A name the entity pass did not take (a surname that is also a word or a title: "said Ann Cook",
+ * "said Rep. Ed King of Ohio"): capitalised words and initials right after an inverted verb, up to the
+ * first lower-case word or mark, titles before it left out. Two words at least, so "said Tuesday" is none.
+ */
+function capitalisedName(ctx: GrammarContext, k: number, hi: number): SpeakerRef | undefined {
+  const { tokens } = ctx;
+  while (k < hi && tokens[k]!.cap && (TITLES.has(tokens[k]!.norm) || TITLES.has(tokens[k]!.norm.replace(/\.$/, ""))) && tokens[k + 1]?.cap) k++;
+  if (k < hi && tokens[k]!.text === ".") k++;
+  let j = k;
+  while (j < hi && j - k < 5 && tokens[j]!.sentence === tokens[k]!.sentence && (tokens[j]!.cap && tokens[j]!.word || (tokens[j]!.text === "." && j > k && tokens[j - 1]!.text.length === 1))) j++;
+  const words = tokens.slice(k, j).filter((t) => t.word);
+  if (words.length < 2 || NOT_NAMES_CAP.has(tokens[k]!.norm) || words.some((t) => ctx.mentionFrom.has(tokens.indexOf(t)))) return undefined;
+  const end = tokens[j - 1]!.text === "." ? j - 1 : j;
+  return { kind: "name", from: k, to: end, text: ctx.text.slice(tokens[k]!.start, tokens[end - 1]!.end) };
 }
 
 // Words that open a description after a verb ("said the senior official"); "that" opens a clause instead.
@@ -237,7 +261,9 @@ export function cueAfter(ctx: GrammarContext, lo: number, hi: number, partial: b
     if (subject) return { text: tokens[v]!.text, verb: v, speaker: subject, inverted: false };
     // A participle right after the quote ("” adding that ...") names nobody after it.
     if ((!TO_LISTENER.has(tokens[v]!.norm) || v === start) && !tokens[v]!.norm.endsWith("ing")) {
-      const object = TO_LISTENER.has(tokens[v]!.norm) ? undefined : objectAfter(ctx, v, hi);
+      // Right after the quote, "warned Ada Moss." names the speaker; "told Ada Moss" still the listener.
+      const listener = TO_LISTENER.has(tokens[v]!.norm) && (v !== start || TELL_ASK.has(verbLemma(tokens[v]!.norm)));
+      const object = listener ? undefined : objectAfter(ctx, v, hi);
       if (object) return { text: tokens[v]!.text, verb: v, speaker: object, inverted: true };
     }
     if (!partial) break;
@@ -251,6 +277,8 @@ export function cueBefore(ctx: GrammarContext, lo: number, hi: number, partial: 
   const according = accordingTo(ctx, lo, hi);
   for (let v = hi - 1; v >= lo; v--) {
     if (!isVerbAt(tokens, v, partial)) continue;
+    const quoted = quotedAsSaying(ctx, v, lo);
+    if (quoted) return quoted;
     // "tweets accusing Lund of ...": a participle after a noun modifies it; the clause's verb is earlier.
     const prevTok = tokens[v - 1];
     if (tokens[v]!.norm.endsWith("ing") && prevTok && prevTok.word && !AUXILIARIES.has(prevTok.norm) && !ADVERBS.has(prevTok.norm) && !PRONOUNS.has(prevTok.norm) && !ctx.mentionTo.has(v - 1)) continue;
@@ -270,6 +298,18 @@ export function cueBefore(ctx: GrammarContext, lo: number, hi: number, partial: 
     if (!partial) break;
   }
   return according;
+}
+
+/** "the agency quoted Mr Orlan as saying": the one quoted speaks, not the one quoting. */
+function quotedAsSaying(ctx: GrammarContext, v: number, lo: number): Cue | undefined {
+  const { tokens } = ctx;
+  if (!tokens[v]!.norm.endsWith("ing") || tokens[v - 1]?.norm !== "as") return undefined;
+  const m = ctx.mentionTo.get(v - 2);
+  if (!m) return undefined;
+  let q = m.from - 1;
+  while (q > lo && m.from - q <= 3 && (tokens[q]!.cap || tokens[q]!.text === ".")) q--;
+  if (q < lo || verbLemma(tokens[q]!.norm) !== "quote") return undefined;
+  return { text: "quoted as saying", verb: v, speaker: { kind: "name", from: m.from, to: m.to, text: ctx.text.slice(m.start, m.end), mention: m }, inverted: false };
 }
 
 /** The subject opening a clause: a name, pronoun or description at `lo`, skipping an opening adverb. */

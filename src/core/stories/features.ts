@@ -1,0 +1,100 @@
+// Card -> StoryFeatures: the few things grouping and flags compare, computed once per article.
+import { contentTerms, words } from "../text/index.js";
+import type { BriefingCard, Figure } from "../types.js";
+import type { FigureSig, QuoteSig, StoryFeatures } from "./types.js";
+
+// What a figure counts, as one class: outlets say "soldiers" where others say "troops".
+const UNIT_CLASSES: Record<string, string> = {
+  troop: "troops", soldier: "troops", force: "troops",
+  people: "people", person: "people", resident: "people", civilian: "people", villager: "people", individual: "people",
+  worker: "workers", employee: "workers", job: "workers", staff: "workers",
+  home: "homes", house: "homes", household: "homes", building: "homes", dwelling: "homes",
+};
+
+// The event a count belongs to, from the words around it: "14 killed" and "40 injured" are two things.
+const EVENTS: ReadonlyArray<[string, RegExp]> = [
+  ["dead", /^(kill\w*|dead|died|die|dying|death|deaths|toll|fatalit\w*|lives|bodies)$/],
+  ["injured", /^(injur\w*|wound\w*|hurt)$/],
+  ["missing", /^missing$/],
+  ["displaced", /^(evacuat\w*|displac\w*|homeless|fled|flee\w*|shelter\w*|rehoused)$/],
+  ["arrested", /^(arrest\w*|detain\w*|custody)$/],
+  ["rescued", /^(rescu\w*|saved)$/],
+];
+
+// A figure given as a change: a later report that says so is an update, not a disagreement.
+// Only the words just before the figure count: "rose to 17", "now 17", "has now reached 17".
+const UPDATE = /\b(?:rose|risen|rises|rising|climbed|climbs|jumped|increased|grew|reached|reaches|now|revised|updated|fell|dropped|upped)\b/;
+const UPDATE_WORDS = 4;
+
+const WINDOW = 6;
+
+function unitClass(f: Figure): string {
+  if (f.kind === "money") return `money:${f.currency ?? f.unit ?? ""}`;
+  if (f.kind === "percent") return "%";
+  if (!f.unit) return "";
+  const u = contentTerms(f.unit).at(-1) ?? f.unit.toLowerCase();
+  return UNIT_CLASSES[u] ?? u;
+}
+
+/** The words around the figure in its sentence (±WINDOW words). */
+function around(f: Figure): string[] {
+  const ws = words(f.sentence);
+  const fw = words(f.text);
+  const last = fw.at(-1);
+  let at = last ? ws.indexOf(last) : -1;
+  if (at < 0) at = 0;
+  return ws.slice(Math.max(0, at - fw.length - WINDOW), at + WINDOW + 1);
+}
+
+/** The words of the sentence before the figure. */
+function before(f: Figure): string[] {
+  const i = f.sentence.indexOf(f.text);
+  return words(i >= 0 ? f.sentence.slice(0, i) : "");
+}
+
+function figureSig(f: Figure): FigureSig | undefined {
+  if (f.kind === "year" || f.kind === "ordinal") return undefined;
+  const near = around(f);
+  const event = EVENTS.find(([, re]) => near.some((w) => re.test(w)))?.[0] ?? "";
+  const unit = unitClass(f);
+  if (!unit && !event) return undefined;
+  const sig: FigureSig = {
+    text: f.text,
+    value: f.value,
+    kind: f.kind === "number" ? "count" : f.kind,
+    qualifier: f.qualifier,
+    thing: `${unit || "people"}${event ? `|${event}` : ""}`,
+    context: [...new Set(contentTerms(near.join(" ")).filter((w) => !/\d/.test(w)))],
+    update: UPDATE.test(before(f).slice(-UPDATE_WORDS).join(" ")),
+  };
+  if (f.valueMax !== undefined) sig.valueMax = f.valueMax;
+  return sig;
+}
+
+const surname = (name: string) => words(name).at(-1) ?? name.toLowerCase();
+
+export function storyFeatures(card: BriefingCard, time: number): StoryFeatures {
+  const lead = [card.title, card.summary[0] ?? ""].join(" ");
+  const people = [...new Set(card.entities.filter((e) => e.type === "person").map((e) => surname(e.name)))];
+  const quotes: QuoteSig[] = card.quotes.map((q) => {
+    const s: QuoteSig = { words: words(q.text).join(" ") };
+    // Only a person counts as a speaker here: an office or a country is how a quote was reported.
+    if (q.speaker && people.includes(surname(q.speaker.name))) {
+      s.speaker = surname(q.speaker.name);
+      s.speakerName = q.speaker.name;
+    }
+    return s;
+  });
+  const f: StoryFeatures = {
+    id: card.id,
+    time,
+    title: card.title,
+    words: [...new Set(contentTerms(lead))],
+    people,
+    places: [...new Set(card.entities.filter((e) => e.type !== "person").map((e) => e.name.toLowerCase()))],
+    quotes: quotes.filter((q) => q.words.split(" ").length >= 4),
+    figures: card.figures.flatMap((x) => figureSig(x) ?? []),
+  };
+  if (card.source.publisher) f.publisher = card.source.publisher;
+  return f;
+}

@@ -1,0 +1,83 @@
+// Where the outlets of a story disagree: a figure counting the same thing with values apart by
+// more than the margin, or the same quoted words given to different speakers. A later report that
+// says the figure changed ("rose to", "now") is an update, not a disagreement.
+import { sameQuoteWords } from "./match.js";
+import type { FigureSig, StoryFeatures, StoryFlag, StoryOptions } from "./types.js";
+
+// What a qualifier lets a value mean: "over 100,000" is anything from 100,000 up.
+const QUALIFIERS: ReadonlyArray<[RegExp, (v: number) => [number, number]]> = [
+  [/^(?:over|more than|above|at least|in excess of|upwards of|exceeding|no fewer than|no less than)$/, (v) => [v, Infinity]],
+  [/^(?:nearly|almost|just under|close to|approaching|shy of)$/, (v) => [v * 0.85, v]],
+  [/^(?:under|fewer than|less than|below|up to|as many as|at most|no more than)$/, (v) => [0, v]],
+  [/^(?:about|around|roughly|approximately|some|an estimated|estimated|circa|nearly about|or so)$/, (v) => [v * 0.9, v * 1.1]],
+];
+
+/** The values a figure allows, from its qualifier or range. */
+export function figureRange(f: FigureSig): [number, number] {
+  if (f.valueMax !== undefined) return [f.value, f.valueMax];
+  const q = f.qualifier?.toLowerCase().trim();
+  if (q) for (const [re, range] of QUALIFIERS) if (re.test(q)) return range(f.value);
+  return [f.value, f.value];
+}
+
+/** Two figures agree when the values they allow meet, within the margin. */
+export function figuresAgree(a: FigureSig, b: FigureSig, margin: number): boolean {
+  const [alo, ahi] = figureRange(a);
+  const [blo, bhi] = figureRange(b);
+  return alo <= bhi * (1 + margin) && blo <= ahi * (1 + margin);
+}
+
+/** Two figures count the same thing: same kind and unit, and the same event or shared words around them. */
+export function sameThing(a: FigureSig, b: FigureSig): boolean {
+  if (a.kind !== b.kind || a.thing !== b.thing) return false;
+  return a.thing.includes("|") || a.context.some((w) => b.context.includes(w));
+}
+
+function figureFlags(early: StoryFeatures, late: StoryFeatures, margin: number): StoryFlag[] {
+  const out: StoryFlag[] = [];
+  const done = new Set<FigureSig>();
+  for (const x of early.figures) {
+    if (done.has(x)) continue;
+    const l = late.figures.filter((y) => sameThing(x, y));
+    if (!l.length) continue;
+    const e = early.figures.filter((y) => l.some((z) => sameThing(y, z)));
+    for (const y of e) done.add(y);
+    if (e.some((a) => l.some((b) => figuresAgree(a, b, margin)))) continue;
+    // The later report says the figure moved on: a change over time.
+    if (late.time > early.time && l.some((y) => y.update)) continue;
+    out.push({ kind: "figure", articles: [early.id, late.id], what: x.thing.replace("|", " "), values: [x.text, l[0]!.text] });
+  }
+  return out;
+}
+
+function speakerFlags(a: StoryFeatures, b: StoryFeatures): StoryFlag[] {
+  const out: StoryFlag[] = [];
+  for (const qa of a.quotes) {
+    if (!qa.speaker) continue;
+    const qb = b.quotes.find((q) => q.speaker && q.speaker !== qa.speaker && sameQuoteWords(qa, q));
+    // The same words given to someone else, when b does not also give them to a's speaker.
+    if (qb && !b.quotes.some((q) => q.speaker === qa.speaker && sameQuoteWords(qa, q))) {
+      out.push({ kind: "speaker", articles: [a.id, b.id], what: qa.words, values: [qa.speakerName ?? qa.speaker, qb.speakerName ?? qb.speaker!] });
+    }
+  }
+  return out;
+}
+
+/** The disagreements between the articles of one story, between articles of different outlets. */
+export function storyFlags(members: readonly StoryFeatures[], opts: Pick<StoryOptions, "figureMargin">): StoryFlag[] {
+  const sorted = [...members].sort((a, b) => a.time - b.time || (a.id < b.id ? -1 : 1));
+  const out: StoryFlag[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < sorted.length; i++) {
+    for (let j = i + 1; j < sorted.length; j++) {
+      const a = sorted[i]!;
+      const b = sorted[j]!;
+      if (a.publisher && a.publisher === b.publisher) continue;
+      for (const f of [...figureFlags(a, b, opts.figureMargin), ...speakerFlags(a, b)]) {
+        const k = `${f.kind}|${f.what}|${f.articles.join("|")}`;
+        if (!seen.has(k)) out.push(f), seen.add(k);
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,90 @@
+// Does an article belong to a story? A score from what it shares with the story's articles:
+// quoted words, figures, people, places, and the words of title and lead; none beyond the quiet period.
+import type { FigureSig, QuoteSig, StoryFeatures, StoryOptions } from "./types.js";
+
+// Weights of the signals (fitted by hand on test/fixtures/stories; see docs/stories.md).
+export const STORY_WEIGHTS = {
+  words: 3,
+  quote: 1.5,
+  figure: 0.6,
+  person: 0.6,
+  place: 0.3,
+} as const;
+
+const SHINGLE = 5;
+
+function shingles(q: QuoteSig): Set<string> {
+  const w = q.words.split(" ");
+  const out = new Set<string>();
+  for (let i = 0; i + SHINGLE <= w.length; i++) out.add(w.slice(i, i + SHINGLE).join(" "));
+  if (w.length < SHINGLE) out.add(q.words);
+  return out;
+}
+
+/** Two quotes share a run of words (outlets quote different stretches of one statement). */
+export function sameQuoteWords(a: QuoteSig, b: QuoteSig): boolean {
+  const sa = shingles(a);
+  for (const s of shingles(b)) if (sa.has(s)) return true;
+  return false;
+}
+
+function common<T>(a: readonly T[], b: readonly T[]): number {
+  const s = new Set(a);
+  let n = 0;
+  for (const x of b) if (s.has(x)) n++;
+  return n;
+}
+
+const sameFigure = (a: FigureSig, b: FigureSig) =>
+  a.kind === b.kind && a.thing.split("|")[0] === b.thing.split("|")[0] && Math.abs(a.value - b.value) <= 0.005 * Math.max(Math.abs(a.value), 1) && (a.value >= 10 || a.kind !== "count");
+
+/** How strongly two articles look like one event (0 = nothing shared). */
+export function pairScore(a: StoryFeatures, b: StoryFeatures): number {
+  const w = STORY_WEIGHTS;
+  const dice = a.words.length + b.words.length ? (2 * common(a.words, b.words)) / (a.words.length + b.words.length) : 0;
+  const quote = a.quotes.some((qa) => b.quotes.some((qb) => sameQuoteWords(qa, qb))) ? 1 : 0;
+  let figures = 0;
+  for (const fa of a.figures) if (b.figures.some((fb) => sameFigure(fa, fb))) figures++;
+  return (
+    w.words * dice +
+    w.quote * quote +
+    w.figure * Math.min(figures, 3) +
+    w.person * Math.min(common(a.people, b.people), 3) +
+    w.place * Math.min(common(a.places, b.places), 2)
+  );
+}
+
+/** A story as candidates for joining are given: its newest articles, and its time span. */
+export interface StoryCandidate {
+  id: string;
+  firstTime: number;
+  lastTime: number;
+  /** The story's articles that the new one is compared with (newest first). */
+  members: readonly StoryFeatures[];
+}
+
+export type StoryDecision = { join: string; score: number } | { join: null; score: number };
+
+/** The story an article joins (the best score at or above the threshold), or none: it starts one. */
+export function chooseStory(f: StoryFeatures, candidates: readonly StoryCandidate[], opts: StoryOptions): StoryDecision {
+  let best: StoryDecision = { join: null, score: 0 };
+  for (const c of candidates) {
+    if (f.time > c.lastTime + opts.quietMs || f.time < c.firstTime - opts.quietMs) continue;
+    let s = 0;
+    for (const m of c.members.slice(0, opts.maxCompared)) s = Math.max(s, pairScore(f, m));
+    if (s >= opts.threshold && s > best.score) best = { join: c.id, score: s };
+  }
+  return best;
+}
+
+/** Keys a store indexes stories by, so that candidates are found by look-up, not by a scan. */
+export function storyKeys(f: StoryFeatures): string[] {
+  const keys = new Set<string>();
+  for (const p of f.people) keys.add(`p:${p}`);
+  for (const p of f.places.slice(0, 4)) keys.add(`l:${p}`);
+  for (const x of f.figures) if (x.value >= 10 || x.kind !== "count") keys.add(`f:${x.kind}:${x.value}`);
+  // The title's longest words: rarer than short ones, and shared by most retellings.
+  const titleWords = f.words.slice(0, 12).filter((w) => w.length >= 5).sort((a, b) => b.length - a.length).slice(0, 4);
+  for (const w of titleWords) keys.add(`w:${w}`);
+  return [...keys];
+}

@@ -1,0 +1,67 @@
+// What every store derives for stories: the shown card (the most complete), merged names, topics
+// and figures, and the options. The grouping decision itself is core/stories.
+import { DEFAULT_STORY_OPTIONS, type BriefingCard, type StoryFeatures, type StoryFlag, type StoryOptions } from "../core/index.js";
+import type { ArticleMeta, StoredStory } from "./types.js";
+
+export type StoreStoryOptions = StoryOptions;
+export const STORE_STORY_DEFAULTS = DEFAULT_STORY_OPTIONS;
+
+/** Articles of a story read for its flags (the newest): bounds the work a huge story costs per article. */
+export const FLAG_MEMBERS = 50;
+/** Candidate stories compared per article (those sharing the most keys). */
+export const MAX_CANDIDATES = 8;
+/** Stories read per key (the newest): a common key cannot turn the look-up into a scan. */
+export const PER_KEY = 32;
+
+/** How complete a card is: the story shows its most complete card. */
+export function completeness(card: BriefingCard): number {
+  return card.summary.length + card.quotes.length + card.figures.length + Math.min(card.entities.length, 6) / 2 + Math.min(card.stats.words, 1500) / 500;
+}
+
+export interface StoryInfo {
+  flags: StoryFlag[];
+  people: string[];
+  topics: string[];
+  figures: string[];
+}
+
+const MAX_MERGED = 12;
+
+/** People, topics and figures of a story's cards merged (new ones after old, each once). */
+export function mergeInfo(prev: Omit<StoryInfo, "flags"> | undefined, card: BriefingCard): Omit<StoryInfo, "flags"> {
+  const add = (a: string[], b: string[]) => [...new Set([...a, ...b])].slice(0, MAX_MERGED);
+  return {
+    people: add(prev?.people ?? [], card.entities.filter((e) => e.type === "person").map((e) => e.name)),
+    topics: add(prev?.topics ?? [], card.topics),
+    figures: add(prev?.figures ?? [], card.figures.filter((f) => f.kind !== "year").map((f) => f.text)),
+  };
+}
+
+/** Candidate stories from key hits: those sharing the most keys first. */
+export function rankCandidates<K>(hits: Iterable<K>): K[] {
+  const n = new Map<K, number>();
+  for (const h of hits) n.set(h, (n.get(h) ?? 0) + 1);
+  return [...n.entries()].sort((a, b) => b[1] - a[1]).slice(0, MAX_CANDIDATES).map(([k]) => k);
+}
+
+/** A story row as both SQL stores keep it, made into the public shape. */
+export function storyOf(
+  row: { id: string; title: string; best: string; first_time: number; last_time: number; updated_at: number; info: StoryInfo },
+  articles: Array<ArticleMeta & { time: number }>,
+): StoredStory {
+  return {
+    id: row.id,
+    title: row.title,
+    bestArticle: row.best,
+    articles,
+    flags: row.info.flags,
+    people: row.info.people,
+    topics: row.info.topics,
+    figures: row.info.figures,
+    firstTime: Number(row.first_time),
+    lastTime: Number(row.last_time),
+    updatedAt: Number(row.updated_at),
+  };
+}
+
+export type { StoryFeatures };

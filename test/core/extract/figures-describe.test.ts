@@ -1,0 +1,73 @@
+// The pass after extraction: numbers that name or date something are dropped; the rest say what they count.
+// Sentences invented for these tests.
+import { describeFigures, extractFigures } from "../../../src/core/extract/figures.js";
+import { analyze } from "../../../src/core/text/index.js";
+
+const described = (text: string) => {
+  const doc = analyze(text);
+  return describeFigures(doc, extractFigures(doc));
+};
+const near = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+
+describe("numbers that are no figures", () => {
+  test.each<[string, number]>([
+    ["She hosts a late show on Channel 9 every weekday.", 9],
+    ["The fleet ordered two Model 3 cars for its staff.", 3],
+    ["He bought a used Corvair 700 from a neighbour.", 700],
+    ["Fans queued to see the film 40 Winks Street at the festival.", 40],
+    ["The wing sent its two Mark 8 gliders to the show.", 8],
+    ["He took the crowded 4 bus across the river.", 4],
+    ["Her lawyer cited section 12 of the lease.", 12],
+    ["Substitutes: 14-Omar Field, 15-Luca Penn, 16-Ray Stone.", 15],
+    ["The part is listed as A520-100XR in the catalogue.", 520],
+    ["The festival runs from 3 to 6 June in the old harbour.", 3],
+    ["The vote is on Tuesday 14 in the town hall.", 14],
+    ["Residents were told to dial 112 if the water rose.", 112],
+    ["The bridge opened in 1998 after a long delay.", 1998],
+    ["He starred in the 2011 remake of the western.", 2011],
+  ])("%s", (text, value) => {
+    const figs = described(text);
+    expect(figs.find((f) => near(f.value, value))).toBeUndefined();
+  });
+
+  test("a year that bounds a span stays, as does a count after a name", () => {
+    expect(described("Prices have doubled since 2015.").map((f) => f.value)).toEqual([2015]);
+    expect(described("Floods left 300 Canadians without homes.")[0]).toMatchObject({ value: 300 });
+    expect(described("The club won 9 gold and 4 silver medals.").map((f) => f.value)).toEqual([9, 4]);
+  });
+});
+
+describe("what a figure counts", () => {
+  test.each<[string, number, string]>([
+    ["The landslide killed at least 14 people in the valley.", 14, "people killed"],
+    ["Nine people were injured when the roof gave way.", 9, "people injured"],
+    ["Some 200 people are thought to have drowned.", 200, "drowned"],
+    ["The mill plans to shed 400 jobs cut from its night shift.", 400, "jobs cut"],
+    ["Ms Ortega, 52, said the plan was fair.", 52, "age"],
+    ["The painter died on Sunday. She was 91.", 91, "age"],
+    ["He retired from racing at the age of 38.", 38, "age"],
+    ["They sailed a 42-foot schooner across the bay.", 42, "schooner"],
+    ["The club was handed a £9,000 (€10,400) fine.", 9000, "fine"],
+    ["A record crowd of 41,000 watched the final.", 41000, "crowd"],
+    ["Ravel, a city of 3 million, has one tram line.", 3000000, "people"],
+    ["He was jailed for nine years for the fraud.", 9, "jailed"],
+    ["The bakery was fined £2,400 for the breach.", 2400, "fined"],
+    ["He faces up to 20 years in prison if convicted.", 20, "in prison"],
+    ["The ship carried 800 tonnes of frozen fish.", 800, "frozen fish"],
+    ["Of the pupils asked, 60% were bored and 25% were anxious.", 25, "anxious"],
+    ["Of the 40 patients treated, 12 have not recovered.", 12, "not recovered"],
+    ["The death toll rose to 86 on Friday.", 86, "deaths"],
+  ])("%s", (text, value, about) => {
+    const f = described(text).find((x) => near(x.value, value));
+    expect(f).toBeDefined();
+    expect(`${f!.about ?? ""} ${f!.unit ?? ""}`.toLowerCase()).toContain(about);
+  });
+
+  test.each<[string, number, string]>([
+    ["The offence carries a maximum penalty of two years.", 2, "maximum"],
+    ["He must serve a minimum of 15 years.", 15, "minimum"],
+    ["Pupils as young as 11 took part.", 11, "as young as"],
+  ])("%s", (text, value, qualifier) => {
+    expect(described(text).find((x) => near(x.value, value))?.qualifier).toBe(qualifier);
+  });
+});

@@ -1,0 +1,98 @@
+// The stories part of the store contract: run by memory, sqlite and postgres tests on articles of
+// the story evaluation set (test/fixtures/stories, written for the project).
+import { join } from "node:path";
+import { buildCard, type Article, type BriefingCard } from "../../src/core/index.js";
+import type { BriefingStore, StoredStory } from "../../src/store/index.js";
+import { parseEvalSet } from "../../bench/stories-score.js";
+
+const SET = parseEvalSet(join(__dirname, "../fixtures/stories"));
+
+export function evalArticle(id: string, changes: Partial<Article> = {}): { article: Article; card: BriefingCard; story: string } {
+  const a = SET.articles.find((x) => x.id === id);
+  if (!a) throw new Error(`no article ${id} in the story set`);
+  const article: Article = { text: a.text, title: a.title, publisher: a.outlet, publishedAt: a.at, url: `https://news.example.org/${a.id}`, ...changes };
+  return { article, card: buildCard(article), story: a.story };
+}
+
+const NOW = Date.UTC(2026, 6, 1);
+const BORDER = ["troops-border-a", "troops-border-b", "troops-border-c"];
+const OTHERS = ["troops-talks-a", "troops-talks-b", "minister-quit-a"];
+
+async function allStories(store: BriefingStore): Promise<StoredStory[]> {
+  const out: StoredStory[] = [];
+  for (let offset = 0; ; offset += 2) {
+    const page = await store.stories(2, { offset });
+    out.push(...page);
+    if (page.length < 2) return out;
+  }
+}
+
+export function storiesContract(make: () => Promise<BriefingStore>): void {
+  let store: BriefingStore;
+  beforeEach(async () => {
+    store = await make();
+  });
+  afterEach(async () => {
+    await store.close();
+  });
+
+  test("puts every article in exactly one story: retellings together, another event apart", async () => {
+    const items = [...BORDER, ...OTHERS].map((id) => evalArticle(id));
+    for (const [i, it] of items.entries()) await store.put(it.article, it.card, NOW + i);
+    const stories = await allStories(store);
+    const ids = stories.flatMap((s) => s.articles.map((a) => a.id));
+    expect(ids.sort()).toEqual(items.map((i) => i.card.id).sort());
+    const border = stories.find((s) => s.articles.some((a) => a.id === items[0]!.card.id))!;
+    expect(border.articles.map((a) => a.publisher)).toEqual(["Continental Wire", "Capital Times", "Evening Standard Post"]);
+    expect(stories).toHaveLength(3);
+    // Newest story first.
+    expect(stories.map((s) => s.lastTime)).toEqual([...stories.map((s) => s.lastTime)].sort((a, b) => b - a));
+  });
+
+  test("a story has a title, sources oldest first, merged names and its disagreements", async () => {
+    const items = BORDER.map((id) => evalArticle(id));
+    await store.putMany(items, NOW);
+    const [first] = await store.storiesOf([items[0]!.card.id]);
+    expect(first).toBeDefined();
+    const story = (await store.story(first!.id))!;
+    expect(story.id).toBe(`s${items[0]!.card.id}`);
+    expect(story.articles.map((a) => a.id)).toEqual(items.map((i) => i.card.id));
+    expect(story.articles[0]).toMatchObject({ title: items[0]!.card.title, url: "https://news.example.org/troops-border-a", publishedAt: "2026-06-01T09:10:00Z" });
+    expect(story.firstTime).toBe(Date.parse("2026-06-01T09:10:00Z"));
+    expect(story.lastTime).toBe(Date.parse("2026-06-01T16:00:00Z"));
+    expect(story.updatedAt).toBe(NOW);
+    expect(items.map((i) => i.card.title)).toContain(story.title);
+    expect(story.bestArticle).toBe(items.find((i) => i.card.title === story.title)!.card.id);
+    expect(story.people).toEqual(expect.arrayContaining(["Tomas Reyvik"]));
+    expect(story.flags).toEqual([
+      { kind: "figure", articles: [items[0]!.card.id, items[1]!.card.id], what: "troops", values: ["100,000 troops", "130,000 Kestrian soldiers"] },
+    ]);
+    expect(await store.story("s-none")).toBeUndefined();
+  });
+
+  test("storiesOf gives each story once, in the order of the articles asked for", async () => {
+    const items = [...BORDER, "troops-talks-a"].map((id) => evalArticle(id));
+    await store.putMany(items, NOW);
+    const got = await store.storiesOf([items[3]!.card.id, items[1]!.card.id, items[0]!.card.id, "nope"]);
+    expect(got.map((s) => s.articles.length)).toEqual([1, 3]);
+  });
+
+  test("an updated article stays in exactly one story", async () => {
+    const a = evalArticle("troops-border-a");
+    const b = evalArticle("troops-border-b");
+    await store.put(a.article, a.card, NOW);
+    await store.put(b.article, b.card, NOW + 1);
+    const edited = { ...a.article, text: a.article.text.replace("Satellite images", "New satellite images") };
+    expect((await store.put(edited, buildCard(edited), NOW + 2)).status).toBe("updated");
+    const stories = await allStories(store);
+    expect(stories.flatMap((s) => s.articles.map((x) => x.id)).sort()).toEqual([a.card.id, b.card.id].sort());
+    expect(stories).toHaveLength(1);
+  });
+
+  test("after the quiet period the same words start a new story", async () => {
+    const a = evalArticle("troops-border-a");
+    const late = evalArticle("troops-border-b", { publishedAt: "2026-06-05T12:00:00Z" });
+    await store.putMany([a, late], NOW);
+    expect(await allStories(store)).toHaveLength(2);
+  });
+}
