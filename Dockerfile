@@ -25,7 +25,8 @@ COPY briefings briefings
 RUN mkdir -p data && chown node:node data
 USER node
 VOLUME ["/app/data"]
-# Slack HTTP mode and Discord HTTP interactions mode listen here when enabled.
+# Slack HTTP mode and Discord HTTP interactions mode listen here when enabled, on slack.host and
+# discord.host (default 0.0.0.0, which a published port needs).
 EXPOSE 3000 3001
 ENTRYPOINT ["node", "bin/briefbot.js"]
 CMD ["start"]

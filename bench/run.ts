@@ -4,6 +4,8 @@
 //   store   [--articles N] [--pg URL] [--skip-pg]   ingestion rate, question latencies, size, RSS, then
 //           [--skip-adapters]                       Slack and Discord HTTP modes at 200 req/s over the SQLite store
 //   stories [DIR] [--sweep]                         story grouping (pairwise, BCubed) and flag P/R on test/fixtures/stories
+//   memory  [--articles N] [--db FILE] [--requests N] the real bot (Slack + Discord, against the fakes) over N
+//                                                   articles (100,000): peak RSS and where the memory goes
 //   whosaid [--eval DIR]                            who-said retrieval on the eval set
 //   digest  [N] [--postgres]                        N digests (1,000) due at one slot against rate-limited fake
 //                                                   platforms: total time vs the floor, duplicates, misses
@@ -12,6 +14,7 @@ import { runCardBench } from "./card.js";
 import { DIGEST_BENCH_DEFAULTS, runDigestBench } from "./digest.js";
 import { runDigestHttpBench } from "./digest-http.js";
 import { figuresBench } from "./figures.js";
+import { memoryBench } from "./memory.js";
 import { storeBench } from "./store.js";
 import { storiesBench } from "./stories.js";
 import { whosaidBench } from "./whosaid.js";
@@ -22,6 +25,7 @@ const BENCHES: Record<string, (args: string[]) => Promise<void> | void> = {
   store: storeBench,
   stories: storiesBench,
   whosaid: whosaidBench,
+  memory: memoryBench,
   digest: async (args) => {
     const n = Number(args.find((a) => /^\d+$/.test(a)) ?? DIGEST_BENCH_DEFAULTS.destinations);
     const r = await runDigestBench({ destinations: n, ledger: args.includes("--postgres") ? "postgres" : "sqlite" });

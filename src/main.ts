@@ -124,6 +124,7 @@ export async function startBot(o: StartOptions): Promise<RunningBot> {
         config: {
           mode: config.slack.mode,
           port: config.slack.port,
+          host: config.slack.host,
           botToken: secrets.slackBotToken,
           ...(config.slack.apiUrl ? { apiUrl: config.slack.apiUrl } : {}),
           ...(secrets.slackAppToken ? { appToken: secrets.slackAppToken } : {}),
@@ -148,9 +149,6 @@ export async function startBot(o: StartOptions): Promise<RunningBot> {
         o.console.write(cardListToText(cards, `Morning digest · ${new Date(now()).toISOString().slice(0, 10)} · ${cards.length} briefing${cards.length === 1 ? "" : "s"}`));
         o.console.write("\nAsk me: /brief <topic>, /whosaid <words>, /figures <topic>, /topics, /help, /quit\n");
       }
-      const running = startConsole({ asker, ...links, logger, input: o.console.input, write: o.console.write, interactive: o.console.interactive });
-      stoppers.push(() => running.stop());
-      consoleDone = running.done;
       adapters.push("console");
     }
     // The digest: one runner per bot process; not in Discord shard children (N of them would race
@@ -172,6 +170,12 @@ export async function startBot(o: StartOptions): Promise<RunningBot> {
       }
     }
     logger.info({ adapters, store: config.store.db }, "briefbot started");
+    // The console reads only now, so its first prompt comes after the start-up line, not above it.
+    if (wantConsole) {
+      const running = startConsole({ asker, ...links, logger, input: o.console.input, write: o.console.write, interactive: o.console.interactive });
+      stoppers.push(() => running.stop());
+      consoleDone = running.done;
+    }
     let stopping: Promise<void> | undefined;
     return {
       store,

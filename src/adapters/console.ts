@@ -1,6 +1,6 @@
 // The console bot: reads questions line by line and prints answers, as the chat adapters do.
 import { createInterface } from "node:readline";
-import type { Asker } from "../ask/index.js";
+import { isKnownCommand, SLASH_COMMANDS, type Asker } from "../ask/index.js";
 import type { Logger } from "../log/index.js";
 import { asLink, type LinkAsker } from "../links/index.js";
 import { answerToText, cardToText } from "../render/index.js";
@@ -30,6 +30,15 @@ export interface RunningConsole {
 }
 
 const QUIT = new Set(["/quit", "/exit", "quit", "exit"]);
+const QUIT_HELP = `  ${"/quit".padEnd(28)} leave (or end the input: Ctrl-D)\n`;
+const COMMAND_LIST = [...SLASH_COMMANDS, "quit"].map((c) => `/${c}`).join(", ");
+
+/** The console's reply to a line: an answer, or why a command is not one. */
+async function reply(asker: Asker, line: string): Promise<string> {
+  if (!isKnownCommand(line)) return `Unknown command ${line.split(/\s/)[0]}. Commands: ${COMMAND_LIST}.\n`;
+  const answer = await asker.ask(line);
+  return answerToText(answer) + (answer.kind === "help" ? QUIT_HELP : "");
+}
 
 /** Answers each line before reading the next. */
 export function startConsole({ asker, input, write, logger, interactive, links }: ConsoleOptions): RunningConsole {
@@ -45,7 +54,7 @@ export function startConsole({ asker, input, write, logger, interactive, links }
       if (line) {
         try {
           const link = links && /^\/brief\s/i.test(line) ? asLink(line.slice(6)) : undefined;
-          write(link && links ? await briefLink(links, link) : answerToText(await asker.ask(line)));
+          write(link && links ? await briefLink(links, link) : await reply(asker, line));
         } catch (err) {
           logger.error({ err, question: line }, "console: answering failed");
           write(`Sorry, that failed: ${(err as Error).message}\n`);

@@ -5,6 +5,7 @@ import { knownForms, topicForms } from "./aliases.js";
 import { parseQuestion } from "./parse.js";
 import { closestTopics } from "./suggest.js";
 import { findTrend } from "../trends/index.js";
+import { createMatcher, createPersonAnswers, type MatchOptions, type PeopleOptions } from "../people/index.js";
 import type { Answer, ArticleRef, Asker, FigureAnswer, Intent, QuoteAnswer } from "./types.js";
 import { FIGURE_NOISE, FIGURE_SYNONYMS } from "./figure-words.js";
 import { align, STOP_WORDS, tokens } from "./words.js";
@@ -30,15 +31,23 @@ export const DEFAULT_ASKER_OPTIONS = {
 } as const satisfies AskerOptions;
 
 export const COMMANDS_HELP = [
-  { usage: "brief <topic>", description: "the latest briefing cards on a topic (brief ukraine)" },
-  { usage: "who said <words>", description: "who said a quote, from a few of its words (who said \"prevent one\")" },
-  { usage: "figures <topic>", description: "figures on a topic, or ask: how many troops has Russia amassed?" },
+  { usage: "brief <topic>", description: "the latest briefing cards on a topic (brief flood)" },
+  { usage: "who said <words>", description: "who said a quote, from a few of its words (who said \"cook fast\")" },
+  { usage: "figures <topic>", description: "figures on a topic (figures kyiv), or ask: how many sandbags?" },
   { usage: "trend <what> [in <topic>]", description: "a figure over time, across articles (trend evacuees in wildfire)" },
+  { usage: "quotes <person> [about <words>]", description: "what someone has said across articles (quotes sorensen about the dam)" },
+  { usage: "person <name>", description: "one card for a person: roles, counts, topics, latest quotes" },
   { usage: "topics", description: "the topics the bot knows" },
   { usage: "help", description: "this list" },
 ] as const;
 
 const refOf = (m: QuoteHit["article"]): ArticleRef => ({ ...m });
+
+/** A word worth looking up: one letter or one digit ("/brief zanzibar y z 1") matches anything. */
+const meaningful = (w: string) => w.length > 1;
+
+/** Words of a figure question that name what is counted ("population", "troops"), not its subject. */
+const MEASURE_WORDS = new Set(Object.entries(FIGURE_SYNONYMS).flatMap(([k, v]) => [k, ...v]));
 
 /** Content words of a question, or all its words when too few remain. */
 function contentWords(words: string[]): string[] {
@@ -46,17 +55,39 @@ function contentWords(words: string[]): string[] {
   return content.length >= Math.min(2, words.length) ? content : words;
 }
 
-export function createAsker(store: BriefingStore, options: Partial<AskerOptions> = {}): Asker {
-  const opts = { ...DEFAULT_ASKER_OPTIONS, ...options };
+export interface AskerParts {
+  /** How people are matched and answered about (people/). */
+  match: Partial<MatchOptions>;
+  people: Partial<PeopleOptions>;
+}
 
-  async function suggestions(typed: string): Promise<string[]> {
-    const known = (await store.topics(2000)).map((t) => t.topic);
-    return closestTopics(typed, known.length ? known : knownForms(), opts.maxSuggestions);
+export function createAsker(store: BriefingStore, options: Partial<AskerOptions> = {}, parts: Partial<AskerParts> = {}): Asker {
+  const opts = { ...DEFAULT_ASKER_OPTIONS, ...options };
+  const matcher = createMatcher(store, parts.match);
+  const personAnswers = createPersonAnswers(store, parts.people);
+
+  async function person(intent: "quotes" | "person", name: string, about?: string): Promise<Answer> {
+    const m = await matcher.match(name);
+    if (m.kind === "none") return { kind: "not_found", intent, query: name, suggestions: m.suggestions };
+    if (m.kind === "ambiguous") return { kind: "which_person", intent, query: name, ...(about ? { about } : {}), candidates: m.candidates };
+    if (intent === "person") return { kind: "person", query: name, ...(await personAnswers.card(m.person)) };
+    const matches = await personAnswers.quotes(m.person, about);
+    return { kind: "quotes", query: name, person: m.person, ...(about ? { about } : {}), matches };
+  }
+
+  /** "Nothing found", with the known topics nearest to what was typed, else the biggest ones. */
+  async function notFound(intent: "brief" | "figures" | "trend", query: string, typed = query): Promise<Answer> {
+    const stored = await store.topics(2000);
+    const near = closestTopics(typed, stored.length ? stored.map((t) => t.topic) : knownForms(), opts.maxSuggestions);
+    const answer: Answer = { kind: "not_found", intent, query, suggestions: near };
+    if (!near.length && stored.length) answer.known = stored.slice(0, opts.maxSuggestions).map((t) => t.topic);
+    return answer;
   }
 
   async function brief(topic: string): Promise<Answer> {
-    const forms = topicForms(topic);
-    if (!forms.length) return { kind: "not_found", intent: "brief", query: topic, suggestions: await suggestions(topic) };
+    const typed = tokens(topic).filter(meaningful).join(" ");
+    const forms = typed ? topicForms(typed) : [];
+    if (!forms.length) return notFound("brief", topic, typed);
     let cards = (await store.byTopic(forms, opts.maxCards)).map((a) => a.card);
     if (!cards.length) {
       // No card carries the topic: search titles, summaries and names instead.
@@ -64,7 +95,7 @@ export function createAsker(store: BriefingStore, options: Partial<AskerOptions>
       const terms: Terms = words.length === 1 ? [forms.filter((f) => !f.includes(" "))] : words;
       cards = (await store.searchArticles(terms, opts.maxCards)).map((h) => h.article.card);
     }
-    if (!cards.length) return { kind: "not_found", intent: "brief", query: topic, suggestions: await suggestions(topic) };
+    if (!cards.length) return notFound("brief", topic, typed);
     return { kind: "brief", topic: forms[0]!, cards };
   }
 
@@ -92,8 +123,10 @@ export function createAsker(store: BriefingStore, options: Partial<AskerOptions>
   }
 
   async function figures(topic: string): Promise<Answer> {
-    const words = contentWords(tokens(topic)).filter((w) => !FIGURE_NOISE.has(w));
-    if (!words.length) return { kind: "not_found", intent: "figures", query: topic, suggestions: await suggestions(topic) };
+    const words = contentWords(tokens(topic)).filter((w) => !FIGURE_NOISE.has(w) && meaningful(w));
+    // The subject ("kyiv" in "population of Kyiv"): a figure must be about it, not only count people.
+    const subject = words.filter((w) => !MEASURE_WORDS.has(w));
+    if (!words.length) return notFound("figures", topic);
     const terms: Terms = words.map((w) => FIGURE_SYNONYMS[w] ?? topicForms(w).filter((f) => !f.includes(" ")));
     const hits = await store.searchFigures(terms, opts.candidates);
     const wanted = new Set(terms.flatMap((t) => (typeof t === "string" ? [t] : [...t])));
@@ -109,10 +142,17 @@ export function createAsker(store: BriefingStore, options: Partial<AskerOptions>
       const level = Math.floor(h.score);
       return level + (h.score - level) * 0.2 + named + figureScore(h.figure) / 8 - (h.figure.kind === "year" ? 2 : 0);
     };
+    // Figures the index finds for the subject alone (its sentence, or its article's title and topics).
+    const keyOf = (h: FigureHit) => `${h.article.id}:${h.figure.start}`;
+    const onSubject = subject.length
+      ? new Set((await store.searchFigures(subject.map((w) => topicForms(w).filter((f) => !f.includes(" "))), opts.candidates * 4)).map(keyOf))
+      : undefined;
+    const aboutSubject = (h: FigureHit) => !onSubject || onSubject.has(keyOf(h));
     const ranked: FigureAnswer[] = hits
+      .filter(aboutSubject)
       .map((h) => ({ figure: h.figure, article: refOf(h.article), score: Math.round(scoreOf(h) * 1000) / 1000 }))
       .sort((a, b) => b.score - a.score);
-    if (!ranked.length) return { kind: "not_found", intent: "figures", query: topic, suggestions: await suggestions(topic) };
+    if (!ranked.length) return notFound("figures", topic, subject.join(" ") || topic);
     return { kind: "figures", topic, figures: ranked.slice(0, opts.maxFigures) };
   }
 
@@ -122,9 +162,7 @@ export function createAsker(store: BriefingStore, options: Partial<AskerOptions>
     if (series) return { kind: "trend", ...series };
     // Nothing counts it: the topics nearest to what was asked, else the busiest ones.
     const query = topic ? `${what} in ${topic}` : what;
-    let near = await suggestions(topic ?? what);
-    if (!near.length) near = (await store.topics(opts.maxSuggestions)).map((t) => t.topic);
-    return { kind: "not_found", intent: "trend", query, suggestions: near };
+    return notFound("trend", query, topic ?? what);
   }
 
   const asker: Asker = {
@@ -143,9 +181,14 @@ export function createAsker(store: BriefingStore, options: Partial<AskerOptions>
           return figures(intent.question ?? intent.topic);
         case "trend":
           return trend(intent.what, intent.topic);
+        case "quotes":
+          return person("quotes", intent.person, intent.about);
+        case "person":
+          return person("person", intent.name);
       }
     },
     topics: (prefix, limit = 25) => store.topics(limit, prefix),
+    people: (typed, limit = 25) => matcher.complete(typed, limit),
   };
   return asker;
 }

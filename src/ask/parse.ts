@@ -21,10 +21,26 @@ const TREND_CHANGE =
   /^how\s+(?:has|have|did|does|do|is|are)\s+(?:the\s+)?(.+?)\s+(?:changed?|changing|grown|grow|risen|rise|fallen|fall|evolved?|moved?|developed?|gone|been\s+changing)\b([\s\S]*)$/i;
 const OVER_TIME = /^(?:show\s+(?:me\s+)?)?(?:the\s+)?(.+?)\s+(?:over\s+time|so\s+far|day\s+by\s+day)$/i;
 const TOLL = /^(?:what\s+(?:is|was|'s)\s+)?(?:the\s+)?((?:death\s+)?toll)\s+(?:of|in|from)\s+(?:the\s+)?([\s\S]+)$/i;
+// People: "/quotes sorensen about the dam", "quotes from the emergency director", "what has X said
+// about the dam?", "what did X say?", "/person sorensen", "who is helga sorensen?".
+const QUOTES = /^(?:quotes|quotations)\b(?:\s+(?:from|by|of))?[\s:,]*([\s\S]*)$/i;
+const SAID_WHAT =
+  /^what\s+(?:did|does|do|has|have|had|is|was|were)\s+(.+?)\s+(?:said|say|says|saying|told|tell)\b(?:\s+(?:us|reporters|the\s+press))?(?:\s+(?:about|on|of|regarding|over)\s+([\s\S]+))?[\s?.!]*$/i;
+const PERSON = /^(?:person|profile|who\s+is|who's)\b[\s:,]*([\s\S]*)$/i;
 const TOPICS = /^(?:topics?|(?:list|show)(?:\s+me)?(?:\s+the)?\s+topics|what\s+topics.*)$/i;
 const HELP = /^(?:help|\?|commands|start|what\s+can\s+you\s+do\??)$/i;
 const ABOUT = /^(?:what(?:'s|\s+is)\s+(?:new|happening|the\s+latest)\s+(?:in|on|with|about)|tell\s+me\s+about|what\s+about|update\s+on)\s+([\s\S]+)$/i;
 const QUOTED = /["“«‘]([^"“”«»‘’]{3,})["”»’]/;
+
+/** The slash commands every adapter answers (and the words they may be typed as). */
+export const SLASH_COMMANDS = ["brief", "whosaid", "quotes", "person", "figures", "trend", "topics", "help"] as const;
+const COMMAND_WORDS = /^(?:brief(?:ing)?|news|latest|summary|summari[sz]e|who\s*said|whosaid|quotes?|quotations|person|profile|figures?|numbers?|stats|statistics|facts|trends?|topics?|help|commands)$/i;
+
+/** Whether "/word ..." names a command briefbot knows ("/brief", "/figure"), for "unknown command" replies. */
+export function isKnownCommand(line: string): boolean {
+  const m = /^\/\s*([^\s]+)/.exec(line.trim());
+  return !m || COMMAND_WORDS.test(m[1]!);
+}
 
 /** "troops at the border in ukraine" -> what and topic (after the last " in "). */
 function trendIntent(what: string, topic?: string): Intent {
@@ -37,12 +53,29 @@ function trendIntent(what: string, topic?: string): Intent {
   return t ? { kind: "trend", what: w, topic: t } : { kind: "trend", what: w };
 }
 
+/** "sorensen about the dam" -> person and about (after the last " about "). */
+function quotesIntent(person: string, about?: string): Intent {
+  let p = clean(person);
+  let a = about === undefined ? undefined : clean(about);
+  if (a === undefined) {
+    const m = /^(.+?)\s+(?:about|on|regarding)\s+(\S[\s\S]*)$/i.exec(p);
+    if (m) (p = m[1]!.trim()), (a = clean(m[2]!));
+  }
+  return a ? { kind: "quotes", person: p, about: a } : { kind: "quotes", person: p };
+}
+
 export function parseQuestion(text: string): Intent {
   const t = text.trim().replace(/^[/!]\s*/, "").trim();
   if (!t || HELP.test(t)) return { kind: "help" };
   if (TOPICS.test(t)) return { kind: "topics" };
-  let m = WHO_SAID.exec(t);
-  if (m) return { kind: "whosaid", words: clean(m[1]!) };
+  let m = QUOTES.exec(t);
+  if (m) return clean(m[1]!) ? quotesIntent(m[1]!) : { kind: "help" };
+  m = SAID_WHAT.exec(t);
+  if (m) return quotesIntent(m[1]!, m[2]);
+  m = PERSON.exec(t);
+  if (m) return clean(m[1]!) ? { kind: "person", name: clean(m[1]!) } : { kind: "help" };
+  m = WHO_SAID.exec(t);
+  if (m) return clean(m[1]!) ? { kind: "whosaid", words: clean(m[1]!) } : { kind: "help" };
   // A bare command ("/brief") has nothing to look up: show how to use it.
   m = FIGURES.exec(t);
   if (m) return m[1]!.trim() ? { kind: "figures", topic: clean(m[1]!) } : { kind: "help" };

@@ -1,5 +1,6 @@
 // Typed answers; renderers (src/render) turn them into messages for each platform.
 import type { BriefingCard, Figure, Quote, Speaker } from "../core/index.js";
+import type { PersonCard, PersonQuotes, PersonRef } from "../people/index.js";
 import type { TrendSeries } from "../trends/index.js";
 
 export interface ArticleRef {
@@ -30,16 +31,27 @@ export type Intent =
   | { kind: "figures"; topic: string; question?: string }
   | { kind: "topics" }
   | { kind: "help" }
-  | { kind: "trend"; what: string; topic?: string };
+  | { kind: "trend"; what: string; topic?: string }
+  | { kind: "quotes"; person: string; about?: string }
+  | { kind: "person"; name: string };
 
 export type Answer =
   | { kind: "brief"; topic: string; cards: BriefingCard[] }
   | { kind: "whosaid"; query: string; matches: QuoteAnswer[] }
   | { kind: "figures"; topic: string; figures: FigureAnswer[] }
   | { kind: "topics"; topics: Array<{ topic: string; count: number }> }
-  | { kind: "not_found"; intent: Intent["kind"]; query: string; suggestions: string[] }
+  /**
+   * `suggestions`: known topics near what was typed. `known`: when none is near, the topics the bot
+   * knows most about, so a person always has a next step.
+   */
+  | { kind: "not_found"; intent: Intent["kind"]; query: string; suggestions: string[]; known?: string[] }
   | { kind: "help"; commands: Array<{ usage: string; description: string }> }
-  | ({ kind: "trend" } & TrendSeries);
+  | ({ kind: "trend" } & TrendSeries)
+  /** A person's quotes across articles, newest first, one entry per article (`matches`). */
+  | { kind: "quotes"; query: string; person: PersonRef; about?: string; matches: PersonQuotes[] }
+  | ({ kind: "person"; query: string } & PersonCard)
+  /** Several people fit what was typed: "did you mean" one of them. */
+  | { kind: "which_person"; intent: "quotes" | "person"; query: string; about?: string; candidates: PersonRef[] };
 
 /** What every adapter talks to. Implemented in ask/asker.ts over a BriefingStore. */
 export interface Asker {
@@ -49,4 +61,6 @@ export interface Asker {
   answer(intent: Intent): Promise<Answer>;
   /** Topics the bot knows, most cards first; `prefix` filters (autocomplete). */
   topics(prefix?: string, limit?: number): Promise<Array<{ topic: string; count: number }>>;
+  /** People whose name starts with what is typed, most articles first (autocomplete). */
+  people?(typed: string, limit?: number): Promise<PersonRef[]>;
 }

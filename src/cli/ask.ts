@@ -10,7 +10,7 @@ import { UsageError, type Io } from "./io.js";
 
 export async function askCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommand(argv, { json: { type: "boolean", default: false }, jsonl: { type: "boolean", default: false }, db: { type: "string" } });
-  if (!values.jsonl && !positionals.length) throw new UsageError('give a question: briefbot ask "who said \\"prevent one\\"?"');
+  if (!values.jsonl && !positionals.length) throw new UsageError('give a question: briefbot ask "who said \\"cook fast\\"?"');
   return withStore("ask", values.db, io, async (store) => {
     const asker = createAsker(store);
     if (values.jsonl) return askJsonl(asker, positionals[0] ?? "-", io);

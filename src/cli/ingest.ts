@@ -15,6 +15,7 @@ import {
   type FetchOptions,
   type IngestSummary,
 } from "../ingest/index.js";
+import { StoreError } from "../store/index.js";
 import { withStore } from "./db.js";
 import { parseCommand } from "./args.js";
 import { UsageError, type Io } from "./io.js";
@@ -59,13 +60,27 @@ export async function ingestCommand(argv: string[], io: Io): Promise<number> {
     try {
       const ingestor = createIngestor({ store, now: Date.now, fetch, cards, onProgress: (d, t, s) => progress.update(d, t, s) });
       if (watchMinutes !== undefined) return await watch(positionals.filter(isUrl), watchMinutes, ingestor, io);
-      const code = await run(ingestor);
-      progress.end();
-      return code;
+      try {
+        const code = await run(ingestor);
+        progress.end();
+        return code;
+      } catch (err) {
+        // The store stopped taking writes: say what was stored and what was not, then why.
+        if (!(err instanceof StoreError)) throw err;
+        progress.end();
+        report(ingestor.summary());
+        io.stderr(`briefbot ingest: ${err.code}: ${err.message}; the run stopped (inputs after the last batch were not read)\n`);
+        return 1;
+      }
     } finally {
       await cards.close();
     }
   });
+
+  function report(s: IngestSummary): void {
+    io.stdout(summaryLine(s) + "\n");
+    io.stderr(failureLines(s));
+  }
 
   async function run(ingestor: ReturnType<typeof createIngestor>): Promise<number> {
     if (values.jsonl) {
@@ -75,8 +90,7 @@ export async function ingestCommand(argv: string[], io: Io): Promise<number> {
     await ingestor.paths(positionals.filter((p) => !isUrl(p)));
     for (const url of positionals.filter(isUrl)) await ingestor.url(url);
     const s = ingestor.summary();
-    io.stdout(summaryLine(s) + "\n");
-    io.stderr(failureLines(s));
+    report(s);
     // Partial success is success; only a run where everything failed fails.
     return s.failed.length && !(s.ingested + s.updated + s.unchanged) ? 1 : 0;
   }

@@ -25,11 +25,14 @@ export const configSchema = z.strictObject({
   slack: z.strictObject({
     mode: z.enum(["socket", "http"]).default("socket"),
     port: z.number().int().min(1).max(65535).default(3000),
+    // The address HTTP mode listens on: 0.0.0.0 (every interface, as a container needs), or 127.0.0.1 behind a proxy.
+    host: z.string().min(1).default("0.0.0.0"),
     apiUrl: z.url().optional(),
   }).prefault({}),
   discord: z.strictObject({
     mode: z.enum(["gateway", "http"]).default("gateway"),
     port: z.number().int().min(1).max(65535).default(3001),
+    host: z.string().min(1).default("0.0.0.0"),
     apiUrl: z.url().optional(),
   }).prefault({}),
   // The morning digest (docs/digest.md): destinations, catch-up window, replica lease.

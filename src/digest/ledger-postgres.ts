@@ -1,7 +1,9 @@
 // The digest ledger in PostgreSQL, for several replicas. A claim is one INSERT .. ON CONFLICT DO
 // UPDATE .. WHERE: the row lock it takes makes "write intent or retake an expired lease" atomic,
-// so of two replicas racing for a slot exactly one gets it. Leases use the callers' clocks, so
-// replicas' clocks must agree to well within the lease (NTP does).
+// so of two replicas racing for a slot exactly one gets it. Leases are written and compared on the
+// database's clock (now()), so replicas whose clocks disagree (by 30 s, or by more than a lease)
+// still never both own a slot; a lease goes back to the caller on its own clock (its `now` plus
+// the time left), so its timers stay right.
 import type { Pool } from "pg";
 import { DigestLedgerError } from "./errors.js";
 import { claimResult, completionColumns, createTableSql, LEDGER_VERSION, toRecord, type LedgerRow } from "./ledger-row.js";
@@ -10,7 +12,15 @@ import type { ClaimResult, Completion, DigestLedger, SlotClaim } from "./types.j
 export interface PostgresLedgerOptions {
   /** Schema holding the tables (created if missing); default "public". */
   schema?: string;
+  /**
+   * Whose clock leases are measured on: "database" (default; PostgreSQL's now(), one clock for all
+   * replicas) or "caller" (the `now` each call passes: for tests that simulate time).
+   */
+  clock?: "database" | "caller";
 }
+
+/** PostgreSQL's clock in epoch milliseconds (now() is the statement's transaction time). */
+const DB_NOW = "(extract(epoch from now()) * 1000)::bigint";
 
 const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
@@ -47,43 +57,55 @@ export async function createPostgresLedger(pool: Pool, options: PostgresLedgerOp
   const rows = async (sql: string, params: unknown[]) => (await pool.query<LedgerRow>(sql, params)).rows;
   const fence = "destination_id = $1 AND slot = $2 AND owner = $3 AND attempts = $4 AND status = 'pending'";
   const fenced = (c: SlotClaim) => [c.destinationId, c.slot, c.owner, c.attempt];
+  // The caller's now is always the last parameter, sent only when it is the clock.
+  const callerClock = options.clock === "caller";
+  const clockOf = (param: string) => (callerClock ? `${param}::bigint` : DB_NOW);
+  const withNow = (params: unknown[], now: number) => (callerClock ? [...params, now] : params);
+  /** A time on the clock leases use -> the caller's clock: its now plus the time left. */
+  const toCaller = (at: number | string, clockNow: number | string, now: number) => now + (Number(at) - Number(clockNow));
 
   return {
     async claim(destinationId, slot, owner, now, leaseMs): Promise<ClaimResult> {
-      const won = await pool.query<{ attempts: number; lease_until: string }>(
+      const c = clockOf("$5");
+      const won = await pool.query<{ attempts: number; lease_until: string; clock_now: string }>(
         `INSERT INTO ${t} (destination_id, slot, status, attempts, owner, lease_until, updated_at)
-         VALUES ($1, $2, 'pending', 1, $3, $4, $5)
+         VALUES ($1, $2, 'pending', 1, $3, ${c} + $4::bigint, ${c})
          ON CONFLICT (destination_id, slot) DO UPDATE SET
            attempts = ${t}.attempts + 1, owner = EXCLUDED.owner,
            lease_until = EXCLUDED.lease_until, updated_at = EXCLUDED.updated_at
          WHERE ${t}.status = 'pending' AND (${t}.lease_until <= EXCLUDED.updated_at OR ${t}.owner = EXCLUDED.owner)
-         RETURNING attempts, lease_until`,
-        [destinationId, slot, owner, now + leaseMs, now],
+         RETURNING attempts, lease_until, ${c} AS clock_now`,
+        withNow([destinationId, slot, owner, leaseMs], now),
       );
       const w = won.rows[0];
-      const [row] = w ? [] : await rows(`SELECT * FROM ${t} WHERE destination_id = $1 AND slot = $2`, [destinationId, slot]);
-      return claimResult({ destinationId, slot, owner, now }, w, row);
+      if (w) return claimResult({ destinationId, slot, owner, now }, { attempts: w.attempts, lease_until: toCaller(w.lease_until, w.clock_now, now) }, undefined);
+      const [row] = await rows(`SELECT *, ${clockOf("$3")} AS clock_now FROM ${t} WHERE destination_id = $1 AND slot = $2`, withNow([destinationId, slot], now));
+      if (row?.lease_until != null) row.lease_until = toCaller(row.lease_until, (row as LedgerRow & { clock_now: string }).clock_now, now);
+      return claimResult({ destinationId, slot, owner, now }, undefined, row);
     },
     async extend(claim, now, leaseMs) {
-      const until = now + leaseMs;
-      const r = await pool.query(`UPDATE ${t} SET lease_until = $5, updated_at = $6 WHERE ${fence}`, [...fenced(claim), until, now]);
-      const ok = r.rowCount === 1;
-      if (ok) claim.leaseUntil = until;
-      return ok;
+      const c = clockOf("$6");
+      const r = await pool.query<{ lease_until: string; clock_now: string }>(
+        `UPDATE ${t} SET lease_until = ${c} + $5::bigint, updated_at = ${c} WHERE ${fence} RETURNING lease_until, ${c} AS clock_now`,
+        withNow([...fenced(claim), leaseMs], now),
+      );
+      const row = r.rows[0];
+      if (row) claim.leaseUntil = toCaller(row.lease_until, row.clock_now, now);
+      return !!row;
     },
     async complete(claim, outcome: Completion, now) {
       const c = completionColumns(outcome);
       const r = await pool.query(
-        `UPDATE ${t} SET status = $5, message_id = $6, reason = $7, content_until = $8, lease_until = NULL, updated_at = $9 WHERE ${fence}`,
-        [...fenced(claim), c.status, c.messageId, c.reason, c.contentUntil, now],
+        `UPDATE ${t} SET status = $5, message_id = $6, reason = $7, content_until = $8, lease_until = NULL, updated_at = ${clockOf("$9")} WHERE ${fence}`,
+        withNow([...fenced(claim), c.status, c.messageId, c.reason, c.contentUntil], now),
       );
       return r.rowCount === 1;
     },
     async skip(destinationId, slot, reason, now) {
       const r = await pool.query(
         `INSERT INTO ${t} (destination_id, slot, status, attempts, reason, updated_at)
-         VALUES ($1, $2, 'skipped', 0, $3, $4) ON CONFLICT DO NOTHING`,
-        [destinationId, slot, reason, now],
+         VALUES ($1, $2, 'skipped', 0, $3, ${clockOf("$4")}) ON CONFLICT DO NOTHING`,
+        withNow([destinationId, slot, reason], now),
       );
       return r.rowCount === 1;
     },

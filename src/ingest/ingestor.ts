@@ -8,7 +8,7 @@ import { inlineCards, type CardBuilder } from "./cards.js";
 import type { BriefingStore } from "../store/index.js";
 import { FetchError, IngestError } from "./errors.js";
 import { fetchPage, type FetchOptions, type Validators } from "./fetch.js";
-import { isFeed, parseFeed, type FeedItem } from "./feed.js";
+import { DEFAULT_FEED_OPTIONS, isFeed, parseFeed, type FeedItem } from "./feed.js";
 import { ArticleFileError } from "./file.js";
 import { articleFromHtml, paragraphs } from "./html.js";
 import { articleFromContent, readTextFile } from "./local.js";
@@ -36,17 +36,36 @@ export interface IngestorOptions {
   batchSize: number;
   /** Articles written after which a bulk run ends with store.maintain(). */
   maintainAfter: number;
+  /** Items read from one feed document; the rest are reported as left out. */
+  maxFeedItems: number;
   onProgress?: (done: number, total: number | undefined, source: string) => void;
 }
 
 /** What a feed poll remembers between runs. */
 export interface FeedState {
   validators: Validators;
-  /** Item ids already fetched. */
+  /** Item ids and links already fetched, oldest first; bounded (SEEN_PER_ITEM x maxFeedItems). */
   seen: Set<string>;
 }
 
 export const newFeedState = (): FeedState => ({ validators: {}, seen: new Set() });
+
+/**
+ * How many polls' worth of ids and links a feed state keeps. A feed that gives every item a new guid
+ * on each poll would otherwise grow it without end (and refetch every page: links are remembered too).
+ */
+const SEEN_PER_ITEM = 8;
+
+function remember(state: FeedState, keys: readonly string[], bound: number): void {
+  for (const k of keys) {
+    state.seen.delete(k); // re-inserted as the newest
+    state.seen.add(k);
+  }
+  for (const old of state.seen) {
+    if (state.seen.size <= bound) break;
+    state.seen.delete(old);
+  }
+}
 
 const FILE_TYPES = new Set([".txt", ".md", ".markdown", ".html", ".htm"]);
 /** Read as RSS or Atom feeds: each item's page is fetched. A folder's .xml files are not taken (often not feeds). */
@@ -83,7 +102,7 @@ function walk(path: string, out: string[]): void {
 }
 
 export function createIngestor(options: Partial<IngestorOptions> & Pick<IngestorOptions, "store" | "now">) {
-  const opts = { cards: inlineCards(), fetch: {}, batchSize: 64, maintainAfter: 1000, ...options };
+  const opts = { cards: inlineCards(), fetch: {}, batchSize: 64, maintainAfter: 1000, maxFeedItems: DEFAULT_FEED_OPTIONS.maxItems, ...options };
   let pending: Array<{ article: Article; source: string; seq: number }> = [];
   // Failures are reported in input order, though cards fail later than files do (at flush).
   let seq = 0;
@@ -119,14 +138,23 @@ export function createIngestor(options: Partial<IngestorOptions> & Pick<Ingestor
     const batch = pending;
     pending = [];
     const built = await Promise.allSettled(batch.map((p) => opts.cards.build(p.article)));
-    const good: Array<{ article: Article; card: BriefingCard }> = [];
+    const good: Array<{ article: Article; card: BriefingCard; source: string }> = [];
     built.forEach((b, i) => {
-      if (b.status === "fulfilled") return void good.push({ article: batch[i]!.article, card: b.value });
+      if (b.status === "fulfilled") return void good.push({ article: batch[i]!.article, card: b.value, source: batch[i]!.source });
       const f = inputFailure(b.reason);
       if (!f) throw b.reason;
       fail(batch[i]!.source, f, batch[i]!.seq);
     });
-    for (const r of await opts.store.putMany(good, opts.now())) summary[r.status]++;
+    let results: Awaited<ReturnType<BriefingStore["putMany"]>>;
+    try {
+      results = await opts.store.putMany(good, opts.now());
+    } catch (err) {
+      // The store refused the batch (read-only, disk full, database gone): the transaction rolled back,
+      // so each of its articles is reported as not stored, then the run stops with the store's error.
+      for (const g of good) fail(g.source, { code: "not_stored", message: (err as Error).message });
+      throw err;
+    }
+    for (const r of results) summary[r.status]++;
     written += good.length;
   }
 
@@ -177,8 +205,12 @@ export function createIngestor(options: Partial<IngestorOptions> & Pick<Ingestor
   }
 
   async function feedBody(url: string | undefined, body: string, state: FeedState): Promise<void> {
-    const feed = parseFeed(body, url);
-    const fresh = feed.items.filter((i) => !state.seen.has(i.id));
+    const feed = parseFeed(body, url, { maxItems: opts.maxFeedItems });
+    const where = url ?? "feed";
+    if (feed.omitted)
+      fail(where, { code: "feed_truncated", message: `${where}: the feed lists ${feed.items.length + feed.omitted} items; the first ${opts.maxFeedItems} were read, ${feed.omitted} left out` });
+    // An item already fetched under its id or its link (a feed that renames every guid on each poll).
+    const fresh = feed.items.filter((i) => !state.seen.has(i.id) && !state.seen.has(i.link));
     for (const item of fresh) {
       let excerpt = false;
       const ok = await guarded(item.link, undefined, async () => {
@@ -196,7 +228,7 @@ export function createIngestor(options: Partial<IngestorOptions> & Pick<Ingestor
         }
       });
       // Failed items (and excerpts) are tried again at the next poll; fetched ones are not.
-      if (ok && !excerpt) state.seen.add(item.id);
+      if (ok && !excerpt) remember(state, [item.id, item.link], SEEN_PER_ITEM * opts.maxFeedItems);
     }
   }
 

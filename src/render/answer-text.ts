@@ -3,6 +3,7 @@ import type { Answer, ArticleRef, QuoteAnswer } from "../ask/index.js";
 import type { BriefingCard } from "../core/index.js";
 import { cardToText, formatValue } from "./text.js";
 import { trendToText } from "./trend-text.js";
+import { candidateLine, dayOf, groupLine, noPersonText, quotesSummary, rolesLine, seenLine, whichHint, whichQuestion, type PersonAnswer, type QuotesAnswer } from "./people-text.js";
 
 const ref = (a: ArticleRef) => [a.title, a.publisher, a.publishedAt?.slice(0, 10), a.url].filter(Boolean).join(" · ");
 
@@ -31,12 +32,39 @@ export function answerToText(answer: Answer): string {
         ? `Topics: ${answer.topics.map((t) => `${t.topic} (${t.count})`).join(", ")}\n`
         : "No articles yet: add some to briefings/ or run `briefbot ingest`.\n";
     case "not_found":
-      return `Nothing found for "${answer.query}".${answer.suggestions.length ? ` Closest topics: ${answer.suggestions.join(", ")}.` : ""}\n`;
+      if (answer.intent === "quotes" || answer.intent === "person") return noPersonText(answer.query, answer.suggestions) + "\n";
+      return `Nothing found for "${answer.query}".${answer.suggestions.length ? ` Closest topics: ${answer.suggestions.join(", ")}.` : ""}${answer.known?.length ? ` Topics I know: ${answer.known.join(", ")}.` : ""}\n`;
     case "trend":
       return trendToText(answer);
+    case "quotes":
+      return quotesToText(answer);
+    case "person":
+      return personToText(answer);
+    case "which_person":
+      return [whichQuestion(answer), ...answer.candidates.map((c) => `  • ${candidateLine(c)}`), whichHint(answer)].join("\n") + "\n";
     case "help":
       return answer.commands.map((c) => `  ${c.usage.padEnd(28)} ${c.description}`).join("\n") + "\n";
   }
+}
+
+function quotesToText(a: QuotesAnswer): string {
+  const out = [quotesSummary(a)];
+  for (const g of a.matches) {
+    out.push("", `■ ${ref(g.article)}`);
+    if (g.role) out.push(`  ${groupLine(g)}`);
+    out.push(...g.quotes.map((q) => `  “${q.text}”`));
+  }
+  return out.join("\n") + "\n";
+}
+
+function personToText(a: PersonAnswer): string {
+  const out = [a.person.name];
+  if (a.roles.length) out.push(`  Roles: ${rolesLine(a)}`);
+  if (a.organisations.length) out.push(`  Organisations: ${a.organisations.join(", ")}`);
+  out.push(`  ${seenLine(a)}`);
+  if (a.topics.length) out.push(`  Topics: ${a.topics.join(", ")}`);
+  if (a.recent.length) out.push("  Latest quotes:", ...a.recent.map((r) => `    “${r.quote.text}” — ${r.article.title}, ${dayOf(r.date)}`));
+  return out.join("\n") + "\n";
 }
 
 /** Cards as a short list under a heading (the console's start-up digest): title, two bullets, topics. */

@@ -1,2 +1,3 @@
 export { cardToMarkdown, cardToText, escapeMarkdown, formatValue } from "./text.js";
 export { answerToText, cardListToText } from "./answer-text.js";
+export { answerFailureText, STORE_UNAVAILABLE_TEXT } from "./failure.js";

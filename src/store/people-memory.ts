@@ -1,6 +1,6 @@
 // The person index in memory, for the memory store: the same keys as the SQL stores.
 import type { BriefingCard, Quote } from "../core/index.js";
-import { personRows } from "./people-rows.js";
+import { nameKeys, personRows, roleKeys } from "./people-rows.js";
 import type { ArticleMeta, PersonArticle, PersonFound, PersonTotals } from "./types.js";
 
 interface Seen {
@@ -34,7 +34,7 @@ export function createMemoryPeople(): MemoryPeople {
       for (const p of personRows(card)) {
         let person = people.get(p.key);
         if (!person) people.set(p.key, (person = { name: p.name, articles: new Map() }));
-        for (const k of p.keys) (byKey.get(k) ?? byKey.set(k, new Set()).get(k)!).add(p.key);
+        for (const k of [...nameKeys(p.key), ...roleKeys(p.role)]) (byKey.get(k) ?? byKey.set(k, new Set()).get(k)!).add(p.key);
         const quotes = p.quotes.map((i) => structuredClone(card.quotes[i]!));
         person.articles.set(meta.id, { meta: { ...meta }, role: p.role, quotes, sortTime, order });
       }

@@ -2,7 +2,7 @@
 // with one statement per table inside the article's transaction; a person seen before costs one.
 import type pg from "pg";
 import type { BriefingCard, Quote } from "../core/index.js";
-import { personRows, ROLE_KEY, type PersonRow } from "./people-rows.js";
+import { nameKeys, personRows, roleKeys, type PersonRow } from "./people-rows.js";
 import { metaOf, type MetaRow } from "./rows.js";
 import type { PersonArticle, PersonFound, PersonTotals } from "./types.js";
 
@@ -42,7 +42,7 @@ export function createPostgresPeople(pool: pg.Pool, s: string) {
       if (pids.size >= CACHE_MAX) (pids.clear(), roles.clear());
       for (const r of got.rows) pids.set(r.key, r.pid);
       const k: string[] = [], p: number[] = [];
-      for (const r of unknown) for (const key of r.keys) (k.push(key), p.push(pids.get(r.key)!));
+      for (const r of unknown) for (const key of [...nameKeys(r.key), ...roleKeys(r.role)]) (k.push(key), p.push(pids.get(r.key)!));
       if (k.length) await c.query(`INSERT INTO ${s}.person_keys (k, pid) SELECT * FROM unnest($1::text[], $2::int[]) ON CONFLICT DO NOTHING`, [k, p]);
       for (const r of unknown) if (r.role) roles.add(`${pids.get(r.key)}|${r.role}`);
     }
@@ -58,7 +58,7 @@ export function createPostgresPeople(pool: pg.Pool, s: string) {
     for (const r of rows) {
       const pid = ids.get(r.key)!;
       if (!r.role || roles.has(`${pid}|${r.role}`)) continue;
-      for (const key of r.keys) if (key.startsWith(ROLE_KEY)) (k.push(key), p.push(pid));
+      for (const key of roleKeys(r.role)) (k.push(key), p.push(pid));
       roles.add(`${pid}|${r.role}`);
     }
     if (k.length) await c.query(`INSERT INTO ${s}.person_keys (k, pid) SELECT * FROM unnest($1::text[], $2::int[]) ON CONFLICT DO NOTHING`, [k, p]);

@@ -20,45 +20,62 @@ export interface PersonRow {
   role: string | null;
   /** Indexes in card.quotes of the quotes attributed to this person. */
   quotes: number[];
-  /** Index keys (name words, reversed long name words, role words). */
-  keys: string[];
 }
 
-export const personKey = (name: string): string => tokens(name).join(" ");
+const ASCII = /^[\x20-\x7e]*$/;
+
+/** The words of a name as `tokens()` gives them (a plain ASCII name skips the Unicode work). */
+export const personKey = (name: string): string =>
+  (ASCII.test(name) ? (name.toLowerCase().match(/[a-z0-9]+/g) ?? []) : tokens(name)).join(" ");
 
 export const reversedKey = (word: string): string => REVERSED_KEY + [...word].reverse().join("");
 
 /** Role words a user may type ("regional emergency director" -> regional, emergency, director). */
 export const roleWords = (role: string): string[] => tokens(role).filter((w) => !ROLE_FILLER.has(w) && w.length > 1);
 
-/** The people an article names (person entities and quoted speakers), one row per person. */
+/**
+ * The people an article is about: those it quotes, gives a role or names twice or more (a name
+ * met once in passing, often a misread one, would double the index for little). One row each.
+ */
 export function personRows(card: BriefingCard): PersonRow[] {
   const rows = new Map<string, PersonRow>();
+  // Names repeat (a speaker quoted five times): each is tokenised once per card.
+  const keyOf = new Map<string, string>();
+  const keyFor = (name: string): string => keyOf.get(name) ?? (keyOf.set(name, personKey(name)), keyOf.get(name)!);
   // A speaker given by surname alone ("Sorensen") is the person the article named in full.
   const aliasOf = new Map<string, string>();
+  const mentions = new Map<string, number>();
   const add = (name: string, role: string | undefined): PersonRow | undefined => {
-    const key = aliasOf.get(personKey(name)) ?? personKey(name);
+    const own = keyFor(name);
+    const key = aliasOf.get(own) ?? own;
     if (!key) return undefined;
     let row = rows.get(key);
-    if (!row) rows.set(key, (row = { key, name, role: role ?? null, quotes: [], keys: [] }));
+    if (!row) rows.set(key, (row = { key, name, role: role ?? null, quotes: [] }));
     else if (!row.role && role) row.role = role;
     return row;
   };
   for (const e of card.entities) {
     if (e.type !== "person") continue;
-    const key = personKey(e.name);
-    for (const a of e.aliases ?? []) if (personKey(a) && personKey(a) !== key) aliasOf.set(personKey(a), key);
-    add(e.name, e.role);
+    const key = keyFor(e.name);
+    for (const a of e.aliases ?? []) {
+      const k = keyFor(a);
+      if (k && k !== key) aliasOf.set(k, key);
+    }
+    const row = add(e.name, e.role);
+    if (row) mentions.set(row.key, (mentions.get(row.key) ?? 0) + e.mentions);
   }
   card.quotes.forEach((q, i) => {
     if (q.speaker) add(q.speaker.name, q.speaker.role)?.quotes.push(i);
   });
-  for (const row of rows.values()) {
-    const words = row.key.split(" ");
-    const keys = new Set(words);
-    for (const w of words) if (w.length >= 5) keys.add(reversedKey(w));
-    if (row.role) for (const w of roleWords(row.role)) keys.add(ROLE_KEY + w);
-    row.keys = [...keys];
-  }
-  return [...rows.values()];
+  return [...rows.values()].filter((r) => r.quotes.length || r.role || (mentions.get(r.key) ?? 0) >= 2);
 }
+
+/** Index keys of a person: name words, reversed long name words; role words with `role`. */
+export function nameKeys(key: string): string[] {
+  const words = key.split(" ");
+  const keys = new Set(words);
+  for (const w of words) if (w.length >= 5) keys.add(reversedKey(w));
+  return [...keys];
+}
+
+export const roleKeys = (role: string | null): string[] => (role ? [...new Set(roleWords(role))].map((w) => ROLE_KEY + w) : []);

@@ -4,7 +4,7 @@
 // inserts that would change nothing, so a person seen before costs one row per article.
 import type { Database, Statement } from "better-sqlite3";
 import type { BriefingCard, Quote } from "../core/index.js";
-import { personRows, ROLE_KEY } from "./people-rows.js";
+import { nameKeys, personRows, roleKeys } from "./people-rows.js";
 import { metaOf, type MetaRow } from "./rows.js";
 import type { PersonArticle, PersonFound, PersonTotals } from "./types.js";
 
@@ -31,7 +31,7 @@ export function createSqlitePeople(db: Database): SqlitePeople {
     pid: db.prepare<[string], { pid: number }>("SELECT pid FROM people WHERE key = ?"),
     insPerson: db.prepare("INSERT INTO people (key, name) VALUES (?, ?)"),
     insKey: db.prepare("INSERT OR IGNORE INTO person_keys (k, pid) VALUES (?, ?)"),
-    insArticle: db.prepare("INSERT OR REPLACE INTO person_articles (pid, seq, sort_time, role, quotes, nq) VALUES (?, ?, ?, ?, ?, ?)"),
+    insArticle: db.prepare("INSERT INTO person_articles (pid, seq, sort_time, role, quotes, nq) VALUES (?, ?, ?, ?, ?, ?)"),
     delArticle: db.prepare("DELETE FROM person_articles WHERE pid = ? AND seq = ?"),
     keys: db.prepare<[string, string, number], { k: string }>("SELECT DISTINCT k FROM person_keys WHERE k >= ? AND k < ? ORDER BY k LIMIT ?"),
     done: db.prepare<[], { done: number }>("SELECT done FROM people_backfill"),
@@ -44,11 +44,13 @@ export function createSqlitePeople(db: Database): SqlitePeople {
   const prepared = (sql: string): Statement => cached.get(sql) ?? (cached.set(sql, db.prepare(sql)), cached.get(sql)!);
   const marks = (n: number) => Array.from({ length: n }, () => "?").join(", ");
 
-  function pidOf(key: string, name: string, keys: string[]): number {
-    let pid = pids.get(key) ?? q.pid.get(key)?.pid;
+  function pidOf(key: string, name: string): number {
+    let pid = pids.get(key);
+    if (pid !== undefined) return pid;
+    pid = q.pid.get(key)?.pid;
     if (pid === undefined) {
       pid = Number(q.insPerson.run(key, name).lastInsertRowid);
-      for (const k of keys) q.insKey.run(k, pid);
+      for (const k of nameKeys(key)) q.insKey.run(k, pid);
     }
     if (pids.size >= CACHE_MAX) (pids.clear(), roles.clear());
     pids.set(key, pid);
@@ -58,10 +60,10 @@ export function createSqlitePeople(db: Database): SqlitePeople {
   const people: SqlitePeople = {
     index(seq, sortTime, card) {
       for (const p of personRows(card)) {
-        const pid = pidOf(p.key, p.name, p.keys);
+        const pid = pidOf(p.key, p.name);
         // Role words of a role not seen for this person yet (INSERT OR IGNORE keeps it idempotent).
         if (p.role && !roles.has(`${pid}|${p.role}`)) {
-          for (const k of p.keys) if (k.startsWith(ROLE_KEY)) q.insKey.run(k, pid);
+          for (const k of roleKeys(p.role)) q.insKey.run(k, pid);
           roles.add(`${pid}|${p.role}`);
         }
         q.insArticle.run(pid, seq, sortTime, p.role, p.quotes.join(","), p.quotes.length);

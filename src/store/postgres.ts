@@ -52,7 +52,17 @@ export async function openPostgresStore(url: string, options: Partial<PostgresOp
   return openPostgresStoreOn(createPostgresPool(url), options);
 }
 
-export const createPostgresPool = (url: string): pg.Pool => new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 5000 });
+/**
+ * The pool the store (and the digest ledger beside it) runs on. pg emits 'error' on the pool when an
+ * idle connection dies (the server restarted, a proxy cut it); without a listener that event would end
+ * the process. The dead client is already dropped from the pool, and the next query opens a new one,
+ * so the listener only has to note it: `onIdleError`, else nothing.
+ */
+export function createPostgresPool(url: string, onIdleError: (err: Error) => void = () => undefined): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 5000 });
+  pool.on("error", onIdleError);
+  return pool;
+}
 
 /** A store that owns `pool` (close() ends it); the pool is ended here if the store cannot be made. */
 export async function openPostgresStoreOn(pool: pg.Pool, options: Partial<PostgresOptions> = {}): Promise<BriefingStore> {

@@ -44,6 +44,21 @@ function storedOf(r: ArticleRow): StoredArticle {
   return s;
 }
 
+/**
+ * SQLite's "cannot write" answers as our errors, naming the file: a read-only file or folder (the WAL
+ * needs its -wal and -shm files beside the database) and a full disk. Anything else is returned as is.
+ * Either way SQLite has rolled the transaction back: the file holds what it held before.
+ */
+export function sqliteWriteError(err: unknown, name: string): unknown {
+  const code = (err as { code?: unknown }).code;
+  if (typeof code !== "string") return err;
+  if (code.startsWith("SQLITE_READONLY"))
+    return new StoreError("read_only", `${name} cannot be written: the file or its folder is read-only (briefbot writes the database and its -wal and -shm files beside it)`, { cause: err });
+  if (code === "SQLITE_FULL")
+    return new StoreError("full", `${name} cannot grow: the disk is full (or the database reached its max_page_count); nothing of this write was stored`, { cause: err });
+  return err;
+}
+
 /** Opens (creating when missing) the SQLite file at `path`, its folder too. */
 export function openSqliteDatabase(path: string): Database {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
@@ -71,6 +86,14 @@ export function openSqliteStoreOn(db: Database, path: string, options: Partial<S
 
 export function createSqliteStore(db: Database, options: Partial<SqliteOptions> = {}): BriefingStore {
   const opts = { ...DEFAULT_SQLITE_OPTIONS, ...options };
+  try {
+    return createOn(db, opts);
+  } catch (err) {
+    throw sqliteWriteError(err, opts.name);
+  }
+}
+
+function createOn(db: Database, opts: SqliteOptions): BriefingStore {
   db.pragma("journal_mode = WAL");
   db.pragma(`synchronous = ${opts.synchronous.toUpperCase()}`);
   db.pragma("busy_timeout = 5000");
@@ -204,7 +227,7 @@ export function createSqliteStore(db: Database, options: Partial<SqliteOptions> 
       return f();
     } catch (err) {
       people.reset();
-      throw err;
+      throw sqliteWriteError(err, opts.name);
     }
   };
 

@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { createAsker, type Answer } from "../../src/ask/index.js";
 import { buildCard } from "../../src/core/index.js";
+import { answerToText } from "../../src/render/index.js";
 import { createMemoryStore, type BriefingStore } from "../../src/store/index.js";
 import { describeShared, sharedPath } from "../helpers/shared.js";
 import { HARBOUR, HARBOUR_CARD, ORCHARD, ORCHARD_CARD } from "../store/samples.js";
@@ -88,6 +89,27 @@ describe("answers on our samples", () => {
   test("brief on an unknown topic suggests the closest topics", async () => {
     const a = only(await createAsker(store).ask("/brief farmin"), "not_found");
     expect(a.suggestions[0]).toBe("farming");
+  });
+
+  test("brief on a topic near none: the known topics; one-letter words and lone digits match nothing", async () => {
+    const a = only(await createAsker(store).ask("/brief zanzibar y z 1"), "not_found");
+    expect(a).toEqual({ kind: "not_found", intent: "brief", query: "zanzibar y z 1", suggestions: [], known: expect.arrayContaining(["coast", "farming"]) });
+    expect(answerToText(a)).toMatch(/^Nothing found for "zanzibar y z 1"\. Topics I know: coast, .*farming/);
+    expect(only(await createAsker(store).ask("/brief y 1"), "not_found").suggestions).toEqual([]);
+  });
+
+  test("a figure question whose subject no stored figure is about says so, with near or known topics", async () => {
+    const asker = createAsker(store);
+    // The samples count builders and jobs, but nothing about Russia.
+    const a = only(await asker.ask("how many troops has Russia amassed?"), "not_found");
+    expect(a.intent).toBe("figures");
+    expect(a.known?.length ?? a.suggestions.length).toBeGreaterThan(0);
+    const near = only(await asker.ask("how many jobs on the coast?"), "figures");
+    expect(near.figures.length).toBeGreaterThan(0);
+  });
+
+  test("/whosaid with no words is help, not a search for nothing", async () => {
+    expect((await createAsker(store).ask("/whosaid")).kind).toBe("help");
   });
 
   test("figures on jobs and builders", async () => {

@@ -52,3 +52,16 @@ test("card reads a Latin-1 file (byte 0xE9) as Windows-1252, not U+FFFD", () => 
   expect(r.stdout).toContain("The café on the quay");
   expect(r.stdout).not.toContain("\uFFFD");
 });
+
+test("a text full of stray quotation marks still gets readable bullets of at most about 60 words", () => {
+  const words = "harbour council wall storm builders money ferry quay engineers survey winter residents shops trade boats mayor town plan".split(" ");
+  const paragraph = (p: number) =>
+    "The " + Array.from({ length: 90 }, (_, i) => `${(i * 7 + p) % 13 === 0 ? "\u201c" : ""}${words[(i * 5 + p * 3) % words.length]}${(i * 3 + p) % 17 === 0 ? '"' : ""}`).join(" ") + ".";
+  const file = join(dir, "stray-marks.txt");
+  writeFileSync(file, [0, 1, 2, 3].map(paragraph).join("\n\n"));
+  const r = runBin(["card", file]);
+  expect(r.status).toBe(0);
+  const card = JSON.parse(r.stdout) as { summary: string[] };
+  expect(card.summary.length).toBeGreaterThanOrEqual(2);
+  for (const b of card.summary) expect(b.split(/\s+/).length).toBeLessThanOrEqual(60);
+});

@@ -24,7 +24,7 @@ describe("loadConfig", () => {
   test("a user file merges over the defaults and the environment over both; secrets only from the environment", () => {
     const f = file("ok.yaml", "slack:\n  mode: http\n  port: 4000\n");
     const c = loadConfig({ root, file: f, env: { BRIEFBOT_DB: "/tmp/x.db", SLACK_BOT_TOKEN: " xoxb-1 ", DISCORD_TOKEN: "" } });
-    expect(c.slack).toEqual({ mode: "http", port: 4000 });
+    expect(c.slack).toEqual({ mode: "http", port: 4000, host: "0.0.0.0" });
     expect(c.store.db).toBe("/tmp/x.db");
     expect(c.secrets).toEqual({ slackBotToken: "xoxb-1" });
   });

@@ -30,7 +30,7 @@ const impls: Impl[] = [
     async open() {
       pg = await openTestPg();
       if (!pg) throw new Error("PostgreSQL did not answer");
-      return createPostgresLedger(pg.pool, { schema: pg.schema });
+      return createPostgresLedger(pg.pool, { schema: pg.schema, clock: "caller" });
     },
     async close() {
       await pg?.close();

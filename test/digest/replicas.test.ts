@@ -15,10 +15,10 @@ describePg("two replicas on one PostgreSQL ledger", () => {
   beforeAll(async () => {
     pg = await openTestPg();
     if (!pg) throw new Error("PostgreSQL did not answer");
-    ledger = await createPostgresLedger(pg.pool, { schema: pg.schema });
+    ledger = await createPostgresLedger(pg.pool, { schema: pg.schema, clock: "caller" });
     // The second replica has its own connections, as another process would.
     const pool = new Pool({ ...pg.pool.options, max: 8 });
-    other = { pool, ledger: await createPostgresLedger(pool, { schema: pg.schema }) };
+    other = { pool, ledger: await createPostgresLedger(pool, { schema: pg.schema, clock: "caller" }) };
   });
   afterAll(async () => {
     await other?.pool.end();

@@ -1,5 +1,6 @@
 // A local HTTP server for ingestion tests: pages, feeds and the ways fetching goes wrong.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { gzipSync } from "node:zlib";
 import type { AddressInfo } from "node:net";
 
 export const PAGE = (title: string, body: string) => `<!doctype html>
@@ -75,6 +76,7 @@ export async function startServer(): Promise<TestServer> {
   const hits = new Map<string, number>();
   const state = { feedLinks: ["/ferry.html", "/bridge.html", "/missing"] };
   let base = "";
+  let churn = 0;
   const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => void> = {
     "/ferry.html": (req, res) => {
       if (req.headers["if-none-match"] === '"ferry-1"') return void res.writeHead(304).end();
@@ -108,6 +110,28 @@ export async function startServer(): Promise<TestServer> {
     },
     "/atom.xml": (_req, res) => void res.writeHead(200, { "content-type": "application/atom+xml" }).end(ATOM(base)),
     "/bad-feed.xml": (_req, res) => void res.writeHead(500).end(),
+    // Hostile feeds (test/ingest/feed-failures.test.ts).
+    "/malformed.xml": (_req, res) =>
+      void res.writeHead(200, { "content-type": "application/rss+xml" }).end(rss(base, ["/ferry.html", "/bridge.html"]).replace("</channel></rss>", "<item><title>Cut short")),
+    "/many.xml": (_req, res) => void res.writeHead(200, { "content-type": "application/rss+xml" }).end(rss(base, Array.from({ length: 10_000 }, (_, i) => `/missing?n=${i}`))),
+    // 50 MB of feed, 50 kB on the wire.
+    "/gzip-bomb.xml": (_req, res) => {
+      const body = gzipSync(Buffer.from(rss(base, []).replace("</channel>", `<description>${" ".repeat(50 * 1024 * 1024)}</description></channel>`)));
+      res.writeHead(200, { "content-type": "application/rss+xml", "content-encoding": "gzip", "content-length": String(body.length) }).end(body);
+    },
+    // A byte every 100 ms, for ever (until the client gives up).
+    "/trickle.xml": (req, res) => {
+      res.writeHead(200, { "content-type": "application/rss+xml" });
+      res.write('<?xml version="1.0"?><rss version="2.0"><channel>');
+      const t = setInterval(() => res.write(" "), 100);
+      req.socket.on("close", () => clearInterval(t));
+    },
+    // Every item gets a new guid on every request; links stay.
+    "/churn.xml": (_req, res) => {
+      churn += 1;
+      const body = rss(base, ["/ferry.html", "/bridge.html"]).replace(/<guid>([^<]*)<\/guid>/g, (_m, g: string) => `<guid>${g}#poll-${churn}</guid>`);
+      res.writeHead(200, { "content-type": "application/rss+xml" }).end(body);
+    },
     "/x-rss.xml": (_req, res) => void res.writeHead(200, { "content-type": "application/x-rss+xml; charset=utf-8" }).end(rss(base, ["/bridge.html"])),
     "/described.xml": (_req, res) => void res.writeHead(200, { "content-type": "application/rss+xml" }).end(DESCRIBED_RSS(base)),
     // Latin-1 bytes with no charset anywhere: "café" is 0x63 0x61 0x66 0xE9.

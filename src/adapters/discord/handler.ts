@@ -4,6 +4,7 @@ import type { Asker } from "../../ask/index.js";
 import { asLink, type LinkAsker } from "../../links/index.js";
 import { linksMessage } from "./links.js";
 import { answerToMessage, fitMessage, POST_PUBLICLY_ID, textMessage, type DiscordMessage, type Embed, type EmbedField } from "../../render/discord/index.js";
+import { answerFailureText } from "../../render/index.js";
 import { commandIntent } from "./commands.js";
 import { isManageCommand, manageAnswer, zoneChoices, type DiscordManage } from "./manage.js";
 import { describeError } from "./log.js";
@@ -72,7 +73,7 @@ export function createInteractionHandler(deps: HandlerDeps) {
     }
     const work = answer.catch((err: unknown) => {
       logger.error({ err: describeError(err), command: i.name }, manage ? "discord: a manage command failed" : "discord: the asker failed");
-      return textMessage(SORRY, true);
+      return textMessage(answerFailureText(err, SORRY), true);
     });
     return reply(work, ephemeral, r);
   }

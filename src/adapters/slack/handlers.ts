@@ -14,6 +14,7 @@ import {
   type PostCardValue,
   type SlackMessage,
 } from "../../render/slack/index.js";
+import { answerFailureText } from "../../render/index.js";
 import { asLink, type LinkAsker } from "../../links/index.js";
 import { classifySlackError, PROBLEM_WORDS } from "./errors.js";
 import { linkCommandMessage } from "./links.js";
@@ -61,7 +62,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
       return answerToSlack(await question(), options);
     } catch (err) {
       log.error({ err }, "the asker failed to answer");
-      return noticeToSlack("Sorry, I could not answer that just now. Please try again.");
+      return noticeToSlack(answerFailureText(err, "Sorry, I could not answer that just now. Please try again."));
     }
   };
 

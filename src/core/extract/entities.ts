@@ -5,6 +5,7 @@ import { findNameSeqs, firstNameGender, roleGender, type Gender, type NameSeq } 
 import { HONORIFICS } from "./entities/lexicon.js";
 import { roleAfter, roleAppositiveBefore, roleBefore } from "./entities/roles.js";
 import { SPEECH_VERBS } from "./speakers/lexicon.js";
+import { isPlaceName } from "./entities/places.js";
 import { tokenAt, tokenize, type Token } from "./entities/tokens.js";
 
 export type { Gender } from "./entities/names.js";
@@ -63,6 +64,8 @@ export function extractEntities(doc: Doc): EntityIndex {
   const built: Built[] = [];
   const byKey = new Map<string, number>();
   const bySurname = new Map<string, number[]>();
+  // People by the first word of their full name: "Mr. Lou" after "Lou Jiwei" (family name first), "Hillary".
+  const byFirst = new Map<string, number[]>();
   const mentions: Mention[] = [];
   const mention = (e: number, s: NameSeq) => {
     const a = tokens[s.from]!;
@@ -99,7 +102,10 @@ export function extractEntities(doc: Doc): EntityIndex {
       e = built.length;
       byKey.set(k, e);
       built.push({ entity: { name: s.name, type: s.kind === "person" ? "person" : s.kind === "place" ? "place" : "organization", mentions: 0 }, first, last });
-      if (s.kind === "person") bySurname.set(last, [...(bySurname.get(last) ?? []), e]);
+      if (s.kind === "person") {
+        bySurname.set(last, [...(bySurname.get(last) ?? []), e]);
+        byFirst.set(first, [...(byFirst.get(first) ?? []), e]);
+      }
       else if (parts.length > 1) byKey.set(`i:${initials(parts)}`, e);
     } else alias(built[e]!, s.name);
     const b = built[e]!;
@@ -128,6 +134,11 @@ export function extractEntities(doc: Doc): EntityIndex {
     if (ids?.length && tokens[s.from - 1]?.norm === "the" && s.kind === "single") continue;
     // "Mr. Obama" is not Michelle Obama: a surname whose gender fits nobody named is someone else.
     if (ids?.length && s.gender && ids.every((id) => built[id]!.gender && built[id]!.gender !== s.gender)) ids = undefined;
+    // No one has that surname: the one person whose name opens with that word, gender agreeing.
+    if (!ids?.length && !(tokens[s.from - 1]?.norm === "the")) {
+      const firsts = byFirst.get(key(parts[0]!));
+      if (firsts?.length === 1 && !(s.gender && built[firsts[0]!]!.gender && built[firsts[0]!]!.gender !== s.gender)) ids = firsts;
+    }
     if (ids?.length) {
       const e = pickByRecency(ids, mentions, tokens[s.from]!.start, s.gender, built, tokens);
       alias(built[e]!, s.name);
@@ -152,6 +163,17 @@ export function extractEntities(doc: Doc): EntityIndex {
     if (s.kind === "person" || (after && SPEECH_VERBS.has(after.norm)) || inverted) speaks.add(k);
     else if (before && before.sentence === tokens[s.from]!.sentence && before.word && before.norm !== "the" && pronounFollows(tokens, s.to, nextStart(starts, s.to), (counts.get(k) ?? 0) > 1)) speaks.add(k);
   });
+  const insideCount = new Map<string, number>();
+  for (const s of pending) {
+    const k = key(s.name);
+    if (tokens[s.from - 1]?.word && tokens[s.from - 1]!.sentence === tokens[s.from]!.sentence) insideCount.set(k, (insideCount.get(k) ?? 0) + 1);
+  }
+  // Not a place, nor a word for a people or a faith ("Kurdish", "Balinese", "Islamic").
+  // Nor a word of a longer name the text gives ("Sox" of "Lakeport Sox").
+  const partOf = new Set(built.flatMap((b) => (b.entity.name.includes(" ") ? b.entity.name.split(/\s+/).map(key) : [])));
+  const inside = new Set(
+    [...insideCount].filter(([k, n]) => n >= 2 && !partOf.has(k) && !isPlaceName(k) && !/(ish|ese|ic|ian|ean|an|i|ems?|ers?|us)$/.test(k)).map(([k]) => k),
+  );
   for (const s of pending) {
     const k = key(s.name);
     // A lone place name no person bears ("Lakeport", "Ruritania").
@@ -167,6 +189,19 @@ export function extractEntities(doc: Doc): EntityIndex {
       continue;
     }
     let e = byKey.get(`p1:${k}`);
+    // A name that repeats inside sentences yet never acts as a person is a firm, a club or a body
+    // ("shares in Orvane rose ... Orvane's board").
+    if (e === undefined && !speaks.has(k) && !s.weak && (counts.get(k) ?? 0) >= 2 && inside.has(k)) {
+      const ok = `o:${canonical(s.name)}`;
+      let o = byKey.get(ok);
+      if (o === undefined) {
+        o = built.length;
+        byKey.set(ok, o);
+        built.push({ entity: { name: s.name, type: "organization", mentions: 0 }, first: k, last: k });
+      }
+      mention(o, s);
+      continue;
+    }
     if (e === undefined) {
       if (!speaks.has(k) || s.weak) continue;
       e = built.length;
@@ -177,10 +212,11 @@ export function extractEntities(doc: Doc): EntityIndex {
     mention(e, s);
   }
   mentions.sort((a, b) => a.start - b.start);
+  const into = mergeSameNames(built, mentions);
   voteGender(tokens, mentions, built, bySurname);
 
   // Most mentioned first (ties in order of appearance): the card lists them, and topics are taken from the top.
-  const order = built.map((_, i) => i).sort((a, b) => built[b]!.entity.mentions - built[a]!.entity.mentions || a - b);
+  const order = built.map((_, i) => i).filter((i) => !into.has(i)).sort((a, b) => built[b]!.entity.mentions - built[a]!.entity.mentions || a - b);
   const rank = new Array<number>(built.length);
   order.forEach((old, i) => (rank[old] = i));
   for (const m of mentions) m.entity = rank[m.entity]!;
@@ -190,13 +226,47 @@ export function extractEntities(doc: Doc): EntityIndex {
     const parts = form.replace(/['’]s$/, "").split(/\s+/).filter((p) => p && !HONORIFICS.has(key(p)));
     if (!parts.length) return undefined;
     const whole = key(parts.join(" "));
-    const exact = built.find((b) => key(b.entity.name) === whole || b.entity.aliases?.some((a) => key(a) === whole));
-    if (exact) return exact.entity;
+    const exact = built.findIndex((b) => key(b.entity.name) === whole || b.entity.aliases?.some((a) => key(a) === whole));
+    if (exact >= 0) return built[into.get(exact) ?? exact]!.entity;
     const ids = bySurname.get(key(parts[parts.length - 1]!));
-    if (ids?.length) return built[pickByRecency(ids, mentions, at ?? Infinity, undefined, built, tokens)]!.entity;
+    if (ids?.length) {
+      const id = pickByRecency(ids, mentions, at ?? Infinity, undefined, built, tokens);
+      return built[into.get(id) ?? id]!.entity;
+    }
     return undefined;
   };
   return { entities, resolve, tokens, mentions, gender: (e) => genders.get(e) };
+}
+
+/**
+ * One name, one entity: a name read two ways in two places ("Hun Sen" after a possessive, a club named
+ * like its city) keeps the type of its more frequent reading (the first on a tie). Returns loser -> winner.
+ */
+function mergeSameNames(built: Built[], mentions: Mention[]): Map<number, number> {
+  const into = new Map<number, number>();
+  const byName = new Map<string, number>();
+  built.forEach((b, i) => {
+    const k = key(b.entity.name);
+    const w = byName.get(k);
+    if (w === undefined) return void byName.set(k, i);
+    const [win, lose] = built[w]!.entity.mentions >= b.entity.mentions ? [w, i] : [i, w];
+    into.set(lose, win);
+    byName.set(k, win);
+  });
+  if (!into.size) return into;
+  const final = (i: number): number => (into.has(i) ? final(into.get(i)!) : i);
+  for (const [lose] of into) {
+    const win = final(lose);
+    into.set(lose, win);
+    const w = built[win]!.entity;
+    const l = built[lose]!.entity;
+    w.mentions += l.mentions;
+    l.mentions = 0;
+    for (const a of l.aliases ?? []) if (a !== w.name && !w.aliases?.includes(a)) (w.aliases ??= []).push(a);
+    if (!w.role && l.role) w.role = l.role;
+  }
+  for (const m of mentions) m.entity = into.get(m.entity) ?? m.entity;
+  return into;
 }
 
 /** Of people sharing a surname, the one whose mention comes last before `at` (gender must agree when known). */

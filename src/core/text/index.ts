@@ -3,5 +3,6 @@ export type { Doc, Paragraph, Sentence, Span } from "./doc.js";
 export { normalizeText, stableHash } from "./normalize.js";
 export { isCommonWord } from "./common.js";
 export { contentTerms, isStopword, stem } from "./terms.js";
+export { editDistance } from "./distance.js";
 export { isNounTag, tagText, verbLemma } from "./pos.js";
 export type { PosTag, TaggedToken } from "./pos.js";

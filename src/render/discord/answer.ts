@@ -2,6 +2,7 @@
 import type { Answer, ArticleRef, FigureAnswer, QuoteAnswer } from "../../ask/index.js";
 import type { BriefingCard, Quote, Speaker } from "../../core/index.js";
 import { EXCERPT_NOTE, formatValue } from "../text.js";
+import { candidateLine, dayOf, noPersonText, quotesSummary, rolesLine, seenLine, whichHint, whichQuestion } from "../people-text.js";
 import { pointDate, pointSource, pointValue, sparkline, trendSummary, trendTitle } from "../trend-text.js";
 import { escapeDiscordMarkdown as esc } from "./escape.js";
 import { fitMessage, shorten } from "./limits.js";
@@ -105,6 +106,24 @@ function trendEmbed(a: Extract<Answer, { kind: "trend" }>, o: DiscordRenderOptio
   return embed;
 }
 
+// Discord: at most 25 fields per embed, a field value at most 1024 characters (fitMessage enforces).
+function quotesEmbed(a: Extract<Answer, { kind: "quotes" }>, o: DiscordRenderOptions): Embed {
+  const fields = a.matches.slice(0, 24).map((g) => ({
+    name: esc(shorten([dayOf(g.date), g.role ? `as ${g.role}` : ""].filter(Boolean).join(" · "), 250)),
+    value: `${g.quotes.map((q) => quoted({ ...q, text: shorten(q.text, 300) })).join("\n")}\n— ${articleLink(g.article)}`,
+  }));
+  return { title: esc(shorten(`Quotes: ${a.person.name}`, 250)), color: o.color, description: esc(quotesSummary(a)), fields };
+}
+
+function personEmbed(a: Extract<Answer, { kind: "person" }>, o: DiscordRenderOptions): Embed {
+  const fields: EmbedField[] = [];
+  if (a.roles.length) fields.push({ name: "Roles", value: esc(shorten(rolesLine(a), 1000)) });
+  if (a.organisations.length) fields.push({ name: "Organisations", value: esc(a.organisations.join(", ")), inline: true });
+  if (a.topics.length) fields.push({ name: "Topics", value: esc(a.topics.join(", ")), inline: true });
+  for (const r of a.recent) fields.push({ name: esc(shorten(`${dayOf(r.date)}${r.role ? ` · as ${r.role}` : ""}`, 250)), value: `${quoted(r.quote)}\n— ${articleLink(r.article)}` });
+  return { title: esc(shorten(a.person.name, 250)), color: o.color, description: esc(seenLine(a)), fields };
+}
+
 function answerBody(answer: Answer, o: DiscordRenderOptions): { content?: string; embeds: Embed[]; shareable: boolean } {
   switch (answer.kind) {
     case "brief":
@@ -125,11 +144,21 @@ function answerBody(answer: Answer, o: DiscordRenderOptions): { content?: string
         shareable: false,
       };
     case "not_found": {
-      const tries = answer.suggestions.length ? ` Try: ${answer.suggestions.map(esc).join(", ")}.` : "";
+      if (answer.intent === "quotes" || answer.intent === "person") return { content: esc(noPersonText(answer.query, answer.suggestions)), embeds: [], shareable: false };
+      const tries = answer.suggestions.length ? ` Try: ${answer.suggestions.map(esc).join(", ")}.` : answer.known?.length ? ` Topics I know: ${answer.known.map(esc).join(", ")}.` : "";
       return { content: `Nothing found for “${esc(answer.query)}”.${tries}`, embeds: [], shareable: false };
     }
     case "trend":
       return { embeds: [trendEmbed(answer, o)], shareable: true };
+    case "quotes":
+      return { embeds: [quotesEmbed(answer, o)], shareable: answer.matches.length > 0 };
+    case "person":
+      return { embeds: [personEmbed(answer, o)], shareable: true };
+    case "which_person":
+      return {
+        embeds: [{ title: esc(shorten(whichQuestion(answer), 250)), color: o.color, description: answer.candidates.map((c) => `• ${esc(candidateLine(c))}`).join("\n"), footer: { text: whichHint(answer) } }],
+        shareable: false,
+      };
     case "help":
       return {
         embeds: [{ title: "briefbot", color: o.color, fields: answer.commands.map((c) => ({ name: esc(c.usage), value: esc(c.description) })) }],

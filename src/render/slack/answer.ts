@@ -4,6 +4,7 @@ import { context, header, section, type ActionsBlock, type Block, type SlackMess
 import { cardBlocks, cardFallback, figureSections, quoteMrkdwn, sourceMrkdwn, type CardBlockOptions } from "./card.js";
 import { escapeMrkdwn as e, link } from "./escape.js";
 import { fitMessage, SLACK_LIMITS } from "./limits.js";
+import { candidateLine, noPersonText, personLabel, quotesSummary, rolesLine, seenLine, whichHint, whichQuestion, dayOf } from "../people-text.js";
 import { pointDate, pointSource, pointValue, sparkline, trendSummary, trendTitle } from "../trend-text.js";
 
 /** The action id of the "Post to channel" button; the adapter listens for it. */
@@ -108,12 +109,46 @@ const NOT_FOUND: Record<Intent["kind"], (q: string) => string> = {
   topics: () => "I know no topics yet: no articles are stored.",
   help: () => "I did not understand that.",
   trend: (q) => `I found no figure counting “${q}” across articles.`,
+  quotes: (q) => noPersonText(q, []),
+  person: (q) => noPersonText(q, []),
 };
 
+// Slack: a message holds at most 50 blocks; fitMessage trims past it, so long answers stay whole per article.
+function quotes(a: Extract<Answer, { kind: "quotes" }>, o: Resolved): SlackMessage {
+  const blocks: Block[] = [section(`*${e(quotesSummary(a))}*`)];
+  for (const g of a.matches.slice(0, o.maxMatches * 2)) {
+    blocks.push(section(g.quotes.map((q) => `> “${e(q.text)}”`).join("\n")));
+    blocks.push(context([articleLine(g.article), g.role ? `as ${e(g.role)}` : "", g.article.publishedAt ? "" : e(dayOf(g.date))].filter(Boolean).join(" · ")));
+  }
+  const first = a.matches[0]?.quotes[0];
+  return { text: first ? `${e(a.person.name)}: “${e(first.text)}”` : e(quotesSummary(a)), blocks };
+}
+
+function person(a: Extract<Answer, { kind: "person" }>): SlackMessage {
+  const facts = [e(seenLine(a))];
+  if (a.roles.length) facts.push(`*Roles:* ${e(rolesLine(a))}`);
+  if (a.organisations.length) facts.push(`*Organisations:* ${a.organisations.map(e).join(", ")}`);
+  if (a.topics.length) facts.push(`*Topics:* ${a.topics.map(e).join(", ")}`);
+  const blocks: Block[] = [header(e(a.person.name)), section(facts.join("\n"))];
+  for (const r of a.recent) blocks.push(section(`> “${e(r.quote.text)}”`), context(`${articleLine(r.article)}${r.article.publishedAt ? "" : ` · ${e(dayOf(r.date))}`}`));
+  return { text: `${e(personLabel(a.person))}: ${e(seenLine(a))}`, blocks };
+}
+
+function which(a: Extract<Answer, { kind: "which_person" }>): SlackMessage {
+  const lines = a.candidates.map((c) => `• ${e(candidateLine(c))}`);
+  const blocks: Block[] = [section(`*${e(whichQuestion(a))}*\n${lines.join("\n")}`), context(e(whichHint(a)))];
+  return { text: `${e(whichQuestion(a))} ${a.candidates.map((c) => e(c.name)).join(", ")}`, blocks };
+}
+
 function notFound(a: Extract<Answer, { kind: "not_found" }>): SlackMessage {
+  if (a.intent === "quotes" || a.intent === "person") {
+    const words = e(noPersonText(a.query, a.suggestions));
+    return { text: words, blocks: [section(words)] };
+  }
   const said = NOT_FOUND[a.intent](e(a.query));
   const blocks: Block[] = [section(said)];
   if (a.suggestions.length) blocks.push(context(`Did you mean: ${a.suggestions.map((s) => `*${e(s)}*`).join(", ")}?`));
+  if (a.known?.length) blocks.push(context(`Topics I know: ${a.known.map((s) => `*${e(s)}*`).join(", ")}`));
   return { text: said, blocks };
 }
 
@@ -140,6 +175,12 @@ export function answerToSlack(answer: Answer, options: AnswerRenderOptions = {})
       return fitMessage(help(answer));
     case "trend":
       return fitMessage(trend(answer, o));
+    case "quotes":
+      return fitMessage(quotes(answer, o));
+    case "person":
+      return fitMessage(person(answer));
+    case "which_person":
+      return fitMessage(which(answer));
   }
 }
 

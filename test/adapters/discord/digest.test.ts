@@ -123,4 +123,28 @@ describe("Discord digest sender against the fake Discord", () => {
     expect(fake.channelMessages).toHaveLength(1);
     expect(await world.ledger.get("busy", SLOT)).toMatchObject({ status: "sent", messageId: fake.channelMessages[0]!.id });
   });
+
+  test("429s during a fan-out to 20 channels, one per-route and one global: each waited out, every channel posted once", async () => {
+    const channels = Array.from({ length: 20 }, (_, i) => `1000000000000003${String(i).padStart(2, "0")}`);
+    const route = (c: string) => new RegExp(`^/channels/${c}/messages$`);
+    // Discord: a per-route 429 names its bucket's wait; a global one says so in a header and the body.
+    fake.failNext("POST", route(channels[3]!), 429, { message: "You are being rate limited.", retry_after: 1.0, global: false }, { "retry-after": "1", "x-ratelimit-scope": "user" });
+    fake.failNext("POST", route(channels[7]!), 429, { message: "You are being rate limited.", retry_after: 1.5, global: true }, { "retry-after": "1.5", "x-ratelimit-global": "true", "x-ratelimit-scope": "global" });
+    const r = runner(channels.map((c, i) => destination(`fan${i}`, "discord", c, { maxCards: 1 })));
+    await pastSlot(clock);
+    await r.runDue();
+    for (const c of channels) expect(fake.channelMessages.filter((m) => m.channel_id === c)).toHaveLength(1);
+    for (let i = 0; i < channels.length; i++) expect(await world.ledger.get(`fan${i}`, SLOT)).toMatchObject({ status: "sent", attempts: 1 });
+    const postsAt = fake.requests.map((q) => ({ q, t: q.at })).filter((x) => x.q.method === "POST" && /^\/channels\/\d+\/messages$/.test(x.q.path));
+    // Each limited channel was asked twice: the 429, then after its wait.
+    for (const c of [channels[3]!, channels[7]!]) expect(posts(c)).toHaveLength(2);
+    const first = (c: string) => postsAt.find((x) => x.q.path === `/channels/${c}/messages`)!.t;
+    const second = (c: string) => postsAt.filter((x) => x.q.path === `/channels/${c}/messages`)[1]!.t;
+    expect(second(channels[3]!) - first(channels[3]!)).toBeGreaterThanOrEqual(950);
+    // After the global 429, nothing went to Discord on any channel until its 1.5 s were over, except the
+    // posts already on their way before the answer came back (a burst at 50/s; a loaded machine stretches it).
+    const globalAt = first(channels[7]!);
+    expect(second(channels[7]!) - globalAt).toBeGreaterThanOrEqual(1450);
+    expect(postsAt.filter((x) => x.t > globalAt + 500 && x.t < globalAt + 1450).map((x) => x.q.path)).toEqual([]);
+  }, 60_000);
 });

@@ -7,7 +7,7 @@ const config = (env: Record<string, string>) => loadConfig({ root: ROOT, env });
 
 test("gateway mode from the defaults and the environment", () => {
   expect(discordConfigFrom(config({ DISCORD_TOKEN: "t", DISCORD_APPLICATION_ID: "1", DISCORD_API_URL: "http://127.0.0.1:9/api" }))).toEqual({
-    mode: "gateway", token: "t", applicationId: "1", port: 3001, apiUrl: "http://127.0.0.1:9/api",
+    mode: "gateway", token: "t", applicationId: "1", port: 3001, host: "0.0.0.0", apiUrl: "http://127.0.0.1:9/api",
   });
 });
 

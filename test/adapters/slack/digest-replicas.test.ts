@@ -30,10 +30,10 @@ describePg("two replicas on PostgreSQL, one fake Slack", () => {
   beforeAll(async () => {
     pg = await openTestPg();
     if (!pg) throw new Error("PostgreSQL answered the probe but not openTestPg");
-    ledgerA = await createPostgresLedger(pg.pool, { schema: pg.schema });
+    ledgerA = await createPostgresLedger(pg.pool, { schema: pg.schema, clock: "caller" });
     // The second replica has its own connections, as another process would.
     poolB = new Pool({ ...pg.pool.options, max: 4 });
-    ledgerB = await createPostgresLedger(poolB, { schema: pg.schema });
+    ledgerB = await createPostgresLedger(poolB, { schema: pg.schema, clock: "caller" });
   });
   afterAll(async () => {
     world.close();

@@ -162,4 +162,21 @@ describe("entities", () => {
     const ix = index("The Vela news agency reported the vote. Vela said turnout was low.");
     expect(ix.entities.map((e) => `${e.type}:${e.name}:${e.mentions}`)).toEqual(["organization:Vela:2"]);
   });
+
+  test.each<[string, string, string | undefined]>([
+    ["The U.N. envoy arrived.", "U.N", "organization"],
+    ["Trading ended at 10 GMT on Friday.", "GMT", undefined],
+    ["Vitesse of Norway won the cup.", "Vitesse", "organization"],
+    ["Vitesse of Norway won the cup.", "Norway", "place"],
+    ["Talks with a Kurdish party stalled.", "Kurdish", undefined],
+    ["The Ruritanian Republic voted.", "Ruritanian Republic", "place"],
+    ["Shares in Orvane rose as traders bought Orvane on news of a bid.", "Orvane", "organization"],
+  ])("%s -> %s is %s", (text, name, type) => {
+    expect(find(text, name)?.type).toBe(type);
+  });
+
+  test("a name read two ways in two places is one entity", () => {
+    const ix = index("Prime Minister Tavo Rin spoke. Lakeland's Tavo Rin left.");
+    expect(ix.entities.filter((e) => e.name === "Tavo Rin").map((e) => [e.type, e.mentions])).toEqual([["person", 2]]);
+  });
 });

@@ -1,6 +1,6 @@
 // The pass after extraction: numbers that name or date something are dropped; the rest say what they count.
 // Sentences invented for these tests.
-import { describeFigures, extractFigures } from "../../../src/core/extract/figures.js";
+import { describeFigures, extractFigures, rankFigures } from "../../../src/core/extract/figures.js";
 import { analyze } from "../../../src/core/text/index.js";
 
 const described = (text: string) => {
@@ -25,6 +25,12 @@ describe("numbers that are no figures", () => {
     ["Residents were told to dial 112 if the water rose.", 112],
     ["The bridge opened in 1998 after a long delay.", 1998],
     ["He starred in the 2011 remake of the western.", 2011],
+    ["The side reached the Super 9 stage for the first time.", 9],
+    ["They were drawn in Group 3 with two old rivals.", 3],
+    ["She told Radio 7 that the talks had stalled.", 7],
+    ["The ex-Formula 2 driver now runs a karting school.", 2],
+    ["Cases of COVID-19 rose in the north.", 19],
+    ["Leaders of the G20 met in the spring.", 20],
   ])("%s", (text, value) => {
     const figs = described(text);
     expect(figs.find((f) => near(f.value, value))).toBeUndefined();
@@ -57,6 +63,9 @@ describe("what a figure counts", () => {
     ["Of the pupils asked, 60% were bored and 25% were anxious.", 25, "anxious"],
     ["Of the 40 patients treated, 12 have not recovered.", 12, "not recovered"],
     ["The death toll rose to 86 on Friday.", 86, "deaths"],
+    ["The actor turned 57 on Monday.", 57, "age"],
+    ["Quarterly profit fell to £1.7bn from £2.2bn.", 1.7e9, "profit"],
+    ["The firm said 1,200 jobs cut last year would not return.", 1200, "jobs cut"],
   ])("%s", (text, value, about) => {
     const f = described(text).find((x) => near(x.value, value));
     expect(f).toBeDefined();
@@ -69,5 +78,44 @@ describe("what a figure counts", () => {
     ["Pupils as young as 11 took part.", 11, "as young as"],
   ])("%s", (text, value, qualifier) => {
     expect(described(text).find((x) => near(x.value, value))?.qualifier).toBe(qualifier);
+  });
+});
+
+describe("numbers written onto their fraction or scale", () => {
+  test.each<[string, number, string | null]>([
+    ["The jury sat for 6½ hours before its verdict.", 6.5, "hours"],
+    ["The fund lost £420million in a week.", 4.2e8, "GBP"],
+    ["Gusts reached 90kmph on the coast.", 90, "kmph"],
+  ])("%s", (text, value, unit) => {
+    expect(described(text).find((x) => near(x.value, value))?.unit).toBe(unit);
+  });
+});
+
+describe("currencies written in news", () => {
+  test.each<[string, number, string]>([
+    ["The ticket cost Rs 450 at the gate.", 450, "INR"],
+    ["The state set aside ₹1,200 crore for roads.", 1.2e10, "INR"],
+    ["The loan was 3m roubles, a court heard.", 3e6, "RUB"],
+  ])("%s", (text, value, iso) => {
+    expect(described(text).find((x) => near(x.value, value))?.currency).toBe(iso);
+  });
+});
+
+describe("the figures a card shows first", () => {
+  test("a share price and a conversion in brackets come after the figures they sit beside", () => {
+    const text =
+      "Shares in the grocer closed at 212p. The grocer will cut 3,000 jobs and sell stores worth €800m (£690m). " +
+      "It has 90 stores.";
+    const doc = analyze(text);
+    const ranked = rankFigures(describeFigures(doc, extractFigures(doc)), 8).map((f) => f.text);
+    expect(ranked.indexOf("£690m")).toBeGreaterThan(ranked.indexOf("90 stores"));
+    expect(ranked.indexOf("3,000 jobs")).toBeLessThan(ranked.indexOf("€800m"));
+  });
+
+  test("a share price is ranked below the sums of the story", () => {
+    const text = "The bank lost $2bn in the quarter, and its stock fell 4% to $31.20.";
+    const doc = analyze(text);
+    const ranked = rankFigures(describeFigures(doc, extractFigures(doc)), 8);
+    expect(ranked.at(-1)).toMatchObject({ value: 31.2, about: "share price" });
   });
 });

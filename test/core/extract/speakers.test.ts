@@ -345,6 +345,21 @@ describe("speech verbs as a class, in any inflection", () => {
       [["We regret the delay", "the firm's spokesperson"]],
     ],
     [
+      "a relative clause naming someone else between the speaker and the verb",
+      "“We must accept it,” Ana Ruiz, who was majority leader under Ivo Brandt, told lawmakers.",
+      [["We must accept it", "Ana Ruiz"]],
+    ],
+    [
+      "a participle after a subject with a title of several words",
+      "Former Secretary of State Ana Ruiz urged voters to back Ivo Brandt, saying, “There is no other choice.”",
+      [["There is no other choice.", "Ana Ruiz"]],
+    ],
+    [
+      "an infinitive of saying: the subject of the verb it hangs on",
+      "Bo Hart spoke first. The debate was so calm that Ann Lee was prompted to say, “I cannot believe how polite this is.”",
+      [["I cannot believe how polite this is.", "Ann Lee"]],
+    ],
+    [
       "an inverted verb before a surname that is also a word",
       "Shops closed early. “This is a steep change,” said Ed French of the Grocers Federation.",
       [["This is a steep change", "Ed French"]],
@@ -355,5 +370,17 @@ describe("speech verbs as a class, in any inflection", () => {
 
   test("a phrasal verb without its particle is no cue", () => {
     expect(who("Lena Okafor spoke at noon. “The plan shot up the list,” wrote Bo Hart.")).toEqual([["The plan shot up the list", "Bo Hart"]]);
+  });
+});
+
+describe("salience", () => {
+  test("a subject with party and state in brackets stays the subject", () => {
+    const text = "Joan Pike (D-Ore.) blasted Ivo Brandt in an interview on Monday.\n\n“It shows a lack of care,” the Senate minority leader said.";
+    expect(who(text)).toEqual([["It shows a lack of care", "Joan Pike"]]);
+  });
+
+  test("a family name written first: 'Mr. Lou' is Lou Jiwan, named in full before", () => {
+    const text = "Finance Minister Lou Jiwan met traders on Monday.\n\nMr. Lou said the mills would close. “It is very hard to say how many will lose work,” he said.";
+    expect(who(text)).toEqual([["It is very hard to say how many will lose work", "Lou Jiwan"]]);
   });
 });

@@ -11,6 +11,8 @@ export interface RecordedRequest {
   query: string;
   headers: IncomingMessage["headers"];
   body: unknown;
+  /** When the request arrived (the fake's clock, `now`). */
+  at: number;
 }
 
 export interface GatewayFrame {
@@ -184,7 +186,7 @@ export class FakeDiscord {
     const method = req.method ?? "GET";
     let body: unknown = raw;
     if (/json/.test(req.headers["content-type"] ?? "") && raw) body = JSON.parse(raw);
-    this.requests.push({ method, path, query: url.search, headers: req.headers, body });
+    this.requests.push({ method, path, query: url.search, headers: req.headers, body, at: this.options.now() });
     try {
       const fail = this.failures.findIndex((f) => f.method === method && f.path.test(path));
       if (fail >= 0) {

@@ -103,6 +103,11 @@ export function createTestAsker(options: { gate?: Promise<void> } = {}): TestAsk
         return { kind: "help", commands: HELP };
       case "trend":
         return { kind: "not_found", intent: "trend", query: intent.what, suggestions: [] };
+      // People are answered by the real asker in the people tests (test/adapters/*/people.test.ts).
+      case "quotes":
+        return { kind: "not_found", intent: "quotes", query: intent.person, suggestions: [] };
+      case "person":
+        return { kind: "not_found", intent: "person", query: intent.name, suggestions: [] };
     }
   };
 

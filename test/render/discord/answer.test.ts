@@ -98,6 +98,12 @@ describe("answerToMessage", () => {
     });
   });
 
+  test("not found with nothing near: the topics briefbot knows", () => {
+    expect(answerToMessage({ kind: "not_found", intent: "brief", query: "zanzibar", suggestions: [], known: ["flood", "bridge"] }).content).toBe(
+      "Nothing found for “zanzibar”. Topics I know: flood, bridge.",
+    );
+  });
+
   test("many long cards stay within every limit", () => {
     const long = "Sentence with many words in it. ".repeat(200);
     const c = card({ title: long, summary: [long, long, long, long], quotes: Array.from({ length: 5 }, () => quote(long, long)), figures: Array.from({ length: 8 }, () => figure({ about: long })) });

@@ -181,6 +181,10 @@ describe("other answers", () => {
         { type: "context", elements: [{ type: "mrkdwn", text: "Did you mean: *bridge*, *&lt;@U1&gt;*?" } ] },
       ],
     });
+    expect(answerToSlack({ kind: "not_found", intent: "figures", query: "zanzibar", suggestions: [], known: ["flood", "bridge"] }).blocks).toEqual([
+      { type: "section", text: { type: "mrkdwn", text: "I found no figures about “zanzibar”." } },
+      { type: "context", elements: [{ type: "mrkdwn", text: "Topics I know: *flood*, *bridge*" }] },
+    ]);
     expect(answerToSlack({ kind: "help", commands: [{ usage: "/brief <topic>", description: "a briefing" }] })).toEqual({
       text: "What briefbot can do",
       blocks: [{ type: "section", text: { type: "mrkdwn", text: "*What I can do*\n`/brief &lt;topic&gt;` a briefing" } }],

@@ -79,7 +79,7 @@ export const KNOWN_ORGS = set(`
   kremlin pentagon nato fbi cia nsa irs epa fda cdc who imf opec reuters bloomberg cnn msnbc nbc abc cbs
   fox bbc npr pbs ap afp politico axios gop dnc rnc aclu nra google facebook twitter apple amazon
   microsoft congress senate un eu hamas hezbollah taliban politifact breitbart gallup quinnipiac
-  vatican interpol unicef unesco wto nasdaq
+  vatican interpol unicef unesco wto nasdaq fed treasury
 `);
 
 /** Countries, regions and large cities, lower-case, multi-word names joined by spaces. */

@@ -184,7 +184,9 @@ function classify(text: string, tokens: readonly Token[], idx: number[], out: Na
   // Sentence-opening function words and group words are no part of a name ("The Kremlin", "But Trump").
   const group = (n: string) => GROUP_WORDS.has(n) || isDemonym(n) || /^[\p{L}.]+-(american|americans|born|based|led|backed|owned|run|sponsored|listed|registered|controlled|dominated|speaking)$/u.test(n);
   const skip = (t: Token) => (NOT_NAMES.has(t.norm) || group(t.norm)) && !HONORIFICS.has(t.norm) && !KNOWN_ACRONYM.test(t.text);
-  while (k < idx.length && (skip(tokens[idx[k]!]!) || (k < idx.length - 1 && LEADING_ADJECTIVES.has(tokens[idx[k]!]!.norm) && !TITLES.has(tokens[idx[k + 1]!]!.norm) && !ROLE_NOUNS.has(tokens[idx[k + 1]!]!.norm)))) k++;
+  // "Ruritanian Republic", "Soviet Union": a people's word before a state noun is part of the name.
+  const state = (x: number) => x + 1 < idx.length && ["republic", "federation", "union", "emirates", "kingdom"].includes(tokens[idx[x + 1]!]!.norm);
+  while (k < idx.length && ((skip(tokens[idx[k]!]!) && !(group(tokens[idx[k]!]!.norm) && state(k))) || (k < idx.length - 1 && LEADING_ADJECTIVES.has(tokens[idx[k]!]!.norm) && !TITLES.has(tokens[idx[k + 1]!]!.norm) && !ROLE_NOUNS.has(tokens[idx[k + 1]!]!.norm)))) k++;
   const ids = idx.slice(k);
   // Headlines put a capitalised verb after the name ("Malik Warns", "Joan Pike Says").
   while (ids.length && (skip(tokens[ids[ids.length - 1]!]!) || (ids.length > 1 && HEADLINE_VERBS.has(tokens[ids[ids.length - 1]!]!.norm)))) ids.pop();
@@ -210,11 +212,17 @@ function classify(text: string, tokens: readonly Token[], idx: number[], out: Na
   const of = norms.indexOf("of");
   const head = norms.slice(0, Math.max(of, 0));
   const personOf = of >= 2 && of < toks.length - 1 && isFirstName(head[0]!) && !head.some((n) => ORG_WORDS.has(n) || TITLES.has(n));
-  if (personOf || (of > 0 && of < toks.length - 1 && placeKind(span(of + 1, toks.length)))) {
-    const company = COMPANY_SUFFIXES.has(head[head.length - 1]!);
+  const tailPlace = of > 0 && of < toks.length - 1 ? placeKind(span(of + 1, toks.length)) : undefined;
+  if (personOf || tailPlace) {
+    const headLast = head[head.length - 1]!;
     const title = head.every((n) => TITLES.has(n) || ROLE_NOUNS.has(n) || n === "duke" || n === "emperor");
-    if (personOf || company || title) {
-      if (!title) classify(text, tokens, ids.slice(0, of), out, lower);
+    // "Bank of Ruritania", "University of Lakeport", "City of Tromso" stay whole.
+    const whole = !COMPANY_SUFFIXES.has(headLast) && (ORG_WORDS.has(headLast) || PLACE_WORDS.has(headLast) || THING_WORDS.has(headLast) || headLast === "city");
+    if (personOf || title || (tailPlace === "country" && !whole)) {
+      const headOut: NameSeq[] = [];
+      if (!title) classify(text, tokens, ids.slice(0, of), headOut, lower);
+      // "Vitesse of Norway": a lone name before a country's "of" is a club or a firm from there.
+      for (const h of headOut) out.push(h.kind === "single" && !personOf ? { ...h, kind: "organization" } : h);
       const tail: NameSeq[] = [];
       classify(text, tokens, ids.slice(of + 1), tail, lower);
       for (const t of tail) out.push(personOf && t.kind === "person" ? { ...t, kind: "organization" } : t);
@@ -238,8 +246,10 @@ function classify(text: string, tokens: readonly Token[], idx: number[], out: Na
     out.push(make(0, toks.length, "place"));
     return;
   }
-  // An acronym, unless it is a common word in capitals ("NO", "WHITE").
-  if (toks.length === 1 && !place && /^\p{Lu}{2,6}$/u.test(toks[0]!.text) && ((!lower.has(joined) && !NOT_NAMES.has(joined)) || KNOWN_ACRONYM.test(toks[0]!.text))) {
+  // An acronym, unless it is a common word in capitals ("NO", "WHITE") or a unit after a number ("10 GMT").
+  const acronym = /^\p{Lu}{2,6}$/u.test(toks[0]!.text) || /^(?:\p{Lu}\.){1,4}\p{Lu}$/u.test(toks[0]!.text);
+  const afterNumber = !!prev && prev.sentence === toks[0]!.sentence && /^\d/.test(prev.text);
+  if (toks.length === 1 && !place && acronym && !afterNumber && ((!lower.has(joined) && !NOT_NAMES.has(joined)) || KNOWN_ACRONYM.test(toks[0]!.text))) {
     out.push(make(0, 1, "organization"));
     return;
   }
@@ -311,6 +321,8 @@ function classify(text: string, tokens: readonly Token[], idx: number[], out: Na
 function orgHeadFollows(tokens: readonly Token[], at: number): boolean {
   const a = tokens[at];
   if (!a || !a.word || a.cap || tokens[at - 1]!.sentence !== a.sentence) return false;
+  // "a Kurdish party", "an Islamic group": an adjective of a people or a faith before the noun, no name.
+  if (/(ish|ese|ic|ian|ean|an|i)$/.test(tokens[at - 1]!.norm) && tokens[at - 2]?.cap !== true) return false;
   return ORG_HEADS.has(a.norm) || (a.norm === "news" && tokens[at + 1]?.norm === "agency");
 }
 

@@ -32,7 +32,7 @@ const MEASURES: [string, string][] = [
   ["feet|foot|ft", "feet"],
   ["inches|inch", "inches"],
   ["yards|yard", "yards"],
-  ["mph|km/h|kph|knots", "speed"],
+  ["mph|km/h|kmph|kph|knots", "speed"],
   ["degrees (?:celsius|fahrenheit|c|f)|degrees|°[cf]?", "degrees"],
   ["megawatts|gigawatts|mw|gw|kw|kwh|mwh|gwh|twh", "power"],
   ["gb|mb|tb|ghz|mhz|decibels|db|calories|kcal", "other"],

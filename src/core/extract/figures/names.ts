@@ -40,7 +40,6 @@ function titleCased(toks: readonly TaggedToken[]): boolean {
 /** True when a bare number (no currency, percent or measure) names, labels or dates something. */
 export function isNoFigure(p: Placed): boolean {
   const { f, toks, a, n } = p;
-  if (f.kind === "year") return yearDatesOnly(p);
   const bare = (f.kind === "number" || f.kind === "count") && !f.qualifier && f.valueMax === undefined;
   const prev = toks[a - 1];
   const next = toks[p.b + 1];
@@ -92,11 +91,11 @@ export function isNoFigure(p: Placed): boolean {
 }
 
 /** A year that only dates an event ("in 2012", "the 2009 final", "Act 1998"), not one that bounds a span. */
-function yearDatesOnly(p: Placed): boolean {
-  const { f, toks, a } = p;
+export function yearDatesOnly(f: Figure, before: string): boolean {
   if (/[/]/.test(f.text)) return false; // a written date ("5/17/2018") keeps its year
-  let i = a - 1;
   // "since May 2014", "by 3 June 2030": look past the month and day.
-  while (i >= 0 && (MONTHS.has(lower(toks[i])) || /^\d{1,2}(?:st|nd|rd|th)?$/.test(toks[i]!.text) || toks[i]!.text === ",")) i--;
-  return !SPAN_WORDS.has(lower(toks[i]));
+  const words = before.toLowerCase().split(/[^\p{L}\d]+/u).filter(Boolean);
+  let i = words.length - 1;
+  while (i >= 0 && (MONTHS.has(words[i]!) || /^\d{1,2}(?:st|nd|rd|th)?$/.test(words[i]!))) i--;
+  return !SPAN_WORDS.has(words[i] ?? "");
 }

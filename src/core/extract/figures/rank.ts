@@ -1,6 +1,7 @@
 // Which figures a reader skims for first: counts of people, money, percentages; then other counts and
-// measures; years; last page numbers, ages and labels. Ordinals ("the third time") and day numbers are not
-// listed: they rarely carry a quantity and would crowd out the ones that do.
+// measures; years; last page numbers, ages and labels, then share prices and conversions in brackets (a repeat
+// of the figure before in another unit). Ordinals ("the third time") and day numbers are not listed: they
+// rarely carry a quantity and would crowd out the ones that do.
 import type { Figure } from "../../types.js";
 import { LABELS } from "./lexicon.js";
 
@@ -12,9 +13,13 @@ const PEOPLE = new Set(
     "russians palestinians israelis immigrants asylum-seekers personnel militants troop homes houses").split(" "),
 );
 
+/** The `about` of a share's price: a market quote, rarely what an article is about. */
+export const SHARE_PRICE = "share price";
+
 /** How much a figure matters to a reader; higher first. */
 export function figureScore(f: Figure): number {
   if (f.kind === "ordinal") return -1;
+  if (f.about === SHARE_PRICE) return 1;
   if (f.about === "age" || (f.about !== null && LABELS.has(f.about) && f.kind === "number")) return 0.5;
   let s: number;
   switch (f.kind) {
@@ -36,8 +41,12 @@ export function rankFigures(figures: Figure[], max: number): Figure[] {
   const seen = new Set<string>();
   const scored: { f: Figure; s: number; i: number }[] = [];
   figures.forEach((f, i) => {
-    const s = figureScore(f);
+    let s = figureScore(f);
     if (s < 0) return;
+    // "€9m (£7.7m)": a conversion right after a sum or measure repeats it in another unit; listed last.
+    const before = figures[i - 1];
+    if (before && before.kind === f.kind && (f.kind === "money" || f.kind === "measure") && f.start - before.end <= 3 &&
+      f.unit !== before.unit && before.sentence === f.sentence) s = 0.25;
     // The same figure repeated later in the article is listed once.
     // Bare numbers only when written the same way ("zero is 0" names two figures).
     const key = `${f.kind}|${f.value}|${f.valueMax ?? ""}|${f.unit ?? f.text.toLowerCase()}`;

@@ -1,6 +1,7 @@
 // One figure's core at a position: the number, its abbreviated scale, and a percent sign, currency or unit
 // right after it ("$2.3bn", "7.5%", "35 lakh rupees", "25 lakh tonnes", "30 MUSD").
 import { CODES, currencyAfter, currencyBefore, type CurrencyHit } from "./money.js";
+import { VULGAR } from "./lexicon.js";
 import { readNumber, type NumberRead } from "./numbers.js";
 import { unitAfter, type Unit } from "./context.js";
 
@@ -18,8 +19,10 @@ export interface Core {
   scaled: boolean;
 }
 
-const ABBR = /([ \t]{0,2})(bn|mn|mln|bln|tn|tln|trn|mil|MM|k|K|M|m|b|B|G)(?![\p{L}\d])/uy;
+// "£700million": a scale word written onto the digits is read like an abbreviation.
+const ABBR = /([ \t]{0,2})(million|billion|trillion|bn|mn|mln|bln|tn|tln|trn|mil|MM|k|K|M|m|b|B|G)(?![\p{L}\d])/uy;
 const ABBR_VALUE: Record<string, number> = {
+  million: 1e6, billion: 1e9, trillion: 1e12,
   G: 1e9, bn: 1e9, mn: 1e6, mln: 1e6, bln: 1e9, tn: 1e12, tln: 1e12, trn: 1e12, mil: 1e6, MM: 1e6, k: 1e3, K: 1e3, M: 1e6, m: 1e6, b: 1e9, B: 1e9,
 };
 const PERCENT = /[ \t\u00a0]?(%|per ?cent(?:age)?s?(?![\p{L}])|percent(?:age)?s?(?![\p{L}])|pct(?![\p{L}]))(?:[ \t]+(points?)(?![\p{L}]))?/iuy;
@@ -38,6 +41,12 @@ export function readCore(text: string, pos: number, neg: boolean, after = 0): Co
   if (!n || n.ordinal) return null;
   let value = neg ? -n.value : n.value;
   let end = n.end;
+  // "8½ hours": a vulgar fraction written onto whole digits.
+  const half = /\d/.test(text[end - 1] ?? "") && !n.scaled ? VULGAR[text[end] ?? ""] : undefined;
+  if (half !== undefined) {
+    value += neg ? -half : half;
+    end += 1;
+  }
   let scaled = n.scaled;
   // A currency already read as the previous figure's suffix ("10 rmb 20 usd") is not this one's prefix.
   const prefix = currencyBefore(text, pos - (neg ? 1 : 0));
@@ -55,7 +64,7 @@ export function readCore(text: string, pos: number, neg: boolean, after = 0): Co
     if (a) {
       const [, space, abbr] = a as unknown as [string, string, string];
       const attached = space === "";
-      let ok = abbr.length > 1 || attached || abbr === "k" || abbr === "K" || abbr === "M";
+      let ok = (abbr.length > 1 && (abbr.length <= 3 || attached)) || attached || abbr === "k" || abbr === "K" || abbr === "M";
       if (abbr === "m") {
         // "£1m", "1m people": a million; "500m from the shore": metres; "1m isn't": too unsure to list.
         M_NOUN.lastIndex = end + a[0].length;

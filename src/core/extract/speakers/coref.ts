@@ -162,7 +162,14 @@ export class Coref {
     let b = m.from - 1;
     while (b >= 0 && m.from - b <= 4 && tokens[b]!.sentence === m.sentence && (tokens[b]!.cap || tokens[b]!.text === ".") && tokens[b]!.word !== false && !PREPOSITIONS.has(tokens[b]!.norm)) b--;
     const before = tokens[b];
-    const after = tokens[m.to];
+    // A party and state in brackets after the name ("Joan Pike (D-Ore.) said") stands between it and its verb.
+    let a = m.to;
+    if (tokens[a]?.text === "(") {
+      let k = a + 1;
+      while (k < a + 8 && tokens[k] && tokens[k]!.text !== ")" && tokens[k]!.sentence === m.sentence) k++;
+      if (tokens[k]?.text === ")") a = k + 1;
+    }
+    const after = tokens[a];
     const same = (t: { sentence: number } | undefined) => t && t.sentence === m.sentence;
     // The listener of "told", "asked" is not the one speaking.
     const verbBefore = tokens[m.from - 1];

@@ -44,6 +44,8 @@ const SUBJECT_PRONOUN = (w: string) => w !== "him" && w !== "her" && w !== "his"
 // Verbs after which the next name is the listener, not the speaker ("told reporters", "asked Trump").
 export const TO_LISTENER = new Set(["told", "tell", "tells", "telling", "asked", "ask", "asks", "asking", "urged", "urge", "urges", "reminded", "warned", "informed", "assured", "challenged", "accused"]);
 const TELL_ASK = new Set(["tell", "ask"]);
+// Verbs an infinitive of saying hangs on ("wants to say", "has to admit"), besides those in -ed and -ing.
+const TO_VERBS = new Set(["want", "wants", "seem", "seems", "appear", "appears", "try", "tries", "need", "needs", "has", "have", "had", "is", "are", "went", "got", "began", "chose"]);
 const STOP_NP = new Set(["in", "on", "at", "during", "after", "before", "to", "of", "for", "from", "with", "about", "that", "and", "but", "as", "when", "while", "because", "if", "who", "which", "this", "last", "earlier", "later", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "recently", "amid", "among", "despite", "into", "over", "under", "across", "near", "outside", "inside", "through", "via", "per", "within", "without", "between", "against", "toward", "towards", "upon", "onto", "around", "behind", "beyond", "like", "unlike", "by", "than"]);
 // Words in -ly that are nouns ("the family said"), not adverbs ("boldly suggested").
 const LY_NOUNS = new Set(["family", "rally", "ally", "assembly", "supply", "anomaly", "monopoly", "daily", "weekly", "monthly", "quarterly", "bully", "reply", "july", "italy", "fly"]);
@@ -56,7 +58,7 @@ const NOT_HEADS = new Set(["was", "is", "has", "does", "says", "were", "are", "h
 
 const AUXILIARIES = new Set(["is", "was", "are", "were", "be", "been", "am", "kept", "keeps", "started", "began", "continued", "continues"]);
 // A name after these is the object of a preposition or inside a noun phrase, not a subject.
-const NOT_BEFORE_SUBJECT = new Set(["of", "the", "at", "in", "by", "for", "to", "from", "with", "on", "about", "against", "a", "an"]);
+const NOT_BEFORE_SUBJECT = new Set(["of", "the", "at", "in", "by", "for", "to", "from", "with", "on", "about", "against", "a", "an", "under", "over", "after", "before", "like", "than", "behind", "beside", "between", "among", "toward", "towards", "through", "during", "since", "until", "within", "without", "near", "alongside", "including"]);
 // Before these a speech verb is a noun ("the following comment", "Clinton's remark").
 const NOUN_MARKERS = new Set(["the", "a", "an", "his", "her", "their", "its", "our", "your", "my", "this", "that", "these", "those", "following", "such", "many", "some", "any", "no", "of", "whose", "two", "several", "recent", "public", "new", "latest", "first", "same"]);
 
@@ -287,6 +289,12 @@ export function cueBefore(ctx: GrammarContext, lo: number, hi: number, partial: 
     // "was quoted as saying": the subject stands before "was".
     if (tokens[s]?.norm === "as" && tokens[s - 1]?.norm === "quoted") s -= 2;
     if (tokens[s] && (tokens[s]!.norm === "was" || tokens[s]!.norm === "has" || tokens[s]!.norm === "is")) s--;
+    // "Ann Lee was prompted to say", "he wanted to add": the subject of the verb the infinitive hangs on.
+    if (tokens[s]?.norm === "to") {
+      let k = s - 1;
+      while (k >= lo && s - k <= 3 && tokens[k]!.word && !tokens[k]!.cap && (/(ed|ing)$/.test(tokens[k]!.norm) || PASSIVE_AUX.has(tokens[k]!.norm) || ADVERBS.has(tokens[k]!.norm) || TO_VERBS.has(tokens[k]!.norm))) k--;
+      if (k < s - 1) s = k;
+    }
     // ", saying ...": a participle's subject is the clause's, at the start of the sentence.
     const participle = tokens[v]!.norm.endsWith("ing") && tokens[v - 1]?.text === ",";
     const subject = participle ? clauseSubject(ctx, Math.min(lo, sentenceLo), v) : s >= lo ? subjectEndingAt(ctx, s, lo) : undefined;
@@ -323,7 +331,8 @@ export function clauseSubject(ctx: GrammarContext, lo: number, hi: number): Spea
     const m = ctx.mentionFrom.get(k);
     if (m) return { kind: "name", from: m.from, to: m.to, text: ctx.text.slice(m.start, m.end), mention: m };
     const u = tokens[k]!;
-    if (!(u.cap || u.text === "." || ROLE_NOUNS.has(u.norm) || ROLE_MODIFIERS.has(u.norm))) break;
+    // "Former Secretary of State Ana Ruiz": "of" inside a title.
+    if (!(u.cap || u.text === "." || ROLE_NOUNS.has(u.norm) || ROLE_MODIFIERS.has(u.norm) || (u.norm === "of" && k > i && tokens[k + 1]?.cap))) break;
   }
   const t = tokens[i]!;
   if (PRONOUNS.has(t.norm) && SUBJECT_PRONOUN(t.norm)) return { kind: "pronoun", from: i, to: i + 1, text: t.text };

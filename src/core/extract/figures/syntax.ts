@@ -1,0 +1,286 @@
+// The phrases around a figure in its sentence, read from part-of-speech tags and lemmas: the noun it modifies
+// or is "of", the verb before or after it, its subject, the dimension a measure measures.
+import type { TaggedToken } from "../../text/index.js";
+import type { Figure } from "../../types.js";
+import type { Placed } from "./names.js";
+
+// Verbs that say nothing of what is counted.
+const LIGHT_VERBS = new Set("be have do get make include say tell show reach total stand mean".split(" "));
+export const CLAUSE_END = new Set([",", ";", ":", "(", ")", "-", "–", "—", ".", "!", "?", "\"", "“", "”"]);
+
+export const lower = (t: TaggedToken | undefined) => t?.text.toLowerCase() ?? "";
+export const isNoun = (t: TaggedToken | undefined) => t?.pos === "NOUN";
+
+/** "a crowd of 9,000", "a maximum sentence of 5 years": the noun phrase that the figure is "of". */
+export function nounBeforeOf(toks: readonly TaggedToken[], a: number): { words: string[] } | null {
+  if (lower(toks[a - 1]) !== "of") return null;
+  let i = a - 2;
+  const words: string[] = [];
+  while (i >= 0 && words.length < 3 && (isNoun(toks[i]) || toks[i]!.pos === "ADJ" || (toks[i]!.pos === "VERB" && /ing$/.test(toks[i]!.text) && words.length > 0))) {
+    words.unshift(lower(toks[i]));
+    i--;
+  }
+  if (!words.length || !isNoun(toks[a - 2]) && !/^(maximum|minimum|total|average)$/.test(lower(toks[a - 2]))) return null;
+  return { words };
+}
+
+/** "a 40-foot yacht", "a £50 parking fine", "a 12-point lead": the noun right after the figure. */
+export function modifiedNoun(toks: readonly TaggedToken[], b: number): string | null {
+  let i = b + 1;
+  // Skip a conversion in brackets: "a 9,000 euro (£7,700) fine".
+  if (toks[i]?.text === "(") {
+    const close = toks.findIndex((t, k) => k > i && t.text === ")");
+    if (close > 0 && close - i <= 6) i = close + 1;
+  }
+  // "a 12-point lead": the hyphenated unit, then the noun.
+  if (toks[i]?.text === "-" && toks[i - 1]!.end === toks[i]!.start) i++;
+  const words: string[] = [];
+  while (i < toks.length && words.length < 3) {
+    const t = toks[i]!;
+    if (isNoun(t) || (t.pos === "ADJ" && (isNoun(toks[i + 1]) || CLAUSE_END.has(toks[i + 1]?.text ?? ".")))) words.push(lower(t));
+    // "a 12-point lead over": a base-form word the tagger read as a verb, where only a noun can stand.
+    else if (words.length && t.pos === "VERB" && t.text === t.lemma && (toks[i + 1]?.pos === "ADP" || CLAUSE_END.has(toks[i + 1]?.text ?? "."))) words.push(lower(t));
+    else break;
+    i++;
+  }
+  return words.length ? words.join(" ") : null;
+}
+
+/** "10 tonnes of frozen fish": the phrase after "of", up to three words. */
+export function ofPhrase(toks: readonly TaggedToken[], b: number): string | null {
+  const at = pastAside(toks, b + 1);
+  if (lower(toks[at]) !== "of") return null;
+  let i = at + 1;
+  if (toks[i]?.pos === "DET" || toks[i]?.pos === "PRON") i++;
+  // "9 of the last 11 races", "56 of the 59 seats": the whole they are part of.
+  while (toks[i]?.pos === "NUM" || lower(toks[i]) === "last" || lower(toks[i]) === "first") i++;
+  const words: string[] = [];
+  while (i < toks.length && words.length < 3 && (isNoun(toks[i]) || toks[i]!.pos === "ADJ" || toks[i]!.pos === "PROPN")) {
+    words.push(toks[i]!.text);
+    i++;
+  }
+  return words.length ? words.join(" ") : null;
+}
+
+// Words of standing after a count: "12 points clear", "9 holes left".
+const STANDING = new Set("behind ahead clear short left remaining".split(" "));
+// Verbs that introduce a clause rather than tell an event.
+const FRAME_VERBS = new Set("include accord follow compare".split(" "));
+
+/** Past an aside right after `i`: "(about 9%)", "- or 9 acres -", ", including 9 children,". */
+function pastAside(toks: readonly TaggedToken[], i: number): number {
+  const open = toks[i]?.text ?? "";
+  const closer = open === "(" ? ")" : /^[-–—]$/.test(open) ? open : open === "," && toks[i + 1]?.lemma === "include" ? "," : null;
+  if (!closer) return i;
+  const close = toks.findIndex((t, k) => k > i && t.text === closer);
+  return close > 0 && close - i <= 8 ? close + 1 : i;
+}
+
+/** "people were injured", "jobs cut", "40% are retired", "2 have not recovered", "the 9 he scored". */
+export function eventAfter(toks: readonly TaggedToken[], a: number, b: number, f: Figure): string | null {
+  let i = b + 1;
+  // Past an "of" phrase ("60% of voters have..."), an aside (", including 9 children,"), a relative pronoun.
+  if (lower(toks[i]) === "of") {
+    i++;
+    while (i < toks.length && /^(DET|ADJ|NOUN|PROPN|NUM)$/.test(toks[i]!.pos)) i++;
+  }
+  // "15% - about 9,000 - are", and the end of an aside the figure opens: "- 9,000 - are".
+  i = pastAside(toks, i);
+  if (/^[-–—]$/.test(toks[i]?.text ?? "") && /^[-–—]$/.test(toks[a - 1]?.text ?? "")) i++;
+  const first = toks[i];
+  // "one man dead", "20 people missing", "19 years younger", "9 outright": a state right after the figure.
+  if (first && first.pos === "ADJ" && i === b + 1 && (f.kind === "count" || f.kind === "measure" || f.kind === "number")) {
+    const after = toks[i + 1];
+    if (!after || CLAUSE_END.has(after.text) || after.pos === "CCONJ" || after.pos === "ADP" || after.pos === "SCONJ") return lower(first);
+  }
+  if (first && i === b + 1 && STANDING.has(lower(first)) && f.kind === "count") return lower(first);
+  if (lower(toks[i]) === "who" || lower(toks[i]) === "that") i++;
+  // "the 40 he scored": a relative clause without "who".
+  else if (toks[i]?.pos === "PRON" && toks[i + 1]?.pos === "VERB" && /ed$/.test(toks[i + 1]!.text)) return lower(toks[i + 1]);
+  const neg: string[] = [];
+  let aux = false;
+  for (let k = 0; k < 5 && i < toks.length; k++, i++) {
+    const t = toks[i]!;
+    if (t.pos === "AUX" || t.lemma === "be" || t.lemma === "have") aux = true;
+    else if (t.pos === "PART" && /^(not|n't)$/.test(lower(t))) neg.push("not");
+    else if (t.pos === "ADV") continue;
+    else break;
+  }
+  const t = toks[i];
+  if (!t) return null;
+  if (t.pos === "VERB") {
+    // "are known to have died", "are thought to be missing": the verb after the raising verb.
+    let v = t;
+    if (lower(toks[i + 1]) === "to") {
+      let j = i + 2;
+      if (toks[j]?.lemma === "have" || toks[j]?.lemma === "be") j++;
+      const w = toks[j];
+      if (w && (w.pos === "VERB" || w.pos === "ADJ")) v = w;
+    }
+    if (/^(show|get|make|take|gain|lose)$/.test(v.lemma)) {
+      // "60% showed a clear gain": the verb says little, its object tells.
+      let j = (v === t ? i : toks.indexOf(v)) + 1;
+      if (toks[j]?.pos === "DET") j++;
+      const words: string[] = [];
+      while (words.length < 3 && (toks[j]?.pos === "ADJ" || isNoun(toks[j]))) words.push(lower(toks[j++]));
+      if (words.length && isNoun(toks[j - 1])) return `${lower(v)} ${words.join(" ")}`;
+    }
+    if (LIGHT_VERBS.has(v.lemma) || FRAME_VERBS.has(v.lemma) || (!aux && /ing$/.test(v.text))) return null;
+    return [...neg, v.text.toLowerCase()].join(" ");
+  }
+  // "40% are retired", "30% were men": the predicate of a figure that is the subject, when nothing is counted.
+  if (aux && f.kind !== "count" && (t.pos === "ADJ" || t.pos === "NOUN")) return [...neg, lower(t)].join(" ");
+  // "30% is in severe drought": where the figure is.
+  if (aux && f.kind !== "count" && (lower(t) === "in" || lower(t) === "on")) {
+    let j = i + 1;
+    if (toks[j]?.pos === "DET") j++;
+    const words: string[] = [];
+    while (words.length < 3 && (toks[j]?.pos === "ADJ" || isNoun(toks[j]))) words.push(lower(toks[j++]));
+    if (words.length && isNoun(toks[j - 1])) return `${lower(t)} ${words.join(" ")}`;
+  }
+  return null;
+}
+
+// Verbs of size: "measuring 40 metres", "weighing 3kg".
+const MEASURE_VERBS = new Set("measure weigh span stretch".split(" "));
+// Verbs of change and level: what changed is their subject ("the death toll rose to 86", "profit fell to £2m").
+const CHANGE_VERBS = new Set(
+  "rise fall climb jump drop increase decrease decline grow slip slide soar surge plunge tumble reach hit top stand double treble halve shrink".split(" "),
+);
+
+/** "killed 40 people", "jailed for six years", "fined the club £300", "gone up by 12": the verb before the figure. */
+export function eventBefore(toks: readonly TaggedToken[], a: number): string | null {
+  let object: string | null = null;
+  for (let i = a - 1, k = 0; i >= 0 && k < 6; i--, k++) {
+    const t = toks[i]!;
+    // "is said to have cost £9m": a word after "to" or an auxiliary is a verb, whatever the tagger read.
+    const verb = t.pos === "VERB" || (isNoun(t) && (/^(to|have|has|had|will|would|could|may|might)$/.test(lower(toks[i - 1])) ||
+      (toks[i - 1]?.pos === "VERB" && toks[i + 1]?.pos === "DET")));
+    if (verb) {
+      // "banned from driving for a year": the verb that governs the gerund.
+      if (/ing$/.test(t.text) && toks[i - 1]?.pos === "ADP" && toks[i - 2]?.pos === "VERB") continue;
+      if (CHANGE_VERBS.has(t.lemma)) return subjectOf(toks, i) ?? lower(t);
+      // "a kite measuring 40 metres", "the bridge spans 300m": what is measured is the subject.
+      if (MEASURE_VERBS.has(t.lemma)) return subjectOf(toks, i) ?? lower(t);
+      // "saw pre-tax profit rise by": after a light verb, its object tells what changed.
+      if (LIGHT_VERBS.has(t.lemma) || FRAME_VERBS.has(t.lemma) || t.lemma === "see") return object;
+      // "went up", "closed down": the particle belongs to the verb.
+      const particle = /^(up|down|off|out)$/.test(lower(toks[i + 1])) ? ` ${lower(toks[i + 1])}` : "";
+      return [lower(t) + particle, object].filter(Boolean).join(" ");
+    }
+    // "the limit is set to be 40 km/h", "the prize was worth £9m": the subject of "be".
+    if (t.lemma === "be" && (isNoun(toks[i - 1]) || toks[i - 1]?.pos === "VERB" || toks[i - 1]?.pos === "AUX" || lower(toks[i - 1]) === "to")) {
+      let j = i - 1;
+      while (j >= 0 && (toks[j]!.pos === "AUX" || (toks[j]!.pos === "VERB" && /^(mean|expect|set|due|likely|think|say|believe)$/.test(toks[j]!.lemma)) || lower(toks[j]) === "to")) j--;
+      return isNoun(toks[j]) ? subjectOf(toks, j + 1) : null;
+    }
+    if (t.pos === "DET" || t.pos === "ADJ" || t.pos === "ADV" || t.pos === "PART" || (t.pos === "ADP" && /^(for|to|by|at|of|from|up|down|between|out)$/.test(lower(t)))) continue;
+    // One object between verb and sum: "fined the club £300", "cut global emissions by 5%".
+    if (isNoun(t) && !object) {
+      let j = i - 1;
+      while (j >= 0 && (isNoun(toks[j]) || toks[j]!.pos === "ADJ")) j--;
+      if (toks[j]?.pos === "DET" || toks[j]?.pos === "VERB") {
+        object = toks.slice(j + 1, i + 1).filter((x) => isNoun(x) || x.pos === "ADJ").map(lower).join(" ");
+        i = j + (toks[j]!.pos === "VERB" ? 1 : 0);
+        continue;
+      }
+    }
+    return null;
+  }
+  return null;
+}
+
+/** The noun phrase right before a verb (past an auxiliary): "the death toll has risen" -> "deaths". */
+function subjectOf(toks: readonly TaggedToken[], v: number): string | null {
+  let i = v - 1;
+  while (i >= 0 && (toks[i]!.pos === "AUX" || toks[i]!.pos === "ADV")) i--;
+  const words: string[] = [];
+  while (i >= 0 && words.length < 3 && (isNoun(toks[i]) || (toks[i]!.pos === "ADJ" && words.length > 0))) words.unshift(lower(toks[i--]));
+  if (!words.length) return null;
+  // "the average fare on that route was": the head before the prepositional phrase.
+  if ((toks[i]?.pos === "DET" || toks[i]?.pos === "PRON") && toks[i - 1]?.pos === "ADP" && isNoun(toks[i - 2]) && lower(toks[i - 1]) !== "of") {
+    return subjectOf(toks, i - 1);
+  }
+  const phrase = words.join(" ");
+  // "death toll" -> "deaths": a toll counts its events.
+  return /^(?:\p{L}+ )*death toll$/u.test(phrase) ? "deaths" : phrase;
+}
+
+/** "the most tickets, 9 million,", "the stockpile - 30 tonnes -", "the highest score (86)": the noun a figure restates. */
+export function apposedTo(toks: readonly TaggedToken[], a: number, b: number): string | null {
+  const open = toks[a - 1]?.text;
+  if (open !== "," && open !== "(" && open !== "-" && open !== "–" && open !== "—") return null;
+  const close = toks[b + 1]?.text ?? ".";
+  if (!CLAUSE_END.has(close)) return null;
+  let i = a - 2;
+  const words: string[] = [];
+  while (i >= 0 && words.length < 3 && isNoun(toks[i])) words.unshift(lower(toks[i--]));
+  // "£9m (€10m)": the "m" belongs to the number before.
+  if (toks[i]?.pos === "NUM" || lower(toks[i]) === "per") return null;
+  // A plural noun before a comma, any noun before a bracket or dash ("the score (86)").
+  if (!words.length || (open === "," && !/s$/.test(words[words.length - 1]!))) return null;
+  return words.join(" ");
+}
+
+const DIMENSIONS: Record<string, string> = { away: "distance", from: "distance", north: "distance", south: "distance", east: "distance", west: "distance", high: "height", tall: "height", height: "height", deep: "depth", depth: "depth", long: "length", length: "length", wide: "width", width: "width" };
+const MASS = new Set("kg g tonnes lb oz stone".split(" "));
+
+/** "2 miles away", "from 200 yards", "7ft in height", "she was 9 stone": what a measure measures. */
+export function dimensionOf(p: Placed): string | null {
+  const { f, toks, a, b } = p;
+  let i = b + 1;
+  if (toks[i]?.text === "(") {
+    const close = toks.findIndex((t, k) => k > i && t.text === ")");
+    if (close > 0 && close - i <= 6) i = close + 1;
+  }
+  if (lower(toks[i]) === "in") i++;
+  const after = lower(toks[i]);
+  // "30km north of the city".
+  if (/^(north|south|east|west)$/.test(after) && lower(toks[i + 1]) === "of") return `distance ${after} of`;
+  if (DIMENSIONS[after]) return DIMENSIONS[after]!;
+  if (lower(toks[a - 1]) === "from" && /^(m|km|miles|yards|feet)$/.test(f.unit ?? "")) return "distance";
+  if (MASS.has(f.unit ?? "") && !f.about) return "weight";
+  if (f.unit === "degrees" && !f.about) return "temperature";
+  return null;
+}
+
+/** "$50 on books", "£9m for the new wing": what a sum is spent on. */
+export function purposeAfter(toks: readonly TaggedToken[], b: number): string | null {
+  let i = b + 1;
+  while (toks[i]?.pos === "ADV" || lower(toks[i]) === "overall") i++;
+  const prep = lower(toks[i]);
+  if (prep !== "on" && prep !== "for") return null;
+  i++;
+  if (toks[i]?.pos === "DET") i++;
+  const words: string[] = [];
+  while (i < toks.length && words.length < 3 && (isNoun(toks[i]) || (toks[i]!.pos === "ADJ" && isNoun(toks[i + 1])))) words.push(lower(toks[i++]));
+  return words.length ? `${prep} ${words.join(" ")}` : null;
+}
+
+/** "5 million in the public sector": a sector or field after a bare number. */
+export function sectorAfter(toks: readonly TaggedToken[], b: number): string | null {
+  if (lower(toks[b + 1]) !== "in" || lower(toks[b + 2]) !== "the") return null;
+  const words: string[] = [];
+  let i = b + 3;
+  while (i < toks.length && words.length < 3 && (isNoun(toks[i]) || (toks[i]!.pos === "ADJ" && isNoun(toks[i + 1])))) words.push(lower(toks[i++]));
+  return words.length >= 2 ? words.join(" ") : null;
+}
+
+/** "six years in prison", "two years behind bars": where a length of time is spent. */
+export function placeAfter(toks: readonly TaggedToken[], b: number): string | null {
+  const prep = lower(toks[b + 1]);
+  if (prep !== "in" && prep !== "behind") return null;
+  // No determiner: "in prison", "in special measures", not "in the city".
+  const words: string[] = [];
+  let i = b + 2;
+  while (words.length < 3 && (toks[i]?.pos === "ADJ" || isNoun(toks[i])) && /^\p{Ll}/u.test(toks[i]!.text)) words.push(lower(toks[i++]));
+  return words.length && isNoun(toks[i - 1]) ? `${prep} ${words.join(" ")}` : null;
+}
+
+/** "over the last 40 years", "in nine years", "during 3 months": a span in which something happened. */
+export function spanBefore(toks: readonly TaggedToken[], a: number): boolean {
+  let i = a - 1;
+  while (i >= 0 && (toks[i]!.pos === "DET" || /^(last|past|next|first)$/.test(lower(toks[i])))) i--;
+  return /^(in|over|during|within)$/.test(lower(toks[i]));
+}
+

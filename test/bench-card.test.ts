@@ -1,0 +1,15 @@
+// `npm run bench -- card` on a fresh clone (the samples in briefings/, no article of 450-650 words):
+// every line is a figure or says why there is none, never NaN.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { runCardBench } from "../bench/card.js";
+
+test("the card bench on briefings/ prints no NaN", () => {
+  const dir = join(__dirname, "..", "briefings");
+  const texts = readdirSync(dir).map((f) => readFileSync(join(dir, f), "utf8"));
+  const lines: string[] = [];
+  runCardBench({ rounds: 1, corpus: { name: "briefings/", texts }, log: (l) => void lines.push(l) });
+  expect(lines.length).toBe(4);
+  expect(lines.join("\n")).not.toMatch(/NaN/);
+  expect(lines[1]).toMatch(/^card: \d+ cards\/s, median \d+\.\d\d ms, p99 \d+\.\d\d ms per card$/);
+});
