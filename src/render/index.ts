@@ -1,3 +1,4 @@
 export { cardToMarkdown, cardToText, escapeMarkdown, formatValue } from "./text.js";
 export { answerToText, cardListToText } from "./answer-text.js";
 export { answerFailureText, STORE_UNAVAILABLE_TEXT } from "./failure.js";
+export { pointDate, pointSource, pointValue, sparkline, trendSummary, trendTitle, trendToText } from "./trend-text.js";
