@@ -28,7 +28,7 @@ test.each<[string, string[], RegExp, string]>([
   expect(puts[1]!.body).toEqual(puts[0]!.body);
   expect(puts[0]!.headers.authorization).toBe(`Bot ${FAKE_TOKEN}`);
   expect(fake.commands.get(scope)).toEqual(after1);
-  expect(after1!.map((c) => c.name)).toEqual(["brief", "whosaid", "figures", "feeds", "digest"]);
+  expect(after1!.map((c) => c.name)).toEqual(["brief", "whosaid", "figures", "trend", "feeds", "digest"]);
   expect(b.out()).toBe(a.out());
   expect(a.out()).toBe(`registered 5 commands (${scope === "global" ? "global" : `guild ${scope}`}): /brief, /whosaid, /figures, /feeds, /digest\n`);
 });

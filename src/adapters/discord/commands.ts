@@ -22,6 +22,10 @@ const ASK_DEFINITIONS = [
     options: [{ type: 3, name: "words", description: "Words from the quote", required: true, max_length: 200 }, PUBLIC],
   },
   { type: 1, name: "figures", description: "Figures on a topic", options: [TOPIC, PUBLIC] },
+  {
+    type: 1, name: "trend", description: "A figure over time across articles, as a chart",
+    options: [{ type: 3, name: "what", description: "What is counted (evacuees, troops, death toll)", required: true, max_length: 100 }, { ...TOPIC, required: false }, PUBLIC],
+  },
 ] as const;
 
 /** Everything registered: the questions, and /feeds and /digest for members who manage channels. */
@@ -56,5 +60,6 @@ export function commandIntent(name: string, options: Record<string, string | num
   if (name === "brief") return str("topic") ? { kind: "brief", topic: str("topic") } : { kind: "topics" };
   if (name === "whosaid") return { kind: "whosaid", words: str("words") };
   if (name === "figures") return { kind: "figures", topic: str("topic") };
+  if (name === "trend") return str("topic") ? { kind: "trend", what: str("what"), topic: str("topic") } : { kind: "trend", what: str("what") };
   return undefined;
 }
