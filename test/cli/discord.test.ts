@@ -30,7 +30,7 @@ test.each<[string, string[], RegExp, string]>([
   expect(fake.commands.get(scope)).toEqual(after1);
   expect(after1!.map((c) => c.name)).toEqual(["brief", "whosaid", "figures", "trend", "feeds", "digest"]);
   expect(b.out()).toBe(a.out());
-  expect(a.out()).toBe(`registered 5 commands (${scope === "global" ? "global" : `guild ${scope}`}): /brief, /whosaid, /figures, /feeds, /digest\n`);
+  expect(a.out()).toBe(`registered 6 commands (${scope === "global" ? "global" : `guild ${scope}`}): /brief, /whosaid, /figures, /trend, /feeds, /digest\n`);
 });
 
 test("a 502 is retried after a pause and registration still succeeds", async () => {
@@ -39,7 +39,7 @@ test("a 502 is retried after a pause and registration still succeeds", async () 
   const r = memoryIo();
   expect(await run(["register"], r, env())).toBe(0);
   expect(fake.requestsTo("PUT", /commands$/).length - before).toBe(2);
-  expect(r.out()).toBe("registered 5 commands (global): /brief, /whosaid, /figures, /feeds, /digest\n");
+  expect(r.out()).toBe("registered 6 commands (global): /brief, /whosaid, /figures, /trend, /feeds, /digest\n");
 });
 
 test("a refused registration is reported without the token", async () => {
@@ -55,8 +55,8 @@ test("missing environment and bad arguments are usage errors", async () => {
   await expect(run(["nope"], memoryIo(), env())).rejects.toThrow("unknown subcommand \"nope\"");
 });
 
-test("invite link asks for View Channel, Send Messages, Embed Links and Read Message History only", async () => {
-  expect(inviteUrl(APP)).toBe(`https://discord.com/oauth2/authorize?client_id=${APP}&scope=bot+applications.commands&permissions=84992`);
+test("invite link asks for View Channel, Send Messages, Embed Links, Attach Files and Read Message History only", async () => {
+  expect(inviteUrl(APP)).toBe(`https://discord.com/oauth2/authorize?client_id=${APP}&scope=bot+applications.commands&permissions=117760`);
   const r = memoryIo();
   expect(await run(["invite"], r, env())).toBe(0);
   expect(r.out()).toBe(inviteUrl(APP) + "\n");
