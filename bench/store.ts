@@ -25,6 +25,8 @@ interface Samples {
   quotes: string[];
   names: string[];
   figureWords: string[];
+  /** What counted figures count, with a topic of their card: /trend questions. */
+  trends: Array<{ unit: string; topic: string | undefined }>;
 }
 
 async function postgresTarget(url: string): Promise<Target | undefined> {
@@ -96,6 +98,8 @@ function sample(card: BriefingCard, samples: Samples): void {
   if (q) samples.quotes.push(q.text);
   const name = card.entities.find((e) => e.mentions > 1)?.name;
   if (name) samples.names.push(name);
+  const counted = card.figures.find((x) => x.kind === "count" && x.unit && /^\p{L}{4,}$/u.test(x.unit));
+  if (counted) samples.trends.push({ unit: counted.unit!, topic: card.topics[0] });
   const f = card.figures[0];
   if (f) {
     const after = tokens(f.sentence.slice(f.sentence.indexOf(f.text) + f.text.length)).find((w) => /^\p{L}{4,}$/u.test(w));
@@ -142,7 +146,7 @@ export async function storeBench(args: string[]): Promise<void> {
     const t = await postgresTarget(opt("--pg", "postgres://postgres@127.0.0.1:5432/test"));
     if (t) targets.push(t);
   }
-  const samples: Samples = { quotes: [], names: [], figureWords: [] };
+  const samples: Samples = { quotes: [], names: [], figureWords: [], trends: [] };
   // One thread by default: on this shared 2-core machine worker threads measured slower and took
   // 150 MB more; --workers N measures the pool.
   const workers = Number(opt("--workers", "1"));
@@ -188,6 +192,11 @@ export async function storeBench(args: string[]): Promise<void> {
     brief: Array.from({ length: nq }, () => `/brief ${pick(samples.names)}`),
     whosaid: Array.from({ length: nq }, () => whoSaidQuestion(pick(samples.quotes), r)),
     figures: Array.from({ length: nq }, (_, i) => (i % 2 ? `/figures ${pick(samples.figureWords)}` : `how many ${pick(samples.figureWords)}?`)),
+    // Half with a topic ("/trend troops in ukraine"), half across every article.
+    trend: Array.from({ length: nq }, (_, i) => {
+      const t = pick(samples.trends);
+      return i % 2 && t.topic ? `/trend ${t.unit} in ${t.topic}` : `/trend ${t.unit}`;
+    }),
   };
   for (const t of targets) {
     console.log(`${t.name}: ingestion ${fmt(n / ((cardMs + t.putMs) / 1000), 0)} articles/s with cards (store alone ${fmt(n / (t.putMs / 1000), 0)} puts/s)`);
