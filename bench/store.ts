@@ -9,12 +9,16 @@ import pg from "pg";
 import { createAsker } from "../src/ask/index.js";
 import type { Article, BriefingCard } from "../src/core/index.js";
 import { createCardPool, inlineCards } from "../src/ingest/index.js";
-import { createPostgresStore, openSqliteStore, tokens, type BriefingStore } from "../src/store/index.js";
+import { createPostgresStore, openSqliteDatabase, openSqliteStore, tokens, type BriefingStore } from "../src/store/index.js";
+import { STORE_STORY_DEFAULTS } from "../src/store/stories.js";
+import { createSqliteStories } from "../src/store/stories-sqlite.js";
 import { loadSources, makeArticle, rng } from "./corpus.js";
 import { fmt, ms, peakRssMb, percentile } from "./stats.js";
 
 interface Target {
   name: string;
+  /** The SQLite file, for the grouping-decision measurement. */
+  path?: string;
   store: BriefingStore;
   putMs: number;
   size: () => Promise<number>;
@@ -68,6 +72,7 @@ function sqliteTarget(): Target {
   const fileSize = (p: string) => (existsSync(p) ? statSync(p).size : 0);
   return {
     name: "sqlite",
+    path,
     store,
     putMs: 0,
     size: async () => fileSize(path) + fileSize(path + "-wal"),
@@ -105,6 +110,35 @@ function sample(card: BriefingCard, samples: Samples): void {
     const after = tokens(f.sentence.slice(f.sentence.indexOf(f.text) + f.text.length)).find((w) => /^\p{L}{4,}$/u.test(w));
     if (after) samples.figureWords.push(after);
   }
+}
+
+/**
+ * The grouping decision (key look-ups, candidates read, scoring; no writes) for articles not yet
+ * stored, against everything stored: what each put adds to find its story.
+ */
+async function groupingBench(path: string, sources: ReturnType<typeof loadSources>, n: number, count: number): Promise<void> {
+  const db = openSqliteDatabase(path);
+  const stories = createSqliteStories(db, STORE_STORY_DEFAULTS);
+  const pool = inlineCards();
+  const cards: BriefingCard[] = [];
+  for (let i = 0; i < count; i++) cards.push(await pool.build(makeArticle(sources, n + i))); // not timed
+  await pool.close();
+  const times: number[] = [];
+  let joined = 0;
+  for (const [i, card] of cards.entries()) {
+    const t0 = process.hrtime.bigint();
+    const d = stories.decide(card.id, card, Date.parse(card.source.publishedAt ?? "") || n + i);
+    times.push(ms(t0, process.hrtime.bigint()));
+    if (d.join !== null) joined++;
+  }
+  times.sort((a, b) => a - b);
+  const mean = times.reduce((a, b) => a + b, 0) / times.length;
+  const { s, big } = db.prepare<[], { s: number; big: number }>("SELECT count(*) AS s, max(size) AS big FROM stories").get()!;
+  console.log(
+    `sqlite: grouping decision at ${n} stored (${s} stories, the largest ${big} articles): mean ${fmt(mean)} ms, p50 ${fmt(percentile(times, 50))} ms, ` +
+      `p99 ${fmt(percentile(times, 99))} ms over ${count} new articles (${joined} would join a story)`,
+  );
+  db.close();
 }
 
 /** Latency per question: as measured once, and the best of three runs (less scheduler noise). */
@@ -200,6 +234,7 @@ export async function storeBench(args: string[]): Promise<void> {
   };
   for (const t of targets) {
     console.log(`${t.name}: ingestion ${fmt(n / ((cardMs + t.putMs) / 1000), 0)} articles/s with cards (store alone ${fmt(n / (t.putMs / 1000), 0)} puts/s)`);
+    if (t.path) await groupingBench(t.path, sources, n, Math.min(1000, n));
     const asker = createAsker(t.store);
     for (const [kind, questions] of Object.entries(qs)) {
       const { once, best } = await time(asker, questions);

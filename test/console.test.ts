@@ -50,6 +50,6 @@ test("/whosaid alone shows help; an unknown /command says it is unknown; /help l
   const answers = events.filter((e) => !e.startsWith("log: ") && e !== "briefbot> ");
   expect(answers).toHaveLength(3);
   expect(answers[0]).toContain("who said <words>");
-  expect(answers[1]).toBe("Unknown command /frobnicate. Commands: /brief, /whosaid, /figures, /trend, /topics, /help, /quit.\n");
+  expect(answers[1]).toBe("Unknown command /frobnicate. Commands: /brief, /whosaid, /quotes, /person, /figures, /trend, /story, /topics, /help, /quit.\n");
   expect(answers[2]).toMatch(/brief <topic>[\s\S]*\/quit +leave/);
 });

@@ -39,7 +39,10 @@ test("a console destination gets its digest at 07:00 Tokyo time, recorded in the
   for (let waited = 0; !out.length && waited < 10_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
   await bot.stop();
   const text = out.join("");
-  expect(text.startsWith(`Briefing digest for desk: 2026-03-10 07:00 (Asia/Tokyo). ${SAMPLES} new cards.`)).toBe(true);
+  // The three Tessel wildfire reports (three outlets, three days) are one story: one item with its sources.
+  expect(text).toMatch(/^Briefing digest for desk: 2026-03-10 07:00 \(Asia\/Tokyo\)\. \d+ new cards\./);
+  expect(Number(/\. (\d+) new cards\./.exec(text)?.[1])).toBeLessThan(SAMPLES);
+  expect(text).toContain("3 sources: Valley Courier, Northern Ledger, Radio Tessel");
   expect(text).toContain("Flood warning for 2.4 million people as the Marren river rises");
   const ledger = new Sqlite(db, { readonly: true });
   try {

@@ -88,11 +88,11 @@ test("the HTTP listeners bind slack.host and discord.host", async () => {
     const brief = commandInteraction(APP_ID, "brief", { topic: "zanzibar y z 1" });
     const body = JSON.stringify(brief);
     const answer = (await (await fetch(`http://${HOST}:${discordPort}/interactions`, { method: "POST", headers: signatureHeaders(key, body, Math.floor(Date.now() / 1000)), body })).json()) as { data: { content: string } };
-    expect(answer.data.content).toMatch(/^Nothing found for “zanzibar y z 1”\. Topics I know: .*flood/);
+    expect(answer.data.content).toMatch(/^Nothing found for “zanzibar y z 1”\. Topics I know: [a-z][^.]*\./);
     const slash = await postToApp(`http://${HOST}:${slackPort}/slack/events`, "form", slashCommand("/brief", "zanzibar y z 1", slack.responseUrl("z")), { secret: SECRET, timestampSec: Math.floor(Date.now() / 1000) });
     const said = JSON.stringify(JSON.parse(slash.body));
     expect(said).toContain("I have no briefing on “zanzibar y z 1”.");
-    expect(said).toMatch(/Topics I know: [^"]*\*flood\*/);
+    expect(said).toMatch(/Topics I know: [^"]*\*[a-z]+\*/);
     expect(await accepts("127.0.0.1", discordPort)).toBe(false);
   } finally {
     await bot.stop();

@@ -1,17 +1,20 @@
 // Answers questions over a BriefingStore, for every adapter: typed results, no wording.
-import { figureScore } from "../core/index.js";
-import type { BriefingStore, FigureHit, QuoteHit, Terms } from "../store/index.js";
+import { figureScore, type BriefingCard } from "../core/index.js";
+import type { BriefingStore, FigureHit, QuoteHit, StoredStory, Terms } from "../store/index.js";
 import { knownForms, topicForms } from "./aliases.js";
 import { parseQuestion } from "./parse.js";
 import { closestTopics } from "./suggest.js";
 import { findTrend } from "../trends/index.js";
 import { createMatcher, createPersonAnswers, type MatchOptions, type PeopleOptions } from "../people/index.js";
-import type { Answer, ArticleRef, Asker, FigureAnswer, Intent, QuoteAnswer } from "./types.js";
+import type { Answer, ArticleRef, Asker, FigureAnswer, Intent, QuoteAnswer, StoryRef } from "./types.js";
 import { FIGURE_NOISE, FIGURE_SYNONYMS } from "./figure-words.js";
 import { align, STOP_WORDS, tokens } from "./words.js";
 
 export interface AskerOptions {
+  /** Stories in a briefing (one card each). */
   maxCards: number;
+  /** Articles read per story wanted: enough that a story told five times leaves room for others. */
+  articlesPerStory: number;
   maxQuotes: number;
   maxFigures: number;
   /** Candidates fetched from the index before re-ranking. */
@@ -23,6 +26,7 @@ export interface AskerOptions {
 
 export const DEFAULT_ASKER_OPTIONS = {
   maxCards: 3,
+  articlesPerStory: 5,
   maxQuotes: 5,
   maxFigures: 5,
   candidates: 30,
@@ -37,6 +41,7 @@ export const COMMANDS_HELP = [
   { usage: "trend <what> [in <topic>]", description: "a figure over time, across articles (trend evacuees in wildfire)" },
   { usage: "quotes <person> [about <words>]", description: "what someone has said across articles (quotes sorensen about the dam)" },
   { usage: "person <name>", description: "one card for a person: roles, counts, topics, latest quotes" },
+  { usage: "story <id>", description: "each outlet's card for one story and where they differ; /brief shows the story ids" },
   { usage: "topics", description: "the topics the bot knows" },
   { usage: "help", description: "this list" },
 ] as const;
@@ -48,6 +53,7 @@ const meaningful = (w: string) => w.length > 1;
 
 /** Words of a figure question that name what is counted ("population", "troops"), not its subject. */
 const MEASURE_WORDS = new Set(Object.entries(FIGURE_SYNONYMS).flatMap(([k, v]) => [k, ...v]));
+const storyRef = (s: StoredStory): StoryRef => ({ id: s.id, title: s.title, sources: s.articles.map((a) => ({ ...a })), flags: s.flags });
 
 /** Content words of a question, or all its words when too few remain. */
 function contentWords(words: string[]): string[] {
@@ -88,15 +94,35 @@ export function createAsker(store: BriefingStore, options: Partial<AskerOptions>
     const typed = tokens(topic).filter(meaningful).join(" ");
     const forms = typed ? topicForms(typed) : [];
     if (!forms.length) return notFound("brief", topic, typed);
-    let cards = (await store.byTopic(forms, opts.maxCards)).map((a) => a.card);
-    if (!cards.length) {
+    // Articles, then their stories: one entry per story, however many outlets told it.
+    const wanted = opts.maxCards * opts.articlesPerStory;
+    let found = await store.byTopic(forms, wanted);
+    if (!found.length) {
       // No card carries the topic: search titles, summaries and names instead.
       const words = forms[0]!.split(" ");
       const terms: Terms = words.length === 1 ? [forms.filter((f) => !f.includes(" "))] : words;
-      cards = (await store.searchArticles(terms, opts.maxCards)).map((h) => h.article.card);
+      found = (await store.searchArticles(terms, wanted)).map((h) => h.article);
     }
-    if (!cards.length) return notFound("brief", topic, typed);
-    return { kind: "brief", topic: forms[0]!, cards };
+    if (!found.length) return notFound("brief", topic, typed);
+    const stories = (await store.storiesOf(found.map((a) => a.id))).slice(0, opts.maxCards);
+    const cards: BriefingCard[] = [];
+    for (const st of stories) {
+      // The story's most complete card; the article found when that one is gone.
+      const best = found.find((a) => a.id === st.bestArticle)?.card ?? (await store.get(st.bestArticle))?.card;
+      cards.push(best ?? found.find((a) => st.articles.some((x) => x.id === a.id))!.card);
+    }
+    return { kind: "brief", topic: forms[0]!, cards, stories: stories.map(storyRef) };
+  }
+
+  async function story(id: string): Promise<Answer> {
+    const st = await store.story(id);
+    if (!st) return { kind: "not_found", intent: "story", query: id, suggestions: [] };
+    const cards: BriefingCard[] = [];
+    for (const a of st.articles) {
+      const got = await store.get(a.id);
+      if (got) cards.push(got.card);
+    }
+    return { kind: "story", story: storyRef(st), cards };
   }
 
   async function whoSaid(text: string): Promise<Answer> {
@@ -175,6 +201,8 @@ export function createAsker(store: BriefingStore, options: Partial<AskerOptions>
           return { kind: "topics", topics: await store.topics(50) };
         case "brief":
           return brief(intent.topic);
+        case "story":
+          return story(intent.id);
         case "whosaid":
           return whoSaid(intent.words);
         case "figures":

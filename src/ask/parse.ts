@@ -11,6 +11,7 @@ function clean(s: string): string {
 
 const WHO_SAID = /^(?:who\s*said|who\s+says|who\s+has\s+said|who\s+was\s+quoted\s+(?:as\s+)?saying|quote|whosaid)\b[\s:,]*([\s\S]*)$/i;
 const BRIEF = /^(?:brief(?:ing)?|news|latest|summary|summarize|summarise)\b(?:\s+(?:on|about|for|me\s+on))?[\s:,]*([\s\S]*)$/i;
+const STORY = /^stor(?:y|ies)\b[\s:,]*(\S*)\s*$/i;
 const FIGURES = /^(?:figures?|numbers?|stats|statistics|facts)\b(?:\s+(?:on|about|for))?[\s:,]*([\s\S]*)$/i;
 const FIGURE_QUESTION =
   /^(?:how\s+(?:many|much|big|large|long|far|old|high|tall)\b|what\s+(?:is|was|are|were|'s)\s+the\s+(?:number|population|size|amount|cost|toll|total|price|value|share|rate|percentage|figure)\b|(?:the\s+)?(?:population|number|size|cost|toll|price|amount|total)\s+of\b)/i;
@@ -33,8 +34,8 @@ const ABOUT = /^(?:what(?:'s|\s+is)\s+(?:new|happening|the\s+latest)\s+(?:in|on|
 const QUOTED = /["“«‘]([^"“”«»‘’]{3,})["”»’]/;
 
 /** The slash commands every adapter answers (and the words they may be typed as). */
-export const SLASH_COMMANDS = ["brief", "whosaid", "quotes", "person", "figures", "trend", "topics", "help"] as const;
-const COMMAND_WORDS = /^(?:brief(?:ing)?|news|latest|summary|summari[sz]e|who\s*said|whosaid|quotes?|quotations|person|profile|figures?|numbers?|stats|statistics|facts|trends?|topics?|help|commands)$/i;
+export const SLASH_COMMANDS = ["brief", "whosaid", "quotes", "person", "figures", "trend", "story", "topics", "help"] as const;
+const COMMAND_WORDS = /^(?:brief(?:ing)?|news|latest|summary|summari[sz]e|who\s*said|whosaid|quotes?|quotations|person|profile|stor(?:y|ies)|figures?|numbers?|stats|statistics|facts|trends?|topics?|help|commands)$/i;
 
 /** Whether "/word ..." names a command briefbot knows ("/brief", "/figure"), for "unknown command" replies. */
 export function isKnownCommand(line: string): boolean {
@@ -81,6 +82,8 @@ export function parseQuestion(text: string): Intent {
   if (m) return m[1]!.trim() ? { kind: "figures", topic: clean(m[1]!) } : { kind: "help" };
   m = BRIEF.exec(t);
   if (m) return m[1]!.trim() ? { kind: "brief", topic: clean(m[1]!) } : { kind: "help" };
+  m = STORY.exec(t);
+  if (m) return m[1] ? { kind: "story", id: m[1] } : { kind: "help" };
   m = TREND.exec(t);
   if (m) return clean(m[1]!) ? trendIntent(m[1]!) : { kind: "help" };
   m = TREND_CHANGE.exec(t);

@@ -1,5 +1,5 @@
 // Typed answers; renderers (src/render) turn them into messages for each platform.
-import type { BriefingCard, Figure, Quote, Speaker } from "../core/index.js";
+import type { BriefingCard, Figure, Quote, Speaker, StorySummary } from "../core/index.js";
 import type { PersonCard, PersonQuotes, PersonRef } from "../people/index.js";
 import type { TrendSeries } from "../trends/index.js";
 
@@ -10,6 +10,9 @@ export interface ArticleRef {
   publisher?: string;
   publishedAt?: string;
 }
+
+/** A story (one event told by several outlets) as answers carry it. */
+export type StoryRef = StorySummary;
 
 export interface QuoteAnswer {
   /** First key named `speaker` in an answer is the top answer (scorers read it that way). */
@@ -27,6 +30,7 @@ export interface FigureAnswer {
 
 export type Intent =
   | { kind: "brief"; topic: string }
+  | { kind: "story"; id: string }
   | { kind: "whosaid"; words: string }
   | { kind: "figures"; topic: string; question?: string }
   | { kind: "topics" }
@@ -36,7 +40,10 @@ export type Intent =
   | { kind: "person"; name: string };
 
 export type Answer =
-  | { kind: "brief"; topic: string; cards: BriefingCard[] }
+  /** One card per story; `stories[i]` is the story of `cards[i]` (absent for a card made from a link). */
+  | { kind: "brief"; topic: string; cards: BriefingCard[]; stories?: StoryRef[] }
+  /** A story with each source's card, oldest first. */
+  | { kind: "story"; story: StoryRef; cards: BriefingCard[] }
   | { kind: "whosaid"; query: string; matches: QuoteAnswer[] }
   | { kind: "figures"; topic: string; figures: FigureAnswer[] }
   | { kind: "topics"; topics: Array<{ topic: string; count: number }> }

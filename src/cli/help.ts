@@ -56,6 +56,17 @@ Lists the topics stored, most cards first.
   --json            print them as JSON
   --db PATH|URL     the store (default data/briefbot.db)
 `,
+  stories: `usage: briefbot stories [--topic T] [--limit N] [--json] [--db PATH|URL]
+
+Lists the stories stored, newest first: articles from several outlets about one event, grouped as
+they are stored, with where the sources differ (figures, who said what). Every stored article is
+in exactly one story. docs/stories.md tells how.
+  --topic T         only stories with articles on topic T
+  --limit N         at most N stories (default all)
+  --json            {"stories": [{"id", "title", "articles": [{"id", "title", "url", "publisher",
+                    "publishedAt"}], "flags": [{"kind", "articles", "what", "values"}]}]}
+  --db PATH|URL     the store (default data/briefbot.db)
+`,
   digest: `usage: briefbot digest preview|send <destination> [--config FILE] [--db PATH|URL]
        briefbot digest set <id> --platform slack|discord|console --channel C (--time HH:MM | --cron "...") --timezone ZONE [--topics a,b] [--weekdays|--every-day]
        briefbot digest list|history [--json] | digest remove <id>

@@ -9,9 +9,10 @@ import { discordCommand } from "./discord.js";
 import { ingestCommand } from "./ingest.js";
 import { startCommand } from "./start.js";
 import { topicsCommand } from "./topics.js";
+import { storiesCommand } from "./stories.js";
 import { quotesCommand } from "./quotes.js";
-import { trendCommand } from "./trend.js";
 import { auditCommand, feedsCommand } from "./manage.js";
+import { trendCommand } from "./trend.js";
 
 export type Command = (argv: string[], io: Io) => Promise<number>;
 
@@ -23,6 +24,7 @@ export const COMMANDS: Record<string, { run: Command; summary: string }> = {
   ask: { run: askCommand, summary: 'ask "<question>" [--json] | ask --jsonl [FILE] [--db PATH|URL]: answer from the store' },
   trend: { run: trendCommand, summary: 'trend "<what>" [--in TOPIC] [--out chart.png] [--step] [--json] [--db PATH|URL]: a figure over time across articles, as a table and a PNG chart' },
   topics: { run: topicsCommand, summary: "topics [PREFIX] [--json] [--db PATH|URL]: the topics stored, most cards first" },
+  stories: { run: storiesCommand, summary: "stories [--topic T] [--limit N] [--json] [--db PATH|URL]: stories (one event, several outlets), newest first, with where the sources differ" },
   digest: { run: digestCommand, summary: "digest preview|send <destination> | digest set|list|remove|history [--config FILE] [--db PATH|URL]: the morning digest now, and the digests set up from chat or here" },
   feeds: { run: feedsCommand, summary: "feeds add URL [TOPIC...] | feeds list | feeds remove URL|ID [--json]: the feeds the bot polls, as /feeds in chat" },
   audit: { run: auditCommand, summary: "audit [--limit N] [--json]: who changed which feed or digest, when and from where" },

@@ -1,7 +1,7 @@
 // What goes in a digest: cards ingested since the destination's last digest that match its
 // topics, most important first. `storeDigestSource` reads them from a BriefingStore.
 import type { BriefingCard } from "../core/index.js";
-import type { BriefingStore } from "../store/index.js";
+import type { BriefingStore, StoredStory } from "../store/index.js";
 import type { DigestCandidate, DigestSource } from "./types.js";
 
 export type TopicFilter = readonly string[] | "all";
@@ -41,7 +41,7 @@ export function selectForDigest(candidates: readonly DigestCandidate[], topics: 
  * cards ingested after the slot (a late digest after a backlog) never take the page's room.
  * `maxPages` bounds one digest's reading when most of the window is off topic.
  */
-export function storeDigestSource(store: Pick<BriefingStore, "since">, scanLimit = 500, maxPages = 20): DigestSource {
+export function storeDigestSource(store: Pick<BriefingStore, "since" | "storiesOf">, scanLimit = 500, maxPages = 20): DigestSource {
   return {
     async cardsSince(sinceMs, untilMs, topics, limit) {
       const out: DigestCandidate[] = [];
@@ -50,7 +50,26 @@ export function storeDigestSource(store: Pick<BriefingStore, "since">, scanLimit
         for (const r of rows) if (matchesTopics(r.card, topics) && out.length < limit) out.push({ card: r.card, ingestedAt: r.ingestedAt });
         if (rows.length < scanLimit) break;
       }
-      return out;
+      return onePerStory(out, await store.storiesOf(out.map((c) => c.card.id)));
     },
   };
+}
+
+/**
+ * One candidate per story, with the story: its most complete card when that card is in the window,
+ * else the newest of its cards that is. Candidates keep their order (newest first).
+ */
+export function onePerStory(candidates: readonly DigestCandidate[], stories: readonly StoredStory[]): DigestCandidate[] {
+  const storyOf = new Map<string, StoredStory>();
+  for (const s of stories) for (const a of s.articles) storyOf.set(a.id, s);
+  const at = new Map(candidates.map((c, i) => [c.card.id, i]));
+  const chosen = new Map<string, DigestCandidate>();
+  for (const c of candidates) {
+    const s = storyOf.get(c.card.id);
+    const key = s?.id ?? `card:${c.card.id}`;
+    const had = chosen.get(key);
+    if (had && !(s && c.card.id === s.bestArticle)) continue;
+    chosen.set(key, s ? { ...c, story: { id: s.id, title: s.title, sources: s.articles, flags: s.flags } } : c);
+  }
+  return [...chosen.values()].sort((a, b) => at.get(a.card.id)! - at.get(b.card.id)!);
 }

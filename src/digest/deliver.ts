@@ -1,6 +1,6 @@
 // One (destination, slot): claim it in the ledger, choose the cards, send within the limits,
 // retry what can be retried, and write the outcome. The runner calls this for every due slot.
-import type { BriefingCard } from "../core/index.js";
+import type { BriefingCard, StorySummary } from "../core/index.js";
 import type { DigestDestination } from "./config.js";
 import { selectForDigest } from "./content.js";
 import { PermanentSendError, RateLimitedError, TransientSendError } from "./errors.js";
@@ -78,6 +78,8 @@ export async function planDigest(deps: DeliverDeps, dest: DigestDestination, slo
   // Content runs up to the slot, not the send time, so a retaken slot picks the same cards.
   const candidates = await deps.source.cardsSince(from, slot, dest.topics, deps.scanLimit);
   const { cards, matched } = selectForDigest(candidates, dest.topics, dest.maxCards);
+  const stories: Record<string, StorySummary> = {};
+  for (const c of candidates) if (c.story && cards.includes(c.card)) stories[c.card.id] = c.story;
   const context: DigestContext = {
     slot,
     slotLocal: formatLocal(slot, dest.timezone),
@@ -87,6 +89,7 @@ export async function planDigest(deps: DeliverDeps, dest: DigestDestination, slo
     late: deps.now() - slot > deps.lateAfterMs,
     idempotencyKey: `briefbot-digest:${dest.id}:${slot}`,
   };
+  if (Object.keys(stories).length) context.stories = stories;
   return { cards, context };
 }
 

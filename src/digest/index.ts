@@ -7,7 +7,7 @@ export { formatLocal, fromLocal, isValidTimeZone, offsetAt, toLocal, type LocalT
 export { createSqliteLedger } from "./ledger-sqlite.js";
 export { createPostgresLedger, type PostgresLedgerOptions } from "./ledger-postgres.js";
 export { openDigestLedger, type OpenedLedger } from "./ledger-open.js";
-export { importance, matchesTopics, selectForDigest, storeDigestSource, type DigestSelection, type TopicFilter } from "./content.js";
+export { importance, matchesTopics, onePerStory, selectForDigest, storeDigestSource, type DigestSelection, type TopicFilter } from "./content.js";
 export { createLimiter, PLATFORM_LIMITS, type Limiter, type LimiterOptions, type RateRule } from "./limiter.js";
 export { deliverSlot, planDigest, RETRY_DEFAULTS, type DeliverDeps, type DigestPlan, type RetryOptions, type SlotOutcome } from "./deliver.js";
 export { createDigestRunner, realTimers, RUNNER_DEFAULTS, type DigestRunner, type DigestRunnerOptions, type Timers } from "./runner.js";

@@ -1,7 +1,7 @@
 // A digest as plain text: the console sender prints it; adapters may use the header and the
 // "nothing new" line as their fallback text.
 import type { BriefingCard } from "../core/index.js";
-import { cardToText } from "../render/index.js";
+import { cardToText, flagLines, sourcesLine } from "../render/index.js";
 import type { DigestDestination } from "./config.js";
 import type { DigestContext } from "./types.js";
 
@@ -19,5 +19,9 @@ export function nothingNewLine(ctx: DigestContext): string {
 
 export function digestToText(destination: DigestDestination, cards: readonly BriefingCard[], ctx: DigestContext): string {
   if (!cards.length) return `${nothingNewLine(ctx)}\n`;
-  return [digestHeader(destination, cards, ctx), "", ...cards.map(cardToText)].join("\n");
+  const story = (c: BriefingCard) => {
+    const s = ctx.stories?.[c.id];
+    return s ? [sourcesLine(s), ...flagLines(s).map((l) => `⚠ ${l}`)].join("\n") + "\n" : "";
+  };
+  return [digestHeader(destination, cards, ctx), "", ...cards.map((c) => cardToText(c) + story(c))].join("\n");
 }

@@ -1,6 +1,6 @@
 // The digest's boundaries: where cards come from, how a digest reaches a platform, and the
 // ledger of what was sent. Adapters implement DigestSender; the store is reached via DigestSource.
-import type { BriefingCard } from "../core/index.js";
+import type { BriefingCard, StorySummary } from "../core/index.js";
 import type { DigestDestination } from "./config.js";
 
 export type DigestPlatform = DigestDestination["platform"];
@@ -9,6 +9,8 @@ export interface DigestCandidate {
   card: BriefingCard;
   /** When the store ingested it (ms). */
   ingestedAt: number;
+  /** Its story: the digest sends one item per story, with its sources. */
+  story?: StorySummary;
 }
 
 export interface DigestSource {
@@ -34,6 +36,8 @@ export interface DigestContext {
    * Discord `nonce` with `enforce_nonce`), so a retaken slot is not posted twice.
    */
   idempotencyKey: string;
+  /** The story of each card sent, by card id: its sources, and where they differ. */
+  stories?: Readonly<Record<string, StorySummary>>;
 }
 
 export interface SentMessage {

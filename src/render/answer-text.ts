@@ -1,5 +1,6 @@
 // Answers as plain text, for the console and the command line.
-import type { Answer, ArticleRef, QuoteAnswer } from "../ask/index.js";
+import type { Answer, ArticleRef, QuoteAnswer, StoryRef } from "../ask/index.js";
+import { flagLines, sourcesLine } from "./story-text.js";
 import type { BriefingCard } from "../core/index.js";
 import { cardToText, formatValue } from "./text.js";
 import { trendToText } from "./trend-text.js";
@@ -10,10 +11,22 @@ const ref = (a: ArticleRef) => [a.title, a.publisher, a.publishedAt?.slice(0, 10
 const whoLine = (m: QuoteAnswer) =>
   m.speaker ? `${m.speaker.name}${m.speaker.role ? ` (${m.speaker.role})` : ""}` : "Nobody named in the article";
 
+/** The lines under a story's card: its sources, where they differ, and how to see them all. */
+export function storyFooterText(s: StoryRef): string {
+  const out = [sourcesLine(s), ...flagLines(s).map((l) => `⚠ ${l}`)];
+  if (s.sources.length > 1) out.push(`Each source's card: /story ${s.id}`);
+  return out.join("\n") + "\n";
+}
+
 export function answerToText(answer: Answer): string {
   switch (answer.kind) {
     case "brief":
-      return answer.cards.map(cardToText).join("\n");
+      return answer.cards.map((c, i) => cardToText(c) + (answer.stories?.[i] ? storyFooterText(answer.stories[i]) : "")).join("\n");
+    case "story": {
+      const s = answer.story;
+      const head = [`Story: ${s.title}`, sourcesLine(s), ...flagLines(s).map((l) => `⚠ ${l}`)].join("\n");
+      return `${head}\n\n${answer.cards.map(cardToText).join("\n")}`;
+    }
     case "whosaid": {
       const [top, ...rest] = answer.matches;
       if (!top) return `No quote matches "${answer.query}".\n`;

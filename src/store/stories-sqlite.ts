@@ -3,7 +3,7 @@
 import type { Database } from "better-sqlite3";
 import { chooseStory, storyFeatures, storyFlags, storyIdOf, storyKeys, type BriefingCard, type StoryCandidate, type StoryFeatures } from "../core/index.js";
 import { metaOf, type MetaRow } from "./rows.js";
-import { completeness, FLAG_MEMBERS, MAX_CANDIDATES, mergeInfo, PER_KEY, rankCandidates, storyOf, type StoreStoryOptions, type StoryInfo } from "./stories.js";
+import { completeness, createFeatureCache, FLAG_MEMBERS, MAX_CANDIDATES, mergeInfo, PER_KEY, rankCandidates, storyOf, type StoreStoryOptions, type StoryInfo } from "./stories.js";
 import type { StoredStory } from "./types.js";
 
 interface StoryRow {
@@ -17,9 +17,12 @@ interface StoryRow {
   updated_at: number;
   size: number;
   info: string;
+  recent: string;
 }
 
 export interface SqliteStories {
+  /** The grouping decision alone (look-ups and scoring, no writes): what `assign` does first. */
+  decide(id: string, card: BriefingCard, time: number): { features: StoryFeatures; keys: string[]; join: number | null };
   /** Puts the article (row `seq`, id `id`) in a story; call inside the article's transaction. */
   assign(seq: number, id: string, card: BriefingCard, time: number, now: number): void;
   /** Takes the article out of its story (before it is rewritten). */
@@ -33,15 +36,21 @@ export interface SqliteStories {
 
 export function createSqliteStories(db: Database, opts: StoreStoryOptions): SqliteStories {
   const q = {
-    keyHits: db.prepare<[string, number, number], { sid: number }>("SELECT sid FROM story_keys WHERE key = ? AND time >= ? ORDER BY time DESC LIMIT ?"),
+    // One statement for all the keys, each read newest first up to a bound.
+    keyHits: db.prepare<[number, number, string], { sids: string | null }>(
+      "SELECT (SELECT group_concat(sid) FROM (SELECT sid FROM story_keys WHERE key = j.value AND time >= ? ORDER BY time DESC LIMIT ?)) AS sids FROM json_each(?) j",
+    ),
+    candidates: db.prepare<[string], Pick<StoryRow, "sid" | "first_time" | "last_time" | "recent">>(
+      "SELECT sid, first_time, last_time, recent FROM stories WHERE sid IN (SELECT value FROM json_each(?))",
+    ),
     story: db.prepare<[number], StoryRow>("SELECT * FROM stories WHERE sid = ?"),
     storyById: db.prepare<[string], StoryRow>("SELECT * FROM stories WHERE id = ?"),
     members: db.prepare<[number, number], { features: string }>("SELECT features FROM story_articles WHERE sid = ? ORDER BY time DESC, seq DESC LIMIT ?"),
     insStory: db.prepare(
-      "INSERT INTO stories (id, title, best, best_score, first_time, last_time, updated_at, size, info) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)",
+      "INSERT INTO stories (id, title, best, best_score, first_time, last_time, updated_at, size, info, recent) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
     ),
     updStory: db.prepare(
-      "UPDATE stories SET title = ?, best = ?, best_score = ?, first_time = ?, last_time = ?, updated_at = ?, size = ?, info = ? WHERE sid = ?",
+      "UPDATE stories SET title = ?, best = ?, best_score = ?, first_time = ?, last_time = ?, updated_at = ?, size = ?, info = ?, recent = ? WHERE sid = ?",
     ),
     delStory: db.prepare("DELETE FROM stories WHERE sid = ?"),
     insMember: db.prepare("INSERT INTO story_articles (seq, sid, time, features) VALUES (?, ?, ?, ?)"),
@@ -51,7 +60,7 @@ export function createSqliteStories(db: Database, opts: StoreStoryOptions): Sqli
     memberCards: db.prepare<[number, number], { id: string; card: string }>(
       "SELECT a.id, a.card FROM story_articles m JOIN articles a ON a.seq = m.seq WHERE m.sid = ? ORDER BY m.time DESC LIMIT ?",
     ),
-    insKey: db.prepare("INSERT OR IGNORE INTO story_keys (key, time, sid) VALUES (?, ?, ?)"),
+    insKeys: db.prepare("INSERT OR IGNORE INTO story_keys (key, time, sid) SELECT value, ?, ? FROM json_each(?)"),
     articles: db.prepare<[number], MetaRow & { time: number }>(
       "SELECT a.id, a.title, a.url, a.publisher, a.published_at, m.time FROM story_articles m JOIN articles a ON a.seq = m.seq WHERE m.sid = ? ORDER BY m.time, m.seq",
     ),
@@ -63,27 +72,35 @@ export function createSqliteStories(db: Database, opts: StoreStoryOptions): Sqli
   };
 
   const parse = (r: { features: string }) => JSON.parse(r.features) as StoryFeatures;
+  const cached = createFeatureCache<StoryFeatures[]>();
 
   function candidates(f: StoryFeatures, keys: string[]): StoryCandidate[] {
     const hits: number[] = [];
-    for (const k of keys) for (const r of q.keyHits.all(k, f.time - opts.quietMs, PER_KEY)) hits.push(r.sid);
-    return rankCandidates(hits)
-      .slice(0, MAX_CANDIDATES)
-      .flatMap((sid) => {
-        const row = q.story.get(sid);
-        if (!row) return []; // a story emptied by an update leaves its keys behind
-        return [{ id: String(sid), firstTime: row.first_time, lastTime: row.last_time, members: q.members.all(sid, opts.maxCompared).map(parse) }];
-      });
+    for (const r of q.keyHits.all(f.time - opts.quietMs, PER_KEY, JSON.stringify(keys))) if (r.sids) for (const x of r.sids.split(",")) hits.push(Number(x));
+    const sids = rankCandidates(hits).slice(0, MAX_CANDIDATES);
+    // A story emptied by an update leaves its keys behind: it is simply not found here.
+    return sids.length
+      ? q.candidates.all(JSON.stringify(sids)).map((row) => ({ id: String(row.sid), firstTime: row.first_time, lastTime: row.last_time, members: cached(row.recent) }))
+      : [];
+  }
+
+  /** The newest articles' features, as kept in stories.recent (newest first). */
+  const recentWith = (recent: string | undefined, f: StoryFeatures) =>
+    JSON.stringify([f, ...(recent ? cached(recent) : [])].sort((a, b) => b.time - a.time).slice(0, opts.maxCompared));
+
+  function decide(id: string, card: BriefingCard, time: number) {
+    const features: StoryFeatures = { ...storyFeatures(card, time), id };
+    const keys = storyKeys(features);
+    const d = chooseStory(features, candidates(features, keys), opts);
+    return { features, keys, join: d.join === null ? null : Number(d.join) };
   }
 
   function assign(seq: number, id: string, card: BriefingCard, time: number, now: number): void {
-    const f: StoryFeatures = { ...storyFeatures(card, time), id };
-    const keys = storyKeys(f);
-    const d = chooseStory(f, candidates(f, keys), opts);
+    const { features: f, keys, join } = decide(id, card, time);
     const score = completeness(card);
     let sid: number;
-    if (d.join) {
-      sid = Number(d.join);
+    if (join !== null) {
+      sid = join;
       const row = q.story.get(sid)!;
       q.insMember.run(seq, sid, time, JSON.stringify(f));
       const prev = JSON.parse(row.info) as StoryInfo;
@@ -91,14 +108,14 @@ export function createSqliteStories(db: Database, opts: StoreStoryOptions): Sqli
       const better = score > row.best_score;
       q.updStory.run(
         better ? card.title : row.title, better ? id : row.best, better ? score : row.best_score,
-        Math.min(row.first_time, time), Math.max(row.last_time, time), now, row.size + 1, JSON.stringify(info), sid,
+        Math.min(row.first_time, time), Math.max(row.last_time, time), now, row.size + 1, JSON.stringify(info), recentWith(row.recent, f), sid,
       );
     } else {
       const info: StoryInfo = { ...mergeInfo(undefined, card), flags: [] };
-      sid = Number(q.insStory.run(storyIdOf(id), card.title, id, score, time, time, now, JSON.stringify(info)).lastInsertRowid);
+      sid = Number(q.insStory.run(storyIdOf(id), card.title, id, score, time, time, now, JSON.stringify(info), recentWith(undefined, f)).lastInsertRowid);
       q.insMember.run(seq, sid, time, JSON.stringify(f));
     }
-    for (const k of keys) q.insKey.run(k, time, sid);
+    q.insKeys.run(time, sid, JSON.stringify(keys));
   }
 
   function unassign(seq: number, now: number): void {
@@ -115,14 +132,17 @@ export function createSqliteStories(db: Database, opts: StoreStoryOptions): Sqli
     const best = cards.reduce((a, b) => (completeness(b.card) > completeness(a.card) ? b : a));
     let merged: Omit<StoryInfo, "flags"> | undefined;
     for (const c of cards) merged = mergeInfo(merged, c.card);
-    const info: StoryInfo = { ...merged!, flags: storyFlags(q.members.all(m.sid, FLAG_MEMBERS).map(parse), opts) };
-    q.updStory.run(best.card.title, best.id, completeness(best.card), span.lo, span.hi, now, span.n, JSON.stringify(info), row.sid);
+    const members = q.members.all(m.sid, FLAG_MEMBERS).map(parse);
+    const info: StoryInfo = { ...merged!, flags: storyFlags(members, opts) };
+    const recent = JSON.stringify(members.slice(0, opts.maxCompared));
+    q.updStory.run(best.card.title, best.id, completeness(best.card), span.lo, span.hi, now, span.n, JSON.stringify(info), recent, row.sid);
   }
 
   const full = (row: StoryRow): StoredStory =>
     storyOf({ ...row, info: JSON.parse(row.info) as StoryInfo }, q.articles.all(row.sid).map((r) => ({ ...metaOf(r), time: r.time })));
 
   return {
+    decide,
     assign,
     unassign,
     backfill(batch) {

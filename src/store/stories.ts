@@ -9,9 +9,26 @@ export const STORE_STORY_DEFAULTS = DEFAULT_STORY_OPTIONS;
 /** Articles of a story read for its flags (the newest): bounds the work a huge story costs per article. */
 export const FLAG_MEMBERS = 50;
 /** Candidate stories compared per article (those sharing the most keys). */
-export const MAX_CANDIDATES = 8;
+export const MAX_CANDIDATES = 6;
 /** Stories read per key (the newest): a common key cannot turn the look-up into a scan. */
-export const PER_KEY = 32;
+export const PER_KEY = 16;
+
+/**
+ * Parsed JSON by its text: a story's newest articles are read for every article that may join it,
+ * and parsing them again each time was a third of the grouping cost. Keyed by the text itself, so
+ * a row rewritten by another process is never served stale.
+ */
+export function createFeatureCache<T>(max = 2048): (json: string) => T {
+  const cache = new Map<string, T>();
+  return (json) => {
+    let f = cache.get(json);
+    if (f) return f;
+    f = JSON.parse(json) as T;
+    if (cache.size >= max) cache.delete(cache.keys().next().value!);
+    cache.set(json, f);
+    return f;
+  };
+}
 
 /** How complete a card is: the story shows its most complete card. */
 export function completeness(card: BriefingCard): number {

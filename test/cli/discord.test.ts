@@ -28,9 +28,9 @@ test.each<[string, string[], RegExp, string]>([
   expect(puts[1]!.body).toEqual(puts[0]!.body);
   expect(puts[0]!.headers.authorization).toBe(`Bot ${FAKE_TOKEN}`);
   expect(fake.commands.get(scope)).toEqual(after1);
-  expect(after1!.map((c) => c.name)).toEqual(["brief", "whosaid", "figures", "trend", "feeds", "digest"]);
+  expect(after1!.map((c) => c.name)).toEqual(["brief", "whosaid", "figures", "story", "trend", "feeds", "digest"]);
   expect(b.out()).toBe(a.out());
-  expect(a.out()).toBe(`registered 6 commands (${scope === "global" ? "global" : `guild ${scope}`}): /brief, /whosaid, /figures, /trend, /feeds, /digest\n`);
+  expect(a.out()).toBe(`registered 7 commands (${scope === "global" ? "global" : `guild ${scope}`}): /brief, /whosaid, /figures, /story, /trend, /feeds, /digest\n`);
 });
 
 test("a 502 is retried after a pause and registration still succeeds", async () => {
@@ -39,7 +39,7 @@ test("a 502 is retried after a pause and registration still succeeds", async () 
   const r = memoryIo();
   expect(await run(["register"], r, env())).toBe(0);
   expect(fake.requestsTo("PUT", /commands$/).length - before).toBe(2);
-  expect(r.out()).toBe("registered 6 commands (global): /brief, /whosaid, /figures, /trend, /feeds, /digest\n");
+  expect(r.out()).toBe("registered 7 commands (global): /brief, /whosaid, /figures, /story, /trend, /feeds, /digest\n");
 });
 
 test("a refused registration is reported without the token", async () => {

@@ -30,6 +30,8 @@ describe("digest content", () => {
           const offset = w.offset ?? 0;
           return rows.filter((r) => r.ingestedAt > since && r.ingestedAt <= (w.until ?? Infinity)).slice(offset, offset + limit);
         },
+        // No stories: each card is its own item.
+        storiesOf: async () => [],
       },
       2,
     );

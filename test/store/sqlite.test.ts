@@ -67,6 +67,25 @@ describe("sqlite file", () => {
   });
 });
 
+test("sqlite: a database from before stories.recent keeps its stories, and new articles still join them", async () => {
+  const path = join(dir, "recent.db");
+  const items = ["troops-border-a", "troops-border-b"].map((id) => evalArticle(id));
+  const s1 = openSqliteStore(path);
+  await s1.put(items[0]!.article, items[0]!.card, 1);
+  await s1.close();
+  // Back to the schema before the `recent` column, the story kept.
+  const at = SQLITE_MIGRATIONS.findIndex((m) => m.includes("ADD COLUMN recent"));
+  const raw = new Sqlite(path);
+  raw.exec("ALTER TABLE stories DROP COLUMN recent");
+  raw.pragma(`user_version = ${at}`);
+  raw.close();
+  const s2 = openSqliteStore(path);
+  await s2.put(items[1]!.article, items[1]!.card, 2);
+  const stories = await s2.stories(10);
+  expect(stories.map((s) => s.articles.length)).toEqual([2]);
+  await s2.close();
+});
+
 describe("sqlite person index", () => {
   test("articles stored before the index existed are indexed when the database is opened", async () => {
     const path = join(dir, "before-people.db");

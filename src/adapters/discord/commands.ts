@@ -23,6 +23,10 @@ const ASK_DEFINITIONS = [
   },
   { type: 1, name: "figures", description: "Figures on a topic", options: [TOPIC, PUBLIC] },
   {
+    type: 1, name: "story", description: "Each outlet's card for one story, and where they differ",
+    options: [{ type: 3, name: "id", description: "The story's id (shown under a briefing)", required: true, max_length: 100 }, PUBLIC],
+  },
+  {
     type: 1, name: "trend", description: "A figure over time across articles, as a chart",
     options: [{ type: 3, name: "what", description: "What is counted (evacuees, troops, death toll)", required: true, max_length: 100 }, { ...TOPIC, required: false }, PUBLIC],
   },
@@ -60,6 +64,7 @@ export function commandIntent(name: string, options: Record<string, string | num
   if (name === "brief") return str("topic") ? { kind: "brief", topic: str("topic") } : { kind: "topics" };
   if (name === "whosaid") return { kind: "whosaid", words: str("words") };
   if (name === "figures") return { kind: "figures", topic: str("topic") };
+  if (name === "story") return { kind: "story", id: str("id") };
   if (name === "trend") return str("topic") ? { kind: "trend", what: str("what"), topic: str("topic") } : { kind: "trend", what: str("what") };
   return undefined;
 }

@@ -67,7 +67,7 @@ export function createDiscordDigestSender(o: DiscordDigestSenderOptions): Digest
   const sleep = o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
 
   const messages = (destination: DigestDestination, cards: readonly BriefingCard[], ctx: DigestContext): DiscordMessage[] =>
-    digestToDiscord(cards.length ? digestHeader(destination, cards, ctx) : nothingNewLine(ctx), cards, REF_RESERVE);
+    digestToDiscord(cards.length ? digestHeader(destination, cards, ctx) : nothingNewLine(ctx), cards, REF_RESERVE, {}, ctx.stories);
 
   async function post(channel: string, m: DiscordMessage, nonce: string): Promise<string> {
     const body = { ...m, content: m.content ? `${m.content}\n${refLine(nonce)}` : refLine(nonce), nonce, enforce_nonce: true };

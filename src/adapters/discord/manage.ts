@@ -3,15 +3,12 @@
 // the default), plus roles and users from config. Answers are ephemeral; zones autocomplete over IANA names.
 import {
   digestFromFields, DISCORD_PERMISSIONS, parseFeeds, resultToText, suggestZones,
-  type DigestFields, type ManageCommand, type ManagePolicy, type ManageResult, type ManageService, type Parsed,
+  type DigestFields, type ManageCommand, type ManageResult, type Parsed,
 } from "../../manage/index.js";
 import { textMessage, type DiscordMessage } from "../../render/discord/index.js";
-import type { Incoming } from "./types.js";
+import type { DiscordManage, Incoming } from "./types.js";
 
-export interface DiscordManage {
-  service: ManageService;
-  policy: ManagePolicy;
-}
+export type { DiscordManage };
 
 const MANAGERS = String(DISCORD_PERMISSIONS.manageChannels);
 // Discord option types: 1 = subcommand, 3 = string. Contexts: 0 = in a server only.

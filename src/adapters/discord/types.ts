@@ -2,7 +2,7 @@
 import type { Asker } from "../../ask/index.js";
 import type { LinkAsker } from "../../links/index.js";
 import type { DiscordMessage, Embed } from "../../render/discord/index.js";
-import type { DiscordManage } from "./manage.js";
+import type { ManagePolicy, ManageService } from "../../manage/index.js";
 
 /** pino's logger fits this; so does anything with the four levels. */
 export interface Logger {
@@ -113,4 +113,10 @@ export interface MessageFile {
   name: string;
   data: Buffer;
   contentType: string;
+}
+
+/** What /feeds and /digest need on Discord: the management service and who may change settings. */
+export interface DiscordManage {
+  service: ManageService;
+  policy: ManagePolicy;
 }

@@ -86,7 +86,7 @@ export function createSlackDigestSender(o: SlackDigestSenderOptions): DigestSend
   const sleep = o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
 
   function layout(destination: DigestDestination, cards: Parameters<DigestSender["send"]>[1], ctx: DigestContext) {
-    return digestToSlack(cards.length ? digestHeader(destination, cards, ctx) : nothingNewLine(ctx), cards);
+    return digestToSlack(cards.length ? digestHeader(destination, cards, ctx) : nothingNewLine(ctx), cards, ctx.stories);
   }
 
   async function post(channel: string, part: Part, parts: number, key: string, threadTs?: string): Promise<string> {

@@ -36,6 +36,7 @@ export const SLASH_COMMANDS: Record<string, (text: string) => Intent> = {
   "/brief": (text) => (text ? { kind: "brief", topic: text } : { kind: "topics" }),
   "/whosaid": (text) => (text ? { kind: "whosaid", words: text } : { kind: "help" }),
   "/figures": (text) => (text ? { kind: "figures", topic: text } : { kind: "help" }),
+  "/story": (text) => (text ? { kind: "story", id: text.trim() } : { kind: "help" }),
   // "/trend evacuees in wildfire": the words after the last "in" are the topic, as in a question.
   "/trend": (text) => (text ? parseQuestion(`/trend ${text}`) : { kind: "help" }),
 };

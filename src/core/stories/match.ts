@@ -21,10 +21,18 @@ function shingles(q: QuoteSig): Set<string> {
   return out;
 }
 
+// An article's shingles are made once however many stories it is compared with.
+const shingleCache = new WeakMap<QuoteSig, Set<string>>();
+function shinglesOf(q: QuoteSig): Set<string> {
+  let s = shingleCache.get(q);
+  if (!s) shingleCache.set(q, (s = shingles(q)));
+  return s;
+}
+
 /** Two quotes share a run of words (outlets quote different stretches of one statement). */
 export function sameQuoteWords(a: QuoteSig, b: QuoteSig): boolean {
-  const sa = shingles(a);
-  for (const s of shingles(b)) if (sa.has(s)) return true;
+  const sa = shinglesOf(a);
+  for (const s of shinglesOf(b)) if (sa.has(s)) return true;
   return false;
 }
 
@@ -78,13 +86,17 @@ export function chooseStory(f: StoryFeatures, candidates: readonly StoryCandidat
 }
 
 /** Keys a store indexes stories by, so that candidates are found by look-up, not by a scan. */
+// At most this many of each kind, most important first (cards list entities and figures that way):
+// each key is one indexed look-up per article.
+const MAX_KEYS = { people: 5, places: 3, figures: 4, words: 4 } as const;
+
 export function storyKeys(f: StoryFeatures): string[] {
   const keys = new Set<string>();
-  for (const p of f.people) keys.add(`p:${p}`);
-  for (const p of f.places.slice(0, 4)) keys.add(`l:${p}`);
-  for (const x of f.figures) if (x.value >= 10 || x.kind !== "count") keys.add(`f:${x.kind}:${x.value}`);
+  for (const p of f.people.slice(0, MAX_KEYS.people)) keys.add(`p:${p}`);
+  for (const p of f.places.slice(0, MAX_KEYS.places)) keys.add(`l:${p}`);
+  for (const x of f.figures.filter((y) => y.value >= 10 || y.kind !== "count").slice(0, MAX_KEYS.figures)) keys.add(`f:${x.kind}:${x.value}`);
   // The title's longest words: rarer than short ones, and shared by most retellings.
-  const titleWords = f.words.slice(0, 12).filter((w) => w.length >= 5).sort((a, b) => b.length - a.length).slice(0, 4);
+  const titleWords = f.words.slice(0, 12).filter((w) => w.length >= 5).sort((a, b) => b.length - a.length).slice(0, MAX_KEYS.words);
   for (const w of titleWords) keys.add(`w:${w}`);
   return [...keys];
 }

@@ -57,6 +57,15 @@ export interface StoryFlag {
   values: [string, string];
 }
 
+/** A story as answers, digests and renderers carry it: its sources and where they differ. */
+export interface StorySummary {
+  id: string;
+  title: string;
+  /** Each article of the story, oldest first, with its time (ms). */
+  sources: Array<{ id: string; title: string; url?: string; publisher?: string; publishedAt?: string; time: number }>;
+  flags: StoryFlag[];
+}
+
 export interface StoryOptions {
   /** A story takes no article more than this long after its newest one (or before its oldest). */
   quietMs: number;

@@ -1,5 +1,6 @@
 // Answers as Discord messages: one embed per card, quotes with speakers, figures as inline fields.
-import type { Answer, ArticleRef, FigureAnswer, QuoteAnswer } from "../../ask/index.js";
+import type { Answer, ArticleRef, FigureAnswer, QuoteAnswer, StoryRef } from "../../ask/index.js";
+import { flagLines, sourcesLine } from "../story-text.js";
 import type { BriefingCard, Quote, Speaker } from "../../core/index.js";
 import { EXCERPT_NOTE, formatValue } from "../text.js";
 import { candidateLine, dayOf, noPersonText, quotesSummary, rolesLine, seenLine, whichHint, whichQuestion } from "../people-text.js";
@@ -85,6 +86,17 @@ export function cardEmbed(card: BriefingCard, o: DiscordRenderOptions = DEFAULT_
   return embed;
 }
 
+/** A story's sources and disagreements as fields under its card. */
+export function withStory(embed: Embed, s: StoryRef | undefined): Embed {
+  if (!s) return embed;
+  const fields = [...(embed.fields ?? [])];
+  const see = s.sources.length > 1 ? `\n\`/story ${s.id}\`` : "";
+  fields.push({ name: "Sources", value: esc(shorten(sourcesLine(s), 900)) + see });
+  const flags = flagLines(s);
+  if (flags.length) fields.push({ name: "⚠ Sources differ", value: esc(shorten(flags.map((l) => `• ${l.replace(/^Sources differ:? ?/, "")}`).join("\n"), 1000)) });
+  return { ...embed, fields };
+}
+
 function matchField(m: QuoteAnswer): EmbedField {
   return { name: esc(speakerLabel(m.speaker ?? m.quote.speaker)), value: `${quoted(m.quote)}\n— ${articleLink(m.article)}` };
 }
@@ -127,7 +139,14 @@ function personEmbed(a: Extract<Answer, { kind: "person" }>, o: DiscordRenderOpt
 function answerBody(answer: Answer, o: DiscordRenderOptions): { content?: string; embeds: Embed[]; shareable: boolean } {
   switch (answer.kind) {
     case "brief":
-      return { embeds: answer.cards.slice(0, o.maxCards).map((c) => cardEmbed(c, o)), shareable: true };
+      return { embeds: answer.cards.slice(0, o.maxCards).map((c, i) => withStory(cardEmbed(c, o), answer.stories?.[i])), shareable: true };
+    case "story": {
+      const s = answer.story;
+      const flags = flagLines(s);
+      const head: Embed = { title: esc(shorten(s.title, 250)), color: o.color, description: esc(sourcesLine(s)) + (flags.length ? `\n${flags.map((l) => `⚠ ${esc(l)}`).join("\n")}` : "") };
+      // Discord: at most 10 embeds per message.
+      return { embeds: [head, ...answer.cards.slice(0, 9).map((c) => cardEmbed(c, { ...o, maxQuotesPerCard: 2, maxFiguresPerCard: 3 }))], shareable: true };
+    }
     case "whosaid":
       return {
         embeds: [{ title: `Who said “${esc(answer.query)}”?`, color: o.color, fields: answer.matches.slice(0, o.maxMatches).map(matchField) }],

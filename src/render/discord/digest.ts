@@ -1,7 +1,7 @@
 // A digest as Discord messages: the headline, then one embed per card, packed into as few messages
 // as Discord's limits allow (10 embeds and 6000 embed characters a message). Nobody is pinged.
-import type { BriefingCard } from "../../core/index.js";
-import { cardEmbed, DEFAULT_DISCORD_RENDER_OPTIONS, type DiscordRenderOptions } from "./answer.js";
+import type { BriefingCard, StorySummary } from "../../core/index.js";
+import { cardEmbed, DEFAULT_DISCORD_RENDER_OPTIONS, withStory, type DiscordRenderOptions } from "./answer.js";
 import { escapeDiscordMarkdown } from "./escape.js";
 import { DISCORD_LIMITS, embedChars, fitMessage, shorten } from "./limits.js";
 import type { DiscordMessage, Embed } from "./types.js";
@@ -10,11 +10,18 @@ import type { DiscordMessage, Embed } from "./types.js";
  * `headline` is plain text (escaped here); `reserve` characters of content are left free in every
  * message for the sender's own line (a reference it finds the digest by again).
  */
-export function digestToDiscord(headline: string, cards: readonly BriefingCard[], reserve = 0, options: Partial<DiscordRenderOptions> = {}): DiscordMessage[] {
+export function digestToDiscord(
+  headline: string,
+  cards: readonly BriefingCard[],
+  reserve = 0,
+  options: Partial<DiscordRenderOptions> = {},
+  stories: Readonly<Record<string, StorySummary>> = {},
+): DiscordMessage[] {
   const o = { ...DEFAULT_DISCORD_RENDER_OPTIONS, ...options };
   const content = shorten(escapeDiscordMarkdown(headline), DISCORD_LIMITS.content - reserve);
   // Each card fitted alone first: a card too big for a message on its own is trimmed, not dropped.
-  const embeds = cards.map((c) => fitMessage({ embeds: [cardEmbed(c, o)], allowed_mentions: { parse: [] } }).embeds[0]).filter((x): x is Embed => !!x);
+  // Each item is a story: its card with its sources and, marked, where they differ.
+  const embeds = cards.map((c) => fitMessage({ embeds: [withStory(cardEmbed(c, o), stories[c.id])], allowed_mentions: { parse: [] } }).embeds[0]).filter((x): x is Embed => !!x);
   const messages: DiscordMessage[] = [];
   let current: Embed[] = [];
   let used = 0;

@@ -1,6 +1,7 @@
 // Answers (src/ask) as Slack messages. Every message leaves here within Slack's limits, with a fallback text.
-import type { Answer, ArticleRef, FigureAnswer, Intent, QuoteAnswer } from "../../ask/index.js";
-import { context, header, section, type ActionsBlock, type Block, type SlackMessage } from "./blocks.js";
+import type { Answer, ArticleRef, FigureAnswer, Intent, QuoteAnswer, StoryRef } from "../../ask/index.js";
+import { flagLines, sourcesLine } from "../story-text.js";
+import { context, divider, header, section, type ActionsBlock, type Block, type SlackMessage } from "./blocks.js";
 import { cardBlocks, cardFallback, figureSections, quoteMrkdwn, sourceMrkdwn, type CardBlockOptions } from "./card.js";
 import { escapeMrkdwn as e, link } from "./escape.js";
 import { fitMessage, SLACK_LIMITS } from "./limits.js";
@@ -44,19 +45,38 @@ export const postButton = (value: PostCardValue): ActionsBlock => ({
   ],
 });
 
+/** Under a story's card: its sources and, marked, where they differ. */
+export function storyBlocks(s: StoryRef): Block[] {
+  const flags = flagLines(s);
+  const blocks: Block[] = [context(`${e(sourcesLine(s))}${s.sources.length > 1 ? ` · \`/story ${e(s.id)}\`` : ""}`)];
+  if (flags.length) blocks.push(section(flags.map((l) => `:warning: ${e(l)}`).join("\n")));
+  return blocks;
+}
+
 function brief(a: Extract<Answer, { kind: "brief" }>, o: Resolved): SlackMessage {
   const [first, ...rest] = a.cards;
   if (!first) return notFound({ kind: "not_found", intent: "brief", query: a.topic, suggestions: [] });
   const blocks: Block[] = cardBlocks(first, o);
+  if (a.stories?.[0]) blocks.push(...storyBlocks(a.stories[0]));
   const more = rest.slice(0, o.maxMore);
   if (more.length) {
-    const lines = more.map((c) => `• ${articleLine({ id: c.id, title: c.title, url: c.source.url, publisher: c.source.publisher, publishedAt: c.source.publishedAt })}`);
+    const lines = more.map((c, i) => {
+      const story = a.stories?.[i + 1];
+      const extra = story ? ` · ${e(sourcesLine(story))}${story.flags.length ? " · :warning: sources differ" : ""}` : "";
+      return `• ${articleLine({ id: c.id, title: c.title, url: c.source.url, publisher: c.source.publisher, publishedAt: c.source.publishedAt })}${extra}`;
+    });
     blocks.push(section(`*More on ${e(a.topic)}*\n${lines.join("\n")}`));
   }
   // A topic too long for the button's value gets no button rather than one that cannot work.
   const button = postButton({ topic: a.topic, card: first.id });
   if (o.postButton && (button.elements[0]?.value ?? "").length <= SLACK_LIMITS.buttonValue) blocks.push(button);
   return { text: cardFallback(first), blocks };
+}
+
+function story(a: Extract<Answer, { kind: "story" }>, o: Resolved): SlackMessage {
+  const blocks: Block[] = [header(e(a.story.title)), ...storyBlocks(a.story)];
+  for (const c of a.cards.slice(0, o.maxMore)) blocks.push(divider(), ...cardBlocks(c, { ...o, maxQuotes: 2, maxFigures: 4 }));
+  return { text: `${e(a.story.title)} (${e(sourcesLine(a.story))})`, blocks };
 }
 
 const matchBlocks = (m: QuoteAnswer): Block[] => [section(quoteMrkdwn({ text: m.quote.text, speaker: m.speaker ?? m.quote.speaker })), context(articleLine(m.article))];
@@ -104,6 +124,7 @@ function trend(a: Extract<Answer, { kind: "trend" }>, o: Resolved): SlackMessage
 
 const NOT_FOUND: Record<Intent["kind"], (q: string) => string> = {
   brief: (q) => `I have no briefing on “${q}”.`,
+  story: (q) => `I have no story “${q}”: its id is shown under each briefing.`,
   whosaid: (q) => `I found no quote matching “${q}”.`,
   figures: (q) => `I found no figures about “${q}”.`,
   topics: () => "I know no topics yet: no articles are stored.",
@@ -163,6 +184,8 @@ export function answerToSlack(answer: Answer, options: AnswerRenderOptions = {})
   switch (answer.kind) {
     case "brief":
       return fitMessage(brief(answer, o));
+    case "story":
+      return fitMessage(story(answer, o));
     case "whosaid":
       return fitMessage(whosaid(answer, o));
     case "figures":

@@ -82,6 +82,8 @@ export function createTestAsker(options: { gate?: Promise<void> } = {}): TestAsk
         if (!found.length) return { kind: "not_found", intent: "brief", query: intent.topic, suggestions: topicCounts().map((t) => t.topic).filter((t) => t[0] === intent.topic[0]) };
         return { kind: "brief", topic: intent.topic, cards: found.map((s) => s.card) };
       }
+      case "story":
+        return { kind: "not_found", intent: "story", query: intent.id, suggestions: [] };
       case "whosaid": {
         const words = intent.words.toLowerCase().split(/\W+/).filter((w) => w.length > 2);
         const matches = stored.flatMap((s) =>

@@ -121,7 +121,7 @@ function describe(p: Placed): Figure {
   if (!noun && f.kind !== "count") noun = modifiedNoun(toks, b) ?? ofPhrase(toks, b) ?? apposedTo(toks, a, b) ?? null;
   if (noun) parts.push(noun.replace(/^(?:death )?toll$/, "deaths"));
   const after = eventAfter(toks, a, b, f);
-  const event = after ?? eventBefore(toks, a);
+  const event = after ?? eventBefore(toks, a, f.kind === "money");
   // "12,000 miles needed": a measure's unit is what the event happens to.
   if (after && f.kind === "measure" && f.unit && /^\p{Ll}{3,}$/u.test(f.unit) && !parts.length) parts.push(f.unit);
   if (event && !parts.some((x) => x.includes(event))) parts.push(event);
@@ -140,9 +140,12 @@ function describe(p: Placed): Figure {
     if (where) parts.push(where);
   }
   const about = parts.join(" ").trim();
-  if (about) out.about = f.about && !about.includes(f.about) && !f.about.includes(about) && f.kind !== "count" ? `${f.about} ${about}` : f.about && f.about.includes(about) ? f.about : about;
+  if (about) out.about = onceEach(f.about && !about.includes(f.about) && !f.about.includes(about) && f.kind !== "count" ? `${f.about} ${about}` : f.about && f.about.includes(about) ? f.about : about);
   return out;
 }
+
+/** Each word once: the noun and the event often name the same thing ("depth struck depth" -> "depth struck"). */
+const onceEach = (about: string) => about.split(/\s+/).filter((w, i, all) => w.length < 3 || all.indexOf(w) === i).join(" ");
 
 function ageOf(p: Placed): boolean {
   const { f, toks, a, b } = p;

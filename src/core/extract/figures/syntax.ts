@@ -9,6 +9,17 @@ const LIGHT_VERBS = new Set("be have do get make include say tell show reach tot
 export const CLAUSE_END = new Set([",", ";", ":", "(", ")", "-", "–", "—", ".", "!", "?", "\"", "“", "”"]);
 
 export const lower = (t: TaggedToken | undefined) => t?.text.toLowerCase() ?? "";
+
+// English verbs whose past participle is their base form ("jobs cut", "prices set").
+const SAME_PAST = new Set("bet bid broadcast burst cast cost cut forecast hit hurt let offset quit set shed shut slit split spread thrust upset".split(" "));
+
+/** A past tense or participle: "-ed", or an irregular form that differs from its lemma ("lost", "given"). */
+export function isPastForm(t: TaggedToken): boolean {
+  const w = t.text.toLowerCase();
+  if (/ed$/.test(w) || SAME_PAST.has(w)) return true;
+  if (/ing$/.test(w)) return false;
+  return !!t.lemma && w !== t.lemma.toLowerCase() && !/s$/.test(w);
+}
 export const isNoun = (t: TaggedToken | undefined) => t?.pos === "NOUN";
 
 /** "a crowd of 9,000", "a maximum sentence of 5 years": the noun phrase that the figure is "of". */
@@ -126,6 +137,9 @@ export function eventAfter(toks: readonly TaggedToken[], a: number, b: number, f
       if (words.length && isNoun(toks[j - 1])) return `${lower(v)} ${words.join(" ")}`;
     }
     if (LIGHT_VERBS.has(v.lemma) || FRAME_VERBS.has(v.lemma) || (!aux && /ing$/.test(v.text))) return null;
+    // After the noun only a participle reads as a description ("people injured", "jobs lost"): "people
+    // retire", "flyers requires" or "rallies going" is half a clause, not what is counted.
+    if (!isPastForm(v)) return null;
     return [...neg, v.text.toLowerCase()].join(" ");
   }
   // "40% are retired", "30% were men": the predicate of a figure that is the subject, when nothing is counted.
@@ -149,7 +163,7 @@ const CHANGE_VERBS = new Set(
 );
 
 /** "killed 40 people", "jailed for six years", "fined the club £300", "gone up by 12": the verb before the figure. */
-export function eventBefore(toks: readonly TaggedToken[], a: number): string | null {
+export function eventBefore(toks: readonly TaggedToken[], a: number, money = false): string | null {
   let object: string | null = null;
   for (let i = a - 1, k = 0; i >= 0 && k < 6; i--, k++) {
     const t = toks[i]!;
@@ -166,7 +180,14 @@ export function eventBefore(toks: readonly TaggedToken[], a: number): string | n
       if (LIGHT_VERBS.has(t.lemma) || FRAME_VERBS.has(t.lemma) || t.lemma === "see") return object;
       // "went up", "closed down": the particle belongs to the verb.
       const particle = /^(up|down|off|out)$/.test(lower(toks[i + 1])) ? ` ${lower(toks[i + 1])}` : "";
-      return [lower(t) + particle, object].filter(Boolean).join(" ");
+      // A participle follows what it tells of ("the club fined", "people killed"); any other form of the
+      // verb ("cut emissions", "unlock aid", "put estimates at") leaves the object alone as what is counted.
+      // Before a sum a lone verb tells what it is ("owe", "earn", "spend"); before a count it does not
+      // ("to carry 9,000 cars"), and a gerund never does.
+      if (!isPastForm(t)) return object ?? (money && !/ing$/.test(t.text) ? lower(t) + particle : null);
+      // "took place": the idiom is no object.
+      if (object === "place" && t.lemma === "take") return null;
+      return [object, lower(t) + particle].filter(Boolean).join(" ");
     }
     // "the limit is set to be 40 km/h", "the prize was worth £9m": the subject of "be".
     if (t.lemma === "be" && (isNoun(toks[i - 1]) || toks[i - 1]?.pos === "VERB" || toks[i - 1]?.pos === "AUX" || lower(toks[i - 1]) === "to")) {
