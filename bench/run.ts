@@ -6,11 +6,13 @@
 //   stories [DIR] [--sweep]                         story grouping (pairwise, BCubed) and flag P/R on test/fixtures/stories
 //   memory  [--articles N] [--db FILE] [--requests N] the real bot (Slack + Discord, against the fakes) over N
 //                                                   articles (100,000): peak RSS and where the memory goes
+//   chart   [--points N] [--runs N]                 trend chart rendering: p50/p99 ms per PNG for an N-point series (50)
 //   whosaid [--eval DIR]                            who-said retrieval on the eval set
 //   digest  [N] [--postgres]                        N digests (1,000) due at one slot against rate-limited fake
 //                                                   platforms: total time vs the floor, duplicates, misses
 //   digest-http [N]                                 the same through the real Slack and Discord senders over HTTP
 import { runCardBench } from "./card.js";
+import { chartBench } from "./chart.js";
 import { DIGEST_BENCH_DEFAULTS, runDigestBench } from "./digest.js";
 import { runDigestHttpBench } from "./digest-http.js";
 import { figuresBench } from "./figures.js";
@@ -25,6 +27,7 @@ const BENCHES: Record<string, (args: string[]) => Promise<void> | void> = {
   store: storeBench,
   stories: storiesBench,
   whosaid: whosaidBench,
+  chart: chartBench,
   memory: memoryBench,
   digest: async (args) => {
     const n = Number(args.find((a) => /^\d+$/.test(a)) ?? DIGEST_BENCH_DEFAULTS.destinations);

@@ -31,6 +31,8 @@ interface Samples {
   figureWords: string[];
   /** Names of quoted speakers (issue 13: /quotes and /person). */
   people: string[];
+  /** What counted figures count, with a topic of their card: /trend questions. */
+  trends: Array<{ unit: string; topic: string | undefined }>;
 }
 
 async function postgresTarget(url: string): Promise<Target | undefined> {
@@ -113,6 +115,8 @@ function sample(card: BriefingCard, samples: Samples): void {
   if (name) samples.names.push(name);
   const speaker = card.quotes.find((x) => x.speaker && x.speaker.name.includes(" "))?.speaker;
   if (speaker) samples.people.push(speaker.name);
+  const counted = card.figures.find((x) => x.kind === "count" && x.unit && /^\p{L}{4,}$/u.test(x.unit));
+  if (counted) samples.trends.push({ unit: counted.unit!, topic: card.topics[0] });
   const f = card.figures[0];
   if (f) {
     const after = tokens(f.sentence.slice(f.sentence.indexOf(f.text) + f.text.length)).find((w) => /^\p{L}{4,}$/u.test(w));
@@ -188,7 +192,7 @@ export async function storeBench(args: string[]): Promise<void> {
     const t = await postgresTarget(opt("--pg", "postgres://postgres@127.0.0.1:5432/test"));
     if (t) targets.push(t);
   }
-  const samples: Samples = { quotes: [], names: [], figureWords: [], people: [] };
+  const samples: Samples = { quotes: [], names: [], figureWords: [], people: [], trends: [] };
   // One thread by default: on this shared 2-core machine worker threads measured slower and took
   // 150 MB more; --workers N measures the pool.
   const workers = Number(opt("--workers", "1"));
@@ -236,6 +240,11 @@ export async function storeBench(args: string[]): Promise<void> {
     figures: Array.from({ length: nq }, (_, i) => (i % 2 ? `/figures ${pick(samples.figureWords)}` : `how many ${pick(samples.figureWords)}?`)),
     quotes: Array.from({ length: nq }, (_, i) => `/quotes ${personAsTyped(pick(samples.people), i)}`),
     person: Array.from({ length: nq }, (_, i) => `/person ${personAsTyped(pick(samples.people), i + 1)}`),
+    // Half with a topic ("/trend troops in ukraine"), half across every article.
+    trend: Array.from({ length: nq }, (_, i) => {
+      const t = pick(samples.trends);
+      return i % 2 && t.topic ? `/trend ${t.unit} in ${t.topic}` : `/trend ${t.unit}`;
+    }),
   };
   for (const t of targets) {
     console.log(`${t.name}: ingestion ${fmt(n / ((cardMs + t.putMs) / 1000), 0)} articles/s with cards (store alone ${fmt(n / (t.putMs / 1000), 0)} puts/s)`);

@@ -147,7 +147,7 @@ export async function startBot(o: StartOptions): Promise<RunningBot> {
       if (config.console.digestOnStart) {
         const cards = (await store.since(now() - DAY_MS, 10)).map((s) => s.card);
         o.console.write(cardListToText(cards, `Morning digest · ${new Date(now()).toISOString().slice(0, 10)} · ${cards.length} briefing${cards.length === 1 ? "" : "s"}`));
-        o.console.write("\nAsk me: /brief <topic>, /whosaid <words>, /figures <topic>, /topics, /help, /quit\n");
+        o.console.write("\nAsk me: /brief <topic>, /whosaid <words>, /figures <topic>, /trend <what> [in <topic>], /topics, /help, /quit\n");
       }
       adapters.push("console");
     }

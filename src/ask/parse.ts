@@ -45,7 +45,7 @@ export function isKnownCommand(line: string): boolean {
 
 /** "troops at the border in ukraine" -> what and topic (after the last " in "). */
 function trendIntent(what: string, topic?: string): Intent {
-  let w = clean(what);
+  let w = clean(what).replace(/^(?:the\s+)?(?:number|count|total|amount|level)\s+of\s+(?:the\s+)?/i, "");
   let t = topic === undefined ? undefined : clean(topic.replace(/^\s*(?:in|on|of|during|for)\s+(?:the\s+)?/i, ""));
   if (t === undefined) {
     const m = /^(.+?)\s+in\s+(?:the\s+)?(\S[\s\S]*)$/i.exec(w);

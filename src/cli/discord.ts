@@ -10,10 +10,11 @@ export type Env = Record<string, string | undefined>;
 
 /**
  * Permissions for answering mentions in a channel: View Channel (1 << 10), Send Messages (1 << 11),
- * Embed Links (1 << 14), Read Message History (1 << 16, needed to reply to a message).
+ * Embed Links (1 << 14), Attach Files (1 << 15, a trend's chart), Read Message History (1 << 16, needed
+ * to reply to a message).
  * Slash commands need none: Discord lets an app answer its own interactions anywhere.
  */
-export const INVITE_PERMISSIONS = (1n << 10n) | (1n << 11n) | (1n << 14n) | (1n << 16n);
+export const INVITE_PERMISSIONS = (1n << 10n) | (1n << 11n) | (1n << 14n) | (1n << 15n) | (1n << 16n);
 
 export function inviteUrl(applicationId: string): string {
   return `https://discord.com/oauth2/authorize?client_id=${applicationId}&scope=bot+applications.commands&permissions=${INVITE_PERMISSIONS}`;

@@ -2,3 +2,4 @@ export { cardToMarkdown, cardToText, escapeMarkdown, formatValue } from "./text.
 export { answerToText, cardListToText } from "./answer-text.js";
 export { answerFailureText, STORE_UNAVAILABLE_TEXT } from "./failure.js";
 export { flagLine, flagLines, sourcesLine, storyOutlets } from "./story-text.js";
+export { pointDate, pointSource, pointValue, sparkline, trendSummary, trendTitle, trendToText } from "./trend-text.js";

@@ -5,7 +5,7 @@ import type { Article, BriefingCard, Figure, Quote } from "../core/index.js";
 import { StoreError } from "./errors.js";
 import { tsQuery } from "./fts.js";
 import { createPostgresPeople } from "./people-postgres.js";
-import { byRecent, cardRows, metaOf } from "./rows.js";
+import { byRecent, cardRows, keys, metaOf } from "./rows.js";
 import { runStages, termGroups } from "./search.js";
 import { migratePostgres } from "./postgres-schema.js";
 import { STORE_STORY_DEFAULTS, type StoreStoryOptions } from "./stories.js";
@@ -262,10 +262,9 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
     async figureSeries(terms, limit, topics) {
       type Row = ArticleRow & { key: number; figure: Figure; sort_time: number; topics: string[] };
       const within = topics?.length ? [...new Set(topics.map((t) => t.toLowerCase()))] : undefined;
-      const cols = `t.figure, a.id, a.title, a.url, a.publisher, a.published_at, a.sort_time,
-        ARRAY(SELECT tp.topic FROM ${s}.topics tp WHERE tp.seq = a.seq ORDER BY tp.topic) AS topics`;
+      const cols = "t.figure, a.id, a.title, a.url, a.publisher, a.published_at, a.sort_time, a.card->'topics' AS topics";
       const hits = await search<Row>("figures", cols, terms, limit, within);
-      return hits.map((h) => ({ article: metaOf(h.row), figure: h.row.figure, score: h.score, topics: h.row.topics, time: h.row.sort_time }));
+      return hits.map((h) => ({ article: metaOf(h.row), figure: h.row.figure, score: h.score, topics: keys(h.row.topics), time: h.row.sort_time }));
     },
     async since(since, limit, window = {}) {
       const r = await pool.query<ArticleRow>(

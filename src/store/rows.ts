@@ -55,13 +55,16 @@ export interface CardRows {
   figureBodies: string[];
 }
 
+/** A card's topics as the stores index them: trimmed, lower-case, once each, most prominent first. */
+export const keys = (topics: readonly string[]): string[] => [...new Set(topics.map((t) => t.trim().toLowerCase()).filter(Boolean))];
+
 export function cardRows(id: string, article: Article, card: BriefingCard, now: number): CardRows {
   const url = canonicalUrl(article.url ?? card.source.url);
   const meta: ArticleMeta = { id, title: card.title };
   if (url) meta.url = url;
   if (card.source.publisher) meta.publisher = card.source.publisher;
   if (card.source.publishedAt) meta.publishedAt = card.source.publishedAt;
-  const topics = [...new Set(card.topics.map((t) => t.trim().toLowerCase()).filter(Boolean))];
+  const topics = keys(card.topics);
   const names = card.entities.flatMap((e) => [e.name, ...(e.aliases ?? [])]);
   return {
     meta,

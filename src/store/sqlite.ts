@@ -7,7 +7,7 @@ import type { Article, BriefingCard, Figure, Quote } from "../core/index.js";
 import { StoreError } from "./errors.js";
 import { ftsMatch } from "./fts.js";
 import { createSqlitePeople } from "./people-sqlite.js";
-import { byRecent, cardRows, metaOf } from "./rows.js";
+import { byRecent, cardRows, keys, metaOf } from "./rows.js";
 import { runStages, termGroups } from "./search.js";
 import { migrateSqlite } from "./sqlite-schema.js";
 import { STORE_STORY_DEFAULTS, type StoreStoryOptions } from "./stories.js";
@@ -158,7 +158,7 @@ function createOn(db: Database, opts: SqliteOptions): BriefingStore {
          AND EXISTS (SELECT 1 FROM topics t WHERE t.seq = f.seq AND t.topic IN (SELECT value FROM json_each(?))) ORDER BY x.rank LIMIT ?`,
     ),
     seriesFigure: db.prepare<[number], { figure: string; sort_time: number; topics: string } & ArticleRow>(
-      `SELECT f.figure, ${META_COLS}, a.sort_time, (SELECT json_group_array(t.topic) FROM topics t WHERE t.seq = a.seq) AS topics
+      `SELECT f.figure, ${META_COLS}, a.sort_time, json_extract(a.card, '$.topics') AS topics
          FROM figures f JOIN articles a ON a.seq = f.seq WHERE f.fid = ?`,
     ),
     since: db.prepare<[number, number, number, number], ArticleRow>(
@@ -285,7 +285,7 @@ function createOn(db: Database, opts: SqliteOptions): BriefingStore {
       return hits.flatMap((h) => {
         const r = q.seriesFigure.get(h.key);
         if (!r) return [];
-        return [{ article: metaOf(r), figure: JSON.parse(r.figure) as Figure, score: h.score, topics: JSON.parse(r.topics) as string[], time: r.sort_time }];
+        return [{ article: metaOf(r), figure: JSON.parse(r.figure) as Figure, score: h.score, topics: keys(JSON.parse(r.topics) as string[]), time: r.sort_time }];
       });
     },
     async since(since, limit, window = {}) {

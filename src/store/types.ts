@@ -51,7 +51,7 @@ export interface FigureHit {
 
 /** A figure with what a series needs of its article: its topics and the time it sorts by. */
 export interface SeriesHit extends FigureHit {
-  /** The article's topics (lower-case keys). */
+  /** The article's topics (lower-case keys), most prominent first. */
   topics: string[];
   /** Publication time when the article gives one, else when it was stored (ms). */
   time: number;

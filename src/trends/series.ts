@@ -52,14 +52,13 @@ interface Candidate {
   score: number;
 }
 
-/** The topic most of the candidates' articles carry (ties: the first seen). */
+/** The topic most of the candidates' articles carry (ties: the more prominent in their cards, then by name). */
 function sharedTopic(cands: Candidate[]): string | null {
-  const counts = new Map<string, Set<string>>();
-  for (const c of cands) for (const t of c.hit.topics) (counts.get(t) ?? counts.set(t, new Set()).get(t)!).add(c.hit.article.id);
-  let best: string | null = null;
-  let n = 0;
-  for (const [t, ids] of counts) if (ids.size > n) (best = t), (n = ids.size);
-  return best;
+  const seen = new Map<string, Map<string, number>>(); // topic -> article -> position in its card
+  for (const c of cands) c.hit.topics.forEach((t, i) => (seen.get(t) ?? seen.set(t, new Map()).get(t)!).set(c.hit.article.id, i));
+  const ranked = [...seen].map(([t, at]) => ({ t, n: at.size, pos: [...at.values()].reduce((a, b) => a + b, 0) / at.size }));
+  ranked.sort((a, b) => b.n - a.n || a.pos - b.pos || a.t.localeCompare(b.t));
+  return ranked[0]?.t ?? null;
 }
 
 function pointOf(h: SeriesHit): TrendPoint {

@@ -42,6 +42,7 @@ const cases: Array<[string, Intent]> = [
   ["How has the troop count changed?", { kind: "trend", what: "troop count" }],
   ["how have the evacuations grown in the wildfire?", { kind: "trend", what: "evacuations", topic: "wildfire" }],
   ["troops at the border over time", { kind: "trend", what: "troops at the border" }],
+  ["how has the number of evacuees changed?", { kind: "trend", what: "evacuees" }],
   ["death toll of the flood", { kind: "trend", what: "death toll", topic: "flood" }],
   ["What is the death toll in the Marren valley?", { kind: "trend", what: "death toll", topic: "Marren valley" }],
 ];

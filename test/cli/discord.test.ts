@@ -33,7 +33,7 @@ test.each<[string, string[], RegExp, string]>([
   expect(puts[0]!.headers.authorization).toBe(`Bot ${FAKE_TOKEN}`);
   expect(fake.commands.get(scope)).toEqual(after1);
   expect(after1!.map((c) => c.name)).toEqual(NAMES);
-  expect(NAMES).toEqual(expect.arrayContaining(["brief", "whosaid", "figures", "story", "quotes", "person", "feeds", "digest"]));
+  expect(NAMES).toEqual(expect.arrayContaining(["brief", "whosaid", "figures", "story", "quotes", "person", "trend", "feeds", "digest"]));
   expect(b.out()).toBe(a.out());
   expect(a.out()).toBe(`${LISTED} (${scope === "global" ? "global" : `guild ${scope}`}): ${SLASHED}\n`);
 });
@@ -60,8 +60,8 @@ test("missing environment and bad arguments are usage errors", async () => {
   await expect(run(["nope"], memoryIo(), env())).rejects.toThrow("unknown subcommand \"nope\"");
 });
 
-test("invite link asks for View Channel, Send Messages, Embed Links and Read Message History only", async () => {
-  expect(inviteUrl(APP)).toBe(`https://discord.com/oauth2/authorize?client_id=${APP}&scope=bot+applications.commands&permissions=84992`);
+test("invite link asks for View Channel, Send Messages, Embed Links, Attach Files and Read Message History only", async () => {
+  expect(inviteUrl(APP)).toBe(`https://discord.com/oauth2/authorize?client_id=${APP}&scope=bot+applications.commands&permissions=117760`);
   const r = memoryIo();
   expect(await run(["invite"], r, env())).toBe(0);
   expect(r.out()).toBe(inviteUrl(APP) + "\n");

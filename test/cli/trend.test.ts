@@ -48,7 +48,7 @@ test("trend --json is the typed answer; ask gives the same", async () => {
 test("one point writes no chart; nothing found and no words are told apart", async () => {
   const file = join(dir, "one.png");
   const a = io();
-  expect(await main(["trend", "homes", "--out", file], a.io)).toBe(1);
+  expect(await main(["trend", "homes", "--in", "wildfire", "--out", file], a.io)).toBe(1);
   expect(a.out()).toMatch(/^Only one article gives homes/);
   expect(a.err()).toBe("briefbot trend: no chart written: one point is not a trend\n");
   expect(existsSync(file)).toBe(false);

@@ -4,13 +4,7 @@ import { trendPng, trendSpec, trendSvg } from "../../src/render/chart/index.js";
 import { createMemoryStore } from "../../src/store/index.js";
 import type { TrendSeries } from "../../src/trends/index.js";
 import { putSamples } from "../trends/samples.js";
-
-/** Width and height from a PNG's IHDR chunk, after checking the signature. */
-export function pngSize(png: Buffer): { width: number; height: number } {
-  expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  expect(png.subarray(12, 16).toString("latin1")).toBe("IHDR");
-  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
-}
+import { pngSize } from "../helpers/png.js";
 
 let trend: TrendSeries;
 beforeAll(async () => {

@@ -51,7 +51,7 @@ describe.each([
   test("a series with one point says so instead of charting", async () => {
     const a = only(await createAsker(store).ask("/trend hectares in wildfire"), "trend");
     expect(a.series.length).toBe(3);
-    const one = only(await createAsker(store).ask("/trend homes"), "trend");
+    const one = only(await createAsker(store).ask("/trend homes in wildfire"), "trend");
     expect(one.series.map((p) => p.value)).toEqual([11000]);
     expect(answerToText(one)).toMatch(/^Only one article gives homes in [a-z]+: about 11,000 \(Northern Ledger, 2026-12-02\)/);
   });

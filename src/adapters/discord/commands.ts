@@ -32,6 +32,10 @@ const ASK_DEFINITIONS = [
   },
   { type: 1, name: "quotes", description: "What someone has said across the news, newest first", options: [PERSON, ABOUT, PUBLIC] },
   { type: 1, name: "person", description: "One card for a person: roles, counts, topics, latest quotes", options: [PERSON, PUBLIC] },
+  {
+    type: 1, name: "trend", description: "A figure over time across articles, as a chart",
+    options: [{ type: 3, name: "what", description: "What is counted (evacuees, troops, death toll)", required: true, max_length: 100 }, { ...TOPIC, required: false }, PUBLIC],
+  },
 ] as const;
 
 /** The commands whose focused option autocompletes people rather than topics. */
@@ -72,5 +76,6 @@ export function commandIntent(name: string, options: Record<string, string | num
   if (name === "story") return { kind: "story", id: str("id") };
   if (name === "quotes") return str("about") ? { kind: "quotes", person: str("person"), about: str("about") } : { kind: "quotes", person: str("person") };
   if (name === "person") return { kind: "person", name: str("person") };
+  if (name === "trend") return str("topic") ? { kind: "trend", what: str("what"), topic: str("topic") } : { kind: "trend", what: str("what") };
   return undefined;
 }

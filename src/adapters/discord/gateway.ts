@@ -4,13 +4,14 @@ import { Client, GatewayIntentBits, Partials, Routes, type Interaction, type Mes
 import type { Asker } from "../../ask/index.js";
 import { findLinks, type LinkAsker } from "../../links/index.js";
 import { linksMessage } from "./links.js";
-import { answerToMessage, textMessage, type Embed } from "../../render/discord/index.js";
+import { textMessage, type DiscordMessage, type Embed } from "../../render/discord/index.js";
+import { answerWithChart } from "./chart.js";
 import { DiscordAdapterError } from "./errors.js";
 import { createInteractionHandler } from "./handler.js";
 import type { DiscordManage } from "./manage.js";
 import { describeError, watchRest } from "./log.js";
 import { CALLBACK_BACKOFF_MS, MESSAGE_BACKOFF_MS, REST_RETRIES, withBackoff } from "./retry.js";
-import type { Incoming, Logger, ResolvedDiscordConfig, Responder, RunningDiscord } from "./types.js";
+import type { Incoming, Logger, MessageFile, ResolvedDiscordConfig, Responder, RunningDiscord } from "./types.js";
 
 interface GatewayDeps {
   asker: Asker;
@@ -82,8 +83,10 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningDiscord> {
     const responder: Responder = {
       respond: (body) =>
         withBackoff("interaction callback", CALLBACK_BACKOFF_MS, logger, () => client.rest.post(Routes.interactionCallback(i.id, i.token), { body, auth: false })).then(() => {}),
-      edit: (message) =>
-        withBackoff("edit", MESSAGE_BACKOFF_MS, logger, () => client.rest.patch(Routes.webhookMessage(config.applicationId, i.token, "@original"), { body: message, auth: false })).then(() => {}),
+      edit: (message, files) =>
+        withBackoff("edit", MESSAGE_BACKOFF_MS, logger, () =>
+          client.rest.patch(Routes.webhookMessage(config.applicationId, i.token, "@original"), { body: message, auth: false, ...(files?.length ? { files } : {}) }),
+        ).then(() => {}),
     };
     track(handle(incoming, responder));
   });
@@ -100,13 +103,13 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningDiscord> {
   async function answerMention(m: Message, question: string): Promise<void> {
     try {
       const urls = links ? findLinks(question) : [];
-      const message = links && urls.length
-        ? await linksMessage(links, logger, urls, { user: m.author.id, channel: m.channelId }, false)
-        : question
-        ? answerToMessage(await asker.ask(question), { ephemeral: false })
-        : textMessage("Ask me with a question after the mention, or use /brief, /whosaid and /figures.", false);
+      let files: MessageFile[] = [];
+      let message: DiscordMessage;
+      if (links && urls.length) message = await linksMessage(links, logger, urls, { user: m.author.id, channel: m.channelId }, false);
+      else if (question) ({ message, files } = await answerWithChart(await asker.ask(question), false, logger));
+      else message = textMessage("Ask me with a question after the mention, or use /brief, /whosaid, /figures and /trend.", false);
       const body = { ...message, allowed_mentions: { parse: [], replied_user: false }, message_reference: { message_id: m.id, fail_if_not_exists: false } };
-      await withBackoff("reply", MESSAGE_BACKOFF_MS, logger, () => client.rest.post(Routes.channelMessages(m.channelId), { body }));
+      await withBackoff("reply", MESSAGE_BACKOFF_MS, logger, () => client.rest.post(Routes.channelMessages(m.channelId), { body, ...(files.length ? { files } : {}) }));
     } catch (err) {
       logger.error({ err: describeError(err), channel: m.channelId }, "discord: could not answer a mention");
     }

@@ -6,9 +6,10 @@ import { linksMessage } from "./links.js";
 import { answerToMessage, fitMessage, POST_PUBLICLY_ID, textMessage, type DiscordMessage, type Embed, type EmbedField } from "../../render/discord/index.js";
 import { answerFailureText } from "../../render/index.js";
 import { commandIntent, PERSON_OPTION } from "./commands.js";
+import { answerWithChart } from "./chart.js";
 import { isManageCommand, manageAnswer, zoneChoices, type DiscordManage } from "./manage.js";
 import { describeError } from "./log.js";
-import { CALLBACK, type Incoming, type Logger, type Responder } from "./types.js";
+import { CALLBACK, type Incoming, type Logger, type MessageFile, type Responder } from "./types.js";
 
 export interface HandlerDeps {
   asker: Asker;
@@ -48,6 +49,8 @@ function cleanEmbed(e: Embed): Embed {
   if (e.fields?.length) out.fields = e.fields.map((f): EmbedField => (f.inline ? { name: f.name, value: f.value, inline: true } : { name: f.name, value: f.value }));
   if (e.footer?.text) out.footer = { text: e.footer.text };
   if (e.author?.name) out.author = { name: e.author.name };
+  // A chart shown from an attachment: Discord gives its CDN link back, which a new message can show.
+  if (e.image?.url && /^https:\/\//.test(e.image.url)) out.image = { url: e.image.url };
   return out;
 }
 
@@ -64,6 +67,19 @@ export function createInteractionHandler(deps: HandlerDeps) {
       const who = { user: i.userId ?? "unknown", channel: i.channelId ?? "unknown" };
       const work = link ? linksMessage(deps.links, logger, [link], who, ephemeral) : Promise.resolve(textMessage("I did not brief that: it is not an http or https link.", true));
       return reply(work, ephemeral, r);
+    }
+    // A trend's chart is a file: files go with an edit, so the reply is deferred and the chart edited in.
+    if (!manage && intent?.kind === "trend") {
+      await r.respond({ type: CALLBACK.deferredMessage, data: ephemeral ? { flags: 64 } : {} });
+      const { message, files } = await asker
+        .answer(intent)
+        .then((a) => answerWithChart(a, ephemeral, logger))
+        .catch((err: unknown): { message: DiscordMessage; files: MessageFile[] } => {
+          logger.error({ err: describeError(err), command: i.name }, "discord: the asker failed");
+          return { message: textMessage(answerFailureText(err, SORRY), true), files: [] };
+        });
+      await r.edit(withoutFlags(message), files);
+      return;
     }
     // Checking a feed can take seconds: slow answers are deferred and edited in, like the asker's.
     const answer = manage ? manageAnswer(i, manage) : intent ? asker.answer(intent).then((a) => answerToMessage(a, { ephemeral })) : undefined;

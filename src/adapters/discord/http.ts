@@ -89,8 +89,10 @@ export async function startHttp(deps: HttpDeps): Promise<RunningDiscord> {
         answered = true;
         send(res, 200, cb);
       },
-      edit: async (message) => {
-        await withBackoff("edit", MESSAGE_BACKOFF_MS, logger, () => rest.patch(Routes.webhookMessage(config.applicationId, interaction.token, "@original"), { body: message, auth: false }));
+      edit: async (message, files) => {
+        await withBackoff("edit", MESSAGE_BACKOFF_MS, logger, () =>
+          rest.patch(Routes.webhookMessage(config.applicationId, interaction.token, "@original"), { body: message, auth: false, ...(files?.length ? { files } : {}) }),
+        );
       },
     }).finally(() => {
       inFlight.delete(work);

@@ -31,7 +31,7 @@ const HINTS: Record<number, string> = {
   10003: "unknown channel: it was deleted, or the bot cannot see it",
   10062: "unknown interaction: it was answered after Discord's 3 seconds, or answered twice",
   50001: "missing access: the bot cannot see that channel; check its role and the channel's permissions",
-  50013: "missing permissions: the bot needs View Channel, Send Messages, Embed Links and Read Message History there",
+  50013: "missing permissions: the bot needs View Channel, Send Messages, Embed Links, Attach Files and Read Message History there",
 };
 
 export function describeError(err: unknown): Record<string, unknown> {

@@ -104,7 +104,15 @@ export type CallbackBody =
 /** How an interaction is answered: the first callback, then edits of the original reply. */
 export interface Responder {
   respond(body: CallbackBody): Promise<void>;
-  edit(message: Omit<DiscordMessage, "flags">): Promise<void>;
+  /** `files` go with the edit as multipart (a trend's chart); the message's attachments[] name them. */
+  edit(message: Omit<DiscordMessage, "flags">, files?: MessageFile[]): Promise<void>;
+}
+
+/** A file sent with a message (discord.js REST's RawFile). */
+export interface MessageFile {
+  name: string;
+  data: Buffer;
+  contentType: string;
 }
 
 /** What /feeds and /digest need on Discord: the management service and who may change settings. */

@@ -18,6 +18,7 @@ import { answerFailureText } from "../../render/index.js";
 import { asLink, type LinkAsker } from "../../links/index.js";
 import { classifySlackError, PROBLEM_WORDS } from "./errors.js";
 import { linkCommandMessage } from "./links.js";
+import { uploadChart } from "./chart.js";
 
 export interface HandlerDeps {
   asker: Asker;
@@ -40,6 +41,8 @@ export const SLASH_COMMANDS: Record<string, (text: string) => Intent> = {
   // "/quotes sorensen about the dam" (ask/parse.ts splits the person from "about").
   "/quotes": (text) => (text ? parseQuestion(`quotes ${text}`) : { kind: "help" }),
   "/person": (text) => (text ? { kind: "person", name: text } : { kind: "help" }),
+  // "/trend evacuees in wildfire": the words after the last "in" are the topic, as in a question.
+  "/trend": (text) => (text ? parseQuestion(`/trend ${text}`) : { kind: "help" }),
 };
 
 /** Slack escapes & < > in what users type; mentions (`<@U123>`) are not part of the question. */
@@ -62,9 +65,12 @@ const within = <T>(work: Promise<T>, ms: number): Promise<T | undefined> => {
 export function registerHandlers(app: App, deps: HandlerDeps): void {
   const { asker, log, track } = deps;
 
-  const render = async (question: () => Promise<Answer>, options: AnswerRenderOptions = {}): Promise<SlackMessage> => {
+  /** `seen` gets the answer itself (a trend's chart is uploaded beside the message). */
+  const render = async (question: () => Promise<Answer>, options: AnswerRenderOptions = {}, seen?: (a: Answer) => void): Promise<SlackMessage> => {
     try {
-      return answerToSlack(await question(), options);
+      const answer = await question();
+      seen?.(answer);
+      return answerToSlack(answer, options);
     } catch (err) {
       log.error({ err }, "the asker failed to answer");
       return noticeToSlack(answerFailureText(err, "Sorry, I could not answer that just now. Please try again."));
@@ -93,7 +99,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
   };
 
   for (const [name, toIntent] of Object.entries(SLASH_COMMANDS)) {
-    app.command(name, async ({ command, ack, respond }) => {
+    app.command(name, async ({ command, ack, respond, client }) => {
       const text = questionText(command.text ?? "");
       const intent = toIntent(text);
       const link = name === "/brief" && deps.links ? asLink(text) : undefined;
@@ -102,15 +108,18 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
       await track(
         (async () => {
           const who = { user: command.user_id, channel: command.channel_id };
-          const work = link && deps.links ? linkCommandMessage(deps.links, log, link, who) : render(() => asker.answer(intent), { postButton: intent.kind === "brief" });
+          let answer: Answer | undefined;
+          const work = link && deps.links ? linkCommandMessage(deps.links, log, link, who) : render(() => asker.answer(intent), { postButton: intent.kind === "brief" }, (a) => (answer = a));
           const quick = await within(work, deps.inlineAnswerMs);
-          if (quick) {
-            await ack(reply(quick));
-            return;
+          if (quick) await ack(reply(quick));
+          else {
+            await ack();
+            log.debug({ command: name }, "acked at once; answering through response_url");
+            await respondSafely(respond, reply(await work), name);
           }
-          await ack();
-          log.debug({ command: name }, "acked at once; answering through response_url");
-          await respondSafely(respond, reply(await work), name);
+          // A trend's chart goes into the channel as a file; if it cannot, the asker is told why.
+          const failed = answer && (await uploadChart(client, log, answer, { channel: command.channel_id }));
+          if (failed) await respondSafely(respond, { response_type: "ephemeral", ...noticeToSlack(`I could not post the chart: ${failed}`) }, name);
         })(),
       );
     });
@@ -118,8 +127,10 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
 
   const answerInThread = async (client: webApi.WebClient, channel: string, ts: string, threadTs: string | undefined, text: string) => {
     const question = questionText(text);
-    const message = await render(() => (question ? asker.ask(question) : asker.answer({ kind: "help" })));
-    await post(client, { channel, thread_ts: threadTs ?? ts, ...message }, "thread reply");
+    let answer: Answer | undefined;
+    const message = await render(() => (question ? asker.ask(question) : asker.answer({ kind: "help" })), {}, (a) => (answer = a));
+    const failed = await post(client, { channel, thread_ts: threadTs ?? ts, ...message }, "thread reply");
+    if (!failed && answer) await uploadChart(client, log, answer, { channel, thread_ts: threadTs ?? ts });
   };
 
   // Slack redelivers an event it thinks was missed (a slow ack, a dropped socket): answer each once.

@@ -154,7 +154,7 @@ test("a reply refused for missing permissions is logged with what to do", async 
   expect(line.level).toBe("error");
   expect(line.fields).toMatchObject({
     channel: CHANNEL_ID,
-    err: { code: 50013, status: 403, hint: "missing permissions: the bot needs View Channel, Send Messages, Embed Links and Read Message History there" },
+    err: { code: 50013, status: 403, hint: "missing permissions: the bot needs View Channel, Send Messages, Embed Links, Attach Files and Read Message History there" },
   });
 });
 

@@ -25,7 +25,7 @@ describe("token redaction", () => {
     const err = Object.assign(new Error("Missing Permissions"), { code: 50013, status: 403, method: "POST", url: "/channels/1/messages" });
     expect(describeError(err)).toEqual({
       name: "Error", message: "Missing Permissions", code: 50013, status: 403, method: "POST", url: "/channels/1/messages",
-      hint: "missing permissions: the bot needs View Channel, Send Messages, Embed Links and Read Message History there",
+      hint: "missing permissions: the bot needs View Channel, Send Messages, Embed Links, Attach Files and Read Message History there",
     });
   });
 });

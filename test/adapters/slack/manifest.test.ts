@@ -19,7 +19,7 @@ test("every slash command is declared with a usage hint, and every declared one 
 
 test("the scopes and events are exactly what the bot uses; Socket Mode and the button's interactivity are on", () => {
   expect(manifest.oauth_config.scopes.bot.sort()).toEqual([
-    "app_mentions:read", "channels:history", "channels:read", "chat:write", "commands", "groups:history", "groups:read", "im:history", "links:read", "links:write", "usergroups:read", "users:read",
+    "app_mentions:read", "channels:history", "channels:read", "chat:write", "commands", "files:write", "groups:history", "groups:read", "im:history", "links:read", "links:write", "usergroups:read", "users:read",
   ]);
   expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual(["app_mention", "link_shared", "message.im"]);
   expect(manifest.settings.socket_mode_enabled).toBe(true);

@@ -13,6 +13,16 @@ export interface RecordedRequest {
   body: unknown;
   /** When the request arrived (the fake's clock, `now`). */
   at: number;
+  /** Files of a multipart request (files[n] parts), in order. */
+  files?: UploadedFile[];
+}
+
+export interface UploadedFile {
+  /** The form field ("files[0]"). */
+  field: string;
+  filename: string;
+  contentType: string;
+  bytes: Buffer;
 }
 
 export interface GatewayFrame {
@@ -179,27 +189,31 @@ export class FakeDiscord {
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
-    const raw = Buffer.concat(chunks).toString("utf8");
+    const bytes = Buffer.concat(chunks);
+    const raw = bytes.toString("utf8");
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     // discord.js sends "@original" percent-encoded; Discord reads both.
     const path = decodeURIComponent(url.pathname).replace(/^\/api\/v10/, "");
     const method = req.method ?? "GET";
+    const type = req.headers["content-type"] ?? "";
     let body: unknown = raw;
-    if (/json/.test(req.headers["content-type"] ?? "") && raw) body = JSON.parse(raw);
-    this.requests.push({ method, path, query: url.search, headers: req.headers, body, at: this.options.now() });
+    let files: UploadedFile[] | undefined;
+    if (type.startsWith("multipart/form-data")) ({ body, files } = await readMultipart(bytes, type));
+    else if (/json/.test(type) && raw) body = JSON.parse(raw);
+    this.requests.push({ method, path, query: url.search, headers: req.headers, body, at: this.options.now(), ...(files ? { files } : {}) });
     try {
       const fail = this.failures.findIndex((f) => f.method === method && f.path.test(path));
       if (fail >= 0) {
         const f = this.failures.splice(fail, 1)[0]!;
         return json(res, f.status, f.body, f.headers);
       }
-      this.route(method, path, body, res, url.search);
+      this.route(method, path, body, res, url.search, files);
     } finally {
       this.notify();
     }
   }
 
-  private route(method: string, path: string, body: unknown, res: ServerResponse, query = ""): void {
+  private route(method: string, path: string, body: unknown, res: ServerResponse, query = "", files: UploadedFile[] = []): void {
     let m: RegExpExecArray | null;
     if (method === "GET" && (path === "/gateway/bot" || path === "/gateway")) {
       return json(res, 200, {
@@ -213,7 +227,9 @@ export class FakeDiscord {
       return;
     }
     if ((m = /^\/webhooks\/(\d+)\/([^/]+)(\/messages\/@original)?$/.exec(path)) && (method === "PATCH" || method === "POST")) {
-      return json(res, 200, this.message("0", body));
+      const bad = badAttachments(body, files);
+      if (bad) return json(res, 400, bad);
+      return json(res, 200, this.message("0", body, files));
     }
     if ((m = /^\/channels\/(\d+)\/messages$/.exec(path)) && (method === "POST" || method === "GET")) {
       const channel = m[1]!;
@@ -227,12 +243,14 @@ export class FakeDiscord {
         return json(res, 200, mine.slice(0, Number(q.get("limit") ?? 50)));
       }
       const b = (body ?? {}) as Record<string, unknown>;
+      const bad = badAttachments(body, files);
+      if (bad) return json(res, 400, bad);
       // Discord: with enforce_nonce, a nonce seen recently from the same author returns that message, creating none.
       const same = b.enforce_nonce === true && b.nonce !== undefined ? this.channelMessages.find((x) => x.channel_id === channel && x.nonce === b.nonce) : undefined;
       if (same) return json(res, 200, same);
       // A snowflake: creation time (ms since 2015) above 22 bits of sequence, so `after` works.
       const id = ((BigInt(Math.max(0, this.options.now() - 1_420_070_400_000)) << BigInt(22)) + BigInt(++this.nextId % 4096)).toString();
-      const created = { ...this.message(channel, body), id, ...(b.nonce !== undefined ? { nonce: b.nonce } : {}) };
+      const created = { ...this.message(channel, body, files), id, ...(b.nonce !== undefined ? { nonce: b.nonce } : {}) };
       this.channelMessages.push(created);
       return json(res, 200, created);
     }
@@ -252,15 +270,50 @@ export class FakeDiscord {
     json(res, 404, { message: "404: Not Found", code: 0 });
   }
 
-  private message(channelId: string, body: unknown): Record<string, unknown> {
+  private message(channelId: string, body: unknown, files: UploadedFile[] = []): Record<string, unknown> {
     const b = (body && typeof body === "object" ? body : {}) as Record<string, unknown>;
+    // Discord: uploaded files become attachments on its CDN, and an embed's attachment://name image points there.
+    const attachments = files.map((f, i) => ({
+      id: String(++this.nextId), filename: f.filename, size: f.bytes.length, content_type: f.contentType,
+      url: `https://cdn.discord.example/attachments/${channelId}/${this.nextId}/${f.filename}`, proxy_url: `https://media.discord.example/${f.filename}`, index: i,
+    }));
+    const embeds = ((b.embeds ?? []) as Array<Record<string, unknown>>).map((e) => {
+      const img = (e.image as { url?: string } | undefined)?.url;
+      const at = img?.startsWith("attachment://") ? attachments.find((a) => a.filename === img.slice(13)) : undefined;
+      return at ? { ...e, image: { url: at.url, proxy_url: at.proxy_url } } : e;
+    });
     return {
-      id: String(++this.nextId), channel_id: channelId, type: 0, content: b.content ?? "", embeds: b.embeds ?? [],
-      components: b.components ?? [], attachments: [], mentions: [], mention_roles: [], mention_everyone: false,
+      id: String(++this.nextId), channel_id: channelId, type: 0, content: b.content ?? "", embeds,
+      components: b.components ?? [], attachments: attachments.map(({ index: _i, ...a }) => a), mentions: [], mention_roles: [], mention_everyone: false,
       pinned: false, tts: false, timestamp: new Date(0).toISOString(), edited_timestamp: null, flags: b.flags ?? 0,
       author: { id: this.options.botId, username: "briefbot", discriminator: "0", global_name: null, avatar: null, bot: true },
     };
   }
+}
+
+/** A multipart message: payload_json is the body, files[n] the uploads (parsed by fetch's own formData). */
+async function readMultipart(bytes: Buffer, type: string): Promise<{ body: unknown; files: UploadedFile[] }> {
+  const form = await new Response(bytes, { headers: { "content-type": type } }).formData();
+  const payload = form.get("payload_json");
+  const files: UploadedFile[] = [];
+  for (const [field, v] of form.entries()) {
+    if (typeof v === "string") continue;
+    const blob = v as Blob & { name?: string };
+    files.push({ field, filename: blob.name ?? "", contentType: blob.type, bytes: Buffer.from(await blob.arrayBuffer()) });
+  }
+  return { body: typeof payload === "string" ? JSON.parse(payload) : {}, files };
+}
+
+/** Discord: every attachment:// an embed names and every attachments[] entry must match a file sent with it. */
+function badAttachments(body: unknown, files: UploadedFile[]): Record<string, unknown> | undefined {
+  const b = (body && typeof body === "object" ? body : {}) as { embeds?: Array<{ image?: { url?: string } }>; attachments?: Array<{ id: number; filename: string }> };
+  const names = new Set(files.map((f) => f.filename));
+  for (const a of b.attachments ?? []) if (!files[Number(a.id)] || files[Number(a.id)]!.filename !== a.filename) return { message: "Invalid Form Body", code: 50035, errors: { attachments: a } };
+  for (const e of b.embeds ?? []) {
+    const url = e.image?.url;
+    if (url?.startsWith("attachment://") && !names.has(url.slice(13))) return { message: "Invalid Form Body", code: 50035, errors: { embeds: url } };
+  }
+  return undefined;
 }
 
 function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

@@ -28,10 +28,14 @@ export interface FakeSlackOptions {
 /** Fields Slack's Web API client sends as JSON inside a form body. */
 const JSON_FIELDS = new Set(["blocks", "attachments", "metadata", "unfurls"]);
 
-async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+async function readRaw(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(c as Buffer);
-  const raw = Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
+}
+
+function parseBody(req: IncomingMessage, bytes: Buffer): Record<string, unknown> {
+  const raw = bytes.toString("utf8");
   if (!raw) return {};
   if ((req.headers["content-type"] ?? "").includes("json")) return JSON.parse(raw) as Record<string, unknown>;
   const out: Record<string, unknown> = {};
@@ -49,8 +53,25 @@ export interface StoredMessage {
   thread_ts?: string;
 }
 
+/** A file uploaded the files.uploadV2 way: URL asked for, bytes posted, then completed into a channel. */
+export interface UploadedFile {
+  id: string;
+  filename: string;
+  /** The length given to files.getUploadURLExternal. */
+  length: number;
+  altText?: string;
+  /** The file's bytes as posted to the upload URL (the file part of a multipart body). */
+  bytes?: Buffer;
+  /** The upload's content type ("multipart/form-data; boundary=..." from the web client). */
+  contentType?: string;
+  /** Set by files.completeUploadExternal. */
+  shared?: { channel: string; thread_ts?: string; initial_comment?: string; title?: string };
+}
+
 export class FakeSlack {
   readonly requests: Recorded[] = [];
+  /** Files by id, from files.getUploadURLExternal on. */
+  readonly files = new Map<string, UploadedFile>();
   /** Every message chat.postMessage accepted, in order. */
   readonly messages: StoredMessage[] = [];
   /** Channels where chat.postMessage fails with this Slack error ("channel_not_found", "not_in_channel"). */
@@ -148,8 +169,10 @@ export class FakeSlack {
   }
 
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const body = await readBody(req);
+    const bytes = await readRaw(req);
     const url = req.url ?? "";
+    if (url.startsWith("/upload/")) return void (await this.onUpload(req, res, url.slice(8), bytes));
+    const body = parseBody(req, bytes);
     const method = url.startsWith("/api/") ? url.slice(5).split("?")[0]! : url.startsWith("/respond/") ? "respond" : `unknown ${url}`;
     this.record(method, req, body);
     const failure = this.numbered.get(`${method}#${this.calls(method).length}`) ?? this.failures.get(method)?.shift();
@@ -166,9 +189,63 @@ export class FakeSlack {
     this.reply(res, 200, this.answer(method, body));
   }
 
+  /** Slack: the upload URL takes the file's bytes (raw or multipart) and answers 200 with no JSON. */
+  private async onUpload(req: IncomingMessage, res: ServerResponse, id: string, bytes: Buffer): Promise<void> {
+    this.record("upload", req, { file_id: id, length: bytes.length });
+    const file = this.files.get(id);
+    if (!file) {
+      res.writeHead(404).end();
+      return;
+    }
+    const type = String(req.headers["content-type"] ?? "");
+    file.contentType = type;
+    file.bytes = bytes;
+    if (type.startsWith("multipart/form-data")) {
+      // The platform's own multipart parser (fetch's Response.formData), not one written here.
+      const form = await new Response(bytes, { headers: { "content-type": type } }).formData();
+      const part = [...form.values()].find((v) => typeof v !== "string") as Blob | undefined;
+      if (!part) {
+        res.writeHead(400).end("no file part");
+        return;
+      }
+      file.bytes = Buffer.from(await part.arrayBuffer());
+    }
+    res.writeHead(200, { "content-type": "text/plain" }).end(`OK - ${file.bytes.length}`);
+  }
+
   private answer(method: string, body: Record<string, unknown>): Record<string, unknown> {
     const o = this.options;
     switch (method) {
+      case "files.getUploadURLExternal": {
+        const length = Number(body.length);
+        if (!body.filename || !Number.isInteger(length) || length <= 0) return { ok: false, error: "invalid_arguments" };
+        const id = `F${this.ts++}`;
+        const file: UploadedFile = { id, filename: String(body.filename), length };
+        if (body.alt_text !== undefined) file.altText = String(body.alt_text);
+        this.files.set(id, file);
+        return { ok: true, upload_url: `http://127.0.0.1:${this.port}/upload/${id}`, file_id: id };
+      }
+      case "files.completeUploadExternal": {
+        const listed = (typeof body.files === "string" ? JSON.parse(body.files) : body.files) as Array<{ id: string; title?: string }> | undefined;
+        if (!Array.isArray(listed) || !listed.length) return { ok: false, error: "invalid_arguments" };
+        const channel = body.channel_id === undefined ? undefined : String(body.channel_id);
+        const error = channel ? this.channelErrors.get(channel) : undefined;
+        if (error) return { ok: false, error };
+        const done: Array<Record<string, unknown>> = [];
+        for (const f of listed) {
+          const file = this.files.get(f.id);
+          // Slack: a file whose bytes never reached the upload URL cannot be completed.
+          if (!file?.bytes) return { ok: false, error: "file_not_found" };
+          if (channel) {
+            file.shared = { channel };
+            if (body.thread_ts !== undefined) file.shared.thread_ts = String(body.thread_ts);
+            if (body.initial_comment !== undefined) file.shared.initial_comment = String(body.initial_comment);
+            if (f.title !== undefined) file.shared.title = f.title;
+          }
+          done.push({ id: file.id, name: file.filename, title: f.title ?? file.filename, size: file.bytes.length });
+        }
+        return { ok: true, files: done };
+      }
       case "auth.test":
         return { ok: true, url: "https://test.slack.example/", team: "Test", user: "briefbot", team_id: o.teamId, user_id: o.botUserId, bot_id: o.botId };
       case "chat.postMessage": {
