@@ -19,6 +19,7 @@ import { asLink, type LinkAsker } from "../../links/index.js";
 import { classifySlackError, PROBLEM_WORDS } from "./errors.js";
 import { linkCommandMessage } from "./links.js";
 import { uploadChart } from "./chart.js";
+import { openPeoplePicker, registerPeoplePicker } from "./people-picker.js";
 
 export interface HandlerDeps {
   asker: Asker;
@@ -37,8 +38,8 @@ export const SLASH_COMMANDS: Record<string, (text: string) => Intent> = {
   "/whosaid": (text) => (text ? { kind: "whosaid", words: text } : { kind: "help" }),
   "/figures": (text) => (text ? { kind: "figures", topic: text } : { kind: "help" }),
   "/story": (text) => (text ? { kind: "story", id: text.trim() } : { kind: "help" }),
-  // People (issue 13). Slack offers no typeahead for a slash command's text, so the person is typed:
-  // "/quotes sorensen about the dam" (ask/parse.ts splits the person from "about").
+  // People (issue 13): "/quotes sorensen about the dam" (ask/parse.ts splits the person from "about");
+  // alone, /quotes and /person open a modal with a typeahead of people (people-picker.ts).
   "/quotes": (text) => (text ? parseQuestion(`quotes ${text}`) : { kind: "help" }),
   "/person": (text) => (text ? { kind: "person", name: text } : { kind: "help" }),
   // "/trend evacuees in wildfire": the words after the last "in" are the topic, as in a question.
@@ -64,6 +65,7 @@ const within = <T>(work: Promise<T>, ms: number): Promise<T | undefined> => {
 
 export function registerHandlers(app: App, deps: HandlerDeps): void {
   const { asker, log, track } = deps;
+  registerPeoplePicker(app, { asker, log, track });
 
   /** `seen` gets the answer itself (a trend's chart is uploaded beside the message). */
   const render = async (question: () => Promise<Answer>, options: AnswerRenderOptions = {}, seen?: (a: Answer) => void): Promise<SlackMessage> => {
@@ -101,6 +103,13 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
   for (const [name, toIntent] of Object.entries(SLASH_COMMANDS)) {
     app.command(name, async ({ command, ack, respond, client }) => {
       const text = questionText(command.text ?? "");
+      if ((name === "/quotes" || name === "/person") && !text && asker.people && command.trigger_id) {
+        // Slack: a trigger_id is good for 3 seconds, so the modal opens right after the ack.
+        await ack();
+        const failed = await track(openPeoplePicker(client, log, name, command.trigger_id, command.channel_id));
+        if (failed) await respondSafely(respond, { response_type: "ephemeral", ...noticeToSlack(failed) }, name);
+        return;
+      }
       const intent = toIntent(text);
       const link = name === "/brief" && deps.links ? asLink(text) : undefined;
       const reply = (m: SlackMessage): RespondArguments => ({ response_type: "ephemeral", text: m.text, blocks: m.blocks });

@@ -64,6 +64,20 @@ export function blockAction(actionId: string, value: string, responseUrl: string
   };
 }
 
+/** Slack asks an external select for options as the user types (`block_suggestion`). */
+export const blockSuggestion = (actionId: string, value: string, blockId = "person_block") => ({
+  type: "block_suggestion", user: { id: USER, name: "reader", team_id: TEAM }, team: { id: TEAM, domain: "test" },
+  api_app_id: "A0001", token: "verification-token-unused", container: { type: "view", view_id: "V1" },
+  action_id: actionId, block_id: blockId, value,
+});
+
+/** A modal submitted: `values` as Slack sends them, block id -> action id -> element state. */
+export const viewSubmission = (view: Record<string, unknown>, values: Record<string, Record<string, unknown>>) => ({
+  type: "view_submission", user: { id: USER, name: "reader", team_id: TEAM }, team: { id: TEAM, domain: "test" },
+  api_app_id: "A0001", token: "verification-token-unused", trigger_id: "1.2.5",
+  view: { id: "V1", team_id: TEAM, type: "modal", callback_id: view.callback_id, private_metadata: view.private_metadata, blocks: view.blocks, state: { values }, hash: "h1" },
+});
+
 /** Slack's v0 signature: HMAC-SHA256 of `v0:{timestamp}:{body}` with the signing secret. */
 export const sign = (secret: string, timestampSec: number, body: string): string =>
   `v0=${createHmac("sha256", secret).update(`v0:${timestampSec}:${body}`).digest("hex")}`;

@@ -80,6 +80,10 @@ export class FakeSlack {
   readonly users = new Map<string, { is_admin?: boolean; is_owner?: boolean; tz?: string }>();
   /** usergroups.users.list answers: a group's member ids. */
   readonly usergroups = new Map<string, string[]>();
+  /** Modals opened with views.open, with the trigger_id they were opened with. */
+  readonly views: Array<{ trigger_id: string; view: Record<string, unknown> }> = [];
+  /** trigger_ids Slack no longer accepts (Slack: a trigger_id expires after 3 seconds). */
+  readonly expiredTriggers = new Set<string>();
   private readonly failures = new Map<string, Failure[]>();
   private readonly numbered = new Map<string, Failure>();
   private readonly events = new EventEmitter();
@@ -299,6 +303,14 @@ export class FakeSlack {
       case "conversations.info": {
         const error = this.channelErrors.get(String(body.channel));
         return error ? { ok: false, error } : { ok: true, channel: { id: body.channel, name: "a-channel", is_channel: true, is_member: true } };
+      }
+      case "views.open": {
+        const trigger = String(body.trigger_id ?? "");
+        const view = (typeof body.view === "string" ? JSON.parse(body.view) : body.view) as Record<string, unknown> | undefined;
+        if (!trigger || this.expiredTriggers.has(trigger)) return { ok: false, error: "expired_trigger_id" };
+        if (!view || view.type !== "modal" || !Array.isArray(view.blocks)) return { ok: false, error: "invalid_arguments" };
+        this.views.push({ trigger_id: trigger, view });
+        return { ok: true, view: { id: `V${this.ts++}`, ...view } };
       }
       case "apps.connections.open":
         return { ok: true, url: `ws://127.0.0.1:${this.port}/link/?ticket=t${++this.tickets}` };
