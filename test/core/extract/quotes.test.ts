@@ -63,6 +63,14 @@ describe("what is no quote", () => {
     const got = quotes("The so-called “reform” changed little. Governor Ruth Adeyemi said rivals could “stall” the bill.");
     expect(got.map((q) => [q.text, q.kind, q.speaker?.name])).toEqual([["stall", "partial", "Ruth Adeyemi"]]);
   });
+
+  test.each<[string, string, string[]]>([
+    ["a report quoted without a named author", "A memo leaked last week warned of “grave delays” at the port.", ["grave delays"]],
+    ["a word someone was called", "Rivals have labeled the plan a “money pit” since spring.", ["money pit"]],
+    ["a scare quote in a sentence without speech", "The “new” bridge is forty years old.", []],
+    ["so-called is no report of speech", "The so-called “fast lane” opened in June.", []],
+  ])("a fragment nobody is named for is kept when its sentence reports speech: %s", (_name, text, want) =>
+    expect(quotes(text).filter((q) => q.kind === "partial").map((q) => q.text)).toEqual(want));
 });
 
 describe("direct or partial", () => {
