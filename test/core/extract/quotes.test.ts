@@ -82,6 +82,12 @@ describe("direct or partial", () => {
     ["a quote after a colon", "The engineer put it bluntly: “The dam is old and tired.”", "direct"],
     ["an example inside the writer's sentence", "Senator Maria Lopez raised doubts, including, “Who pays for the upkeep?”", "partial"],
     ["a lower-case fragment after a comma", "Okafor said, “we were floored by the vote.”", "partial"],
+    ["a clause right after the verb of saying", "At the dock Okafor said “the pumps held all night.”", "direct"],
+    ["a clause right after said that", "The mayor told the council that “we cannot wait for the state.”", "direct"],
+    ["a fragment after the verb", "The minister says he goes “back to the table tomorrow.”", "partial"],
+    ["a noun phrase after the verb", "Her rival kept urging “a calmer kind of politics.”", "partial"],
+    ["a noun, not a verb, before the marks", "Critics seized on her remarks “about the river tax.”", "partial"],
+    ["a clause that does not end the sentence", "Okafor said “the pumps held” until the power failed.", "partial"],
   ])("%s", (_name, text, kind) => expect(quotes(text)[0]?.kind).toBe(kind));
 
   test("the second half of a split quote is direct, even in lower case", () => {

@@ -1,8 +1,8 @@
 // Direct quote, partial quote, or no quote at all (a title, a heading, a scare-quoted word).
-import { sentenceAt, type Doc } from "../../text/index.js";
+import { sentenceAt, tagText, type Doc, type PosTag } from "../../text/index.js";
 import type { QuotedSpan } from "./marks.js";
 import { ROLE_MODIFIERS, ROLE_NOUNS, TITLES } from "../entities/lexicon.js";
-import { SPEECH_VERBS } from "../speakers/lexicon.js";
+import { PHRASAL, SPEECH_VERBS } from "../speakers/lexicon.js";
 
 export type SpanKind = "direct" | "partial" | "title";
 
@@ -27,8 +27,9 @@ export function spanKind(doc: Doc, span: QuotedSpan, prev?: QuotedSpan): SpanKin
   // A title after a title noun ("her book, ''Salt and Iron''"), or a nickname between names.
   if (words.length <= 12 && /^\p{Lu}/u.test(inner) && (titleCase(words) || words.length <= 2) && TITLE_BEFORE.test(before)) return "title";
   if (words.length === 1 && !span.single && /\p{Lu}[\p{L}.]*\s$/u.test(before) && /^\p{Lu}/u.test(text.slice(j, j + 1)) && /^\p{Lu}/u.test(inner)) return "title";
-  // Inside a clause: a partial quote.
-  if (/[\p{L}\p{N}]/u.test(left)) return "partial";
+  // Inside a clause: a partial quote, unless it is the whole object of a verb of saying and runs to the
+  // end of the sentence ("Okoro said “the pumps held.”", "she wrote that “nothing works.”").
+  if (/[\p{L}\p{N}]/u.test(left)) return objectOfSpeech(doc, span, j) ? "direct" : "partial";
   // Quoted words that run on into the writer's own ("“You squeezed employees” to drive up the price").
   const next = /^\p{Ll}[\p{L}'’-]*/u.exec(text.slice(j, j + 30))?.[0];
   if (span.closed && next && !cueFollows(next)) return "partial";
@@ -43,6 +44,40 @@ export function spanKind(doc: Doc, span: QuotedSpan, prev?: QuotedSpan): SpanKin
   if (/^\p{Ll}/u.test(inner) && /[,:—–-]\s*$/.test(before) && !split) return "partial";
   return "direct";
 }
+
+/**
+ * The span is the whole object of a verb of saying and a clause of its own: it follows the verb (and
+ * "that", or an object and "that") at once, ends its sentence, and holds a verb without opening on one ("she wrote “nothing
+ * works.”", not "he says he goes “back to work tomorrow.”" nor "urging “a politics of hope.”").
+ * `after` is the first non-blank offset after the closing mark.
+ */
+function objectOfSpeech(doc: Doc, span: QuotedSpan, after: number): boolean {
+  const { text } = doc;
+  const from = Math.max(0, span.open - 40);
+  // The verb, or the verb, its object and "that" ("told the council that").
+  // The verb, or the verb, up to three words of its object and "that" ("told the council that"),
+  // with nothing but words between it and the marks.
+  const lead = [...text.slice(from, span.open).matchAll(/[\p{L}’'.-]+/gu)];
+  const isVerb = (x: RegExpMatchArray | undefined) => !!x && SPEECH_VERBS.has(x[0].toLowerCase()) && !PHRASAL.has(x[0]);
+  const that = lead.at(-1)?.[0].toLowerCase() === "that" ? 1 : 0;
+  const m = isVerb(lead.at(-1 - that)) ? lead.at(-1 - that) : that ? lead.slice(-5, -2).reverse().find(isVerb) : undefined;
+  if (!m || !/^[\s\p{L}’'.-]*$/u.test(text.slice(from + m.index! + m[0].length, span.open))) return false;
+  const inner = text.slice(span.start, span.end);
+  const ends = /[.!?…]$/.test(inner) ? after >= text.length || /[\s\p{Lu}"“'‘(]/u.test(text[span.close] ?? " ") : /^[.!?]/.test(text.slice(span.close, span.close + 1));
+  const sentence = sentenceAt(doc, span.open);
+  if (!ends || !sentence) return false;
+  // Tagged in its sentence: the word is a verb there, not a noun ("her remarks “...”").
+  const tokens = tagText(sentence.text);
+  const verb = tokens.find((t) => t.start === from + m.index! - sentence.start);
+  if (verb?.pos !== "VERB") return false;
+  const words = tokens.filter((t) => t.start >= span.start - sentence.start && t.end <= span.end - sentence.start && t.pos !== "PUNCT");
+  const first = words[0];
+  if (!first || NO_CLAUSE_START.has(first.pos)) return false;
+  return /^\p{Lu}/u.test(inner) || words.some((t) => t.pos === "VERB" || t.pos === "AUX");
+}
+
+// Tags that open a fragment, not a clause: "for the next year", "is deeply wrong", "nowhere near enough".
+const NO_CLAUSE_START: ReadonlySet<PosTag> = new Set(["ADP", "VERB", "AUX", "ADV", "PART", "CCONJ", "SCONJ"]);
 
 // Lower-case words that may follow a direct quote as its cue: pronouns, determiners of a description
 // ("the ad's narrator says"), role words ("panel chairman"), adverbs before the verb ("often said").
