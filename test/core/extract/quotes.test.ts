@@ -90,6 +90,13 @@ describe("direct or partial", () => {
     ["a clause that does not end the sentence", "Okafor said “the pumps held” until the power failed.", "partial"],
   ])("%s", (_name, text, kind) => expect(quotes(text)[0]?.kind).toBe(kind));
 
+  test.each<[string, string, Array<"direct" | "partial">]>([
+    ["a sentence in marks after the same speaker's paraphrase", "Okafor said the town could “run short of sand” by Friday. “We have bags for two days.”", ["partial", "partial"]],
+    ["a sentence in marks after a direct quote", "“The levee held,” Okafor said. “We have bags for two days.”", ["direct", "direct"]],
+    ["a title in the cue is no paraphrase", "“The levee held,” Okafor told “Morning Desk” on Monday. “We have bags for two days.”", ["direct", "partial", "direct"]],
+    ["a new paragraph starts afresh", "Okafor said the town could “run short of sand” by Friday.\n\n“We have bags for two days.”", ["partial", "direct"]],
+  ])("%s", (_name, text, kinds) => expect(quotes(text).map((q) => q.kind)).toEqual(kinds));
+
   test("the second half of a split quote is direct, even in lower case", () => {
     const got = quotes("“The levee held,” Dr. Lena Okafor said, “and the pumps kept up all night.”");
     expect(got.map((q) => [q.kind, q.speaker?.name])).toEqual([

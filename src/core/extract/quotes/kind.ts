@@ -79,6 +79,27 @@ function objectOfSpeech(doc: Doc, span: QuotedSpan, after: number): boolean {
 // Tags that open a fragment, not a clause: "for the next year", "is deeply wrong", "nowhere near enough".
 const NO_CLAUSE_START: ReadonlySet<PosTag> = new Set(["ADP", "VERB", "AUX", "ADV", "PART", "CCONJ", "SCONJ"]);
 
+/**
+ * A quote that is a sentence of its own, with no cue, right after a sentence of the same paragraph that
+ * paraphrased the same speaker around a partial quote: it goes on with that paraphrase, so it is part of
+ * a partial report ("Okafor said the city could “run short” soon. “We have sandbags for two days.”").
+ */
+export function continuesParaphrase(doc: Doc, span: QuotedSpan, prev: QuotedSpan): boolean {
+  const { text } = doc;
+  if (span.firstParagraph !== prev.lastParagraph || prev.close > span.open) return false;
+  // The quote opens a new sentence: an end of sentence, with nothing but marks and blanks after it.
+  const between = text.slice(prev.close, span.open);
+  if (between.includes("\n") || !/[.!?…]["”’'\s]*$/.test(text.slice(Math.max(0, span.open - 6), span.open).replace(/\s+$/, " "))) return false;
+  const opened = sentenceAt(doc, span.open);
+  const prevSentence = sentenceAt(doc, Math.max(prev.start, prev.close - 1));
+  if (!opened || !prevSentence || opened.index !== prevSentence.index + 1) return false;
+  // Nothing after the quote in its sentence: the next words, if any, open a sentence of their own.
+  let after = span.close;
+  while (after < text.length && /[\s.,;:!?]/.test(text[after]!) && text[after] !== "\n") after++;
+  if (after >= text.length || text[after] === "\n") return true;
+  return sentenceAt(doc, after)?.start === after && sentenceAt(doc, span.end - 1)?.index !== sentenceAt(doc, after)?.index;
+}
+
 // Lower-case words that may follow a direct quote as its cue: pronouns, determiners of a description
 // ("the ad's narrator says"), role words ("panel chairman"), adverbs before the verb ("often said").
 const CUE_STARTERS = new Set(["he", "she", "they", "it", "we", "i", "you", "who", "a", "an", "the", "my", "his", "her", "their", "its", "our", "one", "another", "according", "then", "also", "later", "often", "once", "again"]);
