@@ -24,6 +24,8 @@ export function spanKind(doc: Doc, span: QuotedSpan, prev?: QuotedSpan): SpanKin
   while (j < text.length && (text[j] === " " || text[j] === "\t")) j++;
   // A heading in marks: a short paragraph of capitalised words.
   if (alone && words.length <= 8 && titleCase(words)) return "title";
+  // A subhead: a short paragraph in single marks, in an article that quotes people in double marks.
+  if (alone && span.single && words.length <= 8 && /["“”]|''/.test(text)) return "title";
   // A title after a title noun ("her book, ''Salt and Iron''"), or a nickname between names.
   if (words.length <= 12 && /^\p{Lu}/u.test(inner) && (titleCase(words) || words.length <= 2) && TITLE_BEFORE.test(before)) return "title";
   if (words.length === 1 && !span.single && /\p{Lu}[\p{L}.]*\s$/u.test(before) && /^\p{Lu}/u.test(text.slice(j, j + 1)) && /^\p{Lu}/u.test(inner)) return "title";
