@@ -49,8 +49,9 @@ export function spanKind(doc: Doc, span: QuotedSpan, prev?: QuotedSpan): SpanKin
 
 /**
  * The span is the whole object of a verb of saying and a clause of its own: it follows the verb (and
- * "that", or an object and "that") at once, ends its sentence, and holds a verb without opening on one ("she wrote “nothing
- * works.”", not "he says he goes “back to work tomorrow.”" nor "urging “a politics of hope.”").
+ * "that", or an object and "that") at once, ends its sentence, and is a sentence (capitalised) or a clause
+ * with a subject before its verb ("she wrote that “when it rains, it floods.”", not "he says he goes “back to
+ * work tomorrow.”" nor "urging “a politics of hope.”").
  * `after` is the first non-blank offset after the closing mark.
  */
 function objectOfSpeech(doc: Doc, span: QuotedSpan, after: number): boolean {
@@ -75,11 +76,15 @@ function objectOfSpeech(doc: Doc, span: QuotedSpan, after: number): boolean {
   const words = tokens.filter((t) => t.start >= span.start - sentence.start && t.end <= span.end - sentence.start && t.pos !== "PUNCT");
   const first = words[0];
   if (!first || NO_CLAUSE_START.has(first.pos)) return false;
-  return /^\p{Lu}/u.test(inner) || words.some((t) => t.pos === "VERB" || t.pos === "AUX");
+  if (/^\p{Lu}/u.test(inner)) return true;
+  // In lower case, a clause: a verb with a subject before it ("when you win, it's fine"; not "for the next year").
+  const v = words.findIndex((t) => t.pos === "VERB" || t.pos === "AUX");
+  return v > 0 && words.slice(0, v).some((t) => SUBJECT_TAGS.has(t.pos));
 }
 
-// Tags that open a fragment, not a clause: "for the next year", "is deeply wrong", "nowhere near enough".
-const NO_CLAUSE_START: ReadonlySet<PosTag> = new Set(["ADP", "VERB", "AUX", "ADV", "PART", "CCONJ", "SCONJ"]);
+// Tags that open a fragment, not a clause: "is deeply wrong", "to fight on", "and more".
+const NO_CLAUSE_START: ReadonlySet<PosTag> = new Set(["VERB", "AUX", "PART", "CCONJ"]);
+const SUBJECT_TAGS: ReadonlySet<PosTag> = new Set(["PRON", "NOUN", "PROPN", "NUM"]);
 
 /**
  * A quote that is a sentence of its own, with no cue, right after a sentence of the same paragraph that
