@@ -90,6 +90,7 @@ describe("direct or partial", () => {
     ["a clause right after the verb of saying", "At the dock Okafor said “the pumps held all night.”", "direct"],
     ["a clause right after said that", "The mayor told the council that “we cannot wait for the state.”", "direct"],
     ["a clause opening on a conjunction after says that", "The coach says that “when we defend, we win.”", "direct"],
+    ["a cry right after the verb", "As the mayor left, a man in the crowd yelled “Come back soon!”", "direct"],
     ["a fragment after the verb", "The minister says he goes “back to the table tomorrow.”", "partial"],
     ["a noun phrase after the verb", "Her rival kept urging “a calmer kind of politics.”", "partial"],
     ["a noun, not a verb, before the marks", "Critics seized on her remarks “about the river tax.”", "partial"],

@@ -75,8 +75,9 @@ function objectOfSpeech(doc: Doc, span: QuotedSpan, after: number): boolean {
   if (verb?.pos !== "VERB") return false;
   const words = tokens.filter((t) => t.start >= span.start - sentence.start && t.end <= span.end - sentence.start && t.pos !== "PUNCT");
   const first = words[0];
-  if (!first || NO_CLAUSE_START.has(first.pos)) return false;
-  if (/^\p{Lu}/u.test(inner)) return true;
+  // A capitalised sentence, an order or a cry among them ("yelled “Stay there!”").
+  if (!first || /^\p{Lu}/u.test(inner)) return !!first;
+  if (NO_CLAUSE_START.has(first.pos)) return false;
   // In lower case, a clause: a verb with a subject before it ("when you win, it's fine"; not "for the next year").
   const v = words.findIndex((t) => t.pos === "VERB" || t.pos === "AUX");
   return v > 0 && words.slice(0, v).some((t) => SUBJECT_TAGS.has(t.pos));
