@@ -57,7 +57,6 @@ export function spanKind(doc: Doc, span: QuotedSpan, prev?: QuotedSpan): SpanKin
 function objectOfSpeech(doc: Doc, span: QuotedSpan, after: number): boolean {
   const { text } = doc;
   const from = Math.max(0, span.open - 40);
-  // The verb, or the verb, its object and "that" ("told the council that").
   // The verb, or the verb, up to three words of its object and "that" ("told the council that"),
   // with nothing but words between it and the marks.
   const lead = [...text.slice(from, span.open).matchAll(/[\p{L}’'.-]+/gu)];
