@@ -95,8 +95,7 @@ export function continuesParaphrase(doc: Doc, span: QuotedSpan, prev: QuotedSpan
   const { text } = doc;
   if (span.firstParagraph !== prev.lastParagraph || prev.close > span.open) return false;
   // The quote opens a new sentence: an end of sentence, with nothing but marks and blanks after it.
-  const between = text.slice(prev.close, span.open);
-  if (between.includes("\n") || !/[.!?…]["”’'\s]*$/.test(text.slice(Math.max(0, span.open - 6), span.open).replace(/\s+$/, " "))) return false;
+  if (text.slice(prev.close, span.open).includes("\n") || !/[.!?…]["”’']*\s*$/.test(text.slice(Math.max(0, span.open - 8), span.open))) return false;
   const opened = sentenceAt(doc, span.open);
   const prevSentence = sentenceAt(doc, Math.max(prev.start, prev.close - 1));
   if (!opened || !prevSentence || opened.index !== prevSentence.index + 1) return false;
