@@ -1,12 +1,13 @@
 // Quotes and their speakers: marks paired into spans (quotes/marks.ts), each span judged direct, partial
 // or no quote (quotes/kind.ts), then attributed (speakers.ts).
-import type { Doc } from "../text/index.js";
+import { sentenceAt, words, type Doc } from "../text/index.js";
 import type { Quote } from "../types.js";
 import type { EntityIndex } from "./entities.js";
 import { findQuotedSpans, type QuotedSpan } from "./quotes/marks.js";
-import { spanKind } from "./quotes/kind.js";
+import { continuesParaphrase, spanKind } from "./quotes/kind.js";
 import { attributeQuotes, type AttributionInput } from "./speakers.js";
 import type { Salience } from "./speakers/coref.js";
+import { PARTIAL_CUES, SPEECH_VERBS } from "./speakers/lexicon.js";
 
 export { findQuotedSpans, type QuotedSpan } from "./quotes/marks.js";
 
@@ -20,16 +21,48 @@ export function extractQuotes(doc: Doc, entities: EntityIndex, salience?: Salien
   }
   const attributions = attributeQuotes(doc, entities, inputs, salience);
   const out: Quote[] = [];
-  inputs.forEach(({ span, kind }, i) => {
+  inputs.forEach(({ span, kind: spanKindOf }, i) => {
+    let kind = spanKindOf;
     const a = attributions[i]!;
+    // Decided once speakers are known: a cue-less sentence in marks after the same speaker's paraphrase.
+    const prev = inputs[i - 1];
+    const prevSpeaker = attributions[i - 1]?.speaker;
+    // It keeps the paraphrase's speaker when it found none of its own.
+    let speaker = a.speaker;
+    if (kind === "direct" && prev?.kind === "partial" && prevSpeaker && (!speaker || prevSpeaker.name === speaker.name) && continuesParaphrase(doc, span, prev.span) && !directBefore(doc, inputs, i - 1)) {
+      kind = "partial";
+      speaker ??= prevSpeaker;
+    }
     // A short fragment in marks that nobody said is a scare quote ("so-called “experts”"), not a quote;
-    // in a headline, marks quote someone even when the headline does not say who.
-    if (kind === "partial" && !a.speaker && span.end - span.start < 40 && !inHeadline(doc, span)) return;
-    const q: Quote = { text: doc.text.slice(span.start, span.end), start: span.start, end: span.end, kind, speaker: a.speaker, confidence: a.confidence };
+    // in a headline, marks quote someone even when the headline does not say who, and in a sentence
+    // that reports speech ("the memo warned of “grave risks”") they quote a source we could not name.
+    if (kind === "partial" && !speaker && span.end - span.start < 40 && !inHeadline(doc, span) && !reportsSpeech(doc, span)) return;
+    const q: Quote = { text: doc.text.slice(span.start, span.end), start: span.start, end: span.end, kind, speaker, confidence: speaker === a.speaker ? a.confidence : attributions[i - 1]!.confidence };
     if (a.cue) q.cue = a.cue;
     out.push(q);
   });
   return out;
+}
+
+/** A direct quote stands in the sentence of quote `last` (a title in a cue, “..., ” she told “This Week”, is no paraphrase). */
+function directBefore(doc: Doc, inputs: readonly AttributionInput[], last: number): boolean {
+  const sentence = sentenceAt(doc, inputs[last]!.span.open)?.index;
+  for (let k = last; k >= 0; k--) {
+    const { span, kind } = inputs[k]!;
+    const at = sentenceAt(doc, Math.max(span.start, span.close - 1))?.index;
+    if (at === undefined || sentence === undefined || at < sentence - 1) return false;
+    if (kind === "direct" && at >= sentence) return true;
+  }
+  return false;
+}
+
+/** A verb or noun of saying stands in the sentence around the span, outside its marks ("said", "called", "a report"). */
+function reportsSpeech(doc: Doc, span: QuotedSpan): boolean {
+  const from = sentenceAt(doc, span.open)?.start ?? span.open;
+  const to = sentenceAt(doc, Math.max(span.open, span.close - 1))?.end ?? span.close;
+  // "so-called" marks the writer's distance from a word, not anyone's speech.
+  const outside = words((doc.text.slice(from, span.open) + " " + doc.text.slice(span.close, to)).replace(/\bso[-\s]called\b/gi, " "));
+  return outside.some((w) => SPEECH_VERBS.has(w) || PARTIAL_CUES.has(w));
 }
 
 /** The span stands in the article's first paragraph and that paragraph is a headline (short, no full stop inside). */

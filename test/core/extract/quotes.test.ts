@@ -59,10 +59,23 @@ describe("what is no quote", () => {
     ["a heading in single marks", "Council Meets Again\n\n'A Long Night Ahead.'\n\nThe session ran late."],
   ])("%s", (_name, text) => expect(quotes(text).filter((q) => q.kind === "direct")).toEqual([]));
 
+  test("a short paragraph in single marks, where people are quoted in double marks, is a subhead", () => {
+    const got = quotes("“We are ready,” said Mayor Ana Reyes.\n\n'A vote of trust.'\n\nThe council met at noon.");
+    expect(got.map((q) => q.text)).toEqual(["We are ready"]);
+  });
+
   test("a scare quote is dropped, a partial quote with a speaker stays", () => {
     const got = quotes("The so-called “reform” changed little. Governor Ruth Adeyemi said rivals could “stall” the bill.");
     expect(got.map((q) => [q.text, q.kind, q.speaker?.name])).toEqual([["stall", "partial", "Ruth Adeyemi"]]);
   });
+
+  test.each<[string, string, string[]]>([
+    ["a report quoted without a named author", "A memo leaked last week warned of “grave delays” at the port.", ["grave delays"]],
+    ["a word someone was called", "Rivals have labeled the plan a “money pit” since spring.", ["money pit"]],
+    ["a scare quote in a sentence without speech", "The “new” bridge is forty years old.", []],
+    ["so-called is no report of speech", "The so-called “fast lane” opened in June.", []],
+  ])("a fragment nobody is named for is kept when its sentence reports speech: %s", (_name, text, want) =>
+    expect(quotes(text).filter((q) => q.kind === "partial").map((q) => q.text)).toEqual(want));
 });
 
 describe("direct or partial", () => {
@@ -74,7 +87,22 @@ describe("direct or partial", () => {
     ["a quote after a colon", "The engineer put it bluntly: “The dam is old and tired.”", "direct"],
     ["an example inside the writer's sentence", "Senator Maria Lopez raised doubts, including, “Who pays for the upkeep?”", "partial"],
     ["a lower-case fragment after a comma", "Okafor said, “we were floored by the vote.”", "partial"],
+    ["a clause right after the verb of saying", "At the dock Okafor said “the pumps held all night.”", "direct"],
+    ["a clause right after said that", "The mayor told the council that “we cannot wait for the state.”", "direct"],
+    ["a clause opening on a conjunction after says that", "The coach says that “when we defend, we win.”", "direct"],
+    ["a cry right after the verb", "As the mayor left, a man in the crowd yelled “Come back soon!”", "direct"],
+    ["a fragment after the verb", "The minister says he goes “back to the table tomorrow.”", "partial"],
+    ["a noun phrase after the verb", "Her rival kept urging “a calmer kind of politics.”", "partial"],
+    ["a noun, not a verb, before the marks", "Critics seized on her remarks “about the river tax.”", "partial"],
+    ["a clause that does not end the sentence", "Okafor said “the pumps held” until the power failed.", "partial"],
   ])("%s", (_name, text, kind) => expect(quotes(text)[0]?.kind).toBe(kind));
+
+  test.each<[string, string, Array<"direct" | "partial">]>([
+    ["a sentence in marks after the same speaker's paraphrase", "Okafor said the town could “run short of sand” by Friday. “We have bags for two days.”", ["partial", "partial"]],
+    ["a sentence in marks after a direct quote", "“The levee held,” Okafor said. “We have bags for two days.”", ["direct", "direct"]],
+    ["a title in the cue is no paraphrase", "“The levee held,” Okafor told “Morning Desk” on Monday. “We have bags for two days.”", ["direct", "partial", "direct"]],
+    ["a new paragraph starts afresh", "Okafor said the town could “run short of sand” by Friday.\n\n“We have bags for two days.”", ["partial", "direct"]],
+  ])("%s", (_name, text, kinds) => expect(quotes(text).map((q) => q.kind)).toEqual(kinds));
 
   test("the second half of a split quote is direct, even in lower case", () => {
     const got = quotes("“The levee held,” Dr. Lena Okafor said, “and the pumps kept up all night.”");

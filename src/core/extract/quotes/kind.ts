@@ -1,8 +1,8 @@
 // Direct quote, partial quote, or no quote at all (a title, a heading, a scare-quoted word).
-import { sentenceAt, type Doc } from "../../text/index.js";
+import { sentenceAt, tagText, type Doc, type PosTag } from "../../text/index.js";
 import type { QuotedSpan } from "./marks.js";
 import { ROLE_MODIFIERS, ROLE_NOUNS, TITLES } from "../entities/lexicon.js";
-import { SPEECH_VERBS } from "../speakers/lexicon.js";
+import { PHRASAL, SPEECH_VERBS } from "../speakers/lexicon.js";
 
 export type SpanKind = "direct" | "partial" | "title";
 
@@ -24,11 +24,14 @@ export function spanKind(doc: Doc, span: QuotedSpan, prev?: QuotedSpan): SpanKin
   while (j < text.length && (text[j] === " " || text[j] === "\t")) j++;
   // A heading in marks: a short paragraph of capitalised words.
   if (alone && words.length <= 8 && titleCase(words)) return "title";
+  // A subhead: a short paragraph in single marks, in an article that quotes people in double marks.
+  if (alone && span.single && words.length <= 8 && /["“”]|''/.test(text)) return "title";
   // A title after a title noun ("her book, ''Salt and Iron''"), or a nickname between names.
   if (words.length <= 12 && /^\p{Lu}/u.test(inner) && (titleCase(words) || words.length <= 2) && TITLE_BEFORE.test(before)) return "title";
   if (words.length === 1 && !span.single && /\p{Lu}[\p{L}.]*\s$/u.test(before) && /^\p{Lu}/u.test(text.slice(j, j + 1)) && /^\p{Lu}/u.test(inner)) return "title";
-  // Inside a clause: a partial quote.
-  if (/[\p{L}\p{N}]/u.test(left)) return "partial";
+  // Inside a clause: a partial quote, unless it is the whole object of a verb of saying and runs to the
+  // end of the sentence ("Okoro said “the pumps held.”", "she wrote that “nothing works.”").
+  if (/[\p{L}\p{N}]/u.test(left)) return objectOfSpeech(doc, span, j) ? "direct" : "partial";
   // Quoted words that run on into the writer's own ("“You squeezed employees” to drive up the price").
   const next = /^\p{Ll}[\p{L}'’-]*/u.exec(text.slice(j, j + 30))?.[0];
   if (span.closed && next && !cueFollows(next)) return "partial";
@@ -42,6 +45,65 @@ export function spanKind(doc: Doc, span: QuotedSpan, prev?: QuotedSpan): SpanKin
   const split = !!prev && prev.close <= span.open && !between.includes("\n") && sameSentence && /,["”'’`]*$/.test(text.slice(prev.start, prev.close));
   if (/^\p{Ll}/u.test(inner) && /[,:—–-]\s*$/.test(before) && !split) return "partial";
   return "direct";
+}
+
+/**
+ * The span is the whole object of a verb of saying and a clause of its own: it follows the verb (and
+ * "that", or an object and "that") at once, ends its sentence, and is a sentence (capitalised) or a clause
+ * with a subject before its verb ("she wrote that “when it rains, it floods.”", not "he says he goes “back to
+ * work tomorrow.”" nor "urging “a politics of hope.”").
+ * `after` is the first non-blank offset after the closing mark.
+ */
+function objectOfSpeech(doc: Doc, span: QuotedSpan, after: number): boolean {
+  const { text } = doc;
+  const from = Math.max(0, span.open - 40);
+  // The verb, or the verb, up to three words of its object and "that" ("told the council that"),
+  // with nothing but words between it and the marks.
+  const lead = [...text.slice(from, span.open).matchAll(/[\p{L}’'.-]+/gu)];
+  const isVerb = (x: RegExpMatchArray | undefined) => !!x && SPEECH_VERBS.has(x[0].toLowerCase()) && !PHRASAL.has(x[0]);
+  const that = lead.at(-1)?.[0].toLowerCase() === "that" ? 1 : 0;
+  const m = isVerb(lead.at(-1 - that)) ? lead.at(-1 - that) : that ? lead.slice(-5, -2).reverse().find(isVerb) : undefined;
+  if (!m || !/^[\s\p{L}’'.-]*$/u.test(text.slice(from + m.index! + m[0].length, span.open))) return false;
+  const inner = text.slice(span.start, span.end);
+  const ends = /[.!?…]$/.test(inner) ? after >= text.length || /[\s\p{Lu}"“'‘(]/u.test(text[span.close] ?? " ") : /^[.!?]/.test(text.slice(span.close, span.close + 1));
+  const sentence = sentenceAt(doc, span.open);
+  if (!ends || !sentence) return false;
+  // Tagged in its sentence: the word is a verb there, not a noun ("her remarks “...”").
+  const tokens = tagText(sentence.text);
+  const verb = tokens.find((t) => t.start === from + m.index! - sentence.start);
+  if (verb?.pos !== "VERB") return false;
+  const words = tokens.filter((t) => t.start >= span.start - sentence.start && t.end <= span.end - sentence.start && t.pos !== "PUNCT");
+  const first = words[0];
+  // A capitalised sentence, an order or a cry among them ("yelled “Stay there!”").
+  if (!first || /^\p{Lu}/u.test(inner)) return !!first;
+  if (NO_CLAUSE_START.has(first.pos)) return false;
+  // In lower case, a clause: a verb with a subject before it ("when you win, it's fine"; not "for the next year").
+  const v = words.findIndex((t) => t.pos === "VERB" || t.pos === "AUX");
+  return v > 0 && words.slice(0, v).some((t) => SUBJECT_TAGS.has(t.pos));
+}
+
+// Tags that open a fragment, not a clause: "is deeply wrong", "to fight on", "and more".
+const NO_CLAUSE_START: ReadonlySet<PosTag> = new Set(["VERB", "AUX", "PART", "CCONJ"]);
+const SUBJECT_TAGS: ReadonlySet<PosTag> = new Set(["PRON", "NOUN", "PROPN", "NUM"]);
+
+/**
+ * A quote that is a sentence of its own, with no cue, right after a sentence of the same paragraph that
+ * paraphrased the same speaker around a partial quote: it goes on with that paraphrase, so it is part of
+ * a partial report ("Okafor said the city could “run short” soon. “We have sandbags for two days.”").
+ */
+export function continuesParaphrase(doc: Doc, span: QuotedSpan, prev: QuotedSpan): boolean {
+  const { text } = doc;
+  if (span.firstParagraph !== prev.lastParagraph || prev.close > span.open) return false;
+  // The quote opens a new sentence: an end of sentence, with nothing but marks and blanks after it.
+  if (text.slice(prev.close, span.open).includes("\n") || !/[.!?…]["”’']*\s*$/.test(text.slice(Math.max(0, span.open - 8), span.open))) return false;
+  const opened = sentenceAt(doc, span.open);
+  const prevSentence = sentenceAt(doc, Math.max(prev.start, prev.close - 1));
+  if (!opened || !prevSentence || opened.index !== prevSentence.index + 1) return false;
+  // Nothing after the quote in its sentence: the next words, if any, open a sentence of their own.
+  let after = span.close;
+  while (after < text.length && /[\s.,;:!?]/.test(text[after]!) && text[after] !== "\n") after++;
+  if (after >= text.length || text[after] === "\n") return true;
+  return sentenceAt(doc, after)?.start === after && sentenceAt(doc, span.end - 1)?.index !== sentenceAt(doc, after)?.index;
 }
 
 // Lower-case words that may follow a direct quote as its cue: pronouns, determiners of a description
