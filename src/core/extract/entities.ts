@@ -42,11 +42,13 @@ interface Built {
   honorific?: boolean;
   first: string;
   last: string;
+  /** Mentions read as an organisation or as a place (a club named like its town is both): the majority types it. */
+  votes?: { organization: number; place: number };
 }
 
 // Short forms that always mean one name.
 const CANONICAL: Readonly<Record<string, string>> = {
-  us: "united states", usa: "united states", uk: "united kingdom", un: "united nations", eu: "european union",
+  us: "united states", usa: "united states", "united states of america": "united states", uk: "united kingdom", un: "united nations", eu: "european union",
 };
 const canonical = (s: string) => {
   const k = key(s).replace(/^the /, "");
@@ -72,6 +74,11 @@ export function extractEntities(doc: Doc): EntityIndex {
     const b = tokens[s.to - 1]!;
     mentions.push({ entity: e, start: a.start, end: b.possessive ? b.end - 2 : b.end, sentence: a.sentence, from: s.from, to: s.to, possessive: b.possessive });
     built[e]!.entity.mentions++;
+    // A lone word the gazetteer knows casts no vote: a town's name is also its club's.
+    if ((s.kind === "organization" || s.kind === "place") && !s.dateline) {
+      const v = (built[e]!.votes ??= { organization: 0, place: 0 });
+      v[s.kind]++;
+    }
   };
   const alias = (b: Built, form: string) => {
     if (form === b.entity.name) return;
@@ -231,6 +238,11 @@ export function extractEntities(doc: Doc): EntityIndex {
     mention(e, s);
   }
   mentions.sort((a, b) => a.start - b.start);
+  for (const b of built) {
+    const v = b.votes;
+    if (v && b.entity.type === "place" && v.organization > v.place) b.entity.type = "organization";
+    else if (v && b.entity.type === "organization" && v.place > v.organization) b.entity.type = "place";
+  }
   const into = mergeSameNames(built, mentions);
   voteGender(tokens, mentions, built, bySurname);
 
