@@ -2,7 +2,7 @@
 import type { Doc } from "../text/index.js";
 import type { Entity } from "../types.js";
 import { findNameSeqs, firstNameGender, roleGender, type Gender, type NameSeq } from "./entities/names.js";
-import { HONORIFICS } from "./entities/lexicon.js";
+import { COMPANY_SUFFIXES, HONORIFICS, ORG_WORDS } from "./entities/lexicon.js";
 import { roleAfter, roleAppositiveBefore, roleBefore } from "./entities/roles.js";
 import { SPEECH_VERBS } from "./speakers/lexicon.js";
 import { isPlaceName } from "./entities/places.js";
@@ -113,7 +113,13 @@ export function extractEntities(doc: Doc): EntityIndex {
         bySurname.set(last, [...(bySurname.get(last) ?? []), e]);
         byFirst.set(first, [...(byFirst.get(first) ?? []), e]);
       }
-      else if (parts.length > 1) byKey.set(`i:${initials(parts)}`, e);
+      else if (parts.length > 1) {
+        byKey.set(`i:${initials(parts)}`, e);
+        // "Orvane SpA" is "Orvane" too.
+        const bare = parts.filter((p, x) => x === 0 || !COMPANY_SUFFIXES.has(key(p)));
+        const bk = `o:${canonical(bare.join(" "))}`;
+        if (bare.length < parts.length && !byKey.has(bk)) byKey.set(bk, e);
+      }
     } else alias(built[e]!, s.name);
     const b = built[e]!;
     if (s.kind === "person") {
@@ -125,13 +131,23 @@ export function extractEntities(doc: Doc): EntityIndex {
     }
     mention(e, s);
   }
+  // Organisations by the first or last word of their name, company suffix aside ("Ericsson" for "LM Ericsson AB").
+  const byOrgWord = new Map<string, number[]>();
+  built.forEach((b, e) => {
+    if (b.entity.type !== "organization") return;
+    const words = b.entity.name.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+    while (words.length > 1 && COMPANY_SUFFIXES.has(key(words[words.length - 1]!))) words.pop();
+    if (words.length < 2) return;
+    for (const w of new Set([key(words[0]!), key(words[words.length - 1]!)])) if (!ORG_WORDS.has(w)) byOrgWord.set(w, [...(byOrgWord.get(w) ?? []), e]);
+  });
   // Then surnames alone ("Blinken", "Mr. Trump"): the person with that surname mentioned last before.
   const pending: NameSeq[] = [];
   for (const s of seqs) {
     const parts = s.name.split(/\s+/);
     if (!(s.kind === "single" || (s.kind === "person" && parts.length === 1))) continue;
     // A lone word the text also gives as an organisation or place ("Vela news agency" ... "Vela said").
-    const named = s.kind === "single" ? byKey.get(`o:${canonical(s.name)}`) : undefined;
+    const orgs = s.kind === "single" && !s.placeLike && !s.weak ? byOrgWord.get(key(s.name)) : undefined;
+    const named = s.kind === "single" ? byKey.get(`o:${canonical(s.name)}`) ?? (orgs?.length === 1 ? orgs[0] : undefined) : undefined;
     if (named !== undefined && !bySurname.has(key(parts[0]!))) {
       mention(named, s);
       continue;

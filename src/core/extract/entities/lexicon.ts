@@ -95,7 +95,7 @@ export const COMPANY_SUFFIXES = set(`
 
 /** Lower-case nouns that, right after a name, make it an organisation ("Zenith newspaper", "Vela agency"). */
 export const ORG_HEADS = set(`
-  agency newspaper daily weekly magazine company firm group club side team party bank airline carrier
+  agency newspaper daily weekly magazine company firm group club side party bank airline carrier
   broadcaster network channel station brokerage insurer lender retailer manufacturer
 `);
 

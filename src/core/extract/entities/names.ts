@@ -265,6 +265,8 @@ function classify(text: string, tokens: readonly Token[], idx: number[], out: Na
   // Headlines put a capitalised verb after the name ("Malik Warns", "Joan Pike Says").
   while (ids.length && (skip(tokens[ids[ids.length - 1]!]!) || (ids.length > 1 && HEADLINE_VERBS.has(tokens[ids[ids.length - 1]!]!.norm)))) ids.pop();
   while (ids.length && CONNECTORS.has(tokens[ids[ids.length - 1]!]!.norm)) ids.pop();
+  // "Former Lakeland Gov." at a sentence's end: the name after the title went to the next sentence.
+  if (ids.length > 1 && TITLES.has(tokens[ids[ids.length - 1]!]!.norm) && tokens[ids[ids.length - 1]! + 1]?.text === "." && placeKind(text.slice(tokens[ids[0]!]!.start, tokens[ids[ids.length - 2]!]!.end))) ids.pop();
   if (!ids.length) return;
   const toks = ids.map((n) => tokens[n]!);
   const norms = toks.map((t) => t.norm);
@@ -323,10 +325,10 @@ function classify(text: string, tokens: readonly Token[], idx: number[], out: Na
   const prev = tokens[ids[0]! - 1];
   if (toks.length === 1 && ORG_WORDS.has(joined) && !KNOWN_ORGS.has(joined) && (!prev || prev.sentence !== toks[0]!.sentence || !prev.word)) return;
   const club = toks.length > 1 && CLUB_LAST_WORDS.has(norms[norms.length - 1]!);
-  if (club || norms.some((n) => ORG_WORDS.has(n) || NAME_ORG_WORDS.has(n) || COMPANY_SUFFIXES.has(n) || n === "&") || (toks.length === 1 && KNOWN_ORGS.has(joined)) || (orgHeadFollows(tokens, ids[ids.length - 1]! + 1) && !placeKind(joined))) {
+  if (club || norms.some((n) => ORG_WORDS.has(n) || NAME_ORG_WORDS.has(n) || COMPANY_SUFFIXES.has(n.replace(/\./g, "")) || n === "&") || (toks.length === 1 && KNOWN_ORGS.has(joined)) || (orgHeadFollows(tokens, ids[ids.length - 1]! + 1) && !placeKind(joined))) {
     // A title before a person can hold an org word ("White House press secretary" is lower-case, so rare here).
     const fn = norms.findIndex((n, x) => x > 0 && x < toks.length - 1 && isFirstName(n));
-    if (fn > 0 && !norms.slice(fn).some((n) => ORG_WORDS.has(n))) return pushPerson(toks, make, fn, out);
+    if (fn > 0 && !norms.slice(fn).some((n) => ORG_WORDS.has(n) || NAME_ORG_WORDS.has(n) || COMPANY_SUFFIXES.has(n.replace(/\./g, "")) || n === "&")) return pushPerson(toks, make, fn, out);
     out.push(make(0, toks.length, "organization"));
     return;
   }
@@ -376,7 +378,11 @@ function classify(text: string, tokens: readonly Token[], idx: number[], out: Na
     // "High Commissioner for Refugees": an office, no person.
     if (norms[from] !== "of" && CONNECTORS.has(norms[from]!) && !toks[from]!.cap) return;
     // "Secretary of State Clinton": the words joined by "of" still belong to the title.
-    if (norms[from] === "of" && from + 2 < toks.length) from += 2;
+    if (norms[from] === "of") {
+      // "Director of Intelligence": an office, no person.
+      if (from + 2 >= toks.length) return;
+      from += 2;
+    }
     const fn = norms.findIndex((n, x) => x >= from && x < toks.length - 1 && isFirstName(n));
     if (fn >= 0) from = Math.min(from, fn) === from && fn - from <= 1 ? fn : from;
     if (from < toks.length) return pushPerson(toks, make, from, out);
@@ -391,16 +397,20 @@ function classify(text: string, tokens: readonly Token[], idx: number[], out: Na
   // A place opening the name with more after it is a team or a body ("Lakeport Comets", "San Remo Lions"),
   // unless one plain surname follows a one-word place that is also a first name ("Chad Bown").
   const acronymIn = toks.some((t) => /^\p{Lu}{2,}$/u.test(t.text));
-  const opensWithPlace = [3, 2].some((n) => toks.length > n && placeKind(span(0, n)) !== undefined && !isInitial(toks[1]!));
+  const placeLen = [3, 2].find((n) => toks.length > n && placeKind(span(0, n)) !== undefined && !isInitial(toks[1]!)) ?? 0;
+  const opensWithPlace = placeLen > 0;
   const countryFirst = fn === 0 && placeKind(norms[0]!) === "country" && !isInitial(toks[1]!) && (toks.length >= 3 || acronymIn || /s$/.test(norms[1]!));
-  const placeFirst = fn === 0 && (opensWithPlace || countryFirst);
+  // A first name inside the opening place is the place's ("Los Angeles Comets": "Angeles").
+  const placeFirst = (fn >= 0 && fn < placeLen) || countryFirst;
   if (fn >= 0 && !everyday && !placeFirst) return pushPerson(toks, make, fn, out);
   if (opensWithPlace || countryFirst) {
     out.push(make(0, toks.length, "organization"));
     return;
   }
-  // A place inside a longer name makes it an institution or a team ("Lakeside Rovers", "Ruritania Airways").
-  if (toks.some((t) => placeKind(t.norm) === "country" || (placeKind(t.norm) === "city" && !isCommonWord(t.norm)))) {
+  // A place inside a longer name makes it an institution or a team ("Lakeside Rovers", "Ruritania Airways"),
+  // but a town's name before one rare word is a person's first name ("Ogun Tekli").
+  const townFirst = toks.length === 2 && placeKind(norms[0]!) === "city" && !isCommonWord(norms[1]!) && !/s$/.test(norms[1]!) && !placeKind(norms[1]!);
+  if (!townFirst && toks.some((t) => placeKind(t.norm) === "country" || (placeKind(t.norm) === "city" && !isCommonWord(t.norm)))) {
     out.push(make(0, toks.length, "organization"));
     return;
   }
@@ -443,7 +453,8 @@ function nounFollows(tokens: readonly Token[], at: number): boolean {
 /** "Interfax news agency", "the Harbour Times newspaper": a lower-case organisation noun right after a name. */
 function orgHeadFollows(tokens: readonly Token[], at: number): boolean {
   const a = tokens[at];
-  if (!a || !a.word || a.cap || tokens[at - 1]!.sentence !== a.sentence) return false;
+  // "Holm's side", "the Varga team": a person's, not a name for the group.
+  if (!a || !a.word || a.cap || tokens[at - 1]!.sentence !== a.sentence || tokens[at - 1]!.possessive) return false;
   // "a Kurdish party", "an Islamic group": an adjective of a people or a faith before the noun, no name.
   if (/(ish|ese|ic|ian|ean|an|i)$/.test(tokens[at - 1]!.norm) && tokens[at - 2]?.cap !== true) return false;
   return ORG_HEADS.has(a.norm) || (a.norm === "news" && tokens[at + 1]?.norm === "agency");
