@@ -56,6 +56,7 @@ describe("entities", () => {
     ["Bristol beat Leeds 2-1 on Saturday while England beat Wales.", { Bristol: "organization", Leeds: "organization", England: "place", Wales: "place" }],
     // A club written with a plural verb; a town that is the object of another subject's verb stays a place.
     ["Bath have won all four games. Fans in Leeds are angry.", { Bath: "organization", Leeds: "place" }],
+    ["Boston Comets beat the Herons 5-3, and Bristol look certain to go up.", { "Boston Comets": "organization", Herons: "organization", Bristol: "organization" }],
     // A people's word opens an organisation's name, not a legislature's or an event's.
     ["The Arab League met as the Republican Congress and the Arab Spring were debated.", { "Arab League": "organization", Congress: "organization" }],
     ["Kurds, Serbs and a Briton marched through the Gulf States.", { "Gulf States": "place" }],

@@ -18,6 +18,9 @@ export function isNation(form: string): boolean {
 // "a home defeat to Tromso" (the first club named before).
 const BETWEEN = new Set(["beat", "beats", "beating", "defeated", "edged", "thrashed", "routed", "trounced", "v", "vs", "versus", "drew with", "draw with", "drawn with", "lost to", "lose to", "losing to", "defeat to", "defeat by", "win over", "victory over", "win against", "draw against"]);
 
+// Verbs in the plural present that a club takes ("Lakeport have", "Lakeport look certain", "Lakeport need a win").
+const PLURAL_VERBS = new Set(["have", "are", "look", "need", "face", "remain", "host", "meet", "play", "lead", "trail", "sit", "go"]);
+
 const CLAUSE_OPENERS = new Set(["but", "while", "as", "when", "though", "although", "because", "since", "after", "before", "so", "yet", "now", "where"]);
 
 /**
@@ -38,10 +41,11 @@ export function markTeams(tokens: readonly Token[], seqs: NameSeq[]): void {
   for (let x = 0; x + 1 < seqs.length; x++) {
     const a = seqs[x]!;
     const b = seqs[x + 1]!;
-    if (tokens[a.from]!.sentence !== tokens[b.from]!.sentence || b.from - a.to > 3 || b.from <= a.to) continue;
+    if (tokens[a.from]!.sentence !== tokens[b.from]!.sentence || b.from - a.to > 4 || b.from <= a.to) continue;
     const between = tokens.slice(a.to, b.from);
     if (!between.every((t) => t.word && !t.cap) && !(between.length === 2 && between[0]!.norm === "v" && between[1]!.text === ".")) continue;
-    const words = between.filter((t) => t.word).map((t) => t.norm).join(" ");
+    // "beat the Lakeport Comets": an article after the verb.
+    const words = between.filter((t) => t.word).map((t) => t.norm).join(" ").replace(/ the$/, "");
     if (!BETWEEN.has(words)) continue;
     if (!free(a) || !free(b)) continue;
     if (town(a) || town(b) || a.kind === "organization" || b.kind === "organization") {
@@ -53,12 +57,13 @@ export function markTeams(tokens: readonly Token[], seqs: NameSeq[]): void {
     if (!(town(s) || (s.kind === "single" && !s.weak && !isNation(s.name))) || s.to - s.from !== 1 || tokens[s.from]!.possessive) continue;
     const next = tokens[s.to];
     const prev = tokens[s.from - 1];
-    if (!next || next.sentence !== tokens[s.from]!.sentence || !(next.norm === "have" || next.norm === "are")) continue;
+    if (!next || next.sentence !== tokens[s.from]!.sentence || !PLURAL_VERBS.has(next.norm)) continue;
     // "Lakeport are expected to": a passive says nothing of a club.
     if (/ed$/.test(tokens[s.to + 1]?.norm ?? "")) continue;
     // The club opens its clause ("Lakeport have won", "but Lakeport are top"), else the verb may be another
     // subject's ("fans in Lakeport are", "groups backed by Lakeport have").
-    if (prev && prev.sentence === next.sentence && prev.word && !CLAUSE_OPENERS.has(prev.norm)) continue;
+    const newClause = prev?.norm === "and" && tokens[s.from - 2]?.text === ",";
+    if (prev && prev.sentence === next.sentence && prev.word && !CLAUSE_OPENERS.has(prev.norm) && !newClause) continue;
     if (/s$/.test(s.name.toLowerCase())) continue;
     toOrg(s);
   }
