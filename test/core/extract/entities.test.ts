@@ -60,6 +60,7 @@ describe("entities", () => {
     // A people's word opens an organisation's name, not a legislature's or an event's.
     ["The Arab League met as the Republican Congress and the Arab Spring were debated.", { "Arab League": "organization", Congress: "organization" }],
     ["Kurds, Serbs and a Briton marched through the Gulf States.", { "Gulf States": "place" }],
+    ["The Vela Jones industrial average and the Harbour Composite index fell in Oslo.", { Oslo: "place" }],
   ])("types: %s", (text, want) => expect(types(text)).toEqual(want));
 
   test("a name in apposition after an ordinary noun gets no role from it", () => {
@@ -80,6 +81,14 @@ describe("entities", () => {
   test("entities come most mentioned first", () => {
     const ix = index("Oslo hosted it. Peter Haines spoke. Haines left. Haines returned.");
     expect(ix.entities.map((e) => e.name)).toEqual(["Peter Haines", "Oslo"]);
+  });
+
+  test("the last words of one person's longer name are that person", () => {
+    const ix = index("Jan van Dorn won. Van Dorn was happy. Aung Mya Suu Tin spoke later, and Suu Tin smiled.");
+    expect(ix.entities.filter((e) => e.type === "person").map((e) => [e.name, e.mentions])).toEqual([
+      ["Jan van Dorn", 2],
+      ["Aung Mya Suu Tin", 2],
+    ]);
   });
 
   test("a middle initial does not make a second person", () => {

@@ -312,6 +312,11 @@ function classify(text: string, tokens: readonly Token[], idx: number[], out: Na
     out.push(make(0, toks.length, "organization"));
     return;
   }
+  // "the Harbour Composite index", "the Vela industrial average": a market index, no entity.
+  const indexNoun = (t: Token | undefined) => !!t && t.word && !t.cap && t.sentence === toks[0]!.sentence && /^(index|indices|industrials|composite)$/.test(t.norm);
+  // An exchange's or an agency's own index keeps its name ("the Lakeport Stock Exchange index", "Holm & Co's index").
+  const indexOwner = toks[toks.length - 1]!.possessive || norms.some((n) => ORG_WORDS.has(n) || n === "&");
+  if (!indexOwner && (indexNoun(tokens[ids[ids.length - 1]! + 1]) || (tokens[ids[ids.length - 1]! + 1]?.norm === "industrial" && /^(average|index)$/.test(tokens[ids[ids.length - 1]! + 2]?.norm ?? "")))) return;
   // "the Orvane airport", "Lakeport harbour": a lower-case place noun right after the name.
   const tail = tokens[ids[ids.length - 1]! + 1];
   const opener = !headNoun || headNoun.sentence !== toks[0]!.sentence || !headNoun.word;

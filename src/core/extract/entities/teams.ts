@@ -64,7 +64,8 @@ export function markTeams(tokens: readonly Token[], seqs: NameSeq[]): void {
     // subject's ("fans in Lakeport are", "groups backed by Lakeport have").
     const newClause = prev?.norm === "and" && tokens[s.from - 2]?.text === ",";
     if (prev && prev.sentence === next.sentence && prev.word && !CLAUSE_OPENERS.has(prev.norm) && !newClause) continue;
-    if (/s$/.test(s.name.toLowerCase())) continue;
+    // A plural name, or a number ("Forty-eight have signed").
+    if (/s$|^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?)\b/.test(s.name.toLowerCase())) continue;
     toOrg(s);
   }
 }
