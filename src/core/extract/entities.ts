@@ -98,12 +98,6 @@ export function extractEntities(doc: Doc): EntityIndex {
     let e = byKey.get(k);
     // An acronym of a name already met ("NATO" after "North Atlantic Treaty Organization").
     if (e === undefined && s.kind !== "person" && /^\p{Lu}{2,6}$/u.test(s.name)) e = byKey.get(`i:${s.name.toLowerCase()}`);
-    // The last words of one person's longer name ("Van Dorn" after "Piet van Dorn", "Suu Tin" after "Aung Mya Suu Tin").
-    if (e === undefined && s.kind === "person") {
-      const tail = " " + key(s.name);
-      const longer = built.filter((b) => b.entity.type === "person" && key(b.entity.name).endsWith(tail));
-      if (longer.length === 1) e = built.indexOf(longer[0]!);
-    }
     if (e !== undefined && s.kind !== "person" && s.name.length > built[e]!.entity.name.length && s.name.includes(" ")) {
       // The long form names the entity; the short one becomes an alias.
       const b = built[e]!;
@@ -137,7 +131,7 @@ export function extractEntities(doc: Doc): EntityIndex {
     }
     mention(e, s);
   }
-  // Organisations by the first or last word of their name, company suffix aside ("Ericsson" for "LM Ericsson AB").
+  // Organisations by the first or last word of their name, company suffix aside ("Telvik" for "NK Telvik AB").
   const byOrgWord = new Map<string, number[]>();
   built.forEach((b, e) => {
     if (b.entity.type !== "organization") return;

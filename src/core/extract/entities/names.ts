@@ -413,7 +413,7 @@ function classify(text: string, tokens: readonly Token[], idx: number[], out: Na
     return;
   }
   // A place inside a longer name makes it an institution or a team ("Lakeside Rovers", "Ruritania Airways"),
-  // but a town's name before one rare word is a person's first name ("Ogun Tekli").
+  // but a town's name before one rare word is a person's first name ("Medina Tekli").
   const townFirst = toks.length === 2 && placeKind(norms[0]!) === "city" && !isCommonWord(norms[1]!) && !/s$/.test(norms[1]!) && !placeKind(norms[1]!);
   if (!townFirst && toks.some((t) => placeKind(t.norm) === "country" || (placeKind(t.norm) === "city" && !isCommonWord(t.norm)))) {
     out.push(make(0, toks.length, "organization"));
