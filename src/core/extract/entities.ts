@@ -2,7 +2,7 @@
 import type { Doc } from "../text/index.js";
 import type { Entity } from "../types.js";
 import { findNameSeqs, firstNameGender, roleGender, type Gender, type NameSeq } from "./entities/names.js";
-import { HONORIFICS } from "./entities/lexicon.js";
+import { COMPANY_SUFFIXES, HONORIFICS, ORG_WORDS } from "./entities/lexicon.js";
 import { roleAfter, roleAppositiveBefore, roleBefore } from "./entities/roles.js";
 import { SPEECH_VERBS } from "./speakers/lexicon.js";
 import { isPlaceName } from "./entities/places.js";
@@ -42,11 +42,13 @@ interface Built {
   honorific?: boolean;
   first: string;
   last: string;
+  /** Mentions read as an organisation or as a place (a club named like its town is both): the majority types it. */
+  votes?: { organization: number; place: number };
 }
 
 // Short forms that always mean one name.
 const CANONICAL: Readonly<Record<string, string>> = {
-  us: "united states", usa: "united states", uk: "united kingdom", un: "united nations", eu: "european union",
+  us: "united states", usa: "united states", "united states of america": "united states", uk: "united kingdom", un: "united nations", eu: "european union",
 };
 const canonical = (s: string) => {
   const k = key(s).replace(/^the /, "");
@@ -72,6 +74,11 @@ export function extractEntities(doc: Doc): EntityIndex {
     const b = tokens[s.to - 1]!;
     mentions.push({ entity: e, start: a.start, end: b.possessive ? b.end - 2 : b.end, sentence: a.sentence, from: s.from, to: s.to, possessive: b.possessive });
     built[e]!.entity.mentions++;
+    // A lone word the gazetteer knows casts no vote: a town's name is also its club's.
+    if ((s.kind === "organization" || s.kind === "place") && !s.dateline) {
+      const v = (built[e]!.votes ??= { organization: 0, place: 0 });
+      v[s.kind]++;
+    }
   };
   const alias = (b: Built, form: string) => {
     if (form === b.entity.name) return;
@@ -106,7 +113,13 @@ export function extractEntities(doc: Doc): EntityIndex {
         bySurname.set(last, [...(bySurname.get(last) ?? []), e]);
         byFirst.set(first, [...(byFirst.get(first) ?? []), e]);
       }
-      else if (parts.length > 1) byKey.set(`i:${initials(parts)}`, e);
+      else if (parts.length > 1) {
+        byKey.set(`i:${initials(parts)}`, e);
+        // "Orvane SpA" is "Orvane" too.
+        const bare = parts.filter((p, x) => x === 0 || !COMPANY_SUFFIXES.has(key(p)));
+        const bk = `o:${canonical(bare.join(" "))}`;
+        if (bare.length < parts.length && !byKey.has(bk)) byKey.set(bk, e);
+      }
     } else alias(built[e]!, s.name);
     const b = built[e]!;
     if (s.kind === "person") {
@@ -118,13 +131,23 @@ export function extractEntities(doc: Doc): EntityIndex {
     }
     mention(e, s);
   }
+  // Organisations by the first or last word of their name, company suffix aside ("Telvik" for "NK Telvik AB").
+  const byOrgWord = new Map<string, number[]>();
+  built.forEach((b, e) => {
+    if (b.entity.type !== "organization") return;
+    const words = b.entity.name.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+    while (words.length > 1 && COMPANY_SUFFIXES.has(key(words[words.length - 1]!))) words.pop();
+    if (words.length < 2) return;
+    for (const w of new Set([key(words[0]!), key(words[words.length - 1]!)])) if (!ORG_WORDS.has(w)) byOrgWord.set(w, [...(byOrgWord.get(w) ?? []), e]);
+  });
   // Then surnames alone ("Blinken", "Mr. Trump"): the person with that surname mentioned last before.
   const pending: NameSeq[] = [];
   for (const s of seqs) {
     const parts = s.name.split(/\s+/);
     if (!(s.kind === "single" || (s.kind === "person" && parts.length === 1))) continue;
     // A lone word the text also gives as an organisation or place ("Vela news agency" ... "Vela said").
-    const named = s.kind === "single" ? byKey.get(`o:${canonical(s.name)}`) : undefined;
+    const orgs = s.kind === "single" && !s.placeLike && !s.weak ? byOrgWord.get(key(s.name)) : undefined;
+    const named = s.kind === "single" ? byKey.get(`o:${canonical(s.name)}`) ?? (orgs?.length === 1 ? orgs[0] : undefined) : undefined;
     if (named !== undefined && !bySurname.has(key(parts[0]!))) {
       mention(named, s);
       continue;
@@ -231,6 +254,11 @@ export function extractEntities(doc: Doc): EntityIndex {
     mention(e, s);
   }
   mentions.sort((a, b) => a.start - b.start);
+  for (const b of built) {
+    const v = b.votes;
+    if (v && b.entity.type === "place" && v.organization > v.place) b.entity.type = "organization";
+    else if (v && b.entity.type === "organization" && v.place > v.organization) b.entity.type = "place";
+  }
   const into = mergeSameNames(built, mentions);
   voteGender(tokens, mentions, built, bySurname);
 

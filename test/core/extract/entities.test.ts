@@ -40,6 +40,29 @@ describe("entities", () => {
     ["She moved to New York in May.", "New York", { type: "place" }],
   ])("%s", (text, name, want) => expect(find(text, name)).toMatchObject(want));
 
+  // What a name is, read from the words around it and from general lists (invented sentences).
+  const types = (text: string) => Object.fromEntries(index(text).entities.map((e) => [e.name, e.type]));
+  test.each<[string, Record<string, string>]>([
+    // A known place of two words is one, whatever words it holds.
+    ["Envoys flew to Saudi Arabia and then to the West Bank.", { "Saudi Arabia": "place", "West Bank": "place" }],
+    // The letters in brackets spell the whole name, small words inside.
+    ["The Council for Trade and Industry in Ruritania (CTIR) met on Monday.", { "Council for Trade and Industry in Ruritania": "organization" }],
+    // A lower-case organisation noun before the name, a place noun after it.
+    ["The daily Vela Posten said the news agency Orvane had lied.", { "Vela Posten": "organization", Orvane: "organization" }],
+    ["The jet landed at the Tarvik airport after midnight.", { Tarvik: "place" }],
+    // Organisation words of other languages, and clubs.
+    ["Neue Harbour Zeitung and Sporting Lakeport both ran the story.", { "Neue Harbour Zeitung": "organization", "Sporting Lakeport": "organization" }],
+    // Clubs named like their town, set against each other; nations stay places.
+    ["Bristol beat Leeds 2-1 on Saturday while England beat Wales.", { Bristol: "organization", Leeds: "organization", England: "place", Wales: "place" }],
+    // A club written with a plural verb; a town that is the object of another subject's verb stays a place.
+    ["Bath have won all four games. Fans in Leeds are angry.", { Bath: "organization", Leeds: "place" }],
+    ["Boston Comets beat the Herons 5-3, and Bristol look certain to go up.", { "Boston Comets": "organization", Herons: "organization", Bristol: "organization" }],
+    // A people's word opens an organisation's name, not a legislature's or an event's.
+    ["The Arab League met as the Republican Congress and the Arab Spring were debated.", { "Arab League": "organization", Congress: "organization" }],
+    ["Kurds, Serbs and a Briton marched through the Gulf States.", { "Gulf States": "place" }],
+    ["The Vela Jones industrial average and the Harbour Composite index fell in Oslo.", { Oslo: "place" }],
+  ])("types: %s", (text, want) => expect(types(text)).toEqual(want));
+
   test("a name in apposition after an ordinary noun gets no role from it", () => {
     expect(find("The plan, Paul Kemp said, would fail.", "Paul Kemp")?.role).toBeUndefined();
   });

@@ -63,6 +63,31 @@ export const ORG_WORDS = set(`
   commodities consolidated resources mining financial investments petroleum
 `);
 
+/**
+ * Words of organisation names in other languages that English news keeps ("Neue Zeitung", "La Prensa"),
+ * and sports-club words ("FC Lakeport", "Tromso United"). Lower-case. Only the names pass reads them.
+ */
+export const NAME_ORG_WORDS = set(`
+  zeitung zeitschrift gazeta gazzetta prensa presse corriere diario giornale jornal nouvelles tageblatt
+  fc afc cf sc sk fk nk ac bk if sv vfb vfl tsv deportivo sporting atletico dinamo dynamo spartak lokomotiv
+  olympique borussia wanderers rovers albion hotspur
+`);
+
+/** Last words that make a name a club when something stands before them ("Leeds United", "Derby Athletic"). */
+export const CLUB_LAST_WORDS = set(`united athletic`);
+
+/** Lower-case nouns that, right before a name, make it an organisation ("the daily Vela", "first division side Orvane"). */
+export const ORG_HEADS_BEFORE = set(`
+  newspaper daily weekly magazine agency broadcaster network channel station club airline carrier
+  brokerage insurer lender retailer manufacturer
+`);
+
+/** Lower-case nouns that, right after a name, make it a place ("the Orvane airport", "Lakeport harbour"). */
+export const PLACE_HEADS = set(`
+  airport port harbour harbor prison jail stadium hotel motel square district province region village town
+  suburb township valley river
+`);
+
 /** Last words of company names: "Acme Widgets Inc", "Nordhaven SpA". Lower-case, no period. */
 export const COMPANY_SUFFIXES = set(`
   inc corp co ltd llc plc sa ag nv spa ab gmbh bv oy asa sarl srl pty bhd tbk kk lp llp bros
@@ -70,7 +95,7 @@ export const COMPANY_SUFFIXES = set(`
 
 /** Lower-case nouns that, right after a name, make it an organisation ("Zenith newspaper", "Vela agency"). */
 export const ORG_HEADS = set(`
-  agency newspaper daily weekly magazine company firm group club side team party bank airline carrier
+  agency newspaper daily weekly magazine company firm group club side party bank airline carrier
   broadcaster network channel station brokerage insurer lender retailer manufacturer
 `);
 
@@ -106,7 +131,9 @@ export const PLACES = new Set(
   manila jakarta bangkok hanoi riyadh dubai doha minsk kharkiv odesa odessa mariupol lviv
   chicago boston philadelphia atlanta miami dallas houston austin denver phoenix seattle detroit
   cleveland pittsburgh baltimore brooklyn manhattan queens orlando tampa charlotte nashville memphis
-  milwaukee minneapolis cincinnati columbus indianapolis sacramento portland vegas`
+  milwaukee minneapolis cincinnati columbus indianapolis sacramento portland vegas
+  zaire yugoslavia czechoslovakia ussr burma surinam
+  balkans caucasus midwest gulf scandinavia siberia baltics sahel patagonia`
     .trim()
     .split(/\s+/),
 );
@@ -118,7 +145,8 @@ export const MULTI_PLACES = new Set([
   "rhode island", "washington d.c", "district of columbia", "saudi arabia", "south africa", "north korea",
   "south korea", "new zealand", "sri lanka", "hong kong", "las vegas", "san diego", "new orleans", "st. louis",
   "salt lake city", "kansas city", "middle east", "latin america", "south america", "north america", "eastern europe",
-  "western europe", "united arab emirates", "czech republic", "crimean peninsula", "west bank", "gaza strip",
+  "western europe", "united arab emirates", "soviet union", "east germany", "west germany", "far east",
+  "persian gulf", "gulf states", "baltic states", "great lakes", "southeast asia", "south east asia", "central asia", "north africa", "west africa", "east africa", "czech republic", "crimean peninsula", "west bank", "gaza strip",
 ]);
 
 /** Capitalised words that start sentences or name days and months, never an entity on their own. */
@@ -147,4 +175,8 @@ export const GROUP_WORDS = set(`
   israelis israeli palestinians palestinian iranians iranian syrians syrian iraqi iraqis indian indians
   canadian canadians english western eastern northern southern black white gop soviet saudi saudis
   korean koreans japanese turkish egyptian afghan pakistani cuban venezuelan brazilian italian spanish polish
+  arab arabs serb serbs croat croats kurd kurds kurdish moslem moslems hutu hutus tutsi tutsis chechen chechens
+  briton britons yugoslav yugoslavs bosnian bosnians sikh sikhs hindu hindus buddhist buddhists sunni sunnis
+  shiite shiites shi'ite shi'ites pashtun pashtuns tamil tamils basque basques scot scots flemish walloon walloons
+  slav slavs bedouin bedouins berber berbers maori maoris aborigine aborigines
 `);

@@ -1,8 +1,9 @@
 // Capitalised name sequences and what they are: person (with title and role), organisation or place.
-import { COMPANY_SUFFIXES, GROUP_WORDS, HONORIFICS, KNOWN_ORGS, NOT_NAMES, ORG_HEADS, ORG_WORDS, ROLE_MODIFIERS, ROLE_NOUNS, TITLES } from "./lexicon.js";
+import { CLUB_LAST_WORDS, COMPANY_SUFFIXES, GROUP_WORDS, HONORIFICS, KNOWN_ORGS, NAME_ORG_WORDS, NOT_NAMES, ORG_HEADS, ORG_HEADS_BEFORE, ORG_WORDS, PLACE_HEADS, ROLE_MODIFIERS, ROLE_NOUNS, TITLES } from "./lexicon.js";
 import { isCommonWord } from "../../text/index.js";
 import { placeTable } from "../gazetteer.js";
 import { placeKind } from "./places.js";
+import { isNation, markTeams } from "./teams.js";
 import { datelineAt, shoutedNames, shoutedSentences, titleCase, type ShoutedName } from "./shouted.js";
 import type { Token } from "./tokens.js";
 
@@ -32,7 +33,7 @@ const HEADLINE_VERBS = new Set(
 const KNOWN_ACRONYM = /^(US|UK|UN|EU)$/;
 
 // Words inside a name that may be lower-case ("Council on Foreign Relations", "Ludwig van Beethoven").
-const CONNECTORS = new Set(["of", "on", "for", "de", "la", "le", "van", "von", "der", "bin", "al", "da", "del", "du"]);
+const CONNECTORS = new Set(["of", "on", "for", "de", "la", "le", "van", "von", "der", "bin", "al", "da", "del", "du", "di", "dello", "della", "delle", "dei", "degli", "do", "dos", "das", "des"]);
 // Capitalised words that end no person's name: a sequence ending so is a thing.
 const THING_WORDS = new Set(
   ("day street avenue road act bill plan war law amendment rule program programme project initiative summit debate convention primary primaries caucuses election elections report deal accord treaty award prize index hall tower bridge river lake mountain island islands park square airport station " +
@@ -75,6 +76,8 @@ export interface NameSeq {
   name: string;
   /** A lone word a gazetteer knows as a place: a place unless a person named earlier bears it as surname. */
   placeLike?: boolean;
+  /** The place of a dateline ("OSLO 2024-05-02"). */
+  dateline?: boolean;
   /** A lone word that is also an everyday English word ("Turn", "Woods"): a known surname, never a new person. */
   weak?: boolean;
 }
@@ -94,6 +97,8 @@ function isDemonym(norm: string): boolean {
 const isInitial = (t: Token) => /^(?:\p{Lu}\.)*\p{Lu}$/u.test(t.text);
 const joins = (text: string, a: Token, b: Token) => b.start - a.end <= 1 && (b.start === a.end || text[a.end] === " ");
 
+const GENERIC_BODIES = new Set(["congress", "senate", "house", "parliament", "government", "administration", "cabinet", "assembly"]);
+
 /** Finds the capitalised sequences of the text and classifies them. */
 export function findNameSeqs(text: string, tokens: readonly Token[]): NameSeq[] {
   const out: NameSeq[] = [];
@@ -110,7 +115,7 @@ export function findNameSeqs(text: string, tokens: readonly Token[]): NameSeq[] 
       if (dateline) {
         const [a, b] = dateline;
         const name = titleCase(text.slice(t.start, tokens[b - 1]!.end));
-        out.push({ from: a, to: b, kind: "place", name });
+        out.push({ from: a, to: b, kind: "place", name, dateline: true });
         i = b;
         continue;
       }
@@ -123,6 +128,16 @@ export function findNameSeqs(text: string, tokens: readonly Token[]): NameSeq[] 
     }
     if (!t.word || !t.cap) {
       i++;
+      continue;
+    }
+    // "Council for Trade and Industry in Ruritania (CTIR)": the letters in brackets spell the whole name.
+    // A sentence's "The" is no part of it.
+    const from = NOT_NAMES.has(t.norm) && tokens[i + 1]?.cap ? i + 1 : i;
+    const spelled = spelledByAcronym(text, tokens, from);
+    if (spelled !== undefined) {
+      const name = text.slice(tokens[from]!.start, tokens[spelled]!.end);
+      out.push({ from, to: spelled + 1, kind: placeKind(name) ? "place" : "organization", name });
+      i = spelled + 1;
       continue;
     }
     // Extend over capitalised words, initials with their dot, and connectors followed by a capital.
@@ -159,7 +174,7 @@ export function findNameSeqs(text: string, tokens: readonly Token[]): NameSeq[] 
       }
       // "Wertheim & Co", "Board of Trade and Industry", "Fishing and Forestry Commission": "&" between
       // capitalised words, or "and" inside an organisation's name, joins it.
-      if (after?.word && after.cap && !NOT_NAMES.has(after.norm) && joins(text, next, after) && (next.text === "&" || (next.norm === "and" && andJoins(tokens, idx, j + 2)))) {
+      if (after?.word && after.cap && !NOT_NAMES.has(after.norm) && joins(text, next, after) && (next.text === "&" || (next.norm === "and" && andJoins(tokens, idx, j + 2) && !placeKind(text.slice(tokens[idx[0]!]!.start, cur.end))))) {
         j += 2;
         idx.push(j - 1, j);
         continue;
@@ -183,10 +198,49 @@ export function findNameSeqs(text: string, tokens: readonly Token[]): NameSeq[] 
     for (const sentence of held.values()) for (const n of shoutedNames(text, tokens, sentence, known)) out.push(n);
     out.sort((a, b) => a.from - b.from);
   }
+  markTeams(tokens, out);
   return out;
 }
 
+const SMALL_WORDS = new Set(["of", "the", "and", "for", "in", "on", "at", "to", "de", "la", "del", "des", "du", "&"]);
+
+/**
+ * The last token of a name whose initials the acronym in brackets right after it spells
+ * ("Council for Trade and Industry in Ruritania (CTIR)"), small words inside; undefined if none.
+ */
+function spelledByAcronym(text: string, tokens: readonly Token[], i: number): number | undefined {
+  const sentence = tokens[i]!.sentence;
+  const caps: Token[] = [];
+  let j = i;
+  for (; j < tokens.length && j - i < 16; j++) {
+    const t = tokens[j]!;
+    if (t.sentence !== sentence || (j > i && !joins(text, tokens[j - 1]!, t))) return undefined;
+    if (t.text === "(") break;
+    if (t.word && t.cap) caps.push(t);
+    else if (!(SMALL_WORDS.has(t.norm) && tokens[j + 1]?.cap)) return undefined;
+  }
+  const acr = tokens[j + 1];
+  if (caps.length < 3 || tokens[j]?.text !== "(" || tokens[j + 2]?.text !== ")" || !acr || !/^\p{Lu}{3,8}$/u.test(acr.text)) return undefined;
+  // Only names a plain run would cut: one with a lower-case word other than "of" inside.
+  if (!tokens.slice(i, j).some((t) => t.word && !t.cap && t.norm !== "of")) return undefined;
+  const initials = caps.map((t) => t.text[0]!.toLowerCase()).join("");
+  return initials === acr.text.toLowerCase() ? j - 1 : undefined;
+}
+
 function classify(text: string, tokens: readonly Token[], idx: number[], out: NameSeq[], lower: ReadonlySet<string>): void {
+  // A known place of two words or more is one, whatever words it holds ("West Bank", "Saudi Arabia").
+  let k0 = 0;
+  const lead = (n: string) => (NOT_NAMES.has(n) && !HONORIFICS.has(n)) || GROUP_WORDS.has(n) || isDemonym(n);
+  while (k0 < idx.length - 2 && lead(tokens[idx[k0]!]!.norm) && !placeKind(text.slice(tokens[idx[k0]!]!.start, tokens[idx[idx.length - 1]!]!.end))) k0++;
+  if (idx.length - k0 >= 2 && !tokens[idx[idx.length - 1]!]!.possessive) {
+    const a = tokens[idx[k0]!]!;
+    const b = tokens[idx[idx.length - 1]!]!;
+    const form = text.slice(a.start, b.end);
+    if (form.includes(" ") && placeKind(form)) {
+      out.push({ from: idx[k0]!, to: idx[idx.length - 1]! + 1, kind: "place", name: form });
+      return;
+    }
+  }
   let k = 0;
   // Sentence-opening function words and group words are no part of a name ("The Kremlin", "But Trump").
   const group = (n: string) => GROUP_WORDS.has(n) || isDemonym(n) || /^[\p{L}.]+-(american|americans|born|based|led|backed|owned|run|sponsored|listed|registered|controlled|dominated|speaking)$/u.test(n);
@@ -196,12 +250,23 @@ function classify(text: string, tokens: readonly Token[], idx: number[], out: Na
   const state = (x: number) => x + 1 < idx.length && ["republic", "federation", "union", "emirates", "kingdom"].includes(tokens[idx[x + 1]!]!.norm);
   // "Christian Vold": a people's or faith's word that is also a first name, before a surname, opens a name.
   const firstOfName = (x: number) => x + 1 < idx.length && group(tokens[idx[x]!]!.norm) && firstNameGender(tokens[idx[x]!]!.norm) !== undefined && !group(tokens[idx[x + 1]!]!.norm) && !isCommonWord(tokens[idx[x + 1]!]!.norm);
-  while (k < idx.length && ((skip(tokens[idx[k]!]!) && !(group(tokens[idx[k]!]!.norm) && (state(k) || firstOfName(k)))) || (k < idx.length - 1 && LEADING_ADJECTIVES.has(tokens[idx[k]!]!.norm) && !TITLES.has(tokens[idx[k + 1]!]!.norm) && !ROLE_NOUNS.has(tokens[idx[k + 1]!]!.norm)))) k++;
+  // "Arab League", "American Red Cross": a people's word opens an organisation's name.
+  const lastNorm = tokens[idx[idx.length - 1]!]!.norm;
+  // A party's or a people's word before a legislature or a government is an adjective ("Republican Congress",
+  // "Chinese government"), "White House" aside.
+  const body = GENERIC_BODIES.has(lastNorm) && !(idx.length === 2 && tokens[idx[0]!]!.norm === "white" && lastNorm === "house");
+  const orgName = idx.length > 1 && !body && (ORG_WORDS.has(lastNorm) || NAME_ORG_WORDS.has(lastNorm) || COMPANY_SUFFIXES.has(lastNorm));
+  while (k < idx.length && ((skip(tokens[idx[k]!]!) && !(group(tokens[idx[k]!]!.norm) && (state(k) || firstOfName(k) || orgName))) || (k < idx.length - 1 && LEADING_ADJECTIVES.has(tokens[idx[k]!]!.norm) && !TITLES.has(tokens[idx[k + 1]!]!.norm) && !ROLE_NOUNS.has(tokens[idx[k + 1]!]!.norm)))) k++;
   const groupFirst = k < idx.length && firstOfName(k) && !state(k);
   const ids = idx.slice(k);
+  // "Arab Spring", "Kurdish Uprising": an everyday word after a people's word names an event, no entity.
+  const only = tokens[ids[0]!]?.norm ?? "";
+  if (k > 0 && ids.length === 1 && group(tokens[idx[k - 1]!]!.norm) && isCommonWord(only) && !ORG_WORDS.has(only) && !KNOWN_ORGS.has(only) && !TITLES.has(only)) return;
   // Headlines put a capitalised verb after the name ("Malik Warns", "Joan Pike Says").
   while (ids.length && (skip(tokens[ids[ids.length - 1]!]!) || (ids.length > 1 && HEADLINE_VERBS.has(tokens[ids[ids.length - 1]!]!.norm)))) ids.pop();
   while (ids.length && CONNECTORS.has(tokens[ids[ids.length - 1]!]!.norm)) ids.pop();
+  // "Former Lakeland Gov." at a sentence's end: the name after the title went to the next sentence.
+  if (ids.length > 1 && TITLES.has(tokens[ids[ids.length - 1]!]!.norm) && tokens[ids[ids.length - 1]! + 1]?.text === "." && placeKind(text.slice(tokens[ids[0]!]!.start, tokens[ids[ids.length - 2]!]!.end))) ids.pop();
   if (!ids.length) return;
   const toks = ids.map((n) => tokens[n]!);
   const norms = toks.map((t) => t.norm);
@@ -241,14 +306,34 @@ function classify(text: string, tokens: readonly Token[], idx: number[], out: Na
       return;
     }
   }
+  // "the daily Vela", "first division side Orvane": a lower-case organisation noun right before the name.
+  const headNoun = tokens[ids[0]! - 1];
+  if (headNoun && headNoun.word && !headNoun.cap && !headNoun.possessive && headNoun.sentence === toks[0]!.sentence && ORG_HEADS_BEFORE.has(headNoun.norm) && !isNation(joined)) {
+    out.push(make(0, toks.length, "organization"));
+    return;
+  }
+  // "the Harbour Composite index", "the Vela industrial average": a market index, no entity.
+  const indexNoun = (t: Token | undefined) => !!t && t.word && !t.cap && t.sentence === toks[0]!.sentence && /^(index|indices|industrials|composite)$/.test(t.norm);
+  // An exchange's or an agency's own index keeps its name ("the Lakeport Stock Exchange index", "Holm & Co's index").
+  const indexOwner = toks[toks.length - 1]!.possessive || norms.some((n) => ORG_WORDS.has(n) || n === "&");
+  if (!indexOwner && (indexNoun(tokens[ids[ids.length - 1]! + 1]) || (tokens[ids[ids.length - 1]! + 1]?.norm === "industrial" && /^(average|index)$/.test(tokens[ids[ids.length - 1]! + 2]?.norm ?? "")))) return;
+  // "the Orvane airport", "Lakeport harbour": a lower-case place noun right after the name.
+  const tail = tokens[ids[ids.length - 1]! + 1];
+  const opener = !headNoun || headNoun.sentence !== toks[0]!.sentence || !headNoun.word;
+  if (tail && tail.word && !tail.cap && tail.sentence === toks[0]!.sentence && PLACE_HEADS.has(tail.norm) && !toks[toks.length - 1]!.possessive && !norms.some((n) => ORG_WORDS.has(n)) &&
+    !(toks.length === 1 && (/(ian|ese|ish|ic|an)$/.test(joined) || isFirstName(joined) || (opener && isCommonWord(joined)))) && !nounFollows(tokens, ids[ids.length - 1]! + 2)) {
+    out.push(make(0, toks.length, "place"));
+    return;
+  }
   // A lone organisation word opening a sentence is a common noun in sentence case ("Police said"); after
   // "the" or inside a sentence it names one ("the Times").
   const prev = tokens[ids[0]! - 1];
   if (toks.length === 1 && ORG_WORDS.has(joined) && !KNOWN_ORGS.has(joined) && (!prev || prev.sentence !== toks[0]!.sentence || !prev.word)) return;
-  if (norms.some((n) => ORG_WORDS.has(n) || COMPANY_SUFFIXES.has(n) || n === "&") || (toks.length === 1 && KNOWN_ORGS.has(joined)) || orgHeadFollows(tokens, ids[ids.length - 1]! + 1)) {
+  const club = toks.length > 1 && CLUB_LAST_WORDS.has(norms[norms.length - 1]!);
+  if (club || norms.some((n) => ORG_WORDS.has(n) || NAME_ORG_WORDS.has(n) || COMPANY_SUFFIXES.has(n.replace(/\./g, "")) || n === "&") || (toks.length === 1 && KNOWN_ORGS.has(joined)) || (orgHeadFollows(tokens, ids[ids.length - 1]! + 1) && !placeKind(joined))) {
     // A title before a person can hold an org word ("White House press secretary" is lower-case, so rare here).
     const fn = norms.findIndex((n, x) => x > 0 && x < toks.length - 1 && isFirstName(n));
-    if (fn > 0 && !norms.slice(fn).some((n) => ORG_WORDS.has(n))) return pushPerson(toks, make, fn, out);
+    if (fn > 0 && !norms.slice(fn).some((n) => ORG_WORDS.has(n) || NAME_ORG_WORDS.has(n) || COMPANY_SUFFIXES.has(n.replace(/\./g, "")) || n === "&")) return pushPerson(toks, make, fn, out);
     out.push(make(0, toks.length, "organization"));
     return;
   }
@@ -298,7 +383,11 @@ function classify(text: string, tokens: readonly Token[], idx: number[], out: Na
     // "High Commissioner for Refugees": an office, no person.
     if (norms[from] !== "of" && CONNECTORS.has(norms[from]!) && !toks[from]!.cap) return;
     // "Secretary of State Clinton": the words joined by "of" still belong to the title.
-    if (norms[from] === "of" && from + 2 < toks.length) from += 2;
+    if (norms[from] === "of") {
+      // "Director of Intelligence": an office, no person.
+      if (from + 2 >= toks.length) return;
+      from += 2;
+    }
     const fn = norms.findIndex((n, x) => x >= from && x < toks.length - 1 && isFirstName(n));
     if (fn >= 0) from = Math.min(from, fn) === from && fn - from <= 1 ? fn : from;
     if (from < toks.length) return pushPerson(toks, make, from, out);
@@ -313,16 +402,20 @@ function classify(text: string, tokens: readonly Token[], idx: number[], out: Na
   // A place opening the name with more after it is a team or a body ("Lakeport Comets", "San Remo Lions"),
   // unless one plain surname follows a one-word place that is also a first name ("Chad Bown").
   const acronymIn = toks.some((t) => /^\p{Lu}{2,}$/u.test(t.text));
-  const opensWithPlace = [3, 2].some((n) => toks.length > n && placeKind(span(0, n)) !== undefined && !isInitial(toks[1]!));
+  const placeLen = [3, 2].find((n) => toks.length > n && placeKind(span(0, n)) !== undefined && !isInitial(toks[1]!)) ?? 0;
+  const opensWithPlace = placeLen > 0;
   const countryFirst = fn === 0 && placeKind(norms[0]!) === "country" && !isInitial(toks[1]!) && (toks.length >= 3 || acronymIn || /s$/.test(norms[1]!));
-  const placeFirst = fn === 0 && (opensWithPlace || countryFirst);
+  // A first name inside the opening place is the place's ("Los Angeles Comets": "Angeles").
+  const placeFirst = (fn >= 0 && fn < placeLen) || countryFirst;
   if (fn >= 0 && !everyday && !placeFirst) return pushPerson(toks, make, fn, out);
   if (opensWithPlace || countryFirst) {
     out.push(make(0, toks.length, "organization"));
     return;
   }
-  // A place inside a longer name makes it an institution or a team ("Lakeside Rovers", "Ruritania Airways").
-  if (toks.some((t) => placeKind(t.norm) === "country" || (placeKind(t.norm) === "city" && !isCommonWord(t.norm)))) {
+  // A place inside a longer name makes it an institution or a team ("Lakeside Rovers", "Ruritania Airways"),
+  // but a town's name before one rare word is a person's first name ("Medina Tekli").
+  const townFirst = toks.length === 2 && placeKind(norms[0]!) === "city" && !isCommonWord(norms[1]!) && !/s$/.test(norms[1]!) && !placeKind(norms[1]!);
+  if (!townFirst && toks.some((t) => placeKind(t.norm) === "country" || (placeKind(t.norm) === "city" && !isCommonWord(t.norm)))) {
     out.push(make(0, toks.length, "organization"));
     return;
   }
@@ -353,10 +446,20 @@ function andJoins(tokens: readonly Token[], idx: readonly number[], from: number
   return k > from && ORG_WORDS.has(tokens[k - 1]!.norm) && !(tokens[k]?.word && tokens[k]!.cap);
 }
 
+// Nouns a place noun modifies ("town hall", "port authority"): then the name names no place.
+const COMPOUND_HEADS = new Set(["hall", "council", "board", "authority", "authorities", "official", "officials", "police", "mayor", "residents", "meeting", "centre", "center", "manager", "director"]);
+
+/** The word at `at` is a noun the place noun before it modifies ("the Lakeport town hall"). */
+function nounFollows(tokens: readonly Token[], at: number): boolean {
+  const t = tokens[at];
+  return !!t && t.sentence === tokens[at - 1]!.sentence && !t.cap && COMPOUND_HEADS.has(t.norm);
+}
+
 /** "Interfax news agency", "the Harbour Times newspaper": a lower-case organisation noun right after a name. */
 function orgHeadFollows(tokens: readonly Token[], at: number): boolean {
   const a = tokens[at];
-  if (!a || !a.word || a.cap || tokens[at - 1]!.sentence !== a.sentence) return false;
+  // "Holm's side", "the Varga team": a person's, not a name for the group.
+  if (!a || !a.word || a.cap || tokens[at - 1]!.sentence !== a.sentence || tokens[at - 1]!.possessive) return false;
   // "a Kurdish party", "an Islamic group": an adjective of a people or a faith before the noun, no name.
   if (/(ish|ese|ic|ian|ean|an|i)$/.test(tokens[at - 1]!.norm) && tokens[at - 2]?.cap !== true) return false;
   return ORG_HEADS.has(a.norm) || (a.norm === "news" && tokens[at + 1]?.norm === "agency");
