@@ -20,6 +20,8 @@ const INDEFINITE = new Set(["a", "an", "one", "another", "some", "several", "man
 const HEAD_ENDS = new Set(["for", "of", "at", "from", "with", "in", "close"]);
 // People by what they do ("the engineer", "the historian").
 const AGENT = /^[a-z-]{3,}(er|or|ist|ian)$/;
+// How far after a pronoun its own clause is read for names it cannot stand for, in tokens.
+const CLAUSE_REACH = 8;
 // How far back a pronoun may reach, in sentences.
 const PRONOUN_REACH = 8;
 
@@ -71,6 +73,7 @@ export class Coref {
   private readonly firstInSentence = new Set<Mention>();
   /** First tokens of mentions. */
   private readonly starts = new Set<number>();
+  private readonly mentionAt = new Map<number, Mention>();
   /** Names and resolved subject pronouns outside quotation marks, in text order. */
   private readonly candidates: Candidate[] = [];
   /** People introduced by a description only, as stand-in entities (never listed on the card). */
@@ -95,6 +98,7 @@ export class Coref {
     let last = -1;
     for (const m of ix.mentions) {
       this.starts.add(m.from);
+      this.mentionAt.set(m.from, m);
       if (m.sentence !== last) this.firstInSentence.add(m);
       last = m.sentence;
     }
@@ -212,13 +216,23 @@ export class Coref {
   /** Finds the entity a pronoun at token `ref.from` stands for. */
   pronoun(ref: SpeakerRef, history: readonly SpeakerEvent[], notThis?: Entity): Entity | undefined {
     const t = this.ix.tokens[ref.from]!;
+    // A name in the pronoun's own clause is someone else ("he told Ada", "she said of Ada"): a pronoun
+    // does not stand for a name its own clause holds.
+    const others = new Set<Entity>(notThis ? [notThis] : []);
+    const { tokens } = this.ix;
+    for (let k = ref.to; k < tokens.length && k - ref.to < CLAUSE_REACH; k++) {
+      const u = tokens[k]!;
+      if (u.sentence !== t.sentence || /^["“”‘’'`;]+$/.test(u.text)) break;
+      const m = this.mentionAt.get(k);
+      if (m) others.add(this.ix.entities[m.entity]!);
+    }
     const p = PRONOUNS.get(t.norm);
     if (!p || p === "i") return undefined;
     const agree =
       p === "m" || p === "f"
         ? this.genderFit(p)
         : (e: Entity): number => (e.type === "organization" ? 1 : p === "p" && e.type === "person" ? -2 : -99);
-    const fits = notThis ? (e: Entity) => (e === notThis ? -99 : agree(e)) : agree;
+    const fits = others.size ? (e: Entity) => (others.has(e) ? -99 : agree(e)) : agree;
     // "It" and "they" need an organisation close by; a far one is more often wrong than right.
     return this.best(t.start, t.sentence, PRONOUN_REACH, fits, history, p === "m" || p === "f" ? -Infinity : -1.5);
   }
