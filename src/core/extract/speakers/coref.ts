@@ -4,6 +4,7 @@ import type { Entity } from "../../types.js";
 import type { EntityIndex, Mention, Token } from "../entities.js";
 import { ORG_WORDS, ROLE_MODIFIERS, ROLE_NOUNS, TITLES } from "../entities/lexicon.js";
 import { roleGender } from "../entities/names.js";
+import { verbLemma } from "../../text/index.js";
 import { TO_LISTENER, type SpeakerRef } from "./grammar.js";
 import { DETERMINERS, DOCUMENT_NOUNS, PERSON_NOUNS, PRONOUNS, SPEECH_VERBS } from "./lexicon.js";
 import { findUnnamed, type Unnamed } from "./unnamed.js";
@@ -17,9 +18,16 @@ export interface SpeakerEvent {
 
 const PREPOSITIONS = new Set(["alongside", "beside", "besides", "including", "unlike", "beyond", "upon", "through", "via", "of", "to", "for", "with", "about", "against", "from", "by", "on", "at", "in", "into", "over", "than", "like", "between", "among", "toward", "towards", "without", "under", "behind", "versus", "vs"]);
 const INDEFINITE = new Set(["a", "an", "one", "another", "some", "several", "many"]);
-const HEAD_ENDS = new Set(["for", "of", "at", "from", "with", "in", "close"]);
+const HEAD_ENDS = new Set(["for", "of", "at", "from", "with", "in", "close", "to"]);
 // People by what they do ("the engineer", "the historian").
 const AGENT = /^[a-z-]{3,}(er|or|ist|ian)$/;
+const personNoun = (w: string) => ROLE_NOUNS.has(w) || TITLES.has(w) || PERSON_NOUNS.has(w) || AGENT.test(w) || /-old$/.test(w);
+// Words that open a clause put before the main one.
+const SUBORDINATORS = new Set(["when", "while", "after", "before", "as", "because", "if", "although", "though", "since", "until", "once", "whether", "whereas"]);
+// Finite verbs that end an appositive ("Ada Moss, a farmer, was ..."), besides speech verbs and forms in -ed.
+const FINITE = new Set(["is", "was", "are", "were", "has", "had", "have", "did", "does", "do", "will", "would", "could", "can", "should", "may", "might", "must", "says", "told", "went", "made", "took", "gave", "saw", "sees", "thinks", "thought", "knew", "knows", "came", "met", "wrote", "spoke", "became", "remains", "seems", "wants", "believes", "plans", "hopes"]);
+// How far an appositive may run before its verb, in tokens.
+const APPOSITIVE_REACH = 40;
 // How far after a pronoun its own clause is read for names it cannot stand for, in tokens.
 const CLAUSE_REACH = 8;
 // How far back a pronoun may reach, in sentences.
@@ -48,6 +56,16 @@ export const SALIENCE = {
   speaker: 1,
   /** A subject pronoun already resolved, carrying its referent forward. */
   pronoun: 1.2,
+  /** A subject whose verb comes past an appositive that is not about speech ("Lund, who ..., did not"). */
+  appositiveSubject: 1,
+  /** The one asked ("asked Varga whether"): who answers next. */
+  askedListener: -1,
+  /** The subject of a clause before the main one ("When Varga arrived, ..."). */
+  subordinate: 0,
+  /** The subject of reported words ("said that Varga would"). */
+  reported: 0,
+  /** A definite description as subject, resolved, carrying its referent forward ("The senator said"). */
+  description: 1.2,
   /** The speaker of an earlier direct quote. */
   quoted: 2.2,
   /** The speaker of an earlier partial quote. */
@@ -122,6 +140,13 @@ export class Coref {
         continue;
       }
       const tok = tokens[t]!;
+      if (tok.norm === "the" && !quoted(tok.start)) {
+        // A definite description as subject ("The senator later told ...") carries whom it means forward.
+        const d = this.subjectDescription(t);
+        const e = d && this.description(d, []);
+        if (e && e.type === "person") this.candidates.push({ entity: e, start: tok.start, sentence: tok.sentence, weight: this.w.description });
+        continue;
+      }
       if ((tok.norm !== "he" && tok.norm !== "she") || quoted(tok.start)) continue;
       // A subject pronoun stands for someone: it carries them forward ("She says ... She tweeted").
       const e = this.best(tok.start, tok.sentence, PRONOUN_REACH, this.genderFit(tok.norm === "he" ? "m" : "f"), []);
@@ -130,6 +155,22 @@ export class Coref {
       const u = e && this.unnamedOf.get(e);
       if (u && !u.gender) u.gender = tok.norm === "he" ? "m" : "f";
     }
+  }
+
+  /** "the former senator" opening a clause at token `t`, its head a person noun and a verb after it. */
+  private subjectDescription(t: number): SpeakerRef | undefined {
+    const { tokens } = this.ix;
+    const prev = tokens[t - 1];
+    if (prev && prev.sentence === tokens[t]!.sentence && prev.text !== "," && prev.norm !== "and" && prev.norm !== "but") return undefined;
+    for (let k = t + 1; k < t + 6 && tokens[k] && tokens[k]!.sentence === tokens[t]!.sentence; k++) {
+      const u = tokens[k]!;
+      if (!u.word || u.possessive || this.starts.has(k) || PREPOSITIONS.has(u.norm)) return undefined;
+      if (u.cap || !personNoun(u.norm)) continue;
+      const next = tokens[k + 1];
+      if (!next || !next.word || next.cap || next.sentence !== u.sentence || PREPOSITIONS.has(next.norm) || personNoun(next.norm) || ORG_WORDS.has(next.norm)) continue;
+      return { kind: "nominal", from: t, to: k + 1, text: tokens.slice(t, k + 1).map((x) => x.text).join(" ") };
+    }
+    return undefined;
   }
 
   /** The description an unnamed person was introduced by, if `e` is one. */
@@ -175,9 +216,9 @@ export class Coref {
     }
     const after = tokens[a];
     const same = (t: { sentence: number } | undefined) => t && t.sentence === m.sentence;
-    // The listener of "told", "asked" is not the one speaking.
+    // The listener of "told", "asked" is not the one speaking; the one asked answers next.
     const verbBefore = tokens[m.from - 1];
-    if (verbBefore && verbBefore.sentence === m.sentence && TO_LISTENER.has(verbBefore.norm)) w += W.listener;
+    if (verbBefore && verbBefore.sentence === m.sentence && TO_LISTENER.has(verbBefore.norm)) w += verbLemma(verbBefore.norm) === "ask" ? W.askedListener : W.listener;
     if (m.possessive) w += W.possessive;
     else if (same(before) && PREPOSITIONS.has(before!.norm)) w += W.preposition;
     else {
@@ -186,7 +227,16 @@ export class Coref {
       // A name in apposition after its role ("A lawyer for the family, Ben Ross, spoke"): the verb past the comma.
       const verb = before?.text === "," && after?.text === "," && this.roleBeforeComma(b) ? tokens[m.to + 1] : after;
       if (opens && verb && same(verb) && verb.word && !verb.cap && !PREPOSITIONS.has(verb.norm)) w += verb === after ? W.subject : SPEECH_VERBS.has(verb.norm) ? W.appositiveSpeaker : W.subject;
+      else if (opens && after && /^[,—–-]$/.test(after.text)) {
+        // "Ada Moss, a farmer from the valley who ..., said": the verb past the appositive, however long.
+        const v = this.verbAfterAppositive(a, m.sentence);
+        if (v !== undefined) w += SPEECH_VERBS.has(tokens[v]!.norm) ? W.appositiveSpeaker : W.appositiveSubject;
+      }
       if (this.firstInSentence.has(m)) w += W.first;
+      // "When Ada Moss arrived, ...": the subject of a clause put before the main one.
+      if (same(before) && SUBORDINATORS.has(before!.norm) && (!same(tokens[b - 1]) || tokens[b - 1]!.text === ",")) w += W.subordinate;
+      // "... said that Ada Moss would ...": the subject of the words reported.
+      if (same(before) && before!.norm === "that" && tokens[b - 1] && same(tokens[b - 1]) && SPEECH_VERBS.has(tokens[b - 1]!.norm)) w += W.reported;
     }
     // A name inside a role before another name ("Varga campaign director Lena Okafor") is a modifier.
     let k = m.to;
@@ -211,6 +261,17 @@ export class Coref {
       }
     }
     return w;
+  }
+
+  /** The finite verb after an appositive that opens at token `a` (a comma or dash), within the sentence. */
+  private verbAfterAppositive(a: number, sentence: number): number | undefined {
+    const { tokens } = this.ix;
+    for (let j = a + 2; j < a + APPOSITIVE_REACH && tokens[j + 1] && tokens[j + 1]!.sentence === sentence; j++) {
+      if (!/^[,—–)-]$/.test(tokens[j]!.text)) continue;
+      const v = tokens[j + 1]!;
+      if (v.word && !v.cap && (SPEECH_VERBS.has(v.norm) || FINITE.has(v.norm) || /[a-z]ed$/.test(v.norm)) && !v.norm.endsWith("ing")) return j + 1;
+    }
+    return undefined;
   }
 
   /** Finds the entity a pronoun at token `ref.from` stands for. */
@@ -264,7 +325,7 @@ export class Coref {
       // "the company", "the ministry": the organisation the last few sentences are about.
       return this.best(t.start, t.sentence, 3, (e) => (e.type === "organization" ? 0 : -99), history, -1.5);
     }
-    const personHead = ROLE_NOUNS.has(head) || TITLES.has(head) || PERSON_NOUNS.has(head) || AGENT.test(head);
+    const personHead = personNoun(head);
     if (!personHead && !ROLE_NOUNS.has(singular)) return undefined;
     if (head.endsWith("s") && ROLE_NOUNS.has(singular) && !ROLE_NOUNS.has(head)) return undefined; // "officials": many
     // "a spokesman", "one resident": someone new, the unnamed person introduced right here if we know them.
@@ -288,7 +349,7 @@ export class Coref {
     // and so does someone of a body ("the firm's spokesperson", "the ministry's lawyer"): they stay as written.
     let ofBody = false;
     for (let i = ref.from; i < ref.to; i++) if (tokens[i]!.possessive && !tokens[i]!.cap) ofBody = true;
-    if (!generic && !ofBody && ROLE_NOUNS.has(head) && !INDEFINITE.has(tokens[ref.from]!.norm) && !(head.endsWith("s") && ROLE_NOUNS.has(singular))) {
+    if (!generic && !ofBody && (ROLE_NOUNS.has(head) || personHead && !PERSON_NOUNS.has(head)) && !INDEFINITE.has(tokens[ref.from]!.norm) && !(head.endsWith("s") && ROLE_NOUNS.has(singular))) {
       return this.best(t.start, t.sentence, 4, (e) => (e.type === "person" && (!gender || !this.gender(e) || this.gender(e) === gender) ? 0 : -99), history);
     }
     return undefined;
