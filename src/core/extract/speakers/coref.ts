@@ -22,6 +22,8 @@ const HEAD_ENDS = new Set(["for", "of", "at", "from", "with", "in", "close", "to
 // People by what they do ("the engineer", "the historian").
 const AGENT = /^[a-z-]{3,}(er|or|ist|ian)$/;
 const personNoun = (w: string) => ROLE_NOUNS.has(w) || TITLES.has(w) || PERSON_NOUNS.has(w) || AGENT.test(w) || /-old$/.test(w);
+// The full stop of a title ("Mr.", "Gov."): part of the name's run of titles, not the end of a sentence.
+const abbreviationDot = (tokens: readonly Token[], b: number) => tokens[b]!.text === "." && b > 0 && tokens[b - 1]!.cap && tokens[b - 1]!.text.length <= 4 && tokens[b - 1]!.sentence === tokens[b]!.sentence;
 // Words that open a clause put before the main one.
 const SUBORDINATORS = new Set(["when", "while", "after", "before", "as", "because", "if", "although", "though", "since", "until", "once", "whether", "whereas"]);
 // Finite verbs that end an appositive ("Ada Moss, a farmer, was ..."), besides speech verbs and forms in -ed.
@@ -149,7 +151,9 @@ export class Coref {
       }
       if ((tok.norm !== "he" && tok.norm !== "she") || quoted(tok.start)) continue;
       // A subject pronoun stands for someone: it carries them forward ("She says ... She tweeted").
-      const e = this.best(tok.start, tok.sentence, PRONOUN_REACH, this.genderFit(tok.norm === "he" ? "m" : "f"), []);
+      const others = this.namedInClause(t + 1);
+      const fit = this.genderFit(tok.norm === "he" ? "m" : "f");
+      const e = this.best(tok.start, tok.sentence, PRONOUN_REACH, others.size ? (x) => (others.has(x) ? -99 : fit(x)) : fit, []);
       if (e) this.candidates.push({ entity: e, start: tok.start, sentence: tok.sentence, weight: this.w.pronoun });
       // "A doctor ... he added": the description now has a gender, and "she" later is someone else.
       const u = e && this.unnamedOf.get(e);
@@ -205,7 +209,7 @@ export class Coref {
     let w = 1;
     // The word before the name and its titles ("under President Barack Obama").
     let b = m.from - 1;
-    while (b >= 0 && m.from - b <= 4 && tokens[b]!.sentence === m.sentence && (tokens[b]!.cap || tokens[b]!.text === ".") && tokens[b]!.word !== false && !PREPOSITIONS.has(tokens[b]!.norm)) b--;
+    while (b >= 0 && m.from - b <= 4 && tokens[b]!.sentence === m.sentence && (tokens[b]!.cap && tokens[b]!.word || abbreviationDot(tokens, b)) && !PREPOSITIONS.has(tokens[b]!.norm)) b--;
     const before = tokens[b];
     // A party and state in brackets after the name ("Joan Pike (D-Ore.) said") stands between it and its verb.
     let a = m.to;
@@ -239,9 +243,11 @@ export class Coref {
       if (same(before) && before!.norm === "that" && tokens[b - 1] && same(tokens[b - 1]) && SPEECH_VERBS.has(tokens[b - 1]!.norm)) w += W.reported;
     }
     // A name inside a role before another name ("Varga campaign director Lena Okafor") is a modifier.
+    // Any lower-case words may stand between, as long as the last is a role ("Varga senior policy adviser Lena Okafor").
     let k = m.to;
-    while (k < m.to + 3 && tokens[k] && same(tokens[k]) && tokens[k]!.word && !tokens[k]!.cap && (ROLE_NOUNS.has(tokens[k]!.norm) || ROLE_MODIFIERS.has(tokens[k]!.norm) || TITLES.has(tokens[k]!.norm))) k++;
-    if (k > m.to && this.starts.has(k)) return w + W.modifier;
+    while (k < m.to + 5 && tokens[k] && same(tokens[k]) && tokens[k]!.word && !tokens[k]!.cap && !PREPOSITIONS.has(tokens[k]!.norm) && !SPEECH_VERBS.has(tokens[k]!.norm)) k++;
+    const role = tokens[k - 1]!.norm;
+    if (k > m.to && this.starts.has(k) && (ROLE_NOUNS.has(role) || ROLE_MODIFIERS.has(role) || TITLES.has(role) || personNoun(role))) return w + W.modifier;
     // After an appositive, the verb past its closing comma ("Lund, a Varga ally, said").
     let afterApp: number | undefined;
     if (after?.text === ",") {
@@ -274,19 +280,27 @@ export class Coref {
     return undefined;
   }
 
+  /** The people named in the clause that goes on from token `from` ("told Ada", "said of Ada"). */
+  private namedInClause(from: number): Set<Entity> {
+    const { tokens } = this.ix;
+    const out = new Set<Entity>();
+    const sentence = tokens[from - 1]?.sentence;
+    for (let k = from; k < tokens.length && k - from < CLAUSE_REACH; k++) {
+      const u = tokens[k]!;
+      if (u.sentence !== sentence || /^["“”‘’'`;]+$/.test(u.text)) break;
+      const m = this.mentionAt.get(k);
+      if (m) out.add(this.ix.entities[m.entity]!);
+    }
+    return out;
+  }
+
   /** Finds the entity a pronoun at token `ref.from` stands for. */
   pronoun(ref: SpeakerRef, history: readonly SpeakerEvent[], notThis?: Entity): Entity | undefined {
     const t = this.ix.tokens[ref.from]!;
     // A name in the pronoun's own clause is someone else ("he told Ada", "she said of Ada"): a pronoun
     // does not stand for a name its own clause holds.
-    const others = new Set<Entity>(notThis ? [notThis] : []);
-    const { tokens } = this.ix;
-    for (let k = ref.to; k < tokens.length && k - ref.to < CLAUSE_REACH; k++) {
-      const u = tokens[k]!;
-      if (u.sentence !== t.sentence || /^["“”‘’'`;]+$/.test(u.text)) break;
-      const m = this.mentionAt.get(k);
-      if (m) others.add(this.ix.entities[m.entity]!);
-    }
+    const others = this.namedInClause(ref.to);
+    if (notThis) others.add(notThis);
     const p = PRONOUNS.get(t.norm);
     if (!p || p === "i") return undefined;
     const agree =
