@@ -35,7 +35,7 @@ export function attributeQuotes(doc: Doc, ix: EntityIndex, quotes: readonly Attr
     const p = ix.tokens[i - 1];
     if (t.cap && t.word && p && p.sentence === t.sentence && !/^["“”‘’'(]$/.test(p.text)) midCaps.add(t.norm);
   });
-  const ctx: GrammarContext = { text: doc.text, tokens: ix.tokens, mentionFrom, mentionTo, midCaps, isPerson: (m) => ix.entities[m.entity]?.type === "person" };
+  const ctx: GrammarContext = { text: doc.text, tokens: ix.tokens, mentionFrom, mentionTo, midCaps, isPerson: (m) => ix.entities[m.entity]?.type === "person", personNamed: (w) => ix.resolve(w)?.type === "person" };
   const coref = new Coref(ix, quotes.map((q) => q.span), doc.sentences.map((s) => s.paragraph), salience);
   const history: SpeakerEvent[] = [];
   const out: Attribution[] = [];

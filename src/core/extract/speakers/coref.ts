@@ -238,7 +238,7 @@ export class Coref {
       }
       if (this.firstInSentence.has(m)) w += W.first;
       // "When Ada Moss arrived, ...": the subject of a clause put before the main one.
-      if (same(before) && SUBORDINATORS.has(before!.norm) && (!same(tokens[b - 1]) || tokens[b - 1]!.text === ",")) w += W.subordinate;
+      if (this.inLeadingClause(m)) w += W.subordinate;
       // "... said that Ada Moss would ...": the subject of the words reported.
       if (same(before) && before!.norm === "that" && tokens[b - 1] && same(tokens[b - 1]) && SPEECH_VERBS.has(tokens[b - 1]!.norm)) w += W.reported;
     }
@@ -267,6 +267,21 @@ export class Coref {
       }
     }
     return w;
+  }
+
+  /**
+   * The mention stands in a clause put before the main one, before its first comma: "When Varga
+   * arrived, ...", "Asked whether Varga would run, Lund said ...".
+   */
+  private inLeadingClause(m: Mention): boolean {
+    const { tokens } = this.ix;
+    let k = m.from - 1;
+    while (k >= 0 && tokens[k]!.sentence === m.sentence) {
+      if (tokens[k]!.text === "," || tokens[k]!.text === ";") return false;
+      k--;
+    }
+    const first = tokens[k + 1]!;
+    return k + 1 < m.from && (SUBORDINATORS.has(first.norm) || (first.cap && /[a-z](ed|ing)$/.test(first.norm) && !this.starts.has(k + 1)));
   }
 
   /** The finite verb after an appositive that opens at token `a` (a comma or dash), within the sentence. */

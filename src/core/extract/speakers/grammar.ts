@@ -35,6 +35,8 @@ export interface GrammarContext {
   mentionFrom: ReadonlyMap<number, Mention>;
   mentionTo: ReadonlyMap<number, Mention>;
   isPerson: (m: Mention) => boolean;
+  /** A single word is the name of a person the article names in full ("Small" after "Ada Small"). */
+  personNamed?: (word: string) => boolean;
   /** Capitalised words the text also writes inside sentences: names, not sentence-opening words. */
   midCaps: ReadonlySet<string>;
 }
@@ -131,14 +133,16 @@ export function subjectEndingAt(ctx: GrammarContext, j: number, lo: number): Spe
   if (!nounish || STOP_NP.has(head.norm)) return STOP_NP.has(head.norm) ? undefined : ofSomeone(ctx, k, j, lo);
   const mid = ctx.mentionFrom.get(k);
   if (mid && mid.to === j + 1) return { kind: "name", from: k, to: j + 1, text: ctx.text.slice(mid.start, mid.end), mention: mid };
-  return ofSomeone(ctx, k, j, lo) ?? { kind: "nominal", from: k, to: j + 1, text: ctx.text.slice(tokens[k]!.start, tokens[j]!.end) };
+  // "Ada Moss of The Daily Planet said", the body's name not known as one.
+  const of = head.cap ? personOf(ctx, undefined, lo, tokens[k]!.norm === "the" ? k + 1 : k) : undefined;
+  return ofSomeone(ctx, k, j, lo) ?? of ?? { kind: "nominal", from: k, to: j + 1, text: ctx.text.slice(tokens[k]!.start, tokens[j]!.end) };
 }
 
 /** "Ada Moss of the Daily Planet said": a person named before the body they are of speaks, not the body. */
-function personOf(ctx: GrammarContext, m: Mention, lo: number): SpeakerRef | undefined {
-  const b = ctx.tokens[m.from - 1]?.norm === "the" ? m.from - 2 : m.from - 1;
+function personOf(ctx: GrammarContext, m: Mention | undefined, lo: number, from: number = m?.from ?? 0): SpeakerRef | undefined {
+  const b = ctx.tokens[from - 1]?.norm === "the" ? from - 2 : from - 1;
   const prep = ctx.tokens[b];
-  if (ctx.isPerson(m) || !prep || !BODY_OF.has(prep.norm) || prep.sentence !== m.sentence) return undefined;
+  if ((m && ctx.isPerson(m)) || !prep || !BODY_OF.has(prep.norm) || prep.sentence !== ctx.tokens[from]!.sentence) return undefined;
   const p = ctx.mentionTo.get(b - 1);
   if (!p || p.from < lo || !ctx.isPerson(p)) return undefined;
   return { kind: "name", from: p.from, to: p.to, text: ctx.text.slice(p.start, p.end), mention: p };
@@ -215,7 +219,8 @@ function capitalisedName(ctx: GrammarContext, k: number, hi: number): SpeakerRef
   let j = k;
   while (j < hi && j - k < 5 && tokens[j]!.sentence === tokens[k]!.sentence && (tokens[j]!.cap && tokens[j]!.word || (tokens[j]!.text === "." && j > k && tokens[j - 1]!.text.length === 1))) j++;
   const words = tokens.slice(k, j).filter((t) => t.word);
-  if (words.length < 2 || NOT_NAMES_CAP.has(tokens[k]!.norm) || words.some((t) => ctx.mentionFrom.has(tokens.indexOf(t)))) return undefined;
+  const surname = words.length === 1 && !!ctx.personNamed?.(words[0]!.text);
+  if ((words.length < 2 && !surname) || NOT_NAMES_CAP.has(tokens[k]!.norm) || words.some((t) => ctx.mentionFrom.has(tokens.indexOf(t)))) return undefined;
   const end = tokens[j - 1]!.text === "." ? j - 1 : j;
   return { kind: "name", from: k, to: end, text: ctx.text.slice(tokens[k]!.start, tokens[end - 1]!.end) };
 }
