@@ -63,7 +63,9 @@ export const SALIENCE = {
   /** The one asked ("asked Varga whether"): who answers next. */
   askedListener: -1,
   /** The subject of a clause before the main one ("When Varga arrived, ..."). */
-  subordinate: 0,
+  subordinate: -1,
+  /** The object of a verb ("forcing Varga to"). */
+  object: 0,
   /** The subject of reported words ("said that Varga would"). */
   reported: 0,
   /** A definite description as subject, resolved, carrying its referent forward ("The senator said"). */
@@ -239,6 +241,8 @@ export class Coref {
       if (this.firstInSentence.has(m)) w += W.first;
       // "When Ada Moss arrived, ...": the subject of a clause put before the main one.
       if (this.inLeadingClause(m)) w += W.subordinate;
+      // "forcing Varga to ...", "defeated Varga": the object of a verb, not its subject.
+      if (same(before) && before!.word && !before!.cap && /[a-z](?:ed|ing)$/.test(before!.norm) && !SPEECH_VERBS.has(before!.norm)) w += W.object;
       // "... said that Ada Moss would ...": the subject of the words reported.
       if (same(before) && before!.norm === "that" && tokens[b - 1] && same(tokens[b - 1]) && SPEECH_VERBS.has(tokens[b - 1]!.norm)) w += W.reported;
     }
