@@ -35,7 +35,7 @@ export function attributeQuotes(doc: Doc, ix: EntityIndex, quotes: readonly Attr
     const p = ix.tokens[i - 1];
     if (t.cap && t.word && p && p.sentence === t.sentence && !/^["“”‘’'(]$/.test(p.text)) midCaps.add(t.norm);
   });
-  const ctx: GrammarContext = { text: doc.text, tokens: ix.tokens, mentionFrom, mentionTo, midCaps, isPerson: (m) => ix.entities[m.entity]?.type === "person" };
+  const ctx: GrammarContext = { text: doc.text, tokens: ix.tokens, mentionFrom, mentionTo, midCaps, isPerson: (m) => ix.entities[m.entity]?.type === "person", personNamed: (w) => ix.resolve(w)?.type === "person" };
   const coref = new Coref(ix, quotes.map((q) => q.span), doc.sentences.map((s) => s.paragraph), salience);
   const history: SpeakerEvent[] = [];
   const out: Attribution[] = [];
@@ -115,7 +115,9 @@ export function attributeQuotes(doc: Doc, ix: EntityIndex, quotes: readonly Attr
     if (cue) {
       // A reply ("You're right, ...") is not spoken by the one whose words it answers, just reported.
       const last = history[history.length - 1];
-      const answered = !partial && last && openSentence && openSentence.index - last.sentence <= 2 && REPLY.test(doc.text.slice(span.start, span.end)) ? last.entity : undefined;
+      const words = doc.text.slice(span.start, span.end);
+      // After someone's fragment ("claimed that ..."), only words addressed to them answer it ("You're right"): a bare "Yes," may go on with the speaker's own point.
+      const answered = !partial && last && openSentence && openSentence.index - last.sentence <= 2 && REPLY.test(words) && !(last.partial && BARE_REPLY.test(words)) ? last.entity : undefined;
       const r = resolveRef(cue.speaker, ix, coref, history, answered);
       entity = r.entity;
       const base = how === "beside" ? 0.9 : 0.7;
@@ -144,6 +146,8 @@ function continuesFrom(prev: { q: AttributionInput; a: Attribution } | undefined
 
 // Openings that answer someone: agreement or disagreement with what was just said.
 const REPLY = /^(?:(?:yes|yeah|no|exactly|absolutely|correct)[,.!]|(?:you['’]re|you are|that['’]s|that is) (?:right|wrong|correct|not true)\b|i (?:agree|disagree)\b)/i;
+
+const BARE_REPLY = /^(?:yes|yeah|no|exactly|absolutely|correct)[,.!]/i;
 
 function resolveRef(ref: SpeakerRef, ix: EntityIndex, coref: Coref, history: readonly SpeakerEvent[], notThis?: Entity): { speaker: Speaker | null; entity?: Entity; certainty: number } {
   if (ref.kind === "name") {

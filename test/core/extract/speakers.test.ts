@@ -384,3 +384,42 @@ describe("salience", () => {
     expect(who(text)).toEqual([["It is very hard to say how many will lose work", "Lou Jiwan"]]);
   });
 });
+
+describe("speakers past coordination, prepositions and their own clause", () => {
+  test.each<[string, string, Array<[string, string | null]>]>([
+    ["an inverted 'asked' names the one asking", "“Why would anyone close the library?” asked Lena Okafor.", [["Why would anyone close the library?", "Lena Okafor"]]],
+    [
+      "a participle takes the speaker of the speech verb before it",
+      "The pumps failed twice before noon, Hugo Lindqvist said, adding, “We had no warning.”",
+      [["We had no warning.", "Hugo Lindqvist"]],
+    ],
+    [
+      "a second verb shares the subject of the first",
+      "Nadia Petrov said the council would meet again, but added, “Nothing is settled yet.”",
+      [["Nothing is settled yet.", "Nadia Petrov"]],
+    ],
+    ["a person of a body speaks, not the body", "Farid Malik of The Harbour Gazette wrote, “The port is losing money.”", [["The port is losing money.", "Farid Malik"]]],
+    [
+      "a description keeps the one it advises",
+      "“The vote is lost,” said a longtime adviser to both senators.",
+      [["The vote is lost", "a longtime adviser to both senators"]],
+    ],
+    [
+      "a lone surname of someone named in full",
+      "Council president Marta Sandoval spoke first. “The buses will run,” said Sandoval, who chairs the board.",
+      [["The buses will run", "Marta Sandoval"]],
+    ],
+  ])("%s", (_name, text, expected) => {
+    expect(who(text)).toEqual(expected);
+  });
+
+  test("a pronoun does not stand for the listener of its own clause", () => {
+    const text = "Ruth Engel asked Tomas Brandt about the wall. “It will be done by spring,” he told Engel.";
+    expect(who(text)).toEqual([["It will be done by spring", "Tomas Brandt"]]);
+  });
+
+  test("a name in a clause put before the main one is not the one who goes on to speak", () => {
+    const text = "When Tomas Brandt tried to defend the tax, Pavel Horak objected. “The tax hurts farmers,” he said.";
+    expect(who(text)).toEqual([["The tax hurts farmers", "Pavel Horak"]]);
+  });
+});

@@ -4,6 +4,7 @@ import type { Entity } from "../../types.js";
 import type { EntityIndex, Mention, Token } from "../entities.js";
 import { ORG_WORDS, ROLE_MODIFIERS, ROLE_NOUNS, TITLES } from "../entities/lexicon.js";
 import { roleGender } from "../entities/names.js";
+import { verbLemma } from "../../text/index.js";
 import { TO_LISTENER, type SpeakerRef } from "./grammar.js";
 import { DETERMINERS, DOCUMENT_NOUNS, PERSON_NOUNS, PRONOUNS, SPEECH_VERBS } from "./lexicon.js";
 import { findUnnamed, type Unnamed } from "./unnamed.js";
@@ -17,9 +18,20 @@ export interface SpeakerEvent {
 
 const PREPOSITIONS = new Set(["alongside", "beside", "besides", "including", "unlike", "beyond", "upon", "through", "via", "of", "to", "for", "with", "about", "against", "from", "by", "on", "at", "in", "into", "over", "than", "like", "between", "among", "toward", "towards", "without", "under", "behind", "versus", "vs"]);
 const INDEFINITE = new Set(["a", "an", "one", "another", "some", "several", "many"]);
-const HEAD_ENDS = new Set(["for", "of", "at", "from", "with", "in", "close"]);
+const HEAD_ENDS = new Set(["for", "of", "at", "from", "with", "in", "close", "to"]);
 // People by what they do ("the engineer", "the historian").
 const AGENT = /^[a-z-]{3,}(er|or|ist|ian)$/;
+const personNoun = (w: string) => ROLE_NOUNS.has(w) || TITLES.has(w) || PERSON_NOUNS.has(w) || AGENT.test(w) || /-old$/.test(w);
+// The full stop of a title ("Mr.", "Gov."): part of the name's run of titles, not the end of a sentence.
+const abbreviationDot = (tokens: readonly Token[], b: number) => tokens[b]!.text === "." && b > 0 && tokens[b - 1]!.cap && tokens[b - 1]!.text.length <= 4 && tokens[b - 1]!.sentence === tokens[b]!.sentence;
+// Words that open a clause put before the main one.
+const SUBORDINATORS = new Set(["when", "while", "after", "before", "as", "because", "if", "although", "though", "since", "until", "once", "whether", "whereas"]);
+// Finite verbs that end an appositive ("Ada Moss, a farmer, was ..."), besides speech verbs and forms in -ed.
+const FINITE = new Set(["is", "was", "are", "were", "has", "had", "have", "did", "does", "do", "will", "would", "could", "can", "should", "may", "might", "must", "says", "told", "went", "made", "took", "gave", "saw", "sees", "thinks", "thought", "knew", "knows", "came", "met", "wrote", "spoke", "became", "remains", "seems", "wants", "believes", "plans", "hopes"]);
+// How far an appositive may run before its verb, in tokens.
+const APPOSITIVE_REACH = 40;
+// How far after a pronoun its own clause is read for names it cannot stand for, in tokens.
+const CLAUSE_REACH = 8;
 // How far back a pronoun may reach, in sentences.
 const PRONOUN_REACH = 8;
 
@@ -46,6 +58,18 @@ export const SALIENCE = {
   speaker: 1,
   /** A subject pronoun already resolved, carrying its referent forward. */
   pronoun: 1.2,
+  /** A subject whose verb comes past an appositive that is not about speech ("Lund, who ..., did not"). */
+  appositiveSubject: 1,
+  /** The one asked ("asked Varga whether"): who answers next. */
+  askedListener: -1,
+  /** The subject of a clause before the main one ("When Varga arrived, ..."). */
+  subordinate: -1,
+  /** The object of a verb ("forcing Varga to"). */
+  object: 0,
+  /** The subject of reported words ("said that Varga would"). */
+  reported: 0,
+  /** A definite description as subject, resolved, carrying its referent forward ("The senator said"). */
+  description: 1.2,
   /** The speaker of an earlier direct quote. */
   quoted: 2.2,
   /** The speaker of an earlier partial quote. */
@@ -71,6 +95,7 @@ export class Coref {
   private readonly firstInSentence = new Set<Mention>();
   /** First tokens of mentions. */
   private readonly starts = new Set<number>();
+  private readonly mentionAt = new Map<number, Mention>();
   /** Names and resolved subject pronouns outside quotation marks, in text order. */
   private readonly candidates: Candidate[] = [];
   /** People introduced by a description only, as stand-in entities (never listed on the card). */
@@ -95,6 +120,7 @@ export class Coref {
     let last = -1;
     for (const m of ix.mentions) {
       this.starts.add(m.from);
+      this.mentionAt.set(m.from, m);
       if (m.sentence !== last) this.firstInSentence.add(m);
       last = m.sentence;
     }
@@ -118,14 +144,39 @@ export class Coref {
         continue;
       }
       const tok = tokens[t]!;
+      if (tok.norm === "the" && !quoted(tok.start)) {
+        // A definite description as subject ("The senator later told ...") carries whom it means forward.
+        const d = this.subjectDescription(t);
+        const e = d && this.description(d, []);
+        if (e && e.type === "person") this.candidates.push({ entity: e, start: tok.start, sentence: tok.sentence, weight: this.w.description });
+        continue;
+      }
       if ((tok.norm !== "he" && tok.norm !== "she") || quoted(tok.start)) continue;
       // A subject pronoun stands for someone: it carries them forward ("She says ... She tweeted").
-      const e = this.best(tok.start, tok.sentence, PRONOUN_REACH, this.genderFit(tok.norm === "he" ? "m" : "f"), []);
+      const others = this.namedInClause(t + 1);
+      const fit = this.genderFit(tok.norm === "he" ? "m" : "f");
+      const e = this.best(tok.start, tok.sentence, PRONOUN_REACH, others.size ? (x) => (others.has(x) ? -99 : fit(x)) : fit, []);
       if (e) this.candidates.push({ entity: e, start: tok.start, sentence: tok.sentence, weight: this.w.pronoun });
       // "A doctor ... he added": the description now has a gender, and "she" later is someone else.
       const u = e && this.unnamedOf.get(e);
       if (u && !u.gender) u.gender = tok.norm === "he" ? "m" : "f";
     }
+  }
+
+  /** "the former senator" opening a clause at token `t`, its head a person noun and a verb after it. */
+  private subjectDescription(t: number): SpeakerRef | undefined {
+    const { tokens } = this.ix;
+    const prev = tokens[t - 1];
+    if (prev && prev.sentence === tokens[t]!.sentence && prev.text !== "," && prev.norm !== "and" && prev.norm !== "but") return undefined;
+    for (let k = t + 1; k < t + 6 && tokens[k] && tokens[k]!.sentence === tokens[t]!.sentence; k++) {
+      const u = tokens[k]!;
+      if (!u.word || u.possessive || this.starts.has(k) || PREPOSITIONS.has(u.norm)) return undefined;
+      if (u.cap || !personNoun(u.norm)) continue;
+      const next = tokens[k + 1];
+      if (!next || !next.word || next.cap || next.sentence !== u.sentence || PREPOSITIONS.has(next.norm) || personNoun(next.norm) || ORG_WORDS.has(next.norm)) continue;
+      return { kind: "nominal", from: t, to: k + 1, text: tokens.slice(t, k + 1).map((x) => x.text).join(" ") };
+    }
+    return undefined;
   }
 
   /** The description an unnamed person was introduced by, if `e` is one. */
@@ -160,7 +211,7 @@ export class Coref {
     let w = 1;
     // The word before the name and its titles ("under President Barack Obama").
     let b = m.from - 1;
-    while (b >= 0 && m.from - b <= 4 && tokens[b]!.sentence === m.sentence && (tokens[b]!.cap || tokens[b]!.text === ".") && tokens[b]!.word !== false && !PREPOSITIONS.has(tokens[b]!.norm)) b--;
+    while (b >= 0 && m.from - b <= 4 && tokens[b]!.sentence === m.sentence && (tokens[b]!.cap && tokens[b]!.word || abbreviationDot(tokens, b)) && !PREPOSITIONS.has(tokens[b]!.norm)) b--;
     const before = tokens[b];
     // A party and state in brackets after the name ("Joan Pike (D-Ore.) said") stands between it and its verb.
     let a = m.to;
@@ -171,9 +222,9 @@ export class Coref {
     }
     const after = tokens[a];
     const same = (t: { sentence: number } | undefined) => t && t.sentence === m.sentence;
-    // The listener of "told", "asked" is not the one speaking.
+    // The listener of "told", "asked" is not the one speaking; the one asked answers next.
     const verbBefore = tokens[m.from - 1];
-    if (verbBefore && verbBefore.sentence === m.sentence && TO_LISTENER.has(verbBefore.norm)) w += W.listener;
+    if (verbBefore && verbBefore.sentence === m.sentence && TO_LISTENER.has(verbBefore.norm)) w += verbLemma(verbBefore.norm) === "ask" ? W.askedListener : W.listener;
     if (m.possessive) w += W.possessive;
     else if (same(before) && PREPOSITIONS.has(before!.norm)) w += W.preposition;
     else {
@@ -182,12 +233,25 @@ export class Coref {
       // A name in apposition after its role ("A lawyer for the family, Ben Ross, spoke"): the verb past the comma.
       const verb = before?.text === "," && after?.text === "," && this.roleBeforeComma(b) ? tokens[m.to + 1] : after;
       if (opens && verb && same(verb) && verb.word && !verb.cap && !PREPOSITIONS.has(verb.norm)) w += verb === after ? W.subject : SPEECH_VERBS.has(verb.norm) ? W.appositiveSpeaker : W.subject;
+      else if (opens && after && /^[,—–-]$/.test(after.text)) {
+        // "Ada Moss, a farmer from the valley who ..., said": the verb past the appositive, however long.
+        const v = this.verbAfterAppositive(a, m.sentence);
+        if (v !== undefined) w += SPEECH_VERBS.has(tokens[v]!.norm) ? W.appositiveSpeaker : W.appositiveSubject;
+      }
       if (this.firstInSentence.has(m)) w += W.first;
+      // "When Ada Moss arrived, ...": the subject of a clause put before the main one.
+      if (this.inLeadingClause(m)) w += W.subordinate;
+      // "forcing Varga to ...", "defeated Varga": the object of a verb, not its subject.
+      if (same(before) && before!.word && !before!.cap && /[a-z](?:ed|ing)$/.test(before!.norm) && !SPEECH_VERBS.has(before!.norm)) w += W.object;
+      // "... said that Ada Moss would ...": the subject of the words reported.
+      if (same(before) && before!.norm === "that" && tokens[b - 1] && same(tokens[b - 1]) && SPEECH_VERBS.has(tokens[b - 1]!.norm)) w += W.reported;
     }
     // A name inside a role before another name ("Varga campaign director Lena Okafor") is a modifier.
+    // Any lower-case words may stand between, as long as the last is a role ("Varga senior policy adviser Lena Okafor").
     let k = m.to;
-    while (k < m.to + 3 && tokens[k] && same(tokens[k]) && tokens[k]!.word && !tokens[k]!.cap && (ROLE_NOUNS.has(tokens[k]!.norm) || ROLE_MODIFIERS.has(tokens[k]!.norm) || TITLES.has(tokens[k]!.norm))) k++;
-    if (k > m.to && this.starts.has(k)) return w + W.modifier;
+    while (k < m.to + 5 && tokens[k] && same(tokens[k]) && tokens[k]!.word && !tokens[k]!.cap && !PREPOSITIONS.has(tokens[k]!.norm) && !SPEECH_VERBS.has(tokens[k]!.norm)) k++;
+    const role = tokens[k - 1]!.norm;
+    if (k > m.to && this.starts.has(k) && (ROLE_NOUNS.has(role) || ROLE_MODIFIERS.has(role) || TITLES.has(role) || personNoun(role))) return w + W.modifier;
     // After an appositive, the verb past its closing comma ("Lund, a Varga ally, said").
     let afterApp: number | undefined;
     if (after?.text === ",") {
@@ -209,16 +273,60 @@ export class Coref {
     return w;
   }
 
+  /**
+   * The mention stands in a clause put before the main one, before its first comma: "When Varga
+   * arrived, ...", "Asked whether Varga would run, Lund said ...".
+   */
+  private inLeadingClause(m: Mention): boolean {
+    const { tokens } = this.ix;
+    let k = m.from - 1;
+    while (k >= 0 && tokens[k]!.sentence === m.sentence) {
+      if (tokens[k]!.text === "," || tokens[k]!.text === ";") return false;
+      k--;
+    }
+    const first = tokens[k + 1]!;
+    return k + 1 < m.from && (SUBORDINATORS.has(first.norm) || (first.cap && /[a-z](ed|ing)$/.test(first.norm) && !this.starts.has(k + 1)));
+  }
+
+  /** The finite verb after an appositive that opens at token `a` (a comma or dash), within the sentence. */
+  private verbAfterAppositive(a: number, sentence: number): number | undefined {
+    const { tokens } = this.ix;
+    for (let j = a + 2; j < a + APPOSITIVE_REACH && tokens[j + 1] && tokens[j + 1]!.sentence === sentence; j++) {
+      if (!/^[,—–)-]$/.test(tokens[j]!.text)) continue;
+      const v = tokens[j + 1]!;
+      if (v.word && !v.cap && (SPEECH_VERBS.has(v.norm) || FINITE.has(v.norm) || /[a-z]ed$/.test(v.norm)) && !v.norm.endsWith("ing")) return j + 1;
+    }
+    return undefined;
+  }
+
+  /** The people named in the clause that goes on from token `from` ("told Ada", "said of Ada"). */
+  private namedInClause(from: number): Set<Entity> {
+    const { tokens } = this.ix;
+    const out = new Set<Entity>();
+    const sentence = tokens[from - 1]?.sentence;
+    for (let k = from; k < tokens.length && k - from < CLAUSE_REACH; k++) {
+      const u = tokens[k]!;
+      if (u.sentence !== sentence || /^["“”‘’'`;]+$/.test(u.text)) break;
+      const m = this.mentionAt.get(k);
+      if (m) out.add(this.ix.entities[m.entity]!);
+    }
+    return out;
+  }
+
   /** Finds the entity a pronoun at token `ref.from` stands for. */
   pronoun(ref: SpeakerRef, history: readonly SpeakerEvent[], notThis?: Entity): Entity | undefined {
     const t = this.ix.tokens[ref.from]!;
+    // A name in the pronoun's own clause is someone else ("he told Ada", "she said of Ada"): a pronoun
+    // does not stand for a name its own clause holds.
+    const others = this.namedInClause(ref.to);
+    if (notThis) others.add(notThis);
     const p = PRONOUNS.get(t.norm);
     if (!p || p === "i") return undefined;
     const agree =
       p === "m" || p === "f"
         ? this.genderFit(p)
         : (e: Entity): number => (e.type === "organization" ? 1 : p === "p" && e.type === "person" ? -2 : -99);
-    const fits = notThis ? (e: Entity) => (e === notThis ? -99 : agree(e)) : agree;
+    const fits = others.size ? (e: Entity) => (others.has(e) ? -99 : agree(e)) : agree;
     // "It" and "they" need an organisation close by; a far one is more often wrong than right.
     return this.best(t.start, t.sentence, PRONOUN_REACH, fits, history, p === "m" || p === "f" ? -Infinity : -1.5);
   }
@@ -250,7 +358,7 @@ export class Coref {
       // "the company", "the ministry": the organisation the last few sentences are about.
       return this.best(t.start, t.sentence, 3, (e) => (e.type === "organization" ? 0 : -99), history, -1.5);
     }
-    const personHead = ROLE_NOUNS.has(head) || TITLES.has(head) || PERSON_NOUNS.has(head) || AGENT.test(head);
+    const personHead = personNoun(head);
     if (!personHead && !ROLE_NOUNS.has(singular)) return undefined;
     if (head.endsWith("s") && ROLE_NOUNS.has(singular) && !ROLE_NOUNS.has(head)) return undefined; // "officials": many
     // "a spokesman", "one resident": someone new, the unnamed person introduced right here if we know them.
@@ -274,7 +382,7 @@ export class Coref {
     // and so does someone of a body ("the firm's spokesperson", "the ministry's lawyer"): they stay as written.
     let ofBody = false;
     for (let i = ref.from; i < ref.to; i++) if (tokens[i]!.possessive && !tokens[i]!.cap) ofBody = true;
-    if (!generic && !ofBody && ROLE_NOUNS.has(head) && !INDEFINITE.has(tokens[ref.from]!.norm) && !(head.endsWith("s") && ROLE_NOUNS.has(singular))) {
+    if (!generic && !ofBody && (ROLE_NOUNS.has(head) || personHead && !PERSON_NOUNS.has(head)) && !INDEFINITE.has(tokens[ref.from]!.norm) && !(head.endsWith("s") && ROLE_NOUNS.has(singular))) {
       return this.best(t.start, t.sentence, 4, (e) => (e.type === "person" && (!gender || !this.gender(e) || this.gender(e) === gender) ? 0 : -99), history);
     }
     return undefined;

@@ -35,6 +35,8 @@ export interface GrammarContext {
   mentionFrom: ReadonlyMap<number, Mention>;
   mentionTo: ReadonlyMap<number, Mention>;
   isPerson: (m: Mention) => boolean;
+  /** A single word is the name of a person the article names in full ("Small" after "Ada Small"). */
+  personNamed?: (word: string) => boolean;
   /** Capitalised words the text also writes inside sentences: names, not sentence-opening words. */
   midCaps: ReadonlySet<string>;
 }
@@ -43,7 +45,8 @@ const SUBJECT_PRONOUN = (w: string) => w !== "him" && w !== "her" && w !== "his"
 
 // Verbs after which the next name is the listener, not the speaker ("told reporters", "asked Trump").
 export const TO_LISTENER = new Set(["told", "tell", "tells", "telling", "asked", "ask", "asks", "asking", "urged", "urge", "urges", "reminded", "warned", "informed", "assured", "challenged", "accused"]);
-const TELL_ASK = new Set(["tell", "ask"]);
+// Right after a quote, "asked Ada Moss" names the one asking; "told Ada Moss" still the listener.
+const TELL_ASK = new Set(["tell"]);
 // Verbs an infinitive of saying hangs on ("wants to say", "has to admit"), besides those in -ed and -ing.
 const TO_VERBS = new Set(["want", "wants", "seem", "seems", "appear", "appears", "try", "tries", "need", "needs", "has", "have", "had", "is", "are", "went", "got", "began", "chose"]);
 const STOP_NP = new Set(["in", "on", "at", "during", "after", "before", "to", "of", "for", "from", "with", "about", "that", "and", "but", "as", "when", "while", "because", "if", "who", "which", "this", "last", "earlier", "later", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "recently", "amid", "among", "despite", "into", "over", "under", "across", "near", "outside", "inside", "through", "via", "per", "within", "without", "between", "against", "toward", "towards", "upon", "onto", "around", "behind", "beyond", "like", "unlike", "by", "than"]);
@@ -110,7 +113,7 @@ export function subjectEndingAt(ctx: GrammarContext, j: number, lo: number): Spe
   }
   if (!t.word) return undefined;
   const m = ctx.mentionTo.get(j);
-  if (m && m.from >= lo) return ofSomeone(ctx, m.from, j, lo) ?? { kind: "name", from: m.from, to: m.to, text: ctx.text.slice(m.start, m.end), mention: m };
+  if (m && m.from >= lo) return ofSomeone(ctx, m.from, j, lo) ?? personOf(ctx, m, lo) ?? { kind: "name", from: m.from, to: m.to, text: ctx.text.slice(m.start, m.end), mention: m };
   const p = PRONOUNS.get(t.norm);
   if (p) return SUBJECT_PRONOUN(t.norm) ? { kind: "pronoun", from: j, to: j + 1, text: t.text } : undefined;
   // A description: back to its determiner ("the senior US official", "the ad's narrator").
@@ -130,8 +133,21 @@ export function subjectEndingAt(ctx: GrammarContext, j: number, lo: number): Spe
   if (!nounish || STOP_NP.has(head.norm)) return STOP_NP.has(head.norm) ? undefined : ofSomeone(ctx, k, j, lo);
   const mid = ctx.mentionFrom.get(k);
   if (mid && mid.to === j + 1) return { kind: "name", from: k, to: j + 1, text: ctx.text.slice(mid.start, mid.end), mention: mid };
-  return ofSomeone(ctx, k, j, lo) ?? { kind: "nominal", from: k, to: j + 1, text: ctx.text.slice(tokens[k]!.start, tokens[j]!.end) };
+  // "Ada Moss of The Daily Planet said", the body's name not known as one.
+  const of = head.cap ? personOf(ctx, undefined, lo, tokens[k]!.norm === "the" ? k + 1 : k) : undefined;
+  return ofSomeone(ctx, k, j, lo) ?? of ?? { kind: "nominal", from: k, to: j + 1, text: ctx.text.slice(tokens[k]!.start, tokens[j]!.end) };
 }
+
+/** "Ada Moss of the Daily Planet said": a person named before the body they are of speaks, not the body. */
+function personOf(ctx: GrammarContext, m: Mention | undefined, lo: number, from: number = m?.from ?? 0): SpeakerRef | undefined {
+  const b = ctx.tokens[from - 1]?.norm === "the" ? from - 2 : from - 1;
+  const prep = ctx.tokens[b];
+  if ((m && ctx.isPerson(m)) || !prep || !BODY_OF.has(prep.norm) || prep.sentence !== ctx.tokens[from]!.sentence) return undefined;
+  const p = ctx.mentionTo.get(b - 1);
+  if (!p || p.from < lo || !ctx.isPerson(p)) return undefined;
+  return { kind: "name", from: p.from, to: p.to, text: ctx.text.slice(p.start, p.end), mention: p };
+}
+const BODY_OF = new Set(["of", "at", "from"]);
 
 // Prepositions that tie a person to the body they speak for ("a spokesman for the club").
 const OF_SOMEONE = new Set(["for", "at", "of", "from", "with", "in", "to", "close"]);
@@ -203,7 +219,8 @@ function capitalisedName(ctx: GrammarContext, k: number, hi: number): SpeakerRef
   let j = k;
   while (j < hi && j - k < 5 && tokens[j]!.sentence === tokens[k]!.sentence && (tokens[j]!.cap && tokens[j]!.word || (tokens[j]!.text === "." && j > k && tokens[j - 1]!.text.length === 1))) j++;
   const words = tokens.slice(k, j).filter((t) => t.word);
-  if (words.length < 2 || NOT_NAMES_CAP.has(tokens[k]!.norm) || words.some((t) => ctx.mentionFrom.has(tokens.indexOf(t)))) return undefined;
+  const surname = words.length === 1 && !!ctx.personNamed?.(words[0]!.text);
+  if ((words.length < 2 && !surname) || NOT_NAMES_CAP.has(tokens[k]!.norm) || words.some((t) => ctx.mentionFrom.has(tokens.indexOf(t)))) return undefined;
   const end = tokens[j - 1]!.text === "." ? j - 1 : j;
   return { kind: "name", from: k, to: end, text: ctx.text.slice(tokens[k]!.start, tokens[end - 1]!.end) };
 }
@@ -234,17 +251,21 @@ function nominalAfter(ctx: GrammarContext, k: number, hi: number): SpeakerRef | 
   }
   if (end < 0) return undefined;
   // "said a lawyer for the family", "said an official at the port": the body they speak for comes along.
-  const prep = tokens[end + 1];
-  if (prep && end + 1 === j && AFTER_OF.has(prep.norm) && personNoun(tokens[end]!.norm)) {
-    let e = end + 2;
+  // "a person close to the family": the adjective before the preposition goes with it.
+  const close = tokens[end + 1]?.norm === "close" && tokens[end + 2]?.norm === "to" && end + 2 === j;
+  const prep = tokens[close ? end + 2 : end + 1];
+  if (prep && (close || end + 1 === j) && AFTER_OF.has(prep.norm) && personNoun(tokens[end]!.norm)) {
+    let e = prep === tokens[end + 2] ? end + 3 : end + 2;
     const from = e;
-    while (e < hi && e - from < 6 && tokens[e]!.word && !NOT_HEADS.has(tokens[e]!.norm) && !isAdverb(tokens[e]!) && (e === from ? DETERMINERS.has(tokens[e]!.norm) || tokens[e]!.cap : !STOP_NP.has(tokens[e]!.norm))) e++;
+    while (e < hi && e - from < 6 && tokens[e]!.word && !NOT_HEADS.has(tokens[e]!.norm) && !isAdverb(tokens[e]!) && (e === from ? DETERMINERS.has(tokens[e]!.norm) || QUANTIFIERS.has(tokens[e]!.norm) || tokens[e]!.cap : !STOP_NP.has(tokens[e]!.norm))) e++;
     if (e > from + (DETERMINERS.has(tokens[from]?.norm ?? "") ? 1 : 0)) end = e - 1;
   }
   return { kind: "nominal", from: k, to: end + 1, text: ctx.text.slice(tokens[k]!.start, tokens[end]!.end) };
 }
 
-const AFTER_OF = new Set(["for", "of", "at", "from"]);
+const AFTER_OF = new Set(["for", "of", "at", "from", "to"]);
+// Words that may open the body after the preposition besides a determiner ("an adviser to both parties").
+const QUANTIFIERS = new Set(["both", "all", "several", "two", "three", "many"]);
 
 /** A cue in the words after a quote (tokens lo..hi): "he said", "said Hill", "― Hill", "according to Hill". */
 export function cueAfter(ctx: GrammarContext, lo: number, hi: number, partial: boolean): Cue | undefined {
@@ -295,9 +316,15 @@ export function cueBefore(ctx: GrammarContext, lo: number, hi: number, partial: 
       while (k >= lo && s - k <= 3 && tokens[k]!.word && !tokens[k]!.cap && (/(ed|ing)$/.test(tokens[k]!.norm) || PASSIVE_AUX.has(tokens[k]!.norm) || ADVERBS.has(tokens[k]!.norm) || TO_VERBS.has(tokens[k]!.norm))) k--;
       if (k < s - 1) s = k;
     }
-    // ", saying ...": a participle's subject is the clause's, at the start of the sentence.
+    // ", saying ...": a participle's subject is the clause's: the speaker of the speech verb before it
+    // ("Ada Moss said, adding"), else the subject at the start of the sentence.
     const participle = tokens[v]!.norm.endsWith("ing") && tokens[v - 1]?.text === ",";
-    const subject = participle ? clauseSubject(ctx, Math.min(lo, sentenceLo), v) : s >= lo ? subjectEndingAt(ctx, s, lo) : undefined;
+    // "... and said", "but added": a second verb shares the subject of the first.
+    const coordinated = !participle && s >= lo && (tokens[s]!.norm === "and" || tokens[s]!.norm === "but");
+    const subject =
+      participle ? (speakerBefore(ctx, Math.min(lo, sentenceLo), v - 1) ?? clauseSubject(ctx, Math.min(lo, sentenceLo), v))
+      : coordinated ? (speakerBefore(ctx, Math.min(lo, sentenceLo), s) ?? nearestSubject(ctx, Math.min(lo, sentenceLo), s))
+      : s >= lo ? subjectEndingAt(ctx, s, lo) : undefined;
     if (subject) return according && according.verb > v ? according : { text: tokens[v]!.text, verb: v, speaker: subject, inverted: false };
     if (!TO_LISTENER.has(tokens[v]!.norm)) {
       const object = objectAfter(ctx, v, hi);
@@ -306,6 +333,39 @@ export function cueBefore(ctx: GrammarContext, lo: number, hi: number, partial: 
     if (!partial) break;
   }
   return according;
+}
+
+/** The speaker of the nearest speech verb of the clause before token `hi` ("Ada Moss said, adding"). */
+function speakerBefore(ctx: GrammarContext, lo: number, hi: number): SpeakerRef | undefined {
+  const { tokens } = ctx;
+  for (let v = hi - 1; v > lo && hi - v < 25; v--) {
+    const t = tokens[v]!;
+    if (t.text === ";" || /^["“”]$/.test(t.text)) break;
+    if (!SPEECH_VERBS.has(t.norm) || t.norm.endsWith("ing") || !isVerbAt(tokens, v, false)) continue;
+    let s = v - 1;
+    while (s >= lo && (ADVERBS.has(tokens[s]!.norm) || isAdverb(tokens[s]!))) s--;
+    if (s < lo) return undefined;
+    const m = ctx.mentionTo.get(s);
+    if (m && m.from >= lo) return { kind: "name", from: m.from, to: m.to, text: ctx.text.slice(m.start, m.end), mention: m };
+    const p = tokens[s]!;
+    if (PRONOUNS.has(p.norm) && SUBJECT_PRONOUN(p.norm)) return { kind: "pronoun", from: s, to: s + 1, text: p.text };
+    return undefined;
+  }
+  return undefined;
+}
+
+/** The nearest subject before token `hi`: a name or subject pronoun right before a lower-case word ("he looked up, smiled and said"). */
+function nearestSubject(ctx: GrammarContext, lo: number, hi: number): SpeakerRef | undefined {
+  const { tokens } = ctx;
+  for (let k = hi - 2; k >= lo && hi - k < 30; k--) {
+    const next = tokens[k + 1]!;
+    if (!next.word || next.cap || NOT_BEFORE_SUBJECT.has(next.norm) || STOP_NP.has(next.norm)) continue;
+    const m = ctx.mentionTo.get(k);
+    if (m && m.from >= lo && !m.possessive && (m.from === lo || !NOT_BEFORE_SUBJECT.has(tokens[m.from - 1]!.norm))) return { kind: "name", from: m.from, to: m.to, text: ctx.text.slice(m.start, m.end), mention: m };
+    const p = tokens[k]!;
+    if (PRONOUNS.has(p.norm) && SUBJECT_PRONOUN(p.norm) && p.norm !== "it") return { kind: "pronoun", from: k, to: k + 1, text: p.text };
+  }
+  return undefined;
 }
 
 /** "the agency quoted Mr Orlan as saying": the one quoted speaks, not the one quoting. */
