@@ -10,7 +10,7 @@ describe("presentPerfect: the lede's tense", () => {
   test.each<[string, string]>([
     ["The council approved the new harbour wall", "The council has approved the new harbour wall"],
     ["Two fishermen were rescued from the estuary", "Two fishermen have been rescued from the estuary"],
-    ["The ferry was later refloated by two tugs", "The ferry has later been refloated by two tugs"],
+    ["The ferry was also refloated by two tugs", "The ferry has also been refloated by two tugs"],
     ["Fire crews fought the blaze for six hours", "Fire crews have fought the blaze for six hours"],
     ["The storm tore the roofs from 40 barns and took the pier", "The storm has torn the roofs from 40 barns and taken the pier"],
     ["Lena Ortiz won the coastal rowing race", "Lena Ortiz has won the coastal rowing race"],
@@ -19,6 +19,10 @@ describe("presentPerfect: the lede's tense", () => {
     ["The mill closed in 1987 after a fire", "The mill closed in 1987 after a fire"],
     ["The mayor resigned on Tuesday", "The mayor resigned on Tuesday"],
     ["The bridge opened forty years ago", "The bridge opened forty years ago"],
+    // A sequence word leans on an earlier event.
+    ["The ferry was later refloated by two tugs", "The ferry was later refloated by two tugs"],
+    // The subject's head is before its modifiers: "a shipment of crates" is one shipment.
+    ["A shipment of crates arrived at the quay", "A shipment of crates has arrived at the quay"],
     // Not a simple past after the subject: present, future, already perfect, pasts spelt like presents.
     ["The council plans a new harbour wall", "The council plans a new harbour wall"],
     ["The council will approve the wall", "The council will approve the wall"],
@@ -68,6 +72,9 @@ const ARTICLES: string[] = [
   // A question and a pronoun opening.
   "Will the Varley cinema ever reopen? It closed after the flood. The owners of the Varley cinema have asked the council for a grant to repair the flood damage. " +
     "The cinema flood damage will cost £200,000 to repair.",
+  // Who said it, after a relative clause of its own; a plural subject in the present.
+  "Lena Ortiz, who coached the Varley rowing club for a decade, said the club would fold without a new boathouse. " +
+    "Police say the old boathouse was burned down on purpose. The Varley rowing club has 80 members.",
   // A list that goes on after a number.
   "The new Varley homes are aimed at families of three or more and are built with local timber. " +
     "The Varley homes will go on sale in the autumn. Local timber cuts the cost of the homes.",

@@ -21,7 +21,7 @@ const PARTICIPLE_ONLY = new Set(Object.values(PARTICIPLE));
 // Pasts spelt like their present ("hit", "put"): the tense cannot be told, so they are left alone.
 const SAME_AS_PRESENT = new Set("beat bet bid burst cast cost cut fit hit hurt let put quit read rid set shed shut slit split spread thrust upset wed".split(" "));
 // A date or a time in the title pins the event to it; the present perfect does not take one.
-const DATED = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december|yesterday|last|when|until)$/;
+const DATED = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december|yesterday|last|when|until|later|subsequently|eventually|finally)$/;
 // A year or an age anywhere in the sentence says the event is history, even where the title leaves it out.
 const HISTORY = /^(?:(?:1[89]|20)\d\ds?|ago|earlier|previously|once|then|decade|decades|century|born|former|formerly)$/;
 // Subjects that take "have": plural pronouns and nouns, and plurals without an -s.
@@ -37,7 +37,10 @@ function subjectEnds(w: Word): boolean {
   return w.last === "NOUN" || w.last === "PROPN" || w.last === "PRON" || w.last === "NUM";
 }
 
-function plural(subject: readonly Word[]): boolean {
+function plural(whole: readonly Word[]): boolean {
+  // The head noun comes before its modifiers: "A shipment | of weapons", "Total sales | at the store".
+  const of = whole.findIndex((w, i) => i > 0 && w.first === "ADP");
+  const subject = of > 0 ? whole.slice(0, of) : whole;
   const head = low(subject[subject.length - 1]!.text);
   // A capital at the start is the sentence's, not a name's: "Detectives", "Residents".
   if (subject.length === 1 && subject[0]!.last === "PROPN" && isCommonWord(head) && /[^su'’]s$/.test(head)) return true;

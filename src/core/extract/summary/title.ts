@@ -11,6 +11,7 @@ import { pronounReferent, type Evidence } from "./people.js";
 import { closingAhead, quoteOpenAfter, standalone } from "./standalone.js";
 import { contentTerms, isStopword } from "../../text/terms.js";
 import { toUnits } from "./units.js";
+import { verbLemma } from "../../text/pos.js";
 import { presentPerfect } from "./tense.js";
 
 export interface TitleParams {
@@ -58,7 +59,7 @@ const TRAILING_ATTRIBUTION =
 // Reported speech: the run opens with who said it ("The council said the road ...", "Mr Hale told
 // the court that ..."); the claim after it is a run of its own. "X is said to ..." is no attribution.
 const REPORTED_SPEECH =
-  /^(?:\S+\s+){0,12}?(?:(?:has|have|had)\s+)?(?:said|says|told|tells|added|adds|claimed|claims|believes|believed|warned|warns|argued|argues|insisted|insists|stated|states|suggested|suggests|explained|explains)\b(?!\s+to\b)/i;
+  /^(?:\S+\s+){0,12}?(?:(?:has|have|had)\s+)?(?<!\bto\s+)(?:say|said|says|tell|told|tells|added|adds|claimed|believe|believes|believed|warn|warned|warns|argue|argued|argues|insist|insisted|insists|stated|suggested|suggests|explained|explains|allege|alleged|alleges|noted|wrote|writes|tweeted)\b(?!\s+to\b)/i;
 
 /** The sentence as a headline would say it: no short asides, no attribution around the claim. */
 export function headlineClause(sentence: string): string {
@@ -115,7 +116,7 @@ export function titleCandidates(doc: Doc, params: Partial<TitleParams> = {}): Ti
         if (/^["“‘']/.test(ws[s]!) || /^(?:it|it's|its|they|their|them|this|these|those|that|there|his|her|such)$/i.test(ws[s]!)) continue;
         // Nor a clause inside a quotation that opened earlier in the sentence ("If we lose - you look at ...").
         if (s > 0 && quoteOpenAfter(ws.slice(0, s).join(" "), false)) continue;
-        if (ATTRIBUTION_OPENING.test(ws.slice(s, s + 10).join(" ")) || REPORTED_SPEECH.test(ws.slice(s, s + 12).join(" "))) continue;
+        if (ATTRIBUTION_OPENING.test(ws.slice(s, s + 10).join(" ")) || opensWithReport(tagged, s)) continue;
         // A subject is not cut from its verb by one comma ("War, is based on ..." is the end of a title
         // the splitter cut), and a bare number is the end of a list or a partitive ("... and Jo, 16 - took").
         const next = tagged[s + 1];
@@ -143,6 +144,31 @@ export function titleCandidates(doc: Doc, params: Partial<TitleParams> = {}): Ti
     }
   }
   return out;
+}
+
+const REPORTING = new Set("say tell add claim believe warn argue insist state suggest explain allege note write tweet".split(" "));
+
+/**
+ * Whether the clause from `s` opens with who said it: its first verb is one of saying ("The council
+ * said the road ...", "Mr Hale told the court that ..."), not "is said to" nor "plans to say".
+ */
+function opensWithReport(ws: readonly Word[], s: number): boolean {
+  let aside = false;
+  for (let i = s; i < ws.length && i < s + 16; i++) {
+    const w = ws[i]!;
+    // A relative clause between commas has verbs of its own ("Kemp, who played Grant, said ...").
+    if (/^(?:who|whose|whom|which)$/i.test(w.text)) aside = true;
+    if (aside) {
+      aside = !/,$/.test(w.text);
+      continue;
+    }
+    if (w.first !== "VERB" && w.first !== "AUX") continue;
+    const t = w.text.toLowerCase().replace(/[^a-z]/g, "");
+    if (/^(?:has|have|had)$/.test(t)) continue;
+    const passive = /^(?:is|are|was|were|be|been)$/i.test(ws[i - 1]?.text ?? "") || /^to$/i.test(ws[i - 1]?.text ?? "");
+    return REPORTING.has(verbLemma(t)) && !passive && !/^to$/i.test(ws[i + 1]?.text ?? "");
+  }
+  return false;
 }
 
 /** "Jo Pell, 45 crossed": an age whose aside lost its closing mark, now read as the verb's subject. */
@@ -194,7 +220,7 @@ export function makeTitle(doc: Doc, params: Partial<TitleParams> = {}): string {
  */
 function fallbackTitle(doc: Doc, maxWords: number): string[] {
   const units = toUnits(doc, 0);
-  const alone = units.slice(0, DEFAULT_TITLE.window).find((u) => !/\?["”’']?$/.test(u.text) && "text" in standalone(u.text) && !REPORTED_SPEECH.test(u.text));
+  const alone = units.slice(0, DEFAULT_TITLE.window).find((u) => !/\?["”’']?$/.test(u.text) && "text" in standalone(u.text) && !REPORTED_SPEECH.test(u.text) && !ATTRIBUTION_OPENING.test(u.text));
   const first = (alone ?? units[0])?.text ?? doc.text.trim();
   const ws = first.replace(/[.!?]+["”’']?$/u, "").split(/\s+/).filter(Boolean);
   if (ws.length <= maxWords) return ws;
