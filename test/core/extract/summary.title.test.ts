@@ -102,5 +102,11 @@ describe("generated titles are whole phrases", () => {
     [ARTICLES[4]!, "Ron Tally has appeared in court accused of theft from the builders Kell Stone Ltd"],
     // Dated: the past stays; cut before "until", a new phrase.
     [ARTICLES[6]!, "The Varley lighthouse was built in 1841 and was lit by oil"],
+    // A bare surname or "Mrs" and a surname gets the full name the article gave earlier.
+    [
+      "The Varley rowing club will close its boathouse after 90 years. Club captain Nadia Okafor led the campaign to save the boathouse. " +
+        "Mrs Okafor has written to the council to ask for a new boathouse near the harbour.",
+      "Nadia Okafor has written to the council to ask for a new boathouse near the harbour",
+    ],
   ])("%s", (text, want) => expect(makeTitle(analyze(text))).toBe(want));
 });

@@ -7,7 +7,7 @@
 import type { Doc } from "../../text/index.js";
 import { dropAsides } from "./compress.js";
 import { clauseStarts, shortenings, tagWords, wholeBefore, type Word } from "./phrases.js";
-import { pronounReferent, type Evidence } from "./people.js";
+import { personNames, pronounReferent, type Evidence } from "./people.js";
 import { closingAhead, quoteOpenAfter, standalone } from "./standalone.js";
 import { contentTerms, isStopword } from "../../text/terms.js";
 import { toUnits } from "./units.js";
@@ -93,6 +93,7 @@ export function titleCandidates(doc: Doc, params: Partial<TitleParams> = {}): Ti
   for (const u of units) for (const t of new Set(contentTerms(u.text))) seen.set(t, (seen.get(t) ?? 0) + 1);
   const out: TitleCandidate[] = [];
   const people = new Map<string, Evidence>();
+  const fullNames = fullNamesBySurname(doc.text);
   let open = false;
   let paragraph = -1;
   const closes = closingAhead(units);
@@ -136,7 +137,7 @@ export function titleCandidates(doc: Doc, params: Partial<TitleParams> = {}): Ti
           let content = 0;
           for (const t of new Set(kept.flatMap((w) => w.terms))) content += Math.log(seen.get(t) ?? 1);
           const functionWords = run.filter((w) => FUNCTION_WORDS.has(w.toLowerCase())).length;
-          const words = name ? [...name.split(" "), ...run.slice(1)] : run;
+          const words = name ? [...name.split(" "), ...run.slice(1)] : withFullName(run, fullNames, budget);
           const whole = kept.length === ws.length - s;
           out.push({ words, content, functionWords, whole, position: u.position, sentenceStart: s === 0 });
         }
@@ -169,6 +170,32 @@ function opensWithReport(ws: readonly Word[], s: number): boolean {
     return REPORTING.has(verbLemma(t)) && !passive && !/^to$/i.test(ws[i + 1]?.text ?? "");
   }
   return false;
+}
+
+/** Surname -> the one full name the article gives it ("Pell" -> "Jo Pell"); a surname two names share is left out. */
+function fullNamesBySurname(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const shared = new Set<string>();
+  for (const name of personNames(text)) {
+    const sn = name.slice(name.lastIndexOf(" ") + 1);
+    if (out.has(sn) && out.get(sn) !== name) shared.add(sn);
+    else out.set(sn, name);
+  }
+  for (const sn of shared) out.delete(sn);
+  return out;
+}
+
+/**
+ * A run that opens with a bare surname or a title and surname ("Pell said", "Mrs Pell has") names the
+ * person in full, as a headline that stands alone does ("Jo Pell has"), when the article gives the full name.
+ */
+function withFullName(run: string[], names: ReadonlyMap<string, string>, budget: number): string[] {
+  const titled = /^(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?$/.test(run[0] ?? "") ? 1 : 0;
+  const sn = run[titled]?.replace(/['’]s$/, "");
+  const full = sn && /^\p{Lu}\p{Ll}+$/u.test(sn) && !/^\p{Lu}/u.test(run[titled + 1] ?? "") ? names.get(sn) : undefined;
+  if (!full) return run;
+  const words = [...full.split(" ").slice(0, -1), run[titled]!, ...run.slice(titled + 1)];
+  return words.length <= budget ? words : run;
 }
 
 /** "Jo Pell, 45 crossed": an age whose aside lost its closing mark, now read as the verb's subject. */
