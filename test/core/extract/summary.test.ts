@@ -84,9 +84,9 @@ describe("summarize", () => {
 });
 
 describe("makeTitle", () => {
-  test.each([["flood", FLOOD], ["transfer", TRANSFER]])("%s: at most 15 words, no dangling end", (_, text) => {
+  test.each([["flood", FLOOD], ["transfer", TRANSFER]])("%s: at most 17 words, no dangling end", (_, text) => {
     const title = makeTitle(analyze(text));
-    expect(title.split(/\s+/).length).toBeLessThanOrEqual(15);
+    expect(title.split(/\s+/).length).toBeLessThanOrEqual(17);
     expect(title.split(/\s+/).length).toBeGreaterThanOrEqual(4);
     expect(title).not.toMatch(/\b(?:the|a|an|of|to|and|in|on|for|with)$/i);
     expect(title).not.toMatch(/[.,;:]$/);
@@ -94,22 +94,23 @@ describe("makeTitle", () => {
   });
 
   test.each<[string, string]>([
-    // Short sentences fit whole, without their full stop.
-    ["A storm closed every school in Kellbridge on Friday. The storm brought down trees across Kellbridge. Every school will reopen next week.", "A storm closed every school in Kellbridge on Friday"],
+    // Short sentences fit whole, without their full stop; a simple past with nothing dating it is put
+    // in the lede's present perfect, and the day goes with it.
+    ["A storm closed every school in Kellbridge on Friday. The storm brought down trees across Kellbridge. Every school will reopen next week.", "A storm has closed every school in Kellbridge"],
     // A question is not a title.
     [
       "Will the pier in Kellbridge ever reopen? The pier in Kellbridge was destroyed by a storm in March. Repairs to the Kellbridge pier will cost £2 million.",
-      "The pier in Kellbridge was destroyed by a storm in March",
+      "The pier in Kellbridge has been destroyed by a storm",
     ],
     // A quotation is someone's voice, never cut: the article's own sentence is the title.
     [
       "“The pier in Kellbridge has been the heart of this town for a hundred years and we will rebuild it stone by stone,” the mayor said. The Kellbridge pier was destroyed by a storm. The town will pay for the pier.",
-      "The Kellbridge pier was destroyed by a storm",
+      "The Kellbridge pier has been destroyed by a storm",
     ],
-    // "She" becomes the person meant.
+    // "She" becomes the person meant; "Ana Duarte said" opens with an attribution, so the claim is the title.
     [
       "Dr Ana Duarte, 52, led the team that mapped the reef. She said the reef had lost a third of its coral in ten years. The reef lost coral in warm years.",
-      "Ana Duarte said the reef had lost a third of its coral in ten years",
+      "The reef had lost a third of its coral in ten years",
     ],
   ])("%s", (text, want) => expect(makeTitle(analyze(text))).toBe(want));
 
@@ -119,7 +120,7 @@ describe("makeTitle", () => {
     [
       "cut before a preposition after a noun, never after a verb that wants its object",
       "The regional water board approved a plan to rebuild the Varley reservoir dam with a loan from the national infrastructure bank. The Varley reservoir dam has leaked since spring. The Varley dam plan will cost £80m.",
-      "The regional water board approved a plan to rebuild the Varley reservoir dam",
+      "The regional water board has approved a plan to rebuild the Varley reservoir dam with a loan",
     ],
     [
       "an age and a relative clause between commas are left out",
@@ -129,7 +130,7 @@ describe("makeTitle", () => {
     [
       "an attribution that opens the sentence is not the title",
       "A council spokesman said: “We will reopen the library in Varley as soon as the roof is safe.” The Varley library roof collapsed after heavy snow on Monday. The library holds 40,000 books.",
-      "The Varley library roof collapsed after heavy snow on Monday",
+      "The Varley library roof has collapsed after heavy snow",
     ],
     [
       "a trailing attribution makes room for the claim",
@@ -144,16 +145,16 @@ describe("makeTitle", () => {
     [
       "a sentence that opens with a pronoun is skipped",
       "It was the worst storm in Varley for forty years. The storm in Varley tore the roofs from 200 homes and closed the harbour. Varley harbour reopened on Friday.",
-      "The storm in Varley tore the roofs from 200 homes and closed the harbour",
+      "The storm in Varley has torn the roofs from 200 homes and closed the harbour",
     ],
   ])("%s", (_why, text, want) => expect(makeTitle(analyze(text))).toBe(want));
 
-  test("a long sentence is cut to 15 words", () => {
+  test("a long sentence is cut to 17 words", () => {
     const text =
       "The regional transport authority announced on Tuesday that the new tram line linking the airport to the city centre will open in the autumn of next year. " +
       "The tram line will carry twelve thousand passengers a day. The airport tram will cost £400 million.";
     const title = makeTitle(analyze(text));
-    expect(title.split(/\s+/).length).toBeLessThanOrEqual(15);
+    expect(title.split(/\s+/).length).toBeLessThanOrEqual(17);
     expect(title).toMatch(/tram line/);
   });
 });
@@ -174,13 +175,13 @@ describeShared("the seed article", ["seed/ukraine-un-blinken.txt"], () => {
     const bullets = summarize(doc, { maxBullets: 4, quotes: [], firstBodySentence: 0 });
     expect(bullets.length).toBeGreaterThanOrEqual(2);
     for (const b of bullets) expect(b).not.toMatch(STARTERS);
-    expect(makeTitle(doc).split(/\s+/).length).toBeLessThanOrEqual(15);
+    expect(makeTitle(doc).split(/\s+/).length).toBeLessThanOrEqual(17);
   });
 });
 
 describe("short and odd articles", () => {
   test.each<[string, string[], string]>([
-    ["The harbour bridge reopened to traffic on Sunday morning.", ["The harbour bridge reopened to traffic on Sunday morning."], "The harbour bridge reopened to traffic on Sunday morning"],
+    ["The harbour bridge reopened to traffic on Sunday morning.", ["The harbour bridge reopened to traffic on Sunday morning."], "The harbour bridge has reopened to traffic"],
     // Only quotations: no bullet stands alone; a title in the first person is skipped.
     // Nothing stands alone: the leading sentences as written, rather than a card without a summary.
     // With no run in the article's own voice, the first sentence stands as it is.

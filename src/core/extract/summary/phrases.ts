@@ -69,6 +69,8 @@ function stopsWhole(kept: readonly Word[], next: Word | undefined): boolean {
   const text = () => kept.map((w) => w.text).join(" ");
   if (!next) return balanced(text());
   if (!opensAfter(last, next)) return false;
+  // "five | or more", "from 5 | to 10": a number's range or alternative goes with it.
+  if (last.last === "NUM" && /^(?:or|to)$/.test(low(next.text))) return false;
   // "the creation | of a cell" and "plans | to build" leave the phrase before unfinished.
   if (low(next.text) === "of" || low(next.text) === "to" && last.last !== "NOUN" && last.last !== "PROPN") return false;
   // A verb before a preposition wants what follows ("was put | in doubt", "looked | after").
@@ -156,7 +158,9 @@ function asideEnd(ws: readonly Word[], i: number): number {
     if (dash ? j > i && isDash(ws[j]!.text) : /,$/.test(ws[j]!.text)) {
       // The sentence goes on with its verb after the aside.
       const after = ws[j + 1];
-      return after && (dash || after.first === "VERB" || after.first === "AUX" || first.first === "NUM") ? j + 1 : -1;
+      // An age before the next name is an item of a list ("Jo Pell, 45, Ana Roy, 52, and ..."): it stays.
+      const listed = first.first === "NUM" && after?.first === "PROPN" && /^\p{Lu}/u.test(after.text);
+      return after && !listed && (dash || after.first === "VERB" || after.first === "AUX" || first.first === "NUM") ? j + 1 : -1;
     }
     if (/[;:]$/.test(ws[j]!.text)) return -1;
   }
@@ -197,7 +201,8 @@ export function chunks(ws: readonly Word[], start: number): Chunk[] {
     // A preposition's phrase after a noun qualifies it and may go ("a vote | in the council").
     const prev = ws[i - 1];
     const adjunct = i > start && ws[i]!.first === "ADP" && !ATTACHED.has(low(ws[i]!.text)) && !!prev && (prev.last === "NOUN" || prev.last === "PROPN") && !/[,;:]$/.test(prev.text);
-    out.push({ from: i, to: j, optional: adjunct });
+    // One that ends on a comma opens a list ("a balance between the old, the new and ..."): it stays.
+    out.push({ from: i, to: j, optional: adjunct && !/,$/.test(ws[j - 1]!.text) });
     i = j;
   }
   return out;
@@ -218,7 +223,8 @@ export function shortenings(ws: readonly Word[], start: number, maxWords: number
     const c = cs[k]!;
     const next = cs[k + 1];
     // What follows a left-out phrase must not lean on it ("a deal | in May | who ...").
-    const leans = next && !next.optional && (RELATIVE.has(low(ws[next.from]!.text)) || ws[next.from]!.first === "PART");
+    // A conjunction too: "a key to the shed | in case the lock jams | or breaks".
+    const leans = next && !next.optional && (RELATIVE.has(low(ws[next.from]!.text)) || ws[next.from]!.first === "PART" || ws[next.from]!.first === "CCONJ");
     // Leaving out comes first, so that of two forms worth the same the shorter is kept.
     if (c.optional && kept.length && !leans) {
       // Leaving out an aside between commas takes its opening comma too.
@@ -247,6 +253,8 @@ export function clauseStarts(ws: readonly Word[]): number[] {
     const prev = ws[i - 1]!.text;
     const opener = /[,;:]$/.test(prev) || isDash(prev) || /^(?:that|said|says)$/i.test(prev);
     if (!opener || !SUBJECT_TAGS.has(ws[i]!.first) || RELATIVE.has(low(ws[i]!.text))) continue;
+    // A noun before a determiner is a verb the tagger misread ("..., however, use a key to ...").
+    if (ws[i]!.first === "NOUN" && /^\p{Ll}/u.test(ws[i]!.text) && ws[i + 1]?.first === "DET") continue;
     // Not an age or a figure in apposition ("Jo Banks, 15, are ..."), not the next item of a list of names.
     if (/^\d[\d.,]*,$/.test(ws[i]!.text)) continue;
     if (/,$/.test(prev) && /^\p{Lu}/u.test(bare(prev)) && /^\p{Lu}/u.test(bare(ws[i]!.text)) && i > 1) continue;

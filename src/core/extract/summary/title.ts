@@ -1,15 +1,18 @@
-// A title for an article that came without one. Candidates are runs of at most 15 words that start
-// where a sentence or a clause starts, in the first sentences; the run chosen carries the most of
+// A title for an article that came without one. Candidates are runs of at most 17 words that start
+// where a sentence or a clause starts, in the first 12 sentences; the run chosen carries the most of
 // what the article keeps coming back to (content words weighted by how many sentences use them) and
-// reads as a clause rather than a list (function words count a little). It is cut at 15 words and
-// never ends on a function word.
+// reads as a clause rather than a list (function words count a little). A run is a whole phrase
+// (summary/phrases.ts), never opens with who said it, and takes the lede's present perfect when
+// nothing dates it (summary/tense.ts).
 import type { Doc } from "../../text/index.js";
 import { dropAsides } from "./compress.js";
-import { clauseStarts, shortenings, tagWords, wholeBefore } from "./phrases.js";
-import { pronounReferent, type Evidence } from "./people.js";
-import { closingAhead, quoteOpenAfter } from "./standalone.js";
+import { clauseStarts, shortenings, tagWords, wholeBefore, type Word } from "./phrases.js";
+import { personNames, pronounReferent, type Evidence } from "./people.js";
+import { closingAhead, quoteOpenAfter, standalone } from "./standalone.js";
 import { contentTerms, isStopword } from "../../text/terms.js";
 import { toUnits } from "./units.js";
+import { verbLemma } from "../../text/pos.js";
+import { presentPerfect } from "./tense.js";
 
 export interface TitleParams {
   maxWords: number;
@@ -25,9 +28,11 @@ export interface TitleParams {
   positionDecay: number;
   /** Worth of each word, beside what the words are. */
   perWord: number;
+  /** Put a simple past main verb in the present perfect, as news ledes report (summary/tense.ts). */
+  perfect: boolean;
 }
 
-export const DEFAULT_TITLE = { maxWords: 15, window: 8, functionWord: 1, minWords: 4, wholeSentence: 0, positionDecay: 0, perWord: 0 } as const satisfies TitleParams;
+export const DEFAULT_TITLE = { maxWords: 17, window: 12, functionWord: 1, minWords: 4, wholeSentence: 0, positionDecay: 0, perWord: 0, perfect: true } as const satisfies TitleParams;
 
 const FUNCTION_WORDS = new Set("the a an of in to and has have had been is are was were for on by with from at its their after will be as".split(" "));
 const CONNECTIVE = /^(?:but|and|so|yet|also|however|meanwhile|now|still|indeed|instead|in addition|as a result),?\s+/i;
@@ -50,6 +55,11 @@ const ATTRIBUTION_OPENING =
 const INNER_ATTRIBUTION = /,\s+(?:\S+\s+){0,5}?(?:said|says|argues|believes|warns|claims|reports|reported|added)(?:\s+on\s+\p{Lu}\S*)?,\s+/giu;
 const TRAILING_ATTRIBUTION =
   /,\s+(?:according to [^,]{3,60}|(?:[^\s,]+\s+){0,6}?(?:said|says|told \S+(?: \S+)?|added|reported|announced|confirmed|warned|claimed|suggested|revealed|has learned|has been told)(?:\s+(?:on|in|last|this|earlier|late)\s+\S+(?:\s+\S+)?)?)([.!]?["”’]?)$/iu;
+
+// Reported speech: the run opens with who said it ("The council said the road ...", "Mr Hale told
+// the court that ..."); the claim after it is a run of its own. "X is said to ..." is no attribution.
+const REPORTED_SPEECH =
+  /^(?:\S+\s+){0,12}?(?:(?:has|have|had)\s+)?(?<!\bto\s+)(?:say|said|says|tell|told|tells|added|adds|claimed|believe|believes|believed|warn|warned|warns|argue|argued|argues|insist|insisted|insists|stated|suggested|suggests|explained|explains|allege|alleged|alleges|noted|wrote|writes|tweeted)\b(?!\s+to\b)/i;
 
 /** The sentence as a headline would say it: no short asides, no attribution around the claim. */
 export function headlineClause(sentence: string): string {
@@ -83,6 +93,7 @@ export function titleCandidates(doc: Doc, params: Partial<TitleParams> = {}): Ti
   for (const u of units) for (const t of new Set(contentTerms(u.text))) seen.set(t, (seen.get(t) ?? 0) + 1);
   const out: TitleCandidate[] = [];
   const people = new Map<string, Evidence>();
+  const fullNames = fullNamesBySurname(doc.text);
   let open = false;
   let paragraph = -1;
   const closes = closingAhead(units);
@@ -95,34 +106,121 @@ export function titleCandidates(doc: Doc, params: Partial<TitleParams> = {}): Ti
     open = quoteOpenAfter(u.text, open);
     // A title is the article's voice: not the middle of a quotation, not a question.
     if (inQuote || /\?["”’']?$/.test(u.text)) continue;
-    const ws = headlineClause(u.text).replace(CONNECTIVE, "").replace(/[.!]+["”’']?$/u, "").split(/\s+/).filter(Boolean);
-    const tagged = tagWords(ws);
-    for (const s of clauseStarts(tagged)) {
-      // Speech in the first or second person is someone else's voice; a pronoun leans on a sentence
-      // the title does not show.
-      if (/^["“‘']?(?:I|I'm|I've|We|We're|We've|You|My|Our|Your|Us)$/.test(ws[s]!)) continue;
-      // A quotation is someone's voice; "It", "They", "This" lean on what came before.
-      if (/^["“‘']/.test(ws[s]!) || /^(?:it|it's|its|they|their|them|this|these|those|that|there|his|her|such)$/i.test(ws[s]!)) continue;
-      if (ATTRIBUTION_OPENING.test(ws.slice(s, s + 10).join(" "))) continue;
-      // "He"/"She" becomes the person meant; with no one to name, no run from here can be a title.
-      const pron = /^(?:he|she)$/i.test(ws[s]!) ? (ws[s]!.toLowerCase() as "he" | "she") : undefined;
-      const name = pron && pronounReferent(before, doc.text, pron, people);
-      if (pron && !name) continue;
-      // The name that replaces "He"/"She" takes room in the title.
-      const budget = p.maxWords - (name ? name.split(" ").length - 1 : 0);
-      for (const kept of shortenings(tagged, s, budget)) {
-        if (kept.length < p.minWords) continue;
-        const run = kept.map((w) => w.text);
-        let content = 0;
-        for (const t of new Set(kept.flatMap((w) => w.terms))) content += Math.log(seen.get(t) ?? 1);
-        const functionWords = run.filter((w) => FUNCTION_WORDS.has(w.toLowerCase())).length;
-        const words = name ? [...name.split(" "), ...run.slice(1)] : run;
-        const whole = run.length === ws.length - s;
-        out.push({ words, content, functionWords, whole, position: u.position, sentenceStart: s === 0 });
+    const all = headlineClause(u.text).replace(CONNECTIVE, "").replace(/[.!]+["”’']?$/u, "").split(/\s+/).filter(Boolean);
+    for (const ws of sentencesIn(all)) {
+      const tagged = tagWords(ws);
+      for (const s of clauseStarts(tagged)) {
+        // Speech in the first or second person is someone else's voice; a pronoun leans on a sentence
+        // the title does not show.
+        if (/^["“‘']?(?:I|I'm|I've|We|We're|We've|You|You're|My|Our|Your|Us)$/i.test(ws[s]!)) continue;
+        // A quotation is someone's voice; "It", "They", "This" lean on what came before.
+        if (/^["“‘']/.test(ws[s]!) || /^(?:it|it's|its|they|their|them|this|these|those|that|there|his|her|such)$/i.test(ws[s]!)) continue;
+        // Nor a clause inside a quotation that opened earlier in the sentence ("If we lose - you look at ...").
+        if (s > 0 && quoteOpenAfter(ws.slice(0, s).join(" "), false)) continue;
+        if (ATTRIBUTION_OPENING.test(ws.slice(s, s + 10).join(" ")) || opensWithReport(tagged, s)) continue;
+        // A subject is not cut from its verb by one comma ("War, is based on ..." is the end of a title
+        // the splitter cut), and a bare number is the end of a list or a partitive ("... and Jo, 16 - took").
+        const next = tagged[s + 1];
+        if (/,$/.test(ws[s]!) && next && (next.first === "VERB" || next.first === "AUX")) continue;
+        if (tagged[s]!.first === "NUM" && !(next && (next.first === "NOUN" || next.first === "PROPN" || next.first === "ADJ" || next.first === "SYM"))) continue;
+        // "He"/"She" becomes the person meant; with no one to name, no run from here can be a title.
+        const pron = /^(?:he|she)$/i.test(ws[s]!) ? (ws[s]!.toLowerCase() as "he" | "she") : undefined;
+        const name = pron && pronounReferent(before, doc.text, pron, people);
+        if (pron && !name) continue;
+        // The name that replaces "He"/"She" takes room in the title.
+        const budget = p.maxWords - (name ? name.split(" ").length - 1 : 0);
+        for (const kept of shortenings(tagged, s, budget)) {
+          if (kept.length < p.minWords || bareNumberSubject(kept)) continue;
+          // In the lede's tense when nothing dates it: "Police arrested ..." -> "Police have arrested ...".
+          const perfect = p.perfect ? presentPerfect(kept, tagged) : [];
+          const run = perfect.length && perfect.length <= budget ? perfect : kept.map((w) => w.text);
+          let content = 0;
+          for (const t of new Set(kept.flatMap((w) => w.terms))) content += Math.log(seen.get(t) ?? 1);
+          const functionWords = run.filter((w) => FUNCTION_WORDS.has(w.toLowerCase())).length;
+          const words = name ? [...name.split(" "), ...run.slice(1)] : withFullName(run, fullNames, budget);
+          const whole = kept.length === ws.length - s;
+          out.push({ words, content, functionWords, whole, position: u.position, sentenceStart: s === 0 });
+        }
       }
     }
   }
   return out;
+}
+
+const REPORTING = new Set("say tell add claim believe warn argue insist state suggest explain allege note write tweet".split(" "));
+
+/**
+ * Whether the clause from `s` opens with who said it: its first verb is one of saying ("The council
+ * said the road ...", "Mr Hale told the court that ..."), not "is said to" nor "plans to say".
+ */
+function opensWithReport(ws: readonly Word[], s: number): boolean {
+  let aside = false;
+  for (let i = s; i < ws.length && i < s + 16; i++) {
+    const w = ws[i]!;
+    // A relative clause between commas has verbs of its own ("Kemp, who played Grant, said ...").
+    if (/^(?:who|whose|whom|which)$/i.test(w.text)) aside = true;
+    if (aside) {
+      aside = !/,$/.test(w.text);
+      continue;
+    }
+    if (w.first !== "VERB" && w.first !== "AUX") continue;
+    const t = w.text.toLowerCase().replace(/[^a-z]/g, "");
+    if (/^(?:has|have|had)$/.test(t)) continue;
+    const passive = /^(?:is|are|was|were|be|been)$/i.test(ws[i - 1]?.text ?? "") || /^to$/i.test(ws[i - 1]?.text ?? "");
+    return REPORTING.has(verbLemma(t)) && !passive && !/^to$/i.test(ws[i + 1]?.text ?? "");
+  }
+  return false;
+}
+
+/** Surname -> the one full name the article gives it ("Pell" -> "Jo Pell"); a surname two names share is left out. */
+function fullNamesBySurname(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const shared = new Set<string>();
+  for (const name of personNames(text)) {
+    const sn = name.slice(name.lastIndexOf(" ") + 1);
+    if (out.has(sn) && out.get(sn) !== name) shared.add(sn);
+    else out.set(sn, name);
+  }
+  for (const sn of shared) out.delete(sn);
+  return out;
+}
+
+/**
+ * A run that opens with a bare surname or a title and surname ("Pell said", "Mrs Pell has") names the
+ * person in full, as a headline that stands alone does ("Jo Pell has"), when the article gives the full name.
+ */
+function withFullName(run: string[], names: ReadonlyMap<string, string>, budget: number): string[] {
+  const titled = /^(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?$/.test(run[0] ?? "") ? 1 : 0;
+  const sn = run[titled]?.replace(/['’]s$/, "");
+  const full = sn && /^\p{Lu}\p{Ll}+$/u.test(sn) && !/^\p{Lu}/u.test(run[titled + 1] ?? "") ? names.get(sn) : undefined;
+  if (!full) return run;
+  const words = [...full.split(" ").slice(0, -1), run[titled]!, ...run.slice(titled + 1)];
+  return words.length <= budget ? words : run;
+}
+
+/** "Jo Pell, 45 crossed": an age whose aside lost its closing mark, now read as the verb's subject. */
+function bareNumberSubject(ws: readonly Word[]): boolean {
+  return ws.some((w, i) => w.first === "NUM" && !/,$/.test(w.text) && /,$/.test(ws[i - 1]?.text ?? "") && (ws[i + 1]?.first === "VERB" || ws[i + 1]?.first === "AUX"));
+}
+
+// Abbreviations that end in a full stop inside a sentence: initials ("J.", "U.S."), titles ("Mr.", "Dr.").
+const ABBREVIATION = /^(?:(?:\p{Lu}\.)+|(?:Mr|Mrs|Ms|Dr|St|Prof|Rev|Gen|Col|Capt|Lt|Sgt|Sen|Rep|Gov|Jr|Sr|No|vs|v)\.)$/u;
+
+/**
+ * The sentences in a unit's words: the splitter keeps "... from Tay Fabrics Ltd. Mr Ross, a builder, was
+ * freed" as one, and a run must not take words from both.
+ */
+function sentencesIn(ws: string[]): string[][] {
+  const out: string[][] = [];
+  let from = 0;
+  for (let i = 0; i < ws.length - 1; i++) {
+    if (/\p{L}[.!?]["”’']?$/u.test(ws[i]!) && !ABBREVIATION.test(ws[i]!) && /^["“‘']?\p{Lu}/u.test(ws[i + 1]!)) {
+      out.push(ws.slice(from, i + 1).map((w, k) => (k === i - from ? w.replace(/[.!?]+(["”’']?)$/u, "$1") : w)));
+      from = i + 1;
+    }
+  }
+  out.push(ws.slice(from));
+  return out.filter((x) => x.length > 0);
 }
 
 /** The worth of a candidate under the title parameters. */
@@ -143,9 +241,14 @@ export function makeTitle(doc: Doc, params: Partial<TitleParams> = {}): string {
   return closeQuote(title);
 }
 
-/** With no run that reads as a headline: the first sentence, cut where a phrase ends if it is long. */
+/**
+ * With no run that reads as a headline: the first sentence that stands alone (not a quotation, not
+ * leaning on an earlier one), else the first, cut where a phrase ends if it is long.
+ */
 function fallbackTitle(doc: Doc, maxWords: number): string[] {
-  const first = toUnits(doc, 0)[0]?.text ?? doc.text.trim();
+  const units = toUnits(doc, 0);
+  const alone = units.slice(0, DEFAULT_TITLE.window).find((u) => !/\?["”’']?$/.test(u.text) && "text" in standalone(u.text) && !REPORTED_SPEECH.test(u.text) && !ATTRIBUTION_OPENING.test(u.text));
+  const first = (alone ?? units[0])?.text ?? doc.text.trim();
   const ws = first.replace(/[.!?]+["”’']?$/u, "").split(/\s+/).filter(Boolean);
   if (ws.length <= maxWords) return ws;
   const tagged = tagWords(ws);
