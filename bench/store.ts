@@ -138,20 +138,27 @@ async function groupingBench(path: string, sources: ReturnType<typeof loadSource
   const cards: BriefingCard[] = [];
   for (let i = 0; i < count; i++) cards.push(await pool.build(makeArticle(sources, n + i))); // not timed
   await pool.close();
-  const times: number[] = [];
+  const times: number[] = [], best: number[] = [];
   let joined = 0;
   for (const [i, card] of cards.entries()) {
-    const t0 = process.hrtime.bigint();
-    const d = stories.decide(card.id, card, Date.parse(card.source.publishedAt ?? "") || n + i);
-    times.push(ms(t0, process.hrtime.bigint()));
-    if (d.join !== null) joined++;
+    // As for the questions: once, and the best of three (less scheduler noise on a shared machine).
+    let b = Infinity;
+    for (let k = 0; k < 3; k++) {
+      const t0 = process.hrtime.bigint();
+      const d = stories.decide(card.id, card, Date.parse(card.source.publishedAt ?? "") || n + i);
+      const t = ms(t0, process.hrtime.bigint());
+      if (k === 0) (times.push(t), d.join !== null && joined++);
+      b = Math.min(b, t);
+    }
+    best.push(b);
   }
   times.sort((a, b) => a - b);
+  best.sort((a, b) => a - b);
   const mean = times.reduce((a, b) => a + b, 0) / times.length;
   const { s, big } = db.prepare<[], { s: number; big: number }>("SELECT count(*) AS s, max(size) AS big FROM stories").get()!;
   console.log(
     `sqlite: grouping decision at ${n} stored (${s} stories, the largest ${big} articles): mean ${fmt(mean)} ms, p50 ${fmt(percentile(times, 50))} ms, ` +
-      `p99 ${fmt(percentile(times, 99))} ms over ${count} new articles (${joined} would join a story)`,
+      `p99 ${fmt(percentile(times, 99))} ms (best of 3: p50 ${fmt(percentile(best, 50))} p99 ${fmt(percentile(best, 99))}) over ${count} new articles (${joined} would join a story)`,
   );
   db.close();
 }
