@@ -144,11 +144,19 @@ export async function memoryBench(args: string[]): Promise<void> {
     const started = rssOf(bot.pid!)!;
     const startMs = Date.now() - t0;
     const topics = ["police", "court", "election", "school", "football", "president", "storm", "company"];
+    const names = ["smith", "johnson", "brown", "the minister", "the spokesman", "jones", "williams"];
     const t1 = Date.now();
     let answered = 0;
     for (let i = 0; i < requests; i++) {
       const topic = topics[i % topics.length]!;
-      const s = i % 2 ? slashCommand("/whosaid", `${topic} said`, slack.responseUrl(`w${i}`)) : slashCommand("/brief", topic, slack.responseUrl(`b${i}`));
+      // Slack: /brief, /whosaid, /quotes and /person in turn (the person index is read too).
+      const name = names[i % names.length]!;
+      const s = [
+        () => slashCommand("/brief", topic, slack.responseUrl(`b${i}`)),
+        () => slashCommand("/whosaid", `${topic} said`, slack.responseUrl(`w${i}`)),
+        () => slashCommand("/quotes", name, slack.responseUrl(`q${i}`)),
+        () => slashCommand("/person", name, slack.responseUrl(`p${i}`)),
+      ][i % 4]!();
       await slack.sendEnvelope("slash_commands", s);
       const payload = commandInteraction(DISCORD_APP, "brief", { topic });
       const from = discord.requests.length;
@@ -171,7 +179,7 @@ export async function memoryBench(args: string[]): Promise<void> {
     const cachePerConnection = cacheSize < 0 ? -cacheSize * 1024 : cacheSize * pageSize;
 
     console.log(`bot: briefbot start (Slack Socket Mode + Discord gateway) over ${n} articles (${fmt(fileMb, 0)} MB SQLite file); up in ${fmt(startMs / 1000, 1)} s`);
-    console.log(`load: ${answered} slash commands (/brief and /whosaid on Slack, /brief on Discord) in ${fmt(loadMs / 1000, 1)} s`);
+    console.log(`load: ${answered} slash commands (/brief, /whosaid, /quotes and /person on Slack, /brief on Discord) in ${fmt(loadMs / 1000, 1)} s`);
     console.log(`peak RSS ${fmt(end.peak / MB, 0)} MB (VmHWM; sampled max ${fmt(maxSampled / MB, 0)} MB); after start ${fmt(started.now / MB, 0)} MB, after the load ${fmt(end.now / MB, 0)} MB`);
     console.log("where it goes (in the bot, after the load):");
     console.log(`  V8 heap used ${fmt(probe.heapUsed! / MB, 0)} MB of ${fmt(probe.heapTotal! / MB, 0)} MB reserved`);

@@ -6,6 +6,8 @@
 //   stories [DIR] [--sweep]                         story grouping (pairwise, BCubed) and flag P/R on test/fixtures/stories
 //   memory  [--articles N] [--db FILE] [--requests N] the real bot (Slack + Discord, against the fakes) over N
 //                                                   articles (100,000): peak RSS and where the memory goes
+//   index-cost --db FILE [--pg-schema NAME] [--sample N]  what the person index and stories cost each put,
+//                                                   N new articles into a kept store (a copy: it is written to)
 //   chart   [--points N] [--runs N]                 trend chart rendering: p50/p99 ms per PNG for an N-point series (50)
 //   whosaid [--eval DIR]                            who-said retrieval on the eval set
 //   digest  [N] [--postgres]                        N digests (1,000) due at one slot against rate-limited fake
@@ -16,6 +18,7 @@ import { chartBench } from "./chart.js";
 import { DIGEST_BENCH_DEFAULTS, runDigestBench } from "./digest.js";
 import { runDigestHttpBench } from "./digest-http.js";
 import { figuresBench } from "./figures.js";
+import { indexCostBench } from "./index-cost.js";
 import { memoryBench } from "./memory.js";
 import { storeBench } from "./store.js";
 import { storiesBench } from "./stories.js";
@@ -29,6 +32,7 @@ const BENCHES: Record<string, (args: string[]) => Promise<void> | void> = {
   whosaid: whosaidBench,
   chart: chartBench,
   memory: memoryBench,
+  "index-cost": indexCostBench,
   digest: async (args) => {
     const n = Number(args.find((a) => /^\d+$/.test(a)) ?? DIGEST_BENCH_DEFAULTS.destinations);
     const r = await runDigestBench({ destinations: n, ledger: args.includes("--postgres") ? "postgres" : "sqlite" });

@@ -130,11 +130,16 @@ export function createPostgresPeople(pool: pg.Pool, s: string) {
       if (!keys.length) return [];
       type Row = MetaRow & { key: string; role: string | null; quotes: string; sort_time: number; all: Quote[] | null };
       // The person's quotes are picked from the article's quotes (kept in card order) by index.
+      // Each person's newest rows through person_articles_recent, then the page, then its articles:
+      // joined before the sort, a person in 3,000 of 100,000 articles cost 60 ms a page.
       const r = await pool.query<Row>(
-        `SELECT p.key, pa.role, pa.quotes, pa.sort_time, a.id, a.title, a.url, a.publisher, a.published_at,
+        `SELECT pa.key, pa.role, pa.quotes, pa.sort_time, a.id, a.title, a.url, a.publisher, a.published_at,
            CASE WHEN pa.nq > 0 THEN (SELECT json_agg(q.quote ORDER BY q.qid) FROM ${s}.quotes q WHERE q.seq = pa.seq) END AS all
-         FROM ${s}.people p JOIN ${s}.person_articles pa ON pa.pid = p.pid JOIN ${s}.articles a ON a.seq = pa.seq
-         WHERE p.key = ANY($1::text[]) ORDER BY pa.sort_time DESC, pa.seq DESC LIMIT $2 OFFSET $3`,
+         FROM (SELECT p.key, x.seq, x.role, x.quotes, x.sort_time, x.nq FROM ${s}.people p
+               CROSS JOIN LATERAL (SELECT seq, role, quotes, sort_time, nq FROM ${s}.person_articles x WHERE x.pid = p.pid
+                                   ORDER BY x.sort_time DESC, x.seq DESC LIMIT $2::int + $3::int) x
+               WHERE p.key = ANY($1::text[]) ORDER BY x.sort_time DESC, x.seq DESC LIMIT $2 OFFSET $3) pa
+         JOIN ${s}.articles a ON a.seq = pa.seq ORDER BY pa.sort_time DESC, pa.seq DESC`,
         [[...keys], limit, offset],
       );
       return r.rows.map((x) => {

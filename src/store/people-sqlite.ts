@@ -109,10 +109,13 @@ export function createSqlitePeople(db: Database): SqlitePeople {
     personArticles(keys, limit, offset) {
       if (!keys.length) return [];
       type Row = MetaRow & { seq: number; key: string; role: string | null; quotes: string; sort_time: number };
+      // The page is picked from the index rows first, then joined to its articles: joined before the
+      // sort, a person in 3,000 articles read 3,000 article rows for a page of 20 (45 ms at 100,000 stored).
       const rows = prepared(
-        `SELECT pa.seq, p.key, pa.role, pa.quotes, pa.sort_time, a.id, a.title, a.url, a.publisher, a.published_at
-         FROM people p JOIN person_articles pa ON pa.pid = p.pid JOIN articles a ON a.seq = pa.seq
-         WHERE p.key IN (${marks(keys.length)}) ORDER BY pa.sort_time DESC, pa.seq DESC LIMIT ? OFFSET ?`,
+        `SELECT pa.seq, pa.key, pa.role, pa.quotes, pa.sort_time, a.id, a.title, a.url, a.publisher, a.published_at
+         FROM (SELECT x.seq, p.key, x.role, x.quotes, x.sort_time FROM people p JOIN person_articles x ON x.pid = p.pid
+               WHERE p.key IN (${marks(keys.length)}) ORDER BY x.sort_time DESC, x.seq DESC LIMIT ? OFFSET ?) pa
+         JOIN articles a ON a.seq = pa.seq ORDER BY pa.sort_time DESC, pa.seq DESC`,
       ).all(...keys, limit, offset) as Row[];
       const quoteRows = prepared("SELECT quote FROM quotes WHERE seq = ? ORDER BY qid");
       return rows.map((r) => {

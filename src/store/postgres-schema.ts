@@ -75,6 +75,9 @@ export const POSTGRES_MIGRATIONS: ReadonlyArray<(s: string) => string> = [
     CREATE TABLE ${s}.story_articles (seq integer PRIMARY KEY, sid integer NOT NULL, time double precision NOT NULL, features jsonb NOT NULL);
     CREATE INDEX ON ${s}.story_articles (sid, time DESC);
     CREATE TABLE ${s}.story_keys (key text NOT NULL, time double precision NOT NULL, sid integer NOT NULL, PRIMARY KEY (key, time, sid));`,
+  // A person's articles newest first, with what counts need (people-postgres.ts): the heap is not
+  // ordered by person, so a person in 3,000 articles read 2,600 heap pages per page of 20.
+  (s) => `CREATE INDEX person_articles_recent ON ${s}.person_articles (pid, sort_time DESC, seq DESC) INCLUDE (nq, role);`,
 ];
 
 /** Brings the schema to the latest version under an advisory lock (replicas may start together). */

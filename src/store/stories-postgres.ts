@@ -45,13 +45,19 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
   async function candidates(c: Q, f: StoryFeatures, keys: string[]): Promise<StoryCandidate[]> {
     const hits = await c.query<{ sid: number }>(
       `SELECT h.sid FROM unnest($1::text[]) AS k(key)
-         CROSS JOIN LATERAL (SELECT sid FROM ${s}.story_keys WHERE key = k.key AND time >= $2 ORDER BY time DESC LIMIT $3) h`,
-      [keys, f.time - opts.quietMs, PER_KEY],
+         CROSS JOIN LATERAL (SELECT sid FROM ${s}.story_keys WHERE key = k.key AND time >= $2 AND time <= $4 ORDER BY time DESC LIMIT $3) h`,
+      [keys, f.time - opts.quietMs, PER_KEY, f.time + opts.quietMs],
     );
     const sids = rankCandidates(hits.rows.map((r) => r.sid)).slice(0, MAX_CANDIDATES);
     if (!sids.length) return [];
-    const rows = await c.query<StoryRow>(`SELECT * FROM ${s}.stories WHERE sid = ANY($1::int[])`, [sids]);
-    const ms = await members(c, sids, opts.maxCompared);
+    // Only stories the article may join (chooseStory's time rule): the others' members are not read.
+    const rows = await c.query<StoryRow>(`SELECT * FROM ${s}.stories WHERE sid = ANY($1::int[]) AND last_time >= $2 AND first_time <= $3`, [
+      sids,
+      f.time - opts.quietMs,
+      f.time + opts.quietMs,
+    ]);
+    if (!rows.rows.length) return [];
+    const ms = await members(c, rows.rows.map((r) => r.sid), opts.maxCompared);
     return rows.rows.map((r) => ({ id: String(r.sid), firstTime: r.first_time, lastTime: r.last_time, members: ms.get(r.sid) ?? [] }));
   }
 

@@ -36,12 +36,15 @@ export interface SqliteStories {
 
 export function createSqliteStories(db: Database, opts: StoreStoryOptions): SqliteStories {
   const q = {
-    // One statement for all the keys, each read newest first up to a bound.
-    keyHits: db.prepare<[number, number, string], { sids: string | null }>(
-      "SELECT (SELECT group_concat(sid) FROM (SELECT sid FROM story_keys WHERE key = j.value AND time >= ? ORDER BY time DESC LIMIT ?)) AS sids FROM json_each(?) j",
+    // One statement for all the keys, each read newest first up to a bound, within the quiet period
+    // on both sides: an article older than those stored (a backfill, a late feed) must not see only
+    // the 16 newest stories of a common key, all too late for it.
+    keyHits: db.prepare<[number, number, number, string], { sids: string | null }>(
+      "SELECT (SELECT group_concat(sid) FROM (SELECT sid FROM story_keys WHERE key = j.value AND time >= ? AND time <= ? ORDER BY time DESC LIMIT ?)) AS sids FROM json_each(?) j",
     ),
-    candidates: db.prepare<[string], Pick<StoryRow, "sid" | "first_time" | "last_time" | "recent">>(
-      "SELECT sid, first_time, last_time, recent FROM stories WHERE sid IN (SELECT value FROM json_each(?))",
+    // Only stories the article may join (chooseStory's time rule): the others' newest articles are not read.
+    candidates: db.prepare<[string, number, number], Pick<StoryRow, "sid" | "first_time" | "last_time" | "recent">>(
+      "SELECT sid, first_time, last_time, recent FROM stories WHERE sid IN (SELECT value FROM json_each(?)) AND last_time >= ? AND first_time <= ?",
     ),
     story: db.prepare<[number], StoryRow>("SELECT * FROM stories WHERE sid = ?"),
     storyById: db.prepare<[string], StoryRow>("SELECT * FROM stories WHERE id = ?"),
@@ -76,11 +79,11 @@ export function createSqliteStories(db: Database, opts: StoreStoryOptions): Sqli
 
   function candidates(f: StoryFeatures, keys: string[]): StoryCandidate[] {
     const hits: number[] = [];
-    for (const r of q.keyHits.all(f.time - opts.quietMs, PER_KEY, JSON.stringify(keys))) if (r.sids) for (const x of r.sids.split(",")) hits.push(Number(x));
+    for (const r of q.keyHits.all(f.time - opts.quietMs, f.time + opts.quietMs, PER_KEY, JSON.stringify(keys))) if (r.sids) for (const x of r.sids.split(",")) hits.push(Number(x));
     const sids = rankCandidates(hits).slice(0, MAX_CANDIDATES);
     // A story emptied by an update leaves its keys behind: it is simply not found here.
     return sids.length
-      ? q.candidates.all(JSON.stringify(sids)).map((row) => ({ id: String(row.sid), firstTime: row.first_time, lastTime: row.last_time, members: cached(row.recent) }))
+      ? q.candidates.all(JSON.stringify(sids), f.time - opts.quietMs, f.time + opts.quietMs).map((row) => ({ id: String(row.sid), firstTime: row.first_time, lastTime: row.last_time, members: cached(row.recent) }))
       : [];
   }
 

@@ -1,0 +1,154 @@
+// What the person index (issue 13) and story grouping (issue 14) cost ingestion, over a store that
+// already holds many articles (build one with `store --db FILE --pg-schema NAME`).
+// usage: node dist/bench/run.js index-cost --db FILE [--pg-schema NAME] [--pg URL] [--sample N] [--corpus FILE]
+// N new articles (5,000 by default; cards built first, timed apart) are stored in batches of 64 as
+// the ingestor does. Before each batch is put, the same batch's person-index and story writes run
+// alone in a transaction that is rolled back, on the same connection and the same database state, so
+// the put's time can be split: without the index = the whole put less its part. The SQLite file is
+// written to (use a copy); the PostgreSQL schema gets the N articles.
+import { loadavg } from "node:os";
+import { join, resolve } from "node:path";
+import pg from "pg";
+import type { Article, BriefingCard } from "../src/core/index.js";
+import { inlineCards } from "../src/ingest/index.js";
+import { createPostgresStore, createSqliteStore, openSqliteDatabase, type BriefingStore } from "../src/store/index.js";
+import { createPostgresPeople } from "../src/store/people-postgres.js";
+import { createSqlitePeople } from "../src/store/people-sqlite.js";
+import { STORE_STORY_DEFAULTS } from "../src/store/stories.js";
+import { createPostgresStories } from "../src/store/stories-postgres.js";
+import { createSqliteStories } from "../src/store/stories-sqlite.js";
+import { loadSources, makeArticle } from "./corpus.js";
+import { fmt, ms } from "./stats.js";
+
+type Item = { article: Article; card: BriefingCard };
+const BATCH = 64;
+
+interface Parts {
+  store: BriefingStore;
+  /** The batch's person-index and story writes alone, rolled back: ms for each. */
+  parts(items: Item[], time: (i: Item) => number, now: number): Promise<{ people: number; stories: number }>;
+  close(): Promise<void>;
+}
+
+const timeOf = (i: Item) => Date.parse(i.card.source.publishedAt ?? "") || 0;
+
+function sqliteParts(path: string): Parts {
+  const db = openSqliteDatabase(path);
+  const store = createSqliteStore(db, { name: path });
+  const people = createSqlitePeople(db);
+  const stories = createSqliteStories(db, STORE_STORY_DEFAULTS);
+  const maxSeq = db.prepare<[], { m: number }>("SELECT max(seq) AS m FROM articles");
+  return {
+    store,
+    async parts(items, time, now) {
+      let seq = maxSeq.get()!.m;
+      const seqs = items.map(() => ++seq);
+      let p = 0, s = 0;
+      db.exec("BEGIN IMMEDIATE");
+      try {
+        for (const [k, i] of items.entries()) {
+          const t0 = process.hrtime.bigint();
+          people.index(seqs[k]!, time(i), i.card);
+          const t1 = process.hrtime.bigint();
+          stories.assign(seqs[k]!, i.card.id, i.card, time(i), now);
+          const t2 = process.hrtime.bigint();
+          p += ms(t0, t1);
+          s += ms(t1, t2);
+        }
+      } finally {
+        db.exec("ROLLBACK");
+      }
+      return { people: p, stories: s };
+    },
+    close: () => store.close(),
+  };
+}
+
+async function postgresParts(url: string, schema: string): Promise<Parts> {
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  const store = await createPostgresStore(pool, { schema });
+  const s = `"${schema}"`;
+  const people = createPostgresPeople(pool, s);
+  const stories = createPostgresStories(s, STORE_STORY_DEFAULTS);
+  let fake = 50_000_000;
+  return {
+    store,
+    async parts(items, time, now) {
+      const c = await pool.connect();
+      let p = 0, st = 0;
+      try {
+        await c.query("BEGIN");
+        for (const i of items) {
+          const seq = ++fake;
+          const t0 = process.hrtime.bigint();
+          await people.index(c, seq, time(i), i.card);
+          const t1 = process.hrtime.bigint();
+          await stories.assign(c, seq, i.card.id, i.card, time(i), now);
+          const t2 = process.hrtime.bigint();
+          p += ms(t0, t1);
+          st += ms(t1, t2);
+        }
+      } finally {
+        await c.query("ROLLBACK");
+        c.release();
+      }
+      // The cache is kept (as the store's own is): a person it learnt here is stored by the put that follows.
+      return { people: p, stories: st };
+    },
+    close: async () => {
+      await store.close();
+      await pool.end();
+    },
+  };
+}
+
+export async function indexCostBench(args: string[]): Promise<void> {
+  const opt = (k: string, d: string) => (args.includes(k) ? args[args.indexOf(k) + 1]! : d);
+  const n = Number(opt("--sample", "5000"));
+  const sources = loadSources(opt("--corpus", join(process.cwd(), "../shared/eval/summaries/cnndm_frank250.jsonl")));
+  const targets: Array<{ name: string; open: () => Promise<Parts> }> = [];
+  if (args.includes("--db")) targets.push({ name: "sqlite", open: async () => sqliteParts(resolve(opt("--db", ""))) });
+  if (args.includes("--pg-schema")) targets.push({ name: "postgres", open: () => postgresParts(opt("--pg", "postgres://postgres@127.0.0.1:5432/test"), opt("--pg-schema", "")) });
+  if (!targets.length) throw new Error("index-cost: give --db FILE (a copy: it is written to) and/or --pg-schema NAME");
+
+  for (const t of targets) {
+    const parts = await t.open();
+    const stored = await parts.store.count();
+    // New articles, as the store bench would have made next (not timed with the store).
+    const cardsPool = inlineCards();
+    const items: Item[] = [];
+    const c0 = process.hrtime.bigint();
+    for (let i = stored; i < stored + n; i++) {
+      const article = makeArticle(sources, i);
+      items.push({ article, card: await cardsPool.build(article) });
+    }
+    const cardMs = ms(c0, process.hrtime.bigint());
+    await cardsPool.close();
+    let put = 0, people = 0, stories = 0;
+    for (let b = 0; b < items.length; b += BATCH) {
+      const batch = items.slice(b, b + BATCH);
+      const now = stored + b;
+      const x = await parts.parts(batch, timeOf, now);
+      people += x.people;
+      stories += x.stories;
+      const t0 = process.hrtime.bigint();
+      await parts.store.putMany(batch, now);
+      put += ms(t0, process.hrtime.bigint());
+    }
+    const rate = (totalMs: number) => fmt(n / (totalMs / 1000), 0);
+    const less = (part: number, base: number) => `${fmt((100 * part) / base, 1)}%`;
+    console.log(`${t.name}: ${n} new articles into a store of ${stored}, batches of ${BATCH}; cards ${fmt(cardMs / n)} ms each (${rate(cardMs)} cards/s, not in the store figures)`);
+    console.log(
+      `${t.name}: store alone ${rate(put)} puts/s (${fmt(put / n)} ms per put); of which person index ${fmt(people / n)} ms (${less(people, put)}), stories ${fmt(stories / n)} ms (${less(stories, put)})`,
+    );
+    console.log(
+      `${t.name}: store alone without the person index ${rate(put - people)} puts/s, without stories ${rate(put - stories)} puts/s: ` +
+        `rate lower by ${less(people, put)} with the index, ${less(stories, put)} with stories`,
+    );
+    console.log(
+      `${t.name}: with cards ${rate(cardMs + put)} articles/s; without the person index ${rate(cardMs + put - people)} (lower by ${less(people, cardMs + put)}), ` +
+        `without stories ${rate(cardMs + put - stories)} (lower by ${less(stories, cardMs + put)}); load average ${loadavg().map((x) => fmt(x, 1)).join(" ")}`,
+    );
+    await parts.close();
+  }
+}
