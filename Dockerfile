@@ -22,6 +22,8 @@ COPY package.json ./
 COPY bin bin
 COPY config config
 COPY briefings briefings
+# The chart's Latin font subsets (src/render/chart/fonts.ts); without them charts are slower, not different.
+COPY assets assets
 RUN mkdir -p data && chown node:node data
 USER node
 VOLUME ["/app/data"]

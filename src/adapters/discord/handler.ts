@@ -3,8 +3,8 @@
 import type { Asker } from "../../ask/index.js";
 import { asLink, type LinkAsker } from "../../links/index.js";
 import { linksMessage } from "./links.js";
-import { answerToMessage, fitMessage, POST_PUBLICLY_ID, textMessage, type DiscordMessage, type Embed, type EmbedField } from "../../render/discord/index.js";
-import { answerFailureText } from "../../render/index.js";
+import { answerToMessage, fitMessage, POST_PUBLICLY_ID, storyFromButton, textMessage, type DiscordMessage, type Embed, type EmbedField } from "../../render/discord/index.js";
+import { answerFailureText, STORY_BUTTON_BROKEN_TEXT, STORY_GONE_TEXT } from "../../render/index.js";
 import { commandIntent, PERSON_OPTION } from "./commands.js";
 import { answerWithChart } from "./chart.js";
 import { isManageCommand, manageAnswer, zoneChoices, type DiscordManage } from "./manage.js";
@@ -129,12 +129,31 @@ export function createInteractionHandler(deps: HandlerDeps) {
   }
 
   async function button(i: Extract<Incoming, { kind: "button" }>, r: Responder): Promise<void> {
+    const story = storyFromButton(i.customId);
+    if (story !== undefined) return storyButton(story, r);
     if (i.customId !== POST_PUBLICLY_ID || !i.embeds.length) {
       await r.respond({ type: CALLBACK.message, data: textMessage("That button no longer works.", true) });
       return;
     }
     // The same embeds, now for everyone; no ephemeral flag, no button.
     await r.respond({ type: CALLBACK.message, data: fitMessage({ embeds: i.embeds.map(cleanEmbed), allowed_mentions: { parse: [] } }) });
+  }
+
+  /** A story button under a briefing: what /story shows, to whoever clicked, privately. */
+  async function storyButton(id: string | null, r: Responder): Promise<void> {
+    if (!id) {
+      logger.warn({}, "discord: a story button with an id that is not a story id");
+      await r.respond({ type: CALLBACK.message, data: textMessage(STORY_BUTTON_BROKEN_TEXT, true) });
+      return;
+    }
+    const work = asker
+      .answer({ kind: "story", id })
+      .then((a) => (a.kind === "story" ? answerToMessage(a, { ephemeral: true }) : textMessage(STORY_GONE_TEXT, true)))
+      .catch((err: unknown) => {
+        logger.error({ err: describeError(err), story: id }, "discord: the asker failed");
+        return textMessage(answerFailureText(err, SORRY), true);
+      });
+    return reply(work, true, r);
   }
 
   return async function handle(i: Incoming, r: Responder): Promise<void> {

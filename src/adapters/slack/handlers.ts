@@ -10,11 +10,12 @@ import {
   mentionUser,
   noticeToSlack,
   POST_CARD_ACTION,
+  STORY_ACTION,
   type AnswerRenderOptions,
   type PostCardValue,
   type SlackMessage,
 } from "../../render/slack/index.js";
-import { answerFailureText } from "../../render/index.js";
+import { answerFailureText, isStoryId, STORY_BUTTON_BROKEN_TEXT, STORY_GONE_TEXT } from "../../render/index.js";
 import { asLink, type LinkAsker } from "../../links/index.js";
 import { classifySlackError, PROBLEM_WORDS } from "./errors.js";
 import { linkCommandMessage } from "./links.js";
@@ -178,6 +179,21 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
         const failed = await post(client, { channel, ...shared }, "post to channel");
         const notice = noticeToSlack(failed ?? "Posted to the channel.");
         await respondSafely(respond, { response_type: "ephemeral", replace_original: !failed, ...notice }, "post button");
+      })(),
+    );
+  });
+
+  // A story button under a briefing: the story with each outlet's card, to whoever clicked, as /story
+  // shows it. The value is checked before any look-up: a forged one gets a short line, not an error.
+  app.action(STORY_ACTION, async ({ ack, action, respond }) => {
+    await ack();
+    await track(
+      (async () => {
+        let gone = false;
+        const id = action.type === "button" ? action.value : undefined;
+        const message = isStoryId(id) ? await render(() => asker.answer({ kind: "story", id }), {}, (a) => (gone = a.kind !== "story")) : noticeToSlack(STORY_BUTTON_BROKEN_TEXT);
+        if (gone) log.info({ story: id }, "story button for a story no longer stored");
+        await respondSafely(respond, { response_type: "ephemeral", replace_original: false, ...(gone ? noticeToSlack(STORY_GONE_TEXT) : message) }, "story button");
       })(),
     );
   });

@@ -1,6 +1,7 @@
 // Answers as Discord messages: one embed per card, quotes with speakers, figures as inline fields.
 import type { Answer, ArticleRef, FigureAnswer, QuoteAnswer, StoryRef } from "../../ask/index.js";
 import { flagLines, sourcesLine } from "../story-text.js";
+import { hasStoryButton, isStoryId, storyButtonLabel } from "../story-button.js";
 import type { BriefingCard, Quote, Speaker } from "../../core/index.js";
 import { EXCERPT_NOTE, formatValue } from "../text.js";
 import { candidateLine, dayOf, noPersonText, quotesSummary, rolesLine, seenLine, whichHint, whichQuestion } from "../people-text.js";
@@ -38,6 +39,29 @@ export const postPubliclyRow = (): ActionRow => ({
   type: 1,
   components: [{ type: 2, style: 2, label: "Post publicly", custom_id: POST_PUBLICLY_ID }],
 });
+
+/** Story buttons' custom_id: this prefix and the story id (Discord: at most 100 characters). */
+const STORY_BUTTON_PREFIX = "briefbot:story:";
+
+/**
+ * The story a button's custom_id names: undefined when it is not a story button at all, null when it
+ * is one but its id is not a story id as the stores make them (forged or mangled).
+ */
+export function storyFromButton(customId: string): string | null | undefined {
+  if (!customId.startsWith(STORY_BUTTON_PREFIX)) return undefined;
+  const id = customId.slice(STORY_BUTTON_PREFIX.length);
+  return isStoryId(id) ? id : null;
+}
+
+/** One button per story told by several outlets, in the order of the embeds: "All 3 sources: <title>". */
+export function storyRow(stories: ReadonlyArray<StoryRef | undefined>): ActionRow | undefined {
+  // Discord: a button's label is at most 80 characters, a row holds at most 5 buttons.
+  const components = stories
+    .filter((s): s is StoryRef => !!s && hasStoryButton(s))
+    .slice(0, 5)
+    .map((s): ActionRow["components"][number] => ({ type: 2, style: 2, label: shorten(`${storyButtonLabel(s)}: ${s.title}`, 80), custom_id: STORY_BUTTON_PREFIX + s.id }));
+  return components.length ? { type: 1, components } : undefined;
+}
 
 /** Discord refuses an embed whose url is not http(s); parentheses would end a masked link early. */
 export function safeUrl(url: string | undefined): string | undefined {
@@ -136,10 +160,13 @@ function personEmbed(a: Extract<Answer, { kind: "person" }>, o: DiscordRenderOpt
   return { title: esc(shorten(a.person.name, 250)), color: o.color, description: esc(seenLine(a)), fields };
 }
 
-function answerBody(answer: Answer, o: DiscordRenderOptions): { content?: string; embeds: Embed[]; shareable: boolean } {
+function answerBody(answer: Answer, o: DiscordRenderOptions): { content?: string; embeds: Embed[]; shareable: boolean; row?: ActionRow } {
   switch (answer.kind) {
-    case "brief":
-      return { embeds: answer.cards.slice(0, o.maxCards).map((c, i) => withStory(cardEmbed(c, o), answer.stories?.[i])), shareable: true };
+    case "brief": {
+      const shown = answer.cards.slice(0, o.maxCards);
+      const row = storyRow(shown.map((_, i) => answer.stories?.[i]));
+      return { embeds: shown.map((c, i) => withStory(cardEmbed(c, o), answer.stories?.[i])), shareable: true, ...(row ? { row } : {}) };
+    }
     case "story": {
       const s = answer.story;
       const flags = flagLines(s);
@@ -193,9 +220,11 @@ export function answerToMessage(answer: Answer, options: Partial<DiscordRenderOp
   const msg: DiscordMessage = { embeds: body.embeds, allowed_mentions: { parse: [] } };
   if (body.content !== undefined) msg.content = body.content;
   if (o.chart && answer.kind === "trend" && answer.series.length > 1) msg.attachments = [{ id: 0, filename: o.chart.filename, description: o.chart.description }];
+  // Story buttons answer whoever clicks, privately, so a public briefing has them too.
+  if (body.row) msg.components = [body.row];
   if (o.ephemeral) {
     msg.flags = EPHEMERAL;
-    if (body.shareable) msg.components = [postPubliclyRow()];
+    if (body.shareable) msg.components = [...(msg.components ?? []), postPubliclyRow()];
   }
   return fitMessage(msg);
 }

@@ -1,4 +1,4 @@
-export { answerToMessage, cardEmbed, DEFAULT_DISCORD_RENDER_OPTIONS, EPHEMERAL, POST_PUBLICLY_ID, postPubliclyRow, safeUrl, textMessage } from "./answer.js";
+export { answerToMessage, cardEmbed, DEFAULT_DISCORD_RENDER_OPTIONS, EPHEMERAL, POST_PUBLICLY_ID, postPubliclyRow, safeUrl, storyFromButton, storyRow, textMessage } from "./answer.js";
 export type { DiscordRenderOptions } from "./answer.js";
 export { escapeDiscordMarkdown } from "./escape.js";
 export { digestToDiscord } from "./digest.js";

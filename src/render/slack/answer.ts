@@ -1,7 +1,8 @@
 // Answers (src/ask) as Slack messages. Every message leaves here within Slack's limits, with a fallback text.
 import type { Answer, ArticleRef, FigureAnswer, Intent, QuoteAnswer, StoryRef } from "../../ask/index.js";
 import { flagLines, sourcesLine } from "../story-text.js";
-import { context, divider, header, section, type ActionsBlock, type Block, type SlackMessage } from "./blocks.js";
+import { hasStoryButton, storyButtonLabel } from "../story-button.js";
+import { context, divider, header, plain, section, type ActionsBlock, type Block, type ButtonElement, type SlackMessage } from "./blocks.js";
 import { cardBlocks, cardFallback, figureSections, quoteMrkdwn, sourceMrkdwn, type CardBlockOptions } from "./card.js";
 import { escapeMrkdwn as e, link } from "./escape.js";
 import { fitMessage, SLACK_LIMITS } from "./limits.js";
@@ -10,6 +11,13 @@ import { pointDate, pointSource, pointValue, sparkline, trendSummary, trendTitle
 
 /** The action id of the "Post to channel" button; the adapter listens for it. */
 export const POST_CARD_ACTION = "briefbot_post_card";
+
+/**
+ * The action ids of the story buttons on a briefing, one per story shown (Slack wants action ids unique
+ * within a message's blocks); each carries the story id as its value. Adapters match `STORY_ACTION`.
+ */
+export const STORY_ACTION = /^briefbot_story_\d+$/;
+export const storyActionId = (n: number): string => `briefbot_story_${n}`;
 
 /** What the "Post to channel" button carries, to find the same card again. */
 export interface PostCardValue {
@@ -53,11 +61,21 @@ export function storyBlocks(s: StoryRef): Block[] {
   return blocks;
 }
 
+/** "All 3 sources" (the first story, right above it) or "All 3 sources: <title>" (one of several). */
+const storyButton = (s: StoryRef, n: number, titled: boolean): ButtonElement => ({
+  type: "button",
+  action_id: storyActionId(n),
+  text: plain(titled ? `${storyButtonLabel(s)}: ${e(s.title)}` : storyButtonLabel(s)),
+  value: s.id,
+});
+
 function brief(a: Extract<Answer, { kind: "brief" }>, o: Resolved): SlackMessage {
   const [first, ...rest] = a.cards;
   if (!first) return notFound({ kind: "not_found", intent: "brief", query: a.topic, suggestions: [] });
   const blocks: Block[] = cardBlocks(first, o);
-  if (a.stories?.[0]) blocks.push(...storyBlocks(a.stories[0]));
+  const top = a.stories?.[0];
+  if (top) blocks.push(...storyBlocks(top));
+  if (top && hasStoryButton(top)) blocks.push({ type: "actions", elements: [storyButton(top, 0, false)] });
   const more = rest.slice(0, o.maxMore);
   if (more.length) {
     const lines = more.map((c, i) => {
@@ -66,6 +84,12 @@ function brief(a: Extract<Answer, { kind: "brief" }>, o: Resolved): SlackMessage
       return `• ${articleLine({ id: c.id, title: c.title, url: c.source.url, publisher: c.source.publisher, publishedAt: c.source.publishedAt })}${extra}`;
     });
     blocks.push(section(`*More on ${e(a.topic)}*\n${lines.join("\n")}`));
+    // One button per story told by several outlets, named by its title (Slack: up to 25 per block).
+    const buttons = more.flatMap((_, i) => {
+      const story = a.stories?.[i + 1];
+      return story && hasStoryButton(story) ? [storyButton(story, i + 1, true)] : [];
+    });
+    if (buttons.length) blocks.push({ type: "actions", elements: buttons });
   }
   // A topic too long for the button's value gets no button rather than one that cannot work.
   const button = postButton({ topic: a.topic, card: first.id });

@@ -1,5 +1,5 @@
 // Slack Block Kit rendering: pure, within Slack's limits, escaped.
-export { answerToSlack, noticeToSlack, postButton, POST_CARD_ACTION } from "./answer.js";
+export { answerToSlack, noticeToSlack, postButton, POST_CARD_ACTION, STORY_ACTION, storyActionId } from "./answer.js";
 export type { AnswerRenderOptions, PostCardValue } from "./answer.js";
 export { cardBlocks, cardFallback, DEFAULT_CARD_BLOCK_OPTIONS } from "./card.js";
 export type { CardBlockOptions } from "./card.js";
