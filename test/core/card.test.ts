@@ -1,4 +1,5 @@
 import { buildCard, CardError, type CardErrorCode } from "../../src/core/index.js";
+import { DEFAULT_TITLE } from "../../src/core/extract/summary/title.js";
 
 const errorCode = (text: unknown, maxChars?: number): CardErrorCode | "ok" => {
   try {
@@ -54,7 +55,7 @@ describe("buildCard", () => {
   test("an article without a title gets one written, marked as generated", () => {
     const card = buildCard({ text: "The council approved the bridge on Monday after a long debate. Work starts in March." });
     expect(card.titleGenerated).toBe(true);
-    expect(card.title.split(/\s+/).length).toBeLessThanOrEqual(15);
+    expect(card.title.split(/\s+/).length).toBeLessThanOrEqual(DEFAULT_TITLE.maxWords);
     expect(card.title.length).toBeGreaterThan(10);
   });
 });
