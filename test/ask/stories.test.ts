@@ -4,17 +4,12 @@ import { createAsker, type Answer } from "../../src/ask/index.js";
 import { answerToText } from "../../src/render/index.js";
 import { answerToMessage } from "../../src/render/discord/index.js";
 import { answerToSlack, checkMessage } from "../../src/render/slack/index.js";
-import { createMemoryStore, openSqliteStore } from "../../src/store/index.js";
-import { evalArticle } from "../store/stories-contract.js";
+import { openSqliteStore } from "../../src/store/index.js";
+import { BORDER, evalArticle, storiesWorld } from "../store/stories-contract.js";
 
-const BORDER = ["troops-border-a", "troops-border-b", "troops-border-c"];
 const FLAG = "Sources differ: 100,000 troops (Continental Wire, 09:10) vs 130,000 Kestrian soldiers (Capital Times, 11:45)";
 
-async function stocked() {
-  const store = createMemoryStore();
-  await store.putMany([...BORDER, "troops-talks-a", "minister-named-a", "minister-named-b"].map((id) => evalArticle(id)), 1);
-  return { store, asker: createAsker(store) };
-}
+const stocked = storiesWorld;
 
 describe("brief by story", () => {
   it("gives one entry per story with its sources, not one per article", async () => {

@@ -2,7 +2,8 @@
 // the story evaluation set (test/fixtures/stories, written for the project).
 import { join } from "node:path";
 import { buildCard, type Article, type BriefingCard } from "../../src/core/index.js";
-import type { BriefingStore, StoredStory } from "../../src/store/index.js";
+import { createAsker, type Asker } from "../../src/ask/index.js";
+import { createMemoryStore, type BriefingStore, type StoredStory } from "../../src/store/index.js";
 import { parseEvalSet } from "../../bench/stories-score.js";
 
 const SET = parseEvalSet(join(__dirname, "../fixtures/stories"));
@@ -14,8 +15,17 @@ export function evalArticle(id: string, changes: Partial<Article> = {}): { artic
   return { article, card: buildCard(article), story: a.story };
 }
 
+/** One event told by three outlets that disagree on a figure. */
+export const BORDER = ["troops-border-a", "troops-border-b", "troops-border-c"];
+
+/** A memory store holding the border story beside look-alikes (same topic, other events), and an asker over it. */
+export async function storiesWorld(): Promise<{ store: BriefingStore; asker: Asker }> {
+  const store = createMemoryStore();
+  await store.putMany([...BORDER, "troops-talks-a", "minister-named-a", "minister-named-b"].map((id) => evalArticle(id)), 1);
+  return { store, asker: createAsker(store) };
+}
+
 const NOW = Date.UTC(2026, 6, 1);
-const BORDER = ["troops-border-a", "troops-border-b", "troops-border-c"];
 const OTHERS = ["troops-talks-a", "troops-talks-b", "minister-quit-a"];
 
 async function allStories(store: BriefingStore): Promise<StoredStory[]> {

@@ -2,18 +2,17 @@
 // the fake Discord gateway and REST (a click arrives as INTERACTION_CREATE, read with isButton()), the
 // real asker over a store holding articles of the story evaluation set (written for the project).
 import { startDiscord, type RunningDiscord } from "../../../src/adapters/discord/index.js";
-import { createAsker, type Answer, type Asker } from "../../../src/ask/index.js";
+import type { Answer, Asker } from "../../../src/ask/index.js";
 import { STORY_BUTTON_BROKEN_TEXT, STORY_GONE_TEXT } from "../../../src/render/index.js";
 import { answerToMessage, POST_PUBLICLY_ID, type ActionRow, type Embed } from "../../../src/render/discord/index.js";
-import { createMemoryStore, type BriefingStore } from "../../../src/store/index.js";
+import type { BriefingStore } from "../../../src/store/index.js";
 import { FAKE_TOKEN, memoryLogger } from "../../fakes/discord/logger.js";
 import { buttonInteraction, commandInteraction } from "../../fakes/discord/payloads.js";
 import { FakeDiscord } from "../../fakes/discord/server.js";
 import { signatureHeaders, signingKey } from "../../fakes/discord/signing.js";
-import { evalArticle } from "../../store/stories-contract.js";
+import { storiesWorld } from "../../store/stories-contract.js";
 
 const APP = "900000000000000001";
-const BORDER = ["troops-border-a", "troops-border-b", "troops-border-c"];
 
 type Reply = { type: number; data: { content?: string; embeds: Embed[]; components?: ActionRow[]; flags?: number } };
 
@@ -25,9 +24,7 @@ let borderId: string;
 const logger = memoryLogger();
 
 beforeAll(async () => {
-  store = createMemoryStore();
-  await store.putMany([...BORDER, "troops-talks-a", "minister-named-a", "minister-named-b"].map((id) => evalArticle(id)), 1);
-  asker = createAsker(store);
+  ({ store, asker } = await storiesWorld());
   const brief = (await asker.ask("/brief kestria")) as Extract<Answer, { kind: "brief" }>;
   borderId = brief.stories!.find((s) => s.sources.length === 3)!.id;
   fake = await FakeDiscord.start({ applicationId: APP, botId: APP });

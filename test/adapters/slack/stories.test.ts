@@ -1,15 +1,14 @@
 // /story and the story buttons of /brief on Slack (issue 14): the real Bolt app in Socket Mode and in
 // HTTP mode against the fake Slack, the real asker over a store holding articles of the story
 // evaluation set (written for the project): one event told by three outlets that disagree on a figure.
-import { createAsker, type Answer, type Asker } from "../../../src/ask/index.js";
+import type { Answer, Asker } from "../../../src/ask/index.js";
 import { STORY_BUTTON_BROKEN_TEXT, STORY_GONE_TEXT } from "../../../src/render/index.js";
 import { answerToSlack, checkMessage, POST_CARD_ACTION, STORY_ACTION, type SlackMessage } from "../../../src/render/slack/index.js";
-import { createMemoryStore, type BriefingStore } from "../../../src/store/index.js";
+import type { BriefingStore } from "../../../src/store/index.js";
 import { blockAction, postToApp, slashCommand } from "../../fakes/slack/payloads.js";
-import { evalArticle } from "../../store/stories-contract.js";
+import { storiesWorld } from "../../store/stories-contract.js";
 import { expectNoSecrets, logged, SIGNING_SECRET, startHarness, type Harness } from "./harness.js";
 
-const BORDER = ["troops-border-a", "troops-border-b", "troops-border-c"];
 const FLAG = "Sources differ: 100,000 troops (Continental Wire, 09:10) vs 130,000 Kestrian soldiers (Capital Times, 11:45)";
 
 type Button = { type: "button"; action_id: string; value?: string; text: { text: string } };
@@ -22,9 +21,7 @@ let h: Harness;
 let borderId: string;
 
 beforeAll(async () => {
-  store = createMemoryStore();
-  await store.putMany([...BORDER, "troops-talks-a", "minister-named-a", "minister-named-b"].map((id) => evalArticle(id)), 1);
-  asker = createAsker(store);
+  ({ store, asker } = await storiesWorld());
   const brief = (await asker.ask("/brief kestria")) as Extract<Answer, { kind: "brief" }>;
   borderId = brief.stories!.find((s) => s.sources.length === 3)!.id;
   h = await startHarness(asker, "socket");
