@@ -1,6 +1,9 @@
 // RGBA pixels -> PNG bytes. resvg's own `asPng()` took a third of a chart's time (about 30 ms for
 // 1260×684 at load 5); node's zlib at a low level, with the alpha dropped when every pixel is opaque
 // (a chart has a white background), writes a file as small in a third of the time.
+// pngjs 7 was measured against it on the same 1242×689 chart pixels (load 0.7): 84 ms by default,
+// 35 ms at level 1 with no filter as RGB, 10 ms as RGBA at twice the size, and all of it synchronous on
+// the event loop; this encoder takes 7 ms, off the main thread, and demultiplies alpha (pngjs does not).
 import { promisify } from "node:util";
 import { crc32, deflate } from "node:zlib";
 
