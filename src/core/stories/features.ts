@@ -21,11 +21,16 @@ const EVENTS: ReadonlyArray<[string, RegExp]> = [
   ["rescued", /^(rescu\w*|saved)$/],
 ];
 
-// A figure given as a change: a later report that says so is an update, not a disagreement.
-// Only the words just before the figure count: "rose to 17", "now 17", "has now reached 17".
-const UPDATE = /\b(?:rose|risen|rises|rising|climbed|climbs|jumped|increased|grew|reached|reaches|now|revised|updated|fell|dropped|upped)\b/;
+// A figure given as a change or as a running total: a later report that says so is an update, not
+// a disagreement. The four words before it in its clause ("rose to 17", "has now reached 17") or
+// the four after it ("17 people have now been moved", "17 remain missing", "1,200 acres since
+// Monday", "900 hectares by the afternoon") count. After the figure a bare "now" is no cue: "17
+// soldiers were now there" says where they are, not that the count moved.
+const CHANGE = "rose|risen|rises|rising|climbed|climbs|jumped|increased|grew|swelled|mounted|doubled|tripled|reached|reaches|revised|updated|fell|dropped|upped";
+const RUNNING = "remain|remains|remained|still|so far|to date|since|by (?:the )?(?:morning|afternoon|evening|night|noon|midnight|dawn|dusk|today|tonight|then|monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
+const UPDATE_BEFORE = new RegExp(`\\b(?:${CHANGE}|now)\\b`);
+const UPDATE_AFTER = new RegExp(`\\b(?:${CHANGE}|${RUNNING}|(?:has|have|had) now)\\b`);
 const UPDATE_WORDS = 4;
-
 const WINDOW = 6;
 
 function unitClass(f: Figure): string {
@@ -52,6 +57,12 @@ function before(f: Figure): string[] {
   return words(i >= 0 ? f.sentence.slice(0, i) : "");
 }
 
+/** The words after the figure, to the end of its clause. */
+function after(f: Figure): string[] {
+  const i = f.sentence.indexOf(f.text);
+  return i < 0 ? [] : words(f.sentence.slice(i + f.text.length).split(/[,;:.!?"\u201c\u201d]/)[0]!);
+}
+
 function figureSig(f: Figure): FigureSig | undefined {
   if (f.kind === "year" || f.kind === "ordinal") return undefined;
   const near = around(f);
@@ -65,7 +76,7 @@ function figureSig(f: Figure): FigureSig | undefined {
     qualifier: f.qualifier,
     thing: `${unit || "people"}${event ? `|${event}` : ""}`,
     context: [...new Set(contentTerms(near.join(" ")).filter((w) => !/\d/.test(w)))],
-    update: UPDATE.test(before(f).slice(-UPDATE_WORDS).join(" ")),
+    update: UPDATE_BEFORE.test(before(f).slice(-UPDATE_WORDS).join(" ")) || UPDATE_AFTER.test(after(f).slice(0, UPDATE_WORDS).join(" ")),
   };
   if (f.valueMax !== undefined) sig.valueMax = f.valueMax;
   return sig;

@@ -99,6 +99,26 @@ describe("flags", () => {
     expect(storyFlags([A, C], DEFAULT_STORY_OPTIONS)).toEqual([]);
   });
 
+  it.each([
+    ["have now been", "More than 40 people have now been treated for injuries after a ferry ran aground off Talmora, the port authority said."],
+    ["remain", "Some 40 people remain in hospital with injuries after the Talmora ferry grounding, the port authority said."],
+    ["since", "The port authority has counted 40 people injured since Monday night, when a ferry ran aground off Talmora."],
+    ["by a time", "Doctors had treated 40 people for injuries by Tuesday evening after the Talmora ferry grounding, the port authority said."],
+  ])("does not flag a later running total (%s)", (_cue, text) => {
+    const C = feat("Talmora ferry: injured taken to hospital", text, "Island Courier", T0 + 20 * H);
+    expect(storyFlags([A, C], DEFAULT_STORY_OPTIONS)).toEqual([]);
+  });
+
+  it("still flags a later count with a bare 'now' after it, which says where, not how many more", () => {
+    const C = feat(
+      "Talmora ferry: injured in hospital",
+      "The port authority said 40 people injured in the grounding were now in hospital on Talmora.",
+      "Island Courier",
+      T0 + 20 * H,
+    );
+    expect(storyFlags([A, C], DEFAULT_STORY_OPTIONS).map((f) => f.kind)).toEqual(["figure"]);
+  });
+
   it("flags the same quoted words given to different speakers", () => {
     const D = feat(
       "Talmora ferry freed",
