@@ -57,13 +57,16 @@ export function titleKeywords(title: string, body: string): Map<string, number> 
   }
   // Topics are names and nouns, never verbs ("holds", "believes"): the tagger reads the title in lower
   // case, since a headline's capitals ("Board Backs Plan") would make every word a name.
-  const nouns = new Set(tagText(title.toLowerCase()).filter((t) => isNounTag(t.pos)).map((t) => t.text));
+  // Tagged only when a title word passes the cheaper tests.
+  let nouns: Set<string> | undefined;
   const out = new Map<string, number>();
   for (const w of words(title)) {
-    if (w.length < 4 || isStopword(w) || /\d/.test(w) || w.includes("'") || !nouns.has(w)) continue;
+    if (w.length < 4 || isStopword(w) || /\d/.test(w) || w.includes("'")) continue;
     const n = counts.get(stem(w)) ?? 0;
     // Seen twice beyond the title itself when the title is the first line of the text.
-    if (n >= 3 && ![...out.keys()].some((k) => stem(k) === stem(w))) out.set(w, n);
+    if (n < 3) continue;
+    nouns ??= new Set(tagText(title.toLowerCase()).filter((t) => isNounTag(t.pos)).map((t) => t.text));
+    if (nouns.has(w) && ![...out.keys()].some((k) => stem(k) === stem(w))) out.set(w, n);
   }
   return out;
 }

@@ -40,6 +40,40 @@ export function isNounTag(pos: PosTag): boolean {
   return pos === "NOUN" || pos === "PROPN";
 }
 
+type WinkTokens = ReturnType<ReturnType<WinkMethods["readDoc"]>["tokens"]>;
+
+/**
+ * The lemmas of one tagged text, read from wink's tokens when a token's lemma is first asked for: the
+ * figure reader asks, the title's phrases never do. Wink's tokens are dropped once read.
+ */
+class Lemmas {
+  #tokens: WinkTokens | undefined;
+  #lemmas: string[] | undefined;
+  constructor(tokens: WinkTokens) {
+    this.#tokens = tokens;
+  }
+  at(i: number): string {
+    if (!this.#lemmas) {
+      const its = nlp!.its;
+      this.#lemmas = this.#tokens!.out(its.lemma as unknown as typeof its.pos).map((l) => String(l).toLowerCase());
+      this.#tokens = undefined;
+    }
+    return this.#lemmas[i]!;
+  }
+}
+
+class Tagged implements TaggedToken {
+  readonly #lemmas: Lemmas;
+  readonly #i: number;
+  constructor(readonly text: string, readonly start: number, readonly end: number, readonly pos: PosTag, lemmas: Lemmas, i: number) {
+    this.#lemmas = lemmas;
+    this.#i = i;
+  }
+  get lemma(): string {
+    return this.#lemmas.at(this.#i);
+  }
+}
+
 function tagUncached(text: string): TaggedToken[] {
   nlp ??= winkNLP(model, ["pos"]);
   const its = nlp.its;
@@ -48,7 +82,7 @@ function tagUncached(text: string): TaggedToken[] {
   const texts = tokens.out();
   const spaces = tokens.out(its.precedingSpaces);
   const tags = tokens.out(its.pos) as PosTag[];
-  const lemmas = tokens.out(its.lemma as unknown as typeof its.pos);
+  const lemmas = new Lemmas(tokens);
   const out = new Array<TaggedToken>(texts.length);
   let at = 0;
   for (let i = 0; i < texts.length; i++) {
@@ -57,7 +91,7 @@ function tagUncached(text: string): TaggedToken[] {
     // The tokenizer keeps the text's characters; look the token up to stay aligned even if it did not.
     const found = text.startsWith(token, at) ? at : text.indexOf(token, at);
     const start = found >= 0 ? found : at;
-    out[i] = { text: token, start, end: start + token.length, pos: tags[i]!, lemma: String(lemmas[i]).toLowerCase() };
+    out[i] = new Tagged(token, start, start + token.length, tags[i]!, lemmas, i);
     at = start + token.length;
   }
   return out;
@@ -77,13 +111,14 @@ const verbLemmas = new Map<string, string>();
  * expects to be verbs by position; a noun gives its own form or a verb stem.
  */
 export function verbLemma(word: string): string {
-  const w = word.toLowerCase();
-  let l = verbLemmas.get(w);
+  // Keyed on the word as given: the lemma depends on its lower case only, and most words come lower-cased.
+  let l = verbLemmas.get(word);
   if (l === undefined) {
+    const w = word.toLowerCase();
     lemmatizer ??= require("wink-lemmatizer") as Lemmatizer;
     l = /^[a-z]+$/.test(w) ? lemmatizer.verb(w) : w;
     if (verbLemmas.size >= 20_000) verbLemmas.clear();
-    verbLemmas.set(w, l);
+    verbLemmas.set(word, l);
   }
   return l;
 }

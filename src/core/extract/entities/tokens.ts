@@ -45,8 +45,10 @@ export function tokenize(doc: Doc): Token[] {
       // "He's", "it's", "that's" are contractions of "is" or "has", not possessives.
       possessive = !CONTRACTED.has(norm);
     }
-    // A mark is never a capital.
-    out.push({ text: t, norm, start: at, end: at + t.length, sentence: s.index, possessive, word, cap: word && CAPITAL.test(t) });
+    // A mark is never a capital; an ASCII letter needs no Unicode test.
+    const c = t.charCodeAt(0);
+    const cap = word && (c < 128 ? c >= 65 && c <= 90 : CAPITAL.test(t));
+    out.push({ text: t, norm, start: at, end: at + t.length, sentence: s.index, possessive, word, cap });
   }
   return out;
 }
