@@ -11,8 +11,12 @@ interface CityRow {
 
 let cities: Set<string> | undefined;
 
+// Plain ASCII words with single spaces (most forms): their key is their lower case.
+const PLAIN = /^[A-Za-z0-9'-]+(?: [A-Za-z0-9'-]+)*$/;
+
 /** Lower case, accents and dots dropped, one space between words: "St. Étienne" -> "st etienne", "U.S." -> "us". */
 export const placeKey = (s: string): string =>
+  PLAIN.test(s) ? s.toLowerCase() :
   s.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/[’']/g, "'").replace(/\./g, "").replace(/\s+/g, " ").trim();
 
 function cityTable(): Set<string> {
