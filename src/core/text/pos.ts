@@ -103,6 +103,8 @@ interface Lemmatizer {
 let lemmatizer: Lemmatizer | undefined;
 // Verb lemmas looked up once per word form; bounded, emptied when full (a long ingest meets new words).
 const verbLemmas = new Map<string, string>();
+let lastVerb: string | undefined;
+let lastLemma = "";
 
 /**
  * The dictionary form of a word read as a verb ("quipped" -> "quip", "shot" -> "shoot", "said" -> "say"),
@@ -111,6 +113,8 @@ const verbLemmas = new Map<string, string>();
  * expects to be verbs by position; a noun gives its own form or a verb stem.
  */
 export function verbLemma(word: string): string {
+  // Callers often ask twice running for one word.
+  if (word === lastVerb) return lastLemma;
   // Keyed on the word as given: the lemma depends on its lower case only, and most words come lower-cased.
   let l = verbLemmas.get(word);
   if (l === undefined) {
@@ -120,5 +124,7 @@ export function verbLemma(word: string): string {
     if (verbLemmas.size >= 20_000) verbLemmas.clear();
     verbLemmas.set(word, l);
   }
+  lastVerb = word;
+  lastLemma = l;
   return l;
 }
