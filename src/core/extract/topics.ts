@@ -20,12 +20,14 @@ const CAPITALISED = /\p{Lu}[\p{L}.'’-]*(?:\s+(?:of\s+(?:the\s+)?)?\p{Lu}[\p{L}
 export function countPlaces(text: string, into = new Map<string, number>(), weight = 1): Map<string, number> {
   const table = placeTable();
   for (const m of text.matchAll(CAPITALISED)) {
-    const tokens = m[0].split(/\s+/);
+    // Each word lower-cased once (a space or the end after a word reads the same to toLowerCase).
+    const tokens = m[0].split(/\s+/).map((t) => t.toLowerCase());
     let i = 0;
     while (i < tokens.length) {
       let matched = 0;
       for (let n = Math.min(4, tokens.length - i); n >= 1 && !matched; n--) {
-        let form = tokens.slice(i, i + n).join(" ").toLowerCase().replace(/[’']s$/, "").replace(/’/g, "'");
+        let form = n === 1 ? tokens[i]! : tokens.slice(i, i + n).join(" ");
+        if (form.includes("'") || form.includes("’")) form = form.replace(/[’']s$/, "").replace(/’/g, "'");
         let place = table.get(form);
         if (!place && form.endsWith(".")) place = table.get((form = form.slice(0, -1)));
         if (place) {
@@ -50,20 +52,27 @@ export function topicKey(term: string): string {
  * words, no figures) that the body repeats ("flood", "bridge"). Counted in the body, by stem.
  */
 export function titleKeywords(title: string, body: string): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const w of words(body)) {
-    const s = stem(w);
-    counts.set(s, (counts.get(s) ?? 0) + 1);
+  // Only the stems of title words that could count are counted in the body.
+  const titleWords = words(title).filter((w) => !(w.length < 4 || isStopword(w) || /\d/.test(w) || w.includes("'")));
+  const counts = new Map<string, number>(titleWords.map((w) => [stem(w), 0]));
+  if (counts.size) {
+    for (const w of words(body)) {
+      const s = stem(w);
+      const n = counts.get(s);
+      if (n !== undefined) counts.set(s, n + 1);
+    }
   }
   // Topics are names and nouns, never verbs ("holds", "believes"): the tagger reads the title in lower
   // case, since a headline's capitals ("Board Backs Plan") would make every word a name.
-  const nouns = new Set(tagText(title.toLowerCase()).filter((t) => isNounTag(t.pos)).map((t) => t.text));
+  // Tagged only when a title word passes the cheaper tests.
+  let nouns: Set<string> | undefined;
   const out = new Map<string, number>();
-  for (const w of words(title)) {
-    if (w.length < 4 || isStopword(w) || /\d/.test(w) || w.includes("'") || !nouns.has(w)) continue;
+  for (const w of titleWords) {
     const n = counts.get(stem(w)) ?? 0;
     // Seen twice beyond the title itself when the title is the first line of the text.
-    if (n >= 3 && ![...out.keys()].some((k) => stem(k) === stem(w))) out.set(w, n);
+    if (n < 3) continue;
+    nouns ??= new Set(tagText(title.toLowerCase()).filter((t) => isNounTag(t.pos)).map((t) => t.text));
+    if (nouns.has(w) && ![...out.keys()].some((k) => stem(k) === stem(w))) out.set(w, n);
   }
   return out;
 }

@@ -149,7 +149,17 @@ export function sentenceAt(doc: Doc, at: number): Sentence | undefined {
   return undefined;
 }
 
-/** Words of a string (letters and digits, apostrophes inside words kept), lower-cased. */
+// The card reads the words of the whole text more than once: the last long text's words are kept (one entry).
+let lastText: string | undefined;
+let lastWords: readonly string[] = [];
+
+/** Words of a string (letters and digits, apostrophes inside words kept), lower-cased (a new array each call). */
 export function words(s: string): string[] {
-  return s.toLowerCase().replace(/[’‘`]/g, "'").match(/[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu) ?? [];
+  if (s === lastText) return lastWords.slice();
+  const out = s.toLowerCase().replace(/[’‘`]/g, "'").match(/[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu) ?? [];
+  if (s.length >= 1000) {
+    lastText = s;
+    lastWords = out.slice();
+  }
+  return out;
 }

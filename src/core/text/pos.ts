@@ -1,6 +1,6 @@
 // Part-of-speech tags from wink-nlp's English model (a tagger that ships its model in the npm package:
 // offline, CPU only, about a millisecond for a 600-word article). Made on first use, not at import.
-import winkNLP, { type ItemToken, type WinkMethods } from "wink-nlp";
+import winkNLP, { type WinkMethods } from "wink-nlp";
 import model from "wink-eng-lite-web-model";
 
 /** Universal Dependencies part-of-speech tags, as the model gives them. */
@@ -40,20 +40,60 @@ export function isNounTag(pos: PosTag): boolean {
   return pos === "NOUN" || pos === "PROPN";
 }
 
+type WinkTokens = ReturnType<ReturnType<WinkMethods["readDoc"]>["tokens"]>;
+
+/**
+ * The lemmas of one tagged text, read from wink's tokens when a token's lemma is first asked for: the
+ * figure reader asks, the title's phrases never do. Wink's tokens are dropped once read.
+ */
+class Lemmas {
+  #tokens: WinkTokens | undefined;
+  #lemmas: string[] | undefined;
+  constructor(tokens: WinkTokens) {
+    this.#tokens = tokens;
+  }
+  at(i: number): string {
+    if (!this.#lemmas) {
+      const its = nlp!.its;
+      this.#lemmas = this.#tokens!.out(its.lemma as unknown as typeof its.pos).map((l) => String(l).toLowerCase());
+      this.#tokens = undefined;
+    }
+    return this.#lemmas[i]!;
+  }
+}
+
+class Tagged implements TaggedToken {
+  readonly #lemmas: Lemmas;
+  readonly #i: number;
+  constructor(readonly text: string, readonly start: number, readonly end: number, readonly pos: PosTag, lemmas: Lemmas, i: number) {
+    this.#lemmas = lemmas;
+    this.#i = i;
+  }
+  get lemma(): string {
+    return this.#lemmas.at(this.#i);
+  }
+}
+
 function tagUncached(text: string): TaggedToken[] {
   nlp ??= winkNLP(model, ["pos"]);
   const its = nlp.its;
-  const out: TaggedToken[] = [];
+  // One pass of wink's collection per property: cheaper than an item object and four reads per token.
+  const tokens = nlp.readDoc(text).tokens();
+  const texts = tokens.out();
+  const spaces = tokens.out(its.precedingSpaces);
+  const tags = tokens.out(its.pos) as PosTag[];
+  const lemmas = new Lemmas(tokens);
+  const out = new Array<TaggedToken>(texts.length);
   let at = 0;
-  nlp.readDoc(text).tokens().each((t: ItemToken) => {
-    const token = t.out();
-    at += t.out(its.precedingSpaces).length;
+  for (let i = 0; i < texts.length; i++) {
+    const token = texts[i]!;
+    at += spaces[i]!.length;
     // The tokenizer keeps the text's characters; look the token up to stay aligned even if it did not.
     const found = text.startsWith(token, at) ? at : text.indexOf(token, at);
     const start = found >= 0 ? found : at;
-    out.push({ text: token, start, end: start + token.length, pos: t.out(its.pos) as PosTag, lemma: String(t.out(its.lemma as unknown as typeof its.pos)).toLowerCase() });
+    out[i] = new Tagged(token, start, start + token.length, tags[i]!, lemmas, i);
     at = start + token.length;
-  });
+  }
   return out;
 }
 
@@ -63,6 +103,8 @@ interface Lemmatizer {
 let lemmatizer: Lemmatizer | undefined;
 // Verb lemmas looked up once per word form; bounded, emptied when full (a long ingest meets new words).
 const verbLemmas = new Map<string, string>();
+let lastVerb: string | undefined;
+let lastLemma = "";
 
 /**
  * The dictionary form of a word read as a verb ("quipped" -> "quip", "shot" -> "shoot", "said" -> "say"),
@@ -71,13 +113,18 @@ const verbLemmas = new Map<string, string>();
  * expects to be verbs by position; a noun gives its own form or a verb stem.
  */
 export function verbLemma(word: string): string {
-  const w = word.toLowerCase();
-  let l = verbLemmas.get(w);
+  // Callers often ask twice running for one word.
+  if (word === lastVerb) return lastLemma;
+  // Keyed on the word as given: the lemma depends on its lower case only, and most words come lower-cased.
+  let l = verbLemmas.get(word);
   if (l === undefined) {
+    const w = word.toLowerCase();
     lemmatizer ??= require("wink-lemmatizer") as Lemmatizer;
     l = /^[a-z]+$/.test(w) ? lemmatizer.verb(w) : w;
     if (verbLemmas.size >= 20_000) verbLemmas.clear();
-    verbLemmas.set(w, l);
+    verbLemmas.set(word, l);
   }
+  lastVerb = word;
+  lastLemma = l;
   return l;
 }

@@ -27,8 +27,22 @@ export function stem(w: string): string {
   return w;
 }
 
-/** Content-word stems of a text, in order, with repeats. */
+// The summary asks for the terms of the same words and sentences many times over: the last texts are kept,
+// bounded and emptied when full, so a long ingest does not grow it.
+const termsOf = new Map<string, readonly string[]>();
+
+/** Content-word stems of a text, in order, with repeats (a new array each call). */
 export function contentTerms(text: string): string[] {
+  let terms = termsOf.get(text);
+  if (!terms) {
+    terms = termsUncached(text);
+    if (termsOf.size >= 4000) termsOf.clear();
+    termsOf.set(text, terms);
+  }
+  return terms.slice();
+}
+
+function termsUncached(text: string): string[] {
   const out: string[] = [];
   for (const w of words(text)) {
     if (STOP.has(w) || w.length < 2 || /^\d+$/.test(w) && w.length < 2) continue;

@@ -11,8 +11,12 @@ interface CityRow {
 
 let cities: Set<string> | undefined;
 
+// Plain ASCII words with single spaces (most forms): their key is their lower case.
+const PLAIN = /^[A-Za-z0-9'-]+(?: [A-Za-z0-9'-]+)*$/;
+
 /** Lower case, accents and dots dropped, one space between words: "St. Étienne" -> "st etienne", "U.S." -> "us". */
 export const placeKey = (s: string): string =>
+  PLAIN.test(s) ? s.toLowerCase() :
   s.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/[’']/g, "'").replace(/\./g, "").replace(/\s+/g, " ").trim();
 
 function cityTable(): Set<string> {
@@ -33,7 +37,22 @@ const COMPASS = new Set(["north", "south", "east", "west", "northern", "southern
  * large cities of the hand list; "city" for the cities and provinces of city-timezones (a lone one may
  * also be a surname or a common word: "Jackson", "Reading"); undefined when no gazetteer knows it.
  */
-export function placeKind(form: string): "country" | "city" | undefined {
+export function placeKind(form: string): PlaceKind {
+  let kind = kinds.get(form);
+  if (kind === undefined && !kinds.has(form)) {
+    kind = placeKindOf(form);
+    // The forms one card asks about, and more: bounded, emptied when full (a long ingest meets new names).
+    if (kinds.size >= 5000) kinds.clear();
+    kinds.set(form, kind);
+  }
+  return kind;
+}
+
+type PlaceKind = "country" | "city" | undefined;
+// The names, words and slices of names a card asks about, each asked several times.
+const kinds = new Map<string, PlaceKind>();
+
+function placeKindOf(form: string): PlaceKind {
   const k = placeKey(form);
   if (!k) return undefined;
   if (PLACES.has(k) || MULTI_PLACES.has(k) || /^us(a)?$|^uk$/.test(k)) return "country";

@@ -6,7 +6,8 @@ import { isCommonWord } from "../../text/index.js";
 import { placeKind } from "./places.js";
 import type { Token } from "./tokens.js";
 
-const allCaps = (t: Token) => /\p{Lu}/u.test(t.text) && !/\p{Ll}/u.test(t.text);
+// A word opening with a-z has a lower-case letter: no Unicode test needed.
+const allCaps = (t: Token) => !(t.text.charCodeAt(0) >= 97 && t.text.charCodeAt(0) <= 122) && /\p{Lu}/u.test(t.text) && !/\p{Ll}/u.test(t.text);
 
 /** Sentences whose words are all in capitals, with at least one word of four letters or more. */
 export function shoutedSentences(tokens: readonly Token[]): Set<number> {

@@ -54,7 +54,7 @@ export function markTeams(tokens: readonly Token[], seqs: NameSeq[]): void {
     }
   }
   for (const s of seqs) {
-    if (!(town(s) || (s.kind === "single" && !s.weak && !isNation(s.name))) || s.to - s.from !== 1 || tokens[s.from]!.possessive) continue;
+    if (s.to - s.from !== 1 || tokens[s.from]!.possessive || !(town(s) || (s.kind === "single" && !s.weak && !isNation(s.name)))) continue;
     const next = tokens[s.to];
     const prev = tokens[s.from - 1];
     if (!next || next.sentence !== tokens[s.from]!.sentence || !PLURAL_VERBS.has(next.norm)) continue;

@@ -18,7 +18,9 @@ export interface Token {
 }
 
 // Words keep inner apostrophes, hyphens and dots ("O'Neill", "Holtz-Eakin", "U.S"); anything else is one token.
-const TOKEN = /[\p{L}\p{N}]+(?:[’'\-.][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
+// Group 1 is a word (letters or digits), else the match is one mark.
+const TOKEN = /([\p{L}\p{N}]+(?:[’'\-.][\p{L}\p{N}]+)*)|[^\s\p{L}\p{N}]/gu;
+const CAPITAL = /^\p{Lu}/u;
 
 const CONTRACTED = new Set(["he", "she", "it", "that", "there", "here", "what", "who", "where", "when", "how", "let", "everyone", "nobody", "somebody", "someone"]);
 
@@ -26,22 +28,27 @@ export function tokenize(doc: Doc): Token[] {
   const out: Token[] = [];
   const { text, sentences } = doc;
   let si = 0;
+  let s = sentences[0];
   // One pass over the text, walking the sentences alongside (they are in order and do not overlap).
   for (const m of text.matchAll(TOKEN)) {
-    while (si < sentences.length && sentences[si]!.end <= m.index) si++;
-    const s = sentences[si];
+    const at = m.index;
+    while (s && s.end <= at) s = sentences[++si];
     if (!s) break;
-    if (m.index < s.start) continue;
+    if (at < s.start) continue;
     const t = m[0];
-    const word = /^[\p{L}\p{N}]/u.test(t);
-    let norm = t.toLowerCase().replace(/’/g, "'");
+    const word = m[1] !== undefined;
+    let norm = t.toLowerCase();
+    if (norm.includes("’")) norm = norm.replace(/’/g, "'");
     let possessive = false;
-    if (word && /'s$/.test(norm) && norm.length > 2) {
+    if (word && norm.length > 2 && norm.endsWith("'s")) {
       norm = norm.slice(0, -2);
       // "He's", "it's", "that's" are contractions of "is" or "has", not possessives.
       possessive = !CONTRACTED.has(norm);
     }
-    out.push({ text: t, norm, start: m.index, end: m.index + t.length, sentence: s.index, possessive, word, cap: /^\p{Lu}/u.test(t) });
+    // A mark is never a capital; an ASCII letter needs no Unicode test.
+    const c = t.charCodeAt(0);
+    const cap = word && (c < 128 ? c >= 65 && c <= 90 : CAPITAL.test(t));
+    out.push({ text: t, norm, start: at, end: at + t.length, sentence: s.index, possessive, word, cap });
   }
   return out;
 }
