@@ -2,7 +2,7 @@
 import type { Doc } from "../text/index.js";
 import type { Entity } from "../types.js";
 import { findNameSeqs, firstNameGender, roleGender, type Gender, type NameSeq } from "./entities/names.js";
-import { COMPANY_SUFFIXES, HONORIFICS, ORG_WORDS } from "./entities/lexicon.js";
+import { COMPANY_SUFFIXES, HONORIFICS, OFFICE_HEADS, ORG_WORDS } from "./entities/lexicon.js";
 import { roleAfter, roleAppositiveBefore, roleBefore } from "./entities/roles.js";
 import { SPEECH_VERBS } from "./speakers/lexicon.js";
 import { isPlaceName } from "./entities/places.js";
@@ -154,7 +154,9 @@ export function extractEntities(doc: Doc): EntityIndex {
     }
     let ids = bySurname.get(key(parts[0]!));
     // "the Mall", "the Post": a thing, never a person's surname.
-    if (ids?.length && tokens[s.from - 1]?.norm === "the" && s.kind === "single") continue;
+    // "the Varga campaign", "the Moss office" are still Varga's and Moss's.
+    const ofPerson = OFFICE_HEADS.has(tokens[s.to]?.norm ?? "") && !tokens[s.to]!.cap;
+    if (ids?.length && tokens[s.from - 1]?.norm === "the" && s.kind === "single" && !ofPerson) continue;
     // "Mr. Obama" is not Michelle Obama: a surname whose gender fits nobody named is someone else.
     if (ids?.length && s.gender && ids.every((id) => built[id]!.gender && built[id]!.gender !== s.gender)) ids = undefined;
     // No one has that surname: the one person whose name opens with that word, gender agreeing.
