@@ -58,6 +58,10 @@ const canonical = (s: string) => {
 const initials = (parts: string[]) =>
   parts.filter((p) => !/^(of|the|and|for|on|in|de|la)$/i.test(p)).map((p) => p[0]!.toLowerCase()).join("");
 
+// "Jr.", "III": a generation after the surname, not the surname ("Ada Moss Jr." is Moss).
+const SUFFIX = /^(?:jr|sr|ii|iii|iv)\.?,?$/i;
+const surname = (parts: readonly string[]) => (parts.length > 2 && SUFFIX.test(parts[parts.length - 1]!) ? parts[parts.length - 2]! : parts[parts.length - 1]!).replace(/,$/, "");
+
 const key = (s: string) => s.toLowerCase().replace(/’/g, "'").replace(/\./g, "");
 
 export function extractEntities(doc: Doc): EntityIndex {
@@ -92,7 +96,7 @@ export function extractEntities(doc: Doc): EntityIndex {
     const parts = s.name.split(/\s+/);
     if (s.kind === "person" && parts.length === 1) continue;
     const first = key(parts[0]!);
-    const last = key(parts[parts.length - 1]!);
+    const last = key(surname(parts));
     // "Donald J. Trump" and "Donald Trump" are one person: key on first and last name.
     const k = s.kind === "person" ? `p:${first} ${last}` : `o:${canonical(s.name)}`;
     let e = byKey.get(k);
@@ -277,7 +281,7 @@ export function extractEntities(doc: Doc): EntityIndex {
     const whole = key(parts.join(" "));
     const exact = built.findIndex((b) => key(b.entity.name) === whole || b.entity.aliases?.some((a) => key(a) === whole));
     if (exact >= 0) return built[into.get(exact) ?? exact]!.entity;
-    const ids = bySurname.get(key(parts[parts.length - 1]!));
+    const ids = bySurname.get(key(surname(parts)));
     if (ids?.length) {
       const id = pickByRecency(ids, mentions, at ?? Infinity, undefined, built, tokens);
       return built[into.get(id) ?? id]!.entity;
