@@ -2,7 +2,7 @@
 import type { Doc } from "../text/index.js";
 import type { Entity } from "../types.js";
 import { findNameSeqs, firstNameGender, roleGender, type Gender, type NameSeq } from "./entities/names.js";
-import { COMPANY_SUFFIXES, HONORIFICS, ORG_WORDS } from "./entities/lexicon.js";
+import { COMPANY_SUFFIXES, HONORIFICS, OFFICE_HEADS, ORG_WORDS } from "./entities/lexicon.js";
 import { roleAfter, roleAppositiveBefore, roleBefore } from "./entities/roles.js";
 import { SPEECH_VERBS } from "./speakers/lexicon.js";
 import { isPlaceName } from "./entities/places.js";
@@ -58,6 +58,10 @@ const canonical = (s: string) => {
 const initials = (parts: string[]) =>
   parts.filter((p) => !/^(of|the|and|for|on|in|de|la)$/i.test(p)).map((p) => p[0]!.toLowerCase()).join("");
 
+// "Jr.", "III": a generation after the surname, not the surname ("Ada Moss Jr." is Moss).
+const SUFFIX = /^(?:jr|sr|ii|iii|iv)\.?,?$/i;
+const surname = (parts: readonly string[]) => (parts.length > 2 && SUFFIX.test(parts[parts.length - 1]!) ? parts[parts.length - 2]! : parts[parts.length - 1]!).replace(/,$/, "");
+
 const key = (s: string) => s.toLowerCase().replace(/’/g, "'").replace(/\./g, "");
 
 export function extractEntities(doc: Doc): EntityIndex {
@@ -92,7 +96,7 @@ export function extractEntities(doc: Doc): EntityIndex {
     const parts = s.name.split(/\s+/);
     if (s.kind === "person" && parts.length === 1) continue;
     const first = key(parts[0]!);
-    const last = key(parts[parts.length - 1]!);
+    const last = key(surname(parts));
     // "Donald J. Trump" and "Donald Trump" are one person: key on first and last name.
     const k = s.kind === "person" ? `p:${first} ${last}` : `o:${canonical(s.name)}`;
     let e = byKey.get(k);
@@ -154,7 +158,9 @@ export function extractEntities(doc: Doc): EntityIndex {
     }
     let ids = bySurname.get(key(parts[0]!));
     // "the Mall", "the Post": a thing, never a person's surname.
-    if (ids?.length && tokens[s.from - 1]?.norm === "the" && s.kind === "single") continue;
+    // "the Varga campaign", "the Moss office" are still Varga's and Moss's.
+    const ofPerson = OFFICE_HEADS.has(tokens[s.to]?.norm ?? "") && !tokens[s.to]!.cap;
+    if (ids?.length && tokens[s.from - 1]?.norm === "the" && s.kind === "single" && !ofPerson) continue;
     // "Mr. Obama" is not Michelle Obama: a surname whose gender fits nobody named is someone else.
     if (ids?.length && s.gender && ids.every((id) => built[id]!.gender && built[id]!.gender !== s.gender)) ids = undefined;
     // No one has that surname: the one person whose name opens with that word, gender agreeing.
@@ -275,7 +281,7 @@ export function extractEntities(doc: Doc): EntityIndex {
     const whole = key(parts.join(" "));
     const exact = built.findIndex((b) => key(b.entity.name) === whole || b.entity.aliases?.some((a) => key(a) === whole));
     if (exact >= 0) return built[into.get(exact) ?? exact]!.entity;
-    const ids = bySurname.get(key(parts[parts.length - 1]!));
+    const ids = bySurname.get(key(surname(parts)));
     if (ids?.length) {
       const id = pickByRecency(ids, mentions, at ?? Infinity, undefined, built, tokens);
       return built[into.get(id) ?? id]!.entity;

@@ -94,6 +94,9 @@ export const COMPANY_SUFFIXES = set(`
 `);
 
 /** Lower-case nouns that, right after a name, make it an organisation ("Zenith newspaper", "Vela agency"). */
+/** What belongs to a person and speaks for them: "Ada Moss's office", "the Varga campaign". */
+export const OFFICE_HEADS = set("office campaign camp");
+
 export const ORG_HEADS = set(`
   agency newspaper daily weekly magazine company firm group club side party bank airline carrier
   broadcaster network channel station brokerage insurer lender retailer manufacturer

@@ -7,7 +7,7 @@ import { roleGender } from "../entities/names.js";
 import { verbLemma } from "../../text/index.js";
 import { TO_LISTENER, type SpeakerRef } from "./grammar.js";
 import { DETERMINERS, DOCUMENT_NOUNS, PERSON_NOUNS, PRONOUNS, SPEECH_VERBS } from "./lexicon.js";
-import { findUnnamed, type Unnamed } from "./unnamed.js";
+import { findOffices, findUnnamed, officeHeadAfter, type Unnamed } from "./unnamed.js";
 
 /** A quote already attributed: its speaker is salient for the pronouns that follow. */
 export interface SpeakerEvent {
@@ -124,9 +124,10 @@ export class Coref {
       if (m.sentence !== last) this.firstInSentence.add(m);
       last = m.sentence;
     }
-    for (const u of findUnnamed(ix)) {
-      if (quoted(tokens[u.from]!.start)) continue;
-      const e: Entity = { name: u.text, type: "person", mentions: 1 };
+    const standIns = [...findUnnamed(ix), ...findOffices(ix)].sort((a, b) => a.from - b.from);
+    for (const u of standIns) {
+      if (quoted(tokens[u.from]!.start) || this.unnamedAt.has(u.from)) continue;
+      const e: Entity = { name: u.text, type: u.organization ? "organization" : "person", mentions: 1 };
       this.unnamedOf.set(e, u);
       this.unnamedAt.set(u.from, e);
     }
@@ -225,7 +226,8 @@ export class Coref {
     // The listener of "told", "asked" is not the one speaking; the one asked answers next.
     const verbBefore = tokens[m.from - 1];
     if (verbBefore && verbBefore.sentence === m.sentence && TO_LISTENER.has(verbBefore.norm)) w += verbLemma(verbBefore.norm) === "ask" ? W.askedListener : W.listener;
-    if (m.possessive) w += W.possessive;
+    // "Varga's office", "the Varga campaign": the office is the subject, not Varga.
+    if (m.possessive || officeHeadAfter(tokens, m.from, m.to) !== undefined) w += W.possessive;
     else if (same(before) && PREPOSITIONS.has(before!.norm)) w += W.preposition;
     else {
       // A subject: opening its clause and followed by a verb-like lower-case word.
@@ -344,6 +346,11 @@ export class Coref {
     }
     head ??= words[words.length - 1];
     if (!head || words.length > 9) return undefined;
+    // "Moss's office", "the Varga campaign": the office or campaign itself, as written.
+    for (let i = ref.from; i < ref.to; i++) {
+      const e = this.unnamedAt.get(i);
+      if (e && this.unnamedOf.get(e)!.organization) return e;
+    }
     const singular = head.replace(/s$/, "");
     const t = tokens[ref.from]!;
     const gender = roleGender(head);

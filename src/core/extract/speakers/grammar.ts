@@ -5,6 +5,7 @@ import type { Mention, Token } from "../entities.js";
 import { ADVERBS, DETERMINERS, PARTIAL_CUES, PERSON_NOUNS, PHRASAL, PRONOUNS, SPEECH_VERBS, speakerNoun } from "./lexicon.js";
 import { ORG_WORDS, ROLE_MODIFIERS, ROLE_NOUNS, TITLES } from "../entities/lexicon.js";
 import { verbLemma } from "../../text/index.js";
+import { officeHeadAfter } from "./unnamed.js";
 
 const personNoun = (w: string) => ROLE_NOUNS.has(w) || TITLES.has(w) || PERSON_NOUNS.has(w) || /^[a-z-]{3,}(er|or|ist|ian)$/.test(w);
 
@@ -186,6 +187,12 @@ export function objectAfter(ctx: GrammarContext, v: number, hi: number): Speaker
     const t = tokens[i]!;
     const m = ctx.mentionFrom.get(i);
     if (m) {
+      // "said the Varga campaign", "said Moss's office": the office speaks, not the person.
+      const office = ctx.isPerson(m) ? officeHeadAfter(tokens, m.from, m.to) : undefined;
+      if (office !== undefined) {
+        const from = tokens[m.from - 1]?.norm === "the" && m.from - 1 >= k ? m.from - 1 : m.from;
+        return { kind: "nominal", from, to: office + 1, text: ctx.text.slice(tokens[from]!.start, tokens[office]!.end) };
+      }
       if (ctx.isPerson(m)) return { kind: "name", from: m.from, to: m.to, text: ctx.text.slice(m.start, m.end), mention: m };
       found ??= m;
       i = m.to - 1;

@@ -4,7 +4,7 @@
 // the quote goes to the description rather than to a wrong name.
 import type { Entity } from "../../types.js";
 import type { EntityIndex, Gender, Mention, Token } from "../entities.js";
-import { ORG_WORDS, ROLE_NOUNS, TITLES } from "../entities/lexicon.js";
+import { OFFICE_HEADS, ORG_WORDS, ROLE_NOUNS, TITLES } from "../entities/lexicon.js";
 import { roleGender } from "../entities/names.js";
 import { ADVERBS, PERSON_NOUNS, SPEECH_VERBS } from "./lexicon.js";
 
@@ -18,6 +18,8 @@ export interface Unnamed {
   /** Salience as an antecedent, on the scale of a named mention's. */
   weight: number;
   gender?: Gender;
+  /** An office or campaign of a named person ("Moss's office"), not a person. */
+  organization?: boolean;
 }
 
 // Openers of someone new. A definite "the minister" most often points back to someone named, so only
@@ -195,4 +197,50 @@ function spell(tokens: readonly Token[], from: number, to: number): string {
   let s = tokens[from]!.text;
   for (let k = from + 1; k < to; k++) s += (tokens[k]!.start > tokens[k - 1]!.end ? " " : "") + tokens[k]!.text;
   return s;
+}
+
+
+/**
+ * The person mention at tokens [from, to) heads an office or campaign of theirs ("Moss's office", "the
+ * Varga campaign"): the token of that head, else undefined. Not when a role follows ("the Varga campaign
+ * manager Ben Ross" is Ben Ross), and a bare name needs "the" before it ("a Varga campaign event" is none).
+ */
+export function officeHeadAfter(tokens: readonly Token[], from: number, to: number): number | undefined {
+  const head = tokens[to];
+  const last = tokens[to - 1]!;
+  if (!head || !head.word || head.cap || head.sentence !== last.sentence || !OFFICE_HEADS.has(head.norm)) return undefined;
+  if (!last.possessive && tokens[from - 1]?.norm !== "the") return undefined;
+  const next = tokens[to + 1];
+  if (next && next.sentence === head.sentence && next.word && (personNoun(next) || next.cap || ORG_WORDS.has(next.norm) || ROLE_NOUNS.has(next.norm))) return undefined;
+  return to;
+}
+
+/**
+ * Offices and campaigns of named people, in text order, as stand-ins like unnamed people: a later "the
+ * campaign", "the statement" or "it" means them, and a quote of theirs goes to them as written.
+ */
+export function findOffices(ix: EntityIndex): Unnamed[] {
+  const { tokens, mentions, entities } = ix;
+  const out: Unnamed[] = [];
+  for (const m of mentions) {
+    if (entities[m.entity]?.type !== "person") continue;
+    const head = officeHeadAfter(tokens, m.from, m.to);
+    if (head === undefined) continue;
+    const from = tokens[m.from - 1]?.norm === "the" && !tokens[m.to - 1]!.possessive ? m.from - 1 : m.from;
+    const next = tokens[head + 1];
+    const prev = tokens[from - 1];
+    const clauseStart = !prev || prev.sentence !== tokens[from]!.sentence || prev.text === "," || prev.norm === "and" || prev.norm === "but";
+    // A subject that speaks is as salient as a named speaker; one that is merely mentioned, less.
+    const subject = clauseStart && !!next && next.sentence === tokens[head]!.sentence && (next.text === "," || (next.word && !next.cap && finite(next.norm)));
+    const raw = spell(tokens, from, head + 1);
+    out.push({
+      from,
+      to: head + 1,
+      text: raw.charAt(0).toLowerCase() === "t" && from < m.from ? raw.charAt(0).toLowerCase() + raw.slice(1) : raw,
+      sentence: tokens[from]!.sentence,
+      weight: subject ? 2 + (next && SPEECH_VERBS.has(next.norm) ? 1 : 0) : 0.5,
+      organization: true,
+    });
+  }
+  return out;
 }
