@@ -95,6 +95,11 @@ describe("direct or partial", () => {
     ["a noun phrase after the verb", "Her rival kept urging “a calmer kind of politics.”", "partial"],
     ["a noun, not a verb, before the marks", "Critics seized on her remarks “about the river tax.”", "partial"],
     ["a clause that does not end the sentence", "Okafor said “the pumps held” until the power failed.", "partial"],
+    ["the end of a that-clause the writer began", "Okafor said that once the river falls, “We start clearing the roads.”", "partial"],
+    ["after a colon that ends a that-clause", "Okafor added that the crews face one choice: “Dig now or lose the road.”", "partial"],
+    ["the cue after a that-clause is still a cue", "Asked about the claim that the dam leaked, Okafor said, “Nothing leaked.”", "direct"],
+    ["a relative that is no report", "Okafor replied with a line that drew applause: “Water waits for nobody.”", "direct"],
+    ["a report inside a report", "“We have bags for two days,” Okafor told the crews, according to two engineers.", "partial"],
   ])("%s", (_name, text, kind) => expect(quotes(text)[0]?.kind).toBe(kind));
 
   test.each<[string, string, Array<"direct" | "partial">]>([
