@@ -57,6 +57,9 @@ describe("what is no quote", () => {
     ["a scare-quoted word nobody said", "The so-called “reform” has changed little in the valley."],
     ["attributes inside markup", '<tweet author="someone" text="a quoted attribute">Rain again today</tweet>'],
     ["a heading in single marks", "Council Meets Again\n\n'A Long Night Ahead.'\n\nThe session ran late."],
+    ["a one-word label on a line of its own", "The council met at noon.\n\n“Related:”\n\nRoads Reopen After the Flood."],
+    ["a show's title before the role of someone in it", "“Harbour Lights” star Ana Ruiz opened the fair on Sunday."],
+    ["a one-word title before a host", "The ‘Tidewatch’ host Omar Diaz spoke first at the fair."],
   ])("%s", (_name, text) => expect(quotes(text).filter((q) => q.kind === "direct")).toEqual([]));
 
   test("a short paragraph in single marks, where people are quoted in double marks, is a subhead", () => {

@@ -9,6 +9,9 @@ export type SpanKind = "direct" | "partial" | "title";
 // Words that announce a title in quotation marks ("the book “The Art of the Deal”").
 const TITLE_BEFORE = /\b(book|books|film|movie|song|album|show|series|episode|article|essay|column|op-ed|headline|poem|play|documentary|podcast|titled|entitled|known as|named|report|memoir|novel|speech|segment|program|programme|campaign|slogan|ad|video)\s*,?\s*$/i;
 
+// Roles in a work that follow its title ("“Harbour Lights” star", "the ‘Tidewatch’ co-host").
+const WORK_ROLE_AFTER = /^(?:[\p{Lu}][\p{L}.]*\s+)?(star|stars|co-star|host|co-host|creator|co-creator|showrunner|actor|actress|anchor|author|narrator)\b/u;
+
 /** What a quoted span is; `prev` is the span before it, for split quotes. */
 export function spanKind(doc: Doc, span: QuotedSpan, prev?: QuotedSpan): SpanKind {
   const { text } = doc;
@@ -24,6 +27,10 @@ export function spanKind(doc: Doc, span: QuotedSpan, prev?: QuotedSpan): SpanKin
   while (j < text.length && (text[j] === " " || text[j] === "\t")) j++;
   // A heading in marks: a short paragraph of capitalised words.
   if (alone && words.length <= 8 && titleCase(words)) return "title";
+  // A one-word paragraph in marks: a label or a heading ("“Related:”"), not someone's words.
+  if (alone && words.length === 1) return "title";
+  // A title of a work before the role of someone in it ("“Harbour Lights” star Ana Ruiz", "‘Tidewatch’ host").
+  if (words.length <= 8 && titleCase(words.length === 1 ? [...words, words[0]!] : words) && WORK_ROLE_AFTER.test(text.slice(j, j + 30))) return "title";
   // A subhead: a short paragraph in single marks, in an article that quotes people in double marks.
   if (alone && span.single && words.length <= 8 && /["“”]|''/.test(text)) return "title";
   // A title after a title noun ("her book, ''Salt and Iron''"), or a nickname between names.
