@@ -57,6 +57,9 @@ describe("what is no quote", () => {
     ["a scare-quoted word nobody said", "The so-called “reform” has changed little in the valley."],
     ["attributes inside markup", '<tweet author="someone" text="a quoted attribute">Rain again today</tweet>'],
     ["a heading in single marks", "Council Meets Again\n\n'A Long Night Ahead.'\n\nThe session ran late."],
+    ["a one-word label on a line of its own", "The council met at noon.\n\n“Related:”\n\nRoads Reopen After the Flood."],
+    ["a show's title before the role of someone in it", "“Harbour Lights” star Ana Ruiz opened the fair on Sunday."],
+    ["a one-word title before a host", "The ‘Tidewatch’ host Omar Diaz spoke first at the fair."],
   ])("%s", (_name, text) => expect(quotes(text).filter((q) => q.kind === "direct")).toEqual([]));
 
   test("a short paragraph in single marks, where people are quoted in double marks, is a subhead", () => {
@@ -95,6 +98,11 @@ describe("direct or partial", () => {
     ["a noun phrase after the verb", "Her rival kept urging “a calmer kind of politics.”", "partial"],
     ["a noun, not a verb, before the marks", "Critics seized on her remarks “about the river tax.”", "partial"],
     ["a clause that does not end the sentence", "Okafor said “the pumps held” until the power failed.", "partial"],
+    ["the end of a that-clause the writer began", "Okafor said that once the river falls, “We start clearing the roads.”", "partial"],
+    ["after a colon that ends a that-clause", "Okafor added that the crews face one choice: “Dig now or lose the road.”", "partial"],
+    ["the cue after a that-clause is still a cue", "Asked about the claim that the dam leaked, Okafor said, “Nothing leaked.”", "direct"],
+    ["a relative that is no report", "Okafor replied with a line that drew applause: “Water waits for nobody.”", "direct"],
+    ["a report inside a report", "“We have bags for two days,” Okafor told the crews, according to two engineers.", "partial"],
   ])("%s", (_name, text, kind) => expect(quotes(text)[0]?.kind).toBe(kind));
 
   test.each<[string, string, Array<"direct" | "partial">]>([

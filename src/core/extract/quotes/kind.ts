@@ -9,6 +9,9 @@ export type SpanKind = "direct" | "partial" | "title";
 // Words that announce a title in quotation marks ("the book “The Art of the Deal”").
 const TITLE_BEFORE = /\b(book|books|film|movie|song|album|show|series|episode|article|essay|column|op-ed|headline|poem|play|documentary|podcast|titled|entitled|known as|named|report|memoir|novel|speech|segment|program|programme|campaign|slogan|ad|video)\s*,?\s*$/i;
 
+// Roles in a work that follow its title ("“Harbour Lights” star", "the ‘Tidewatch’ co-host").
+const WORK_ROLE_AFTER = /^(?:[\p{Lu}][\p{L}.]*\s+)?(star|stars|co-star|host|co-host|creator|co-creator|showrunner|actor|actress|anchor|author|narrator)\b/u;
+
 /** What a quoted span is; `prev` is the span before it, for split quotes. */
 export function spanKind(doc: Doc, span: QuotedSpan, prev?: QuotedSpan): SpanKind {
   const { text } = doc;
@@ -24,6 +27,10 @@ export function spanKind(doc: Doc, span: QuotedSpan, prev?: QuotedSpan): SpanKin
   while (j < text.length && (text[j] === " " || text[j] === "\t")) j++;
   // A heading in marks: a short paragraph of capitalised words.
   if (alone && words.length <= 8 && titleCase(words)) return "title";
+  // A one-word paragraph in marks: a label or a heading ("“Related:”"), not someone's words.
+  if (alone && words.length === 1) return "title";
+  // A title of a work before the role of someone in it ("“Harbour Lights” star Ana Ruiz", "‘Tidewatch’ host").
+  if (words.length <= 8 && titleCase(words.length === 1 ? [...words, words[0]!] : words) && WORK_ROLE_AFTER.test(text.slice(j, j + 30))) return "title";
   // A subhead: a short paragraph in single marks, in an article that quotes people in double marks.
   if (alone && span.single && words.length <= 8 && /["“”]|''/.test(text)) return "title";
   // A title after a title noun ("her book, ''Salt and Iron''"), or a nickname between names.
@@ -32,6 +39,12 @@ export function spanKind(doc: Doc, span: QuotedSpan, prev?: QuotedSpan): SpanKin
   // Inside a clause: a partial quote, unless it is the whole object of a verb of saying and runs to the
   // end of the sentence ("Okoro said “the pumps held.”", "she wrote that “nothing works.”").
   if (/[\p{L}\p{N}]/u.test(left)) return objectOfSpeech(doc, span, j) ? "direct" : "partial";
+  // The close of a clause the writer opened with "that" ("she said that once the vote is in, “We go home.”"):
+  // the report begins at "that", so the quoted words are only part of it.
+  if ((left === "," || left === ":") && thatClauseBefore(doc, span)) return "partial";
+  // A report inside a report ("“We go home,” she said, according to two aides"): the aides are the source, and
+  // what they report holds the words of saying around the quote.
+  if (nestedReport(doc, span)) return "partial";
   // Quoted words that run on into the writer's own ("“You squeezed employees” to drive up the price").
   const next = /^\p{Ll}[\p{L}'’-]*/u.exec(text.slice(j, j + 30))?.[0];
   if (span.closed && next && !cueFollows(next)) return "partial";
@@ -81,6 +94,39 @@ function objectOfSpeech(doc: Doc, span: QuotedSpan, after: number): boolean {
   const v = words.findIndex((t) => t.pos === "VERB" || t.pos === "AUX");
   return v > 0 && words.slice(0, v).some((t) => SUBJECT_TAGS.has(t.pos));
 }
+
+/**
+ * The words before the span, in its sentence, are a verb of saying, "that" (after at most three words of object:
+ * "told the board that") and a clause of the writer's, ended by the comma or colon before the marks.
+ */
+function thatClauseBefore(doc: Doc, span: QuotedSpan): boolean {
+  const sentence = sentenceAt(doc, span.open);
+  if (!sentence) return false;
+  const lead = doc.text.slice(sentence.start, span.open);
+  const that = [...lead.matchAll(/\bthat\b/gi)].at(-1);
+  if (!that || /["“”]|''/.test(lead.slice(that.index))) return false;
+  const clause = lead.slice(that.index + 4);
+  // No verb of saying in the clause: "asked about the claim that it was a bomb, she said, “...”" is the usual cue.
+  const inClause = [...clause.matchAll(/[\p{L}’'-]+/gu)];
+  if (!inClause.length || inClause.some((w) => SPEECH_VERBS.has(w[0].toLowerCase()))) return false;
+  // The verb, then at most three words of its object, none a preposition ("replied with a phrase that" opens a
+  // relative clause, not a report).
+  const before = [...lead.slice(0, that.index).matchAll(/[\p{L}’'-]+/gu)].slice(-4).map((w) => w[0].toLowerCase());
+  const v = before.findLastIndex((w) => SPEECH_VERBS.has(w) && !PHRASAL.has(w));
+  return v >= 0 && !before.slice(v + 1).some((w) => PREPOSITIONS.has(w));
+}
+
+/** After the span, in its sentence: a verb of saying and then ", according to" someone else. */
+function nestedReport(doc: Doc, span: QuotedSpan): boolean {
+  const sentence = sentenceAt(doc, Math.max(span.start, span.close - 1));
+  if (!sentence || sentence.end <= span.close) return false;
+  const rest = doc.text.slice(span.close, sentence.end);
+  const at = /,\s*according to\b/i.exec(rest);
+  if (!at || /["“”]|''/.test(rest.slice(0, at.index))) return false;
+  return [...rest.slice(0, at.index).matchAll(/[\p{L}’'-]+/gu)].some((w) => SPEECH_VERBS.has(w[0].toLowerCase()));
+}
+
+const PREPOSITIONS = new Set(["with", "of", "to", "for", "in", "on", "at", "about", "by", "from", "into", "like", "as"]);
 
 // Tags that open a fragment, not a clause: "is deeply wrong", "to fight on", "and more".
 const NO_CLAUSE_START: ReadonlySet<PosTag> = new Set(["VERB", "AUX", "PART", "CCONJ"]);
