@@ -28,7 +28,17 @@ const TIME_WORDS = new Set(
   ).split(" "),
 );
 const bare = (w: string) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}'’]+$/gu, "");
-const low = (w: string) => bare(w).toLowerCase();
+// The same words are looked at many times over a title's runs: their bare lower-case forms are kept
+// (bounded, emptied when full).
+const lows = new Map<string, string>();
+const low = (w: string) => {
+  let l = lows.get(w);
+  if (l === undefined) {
+    if (lows.size >= 20_000) lows.clear();
+    lows.set(w, (l = bare(w).toLowerCase()));
+  }
+  return l;
+};
 const isDash = (w: string) => /^[–—-]+$/.test(w);
 
 /** The words of a sentence (split on spaces) with their tags. */
