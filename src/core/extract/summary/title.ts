@@ -6,7 +6,7 @@
 // nothing dates it (summary/tense.ts).
 import type { Doc } from "../../text/index.js";
 import { dropAsides } from "./compress.js";
-import { clauseStarts, shortenings, tagWords, wholeBefore, type Word } from "./phrases.js";
+import { clauseStarts, shortenings, tagWords, wholeBefore, wordTerms, type Word } from "./phrases.js";
 import { personNames, pronounReferent, type Evidence } from "./people.js";
 import { closingAhead, quoteOpenAfter, standalone } from "./standalone.js";
 import { contentTerms, isStopword } from "../../text/terms.js";
@@ -166,7 +166,7 @@ const letters = (w: string) => w.toLowerCase().replace(/[^a-z]/g, "");
 function wordWorths(ws: readonly string[], seen: ReadonlyMap<string, number>, functionWord: number): number[] {
   return ws.map((w) => {
     let v = FUNCTION_WORDS.has(letters(w)) ? Math.max(0, functionWord) : 0;
-    for (const t of new Set(contentTerms(w))) v += Math.log(seen.get(t) ?? 1);
+    for (const t of new Set(wordTerms(w))) v += Math.log(seen.get(t) ?? 1);
     return v;
   });
 }
