@@ -37,7 +37,8 @@ export function quoteShare(bullet: string, quotes: readonly Quote[] | readonly s
 /** The bullets the article offers: its sentences made to stand alone, or paired with the one they lean on. */
 export function bulletCandidates(doc: Doc, units: readonly Unit[], quotes: readonly Quote[], window = Infinity): Candidate[] {
   const candidates: Candidate[] = [];
-  const quoted = quotes.map((q) => norm(q.text));
+  // Only quotes of four words or more count in quoteShare: the others are left out once here.
+  const quoted = quotes.map((q) => norm(q.text)).filter((t) => t.split(" ").length >= 4);
   const people = new Map<string, Evidence>();
   let previous: string | undefined;
   let open = false;
@@ -56,7 +57,7 @@ export function bulletCandidates(doc: Doc, units: readonly Unit[], quotes: reado
     if ("text" in r) bullet = { positions: [u.position], text: r.text, caption: u.caption };
     // A sentence that leans on the one before ("It also found ...") rides along with it.
     else if (r.rejected === "dangling" && previous) bullet = { positions: [u.position - 1, u.position], text: `${previous} ${dropAsides(u.text)}` };
-    if (bullet && quoteShare(bullet.text, quoted) <= 0.5) candidates.push(bullet);
+    if (bullet && (quoted.length === 0 || quoteShare(bullet.text, quoted) <= 0.5)) candidates.push(bullet);
     previous = "text" in r ? r.text : undefined;
   }
   return candidates;

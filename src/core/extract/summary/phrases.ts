@@ -28,8 +28,31 @@ const TIME_WORDS = new Set(
   ).split(" "),
 );
 const bare = (w: string) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}'’]+$/gu, "");
-const low = (w: string) => bare(w).toLowerCase();
+// The same words are looked at many times over a title's runs: their bare lower-case forms are kept
+// (bounded, emptied when full).
+const lows = new Map<string, string>();
+const low = (w: string) => {
+  let l = lows.get(w);
+  if (l === undefined) {
+    if (lows.size >= 20_000) lows.clear();
+    lows.set(w, (l = bare(w).toLowerCase()));
+  }
+  return l;
+};
 const isDash = (w: string) => /^[–—-]+$/.test(w);
+
+// A word's content terms, kept per word form (bounded, emptied when full): the title reads them for its
+// bound before tagging and again in tagWords.
+const termsOf = new Map<string, string[]>();
+/** contentTerms of one word, remembered (the same array for the same word: do not change it). */
+export function wordTerms(w: string): string[] {
+  let t = termsOf.get(w);
+  if (t === undefined) {
+    if (termsOf.size >= 20_000) termsOf.clear();
+    termsOf.set(w, (t = contentTerms(w)));
+  }
+  return t;
+}
 
 /** The words of a sentence (split on spaces) with their tags. */
 export function tagWords(words: readonly string[]): Word[] {
@@ -43,7 +66,7 @@ export function tagWords(words: readonly string[]): Word[] {
     const mine: PosTag[] = [];
     while (t < tokens.length && tokens[t]!.start < end) mine.push(tokens[t++]!.pos);
     const core = mine.filter((p) => p !== "PUNCT");
-    out.push({ text: w, terms: contentTerms(w), first: core[0] ?? mine[0] ?? "X", last: core[core.length - 1] ?? mine[mine.length - 1] ?? "X" });
+    out.push({ text: w, terms: wordTerms(w), first: core[0] ?? mine[0] ?? "X", last: core[core.length - 1] ?? mine[mine.length - 1] ?? "X" });
     at = end + 1;
   }
   return out;

@@ -6,7 +6,7 @@
 // nothing dates it (summary/tense.ts).
 import type { Doc } from "../../text/index.js";
 import { dropAsides } from "./compress.js";
-import { clauseStarts, shortenings, tagWords, wholeBefore, type Word } from "./phrases.js";
+import { clauseStarts, shortenings, tagWords, wholeBefore, wordTerms, type Word } from "./phrases.js";
 import { personNames, pronounReferent, type Evidence } from "./people.js";
 import { closingAhead, quoteOpenAfter, standalone } from "./standalone.js";
 import { contentTerms, isStopword } from "../../text/terms.js";
@@ -87,11 +87,18 @@ export interface TitleCandidate {
 
 /** Every run that could be the title: whole phrases from sentence and clause starts in the first sentences. */
 export function titleCandidates(doc: Doc, params: Partial<TitleParams> = {}): TitleCandidate[] {
-  const p = { ...DEFAULT_TITLE, ...params };
+  return [...runs(doc, { ...DEFAULT_TITLE, ...params })];
+}
+
+/**
+ * The runs of titleCandidates, in the same order. `below(bound, position)` is asked before a sentence is
+ * tagged and before each of its clause starts: when no run from there can score above `bound` (see
+ * scoreBound) and it answers true, they are passed over.
+ */
+function* runs(doc: Doc, p: TitleParams, below?: (bound: number) => boolean): Generator<TitleCandidate> {
   const units = toUnits(doc, 0);
   const seen = new Map<string, number>();
   for (const u of units) for (const t of new Set(contentTerms(u.text))) seen.set(t, (seen.get(t) ?? 0) + 1);
-  const out: TitleCandidate[] = [];
   const people = new Map<string, Evidence>();
   const fullNames = fullNamesBySurname(doc.text);
   let open = false;
@@ -108,8 +115,11 @@ export function titleCandidates(doc: Doc, params: Partial<TitleParams> = {}): Ti
     if (inQuote || /\?["”’']?$/.test(u.text)) continue;
     const all = headlineClause(u.text).replace(CONNECTIVE, "").replace(/[.!]+["”’']?$/u, "").split(/\s+/).filter(Boolean);
     for (const ws of sentencesIn(all)) {
+      const worth = below && wordWorths(ws, seen, p.functionWord);
+      if (worth && below(scoreBound(worth, 0, u.position, p))) continue;
       const tagged = tagWords(ws);
       for (const s of clauseStarts(tagged)) {
+        if (worth && below(scoreBound(worth, s, u.position, p))) continue;
         // Speech in the first or second person is someone else's voice; a pronoun leans on a sentence
         // the title does not show.
         if (/^["“‘']?(?:I|I'm|I've|We|We're|We've|You|You're|My|Our|Your|Us)$/i.test(ws[s]!)) continue;
@@ -139,12 +149,38 @@ export function titleCandidates(doc: Doc, params: Partial<TitleParams> = {}): Ti
           const functionWords = run.filter((w) => FUNCTION_WORDS.has(w.toLowerCase())).length;
           const words = name ? [...name.split(" "), ...run.slice(1)] : withFullName(run, fullNames, budget);
           const whole = kept.length === ws.length - s;
-          out.push({ words, content, functionWords, whole, position: u.position, sentenceStart: s === 0 });
+          yield { words, content, functionWords, whole, position: u.position, sentenceStart: s === 0 };
         }
       }
     }
   }
-  return out;
+}
+
+const letters = (w: string) => w.toLowerCase().replace(/[^a-z]/g, "");
+
+/**
+ * What each word can add to a run's worth at most: log(sentences using it) for each of its content
+ * terms (the same terms tagWords gives it), and the worth of a function word when it is one (also once
+ * a run trims its comma).
+ */
+function wordWorths(ws: readonly string[], seen: ReadonlyMap<string, number>, functionWord: number): number[] {
+  return ws.map((w) => {
+    let v = FUNCTION_WORDS.has(letters(w)) ? Math.max(0, functionWord) : 0;
+    for (const t of new Set(wordTerms(w))) v += Math.log(seen.get(t) ?? 1);
+    return v;
+  });
+}
+
+/**
+ * The most a run from word `start` can score (titleScore): its best `maxWords` words, the two function
+ * words the present perfect may add ("has been"), the worth of a whole sentence and of its words. Keep
+ * in step with titleScore.
+ */
+function scoreBound(worth: readonly number[], start: number, position: number, p: TitleParams): number {
+  const top = worth.slice(start).sort((a, b) => b - a);
+  let sum = 2 * Math.max(0, p.functionWord) + Math.max(0, p.wholeSentence) + Math.max(0, p.perWord) * p.maxWords;
+  for (let i = 0; i < top.length && i < p.maxWords; i++) sum += top[i]!;
+  return sum * Math.exp(-p.positionDecay * position);
 }
 
 const REPORTING = new Set("say tell add claim believe warn argue insist state suggest explain allege note write tweet".split(" "));
@@ -232,7 +268,13 @@ export function titleScore(c: TitleCandidate, p: TitleParams): number {
 export function makeTitle(doc: Doc, params: Partial<TitleParams> = {}): string {
   const p = { ...DEFAULT_TITLE, ...params };
   let best: TitleCandidate | undefined;
-  for (const c of titleCandidates(doc, p)) if (!best || titleScore(c, p) > titleScore(best, p)) best = c;
+  let bestScore = -Infinity;
+  // A sentence none of whose runs could beat the best so far is not tagged (a margin for rounding).
+  const below = (bound: number) => best !== undefined && bound < bestScore - 1e-9;
+  for (const c of runs(doc, p, below)) {
+    const score = titleScore(c, p);
+    if (!best || score > bestScore) [best, bestScore] = [c, score];
+  }
   const words = best?.words ?? fallbackTitle(doc, p.maxWords);
   const title = words
     .join(" ")

@@ -56,7 +56,20 @@ function splitGlued(text: string): string[] {
   return parts.filter(Boolean);
 }
 
-export function toUnits(doc: Doc, firstBodySentence: number): Unit[] {
+// The summary and the title read the same units of one document: made once per document and start,
+// kept as long as the document is (a WeakMap: nothing outlives the card).
+const made = new WeakMap<Doc, Map<number, readonly Unit[]>>();
+
+/** The units of the body from `firstBodySentence` on (the same frozen array for the same document and start). */
+export function toUnits(doc: Doc, firstBodySentence: number): readonly Unit[] {
+  let byStart = made.get(doc);
+  if (!byStart) made.set(doc, (byStart = new Map()));
+  let units = byStart.get(firstBodySentence);
+  if (!units) byStart.set(firstBodySentence, (units = Object.freeze(unitsOf(doc, firstBodySentence).map((u) => Object.freeze(u)))));
+  return units;
+}
+
+function unitsOf(doc: Doc, firstBodySentence: number): Unit[] {
   const units: Unit[] = [];
   for (const s of doc.sentences.slice(firstBodySentence)) {
     let text = s.text;
