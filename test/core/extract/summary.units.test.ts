@@ -41,7 +41,7 @@ describe("summary units: datelines, furniture, captions", () => {
       ["The ferry sailed from Varley (Kelland).", "The crossing took an hour.", "Fares rose to £40 ($50).", "Jo Pell runs the line.", "We sang all day!", "I was tired."],
     ],
     [
-      "Share this withEmailFacebookCopy this linkThe harbour reopened on Friday. Varley Museum of TimberLet us know what you think of this new format.",
+      "Share this withEmailFacebookCopy this linkThe harbour reopened on Friday. Varley Museum of TimberLet us know what you think of the new look.",
       ["The harbour reopened on Friday.", "Varley Museum of Timber"],
     ],
     [

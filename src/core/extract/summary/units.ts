@@ -20,7 +20,7 @@ export interface Unit {
 const DATELINE =
   /^(?:\p{Lu}[\p{L}.' -]*(?:,\s*\p{Lu}[\p{L}.' -]*)*\s*)?(?:\((?:CNN|CNN Money|CNNMoney|AP|AFP|Reuters|UPI|PA|Bloomberg|Xinhua|EW\.com)\)\s*(?:--|—|–|-)?\s*|\([^()]{2,40}\)(?=\p{Lu})|\([^()]{2,40}\)\s+(?:--|—|–)\s+)/u;
 const FURNITURE =
-  /^(?:Scroll down for (?:the )?videos?|Visit site|Click here[^.]*?|Watch the video|READ MORE:?|Let us know what you think[^.]*\.?|Media playback is (?:not supported|unsupported) on (?:this|your) device)\s*|^(?:Share this with|Rhannu hwn ar).{0,120}?(?:Copy this link|Copïo[’']r ddolen yma)\s*|^(?:These are external links and will open in a new window|Mae[’']r rhain yn ddolenni allanol ac yn agor mewn ffenest newydd)\s*|^\d{1,2} \p{Lu}\p{Ll}+ \d{4}\s+Last updated at \d{1,2}:\d{2}(?: [A-Z]{2,4}(?!\p{Ll}))?\s*/iu;
+  /^(?:Scroll down for (?:the )?videos?|Visit site|Click here[^.]*?|Watch the video|READ MORE:?|Let us know what you think[^.]*\.?|Media playback is (?:not supported|unsupported) on (?:this|your) device)\s*|^(?:Share this with|Rhannu hwn ar).{0,120}?(?:Copy this link|Copïo[’']r ddolen yma)\s*|^(?:These are external links and will open in a new window|Mae[’']r rhain yn ddolenni allanol(?: \S+){0,6}? newydd)\s*|^\d{1,2} \p{Lu}\p{Ll}+ \d{4}\s+Last updated at \d{1,2}:\d{2}(?: [A-Z]{2,4}(?!\p{Ll}))?\s*/iu;
 // Sentences run together without a space where a page lost its markup: "... the quay.Mr Pell said",
 // "... on your screenThe mayor", "10:15 BSTAnna". A lower-case word of three letters or more, or
 // a full stop after one, glued to a capitalised word; names such as "McKay" or "iPhone" are too short
