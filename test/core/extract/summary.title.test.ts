@@ -1,6 +1,6 @@
 // Generated titles: the lede's tense, and whole phrases on articles written for these tests.
 import { makeTitle } from "../../../src/core/extract/summary.js";
-import { tagWords } from "../../../src/core/extract/summary/phrases.js";
+import { shortenings, tagWords } from "../../../src/core/extract/summary/phrases.js";
 import { presentPerfect } from "../../../src/core/extract/summary/tense.js";
 import { analyze } from "../../../src/core/text/index.js";
 
@@ -109,4 +109,24 @@ describe("generated titles are whole phrases", () => {
       "Nadia Okafor has written to the council to ask for a new boathouse near the harbour",
     ],
   ])("%s", (text, want) => expect(makeTitle(analyze(text))).toBe(want));
+});
+
+describe("shortened forms stop where a phrase ends", () => {
+  const forms = (s: string) => shortenings(tagWords(s.split(" ")), 0, 17).map((f) => f.map((w) => w.text).join(" "));
+  test.each<[string, string]>([
+    // "said" wants its clause, with a verb of its own.
+    ["The council backed a report which said selling the old depot would raise £2m a year", "The council backed a report which said selling the old depot"],
+    // A bare noun after "and" shares the words before it.
+    ["The mayor will call on residents and their friends and families to share stories of the flood", "The mayor will call on residents and their friends"],
+    // A phrase after a left-out clause may belong to it.
+    ["The rower broke her wrist in a fall after colliding with a buoy during the final", "The rower broke her wrist in a fall with a buoy"],
+  ])("%s", (sentence, cut) => {
+    const all = forms(sentence);
+    expect(all.length).toBeGreaterThan(0);
+    expect(all).not.toContain(cut);
+  });
+
+  test("two verbs sharing their object stay together", () => {
+    expect(forms("The harbour board has agreed to buy and repair the old ferry")).toEqual(["The harbour board has agreed to buy and repair the old ferry"]);
+  });
 });

@@ -59,11 +59,11 @@ const opensPhrase = (ws: readonly Word[], i: number) => opensAfter(ws[i - 1]!, w
 
 /** Whether the words before `end` can stand as a headline: a whole phrase, all marks closed. */
 export function wholeBefore(ws: readonly Word[], start: number, end: number): boolean {
-  return end > start && stopsWhole(ws.slice(start, end), ws[end]);
+  return end > start && stopsWhole(ws.slice(start, end), ws[end], ws[end + 1]);
 }
 
-/** Whether `kept` may end a headline when `next` is the word that followed it in the sentence. */
-function stopsWhole(kept: readonly Word[], next: Word | undefined): boolean {
+/** Whether `kept` may end a headline when `next` (then `after`) is the word that followed it in the sentence. */
+function stopsWhole(kept: readonly Word[], next: Word | undefined, after?: Word): boolean {
   const last = kept[kept.length - 1];
   if (!last) return false;
   const text = () => kept.map((w) => w.text).join(" ");
@@ -71,6 +71,12 @@ function stopsWhole(kept: readonly Word[], next: Word | undefined): boolean {
   if (!opensAfter(last, next)) return false;
   // "five | or more", "from 5 | to 10": a number's range or alternative goes with it.
   if (last.last === "NUM" && /^(?:or|to)$/.test(low(next.text))) return false;
+  // "their friends | and families", "agree | and sign the deal": a bare noun or a verb after the
+  // conjunction shares the words around it.
+  if (next.first === "CCONJ" && after && !/,$/.test(last.text)) {
+    if ((last.last === "NOUN" || last.last === "ADJ") && after.first === "NOUN" && /^\p{Ll}/u.test(after.text)) return false;
+    if (last.last === "VERB" && after.first === "VERB" && !/(?:ed|en)$/.test(low(last.text))) return false;
+  }
   // "the creation | of a cell" and "plans | to build" leave the phrase before unfinished.
   if (low(next.text) === "of" || low(next.text) === "to" && last.last !== "NOUN" && last.last !== "PROPN") return false;
   // A verb before a preposition wants what follows ("was put | in doubt", "looked | after").
@@ -112,10 +118,16 @@ function isVerb(w: Word): boolean {
 /** Every clause the words open has its verb: no "... when a meeting" or "..., and after a month" at the end. */
 function clausesClosed(ws: readonly Word[]): boolean {
   let open = false;
+  // After "said" the clause reported wants a finite verb of its own ("which said selling homes | would raise").
+  let reported = false;
   for (const [i, w] of ws.entries()) {
     const opener = w.first === "SCONJ" || RELATIVE.has(low(w.text)) && w.first !== "DET" || w.first === "CCONJ" && /,$/.test(ws[i - 1]?.text ?? "");
     if (opener) open = true;
-    else if (isVerb(w)) open = false;
+    else if (isVerb(w) && !(reported && /ing$/.test(low(w.text)))) {
+      open = false;
+      reported = /^(?:say|says|said)$/.test(low(w.text)) && !/^(?:to|by)$/.test(low(ws[i + 1]?.text ?? ""));
+      if (reported) open = true;
+    }
   }
   return !open;
 }
@@ -218,15 +230,19 @@ export function shortenings(ws: readonly Word[], start: number, maxWords: number
   // `closed`: the last word kept ends an aside kept whole, so its comma stays ("Jo Banks, 41, said").
   const walk = (k: number, kept: Word[], closed: boolean): void => {
     if (out.length >= limit) return;
-    if (kept.length && stopsWhole(kept, ws[cs[k]?.from ?? ws.length]) && hasMainVerb(kept)) out.push(kept);
+    const at = cs[k]?.from ?? ws.length;
+    if (kept.length && stopsWhole(kept, ws[at], ws[at + 1]) && hasMainVerb(kept)) out.push(kept);
     if (k === cs.length) return;
     const c = cs[k]!;
     const next = cs[k + 1];
     // What follows a left-out phrase must not lean on it ("a deal | in May | who ...").
     // A conjunction too: "a key to the shed | in case the lock jams | or breaks".
     const leans = next && !next.optional && (RELATIVE.has(low(ws[next.from]!.text)) || ws[next.from]!.first === "PART" || ws[next.from]!.first === "CCONJ");
+    // So does a phrase that opens with a preposition after a left-out phrase that is no aside between
+    // commas: it may belong to the words left out ("slipped a disc | after a crash | with a rival").
+    const attaches = next && (ws[next.from]!.first === "ADP" || ws[next.from]!.first === "SCONJ") && !/[,;:]$/.test(ws[c.to - 1]!.text) && !isDash(ws[c.to - 1]!.text) && ws.slice(c.from, c.to).some((w) => w.first === "VERB");
     // Leaving out comes first, so that of two forms worth the same the shorter is kept.
-    if (c.optional && kept.length && !leans) {
+    if (c.optional && kept.length && !leans && !attaches) {
       // Leaving out an aside between commas takes its opening comma too.
       const last = kept[kept.length - 1]!;
       const trim = !closed && /,$/.test(last.text) && /,$/.test(ws[c.to - 1]!.text);
