@@ -20,6 +20,7 @@ const ATTACHED = new Set(["of", "to", "for"]);
 // Words that open a clause which cannot be the headline's main one ("Hours after the vote ...").
 const SUBORDINATE = new Set("after before when because although though if as since while until unless once whereas".split(" "));
 const RELATIVE = new Set(["who", "whom", "whose", "which", "that", "where", "when"]);
+const WH_CLAUSE = new Set(["how", "why", "whether"]);
 const TIME_WORDS = new Set(
   (
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september " +
@@ -121,9 +122,15 @@ function clausesClosed(ws: readonly Word[]): boolean {
   // After "said" the clause reported wants a finite verb of its own ("which said selling homes | would raise").
   let reported = false;
   for (const [i, w] of ws.entries()) {
-    const opener = w.first === "SCONJ" || RELATIVE.has(low(w.text)) && w.first !== "DET" || w.first === "CCONJ" && /,$/.test(ws[i - 1]?.text ?? "");
+    const prev = ws[i - 1];
+    // "which" after a comma is a relative word even where the tagger took it for a determiner; "how",
+    // "why", "whether" open a clause of their own ("explore how ownership | and ...").
+    const relative = RELATIVE.has(low(w.text)) && (w.first !== "DET" || /,$/.test(prev?.text ?? ""));
+    const opener = w.first === "SCONJ" || relative || WH_CLAUSE.has(low(w.text)) || w.first === "CCONJ" && /,$/.test(prev?.text ?? "");
+    // A noun in "-s" right after a relative word is its verb ("which ranks among ...").
+    const verb = isVerb(w) || w.first === "NOUN" && /^\p{Ll}+s$/u.test(w.text) && !!prev && RELATIVE.has(low(prev.text));
     if (opener) open = true;
-    else if (isVerb(w) && !(reported && /ing$/.test(low(w.text)))) {
+    else if (verb && !(reported && /ing$/.test(low(w.text)))) {
       open = false;
       reported = /^(?:say|says|said)$/.test(low(w.text)) && !/^(?:to|by)$/.test(low(ws[i + 1]?.text ?? ""));
       if (reported) open = true;

@@ -6,7 +6,7 @@
 // nothing dates it (summary/tense.ts).
 import type { Doc } from "../../text/index.js";
 import { dropAsides } from "./compress.js";
-import { clauseStarts, shortenings, tagWords, wholeBefore, type Word } from "./phrases.js";
+import { clauseStarts, hasMainVerb, shortenings, tagWords, wholeBefore, type Word } from "./phrases.js";
 import { personNames, pronounReferent, type Evidence } from "./people.js";
 import { closingAhead, quoteOpenAfter, standalone } from "./standalone.js";
 import { contentTerms, isStopword } from "../../text/terms.js";
@@ -130,7 +130,7 @@ export function titleCandidates(doc: Doc, params: Partial<TitleParams> = {}): Ti
         // The name that replaces "He"/"She" takes room in the title.
         const budget = p.maxWords - (name ? name.split(" ").length - 1 : 0);
         for (const kept of shortenings(tagged, s, budget)) {
-          if (kept.length < p.minWords || bareNumberSubject(kept)) continue;
+          if (kept.length < p.minWords || bareNumberSubject(kept) || kept.some((w) => FIRST_PERSON.test(w.text))) continue;
           // In the lede's tense when nothing dates it: "Police arrested ..." -> "Police have arrested ...".
           const perfect = p.perfect ? presentPerfect(kept, tagged) : [];
           const run = perfect.length && perfect.length <= budget ? perfect : kept.map((w) => w.text);
@@ -146,6 +146,10 @@ export function titleCandidates(doc: Doc, params: Partial<TitleParams> = {}): Ti
   }
   return out;
 }
+
+// The first or second person anywhere in a run: someone's speech whose quotation marks went astray
+// ("The club wants us to ..."), or a note to the reader.
+const FIRST_PERSON = /^["“‘']?(?:I|I'm|I've|I'd|we|we're|we've|us|our|my|me|you|your)[,.;:!?"”’']*$/;
 
 const REPORTING = new Set("say tell add claim believe warn argue insist state suggest explain allege note write tweet".split(" "));
 
@@ -163,8 +167,11 @@ function opensWithReport(ws: readonly Word[], s: number): boolean {
       aside = !/,$/.test(w.text);
       continue;
     }
-    if (w.first !== "VERB" && w.first !== "AUX") continue;
     const t = w.text.toLowerCase().replace(/[^a-z]/g, "");
+    // "The Media Centre claims 14 people ...": a verb of saying the tagger took for a plural noun.
+    const said = w.first === "NOUN" && /^(?:says|claims|warns|insists|argues|alleges|believes)$/.test(t) && ws[i - 1]?.first === "PROPN" && ws[i + 1]?.first !== "VERB" && ws[i + 1]?.first !== "AUX";
+    if (said) return true;
+    if (w.first !== "VERB" && w.first !== "AUX") continue;
     if (/^(?:has|have|had)$/.test(t)) continue;
     const passive = /^(?:is|are|was|were|be|been)$/i.test(ws[i - 1]?.text ?? "") || /^to$/i.test(ws[i - 1]?.text ?? "");
     return REPORTING.has(verbLemma(t)) && !passive && !/^to$/i.test(ws[i + 1]?.text ?? "");
@@ -233,12 +240,17 @@ export function makeTitle(doc: Doc, params: Partial<TitleParams> = {}): string {
   const p = { ...DEFAULT_TITLE, ...params };
   let best: TitleCandidate | undefined;
   for (const c of titleCandidates(doc, p)) if (!best || titleScore(c, p) > titleScore(best, p)) best = c;
-  const words = best?.words ?? fallbackTitle(doc, p.maxWords);
+  const words = withoutRepeats(best?.words ?? fallbackTitle(doc, p.maxWords));
   const title = words
     .join(" ")
     .replace(/[,;:–—-]+$/u, "")
     .replace(/^\p{Ll}/u, (c) => c.toUpperCase());
   return closeQuote(title);
+}
+
+/** A function word typed twice ("with the the other half") is said once. */
+function withoutRepeats(ws: string[]): string[] {
+  return ws.filter((w, i) => i === 0 || w.toLowerCase() !== ws[i - 1]!.toLowerCase() || !FUNCTION_WORDS.has(w.toLowerCase()));
 }
 
 /**
@@ -247,7 +259,10 @@ export function makeTitle(doc: Doc, params: Partial<TitleParams> = {}): string {
  */
 function fallbackTitle(doc: Doc, maxWords: number): string[] {
   const units = toUnits(doc, 0);
-  const alone = units.slice(0, DEFAULT_TITLE.window).find((u) => !/\?["”’']?$/.test(u.text) && "text" in standalone(u.text) && !REPORTED_SPEECH.test(u.text) && !ATTRIBUTION_OPENING.test(u.text));
+  // A sentence with a main verb first ("A good decision and the right time" is no headline).
+  const fits = units.slice(0, DEFAULT_TITLE.window).filter((u) => !/\?["”’']?$/.test(u.text) && "text" in standalone(u.text) && !REPORTED_SPEECH.test(u.text) && !ATTRIBUTION_OPENING.test(u.text));
+  // Nor one in the first person, someone's speech whose marks went astray.
+  const alone = fits.find((u) => !/\b(?:I|I'm|I've|we|We|we're|our|Our|my|My|you|You|your|Your)\b/.test(u.text) && hasMainVerb(tagWords(u.text.split(/\s+/)))) ?? fits[0];
   const first = (alone ?? units[0])?.text ?? doc.text.trim();
   const ws = first.replace(/[.!?]+["”’']?$/u, "").split(/\s+/).filter(Boolean);
   if (ws.length <= maxWords) return ws;
