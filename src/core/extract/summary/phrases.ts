@@ -16,7 +16,8 @@ export interface Word {
   last: PosTag;
 }
 
-const ATTACHED = new Set(["of", "to", "for"]);
+// "than" completes a comparison ("less | than a day" is never cut or left out).
+const ATTACHED = new Set(["of", "to", "for", "than"]);
 // Words that open a clause which cannot be the headline's main one ("Hours after the vote ...").
 const SUBORDINATE = new Set("after before when because although though if as since while until unless once whereas".split(" "));
 const RELATIVE = new Set(["who", "whom", "whose", "which", "that", "where", "when"]);
@@ -101,8 +102,9 @@ export function hasMainVerb(ws: readonly Word[]): boolean {
   let aside = false;
   for (const [i, w] of ws.entries()) {
     if (RELATIVE.has(low(w.text)) || SUBORDINATE.has(low(w.text)) || isDash(w.text)) aside = true;
-    // "to play" is no finite verb.
-    if (!aside && isVerb(w) && low(ws[i - 1]?.text ?? "") !== "to") return clausesClosed(ws);
+    // "to play" is no finite verb, nor "of washing" or "the running".
+    const gerund = /ing$/.test(low(w.text)) && (ws[i - 1]?.first === "ADP" || ws[i - 1]?.first === "DET");
+    if (!aside && isVerb(w) && low(ws[i - 1]?.text ?? "") !== "to" && !gerund) return clausesClosed(ws);
     if (/,$/.test(w.text)) aside = false;
   }
   return false;
