@@ -30,9 +30,14 @@ export interface TitleParams {
   perWord: number;
   /** Put a simple past main verb in the present perfect, as news ledes report (summary/tense.ts). */
   perfect: boolean;
+  /**
+   * The run chosen goes on to the longest whole form of itself within this many words: the choice is made
+   * among runs of `maxWords`, and the words the shortening left out come back where there is room.
+   */
+  extendTo: number;
 }
 
-export const DEFAULT_TITLE = { maxWords: 17, window: 12, functionWord: 1, minWords: 4, wholeSentence: 0, positionDecay: 0, perWord: 0, perfect: true } as const satisfies TitleParams;
+export const DEFAULT_TITLE = { maxWords: 17, window: 12, functionWord: 1, minWords: 4, wholeSentence: 0, positionDecay: 0, perWord: 0, perfect: true, extendTo: 20 } as const satisfies TitleParams;
 
 const FUNCTION_WORDS = new Set("the a an of in to and has have had been is are was were for on by with from at its their after will be as".split(" "));
 const CONNECTIVE = /^(?:but|and|so|yet|also|however|meanwhile|now|still|indeed|instead|in addition|as a result),?\s+/i;
@@ -83,6 +88,8 @@ export interface TitleCandidate {
   position: number;
   /** It starts where its sentence starts. */
   sentenceStart: boolean;
+  /** Longer forms of the run from the same start, up to `extendTo` words. */
+  longer?: () => string[][];
 }
 
 /** Every run that could be the title: whole phrases from sentence and clause starts in the first sentences. */
@@ -106,7 +113,7 @@ export function titleCandidates(doc: Doc, params: Partial<TitleParams> = {}): Ti
     open = quoteOpenAfter(u.text, open);
     // A title is the article's voice: not the middle of a quotation, not a question.
     if (inQuote || /\?["”’']?$/.test(u.text)) continue;
-    const all = headlineClause(u.text).replace(CONNECTIVE, "").replace(/[.!]+["”’']?$/u, "").split(/\s+/).filter(Boolean);
+    const all = withoutRepeats(headlineClause(u.text).replace(CONNECTIVE, "").replace(/[.!]+["”’']?$/u, "").split(/\s+/).filter(Boolean));
     for (const ws of sentencesIn(all)) {
       const tagged = tagWords(ws);
       for (const s of clauseStarts(tagged)) {
@@ -128,18 +135,26 @@ export function titleCandidates(doc: Doc, params: Partial<TitleParams> = {}): Ti
         const name = pron && pronounReferent(before, doc.text, pron, people);
         if (pron && !name) continue;
         // The name that replaces "He"/"She" takes room in the title.
-        const budget = p.maxWords - (name ? name.split(" ").length - 1 : 0);
-        for (const kept of shortenings(tagged, s, budget)) {
-          if (kept.length < p.minWords || bareNumberSubject(kept) || kept.some((w) => FIRST_PERSON.test(w.text))) continue;
+        const extra = name ? name.split(" ").length - 1 : 0;
+        const budget = p.maxWords - extra;
+        const usable = (kept: Word[]) => kept.length >= p.minWords && !bareNumberSubject(kept) && !kept.some((w) => FIRST_PERSON.test(w.text));
+        // The run as the title says it, within `room` words.
+        const say = (kept: Word[], room: number): string[] => {
           // In the lede's tense when nothing dates it: "Police arrested ..." -> "Police have arrested ...".
           const perfect = p.perfect ? presentPerfect(kept, tagged) : [];
-          const run = perfect.length && perfect.length <= budget ? perfect : kept.map((w) => w.text);
+          const run = perfect.length && perfect.length <= room ? perfect : kept.map((w) => w.text);
+          return name ? [...name.split(" "), ...run.slice(1)] : withFullName(run, fullNames, room);
+        };
+        // Longer forms of the same run, made only for the run chosen.
+        const longer = () => shortenings(tagged, s, p.extendTo - extra).filter(usable).map((kept) => say(kept, p.extendTo - extra));
+        for (const kept of shortenings(tagged, s, budget)) {
+          if (!usable(kept)) continue;
+          const words = say(kept, budget);
           let content = 0;
           for (const t of new Set(kept.flatMap((w) => w.terms))) content += Math.log(seen.get(t) ?? 1);
-          const functionWords = run.filter((w) => FUNCTION_WORDS.has(w.toLowerCase())).length;
-          const words = name ? [...name.split(" "), ...run.slice(1)] : withFullName(run, fullNames, budget);
+          const functionWords = words.filter((w) => FUNCTION_WORDS.has(w.toLowerCase())).length;
           const whole = kept.length === ws.length - s;
-          out.push({ words, content, functionWords, whole, position: u.position, sentenceStart: s === 0 });
+          out.push({ words, content, functionWords, whole, position: u.position, sentenceStart: s === 0, longer });
         }
       }
     }
@@ -240,12 +255,22 @@ export function makeTitle(doc: Doc, params: Partial<TitleParams> = {}): string {
   const p = { ...DEFAULT_TITLE, ...params };
   let best: TitleCandidate | undefined;
   for (const c of titleCandidates(doc, p)) if (!best || titleScore(c, p) > titleScore(best, p)) best = c;
-  const words = withoutRepeats(best?.words ?? fallbackTitle(doc, p.maxWords));
+  const words = withoutRepeats((best && extend(best)) ?? fallbackTitle(doc, p.maxWords));
   const title = words
     .join(" ")
     .replace(/[,;:–—-]+$/u, "")
     .replace(/^\p{Ll}/u, (c) => c.toUpperCase());
   return closeQuote(title);
+}
+
+/** The longest form of the chosen run that opens with all its words. */
+function extend(best: TitleCandidate): string[] {
+  const same = (a: string, b: string) => a.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "") === b.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+  let out = best.words;
+  for (const form of best.longer?.() ?? []) {
+    if (form.length > out.length && best.words.every((w, i) => same(w, form[i] ?? ""))) out = form;
+  }
+  return out;
 }
 
 /** A function word typed twice ("with the the other half") is said once. */
