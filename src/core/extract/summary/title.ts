@@ -263,12 +263,12 @@ export function makeTitle(doc: Doc, params: Partial<TitleParams> = {}): string {
   return closeQuote(title);
 }
 
-/** The longest form of the chosen run that opens with all its words. */
-function extend(best: TitleCandidate): string[] {
+/** The longest form of the chosen run (of at most `limit` words) that opens with all its words. */
+export function extend(best: TitleCandidate, limit = Infinity): string[] {
   const same = (a: string, b: string) => a.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "") === b.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
   let out = best.words;
   for (const form of best.longer?.() ?? []) {
-    if (form.length > out.length && best.words.every((w, i) => same(w, form[i] ?? ""))) out = form;
+    if (form.length > out.length && form.length <= limit && best.words.every((w, i) => same(w, form[i] ?? ""))) out = form;
   }
   return out;
 }
