@@ -127,6 +127,8 @@ describe("shortened forms stop where a phrase ends", () => {
     ["The council backed a report which said selling the old depot would raise £2m a year", "The council backed a report which said selling the old depot"],
     // A bare noun after "and" shares the words before it.
     ["The mayor will call on residents and their friends and families to share stories of the flood", "The mayor will call on residents and their friends"],
+    // A verb of regarding wants its "as".
+    ["The old quay was used by most of the fishing fleet and was seen by the council as a danger to walkers", "The old quay was used by most of the fishing fleet and was seen by the council"],
     // A phrase after a left-out clause may belong to it.
     ["The rower broke her wrist in a fall after colliding with a buoy during the final", "The rower broke her wrist in a fall with a buoy"],
   ])("%s", (sentence, cut) => {

@@ -64,6 +64,9 @@ export function wholeBefore(ws: readonly Word[], start: number, end: number): bo
   return end > start && stopsWhole(ws.slice(start, end), ws[end], ws[end + 1]);
 }
 
+/** "was seen by the council | as a danger": a verb of regarding wants its "as" phrase, kept and whole. */
+const regarding = (ws: readonly Word[]) => ws.some((w) => /^(?:seen|regarded|viewed|described|considered|treated|branded|labelled|hailed|known|dismissed|criticised)$/.test(low(w.text)));
+
 /** Whether `kept` may end a headline when `next` (then `after`) is the word that followed it in the sentence. */
 function stopsWhole(kept: readonly Word[], next: Word | undefined, after?: Word): boolean {
   const last = kept[kept.length - 1];
@@ -79,6 +82,7 @@ function stopsWhole(kept: readonly Word[], next: Word | undefined, after?: Word)
     if ((last.last === "NOUN" || last.last === "ADJ") && after.first === "NOUN" && /^\p{Ll}/u.test(after.text)) return false;
     if (last.last === "VERB" && after.first === "VERB" && !/(?:ed|en)$/.test(low(last.text))) return false;
   }
+  if (low(next.text) === "as" && regarding(kept.slice(-4))) return false;
   // "the creation | of a cell" and "plans | to build" leave the phrase before unfinished.
   if (low(next.text) === "of" || low(next.text) === "to" && last.last !== "NOUN" && last.last !== "PROPN") return false;
   // A verb before a preposition wants what follows ("was put | in doubt", "looked | after").
@@ -221,7 +225,8 @@ export function chunks(ws: readonly Word[], start: number): Chunk[] {
     while (j < ws.length && (!opensPhrase(ws, j) || ATTACHED.has(low(ws[j]!.text)) && !/[,;:]$/.test(ws[j - 1]!.text))) j++;
     // A preposition's phrase after a noun qualifies it and may go ("a vote | in the council").
     const prev = ws[i - 1];
-    const adjunct = i > start && ws[i]!.first === "ADP" && !ATTACHED.has(low(ws[i]!.text)) && !!prev && (prev.last === "NOUN" || prev.last === "PROPN") && !/[,;:]$/.test(prev.text);
+    const adjunct = i > start && ws[i]!.first === "ADP" && !ATTACHED.has(low(ws[i]!.text)) && !!prev && (prev.last === "NOUN" || prev.last === "PROPN") && !/[,;:]$/.test(prev.text) &&
+      !(low(ws[i]!.text) === "as" && regarding(ws.slice(Math.max(start, i - 4), i)));
     // One that ends on a comma opens a list ("a balance between the old, the new and ..."): it stays.
     out.push({ from: i, to: j, optional: adjunct && !/,$/.test(ws[j - 1]!.text) });
     i = j;

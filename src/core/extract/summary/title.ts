@@ -255,7 +255,7 @@ export function makeTitle(doc: Doc, params: Partial<TitleParams> = {}): string {
   const p = { ...DEFAULT_TITLE, ...params };
   let best: TitleCandidate | undefined;
   for (const c of titleCandidates(doc, p)) if (!best || titleScore(c, p) > titleScore(best, p)) best = c;
-  const words = withoutRepeats((best && extend(best)) ?? fallbackTitle(doc, p.maxWords));
+  const words = subjectComma(withoutRepeats((best && extend(best)) ?? fallbackTitle(doc, p.maxWords)));
   const title = words
     .join(" ")
     .replace(/[,;:–—-]+$/u, "")
@@ -271,6 +271,16 @@ export function extend(best: TitleCandidate, limit = Infinity): string[] {
     if (form.length > out.length && form.length <= limit && best.words.every((w, i) => same(w, form[i] ?? ""))) out = form;
   }
   return out;
+}
+
+/**
+ * "The two men from Varley, were reported missing": the first comma, right before the verb, closed an
+ * aside the shortening left out; a subject is not cut from its verb by one comma.
+ */
+function subjectComma(ws: string[]): string[] {
+  const i = ws.findIndex((w) => /,$/.test(w));
+  if (i > 0 && /^(?:is|are|was|were|has|have|had|will)$/i.test(ws[i + 1] ?? "")) return ws.map((w, k) => (k === i ? w.slice(0, -1) : w));
+  return ws;
 }
 
 /** A function word typed twice ("with the the other half") is said once. */
