@@ -35,6 +35,20 @@ describe("summary units: datelines, furniture, captions", () => {
       "The minister gave an interview to The Times on Sunday. A vote is due in May.",
       ["The minister gave an interview to The Times on Sunday.", "A vote is due in May."],
     ],
+    [
+      // Sentences run together after a bracket, a colon or before "I"; share buttons and a feedback line go.
+      "The ferry sailed from Varley (Kelland).The crossing took an hour. Fares rose to £40 ($50):Jo Pell runs the line. We sang all day!I was tired.",
+      ["The ferry sailed from Varley (Kelland).", "The crossing took an hour.", "Fares rose to £40 ($50).", "Jo Pell runs the line.", "We sang all day!", "I was tired."],
+    ],
+    [
+      "Share this withEmailFacebookCopy this linkThe harbour reopened on Friday. Varley Museum of TimberLet us know what you think of the new look.",
+      ["The harbour reopened on Friday.", "Varley Museum of Timber"],
+    ],
+    [
+      // Names with an inner capital are no glue ("LinkedIn", "WhatsApp").
+      "The club posted the news on LinkedIn and WhatsApp. Members replied.",
+      ["The club posted the news on LinkedIn and WhatsApp.", "Members replied."],
+    ],
   ])("%s", (text, want) => expect(units(text)).toEqual(want));
 });
 

@@ -16,10 +16,12 @@ export interface Word {
   last: PosTag;
 }
 
-const ATTACHED = new Set(["of", "to", "for"]);
+// "than" completes a comparison ("less | than a day" is never cut or left out).
+const ATTACHED = new Set(["of", "to", "for", "than"]);
 // Words that open a clause which cannot be the headline's main one ("Hours after the vote ...").
 const SUBORDINATE = new Set("after before when because although though if as since while until unless once whereas".split(" "));
 const RELATIVE = new Set(["who", "whom", "whose", "which", "that", "where", "when"]);
+const WH_CLAUSE = new Set(["how", "why", "whether"]);
 const TIME_WORDS = new Set(
   (
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september " +
@@ -82,11 +84,14 @@ const opensPhrase = (ws: readonly Word[], i: number) => opensAfter(ws[i - 1]!, w
 
 /** Whether the words before `end` can stand as a headline: a whole phrase, all marks closed. */
 export function wholeBefore(ws: readonly Word[], start: number, end: number): boolean {
-  return end > start && stopsWhole(ws.slice(start, end), ws[end]);
+  return end > start && stopsWhole(ws.slice(start, end), ws[end], ws[end + 1]);
 }
 
-/** Whether `kept` may end a headline when `next` is the word that followed it in the sentence. */
-function stopsWhole(kept: readonly Word[], next: Word | undefined): boolean {
+/** "was seen by the council | as a danger": a verb of regarding wants its "as" phrase, kept and whole. */
+const regarding = (ws: readonly Word[]) => ws.some((w) => /^(?:seen|regarded|viewed|described|considered|treated|branded|labelled|hailed|known|dismissed|criticised)$/.test(low(w.text)));
+
+/** Whether `kept` may end a headline when `next` (then `after`) is the word that followed it in the sentence. */
+function stopsWhole(kept: readonly Word[], next: Word | undefined, after?: Word): boolean {
   const last = kept[kept.length - 1];
   if (!last) return false;
   const text = () => kept.map((w) => w.text).join(" ");
@@ -94,6 +99,13 @@ function stopsWhole(kept: readonly Word[], next: Word | undefined): boolean {
   if (!opensAfter(last, next)) return false;
   // "five | or more", "from 5 | to 10": a number's range or alternative goes with it.
   if (last.last === "NUM" && /^(?:or|to)$/.test(low(next.text))) return false;
+  // "their friends | and families", "agree | and sign the deal": a bare noun or a verb after the
+  // conjunction shares the words around it.
+  if (next.first === "CCONJ" && after && !/,$/.test(last.text)) {
+    if ((last.last === "NOUN" || last.last === "ADJ") && after.first === "NOUN" && /^\p{Ll}/u.test(after.text)) return false;
+    if (last.last === "VERB" && after.first === "VERB" && !/(?:ed|en)$/.test(low(last.text))) return false;
+  }
+  if (low(next.text) === "as" && regarding(kept.slice(-4))) return false;
   // "the creation | of a cell" and "plans | to build" leave the phrase before unfinished.
   if (low(next.text) === "of" || low(next.text) === "to" && last.last !== "NOUN" && last.last !== "PROPN") return false;
   // A verb before a preposition wants what follows ("was put | in doubt", "looked | after").
@@ -117,8 +129,9 @@ export function hasMainVerb(ws: readonly Word[]): boolean {
   let aside = false;
   for (const [i, w] of ws.entries()) {
     if (RELATIVE.has(low(w.text)) || SUBORDINATE.has(low(w.text)) || isDash(w.text)) aside = true;
-    // "to play" is no finite verb.
-    if (!aside && isVerb(w) && low(ws[i - 1]?.text ?? "") !== "to") return clausesClosed(ws);
+    // "to play" is no finite verb, nor "of washing" or "the running".
+    const gerund = /ing$/.test(low(w.text)) && (ws[i - 1]?.first === "ADP" || ws[i - 1]?.first === "DET");
+    if (!aside && isVerb(w) && low(ws[i - 1]?.text ?? "") !== "to" && !gerund) return clausesClosed(ws);
     if (/,$/.test(w.text)) aside = false;
   }
   return false;
@@ -135,10 +148,22 @@ function isVerb(w: Word): boolean {
 /** Every clause the words open has its verb: no "... when a meeting" or "..., and after a month" at the end. */
 function clausesClosed(ws: readonly Word[]): boolean {
   let open = false;
+  // After "said" the clause reported wants a finite verb of its own ("which said selling homes | would raise").
+  let reported = false;
   for (const [i, w] of ws.entries()) {
-    const opener = w.first === "SCONJ" || RELATIVE.has(low(w.text)) && w.first !== "DET" || w.first === "CCONJ" && /,$/.test(ws[i - 1]?.text ?? "");
+    const prev = ws[i - 1];
+    // "which" after a comma is a relative word even where the tagger took it for a determiner; "how",
+    // "why", "whether" open a clause of their own ("explore how ownership | and ...").
+    const relative = RELATIVE.has(low(w.text)) && (w.first !== "DET" || /,$/.test(prev?.text ?? ""));
+    const opener = w.first === "SCONJ" || relative || WH_CLAUSE.has(low(w.text)) || w.first === "CCONJ" && /,$/.test(prev?.text ?? "");
+    // A noun in "-s" right after a relative word is its verb ("which ranks among ...").
+    const verb = isVerb(w) || w.first === "NOUN" && /^\p{Ll}+s$/u.test(w.text) && !!prev && RELATIVE.has(low(prev.text));
     if (opener) open = true;
-    else if (isVerb(w)) open = false;
+    else if (verb && !(reported && /ing$/.test(low(w.text)))) {
+      open = false;
+      reported = /^(?:say|says|said)$/.test(low(w.text)) && !/^(?:to|by)$/.test(low(ws[i + 1]?.text ?? ""));
+      if (reported) open = true;
+    }
   }
   return !open;
 }
@@ -223,7 +248,8 @@ export function chunks(ws: readonly Word[], start: number): Chunk[] {
     while (j < ws.length && (!opensPhrase(ws, j) || ATTACHED.has(low(ws[j]!.text)) && !/[,;:]$/.test(ws[j - 1]!.text))) j++;
     // A preposition's phrase after a noun qualifies it and may go ("a vote | in the council").
     const prev = ws[i - 1];
-    const adjunct = i > start && ws[i]!.first === "ADP" && !ATTACHED.has(low(ws[i]!.text)) && !!prev && (prev.last === "NOUN" || prev.last === "PROPN") && !/[,;:]$/.test(prev.text);
+    const adjunct = i > start && ws[i]!.first === "ADP" && !ATTACHED.has(low(ws[i]!.text)) && !!prev && (prev.last === "NOUN" || prev.last === "PROPN") && !/[,;:]$/.test(prev.text) &&
+      !(low(ws[i]!.text) === "as" && regarding(ws.slice(Math.max(start, i - 4), i)));
     // One that ends on a comma opens a list ("a balance between the old, the new and ..."): it stays.
     out.push({ from: i, to: j, optional: adjunct && !/,$/.test(ws[j - 1]!.text) });
     i = j;
@@ -241,15 +267,19 @@ export function shortenings(ws: readonly Word[], start: number, maxWords: number
   // `closed`: the last word kept ends an aside kept whole, so its comma stays ("Jo Banks, 41, said").
   const walk = (k: number, kept: Word[], closed: boolean): void => {
     if (out.length >= limit) return;
-    if (kept.length && stopsWhole(kept, ws[cs[k]?.from ?? ws.length]) && hasMainVerb(kept)) out.push(kept);
+    const at = cs[k]?.from ?? ws.length;
+    if (kept.length && stopsWhole(kept, ws[at], ws[at + 1]) && hasMainVerb(kept)) out.push(kept);
     if (k === cs.length) return;
     const c = cs[k]!;
     const next = cs[k + 1];
     // What follows a left-out phrase must not lean on it ("a deal | in May | who ...").
     // A conjunction too: "a key to the shed | in case the lock jams | or breaks".
     const leans = next && !next.optional && (RELATIVE.has(low(ws[next.from]!.text)) || ws[next.from]!.first === "PART" || ws[next.from]!.first === "CCONJ");
+    // So does a phrase that opens with a preposition after a left-out phrase that is no aside between
+    // commas: it may belong to the words left out ("slipped a disc | after a crash | with a rival").
+    const attaches = next && (ws[next.from]!.first === "ADP" || ws[next.from]!.first === "SCONJ") && !/[,;:]$/.test(ws[c.to - 1]!.text) && !isDash(ws[c.to - 1]!.text) && ws.slice(c.from, c.to).some((w) => w.first === "VERB");
     // Leaving out comes first, so that of two forms worth the same the shorter is kept.
-    if (c.optional && kept.length && !leans) {
+    if (c.optional && kept.length && !leans && !attaches) {
       // Leaving out an aside between commas takes its opening comma too.
       const last = kept[kept.length - 1]!;
       const trim = !closed && /,$/.test(last.text) && /,$/.test(ws[c.to - 1]!.text);

@@ -6,7 +6,7 @@
 // nothing dates it (summary/tense.ts).
 import type { Doc } from "../../text/index.js";
 import { dropAsides } from "./compress.js";
-import { clauseStarts, shortenings, tagWords, wholeBefore, wordTerms, type Word } from "./phrases.js";
+import { clauseStarts, hasMainVerb, shortenings, tagWords, wholeBefore, wordTerms, type Word } from "./phrases.js";
 import { personNames, pronounReferent, type Evidence } from "./people.js";
 import { closingAhead, quoteOpenAfter, standalone } from "./standalone.js";
 import { contentTerms, isStopword } from "../../text/terms.js";
@@ -30,9 +30,14 @@ export interface TitleParams {
   perWord: number;
   /** Put a simple past main verb in the present perfect, as news ledes report (summary/tense.ts). */
   perfect: boolean;
+  /**
+   * The run chosen goes on to the longest whole form of itself within this many words: the choice is made
+   * among runs of `maxWords`, and the words the shortening left out come back where there is room.
+   */
+  extendTo: number;
 }
 
-export const DEFAULT_TITLE = { maxWords: 17, window: 12, functionWord: 1, minWords: 4, wholeSentence: 0, positionDecay: 0, perWord: 0, perfect: true } as const satisfies TitleParams;
+export const DEFAULT_TITLE = { maxWords: 17, window: 12, functionWord: 1, minWords: 4, wholeSentence: 0, positionDecay: 0, perWord: 0, perfect: true, extendTo: 20 } as const satisfies TitleParams;
 
 const FUNCTION_WORDS = new Set("the a an of in to and has have had been is are was were for on by with from at its their after will be as".split(" "));
 const CONNECTIVE = /^(?:but|and|so|yet|also|however|meanwhile|now|still|indeed|instead|in addition|as a result),?\s+/i;
@@ -83,6 +88,8 @@ export interface TitleCandidate {
   position: number;
   /** It starts where its sentence starts. */
   sentenceStart: boolean;
+  /** Longer forms of the run from the same start, up to `extendTo` words. */
+  longer?: () => string[][];
 }
 
 /** Every run that could be the title: whole phrases from sentence and clause starts in the first sentences. */
@@ -113,7 +120,7 @@ function* runs(doc: Doc, p: TitleParams, below?: (bound: number) => boolean): Ge
     open = quoteOpenAfter(u.text, open);
     // A title is the article's voice: not the middle of a quotation, not a question.
     if (inQuote || /\?["”’']?$/.test(u.text)) continue;
-    const all = headlineClause(u.text).replace(CONNECTIVE, "").replace(/[.!]+["”’']?$/u, "").split(/\s+/).filter(Boolean);
+    const all = withoutRepeats(headlineClause(u.text).replace(CONNECTIVE, "").replace(/[.!]+["”’']?$/u, "").split(/\s+/).filter(Boolean));
     for (const ws of sentencesIn(all)) {
       const worth = below && wordWorths(ws, seen, p.functionWord);
       if (worth && below(scoreBound(worth, 0, u.position, p))) continue;
@@ -138,18 +145,26 @@ function* runs(doc: Doc, p: TitleParams, below?: (bound: number) => boolean): Ge
         const name = pron && pronounReferent(before, doc.text, pron, people);
         if (pron && !name) continue;
         // The name that replaces "He"/"She" takes room in the title.
-        const budget = p.maxWords - (name ? name.split(" ").length - 1 : 0);
-        for (const kept of shortenings(tagged, s, budget)) {
-          if (kept.length < p.minWords || bareNumberSubject(kept)) continue;
+        const extra = name ? name.split(" ").length - 1 : 0;
+        const budget = p.maxWords - extra;
+        const usable = (kept: Word[]) => kept.length >= p.minWords && !bareNumberSubject(kept) && !kept.some((w) => FIRST_PERSON.test(w.text));
+        // The run as the title says it, within `room` words.
+        const say = (kept: Word[], room: number): string[] => {
           // In the lede's tense when nothing dates it: "Police arrested ..." -> "Police have arrested ...".
           const perfect = p.perfect ? presentPerfect(kept, tagged) : [];
-          const run = perfect.length && perfect.length <= budget ? perfect : kept.map((w) => w.text);
+          const run = perfect.length && perfect.length <= room ? perfect : kept.map((w) => w.text);
+          return name ? [...name.split(" "), ...run.slice(1)] : withFullName(run, fullNames, room);
+        };
+        // Longer forms of the same run, made only for the run chosen.
+        const longer = () => shortenings(tagged, s, p.extendTo - extra).filter(usable).map((kept) => say(kept, p.extendTo - extra));
+        for (const kept of shortenings(tagged, s, budget)) {
+          if (!usable(kept)) continue;
+          const words = say(kept, budget);
           let content = 0;
           for (const t of new Set(kept.flatMap((w) => w.terms))) content += Math.log(seen.get(t) ?? 1);
-          const functionWords = run.filter((w) => FUNCTION_WORDS.has(w.toLowerCase())).length;
-          const words = name ? [...name.split(" "), ...run.slice(1)] : withFullName(run, fullNames, budget);
+          const functionWords = words.filter((w) => FUNCTION_WORDS.has(w.toLowerCase())).length;
           const whole = kept.length === ws.length - s;
-          yield { words, content, functionWords, whole, position: u.position, sentenceStart: s === 0 };
+          yield { words, content, functionWords, whole, position: u.position, sentenceStart: s === 0, longer };
         }
       }
     }
@@ -183,6 +198,10 @@ function scoreBound(worth: readonly number[], start: number, position: number, p
   return sum * Math.exp(-p.positionDecay * position);
 }
 
+// The first or second person anywhere in a run: someone's speech whose quotation marks went astray
+// ("The club wants us to ..."), or a note to the reader.
+const FIRST_PERSON = /^["“‘']?(?:I|I'm|I've|I'd|we|we're|we've|us|our|my|me|you|your)[,.;:!?"”’']*$/;
+
 const REPORTING = new Set("say tell add claim believe warn argue insist state suggest explain allege note write tweet".split(" "));
 
 /**
@@ -199,8 +218,11 @@ function opensWithReport(ws: readonly Word[], s: number): boolean {
       aside = !/,$/.test(w.text);
       continue;
     }
-    if (w.first !== "VERB" && w.first !== "AUX") continue;
     const t = w.text.toLowerCase().replace(/[^a-z]/g, "");
+    // "The Media Centre claims 14 people ...": a verb of saying the tagger took for a plural noun.
+    const said = w.first === "NOUN" && /^(?:says|claims|warns|insists|argues|alleges|believes)$/.test(t) && ws[i - 1]?.first === "PROPN" && ws[i + 1]?.first !== "VERB" && ws[i + 1]?.first !== "AUX";
+    if (said) return true;
+    if (w.first !== "VERB" && w.first !== "AUX") continue;
     if (/^(?:has|have|had)$/.test(t)) continue;
     const passive = /^(?:is|are|was|were|be|been)$/i.test(ws[i - 1]?.text ?? "") || /^to$/i.test(ws[i - 1]?.text ?? "");
     return REPORTING.has(verbLemma(t)) && !passive && !/^to$/i.test(ws[i + 1]?.text ?? "");
@@ -275,12 +297,37 @@ export function makeTitle(doc: Doc, params: Partial<TitleParams> = {}): string {
     const score = titleScore(c, p);
     if (!best || score > bestScore) [best, bestScore] = [c, score];
   }
-  const words = best?.words ?? fallbackTitle(doc, p.maxWords);
+  const words = subjectComma(withoutRepeats((best && extend(best)) ?? fallbackTitle(doc, p.maxWords)));
   const title = words
     .join(" ")
     .replace(/[,;:–—-]+$/u, "")
     .replace(/^\p{Ll}/u, (c) => c.toUpperCase());
   return closeQuote(title);
+}
+
+/** The longest form of the chosen run (of at most `limit` words) that opens with all its words. */
+export function extend(best: TitleCandidate, limit = Infinity): string[] {
+  const same = (a: string, b: string) => a.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "") === b.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+  let out = best.words;
+  for (const form of best.longer?.() ?? []) {
+    if (form.length > out.length && form.length <= limit && best.words.every((w, i) => same(w, form[i] ?? ""))) out = form;
+  }
+  return out;
+}
+
+/**
+ * "The two men from Varley, were reported missing": the first comma, right before the verb, closed an
+ * aside the shortening left out; a subject is not cut from its verb by one comma.
+ */
+function subjectComma(ws: string[]): string[] {
+  const i = ws.findIndex((w) => /,$/.test(w));
+  if (i > 0 && /^(?:is|are|was|were|has|have|had|will)$/i.test(ws[i + 1] ?? "")) return ws.map((w, k) => (k === i ? w.slice(0, -1) : w));
+  return ws;
+}
+
+/** A function word typed twice ("with the the other half") is said once. */
+function withoutRepeats(ws: string[]): string[] {
+  return ws.filter((w, i) => i === 0 || w.toLowerCase() !== ws[i - 1]!.toLowerCase() || !FUNCTION_WORDS.has(w.toLowerCase()));
 }
 
 /**
@@ -289,7 +336,10 @@ export function makeTitle(doc: Doc, params: Partial<TitleParams> = {}): string {
  */
 function fallbackTitle(doc: Doc, maxWords: number): string[] {
   const units = toUnits(doc, 0);
-  const alone = units.slice(0, DEFAULT_TITLE.window).find((u) => !/\?["”’']?$/.test(u.text) && "text" in standalone(u.text) && !REPORTED_SPEECH.test(u.text) && !ATTRIBUTION_OPENING.test(u.text));
+  // A sentence with a main verb first ("A good decision and the right time" is no headline).
+  const fits = units.slice(0, DEFAULT_TITLE.window).filter((u) => !/\?["”’']?$/.test(u.text) && "text" in standalone(u.text) && !REPORTED_SPEECH.test(u.text) && !ATTRIBUTION_OPENING.test(u.text));
+  // Nor one in the first person, someone's speech whose marks went astray.
+  const alone = fits.find((u) => !/\b(?:I|I'm|I've|we|We|we're|our|Our|my|My|you|You|your|Your)\b/.test(u.text) && hasMainVerb(tagWords(u.text.split(/\s+/)))) ?? fits[0];
   const first = (alone ?? units[0])?.text ?? doc.text.trim();
   const ws = first.replace(/[.!?]+["”’']?$/u, "").split(/\s+/).filter(Boolean);
   if (ws.length <= maxWords) return ws;

@@ -20,12 +20,15 @@ export interface Unit {
 const DATELINE =
   /^(?:\p{Lu}[\p{L}.' -]*(?:,\s*\p{Lu}[\p{L}.' -]*)*\s*)?(?:\((?:CNN|CNN Money|CNNMoney|AP|AFP|Reuters|UPI|PA|Bloomberg|Xinhua|EW\.com)\)\s*(?:--|—|–|-)?\s*|\([^()]{2,40}\)(?=\p{Lu})|\([^()]{2,40}\)\s+(?:--|—|–)\s+)/u;
 const FURNITURE =
-  /^(?:Scroll down for (?:the )?videos?|Visit site|Click here[^.]*?|Watch the video|READ MORE:?|Media playback is (?:not supported|unsupported) on (?:this|your) device)\s*|^Share this with.{0,120}?Copy this link\s*|^\d{1,2} \p{Lu}\p{Ll}+ \d{4}\s+Last updated at \d{1,2}:\d{2}(?: [A-Z]{2,4}(?!\p{Ll}))?\s*/iu;
+  /^(?:Scroll down for (?:the )?videos?|Visit site|Click here[^.]*?|Watch the video|READ MORE:?|Let us know what you think[^.]*\.?|Follow (?:updates|the latest) on this story[^.]*\.?|(?:The|This) video works best in full screen[^.]*\.?|Media playback is (?:not supported|unsupported) on (?:this|your) device)\s*|^(?:Share this with|Rhannu hwn ar).{0,120}?(?:Copy this link|Copïo[’']r ddolen yma)\s*|^(?:These are external links and will open in a new window|Mae[’']r rhain yn ddolenni allanol(?: \S+){0,6}? newydd)\s*|^\d{1,2} \p{Lu}\p{Ll}+ \d{4}\s+Last updated at \d{1,2}:\d{2}(?: [A-Z]{2,4}(?!\p{Ll}))?\s*/iu;
 // Sentences run together without a space where a page lost its markup: "... the quay.Mr Pell said",
 // "... on your screenThe mayor", "10:15 BSTAnna". A lower-case word of three letters or more, or
 // a full stop after one, glued to a capitalised word; names such as "McKay" or "iPhone" are too short
-// before their capital to match.
-const RUN_ON = /(?<=(?:^|[\s"“(])(?:\p{Ll}[\p{Ll}'’-]{1,}\p{Ll}[.!?]?|\p{L}[\p{L}'’-]{2,}[.!?]|\p{N}+[.!?]|[A-Z]{2,5}(?=\p{Lu}\p{Ll}{2})))(?=\p{Lu}\p{Ll})/gu;
+// before their capital to match. Also a closing bracket and a stop or colon ("(Leeds).The", "($1bn):Jo"),
+// a stop before "I" or "A" ("done!I"), and a capitalised word glued to a word that only opens a sentence
+// ("Museum of ArtsThe mayor"): names such as "LinkedIn" or "WhatsApp" end in no such word.
+const RUN_ON =
+  /(?<=(?:^|[\s"“(])(?:\p{Ll}[\p{Ll}'’-]{1,}\p{Ll}[.!?]?|\p{L}[\p{L}'’-]{2,}[.!?:]|\p{N}+[.!?]|[A-Z]{2,5}(?=\p{Lu}\p{Ll}{2})|\p{Lu}\p{Ll}{3,}(?=(?:The|He|She|They|We|This|These|Those|There|His|Their|Our|Let|But|If|When|After|Mr|Mrs|Ms|Dr)\b|A\s\p{Ll}))|\)[.!?:])(?=\p{Lu}\p{Ll}|[AI]\s)/gu;
 // "By Danny ShawBBC home affairs correspondent": a byline run into the first sentence.
 const BYLINE = /^By (?:\p{Lu}[\p{L}'-]* ){0,3}\p{Lu}[\p{L}'-]*?(?=BBC|Reuters)\S*(?: \p{Ll}+){0,4} (?:correspondent|reporter|editor)\s*/u;
 // A caption label: "Flying high: ", "CLAIM: ", at most three capitalised words and a colon.
@@ -77,6 +80,8 @@ function unitsOf(doc: Doc, firstBodySentence: number): Unit[] {
     text = text.replace(FURNITURE, "").replace(BYLINE, "");
     const parts = text
       .split(RUN_ON)
+      .map((run) => (run === text ? run : run.replace(FURNITURE, "").replace(/:\s*$/, ".")))
+      .filter((run) => run.trim())
       .flatMap((run, r, runs) => splitGlued(r < runs.length - 1 && !/[.!?]["”’]?$/.test(run.trim()) ? run.trim() + "." : run).map((t, i, all) => ({ t, caption: i < all.length - 1 })));
     parts.forEach(({ t: part, caption }) => {
       const clean = part.replace(LABEL, "");
