@@ -1,7 +1,7 @@
 // Stories on PostgreSQL: assigned inside the article's transaction; candidates through the
 // story_keys index (key, time) in one round trip; the chosen story's row is locked while it changes.
 import type pg from "pg";
-import { chooseStory, storyFeatures, storyFlags, storyIdOf, storyKeys, type BriefingCard, type StoryCandidate, type StoryFeatures } from "../core/index.js";
+import { chooseStory, storyFeatures, storyFlags, storyFlagsJoined, storyIdOf, storyKeys, type BriefingCard, type StoryCandidate, type StoryFeatures } from "../core/index.js";
 import { metaOf, type MetaRow } from "./rows.js";
 import { completeness, FLAG_MEMBERS, MAX_CANDIDATES, mergeInfo, PER_KEY, rankCandidates, storyOf, type StoreStoryOptions, type StoryInfo } from "./stories.js";
 import type { StoredStory } from "./types.js";
@@ -71,7 +71,7 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
     if (row) {
       sid = row.sid;
       await c.query(`INSERT INTO ${s}.story_articles (seq, sid, time, features) VALUES ($1, $2, $3, $4::jsonb)`, [seq, sid, time, JSON.stringify(f)]);
-      const info: StoryInfo = { ...mergeInfo(row.info, card), flags: storyFlags((await members(c, [sid], FLAG_MEMBERS)).get(sid) ?? [], opts) };
+      const info: StoryInfo = { ...mergeInfo(row.info, card), flags: storyFlagsJoined(row.info.flags ?? [], (await members(c, [sid], FLAG_MEMBERS)).get(sid) ?? [], id, opts) };
       const better = score > row.best_score;
       await c.query(
         `UPDATE ${s}.stories SET title = $1, best = $2, best_score = $3, first_time = $4, last_time = $5, updated_at = $6, size = size + 1, info = $7::jsonb WHERE sid = $8`,

@@ -1,7 +1,7 @@
 // Stories on SQLite: assigned inside the article's transaction, candidates found through the
 // story_keys index (key, time), never by scanning stories.
 import type { Database } from "better-sqlite3";
-import { chooseStory, storyFeatures, storyFlags, storyIdOf, storyKeys, type BriefingCard, type StoryCandidate, type StoryFeatures } from "../core/index.js";
+import { chooseStory, storyFeatures, storyFlags, storyFlagsJoined, storyIdOf, storyKeys, type BriefingCard, type StoryCandidate, type StoryFeatures } from "../core/index.js";
 import { metaOf, type MetaRow } from "./rows.js";
 import { completeness, createFeatureCache, FLAG_MEMBERS, MAX_CANDIDATES, mergeInfo, PER_KEY, rankCandidates, storyOf, type StoreStoryOptions, type StoryInfo } from "./stories.js";
 import type { StoredStory } from "./types.js";
@@ -107,7 +107,7 @@ export function createSqliteStories(db: Database, opts: StoreStoryOptions): Sqli
       const row = q.story.get(sid)!;
       q.insMember.run(seq, sid, time, JSON.stringify(f));
       const prev = JSON.parse(row.info) as StoryInfo;
-      const info: StoryInfo = { ...mergeInfo(prev, card), flags: storyFlags(q.members.all(sid, FLAG_MEMBERS).map(parse), opts) };
+      const info: StoryInfo = { ...mergeInfo(prev, card), flags: storyFlagsJoined(prev.flags ?? [], q.members.all(sid, FLAG_MEMBERS).map(parse), id, opts) };
       const better = score > row.best_score;
       q.updStory.run(
         better ? card.title : row.title, better ? id : row.best, better ? score : row.best_score,

@@ -1,5 +1,5 @@
 export { storyFeatures } from "./features.js";
-export { figureRange, figuresAgree, sameThing, storyFlags } from "./flags.js";
+export { figureRange, figuresAgree, sameThing, storyFlags, storyFlagsJoined } from "./flags.js";
 export { chooseStory, pairScore, sameQuoteWords, STORY_WEIGHTS, storyKeys } from "./match.js";
 export type { StoryCandidate, StoryDecision } from "./match.js";
 export { DEFAULT_STORY_OPTIONS } from "./types.js";
