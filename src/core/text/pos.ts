@@ -2,6 +2,7 @@
 // offline, CPU only, about a millisecond for a 600-word article). Made on first use, not at import.
 import winkNLP, { type WinkMethods } from "wink-nlp";
 import model from "wink-eng-lite-web-model";
+import { memo } from "./memo.js";
 
 /** Universal Dependencies part-of-speech tags, as the model gives them. */
 export type PosTag =
@@ -101,8 +102,13 @@ interface Lemmatizer {
   verb(word: string): string;
 }
 let lemmatizer: Lemmatizer | undefined;
-// Verb lemmas looked up once per word form; bounded, emptied when full (a long ingest meets new words).
-const verbLemmas = new Map<string, string>();
+// Verb lemmas looked up once per word form (keyed on the word as given: the lemma depends on its lower
+// case only, and most words come lower-cased).
+const verbLemmas = memo((word) => {
+  const w = word.toLowerCase();
+  lemmatizer ??= require("wink-lemmatizer") as Lemmatizer;
+  return /^[a-z]+$/.test(w) ? lemmatizer.verb(w) : w;
+}, 20_000);
 let lastVerb: string | undefined;
 let lastLemma = "";
 
@@ -115,15 +121,7 @@ let lastLemma = "";
 export function verbLemma(word: string): string {
   // Callers often ask twice running for one word.
   if (word === lastVerb) return lastLemma;
-  // Keyed on the word as given: the lemma depends on its lower case only, and most words come lower-cased.
-  let l = verbLemmas.get(word);
-  if (l === undefined) {
-    const w = word.toLowerCase();
-    lemmatizer ??= require("wink-lemmatizer") as Lemmatizer;
-    l = /^[a-z]+$/.test(w) ? lemmatizer.verb(w) : w;
-    if (verbLemmas.size >= 20_000) verbLemmas.clear();
-    verbLemmas.set(word, l);
-  }
+  const l = verbLemmas(word);
   lastVerb = word;
   lastLemma = l;
   return l;

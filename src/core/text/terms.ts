@@ -1,5 +1,6 @@
 // Content words: what a sentence is about, for centrality and redundancy.
 import { words } from "./doc.js";
+import { memo } from "./memo.js";
 
 // Function words and news boilerplate that say nothing about the story.
 const STOP = new Set(
@@ -29,17 +30,11 @@ export function stem(w: string): string {
 
 // The summary asks for the terms of the same words and sentences many times over: the last texts are kept,
 // bounded and emptied when full, so a long ingest does not grow it.
-const termsOf = new Map<string, readonly string[]>();
+const termsOf = memo((text): readonly string[] => termsUncached(text), 4000);
 
 /** Content-word stems of a text, in order, with repeats (a new array each call). */
 export function contentTerms(text: string): string[] {
-  let terms = termsOf.get(text);
-  if (!terms) {
-    terms = termsUncached(text);
-    if (termsOf.size >= 4000) termsOf.clear();
-    termsOf.set(text, terms);
-  }
-  return terms.slice();
+  return termsOf(text).slice();
 }
 
 function termsUncached(text: string): string[] {

@@ -1,5 +1,6 @@
 // Place names beyond countries: cities and their provinces from city-timezones (MIT; about 7,300
 // cities worldwide with the province each lies in), with the country table and the hand lists.
+import { memo } from "../../text/memo.js";
 import { placeTable } from "../gazetteer.js";
 import { MULTI_PLACES, PLACES } from "./lexicon.js";
 
@@ -38,19 +39,12 @@ const COMPASS = new Set(["north", "south", "east", "west", "northern", "southern
  * also be a surname or a common word: "Jackson", "Reading"); undefined when no gazetteer knows it.
  */
 export function placeKind(form: string): PlaceKind {
-  let kind = kinds.get(form);
-  if (kind === undefined && !kinds.has(form)) {
-    kind = placeKindOf(form);
-    // The forms one card asks about, and more: bounded, emptied when full (a long ingest meets new names).
-    if (kinds.size >= 5000) kinds.clear();
-    kinds.set(form, kind);
-  }
-  return kind;
+  return kinds(form);
 }
 
 type PlaceKind = "country" | "city" | undefined;
 // The names, words and slices of names a card asks about, each asked several times.
-const kinds = new Map<string, PlaceKind>();
+const kinds = memo((form) => placeKindOf(form), 5000);
 
 function placeKindOf(form: string): PlaceKind {
   const k = placeKey(form);

@@ -6,6 +6,7 @@
 // phrases of time ("on Tuesday", "last year").
 import { tagText, type PosTag } from "../../text/pos.js";
 import { contentTerms } from "../../text/terms.js";
+import { memo } from "../../text/memo.js";
 
 export interface Word {
   text: string;
@@ -30,31 +31,15 @@ const TIME_WORDS = new Set(
   ).split(" "),
 );
 const bare = (w: string) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}'’]+$/gu, "");
-// The same words are looked at many times over a title's runs: their bare lower-case forms are kept
-// (bounded, emptied when full).
-const lows = new Map<string, string>();
-const low = (w: string) => {
-  let l = lows.get(w);
-  if (l === undefined) {
-    if (lows.size >= 20_000) lows.clear();
-    lows.set(w, (l = bare(w).toLowerCase()));
-  }
-  return l;
-};
+// The same words are looked at many times over a title's runs: their bare lower-case forms are kept.
+const low = memo((w) => bare(w).toLowerCase(), 20_000);
 const isDash = (w: string) => /^[–—-]+$/.test(w);
 
-// A word's content terms, kept per word form (bounded, emptied when full): the title reads them for its
-// bound before tagging and again in tagWords.
-const termsOf = new Map<string, string[]>();
-/** contentTerms of one word, remembered (the same array for the same word: do not change it). */
-export function wordTerms(w: string): string[] {
-  let t = termsOf.get(w);
-  if (t === undefined) {
-    if (termsOf.size >= 20_000) termsOf.clear();
-    termsOf.set(w, (t = contentTerms(w)));
-  }
-  return t;
-}
+/**
+ * contentTerms of one word, remembered per word form (the same array for the same word, unlike
+ * contentTerms's copy: do not change it): the title reads them for its bound and again in tagWords.
+ */
+export const wordTerms: (w: string) => string[] = memo((w) => contentTerms(w), 20_000);
 
 /** The words of a sentence (split on spaces) with their tags. */
 export function tagWords(words: readonly string[]): Word[] {
