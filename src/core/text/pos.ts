@@ -20,6 +20,34 @@ export interface TaggedToken {
 }
 
 let nlp: WinkMethods | undefined;
+// wink-nlp adds every word form it has not met to its instance's lexicon and keeps it for the life of
+// the instance (measured: about 25 MB of heap per 200,000 new forms). Over a long ingest of news, where
+// every new name and number is a new form, that grows without bound, so the tagger is made anew once it
+// has read `renewAfter` tokens (a few thousand articles; making one costs a few hundred ms). Its tags do
+// not depend on what an instance read before (test/core/text/pos.test.ts).
+const RENEW_AFTER_TOKENS = 2_000_000;
+let renewAfter = RENEW_AFTER_TOKENS;
+let readByThis = 0;
+let made = 0;
+
+function tagger(): WinkMethods {
+  if (!nlp || readByThis >= renewAfter) {
+    nlp = winkNLP(model, ["pos"]);
+    readByThis = 0;
+    made++;
+  }
+  return nlp;
+}
+
+/** How many tagger instances were made so far, and the tokens the current one has read (for tests and benches). */
+export function taggerState(): { made: number; tokens: number } {
+  return { made, tokens: readByThis };
+}
+
+/** Sets after how many tokens read the tagger is made anew (the default when no number is given). */
+export function renewTaggerAfter(tokens: number = RENEW_AFTER_TOKENS): void {
+  renewAfter = tokens;
+}
 
 // Several extractors tag the same sentences of one card; the last texts tagged are kept so a card
 // parses each text once. A bounded map, oldest out first: no growth across a long ingest.
@@ -76,11 +104,12 @@ class Tagged implements TaggedToken {
 }
 
 function tagUncached(text: string): TaggedToken[] {
-  nlp ??= winkNLP(model, ["pos"]);
+  const nlp = tagger();
   const its = nlp.its;
   // One pass of wink's collection per property: cheaper than an item object and four reads per token.
   const tokens = nlp.readDoc(text).tokens();
   const texts = tokens.out();
+  readByThis += texts.length;
   const spaces = tokens.out(its.precedingSpaces);
   const tags = tokens.out(its.pos) as PosTag[];
   const lemmas = new Lemmas(tokens);
