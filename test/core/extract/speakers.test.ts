@@ -379,6 +379,24 @@ describe("salience", () => {
     expect(who(text)).toEqual([["It shows a lack of care", "Joan Pike"]]);
   });
 
+  test("a name after 'said' that has its own subject is no speaker: 'He said Horak ...'", () => {
+    const text = "Tomas Brandt has run the shelter for ten years. He said Pavel Horak “never caused trouble.” “We have no right to judge anyone,” he said.";
+    expect(who(text).at(-1)).toEqual(["We have no right to judge anyone", "Tomas Brandt"]);
+  });
+
+  test("a pronoun after a quote may stand for its speaker ('“...,” Marsh said. But he agreed ...')", () => {
+    const text = [
+      "Governor Frank Alder was criticized for the exchange. “Had they listened, I would still be in a cell,” Ivo Marsh said by telephone. “Every hour there was like a year.”",
+      "But he agreed that such deals should stay rare. “Exchanges are tricky,” he said.",
+    ].join("\n\n");
+    expect(who(text).at(-1)).toEqual(["Exchanges are tricky", "Ivo Marsh"]);
+  });
+
+  test("a name inside a capitalised title before another name is no subject", () => {
+    const text = "Alder campaign Chairman Tom Brandl — Frank Alder’s chief of staff for years — offered a slogan. “He will fight for every family,” he said.";
+    expect(who(text)).toEqual([["He will fight for every family", "Tom Brandl"]]);
+  });
+
   test("a family name written first: 'Mr. Lou' is Lou Jiwan, named in full before", () => {
     const text = "Finance Minister Lou Jiwan met traders on Monday.\n\nMr. Lou said the mills would close. “It is very hard to say how many will lose work,” he said.";
     expect(who(text)).toEqual([["It is very hard to say how many will lose work", "Lou Jiwan"]]);
