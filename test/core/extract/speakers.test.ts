@@ -28,6 +28,12 @@ describe("the speaker beside the quote", () => {
       "“We were not consulted,” Amara Nwosu, who chairs the tenants' association and has lived on the estate for thirty years, told reporters.",
       [["We were not consulted", "Amara Nwosu"]],
     ],
+    [
+      "inverted verb with 'of' inside the role",
+      "“Thanks for coming out in the rain,” said master of ceremonies Pavel Horak, a retired engineer.",
+      [["Thanks for coming out in the rain", "Pavel Horak"]],
+    ],
+    ["inverted verb with a body after 'of'", "“Thanks for coming out in the rain,” said the head of the union.", [["Thanks for coming out in the rain", "the head of the union"]]],
     ["according to", "According to Farid Malik, “the count will take three more days.”", [["the count will take three more days.", "Farid Malik"]]],
     ["a colon introduction", "Mayor Dana Whitfield said: “We will rebuild every bridge.”", [["We will rebuild every bridge.", "Dana Whitfield"]]],
     ["a dash attribution", "“Vote like your street depends on it.” ― Rosa Delgado", [["Vote like your street depends on it.", "Rosa Delgado"]]],

@@ -202,7 +202,9 @@ export function objectAfter(ctx: GrammarContext, v: number, hi: number): Speaker
     const next = ctx.mentionFrom.get(i + 1);
     if (t.text === "," && found && next && ctx.isPerson(next)) return { kind: "name", from: next.from, to: next.to, text: ctx.text.slice(next.start, next.end), mention: next };
     if (!t.word && !/^[.\-’'/]$/.test(t.text)) break;
-    if (STOP_NP.has(t.norm) && !(i === k && DETERMINERS.has(t.norm))) break;
+    // "said master of ceremonies Ada Moss": "of" inside a role, a lower-case word after it.
+    const roleOf = t.norm === "of" && i > k && !tokens[i - 1]!.cap && tokens[i + 1]?.word && !tokens[i + 1]!.cap && !DETERMINERS.has(tokens[i + 1]!.norm);
+    if (STOP_NP.has(t.norm) && !(i === k && DETERMINERS.has(t.norm)) && !roleOf) break;
   }
   if (found) return { kind: "name", from: found.from, to: found.to, text: ctx.text.slice(found.start, found.end), mention: found };
   const first = tokens[k];
