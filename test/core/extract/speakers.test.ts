@@ -403,6 +403,11 @@ describe("salience", () => {
     expect(who(text)).toEqual([["He will fight for every family", "Tom Brandl"]]);
   });
 
+  test("a subject right after a closing mark is still the subject ('“...,” Brandt seized on it')", () => {
+    const text = "Olga Brandt spoke for an hour. When Berg said the plan was “cheap housing,” Brandt seized on the phrase. “Cheap is not the same as bad,” she said.";
+    expect(who(text).at(-1)).toEqual(["Cheap is not the same as bad", "Olga Brandt"]);
+  });
+
   test("a family name written first: 'Mr. Lou' is Lou Jiwan, named in full before", () => {
     const text = "Finance Minister Lou Jiwan met traders on Monday.\n\nMr. Lou said the mills would close. “It is very hard to say how many will lose work,” he said.";
     expect(who(text)).toEqual([["It is very hard to say how many will lose work", "Lou Jiwan"]]);

@@ -18,6 +18,7 @@ const abbreviationDot = (tokens: readonly Token[], b: number) => tokens[b]!.text
 const SUBORDINATORS = new Set(["when", "while", "after", "before", "as", "because", "if", "although", "though", "since", "until", "once", "whether", "whereas"]);
 // Finite verbs that end an appositive ("Ada Moss, a farmer, was ..."), besides speech verbs and forms in -ed.
 const FINITE = new Set(["is", "was", "are", "were", "has", "had", "have", "did", "does", "do", "will", "would", "could", "can", "should", "may", "might", "must", "says", "told", "went", "made", "took", "gave", "saw", "sees", "thinks", "thought", "knew", "knows", "came", "met", "wrote", "spoke", "became", "remains", "seems", "wants", "believes", "plans", "hopes"]);
+const QUOTE_MARK = /^["“”‘’'`]+$/;
 // How far an appositive may run before its verb, in tokens.
 const APPOSITIVE_REACH = 40;
 
@@ -119,7 +120,9 @@ export class MentionSalience {
     else if (same(before) && PREPOSITIONS.has(before!.norm)) w += W.preposition;
     else {
       // A subject: opening its clause and followed by a verb-like lower-case word.
-      const opens = !same(before) || before!.text === "," || before!.norm === "and" || before!.norm === "but" || before!.norm === "that";
+      // After a closing mark too, when its verb is no speech verb ("“...,” Moss seized on it"): a speech verb
+      // there makes Moss the quote's speaker, who counts as such.
+      const opens = !same(before) || before!.text === "," || before!.norm === "and" || before!.norm === "but" || before!.norm === "that" || (QUOTE_MARK.test(before!.text) && !!after?.word && !SPEECH_VERBS.has(after.norm));
       // A name in apposition after its role ("A lawyer for the family, Ben Ross, spoke"): the verb past the comma.
       const verb = before?.text === "," && after?.text === "," && this.roleBeforeComma(b) ? tokens[m.to + 1] : after;
       if (opens && verb && same(verb) && verb.word && !verb.cap && !PREPOSITIONS.has(verb.norm)) w += verb === after ? W.subject : SPEECH_VERBS.has(verb.norm) ? W.appositiveSpeaker : W.subject;
