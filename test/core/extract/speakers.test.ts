@@ -427,6 +427,11 @@ describe("speakers past coordination, prepositions and their own clause", () => 
       "Nadia Petrov said the council would meet again, but added, “Nothing is settled yet.”",
       [["Nothing is settled yet.", "Nadia Petrov"]],
     ],
+    [
+      "a speech verb in a clause put before the main one has another subject",
+      "Last month, when I asked Pavel Horak if he would ever back the plan, he looked into my camera, frowned and said, “I will back YOU!”",
+      [["I will back YOU!", "Pavel Horak"]],
+    ],
     ["a person of a body speaks, not the body", "Farid Malik of The Harbour Gazette wrote, “The port is losing money.”", [["The port is losing money.", "Farid Malik"]]],
     [
       "a description keeps the one it advises",
