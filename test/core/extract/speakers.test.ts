@@ -28,6 +28,12 @@ describe("the speaker beside the quote", () => {
       "“We were not consulted,” Amara Nwosu, who chairs the tenants' association and has lived on the estate for thirty years, told reporters.",
       [["We were not consulted", "Amara Nwosu"]],
     ],
+    [
+      "inverted verb with 'of' inside the role",
+      "“Thanks for coming out in the rain,” said master of ceremonies Pavel Horak, a retired engineer.",
+      [["Thanks for coming out in the rain", "Pavel Horak"]],
+    ],
+    ["inverted verb with a body after 'of'", "“Thanks for coming out in the rain,” said the head of the union.", [["Thanks for coming out in the rain", "the head of the union"]]],
     ["according to", "According to Farid Malik, “the count will take three more days.”", [["the count will take three more days.", "Farid Malik"]]],
     ["a colon introduction", "Mayor Dana Whitfield said: “We will rebuild every bridge.”", [["We will rebuild every bridge.", "Dana Whitfield"]]],
     ["a dash attribution", "“Vote like your street depends on it.” ― Rosa Delgado", [["Vote like your street depends on it.", "Rosa Delgado"]]],
@@ -379,6 +385,29 @@ describe("salience", () => {
     expect(who(text)).toEqual([["It shows a lack of care", "Joan Pike"]]);
   });
 
+  test("a name after 'said' that has its own subject is no speaker: 'He said Horak ...'", () => {
+    const text = "Tomas Brandt has run the shelter for ten years. He said Pavel Horak “never caused trouble.” “We have no right to judge anyone,” he said.";
+    expect(who(text).at(-1)).toEqual(["We have no right to judge anyone", "Tomas Brandt"]);
+  });
+
+  test("a pronoun after a quote may stand for its speaker ('“...,” Marsh said. But he agreed ...')", () => {
+    const text = [
+      "Governor Frank Alder was criticized for the exchange. “Had they listened, I would still be in a cell,” Ivo Marsh said by telephone. “Every hour there was like a year.”",
+      "But he agreed that such deals should stay rare. “Exchanges are tricky,” he said.",
+    ].join("\n\n");
+    expect(who(text).at(-1)).toEqual(["Exchanges are tricky", "Ivo Marsh"]);
+  });
+
+  test("a name inside a capitalised title before another name is no subject", () => {
+    const text = "Alder campaign Chairman Tom Brandl — Frank Alder’s chief of staff for years — offered a slogan. “He will fight for every family,” he said.";
+    expect(who(text)).toEqual([["He will fight for every family", "Tom Brandl"]]);
+  });
+
+  test("a subject right after a closing mark is still the subject ('“...,” Brandt seized on it')", () => {
+    const text = "Olga Brandt spoke for an hour. When Berg said the plan was “cheap housing,” Brandt seized on the phrase. “Cheap is not the same as bad,” she said.";
+    expect(who(text).at(-1)).toEqual(["Cheap is not the same as bad", "Olga Brandt"]);
+  });
+
   test("a family name written first: 'Mr. Lou' is Lou Jiwan, named in full before", () => {
     const text = "Finance Minister Lou Jiwan met traders on Monday.\n\nMr. Lou said the mills would close. “It is very hard to say how many will lose work,” he said.";
     expect(who(text)).toEqual([["It is very hard to say how many will lose work", "Lou Jiwan"]]);
@@ -397,6 +426,11 @@ describe("speakers past coordination, prepositions and their own clause", () => 
       "a second verb shares the subject of the first",
       "Nadia Petrov said the council would meet again, but added, “Nothing is settled yet.”",
       [["Nothing is settled yet.", "Nadia Petrov"]],
+    ],
+    [
+      "a speech verb in a clause put before the main one has another subject",
+      "Last month, when I asked Pavel Horak if he would ever back the plan, he looked into my camera, frowned and said, “I will back YOU!”",
+      [["I will back YOU!", "Pavel Horak"]],
     ],
     ["a person of a body speaks, not the body", "Farid Malik of The Harbour Gazette wrote, “The port is losing money.”", [["The port is losing money.", "Farid Malik"]]],
     [

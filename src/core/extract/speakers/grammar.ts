@@ -202,7 +202,9 @@ export function objectAfter(ctx: GrammarContext, v: number, hi: number): Speaker
     const next = ctx.mentionFrom.get(i + 1);
     if (t.text === "," && found && next && ctx.isPerson(next)) return { kind: "name", from: next.from, to: next.to, text: ctx.text.slice(next.start, next.end), mention: next };
     if (!t.word && !/^[.\-’'/]$/.test(t.text)) break;
-    if (STOP_NP.has(t.norm) && !(i === k && DETERMINERS.has(t.norm))) break;
+    // "said master of ceremonies Ada Moss": "of" inside a role, a lower-case word after it.
+    const roleOf = t.norm === "of" && i > k && !tokens[i - 1]!.cap && tokens[i + 1]?.word && !tokens[i + 1]!.cap && !DETERMINERS.has(tokens[i + 1]!.norm);
+    if (STOP_NP.has(t.norm) && !(i === k && DETERMINERS.has(t.norm)) && !roleOf) break;
   }
   if (found) return { kind: "name", from: found.from, to: found.to, text: ctx.text.slice(found.start, found.end), mention: found };
   const first = tokens[k];
@@ -353,6 +355,9 @@ function speakerBefore(ctx: GrammarContext, lo: number, hi: number): SpeakerRef 
     while (s >= lo && (ADVERBS.has(tokens[s]!.norm) || isAdverb(tokens[s]!))) s--;
     if (s < lo) return undefined;
     const m = ctx.mentionTo.get(s);
+    // "when I asked Moss ..., he looked up and said": a verb in a clause put before the main one has another subject.
+    const opener = tokens[(m ? m.from : s) - 1];
+    if (opener && opener.sentence === t.sentence && LEADING.has(opener.norm)) return undefined;
     if (m && m.from >= lo) return { kind: "name", from: m.from, to: m.to, text: ctx.text.slice(m.start, m.end), mention: m };
     const p = tokens[s]!;
     if (PRONOUNS.has(p.norm) && SUBJECT_PRONOUN(p.norm)) return { kind: "pronoun", from: s, to: s + 1, text: p.text };
@@ -360,6 +365,9 @@ function speakerBefore(ctx: GrammarContext, lo: number, hi: number): SpeakerRef 
   }
   return undefined;
 }
+
+// Words that open a clause put before the main one ("when I asked", "after Moss said").
+const LEADING = new Set(["when", "while", "after", "before", "as", "because", "if", "although", "though", "since", "until", "once", "whenever"]);
 
 /** The nearest subject before token `hi`: a name or subject pronoun right before a lower-case word ("he looked up, smiled and said"). */
 function nearestSubject(ctx: GrammarContext, lo: number, hi: number): SpeakerRef | undefined {
