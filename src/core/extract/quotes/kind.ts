@@ -9,8 +9,9 @@ export type SpanKind = "direct" | "partial" | "title";
 // Words that announce a title in quotation marks ("the book “The Art of the Deal”").
 const TITLE_BEFORE = /\b(book|books|film|movie|song|album|show|series|episode|article|essay|column|op-ed|headline|poem|play|documentary|podcast|titled|entitled|known as|named|report|memoir|novel|speech|segment|program|programme|campaign|slogan|ad|video)\s*,?\s*$/i;
 
-// Roles in a work that follow its title ("“Harbour Lights” star", "the ‘Tidewatch’ co-host").
-const WORK_ROLE_AFTER = /^(?:[\p{Lu}][\p{L}.]*\s+)?(star|stars|co-star|host|co-host|creator|co-creator|showrunner|actor|actress|anchor|author|narrator)\b/u;
+// Roles in a work that follow its title ("“Harbour Lights” star", "the ‘Tidewatch’ co-host"), capitalised in a
+// headline ("‘Tidewatch’ Star Opens Up").
+const WORK_ROLE_AFTER = /^(?:[\p{Lu}][\p{L}.]*\s+)?([Ss]tars?|[Cc]o-[Ss]tar|[Hh]ost|[Cc]o-[Hh]ost|[Cc]reator|[Cc]o-[Cc]reator|[Ss]howrunner|[Aa]ctor|[Aa]ctress|[Aa]nchor|[Aa]uthor|[Nn]arrator)\b/u;
 
 /** What a quoted span is; `prev` is the span before it, for split quotes. */
 export function spanKind(doc: Doc, span: QuotedSpan, prev?: QuotedSpan): SpanKind {
@@ -48,6 +49,9 @@ export function spanKind(doc: Doc, span: QuotedSpan, prev?: QuotedSpan): SpanKin
   // Quoted words that run on into the writer's own ("“You squeezed employees” to drive up the price").
   const next = /^\p{Ll}[\p{L}'’-]*/u.exec(text.slice(j, j + 30))?.[0];
   if (span.closed && next && !cueFollows(next)) return "partial";
+  // The same in a headline in Title Case, where the words that run on are capitalised ("‘Quiet’ Streets Return").
+  const capital = /^\p{Lu}[\p{L}'’-]*/u.exec(text.slice(j, j + 30))?.[0];
+  if (span.closed && capital && !cueFollows(capital) && titleCaseLine(doc, span)) return "partial";
   // Examples inside the writer's sentence: "including, “...”", "things such as, “...”".
   if (/\b(including|such as|like)\s*,?\s*$/i.test(before)) return "partial";
   // "said that, “...": a fragment inside the writer's sentence.
@@ -116,15 +120,22 @@ function thatClauseBefore(doc: Doc, span: QuotedSpan): boolean {
   return v >= 0 && !before.slice(v + 1).some((w) => PREPOSITIONS.has(w));
 }
 
-/** After the span, in its sentence: a verb of saying and then ", according to" someone else. */
-function nestedReport(doc: Doc, span: QuotedSpan): boolean {
+/**
+ * After the span, in its sentence: a verb of saying and then a second source that reports it (", according
+ * to the Ledger", ", reports the Ledger", ", the Ledger reported", ", the Ledger reported, quoting an aide").
+ */
+export function nestedReport(doc: Doc, span: QuotedSpan): boolean {
   const sentence = sentenceAt(doc, Math.max(span.start, span.close - 1));
   if (!sentence || sentence.end <= span.close) return false;
   const rest = doc.text.slice(span.close, sentence.end);
-  const at = /,\s*according to\b/i.exec(rest);
+  const at = REPORTED_BY.exec(rest);
   if (!at || /["“”]|''/.test(rest.slice(0, at.index))) return false;
   return [...rest.slice(0, at.index).matchAll(/[\p{L}’'-]+/gu)].some((w) => SPEECH_VERBS.has(w[0].toLowerCase()));
 }
+
+// A second source after the first cue: "according to X", "reports X", "X reported", "reported, quoting X" (but
+// "she tweeted, quoting X" gives her own words beside someone else's).
+const REPORTED_BY = /,?\s*according to\b|,\s*(?:reports|reported by)\s+(?:the\s+)?\p{Lu}|,\s*(?:the\s+)?(?:\p{Lu}[\p{L}.&’'-]*\s+){1,4}(?:reported|reports)\b|(?<=\brepor(?:ted|ts)),\s*quoting\b/u;
 
 const PREPOSITIONS = new Set(["with", "of", "to", "for", "in", "on", "at", "about", "by", "from", "into", "like", "as"]);
 
@@ -159,6 +170,25 @@ const CUE_STARTERS = new Set(["he", "she", "they", "it", "we", "i", "you", "who"
 function cueFollows(word: string): boolean {
   const w = word.toLowerCase().replace(/’/g, "'");
   return CUE_STARTERS.has(w) || SPEECH_VERBS.has(w) || ROLE_NOUNS.has(w) || TITLES.has(w) || ROLE_MODIFIERS.has(w);
+}
+
+/**
+ * The span stands in a line written in Title Case (a headline or a subhead): short, one line, and every word
+ * outside the marks capitalised but the small ones ("of", "the", "to"), so no "said" or "wrote" of a cue.
+ */
+function titleCaseLine(doc: Doc, span: QuotedSpan): boolean {
+  const para = doc.paragraphs[span.firstParagraph]!;
+  const line = doc.text.slice(para.start, para.end);
+  if (line.length > 160 || line.includes("\n") || /[.!?]\s+\p{Ll}/u.test(line)) return false;
+  const outside = (doc.text.slice(para.start, span.open) + " " + doc.text.slice(span.close, para.end)).split(/\s+/);
+  let caps = 0, lower = 0;
+  for (const w of outside) {
+    const clean = w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+    if (!clean || SMALL.has(clean.toLowerCase())) continue;
+    if (/^[\p{Lu}\p{N}]/u.test(clean)) caps++;
+    else lower++;
+  }
+  return caps >= 3 && lower === 0;
 }
 
 const SMALL = new Set(["a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "is", "vs", "v"]);
