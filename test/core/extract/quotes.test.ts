@@ -86,6 +86,7 @@ describe("direct or partial", () => {
   test.each<[string, string, "direct" | "partial"]>([
     ["a whole sentence after a comma cue", "Lena Okafor said, “The levee held through the night.”", "direct"],
     ["a fragment inside paraphrase", "Okafor said the city could “run out of sandbags” by Friday.", "partial"],
+    ["a fragment after a no-break space", "The minister says he goes\u00a0“back to the table tomorrow.”", "partial"],
     ["one word inside paraphrase", "Colonel Ayla Demir warned that the rebels might “manufacture” a crisis.", "partial"],
     ["quoted words that run on into the writer's", "“We fixed the pumps” before dawn, Okafor said.", "partial"],
     ["a quote after a colon", "The engineer put it bluntly: “The dam is old and tired.”", "direct"],

@@ -6,6 +6,9 @@ import { PHRASAL, SPEECH_VERBS } from "../speakers/lexicon.js";
 
 export type SpanKind = "direct" | "partial" | "title";
 
+// A blank within a line: a space, a tab, or a no-break space (common in pasted news text), never a line break.
+const BLANK = /[^\S\n\r]/;
+
 // Words that announce a title in quotation marks ("the book “The Art of the Deal”").
 const TITLE_BEFORE = /\b(book|books|film|movie|song|album|show|series|episode|article|essay|column|op-ed|headline|poem|play|documentary|podcast|titled|entitled|known as|named|report|memoir|novel|speech|segment|program|programme|campaign|slogan|ad|video)\s*,?\s*$/i;
 
@@ -19,13 +22,13 @@ export function spanKind(doc: Doc, span: QuotedSpan, prev?: QuotedSpan): SpanKin
   const inner = text.slice(span.start, span.end);
   const words = inner.split(/\s+/).filter(Boolean);
   let i = span.open - 1;
-  while (i >= 0 && (text[i] === " " || text[i] === "\t")) i--;
+  while (i >= 0 && BLANK.test(text[i]!)) i--;
   const left = i >= 0 ? text[i]! : "\n";
   const para = doc.paragraphs[span.firstParagraph]!;
   const alone = span.open === para.start && span.close >= para.end - 1;
   const before = text.slice(Math.max(0, span.open - 40), span.open);
   let j = span.close;
-  while (j < text.length && (text[j] === " " || text[j] === "\t")) j++;
+  while (j < text.length && BLANK.test(text[j]!)) j++;
   // A heading in marks: a short paragraph of capitalised words.
   if (alone && words.length <= 8 && titleCase(words)) return "title";
   // A one-word paragraph in marks: a label or a heading ("“Related:”"), not someone's words.
