@@ -16,7 +16,7 @@ export function extractQuotes(doc: Doc, entities: EntityIndex, salience?: Salien
   const inputs: AttributionInput[] = [];
   const spans = findQuotedSpans(doc);
   for (const [i, span] of spans.entries()) {
-    const kind = spanKind(doc, span, spans[i - 1]);
+    const kind = spanKind(doc, span, spans[i - 1], spans[i + 1]);
     if (kind !== "title") inputs.push({ span, kind });
   }
   const attributions = attributeQuotes(doc, entities, inputs, salience);

@@ -108,6 +108,8 @@ describe("direct or partial", () => {
     ["a report inside a report, by the outlet that reports it", "“We have bags for two days,” said Lena Okafor, reports the Valley Courier.", "partial"],
     ["an outlet's report, quoting someone", "“The pumps held,” the Valley Courier reported, quoting a crew chief.", "partial"],
     ["her own words beside someone else's", "“The pumps held,” Okafor tweeted, quoting a crew chief.", "direct"],
+    ["a gloss in parentheses inside the writer's sentence", "Her plan for the port (“Ships First”) and the new rail line won support.", "partial"],
+    ["an item of a list of quoted phrases", "Candidates need only say, again and again, “Ships First,” “Roads Later,” and “Calm.” Voters will listen.", "partial"],
     ["headline words that run on after the marks", "Okafor: ‘Dry Days’ Ahead For Valley Towns\n\nThe engineer spoke on Monday.", "partial"],
   ])("%s", (_name, text, kind) => expect(quotes(text)[0]?.kind).toBe(kind));
 
@@ -135,4 +137,9 @@ describe("direct or partial", () => {
 test("the next sentence of a report inside a report keeps its speaker, not the second source", () => {
   const got = quotes("“We have bags for two days,” Okafor said, according to the Valley Courier. “The pumps will hold.”");
   expect(got.map((q) => q.speaker?.name)).toEqual(["Okafor", "Okafor"]);
+});
+
+test("every item of a list of quoted phrases is partial", () => {
+  const got = quotes("Candidates need only say, again and again, “Ships First,” “Roads Later,” and “Calm.” Voters will listen.");
+  expect(got.map((q) => q.kind)).toEqual(["partial", "partial", "partial"]);
 });

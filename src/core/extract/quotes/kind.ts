@@ -16,8 +16,8 @@ const TITLE_BEFORE = /\b(book|books|film|movie|song|album|show|series|episode|ar
 // headline ("‘Tidewatch’ Star Opens Up").
 const WORK_ROLE_AFTER = /^(?:[\p{Lu}][\p{L}.]*\s+)?([Ss]tars?|[Cc]o-[Ss]tar|[Hh]ost|[Cc]o-[Hh]ost|[Cc]reator|[Cc]o-[Cc]reator|[Ss]howrunner|[Aa]ctor|[Aa]ctress|[Aa]nchor|[Aa]uthor|[Nn]arrator)\b/u;
 
-/** What a quoted span is; `prev` is the span before it, for split quotes. */
-export function spanKind(doc: Doc, span: QuotedSpan, prev?: QuotedSpan): SpanKind {
+/** What a quoted span is; `prev` and `following` are the spans beside it, for split quotes and lists. */
+export function spanKind(doc: Doc, span: QuotedSpan, prev?: QuotedSpan, following?: QuotedSpan): SpanKind {
   const { text } = doc;
   const inner = text.slice(span.start, span.end);
   const words = inner.split(/\s+/).filter(Boolean);
@@ -43,6 +43,10 @@ export function spanKind(doc: Doc, span: QuotedSpan, prev?: QuotedSpan): SpanKin
   // Inside a clause: a partial quote, unless it is the whole object of a verb of saying and runs to the
   // end of the sentence ("Okoro said “the pumps held.”", "she wrote that “nothing works.”").
   if (/[\p{L}\p{N}]/u.test(left)) return objectOfSpeech(doc, span, j) ? "direct" : "partial";
+  // A gloss in parentheses inside the writer's sentence ("free markets (“jobs for all”) and"), or one item of a list
+  // of quoted phrases (“Law and Order,” “Peace” and “Hope”): words cited, not a quote standing alone.
+  if (left === "(" && text[j] === ")" && span.open > para.start + 1) return "partial";
+  if ((prev && listed(doc, prev, span)) || (following && listed(doc, span, following))) return "partial";
   // The close of a clause the writer opened with "that" ("she said that once the vote is in, “We go home.”"):
   // the report begins at "that", so the quoted words are only part of it.
   if ((left === "," || left === ":") && thatClauseBefore(doc, span)) return "partial";
@@ -65,6 +69,18 @@ export function spanKind(doc: Doc, span: QuotedSpan, prev?: QuotedSpan): SpanKin
   const split = !!prev && prev.close <= span.open && !between.includes("\n") && sameSentence && /,["”'’`]*$/.test(text.slice(prev.start, prev.close));
   if (/^\p{Ll}/u.test(inner) && /[,:—–-]\s*$/.test(before) && !split) return "partial";
   return "direct";
+}
+
+/** Two short quoted phrases side by side in one line, parted by a comma, "and" or "or" only. */
+function listed(doc: Doc, a: QuotedSpan, b: QuotedSpan): boolean {
+  const { text } = doc;
+  if (a.close > b.open || !a.closed) return false;
+  // The comma of the first may stand inside its marks (“Law and Order,” “Peace”), left out of its text.
+  const first = text.slice(a.start, a.close);
+  const between = text.slice(a.close, b.open);
+  const short = (s: QuotedSpan) => text.slice(s.start, s.end).split(/\s+/).length <= 6;
+  if (!short(a) || !short(b) || /[.!?…]["”’'`]*$/.test(first) || !/^[^\S\n]*,?[^\S\n]*(?:(?:and|or)[^\S\n]+)?$/.test(between)) return false;
+  return /,["”’'`]*$/.test(first) || /[,\p{L}]/u.test(between);
 }
 
 /**
