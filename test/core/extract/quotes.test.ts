@@ -143,3 +143,9 @@ test("every item of a list of quoted phrases is partial", () => {
   const got = quotes("Candidates need only say, again and again, “Ships First,” “Roads Later,” and “Calm.” Voters will listen.");
   expect(got.map((q) => q.kind)).toEqual(["partial", "partial", "partial"]);
 });
+
+test.each<[string, string, string[]]>([
+  ["after a verb of saying", "“The levee will hold,” Okafor said Sunday on KVL's “Harbour Hour.”", ["The levee will hold"]],
+  ["after an appearance", "During an appearance on “Morning Desk,” Okafor spoke about the levee.", []],
+  ["a word after 'on' that no one spoke on stays", "Okafor said on Monday that voters were “Done Waiting.”", ["Done Waiting."]],
+])("a programme where someone spoke is no quote: %s", (_name, text, want) => expect(quotes(text).map((q) => q.text)).toEqual(want));

@@ -35,6 +35,8 @@ export function spanKind(doc: Doc, span: QuotedSpan, prev?: QuotedSpan, followin
   if (alone && words.length === 1) return "title";
   // A title of a work before the role of someone in it ("“Harbour Lights” star Ana Ruiz", "‘Tidewatch’ host").
   if (words.length <= 8 && titleCase(words.length === 1 ? [...words, words[0]!] : words) && WORK_ROLE_AFTER.test(text.slice(j, j + 30))) return "title";
+  // A programme's name where someone spoke ("she said Sunday on ABC's “Harbour Hour”"): where it was said, not what.
+  if (words.length <= 8 && titleCase(words.length === 1 ? [...words, words[0]!] : words) && spokenOn(before)) return "title";
   // A subhead: a short paragraph in single marks, in an article that quotes people in double marks.
   if (alone && span.single && words.length <= 8 && /["“”]|''/.test(text)) return "title";
   // A title after a title noun ("her book, ''Salt and Iron''"), or a nickname between names.
@@ -69,6 +71,15 @@ export function spanKind(doc: Doc, span: QuotedSpan, prev?: QuotedSpan, followin
   const split = !!prev && prev.close <= span.open && !between.includes("\n") && sameSentence && /,["”'’`]*$/.test(text.slice(prev.start, prev.close));
   if (/^\p{Ll}/u.test(inner) && /[,:—–-]\s*$/.test(before) && !split) return "partial";
   return "direct";
+}
+
+// A verb of saying (or an appearance, an interview), the time, then "on" and a broadcaster's possessive, before the marks.
+const SPOKEN_ON = /\b([\p{L}]+)(?:\s+(?:\p{Lu}\p{Ll}+day|morning|night|evening|afternoon|by telephone|by phone))*\s+on\s+(?:(?:\p{Lu}[\p{L}.&]*\s+){0,3}\p{Lu}[\p{L}.&]*['’]s?\s+)?$/u;
+const APPEARANCE = new Set(["appear", "appeared", "appears", "appearing", "appearance", "interview", "interviewed"]);
+
+function spokenOn(before: string): boolean {
+  const verb = SPOKEN_ON.exec(before)?.[1]?.toLowerCase();
+  return !!verb && (SPEECH_VERBS.has(verb) || APPEARANCE.has(verb));
 }
 
 /** Two short quoted phrases side by side in one line, parted by a comma, "and" or "or" only. */
