@@ -148,4 +148,5 @@ test.each<[string, string, string[]]>([
   ["after a verb of saying", "“The levee will hold,” Okafor said Sunday on KVL's “Harbour Hour.”", ["The levee will hold"]],
   ["after an appearance", "During an appearance on “Morning Desk,” Okafor spoke about the levee.", []],
   ["a word after 'on' that no one spoke on stays", "Okafor said on Monday that voters were “Done Waiting.”", ["Done Waiting."]],
+  ["what someone insisted on stays", "Okafor insisted on “Full Repairs” before the vote.", ["Full Repairs"]],
 ])("a programme where someone spoke is no quote: %s", (_name, text, want) => expect(quotes(text).map((q) => q.text)).toEqual(want));

@@ -73,13 +73,16 @@ export function spanKind(doc: Doc, span: QuotedSpan, prev?: QuotedSpan, followin
   return "direct";
 }
 
-// A verb of saying (or an appearance, an interview), the time, then "on" and a broadcaster's possessive, before the marks.
+// Saying, speaking or appearing, the time, then "on" and a broadcaster's possessive, before the marks. Only verbs
+// whose "on" names the medium: after "insisted", "commented" or "agreed", "on" brings what was said about.
 const SPOKEN_ON = /\b([\p{L}]+)(?:\s+(?:\p{Lu}\p{Ll}+day|morning|night|evening|afternoon|by telephone|by phone))*\s+on\s+(?:(?:\p{Lu}[\p{L}.&]*\s+){0,3}\p{Lu}[\p{L}.&]*['’]s?\s+)?$/u;
-const APPEARANCE = new Set(["appear", "appeared", "appears", "appearing", "appearance", "interview", "interviewed"]);
+const SPOKEN_ON_VERBS = new Set(
+  "say says said saying state states stated stating speak speaks spoke speaking appear appears appeared appearing appearance interview interviewed".split(" "),
+);
 
 function spokenOn(before: string): boolean {
   const verb = SPOKEN_ON.exec(before)?.[1]?.toLowerCase();
-  return !!verb && (SPEECH_VERBS.has(verb) || APPEARANCE.has(verb));
+  return !!verb && SPOKEN_ON_VERBS.has(verb);
 }
 
 /** Two short quoted phrases side by side in one line, parted by a comma, "and" or "or" only. */
