@@ -4,7 +4,7 @@ import { sentenceAt, words, type Doc } from "../text/index.js";
 import type { Quote } from "../types.js";
 import type { EntityIndex } from "./entities.js";
 import { findQuotedSpans, type QuotedSpan } from "./quotes/marks.js";
-import { continuesParaphrase, spanKind } from "./quotes/kind.js";
+import { continuesParaphrase, nestedReport, spanKind } from "./quotes/kind.js";
 import { attributeQuotes, type AttributionInput } from "./speakers.js";
 import type { Salience } from "./speakers/coref.js";
 import { PARTIAL_CUES, SPEECH_VERBS } from "./speakers/lexicon.js";
@@ -16,7 +16,7 @@ export function extractQuotes(doc: Doc, entities: EntityIndex, salience?: Salien
   const inputs: AttributionInput[] = [];
   const spans = findQuotedSpans(doc);
   for (const [i, span] of spans.entries()) {
-    const kind = spanKind(doc, span, spans[i - 1]);
+    const kind = spanKind(doc, span, spans[i - 1], spans[i + 1]);
     if (kind !== "title") inputs.push({ span, kind });
   }
   const attributions = attributeQuotes(doc, entities, inputs, salience);
@@ -29,16 +29,24 @@ export function extractQuotes(doc: Doc, entities: EntityIndex, salience?: Salien
     const prevSpeaker = attributions[i - 1]?.speaker;
     // It keeps the paraphrase's speaker when it found none of its own.
     let speaker = a.speaker;
+    let cue = a.cue;
     if (kind === "direct" && prev?.kind === "partial" && prevSpeaker && (!speaker || prevSpeaker.name === speaker.name) && continuesParaphrase(doc, span, prev.span) && !directBefore(doc, inputs, i - 1)) {
       kind = "partial";
       speaker ??= prevSpeaker;
+    }
+    // The next sentence in marks after a report of a report ("“...,” Dorn said, according to the Ledger. “...”")
+    // goes on with the same words, reported the same way: the same speaker, not the second source.
+    if (kind === "direct" && prev?.kind === "partial" && prevSpeaker && continuesParaphrase(doc, span, prev.span) && nestedReport(doc, prev.span)) {
+      kind = "partial";
+      speaker = prevSpeaker;
+      cue = attributions[i - 1]!.cue;
     }
     // A short fragment in marks that nobody said is a scare quote ("so-called “experts”"), not a quote;
     // in a headline, marks quote someone even when the headline does not say who, and in a sentence
     // that reports speech ("the memo warned of “grave risks”") they quote a source we could not name.
     if (kind === "partial" && !speaker && span.end - span.start < 40 && !inHeadline(doc, span) && !reportsSpeech(doc, span)) return;
     const q: Quote = { text: doc.text.slice(span.start, span.end), start: span.start, end: span.end, kind, speaker, confidence: speaker === a.speaker ? a.confidence : attributions[i - 1]!.confidence };
-    if (a.cue) q.cue = a.cue;
+    if (cue) q.cue = cue;
     out.push(q);
   });
   return out;

@@ -15,7 +15,7 @@ describe("quote marks", () => {
     ["straight double marks", '"The budget is late," Omar Haddad said on Monday.', [["The budget is late", "direct"]]],
     ["two apostrophes as one mark", "''The river is rising,'' said Lena Okafor, a hydrologist.", [["The river is rising", "direct"]]],
     ["wrong-way opening mark", "”Nobody warned us,” said Priya Raman.", [["Nobody warned us", "direct"]]],
-    ["single marks in a headline", "Whitfield: ‘We Will Rebuild’ After Floods\n\nThe mayor spoke on Monday.", [["We Will Rebuild", "direct"]]],
+    ["single marks in a headline", "Whitfield Vows: ‘We Will Rebuild’\n\nThe mayor spoke on Monday.", [["We Will Rebuild", "direct"]]],
     ["guillemets", "«Nous restons ici», a dit Claire Dubois.", [["Nous restons ici", "direct"]]],
   ])("%s", (_name, text, want) => expect(texts(text)).toEqual(want));
 
@@ -60,6 +60,7 @@ describe("what is no quote", () => {
     ["a one-word label on a line of its own", "The council met at noon.\n\n“Related:”\n\nRoads Reopen After the Flood."],
     ["a show's title before the role of someone in it", "“Harbour Lights” star Ana Ruiz opened the fair on Sunday."],
     ["a one-word title before a host", "The ‘Tidewatch’ host Omar Diaz spoke first at the fair."],
+    ["a show's title before a capitalised role in a headline", "‘Harbour Lights’ Star Opens Up About Her Past\n\nThe actor spoke on Sunday."],
   ])("%s", (_name, text) => expect(quotes(text).filter((q) => q.kind === "direct")).toEqual([]));
 
   test("a short paragraph in single marks, where people are quoted in double marks, is a subhead", () => {
@@ -85,6 +86,7 @@ describe("direct or partial", () => {
   test.each<[string, string, "direct" | "partial"]>([
     ["a whole sentence after a comma cue", "Lena Okafor said, “The levee held through the night.”", "direct"],
     ["a fragment inside paraphrase", "Okafor said the city could “run out of sandbags” by Friday.", "partial"],
+    ["a fragment after a no-break space", "The minister says he goes\u00a0“back to the table tomorrow.”", "partial"],
     ["one word inside paraphrase", "Colonel Ayla Demir warned that the rebels might “manufacture” a crisis.", "partial"],
     ["quoted words that run on into the writer's", "“We fixed the pumps” before dawn, Okafor said.", "partial"],
     ["a quote after a colon", "The engineer put it bluntly: “The dam is old and tired.”", "direct"],
@@ -103,12 +105,19 @@ describe("direct or partial", () => {
     ["the cue after a that-clause is still a cue", "Asked about the claim that the dam leaked, Okafor said, “Nothing leaked.”", "direct"],
     ["a relative that is no report", "Okafor replied with a line that drew applause: “Water waits for nobody.”", "direct"],
     ["a report inside a report", "“We have bags for two days,” Okafor told the crews, according to two engineers.", "partial"],
+    ["a report inside a report, by the outlet that reports it", "“We have bags for two days,” said Lena Okafor, reports the Valley Courier.", "partial"],
+    ["an outlet's report, quoting someone", "“The pumps held,” the Valley Courier reported, quoting a crew chief.", "partial"],
+    ["her own words beside someone else's", "“The pumps held,” Okafor tweeted, quoting a crew chief.", "direct"],
+    ["a gloss in parentheses inside the writer's sentence", "Her plan for the port (“Ships First”) and the new rail line won support.", "partial"],
+    ["an item of a list of quoted phrases", "Candidates need only say, again and again, “Ships First,” “Roads Later,” and “Calm.” Voters will listen.", "partial"],
+    ["headline words that run on after the marks", "Okafor: ‘Dry Days’ Ahead For Valley Towns\n\nThe engineer spoke on Monday.", "partial"],
   ])("%s", (_name, text, kind) => expect(quotes(text)[0]?.kind).toBe(kind));
 
   test.each<[string, string, Array<"direct" | "partial">]>([
     ["a sentence in marks after the same speaker's paraphrase", "Okafor said the town could “run short of sand” by Friday. “We have bags for two days.”", ["partial", "partial"]],
     ["a sentence in marks after a direct quote", "“The levee held,” Okafor said. “We have bags for two days.”", ["direct", "direct"]],
     ["a title in the cue is no paraphrase", "“The levee held,” Okafor told “Morning Desk” on Monday. “We have bags for two days.”", ["direct", "partial", "direct"]],
+    ["the next sentence of a report inside a report", "“We have bags for two days,” Okafor said, according to the Valley Courier. “The pumps will hold.”", ["partial", "partial"]],
     ["a new paragraph starts afresh", "Okafor said the town could “run short of sand” by Friday.\n\n“We have bags for two days.”", ["partial", "direct"]],
   ])("%s", (_name, text, kinds) => expect(quotes(text).map((q) => q.kind)).toEqual(kinds));
 
@@ -124,3 +133,20 @@ describe("direct or partial", () => {
     ["a question quoted whole after a comma cue", "Okafor asked, “Who will pay for it?”", "direct"],
   ])("%s", (_name, text, kind) => expect(quotes(text)[0]?.kind).toBe(kind));
 });
+
+test("the next sentence of a report inside a report keeps its speaker, not the second source", () => {
+  const got = quotes("“We have bags for two days,” Okafor said, according to the Valley Courier. “The pumps will hold.”");
+  expect(got.map((q) => q.speaker?.name)).toEqual(["Okafor", "Okafor"]);
+});
+
+test("every item of a list of quoted phrases is partial", () => {
+  const got = quotes("Candidates need only say, again and again, “Ships First,” “Roads Later,” and “Calm.” Voters will listen.");
+  expect(got.map((q) => q.kind)).toEqual(["partial", "partial", "partial"]);
+});
+
+test.each<[string, string, string[]]>([
+  ["after a verb of saying", "“The levee will hold,” Okafor said Sunday on KVL's “Harbour Hour.”", ["The levee will hold"]],
+  ["after an appearance", "During an appearance on “Morning Desk,” Okafor spoke about the levee.", []],
+  ["a word after 'on' that no one spoke on stays", "Okafor said on Monday that voters were “Done Waiting.”", ["Done Waiting."]],
+  ["what someone insisted on stays", "Okafor insisted on “Full Repairs” before the vote.", ["Full Repairs"]],
+])("a programme where someone spoke is no quote: %s", (_name, text, want) => expect(quotes(text).map((q) => q.text)).toEqual(want));

@@ -6,31 +6,37 @@ import { PHRASAL, SPEECH_VERBS } from "../speakers/lexicon.js";
 
 export type SpanKind = "direct" | "partial" | "title";
 
+// A blank within a line: a space, a tab, or a no-break space (common in pasted news text), never a line break.
+const BLANK = /[^\S\n\r]/;
+
 // Words that announce a title in quotation marks ("the book “The Art of the Deal”").
 const TITLE_BEFORE = /\b(book|books|film|movie|song|album|show|series|episode|article|essay|column|op-ed|headline|poem|play|documentary|podcast|titled|entitled|known as|named|report|memoir|novel|speech|segment|program|programme|campaign|slogan|ad|video)\s*,?\s*$/i;
 
-// Roles in a work that follow its title ("“Harbour Lights” star", "the ‘Tidewatch’ co-host").
-const WORK_ROLE_AFTER = /^(?:[\p{Lu}][\p{L}.]*\s+)?(star|stars|co-star|host|co-host|creator|co-creator|showrunner|actor|actress|anchor|author|narrator)\b/u;
+// Roles in a work that follow its title ("“Harbour Lights” star", "the ‘Tidewatch’ co-host"), capitalised in a
+// headline ("‘Tidewatch’ Star Opens Up").
+const WORK_ROLE_AFTER = /^(?:[\p{Lu}][\p{L}.]*\s+)?([Ss]tars?|[Cc]o-[Ss]tar|[Hh]ost|[Cc]o-[Hh]ost|[Cc]reator|[Cc]o-[Cc]reator|[Ss]howrunner|[Aa]ctor|[Aa]ctress|[Aa]nchor|[Aa]uthor|[Nn]arrator)\b/u;
 
-/** What a quoted span is; `prev` is the span before it, for split quotes. */
-export function spanKind(doc: Doc, span: QuotedSpan, prev?: QuotedSpan): SpanKind {
+/** What a quoted span is; `prev` and `following` are the spans beside it, for split quotes and lists. */
+export function spanKind(doc: Doc, span: QuotedSpan, prev?: QuotedSpan, following?: QuotedSpan): SpanKind {
   const { text } = doc;
   const inner = text.slice(span.start, span.end);
   const words = inner.split(/\s+/).filter(Boolean);
   let i = span.open - 1;
-  while (i >= 0 && (text[i] === " " || text[i] === "\t")) i--;
+  while (i >= 0 && BLANK.test(text[i]!)) i--;
   const left = i >= 0 ? text[i]! : "\n";
   const para = doc.paragraphs[span.firstParagraph]!;
   const alone = span.open === para.start && span.close >= para.end - 1;
   const before = text.slice(Math.max(0, span.open - 40), span.open);
   let j = span.close;
-  while (j < text.length && (text[j] === " " || text[j] === "\t")) j++;
+  while (j < text.length && BLANK.test(text[j]!)) j++;
   // A heading in marks: a short paragraph of capitalised words.
   if (alone && words.length <= 8 && titleCase(words)) return "title";
   // A one-word paragraph in marks: a label or a heading ("“Related:”"), not someone's words.
   if (alone && words.length === 1) return "title";
   // A title of a work before the role of someone in it ("“Harbour Lights” star Ana Ruiz", "‘Tidewatch’ host").
   if (words.length <= 8 && titleCase(words.length === 1 ? [...words, words[0]!] : words) && WORK_ROLE_AFTER.test(text.slice(j, j + 30))) return "title";
+  // A programme's name where someone spoke ("she said Sunday on ABC's “Harbour Hour”"): where it was said, not what.
+  if (words.length <= 8 && titleCase(words.length === 1 ? [...words, words[0]!] : words) && spokenOn(before)) return "title";
   // A subhead: a short paragraph in single marks, in an article that quotes people in double marks.
   if (alone && span.single && words.length <= 8 && /["“”]|''/.test(text)) return "title";
   // A title after a title noun ("her book, ''Salt and Iron''"), or a nickname between names.
@@ -39,6 +45,10 @@ export function spanKind(doc: Doc, span: QuotedSpan, prev?: QuotedSpan): SpanKin
   // Inside a clause: a partial quote, unless it is the whole object of a verb of saying and runs to the
   // end of the sentence ("Okoro said “the pumps held.”", "she wrote that “nothing works.”").
   if (/[\p{L}\p{N}]/u.test(left)) return objectOfSpeech(doc, span, j) ? "direct" : "partial";
+  // A gloss in parentheses inside the writer's sentence ("free markets (“jobs for all”) and"), or one item of a list
+  // of quoted phrases (“Law and Order,” “Peace” and “Hope”): words cited, not a quote standing alone.
+  if (left === "(" && text[j] === ")" && span.open > para.start + 1) return "partial";
+  if ((prev && listed(doc, prev, span)) || (following && listed(doc, span, following))) return "partial";
   // The close of a clause the writer opened with "that" ("she said that once the vote is in, “We go home.”"):
   // the report begins at "that", so the quoted words are only part of it.
   if ((left === "," || left === ":") && thatClauseBefore(doc, span)) return "partial";
@@ -48,6 +58,9 @@ export function spanKind(doc: Doc, span: QuotedSpan, prev?: QuotedSpan): SpanKin
   // Quoted words that run on into the writer's own ("“You squeezed employees” to drive up the price").
   const next = /^\p{Ll}[\p{L}'’-]*/u.exec(text.slice(j, j + 30))?.[0];
   if (span.closed && next && !cueFollows(next)) return "partial";
+  // The same in a headline in Title Case, where the words that run on are capitalised ("‘Quiet’ Streets Return").
+  const capital = /^\p{Lu}[\p{L}'’-]*/u.exec(text.slice(j, j + 30))?.[0];
+  if (span.closed && capital && !cueFollows(capital) && titleCaseLine(doc, span)) return "partial";
   // Examples inside the writer's sentence: "including, “...”", "things such as, “...”".
   if (/\b(including|such as|like)\s*,?\s*$/i.test(before)) return "partial";
   // "said that, “...": a fragment inside the writer's sentence.
@@ -58,6 +71,30 @@ export function spanKind(doc: Doc, span: QuotedSpan, prev?: QuotedSpan): SpanKin
   const split = !!prev && prev.close <= span.open && !between.includes("\n") && sameSentence && /,["”'’`]*$/.test(text.slice(prev.start, prev.close));
   if (/^\p{Ll}/u.test(inner) && /[,:—–-]\s*$/.test(before) && !split) return "partial";
   return "direct";
+}
+
+// Saying, speaking or appearing, the time, then "on" and a broadcaster's possessive, before the marks. Only verbs
+// whose "on" names the medium: after "insisted", "commented" or "agreed", "on" brings what was said about.
+const SPOKEN_ON = /\b([\p{L}]+)(?:\s+(?:\p{Lu}\p{Ll}+day|morning|night|evening|afternoon|by telephone|by phone))*\s+on\s+(?:(?:\p{Lu}[\p{L}.&]*\s+){0,3}\p{Lu}[\p{L}.&]*['’]s?\s+)?$/u;
+const SPOKEN_ON_VERBS = new Set(
+  "say says said saying state states stated stating speak speaks spoke speaking appear appears appeared appearing appearance interview interviewed".split(" "),
+);
+
+function spokenOn(before: string): boolean {
+  const verb = SPOKEN_ON.exec(before)?.[1]?.toLowerCase();
+  return !!verb && SPOKEN_ON_VERBS.has(verb);
+}
+
+/** Two short quoted phrases side by side in one line, parted by a comma, "and" or "or" only. */
+function listed(doc: Doc, a: QuotedSpan, b: QuotedSpan): boolean {
+  const { text } = doc;
+  if (a.close > b.open || !a.closed) return false;
+  // The comma of the first may stand inside its marks (“Law and Order,” “Peace”), left out of its text.
+  const first = text.slice(a.start, a.close);
+  const between = text.slice(a.close, b.open);
+  const short = (s: QuotedSpan) => text.slice(s.start, s.end).split(/\s+/).length <= 6;
+  if (!short(a) || !short(b) || /[.!?…]["”’'`]*$/.test(first) || !/^[^\S\n]*,?[^\S\n]*(?:(?:and|or)[^\S\n]+)?$/.test(between)) return false;
+  return /,["”’'`]*$/.test(first) || /[,\p{L}]/u.test(between);
 }
 
 /**
@@ -116,15 +153,22 @@ function thatClauseBefore(doc: Doc, span: QuotedSpan): boolean {
   return v >= 0 && !before.slice(v + 1).some((w) => PREPOSITIONS.has(w));
 }
 
-/** After the span, in its sentence: a verb of saying and then ", according to" someone else. */
-function nestedReport(doc: Doc, span: QuotedSpan): boolean {
+/**
+ * After the span, in its sentence: a verb of saying and then a second source that reports it (", according
+ * to the Ledger", ", reports the Ledger", ", the Ledger reported", ", the Ledger reported, quoting an aide").
+ */
+export function nestedReport(doc: Doc, span: QuotedSpan): boolean {
   const sentence = sentenceAt(doc, Math.max(span.start, span.close - 1));
   if (!sentence || sentence.end <= span.close) return false;
   const rest = doc.text.slice(span.close, sentence.end);
-  const at = /,\s*according to\b/i.exec(rest);
+  const at = REPORTED_BY.exec(rest);
   if (!at || /["“”]|''/.test(rest.slice(0, at.index))) return false;
   return [...rest.slice(0, at.index).matchAll(/[\p{L}’'-]+/gu)].some((w) => SPEECH_VERBS.has(w[0].toLowerCase()));
 }
+
+// A second source after the first cue: "according to X", "reports X", "X reported", "reported, quoting X" (but
+// "she tweeted, quoting X" gives her own words beside someone else's).
+const REPORTED_BY = /,?\s*according to\b|,\s*(?:reports|reported by)\s+(?:the\s+)?\p{Lu}|,\s*(?:the\s+)?(?:\p{Lu}[\p{L}.&’'-]*\s+){1,4}(?:reported|reports)\b|(?<=\brepor(?:ted|ts)),\s*quoting\b/u;
 
 const PREPOSITIONS = new Set(["with", "of", "to", "for", "in", "on", "at", "about", "by", "from", "into", "like", "as"]);
 
@@ -159,6 +203,25 @@ const CUE_STARTERS = new Set(["he", "she", "they", "it", "we", "i", "you", "who"
 function cueFollows(word: string): boolean {
   const w = word.toLowerCase().replace(/’/g, "'");
   return CUE_STARTERS.has(w) || SPEECH_VERBS.has(w) || ROLE_NOUNS.has(w) || TITLES.has(w) || ROLE_MODIFIERS.has(w);
+}
+
+/**
+ * The span stands in a line written in Title Case (a headline or a subhead): short, one line, and every word
+ * outside the marks capitalised but the small ones ("of", "the", "to"), so no "said" or "wrote" of a cue.
+ */
+function titleCaseLine(doc: Doc, span: QuotedSpan): boolean {
+  const para = doc.paragraphs[span.firstParagraph]!;
+  const line = doc.text.slice(para.start, para.end);
+  if (line.length > 160 || line.includes("\n") || /[.!?]\s+\p{Ll}/u.test(line)) return false;
+  const outside = (doc.text.slice(para.start, span.open) + " " + doc.text.slice(span.close, para.end)).split(/\s+/);
+  let caps = 0, lower = 0;
+  for (const w of outside) {
+    const clean = w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+    if (!clean || SMALL.has(clean.toLowerCase())) continue;
+    if (/^[\p{Lu}\p{N}]/u.test(clean)) caps++;
+    else lower++;
+  }
+  return caps >= 3 && lower === 0;
 }
 
 const SMALL = new Set(["a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "is", "vs", "v"]);
