@@ -9,6 +9,7 @@ import { SPEECH_VERBS } from "./speakers/lexicon.js";
 import { isPlaceName } from "./entities/places.js";
 import { tokenAt, tokenize, type Token } from "./entities/tokens.js";
 import type { Gendered } from "./entities/gender.js";
+import { bareSurnames } from "./entities/surnames.js";
 
 export type { Gender } from "./entities/gender.js";
 export type { Token } from "./entities/tokens.js";
@@ -63,7 +64,7 @@ const key = (s: string) => s.toLowerCase().replace(/’/g, "'").replace(/\./g, "
 
 export function extractEntities(doc: Doc): EntityIndex {
   const tokens = tokenize(doc);
-  const seqs = findNameSeqs(doc.text, tokens);
+  let seqs = findNameSeqs(doc.text, tokens);
   const built: Built[] = [];
   const byKey = new Map<string, number>();
   const bySurname = new Map<string, number[]>();
@@ -132,6 +133,9 @@ export function extractEntities(doc: Doc): EntityIndex {
     }
     mention(e, s);
   }
+  // Surnames that are also everyday words, where they act as a person ("Small said").
+  const bare = bareSurnames(tokens, seqs, new Set(bySurname.keys()));
+  if (bare.length) seqs = [...seqs, ...bare].sort((a, b) => a.from - b.from);
   // Organisations by the first or last word of their name, company suffix aside ("Telvik" for "NK Telvik AB").
   const byOrgWord = new Map<string, number[]>();
   built.forEach((b, e) => {

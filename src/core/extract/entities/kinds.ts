@@ -8,6 +8,7 @@ import { isNation } from "./teams.js";
 import { isInitial, type Token } from "./tokens.js";
 import { firstNameGender, roleGender } from "./gender.js";
 import type { NameSeq } from "./names.js";
+import { actsAsPerson } from "./surnames.js";
 
 /** A word that can open a person's name: a known first name that is no title, role or common capitalised word. */
 export function isFirstName(norm: string): boolean {
@@ -81,7 +82,13 @@ export function classify(text: string, tokens: readonly Token[], idx: number[], 
   const only = tokens[ids[0]!]?.norm ?? "";
   if (k > 0 && ids.length === 1 && group(tokens[idx[k - 1]!]!.norm) && isCommonWord(only) && !ORG_WORDS.has(only) && !KNOWN_ORGS.has(only) && !TITLES.has(only)) return;
   // Headlines put a capitalised verb after the name ("Malik Warns", "Joan Pike Says").
-  while (ids.length && (skip(tokens[ids[ids.length - 1]!]!) || (ids.length > 1 && HEADLINE_VERBS.has(tokens[ids[ids.length - 1]!]!.norm)))) ids.pop();
+  // A people's word after a lone first name is a surname ("Ana Cuban"), not an adjective.
+  // Only when the text has the word alone act as a person ("Cuban said"): "West Indian" stays a people's word.
+  const surnamed = (n: number) => {
+    const [a, b] = [tokens[ids[0]!]!.norm, tokens[ids[1]!]?.norm ?? ""];
+    return n === 2 && isFirstName(a) && !placeKind(a) && isDemonym(b) && !/s$/.test(b) && tokens.some((t, x) => t.norm === b && t.cap && x !== ids[1] && actsAsPerson(tokens, x));
+  };
+  while (ids.length && ((skip(tokens[ids[ids.length - 1]!]!) && !surnamed(ids.length)) || (ids.length > 1 && HEADLINE_VERBS.has(tokens[ids[ids.length - 1]!]!.norm)))) ids.pop();
   while (ids.length && CONNECTORS.has(tokens[ids[ids.length - 1]!]!.norm)) ids.pop();
   // "Former Lakeland Gov." at a sentence's end: the name after the title went to the next sentence.
   if (ids.length > 1 && TITLES.has(tokens[ids[ids.length - 1]!]!.norm) && tokens[ids[ids.length - 1]! + 1]?.text === "." && placeKind(text.slice(tokens[ids[0]!]!.start, tokens[ids[ids.length - 2]!]!.end))) ids.pop();

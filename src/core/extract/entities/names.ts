@@ -80,6 +80,13 @@ export function findNameSeqs(text: string, tokens: readonly Token[]): NameSeq[] 
       const cur = tokens[j]!;
       const next = tokens[j + 1];
       if (!next || next.sentence !== cur.sentence) break;
+      // A nickname in marks between first name and surname is part of the name ("Ana "Nan" Ruiz", "J. "Red" Moss").
+      const nick = isFirstName(cur.norm) || isInitial(cur) ? nicknameAfter(text, tokens, next.text === "." && next.start === cur.end ? j + 1 : j) : undefined;
+      if (nick !== undefined) {
+        j = nick;
+        idx.push(j);
+        continue;
+      }
       if (next.text === "." && next.start === cur.end && (isInitial(cur) || HONORIFICS.has(cur.norm) || TITLES.has(cur.norm))) {
         const after = tokens[j + 2];
         if (after && after.word && after.cap && after.sentence === cur.sentence && after.start - next.end === 1) {
@@ -158,6 +165,31 @@ function spelledByAcronym(text: string, tokens: readonly Token[], i: number): nu
   if (!tokens.slice(i, j).some((t) => t.word && !t.cap && t.norm !== "of")) return undefined;
   const initials = caps.map((t) => t.text[0]!.toLowerCase()).join("");
   return initials === acr.text.toLowerCase() ? j - 1 : undefined;
+}
+
+const OPEN_MARKS = new Set(["\"", "“", "‘", "'"]);
+const CLOSE_MARKS = new Set(["\"", "”", "’", "'"]);
+
+/**
+ * After token `at` (a first name, an initial's dot): a nickname of one or two capitalised words in marks,
+ * then the surname (`"Nan" Ruiz`, `''Red'' Moss`). The surname's token index, else undefined.
+ */
+function nicknameAfter(text: string, tokens: readonly Token[], at: number): number | undefined {
+  const sentence = tokens[at]!.sentence;
+  let k = at + 1;
+  const open = tokens[k];
+  if (!open || !OPEN_MARKS.has(open.text) || open.start - tokens[at]!.end !== 1) return undefined;
+  // Two apostrophes stand for one double mark.
+  if (open.text === "'" && tokens[k + 1]?.text === "'") k++;
+  const nick = k + 1;
+  k = nick;
+  while (k < tokens.length && k - nick < 2 && tokens[k]!.word && tokens[k]!.cap && tokens[k]!.sentence === sentence && (k === nick || joins(text, tokens[k - 1]!, tokens[k]!))) k++;
+  const close = tokens[k];
+  if (k === nick || !close || !CLOSE_MARKS.has(close.text) || close.start !== tokens[k - 1]!.end) return undefined;
+  if (close.text === "'" && tokens[k + 1]?.text === "'") k++;
+  const surname = tokens[k + 1];
+  if (!surname || !surname.word || !surname.cap || surname.sentence !== sentence || surname.start - tokens[k]!.end !== 1 || NOT_NAMES.has(surname.norm)) return undefined;
+  return k + 1;
 }
 
 /** "and" at `from - 1` is inside one organisation's name: an organisation word before it, or one ending the run after it. */
