@@ -270,4 +270,9 @@ describe("entities", () => {
     expect(find("Petra Cuban runs the club. Cuban said the season was long.", "Petra Cuban")?.mentions).toBe(2);
     expect(find("Maria Cuban said it.", "Maria Cuban")).toBeUndefined();
   });
+  test("places or short forms joined by a hyphen are a relation, not a person; a double-barrelled surname stays", () => {
+    expect(index("Admitting that an EU-UK pact was likely in time, he said: “Not this year.”").entities.map((e) => e.name)).not.toContain("EU-UK");
+    expect(index("Hoping that a Norway-Sweden link would come, she added: “We will see.”").entities.map((e) => e.name)).not.toContain("Norway-Sweden");
+    expect(find("Anna Smith-Jones spoke. Smith-Jones left.", "Anna Smith-Jones")?.mentions).toBe(2);
+  });
 });

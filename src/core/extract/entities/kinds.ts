@@ -178,6 +178,9 @@ export function classify(text: string, tokens: readonly Token[], idx: number[], 
   if (toks.length === 1) {
     // A word the text also writes in lower case is a common word ("Delegates", "Obamacare" stays).
     if (NOT_NAMES.has(joined) || GROUP_WORDS.has(joined) || TITLES.has(joined) || (lower.has(joined) && !place)) return;
+    // "Ruritania-Lakeland", "EU-UK": places or short forms joined by a hyphen describe a relation, no one.
+    const parts = toks[0]!.text.split("-");
+    if (parts.length > 1 && parts.every((p) => /^\p{Lu}{2,4}$/u.test(p) || placeKind(p.toLowerCase()) !== undefined)) return;
     // "Veltabank", "NordCom": a capital inside a word is a brand, unless a surname prefix ("McLean", "DeSoto").
     if (/^\p{Lu}\p{Ll}+\p{Lu}/u.test(toks[0]!.text) && !/^(Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz)\p{Lu}/u.test(toks[0]!.text)) {
       out.push(make(0, 1, "organization"));
