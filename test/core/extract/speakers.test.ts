@@ -52,6 +52,11 @@ describe("the speaker beside the quote", () => {
       [["We will not vote for this budget.", "Petra Holm"]],
     ],
     [
+      "a generation suffix with its dot before an appositive",
+      "“The bridge opens in May,” Ruben Alvo Marsh Jr., the head of the port authority, said on Tuesday.",
+      [["The bridge opens in May", "Ruben Alvo Marsh Jr."]],
+    ],
+    [
       "a nickname between first name and surname",
       "“It is a good day for the valley,” Tomas “Tom” Brandl (R-Lakeport), the county's treasurer, shouted.",
       [["It is a good day for the valley", "Tomas “Tom” Brandl"]],

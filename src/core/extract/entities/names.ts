@@ -138,6 +138,15 @@ export function findNameSeqs(text: string, tokens: readonly Token[]): NameSeq[] 
     for (const sentence of held.values()) for (const n of shoutedNames(text, tokens, sentence, known)) out.push(n);
     out.sort((a, b) => a.from - b.from);
   }
+  // "Ada Moss Jr., a lawyer,": the generation suffix's dot belongs to the name, not to the sentence.
+  for (const s of out) {
+    const last = tokens[s.to - 1]!;
+    const dot = tokens[s.to];
+    if (s.kind === "person" && /^(jr|sr)$/.test(last.norm) && dot?.text === "." && dot.start === last.end && dot.sentence === last.sentence) {
+      s.to++;
+      s.name += ".";
+    }
+  }
   markTeams(tokens, out);
   return out;
 }
