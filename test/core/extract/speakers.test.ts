@@ -63,7 +63,7 @@ describe("the speaker beside the quote", () => {
     ],
   ])("%s", (_name, text, want) => expect(who(text)).toEqual(want));
 
-  test.each<[string]>([["told"], ["added"], ["wrote"], ["tweeted"], ["insisted"], ["warned"], ["argued"], ["sighed"], ["recalled"], ["explained"]])(
+  test.each<[string]>([["told"], ["added"], ["wrote"], ["tweeted"], ["insisted"], ["warned"], ["argued"], ["sighed"], ["recalled"], ["explained"], ["echoed"]])(
     "speech verb %s",
     (verb) => expect(who(`“It will not happen again,” Camille Ortiz ${verb}.`)).toEqual([["It will not happen again", "Camille Ortiz"]]),
   );
