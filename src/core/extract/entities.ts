@@ -1,14 +1,17 @@
 // People, organisations and places, with every mention's offsets (the speaker pass walks them back).
 import type { Doc } from "../text/index.js";
 import type { Entity } from "../types.js";
-import { findNameSeqs, firstNameGender, roleGender, type Gender, type NameSeq } from "./entities/names.js";
+import { findNameSeqs, type NameSeq } from "./entities/names.js";
+import { firstNameGender, roleGender, voteGender, type Gender } from "./entities/gender.js";
 import { COMPANY_SUFFIXES, HONORIFICS, OFFICE_HEADS, ORG_WORDS } from "./entities/lexicon.js";
 import { roleAfter, roleAppositiveBefore, roleBefore } from "./entities/roles.js";
 import { SPEECH_VERBS } from "./speakers/lexicon.js";
 import { isPlaceName } from "./entities/places.js";
 import { tokenAt, tokenize, type Token } from "./entities/tokens.js";
+import type { Gendered } from "./entities/gender.js";
+import { bareSurnames } from "./entities/surnames.js";
 
-export type { Gender } from "./entities/names.js";
+export type { Gender } from "./entities/gender.js";
 export type { Token } from "./entities/tokens.js";
 
 export interface Mention {
@@ -35,13 +38,8 @@ export interface EntityIndex {
   gender(entity: Entity): Gender | undefined;
 }
 
-interface Built {
+interface Built extends Gendered {
   entity: Entity;
-  gender?: Gender;
-  /** Gender came from "Mr." or "Mrs.": no pronoun vote overrides it. */
-  honorific?: boolean;
-  first: string;
-  last: string;
   /** Mentions read as an organisation or as a place (a club named like its town is both): the majority types it. */
   votes?: { organization: number; place: number };
 }
@@ -66,7 +64,7 @@ const key = (s: string) => s.toLowerCase().replace(/’/g, "'").replace(/\./g, "
 
 export function extractEntities(doc: Doc): EntityIndex {
   const tokens = tokenize(doc);
-  const seqs = findNameSeqs(doc.text, tokens);
+  let seqs = findNameSeqs(doc.text, tokens);
   const built: Built[] = [];
   const byKey = new Map<string, number>();
   const bySurname = new Map<string, number[]>();
@@ -135,6 +133,9 @@ export function extractEntities(doc: Doc): EntityIndex {
     }
     mention(e, s);
   }
+  // Surnames that are also everyday words, where they act as a person ("Small said").
+  const bare = bareSurnames(tokens, seqs, new Set(bySurname.keys()));
+  if (bare.length) seqs = [...seqs, ...bare].sort((a, b) => a.from - b.from);
   // Organisations by the first or last word of their name, company suffix aside ("Telvik" for "NK Telvik AB").
   const byOrgWord = new Map<string, number[]>();
   built.forEach((b, e) => {
@@ -356,33 +357,6 @@ function pickByRecency(ids: number[], mentions: readonly Mention[], at: number, 
 
 // Words before a name that make it the object of a preposition.
 const PREPOSITIONS = new Set(["of", "to", "for", "with", "about", "against", "from", "by", "on", "at", "in", "into", "than", "like", "between", "among", "under", "behind", "alongside", "including"]);
-
-const MALE_PRONOUNS = new Set(["he", "him", "his", "himself"]);
-const FEMALE_PRONOUNS = new Set(["she", "her", "hers", "herself"]);
-
-/** A person of unknown gender takes the gender of the pronouns that follow their mentions before anyone else is named. */
-function voteGender(tokens: readonly Token[], mentions: readonly Mention[], built: Built[], bySurname: ReadonlyMap<string, number[]>): void {
-  const votes = new Map<number, number>();
-  mentions.forEach((m, i) => {
-    const b = built[m.entity]!;
-    if (b.honorific || b.entity.type !== "person") return;
-    // A surname two people share says nothing about which of them the pronoun means.
-    if (m.to - m.from === 1 && (bySurname.get(b.last)?.length ?? 0) > 1) return;
-    const next = mentions[i + 1];
-    const stop = next ? next.from : tokens.length;
-    for (let t = m.to; t < stop && t < m.to + 40 && tokens[t]!.sentence <= m.sentence + 1; t++) {
-      const n = tokens[t]!.norm;
-      if (MALE_PRONOUNS.has(n)) { votes.set(m.entity, (votes.get(m.entity) ?? 0) + 1); break; }
-      if (FEMALE_PRONOUNS.has(n)) { votes.set(m.entity, (votes.get(m.entity) ?? 0) - 1); break; }
-    }
-  });
-  // Pronouns decide when nothing else does; against a first name ("Terry") they need two more votes.
-  for (const [e, v] of votes) {
-    const b = built[e]!;
-    const prior = b.gender ?? firstNameGender(b.first);
-    if (v !== 0 && (!prior || Math.abs(v) >= 2)) b.gender = v > 0 ? "m" : "f";
-  }
-}
 
 /** Start of the first name sequence at or after token `at`. */
 function nextStart(starts: readonly number[], at: number): number {

@@ -246,4 +246,33 @@ describe("entities", () => {
     expect(find("Kessel said its sales fell.", "Kessel")?.type).toBe("organization");
     expect(find("Kessel said his sales fell.", "Kessel")?.type).toBe("person");
   });
+  test("a nickname in marks between first name and surname is part of the name", () => {
+    const ix = index('The host, Rosa "Ro" Delmar (D-Ohio), waved. Delmar smiled.');
+    const e = ix.entities.find((x) => x.name === 'Rosa "Ro" Delmar');
+    expect(e?.type).toBe("person");
+    expect(e?.mentions).toBe(2);
+    expect(index("Colonel Ivan ''Red'' Stoyan led the parade.").entities.map((x) => x.name)).toContain("Ivan ''Red'' Stoyan");
+  });
+
+  test.each<[string, string, number]>([
+    // A surname that is also an everyday word counts where it acts as a person.
+    ["The deal was signed by Nora Small on Monday. Small said the small print was fair.", "Nora Small", 2],
+    ["Nora Small signed it. Small, who chairs the board, was pleased.", "Nora Small", 2],
+    ["Nora Small signed it. The small print was read by few, said Small.", "Nora Small", 2],
+    // Not as an adjective or a common noun.
+    ["Nora Small signed it. Small firms were glad, and small shops too.", "Nora Small", 1],
+    ["Nora Small signed it. The Small Business Bureau was glad.", "Nora Small", 1],
+  ])("%s -> %s has %d mentions", (text, name, n) => {
+    expect(find(text, name)?.mentions).toBe(n);
+  });
+
+  test("a people's word after a first name is a surname when the word alone speaks", () => {
+    expect(find("Petra Cuban runs the club. Cuban said the season was long.", "Petra Cuban")?.mentions).toBe(2);
+    expect(find("Maria Cuban said it.", "Maria Cuban")).toBeUndefined();
+  });
+  test("places or short forms joined by a hyphen are a relation, not a person; a double-barrelled surname stays", () => {
+    expect(index("Admitting that an EU-UK pact was likely in time, he said: “Not this year.”").entities.map((e) => e.name)).not.toContain("EU-UK");
+    expect(index("Hoping that a Norway-Sweden link would come, she added: “We will see.”").entities.map((e) => e.name)).not.toContain("Norway-Sweden");
+    expect(find("Anna Smith-Jones spoke. Smith-Jones left.", "Anna Smith-Jones")?.mentions).toBe(2);
+  });
 });

@@ -41,6 +41,6 @@ describe("an office or campaign of a person speaks as written", () => {
 describe("a generation suffix is no surname", () => {
   test.each<[string, string, string]>([
     ["a Roman numeral", "Donor Ruben Alvo Marsh IV paid for the plane. “I have not spoken to anyone,” Marsh said.", "Ruben Alvo Marsh IV"],
-    ["Jr.", "Alan Fisk Jr. opened the hearing. “It is true,” Fisk said.", "Alan Fisk Jr"],
+    ["Jr.", "Alan Fisk Jr. opened the hearing. “It is true,” Fisk said.", "Alan Fisk Jr."],
   ])("the surname alone finds the full name: %s", (_case, text, want) => expect(who(text).map((q) => q[1])).toEqual([want]));
 });

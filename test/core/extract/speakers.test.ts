@@ -47,9 +47,29 @@ describe("the speaker beside the quote", () => {
       [["Risks remain high", "IMF"]],
     ],
     ["a title goes to the role, not the name", "“The bill is dead,” Sen. Harold Voss told reporters.", [["The bill is dead", "Harold Voss"]]],
+    [
+      "a body named after 'the' before its verb, then a colon",
+      "In a short ruling, the Lakeport Board of Appeals was blunt: “The permit stands.”",
+      [["The permit stands.", "Lakeport Board of Appeals"]],
+    ],
+    [
+      "the owner of a document that makes the point",
+      "Councillor Petra Holm wrote to the mayor. Holm’s letter ends on a warning: “We will not vote for this budget.”",
+      [["We will not vote for this budget.", "Petra Holm"]],
+    ],
+    [
+      "a generation suffix with its dot before an appositive",
+      "“The bridge opens in May,” Ruben Alvo Marsh Jr., the head of the port authority, said on Tuesday.",
+      [["The bridge opens in May", "Ruben Alvo Marsh Jr."]],
+    ],
+    [
+      "a nickname between first name and surname",
+      "“It is a good day for the valley,” Tomas “Tom” Brandl (R-Lakeport), the county's treasurer, shouted.",
+      [["It is a good day for the valley", "Tomas “Tom” Brandl"]],
+    ],
   ])("%s", (_name, text, want) => expect(who(text)).toEqual(want));
 
-  test.each<[string]>([["told"], ["added"], ["wrote"], ["tweeted"], ["insisted"], ["warned"], ["argued"], ["sighed"], ["recalled"], ["explained"]])(
+  test.each<[string]>([["told"], ["added"], ["wrote"], ["tweeted"], ["insisted"], ["warned"], ["argued"], ["sighed"], ["recalled"], ["explained"], ["echoed"]])(
     "speech verb %s",
     (verb) => expect(who(`“It will not happen again,” Camille Ortiz ${verb}.`)).toEqual([["It will not happen again", "Camille Ortiz"]]),
   );

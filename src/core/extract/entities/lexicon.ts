@@ -183,3 +183,11 @@ export const GROUP_WORDS = set(`
   shiite shiites shi'ite shi'ites pashtun pashtuns tamil tamils basque basques scot scots flemish walloon walloons
   slav slavs bedouin bedouins berber berbers maori maoris aborigine aborigines
 `);
+
+// Verbs a headline capitalises after a name ("Haines Calls Varga", "Pike Says"); no nouns such as "States".
+export const HEADLINE_VERBS = new Set(
+  "says said tells told calls slams warns urges asks blasts rips hits vows admits denies insists defends praises accuses attacks responds explains reveals announces declares suggests argues wants thinks believes sees knows predicts hammers grills mocks goes gets makes takes wins loses leads faces gives sets puts pushes offers shows sees breaks backs rejects endorses reacts weighs".split(" "),
+);
+
+// Words inside a name that may be lower-case ("Council on Foreign Relations", "Ludwig van Beethoven").
+export const CONNECTORS = new Set(["of", "on", "for", "de", "la", "le", "van", "von", "der", "bin", "al", "da", "del", "du", "di", "dello", "della", "delle", "dei", "degli", "do", "dos", "das", "des"]);

@@ -64,3 +64,6 @@ export function tokenAt(tokens: readonly Token[], at: number): number {
   }
   return lo;
 }
+
+/** An initial: "J" or "J.R" (its dot is the next token). */
+export const isInitial = (t: Token) => /^(?:\p{Lu}\.)*\p{Lu}$/u.test(t.text);

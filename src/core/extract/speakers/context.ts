@@ -5,7 +5,7 @@ import { tokenAt } from "../entities/tokens.js";
 import { NOT_NAMES, ROLE_MODIFIERS } from "../entities/lexicon.js";
 import type { QuotedSpan } from "../quotes/marks.js";
 import { clauseSubject, cueBefore, type Cue, type GrammarContext, type SpeakerRef } from "./grammar.js";
-import { ADVERBS, SPEECH_VERBS, speakerNoun } from "./lexicon.js";
+import { ADVERBS, DOCUMENT_NOUNS, SPEECH_VERBS, speakerNoun } from "./lexicon.js";
 
 /** A cue in an earlier sentence of the quote's paragraph, or a colon introduction at the end of the one before. */
 export function earlierCue(doc: Doc, ctx: GrammarContext, span: QuotedSpan, prevClose: number, partial: boolean): { cue: Cue; how: "paragraph" | "colon" } | undefined {
@@ -58,14 +58,22 @@ export function sentenceSubject(ctx: GrammarContext, lo: number, hi: number): Cu
   if (i >= hi) return undefined;
   const s = clauseSubject(ctx, i, hi);
   if (s) {
-    // "Trump's claim that ...": the possessor of a word for speech is its source; other possessors are not.
-    if (s.mention?.possessive && !SPEECH_NOUNS.has(tokens[s.to]?.norm ?? "")) return undefined;
+    // "Trump's claim that ...", "Hoff's letter makes the case:": the possessor of a word for speech or of a
+    // document is its source; other possessors are not.
+    const owned = tokens[s.to]?.norm ?? "";
+    if (s.mention?.possessive && !SPEECH_NOUNS.has(owned) && !DOCUMENT_NOUNS.has(owned)) return undefined;
     return { text: "", verb: s.to, speaker: s, inverted: false };
   }
   const t = tokens[i]!;
   // A capitalised name the entity pass left alone ("Haines flatly dismissed ...").
   const nx = tokens[i + 1];
   if (t.cap && ctx.midCaps.has(t.norm) && !NOT_NAMES.has(t.norm) && nx && nx.word && !nx.cap && i + 1 < hi) return { text: "", verb: i + 1, speaker: { kind: "name", from: i, to: i + 1, text: t.text }, inverted: false };
+  // "the Harbour Board of Trade was firm: ...": a body named after "the", before its verb, is the subject.
+  const body = t.norm === "the" ? ctx.mentionFrom.get(i + 1) : undefined;
+  const after = body && body.to < hi ? tokens[body.to]! : undefined;
+  if (body && after && !body.possessive && !ctx.isPerson(body) && after.word && !after.cap && (FINITE.has(after.norm) || /[^s]s$|ed$/.test(after.norm))) {
+    return { text: "", verb: body.to, speaker: { kind: "name", from: body.from, to: body.to, text: ctx.text.slice(body.start, body.end), mention: body }, inverted: false };
+  }
   // A description that opens the sentence ("The Republican nominee also vowed ..."), up to its verb;
   // its last word must name a person, a body or a document ("The memo also ..." -> "The memo").
   if (!DESCRIPTION_OPENERS.has(t.norm)) return undefined;
@@ -92,6 +100,9 @@ export function speechNounBefore(ctx: GrammarContext, lo: number, hi: number): C
   }
   return undefined;
 }
+
+// Verbs and auxiliaries with no -s or -ed that can follow a singular subject.
+const FINITE = new Set(["was", "is", "has", "had", "will", "would", "could", "can", "may", "might", "must", "should", "did", "does", "made", "took", "gave", "put", "sent", "set", "found", "held", "kept", "left", "led", "saw", "went", "came", "got"]);
 
 const DESCRIPTION_OPENERS = new Set(["the", "a", "an", "one", "another", "his", "her", "their", "its"]);
 

@@ -10,7 +10,7 @@ import { ORG_WORDS, ROLE_NOUNS } from "../entities/lexicon.js";
  */
 const SPEECH_CLASSES = {
   // Say verbs: the plain report of words.
-  say: "say tell state declare confirm describe announce proclaim report mention remark comment note observe add continue begin conclude explain reiterate repeat stress emphasize emphasise underscore insist maintain assert affirm contend argue reason suggest propose",
+  say: "say tell state declare confirm describe announce proclaim report mention remark comment note observe add continue begin conclude explain reiterate repeat echo stress emphasize emphasise underscore insist maintain assert affirm contend argue reason suggest propose",
   // Transfer of a message, in writing or online.
   write: "write tweet retweet post blog text email quote cite read recite relay dictate summarize summarise testify",
   // Manner of speaking: how the words sounded.
