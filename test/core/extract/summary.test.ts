@@ -123,9 +123,9 @@ describe("makeTitle", () => {
       "The regional water board has approved a plan to rebuild the Varley reservoir dam with a loan",
     ],
     [
-      "an age and a relative clause between commas are left out",
+      "a relative clause between commas is left out; an age comes back where there is room",
       "Tomas Brandt, 61, who has run the Varley ferry for thirty years, will hand over the ferry to his daughter in May. The Varley ferry carries 400 cars a day. Brandt bought the ferry in 1994.",
-      "Tomas Brandt will hand over the ferry to his daughter in May",
+      "Tomas Brandt, 61, will hand over the ferry to his daughter in May",
     ],
     [
       "an attribution that opens the sentence is not the title",

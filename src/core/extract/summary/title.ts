@@ -305,13 +305,20 @@ export function makeTitle(doc: Doc, params: Partial<TitleParams> = {}): string {
   return closeQuote(title);
 }
 
-/** The longest form of the chosen run (of at most `limit` words) that opens with all its words. */
+/**
+ * The longest form of the chosen run (of at most `limit` words) that holds all its words in order: what the
+ * shortening left out, at the end or between them ("a plan | for the harbour | was approved"), comes back.
+ */
 export function extend(best: TitleCandidate, limit = Infinity): string[] {
-  const same = (a: string, b: string) => a.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "") === b.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+  const key = (w: string) => w.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+  const words = best.words.map(key);
+  const holds = (form: readonly string[]) => {
+    let i = 0;
+    for (const w of form) if (i < words.length && key(w) === words[i]) i++;
+    return i === words.length;
+  };
   let out = best.words;
-  for (const form of best.longer?.() ?? []) {
-    if (form.length > out.length && form.length <= limit && best.words.every((w, i) => same(w, form[i] ?? ""))) out = form;
-  }
+  for (const form of best.longer?.() ?? []) if (form.length > out.length && form.length <= limit && holds(form)) out = form;
   return out;
 }
 
