@@ -66,6 +66,7 @@ const GRID = {
   wholeSentence: [0, 0.5, 1, 2],
   positionDecay: [0, 0.05, 0.1, 0.2],
   perWord: [0, 0.1, 0.2, 0.4],
+  eventDay: [0, 1, 2, 3],
 } as const;
 
 function fit(items: Item[]): TitleParams {
@@ -76,8 +77,9 @@ function fit(items: Item[]): TitleParams {
   for (const functionWord of GRID.functionWord)
     for (const wholeSentence of GRID.wholeSentence)
       for (const positionDecay of GRID.positionDecay)
-        for (const perWord of GRID.perWord) {
-          const p = { ...DEFAULT_TITLE, maxWords, extendTo, functionWord, wholeSentence, positionDecay, perWord };
+        for (const perWord of GRID.perWord)
+          for (const eventDay of GRID.eventDay) {
+          const p = { ...DEFAULT_TITLE, maxWords, extendTo, functionWord, wholeSentence, positionDecay, perWord, eventDay };
           const s = score(items, p);
           if (s > bestScore) (bestScore = s), (best = p);
         }
@@ -109,6 +111,11 @@ async function main(): Promise<void> {
   const oracle = mean(items.map((it) => Math.max(0, ...it.candidates.map((x) => x.r1))));
   console.log(`${items.length} articles, ${items.reduce((n, it) => n + it.candidates.length, 0)} candidates; oracle ROUGE-1 ${oracle.toFixed(2)}`);
   console.log(`defaults: all ${score(items, DEFAULT_TITLE).toFixed(2)}, halves ${score(halves[0], DEFAULT_TITLE).toFixed(2)} / ${score(halves[1], DEFAULT_TITLE).toFixed(2)}${other(DEFAULT_TITLE)}`);
+  // One weight at a time, the others at their defaults: what each does on both halves.
+  for (const eventDay of GRID.eventDay) {
+    const p = { ...DEFAULT_TITLE, eventDay };
+    console.log(`eventDay ${eventDay}: all ${score(items, p).toFixed(2)}, halves ${score(halves[0], p).toFixed(2)} / ${score(halves[1], p).toFixed(2)}${other(p)}`);
+  }
   for (const [a, b] of [[0, 1], [1, 0]] as const) {
     const p = fit(halves[a]);
     const { window: _w, minWords: _n, perfect: _p, ...w } = p;

@@ -119,6 +119,12 @@ describe("generated titles are whole phrases", () => {
         "Mrs Okafor has written to the council to ask for a new boathouse near the harbour.",
       "Nadia Okafor has written to the council to ask for a new boathouse near the harbour",
     ],
+    // The sentence dated by its day reports the news; the one dated by its year is background.
+    [
+      "The Varley ferry has carried cars across the estuary from Varley harbour since 1952. The owners sold the ferry to a museum on Tuesday. " +
+        "Cars will cross the estuary by the new bridge. The museum will keep the ferry in Varley harbour.",
+      "The owners have sold the ferry to a museum",
+    ],
   ])("%s", (text, want) => expect(makeTitle(analyze(text))).toBe(want));
 });
 
