@@ -26,6 +26,7 @@ describe("makeTitle: the best run of all candidates", () => {
     { ...DEFAULT_TITLE },
     { ...DEFAULT_TITLE, functionWord: 0.2, perWord: 0.3, positionDecay: 0.1 },
     { ...DEFAULT_TITLE, functionWord: 2, wholeSentence: 1.5, maxWords: 9 },
+    { ...DEFAULT_TITLE, eventDay: 5, functionWord: 0.5 },
   ];
   test.each(ARTICLES.flatMap((a) => params.map((p) => [a.slice(0, 30), p, a] as const)))("%s %o", (_name, p, text) => {
     const title = makeTitle(analyze(text), p);

@@ -28,6 +28,11 @@ export interface TitleParams {
   positionDecay: number;
   /** Worth of each word, beside what the words are. */
   perWord: number;
+  /**
+   * Worth of a run whose sentence names a day of the week: news dates the event it reports by its day
+   * ("... on Tuesday"), and background by its year.
+   */
+  eventDay: number;
   /** Put a simple past main verb in the present perfect, as news ledes report (summary/tense.ts). */
   perfect: boolean;
   /**
@@ -37,7 +42,7 @@ export interface TitleParams {
   extendTo: number;
 }
 
-export const DEFAULT_TITLE = { maxWords: 17, window: 12, functionWord: 1, minWords: 4, wholeSentence: 0, positionDecay: 0, perWord: 0, perfect: true, extendTo: 20 } as const satisfies TitleParams;
+export const DEFAULT_TITLE = { maxWords: 17, window: 12, functionWord: 1, minWords: 4, wholeSentence: 0, positionDecay: 0, perWord: 0, eventDay: 2, perfect: true, extendTo: 20 } as const satisfies TitleParams;
 
 const FUNCTION_WORDS = new Set("the a an of in to and has have had been is are was were for on by with from at its their after will be as".split(" "));
 const CONNECTIVE = /^(?:but|and|so|yet|also|however|meanwhile|now|still|indeed|instead|in addition|as a result),?\s+/i;
@@ -88,6 +93,8 @@ export interface TitleCandidate {
   position: number;
   /** It starts where its sentence starts. */
   sentenceStart: boolean;
+  /** Its sentence names a day of the week. */
+  weekday?: boolean;
   /** Longer forms of the run from the same start, up to `extendTo` words. */
   longer?: () => string[][];
 }
@@ -120,13 +127,14 @@ function* runs(doc: Doc, p: TitleParams, below?: (bound: number) => boolean): Ge
     open = quoteOpenAfter(u.text, open);
     // A title is the article's voice: not the middle of a quotation, not a question.
     if (inQuote || /\?["”’']?$/.test(u.text)) continue;
+    const weekday = WEEKDAY.test(u.text);
     const all = withoutRepeats(headlineClause(u.text).replace(CONNECTIVE, "").replace(/[.!]+["”’']?$/u, "").split(/\s+/).filter(Boolean));
     for (const ws of sentencesIn(all)) {
       const worth = below && wordWorths(ws, seen, p.functionWord);
-      if (worth && below(scoreBound(worth, 0, u.position, p))) continue;
+      if (worth && below(scoreBound(worth, 0, u.position, p, weekday))) continue;
       const tagged = tagWords(ws);
       for (const s of clauseStarts(tagged)) {
-        if (worth && below(scoreBound(worth, s, u.position, p))) continue;
+        if (worth && below(scoreBound(worth, s, u.position, p, weekday))) continue;
         // Speech in the first or second person is someone else's voice; a pronoun leans on a sentence
         // the title does not show.
         if (/^["“‘']?(?:I|I'm|I've|We|We're|We've|You|You're|My|Our|Your|Us)$/i.test(ws[s]!)) continue;
@@ -164,12 +172,17 @@ function* runs(doc: Doc, p: TitleParams, below?: (bound: number) => boolean): Ge
           for (const t of new Set(kept.flatMap((w) => w.terms))) content += Math.log(seen.get(t) ?? 1);
           const functionWords = words.filter((w) => FUNCTION_WORDS.has(w.toLowerCase())).length;
           const whole = kept.length === ws.length - s;
-          yield { words, content, functionWords, whole, position: u.position, sentenceStart: s === 0, longer };
+          yield { words, content, functionWords, whole, position: u.position, sentenceStart: s === 0, weekday, longer };
         }
       }
     }
   }
 }
+
+// A day that dates what the sentence reports ("on Tuesday", "last Friday", "Monday's vote", "Sunday night"),
+// not a day in a list of fixtures.
+const DAY = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
+const WEEKDAY = new RegExp(`\\b(?:(?:on|last|this|next|since|until|by|early|late) ${DAY}\\b|${DAY}(?:['’]s| (?:morning|afternoon|evening|night)\\b))`);
 
 const letters = (w: string) => w.toLowerCase().replace(/[^a-z]/g, "");
 
@@ -191,9 +204,9 @@ function wordWorths(ws: readonly string[], seen: ReadonlyMap<string, number>, fu
  * words the present perfect may add ("has been"), the worth of a whole sentence and of its words. Keep
  * in step with titleScore.
  */
-function scoreBound(worth: readonly number[], start: number, position: number, p: TitleParams): number {
+function scoreBound(worth: readonly number[], start: number, position: number, p: TitleParams, weekday: boolean): number {
   const top = worth.slice(start).sort((a, b) => b - a);
-  let sum = 2 * Math.max(0, p.functionWord) + Math.max(0, p.wholeSentence) + Math.max(0, p.perWord) * p.maxWords;
+  let sum = 2 * Math.max(0, p.functionWord) + Math.max(0, p.wholeSentence) + Math.max(0, p.perWord) * p.maxWords + (weekday ? Math.max(0, p.eventDay) : 0);
   for (let i = 0; i < top.length && i < p.maxWords; i++) sum += top[i]!;
   return sum * Math.exp(-p.positionDecay * position);
 }
@@ -283,7 +296,7 @@ function sentencesIn(ws: string[]): string[][] {
 
 /** The worth of a candidate under the title parameters. */
 export function titleScore(c: TitleCandidate, p: TitleParams): number {
-  const worth = c.content + p.functionWord * c.functionWords + (c.whole ? p.wholeSentence : 0) + p.perWord * c.words.length;
+  const worth = c.content + p.functionWord * c.functionWords + (c.whole ? p.wholeSentence : 0) + p.perWord * c.words.length + (c.weekday ? p.eventDay : 0);
   return worth * Math.exp(-p.positionDecay * c.position);
 }
 
@@ -305,13 +318,20 @@ export function makeTitle(doc: Doc, params: Partial<TitleParams> = {}): string {
   return closeQuote(title);
 }
 
-/** The longest form of the chosen run (of at most `limit` words) that opens with all its words. */
+/**
+ * The longest form of the chosen run (of at most `limit` words) that holds all its words in order: what the
+ * shortening left out, at the end or between them ("a plan | for the harbour | was approved"), comes back.
+ */
 export function extend(best: TitleCandidate, limit = Infinity): string[] {
-  const same = (a: string, b: string) => a.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "") === b.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+  const key = (w: string) => w.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+  const words = best.words.map(key);
+  const holds = (form: readonly string[]) => {
+    let i = 0;
+    for (const w of form) if (i < words.length && key(w) === words[i]) i++;
+    return i === words.length;
+  };
   let out = best.words;
-  for (const form of best.longer?.() ?? []) {
-    if (form.length > out.length && form.length <= limit && best.words.every((w, i) => same(w, form[i] ?? ""))) out = form;
-  }
+  for (const form of best.longer?.() ?? []) if (form.length > out.length && form.length <= limit && holds(form)) out = form;
   return out;
 }
 
