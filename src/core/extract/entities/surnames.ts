@@ -1,11 +1,12 @@
 // Surnames the run finder leaves out because they are also everyday words or a people's word
 // ("Small", "From", "Cuban"): once a person is named in full, the bare surname is that person where it
 // acts as one ("Small said", "said Cuban.", "Small, who ...").
-import { SPEECH_VERBS } from "../speakers/lexicon.js";
+import { DETERMINERS as SPEAKER_DETERMINERS, SPEECH_VERBS } from "../speakers/lexicon.js";
 import type { NameSeq } from "./names.js";
 import type { Token } from "./tokens.js";
 
-const DETERMINERS = new Set(["the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your"]);
+// The speakers' determiners, with the plural and first/second-person ones a modifier can also follow.
+const DETERMINERS: ReadonlySet<string> = new Set([...SPEAKER_DETERMINERS, "these", "those", "our", "my", "your"]);
 
 /** Lone capitalised words, in no run of `seqs`, that are the surname of someone named in full and act as a person. */
 export function bareSurnames(tokens: readonly Token[], seqs: readonly NameSeq[], surnames: ReadonlySet<string>): NameSeq[] {
