@@ -123,7 +123,7 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
     );
     const by = new Map<number, Array<ReturnType<typeof metaOf> & { time: number }>>();
     for (const a of arts.rows) (by.get(a.sid) ?? by.set(a.sid, []).get(a.sid)!).push({ ...metaOf(a), time: Number(a.time) });
-    return rows.map((r) => storyOf(r, by.get(r.sid) ?? []));
+    return rows.map((r) => storyOf(r, by.get(r.sid) ?? [], r.info.flags ?? []));
   }
 
   return {

@@ -50,19 +50,9 @@ describe("flags as rows", () => {
     expect(skipped).toBeGreaterThan(0);
   });
 
-  test("claim keys: figures by kind and thing, quotes of named speakers by their 5-word runs", () => {
-    const f = {
-      figures: [{ text: "120 troops", value: 120, kind: "count", qualifier: null, thing: "troops", context: [], update: false }],
-      quotes: [
-        { words: "we will hold the line at the river", speaker: "okafor", speakerName: "Ada Okafor" },
-        { words: "nobody saw it coming at all", },
-      ],
-    };
-    const keys = claimKeys(f);
-    expect(keys[0]).toBe("f:count|troops");
-    // 8 words: 4 runs of the named speaker's quote; none of the unattributed one.
-    expect(keys.filter((k) => k.startsWith("q:"))).toHaveLength(4);
-    const other = claimKeys({ figures: [], quotes: [{ words: "said we will hold the line at dawn", speaker: "brandt" }] });
-    expect(other.some((k) => keys.includes(k))).toBe(true);
+  test("claim keys: figures by kind and thing, and whether a quote is given to a named person", () => {
+    const fig = { text: "120 troops", value: 120, kind: "count", qualifier: null, thing: "troops", context: [], update: false };
+    expect(claimKeys({ figures: [fig, { ...fig, value: 130 }], quotes: [{ words: "we will hold the line at the river", speaker: "okafor" }] })).toEqual(["f:count|troops", "q"]);
+    expect(claimKeys({ figures: [{ ...fig, thing: "people|dead" }], quotes: [{ words: "nobody saw it coming at all" }] })).toEqual(["f:count|people|dead"]);
   });
 });
