@@ -105,7 +105,12 @@ export const POSTGRES_MIGRATIONS: ReadonlyArray<(s: string) => string> = [
       SELECT m.sid, 'q', m.time, m.seq FROM ${s}.story_articles m WHERE jsonb_path_exists(m.features, '$.quotes[*].speaker')
       ON CONFLICT DO NOTHING;
     ALTER TABLE ${s}.stories ADD COLUMN recent text NOT NULL DEFAULT '[]';
-    UPDATE ${s}.stories st SET recent = coalesce((SELECT json_agg(x.features ORDER BY x.time DESC, x.seq DESC)::text
+    UPDATE ${s}.stories st SET recent = coalesce((SELECT json_agg(json_build_object(
+        'words', x.features->'words', 'people', x.features->'people', 'places', x.features->'places',
+        'quotes', (SELECT coalesce(json_agg(json_build_object('words', q.v->>'words') ORDER BY q.o), '[]') FROM jsonb_array_elements(x.features->'quotes') WITH ORDINALITY AS q(v, o)),
+        'figures', (SELECT coalesce(json_agg(json_build_object('kind', f.v->>'kind', 'thing', f.v->>'thing', 'value', f.v->'value') ORDER BY f.o), '[]')
+                    FROM jsonb_array_elements(x.features->'figures') WITH ORDINALITY AS f(v, o)),
+        'time', x.features->'time') ORDER BY x.time DESC, x.seq DESC)::text
       FROM (SELECT features, time, seq FROM ${s}.story_articles m WHERE m.sid = st.sid ORDER BY time DESC, seq DESC LIMIT 12) x), '[]');`,
 ];
 
