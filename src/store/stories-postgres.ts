@@ -125,7 +125,8 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
        SELECT NULL::int AS seq, NULL::float8 AS time, NULL::jsonb AS f, (SELECT time FROM cut) AS ct, (SELECT seq FROM cut) AS cs
        UNION ALL
        SELECT m.seq, m.time, m.features - '{words,people,places,title}'::text[], NULL, NULL FROM ${s}.story_articles m
-       WHERE m.seq IN (SELECT seq FROM ${s}.story_claims WHERE sid = $1 AND key = ANY($3::text[]) AND time >= coalesce((SELECT time FROM cut), '-Infinity'::float8))`,
+       WHERE m.seq IN (SELECT seq FROM ${s}.story_claims WHERE sid = $1 AND key = ANY($3::text[])
+         AND (time, seq) >= (coalesce((SELECT time FROM cut), '-Infinity'::float8), coalesce((SELECT seq FROM cut), 0)))`,
       [sid, FLAG_MEMBERS - 1, claims],
     );
     const head = r.rows.find((x) => x.seq === null);

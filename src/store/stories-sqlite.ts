@@ -59,9 +59,10 @@ export function createSqliteStories(db: Database, opts: StoreStoryOptions): Sqli
     // The newest member that still has its flags shown (the FLAG_MEMBERS-th newest), if there are that many.
     cut: db.prepare<[number, number], { time: number; seq: number }>("SELECT time, seq FROM story_articles WHERE sid = ? ORDER BY time DESC, seq DESC LIMIT 1 OFFSET ?"),
     // Members sharing a claim key with the joining article, with what flags read of them.
-    sharing: db.prepare<[number, string, number], { seq: number; time: number; f: string }>(
+    // Bounded by (time, seq): members of a story often share a time (a day's reports).
+    sharing: db.prepare<[number, string, number, number], { seq: number; time: number; f: string }>(
       `SELECT m.seq, m.time, json_remove(m.features, '$.words', '$.people', '$.places', '$.title') AS f FROM story_articles m
-       WHERE m.seq IN (SELECT seq FROM story_claims WHERE sid = ? AND key IN (SELECT value FROM json_each(?)) AND time >= ?)`,
+       WHERE m.seq IN (SELECT seq FROM story_claims WHERE sid = ? AND key IN (SELECT value FROM json_each(?)) AND (time, seq) >= (?, ?))`,
     ),
     insClaims: db.prepare("INSERT OR IGNORE INTO story_claims (sid, key, time, seq) SELECT ?, value, ?, ? FROM json_each(?)"),
     delClaims: db.prepare("DELETE FROM story_claims WHERE sid = ? AND seq = ?"),
@@ -128,12 +129,12 @@ export function createSqliteStories(db: Database, opts: StoreStoryOptions): Sqli
     if (!shown({ time: f.time, seq })) return;
     if (cut) q.pruneFlags.run(sid, cut.time);
     if (!claims.length) return;
-    const others = q.sharing.all(sid, JSON.stringify(claims), cut?.time ?? -Infinity).filter((m) => m.seq !== seq && shown(m));
+    const others = q.sharing.all(sid, JSON.stringify(claims), cut?.time ?? -Infinity, cut?.seq ?? 0).filter((m) => m.seq !== seq && shown(m));
     if (!others.length) return;
-    const bySeq = new Map(others.map((m) => [(JSON.parse(m.f) as StoryFeatures).id, m]));
-    const flags = joinFlags(f, others.map((m) => JSON.parse(m.f) as StoryFeatures), opts);
-    for (const flag of flags) {
-      const other = bySeq.get(flag.articles[0] === f.id ? flag.articles[1] : flag.articles[0])!;
+    const features = others.map((m) => JSON.parse(m.f) as StoryFeatures);
+    const byId = new Map(features.map((x, i) => [x.id, others[i]!]));
+    for (const flag of joinFlags(f, features, opts)) {
+      const other = byId.get(flag.articles[0] === f.id ? flag.articles[1] : flag.articles[0])!;
       const o = olderOf({ time: f.time, seq }, other);
       q.insFlag.run(sid, o.time, o.seq, JSON.stringify(flag));
     }

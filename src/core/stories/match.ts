@@ -69,11 +69,15 @@ function shinglesOf(q: Quote): Runs {
 }
 
 /**
- * Two quotes share a run of words (outlets quote different stretches of one statement). The runs
- * of `b` are never built: a run is joined only when its five words are all words of `a` (at
+ * Two quotes share a run of words (outlets quote different stretches of one statement): symmetric.
+ * The runs of `b` are never built: a run is joined only when its five words are all words of `a` (at
  * 100,000 stored, building every member's runs was most of the grouping time).
  */
 export function sameQuoteWords(a: Quote, b: Quote): boolean {
+  // The answer is the same either way round (a run in common): build the runs of a quote that has
+  // them already, so that one article compared with many (a joining article and a story's members)
+  // has its runs built once, not each member's.
+  if (!runsCache.has(a) && runsCache.has(b)) [a, b] = [b, a];
   const sa = shinglesOf(a);
   const wb = wordsOf(b);
   if (wb.length < SHINGLE) return sa.runs.has(b.words);
