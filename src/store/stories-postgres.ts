@@ -124,7 +124,9 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
       `WITH cut AS (SELECT time, seq FROM ${s}.story_articles WHERE sid = $1 ORDER BY time DESC, seq DESC OFFSET $2 LIMIT 1)
        SELECT NULL::int AS seq, NULL::float8 AS time, NULL::jsonb AS f, (SELECT time FROM cut) AS ct, (SELECT seq FROM cut) AS cs
        UNION ALL
-       SELECT m.seq, m.time, m.features - '{words,people,places,title}'::text[], NULL, NULL FROM ${s}.story_articles m
+       SELECT m.seq, m.time, jsonb_build_object('id', m.features->'id', 'time', m.time, 'publisher', m.features->'publisher', 'figures', m.features->'figures',
+         'quotes', coalesce((SELECT jsonb_agg(q.v ORDER BY q.o) FROM jsonb_array_elements(m.features->'quotes') WITH ORDINALITY AS q(v, o) WHERE q.v ? 'speaker'), '[]'::jsonb)), NULL, NULL
+       FROM ${s}.story_articles m
        WHERE m.seq IN (SELECT seq FROM ${s}.story_claims WHERE sid = $1 AND key = ANY($3::text[])
          AND (time, seq) >= (coalesce((SELECT time FROM cut), '-Infinity'::float8), coalesce((SELECT seq FROM cut), 0)))`,
       [sid, FLAG_MEMBERS - 1, claims],

@@ -58,10 +58,14 @@ export function createSqliteStories(db: Database, opts: StoreStoryOptions): Sqli
     ),
     // The newest member that still has its flags shown (the FLAG_MEMBERS-th newest), if there are that many.
     cut: db.prepare<[number, number], { time: number; seq: number }>("SELECT time, seq FROM story_articles WHERE sid = ? ORDER BY time DESC, seq DESC LIMIT 1 OFFSET ?"),
-    // Members sharing a claim key with the joining article, with what flags read of them.
+    // Members sharing a claim key with the joining article, with what flags read of them (figures and
+    // the quotes given to a person: storyFlags reads no other quote).
     // Bounded by (time, seq): members of a story often share a time (a day's reports).
     sharing: db.prepare<[number, string, number, number], { seq: number; time: number; f: string }>(
-      `SELECT m.seq, m.time, json_remove(m.features, '$.words', '$.people', '$.places', '$.title') AS f FROM story_articles m
+      `SELECT m.seq, m.time, json_object('id', json_extract(m.features, '$.id'), 'time', m.time, 'publisher', json_extract(m.features, '$.publisher'),
+         'figures', json(json_extract(m.features, '$.figures')),
+         'quotes', (SELECT json_group_array(json(x.value)) FROM json_each(m.features, '$.quotes') x WHERE json_extract(x.value, '$.speaker') IS NOT NULL)) AS f
+       FROM story_articles m
        WHERE m.seq IN (SELECT seq FROM story_claims WHERE sid = ? AND key IN (SELECT value FROM json_each(?)) AND (time, seq) >= (?, ?))`,
     ),
     insClaims: db.prepare("INSERT OR IGNORE INTO story_claims (sid, key, time, seq) SELECT ?, value, ?, ? FROM json_each(?)"),

@@ -93,8 +93,19 @@ export function sameQuoteWords(a: Quote, b: Quote): boolean {
   return false;
 }
 
-function common<T>(a: readonly T[], b: readonly T[]): number {
-  const s = new Set(a);
+// A Set of each list, made once: an article's lists are compared with every candidate member, and
+// a story's newest members (kept parsed by the stores) with every article that may join it.
+const sets = new WeakMap<readonly string[], Set<string>>();
+function setOf(a: readonly string[]): Set<string> {
+  let s = sets.get(a);
+  if (!s) sets.set(a, (s = new Set(a)));
+  return s;
+}
+
+/** Items of `b` in `a` (the lists of features hold each item once, so the count is symmetric). */
+function common(a: readonly string[], b: readonly string[]): number {
+  if (b.length > a.length) [a, b] = [b, a];
+  const s = setOf(a);
   let n = 0;
   for (const x of b) if (s.has(x)) n++;
   return n;
