@@ -83,8 +83,11 @@ export const POSTGRES_MIGRATIONS: ReadonlyArray<(s: string) => string> = [
   // member's claim keys (claimKeys), so that a joining article is compared only with the members
   // sharing one. What scoring reads of a story's newest members in its row (`recent`, text: read back
   // as written, so a parse is cached by its text), so that the decision is one round trip. All filled
-  // from what older schemas hold.
+  // from what older schemas hold. A story's members newest first in an index (the 50th newest bounds
+  // the flags shown), without a sort of the story's members.
   (s) => `
+    DROP INDEX IF EXISTS ${s}.story_articles_sid_time_idx;
+    CREATE INDEX story_articles_newest ON ${s}.story_articles (sid, time DESC, seq DESC);
     CREATE TABLE ${s}.story_flags (n bigserial PRIMARY KEY, sid integer NOT NULL, otime double precision NOT NULL, oseq integer NOT NULL, flag text NOT NULL);
     CREATE INDEX ON ${s}.story_flags (sid, otime);
     INSERT INTO ${s}.story_flags (sid, otime, oseq, flag)

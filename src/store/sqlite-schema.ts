@@ -96,7 +96,9 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   // a person), so that a joining article is compared only with the members sharing one. Both filled
   // from what older databases hold: the flags in stories.info, the features in story_articles; and
   // `recent` cut to what scoring reads (matchFeatures): 37% smaller on a bench store (quotes stay).
-  `CREATE TABLE story_flags (n INTEGER PRIMARY KEY, sid INTEGER NOT NULL, otime INTEGER NOT NULL, oseq INTEGER NOT NULL, flag TEXT NOT NULL);
+  `DROP INDEX story_articles_sid;
+   CREATE INDEX story_articles_sid ON story_articles(sid, time DESC, seq DESC);
+   CREATE TABLE story_flags (n INTEGER PRIMARY KEY, sid INTEGER NOT NULL, otime INTEGER NOT NULL, oseq INTEGER NOT NULL, flag TEXT NOT NULL);
    CREATE INDEX story_flags_sid ON story_flags(sid, otime);
    INSERT INTO story_flags (sid, otime, oseq, flag)
      SELECT s.sid,

@@ -40,7 +40,16 @@ export interface PostgresStories {
   stories(c: Q, limit: number, offset: number): Promise<StoredStory[]>;
 }
 
+/** Statements an ingesting connection runs for every article, prepared once per connection (named):
+ * planning the decision's and the join's statements each time cost more than running them. */
+function statementName(s: string, key: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return `briefbot_story_${key}_${(h >>> 0).toString(36)}`;
+}
+
 export function createPostgresStories(s: string, opts: StoreStoryOptions): PostgresStories {
+  const named = (key: string, text: string) => ({ name: statementName(s, key), text });
   const recentCache = createFeatureCache<RecentMember[]>();
   /** `recent` as stored (text, so that what is read back is what was written), kept in the cache. */
   function recentJson(recent: RecentMember[]): string {
@@ -53,15 +62,15 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
   // in order, each newest first); only stories the article may join (chooseStory's time rule).
   async function candidates(c: Q, f: StoryFeatures, keys: string[]): Promise<StoryCandidate[]> {
     if (!keys.length) return [];
-    const r = await c.query<{ sid: number; first_time: number; last_time: number; recent: string }>(
-      `WITH h AS (
+    const r = await c.query<{ sid: number; first_time: number; last_time: number; recent: string }>({
+      ...named("decide", `WITH h AS (
          SELECT h.sid, k.o, h.time FROM unnest($1::text[]) WITH ORDINALITY AS k(key, o)
          CROSS JOIN LATERAL (SELECT sid, time FROM ${s}.story_keys WHERE key = k.key AND time >= $2 AND time <= $3 ORDER BY time DESC LIMIT $4) h
        ), r AS (SELECT sid, count(*) AS n, min(o * 1e13 - time) AS first FROM h GROUP BY sid ORDER BY n DESC, first LIMIT $5)
        SELECT st.sid, st.first_time, st.last_time, st.recent FROM r JOIN ${s}.stories st ON st.sid = r.sid
-       WHERE st.last_time >= $2 AND st.first_time <= $3 ORDER BY r.n DESC, r.first`,
-      [keys, f.time - opts.quietMs, f.time + opts.quietMs, PER_KEY, MAX_CANDIDATES],
-    );
+       WHERE st.last_time >= $2 AND st.first_time <= $3 ORDER BY r.n DESC, r.first`),
+      values: [keys, f.time - opts.quietMs, f.time + opts.quietMs, PER_KEY, MAX_CANDIDATES],
+    });
     return r.rows.map((row) => ({ id: String(row.sid), firstTime: row.first_time, lastTime: row.last_time, members: recentCache.get(row.recent) }));
   }
 
@@ -85,33 +94,33 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
     if (join !== null) {
       // The story row locked (two writers joining one story) and read, the member written.
       const row = (
-        await c.query<StoryRow & { recent: string }>(
-          `WITH st AS (SELECT ${STORY_COLS}, recent FROM ${s}.stories WHERE sid = $6 FOR UPDATE), ${member} SELECT * FROM st`,
-          [...memberArgs, join],
-        )
+        await c.query<StoryRow & { recent: string }>({
+          ...named("join", `WITH st AS (SELECT ${STORY_COLS}, recent FROM ${s}.stories WHERE sid = $6 FOR UPDATE), ${member} SELECT * FROM st`),
+          values: [...memberArgs, join],
+        })
       ).rows[0];
       if (row) {
         const sid = row.sid;
         const flags = await joinedFlags(c, sid, seq, f, claims);
         const better = score > row.best_score;
-        await c.query(
-          `WITH p AS (DELETE FROM ${s}.story_flags WHERE sid = $8 AND otime < $10),
+        await c.query({
+          ...named("joined", `WITH p AS (DELETE FROM ${s}.story_flags WHERE sid = $8 AND otime < $10),
              fl AS (INSERT INTO ${s}.story_flags (sid, otime, oseq, flag) SELECT $8, x.otime, x.oseq, x.flag FROM unnest($11::float8[], $12::int[], $13::text[]) WITH ORDINALITY AS x(otime, oseq, flag, i) ORDER BY i)
-           UPDATE ${s}.stories SET title = $1, best = $2, best_score = $3, first_time = $4, last_time = $5, updated_at = $6, size = size + 1, info = $7::jsonb, recent = $9 WHERE sid = $8`,
-          [
+           UPDATE ${s}.stories SET title = $1, best = $2, best_score = $3, first_time = $4, last_time = $5, updated_at = $6, size = size + 1, info = $7::jsonb, recent = $9 WHERE sid = $8`),
+          values: [
             better ? card.title : row.title, better ? id : row.best, better ? score : row.best_score, Math.min(row.first_time, time), Math.max(row.last_time, time), now,
             JSON.stringify(mergeInfo(row.info, card)), sid, recentJson(recentWith(recentCache.get(row.recent), f, opts.maxCompared)),
             flags.cut, flags.rows.map((x) => x.otime), flags.rows.map((x) => x.oseq), flags.rows.map((x) => x.flag),
           ],
-        );
+        });
         return;
       }
     }
-    await c.query(
-      `WITH st AS (INSERT INTO ${s}.stories (id, title, best, best_score, first_time, last_time, updated_at, size, info, recent)
-         VALUES ($6, $7, $8, $9, $2, $2, $10, 1, $11::jsonb, $12) RETURNING sid), ${member} SELECT sid FROM st`,
-      [...memberArgs, storyIdOf(id), card.title, id, score, now, JSON.stringify(mergeInfo(undefined, card)), recentJson(recentWith([], f, opts.maxCompared))],
-    );
+    await c.query({
+      ...named("start", `WITH st AS (INSERT INTO ${s}.stories (id, title, best, best_score, first_time, last_time, updated_at, size, info, recent)
+         VALUES ($6, $7, $8, $9, $2, $2, $10, 1, $11::jsonb, $12) RETURNING sid), ${member} SELECT sid FROM st`),
+      values: [...memberArgs, storyIdOf(id), card.title, id, score, now, JSON.stringify(mergeInfo(undefined, card)), recentJson(recentWith([], f, opts.maxCompared))],
+    });
   }
 
   /**
@@ -120,17 +129,17 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
    */
   async function joinedFlags(c: Q, sid: number, seq: number, f: StoryFeatures, claims: string[]) {
     const none = { cut: -Infinity, rows: [] as Array<{ otime: number; oseq: number; flag: string }> };
-    const r = await c.query<{ seq: number | null; time: number | null; f: StoryFeatures | null; ct: number | null; cs: number | null }>(
-      `WITH cut AS (SELECT time, seq FROM ${s}.story_articles WHERE sid = $1 ORDER BY time DESC, seq DESC OFFSET $2 LIMIT 1)
+    const r = await c.query<{ seq: number | null; time: number | null; f: StoryFeatures | null; ct: number | null; cs: number | null }>({
+      ...named("flags", `WITH cut AS (SELECT time, seq FROM ${s}.story_articles WHERE sid = $1 ORDER BY time DESC, seq DESC OFFSET $2 LIMIT 1)
        SELECT NULL::int AS seq, NULL::float8 AS time, NULL::jsonb AS f, (SELECT time FROM cut) AS ct, (SELECT seq FROM cut) AS cs
        UNION ALL
        SELECT m.seq, m.time, jsonb_build_object('id', m.features->'id', 'time', m.time, 'publisher', m.features->'publisher', 'figures', m.features->'figures',
          'quotes', coalesce((SELECT jsonb_agg(q.v ORDER BY q.o) FROM jsonb_array_elements(m.features->'quotes') WITH ORDINALITY AS q(v, o) WHERE q.v ? 'speaker'), '[]'::jsonb)), NULL, NULL
        FROM ${s}.story_articles m
        WHERE m.seq IN (SELECT seq FROM ${s}.story_claims WHERE sid = $1 AND key = ANY($3::text[])
-         AND (time, seq) >= (coalesce((SELECT time FROM cut), '-Infinity'::float8), coalesce((SELECT seq FROM cut), 0)))`,
-      [sid, FLAG_MEMBERS - 1, claims],
-    );
+         AND (time, seq) >= (coalesce((SELECT time FROM cut), '-Infinity'::float8), coalesce((SELECT seq FROM cut), 0)))`),
+      values: [sid, FLAG_MEMBERS - 1, claims],
+    });
     const head = r.rows.find((x) => x.seq === null);
     const cut = head?.ct !== null && head?.ct !== undefined ? { time: head.ct, seq: head.cs! } : undefined;
     const shown = (m: { time: number; seq: number }) => !cut || m.time > cut.time || (m.time === cut.time && m.seq >= cut.seq);

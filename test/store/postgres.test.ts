@@ -52,6 +52,7 @@ describePg("postgres store", () => {
     const version = POSTGRES_MIGRATIONS.findIndex((m) => m("s").includes("CREATE TABLE s.story_flags"));
     await pool.query(`UPDATE "${schema}".stories SET info = jsonb_set(info, '{flags}', $1::jsonb)`, [JSON.stringify(before)]);
     await pool.query(`DROP TABLE "${schema}".story_flags, "${schema}".story_claims; ALTER TABLE "${schema}".stories DROP COLUMN recent`);
+    await pool.query(`DROP INDEX "${schema}".story_articles_newest; CREATE INDEX ON "${schema}".story_articles (sid, time DESC)`);
     await pool.query(`UPDATE "${schema}".briefbot_meta SET value = $1 WHERE key = 'schema_version'`, [String(version)]);
     const s2 = await createPostgresStore(pool, { schema });
     expect((await s2.stories(10))[0]!.flags).toEqual(before);
