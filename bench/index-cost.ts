@@ -1,6 +1,6 @@
 // What the person index (issue 13) and story grouping (issue 14) cost ingestion, over a store that
 // already holds many articles (build one with `store --db FILE --pg-schema NAME`).
-// usage: node dist/bench/run.js index-cost --db FILE [--pg-schema NAME] [--pg URL] [--sample N] [--corpus FILE]
+// usage: node dist/bench/run.js index-cost --db FILE [--pg-schema NAME] [--pg URL] [--sample N] [--corpus FILE] [--decide]
 // N new articles (5,000 by default; cards built first, timed apart) are stored in batches of 64 as
 // the ingestor does. Before each batch is put, the same batch's person-index and story writes run
 // alone in a transaction that is rolled back, on the same connection and the same database state, so
@@ -18,7 +18,7 @@ import { STORE_STORY_DEFAULTS } from "../src/store/stories.js";
 import { createPostgresStories } from "../src/store/stories-postgres.js";
 import { createSqliteStories } from "../src/store/stories-sqlite.js";
 import { loadSources, makeArticle } from "./corpus.js";
-import { fmt, ms } from "./stats.js";
+import { fmt, ms, percentile } from "./stats.js";
 
 type Item = { article: Article; card: BriefingCard };
 const BATCH = 64;
@@ -27,6 +27,8 @@ interface Parts {
   store: BriefingStore;
   /** The batch's person-index and story writes alone, rolled back: ms for each. */
   parts(items: Item[], time: (i: Item) => number, now: number): Promise<{ people: number; stories: number }>;
+  /** The grouping decision alone for one article (no writes), in ms. */
+  decide(i: Item, time: number): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -59,6 +61,11 @@ function sqliteParts(path: string): Parts {
         db.exec("ROLLBACK");
       }
       return { people: p, stories: s };
+    },
+    async decide(i, time) {
+      const t0 = process.hrtime.bigint();
+      stories.decide(i.card.id, i.card, time);
+      return ms(t0, process.hrtime.bigint());
     },
     close: () => store.close(),
   };
@@ -95,6 +102,16 @@ async function postgresParts(url: string, schema: string): Promise<Parts> {
       // The cache is kept (as the store's own is): a person it learnt here is stored by the put that follows.
       return { people: p, stories: st };
     },
+    async decide(i, time) {
+      const c = await pool.connect();
+      try {
+        const t0 = process.hrtime.bigint();
+        await stories.decide(c, i.card.id, i.card, time);
+        return ms(t0, process.hrtime.bigint());
+      } finally {
+        c.release();
+      }
+    },
     close: async () => {
       await store.close();
       await pool.end();
@@ -124,6 +141,16 @@ export async function indexCostBench(args: string[]): Promise<void> {
     }
     const cardMs = ms(c0, process.hrtime.bigint());
     await cardsPool.close();
+    if (args.includes("--decide")) {
+      // The decision for each new article against the store as it is (once each, not the best of 3).
+      const times: number[] = [];
+      for (const i of items) times.push(await parts.decide(i, timeOf(i)));
+      times.sort((a, b) => a - b);
+      console.log(
+        `${t.name}: grouping decision at ${stored} stored, once each over ${n} new articles: mean ${fmt(times.reduce((a, b) => a + b, 0) / n)} ms, ` +
+          `p50 ${fmt(percentile(times, 50))} ms, p99 ${fmt(percentile(times, 99))} ms; load average ${loadavg().map((x) => fmt(x, 1)).join(" ")}`,
+      );
+    }
     let put = 0, people = 0, stories = 0;
     for (let b = 0; b < items.length; b += BATCH) {
       const batch = items.slice(b, b + BATCH);

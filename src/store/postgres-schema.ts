@@ -78,6 +78,43 @@ export const POSTGRES_MIGRATIONS: ReadonlyArray<(s: string) => string> = [
   // A person's articles newest first, with what counts need (people-postgres.ts): the heap is not
   // ordered by person, so a person in 3,000 articles read 2,600 heap pages per page of 20.
   (s) => `CREATE INDEX person_articles_recent ON ${s}.person_articles (pid, sort_time DESC, seq DESC) INCLUDE (nq, role);`,
+  // A story's flags as rows appended when an article joins (a join no longer rewrites them all), each
+  // placed by its older article's (time, seq): shown while that article is among the newest 50. Each
+  // member's claim keys (claimKeys), so that a joining article is compared only with the members
+  // sharing one. What scoring reads of a story's newest members in its row (`recent`, text: read back
+  // as written, so a parse is cached by its text), so that the decision is one round trip. All filled
+  // from what older schemas hold. A story's members newest first in an index (the 50th newest bounds
+  // the flags shown), without a sort of the story's members.
+  (s) => `
+    DROP INDEX IF EXISTS ${s}.story_articles_sid_time_idx;
+    CREATE INDEX story_articles_newest ON ${s}.story_articles (sid, time DESC, seq DESC);
+    CREATE TABLE ${s}.story_flags (n bigserial PRIMARY KEY, sid integer NOT NULL, otime double precision NOT NULL, oseq integer NOT NULL, flag text NOT NULL);
+    CREATE INDEX ON ${s}.story_flags (sid, otime);
+    INSERT INTO ${s}.story_flags (sid, otime, oseq, flag)
+      SELECT st.sid,
+        CASE WHEN ma.time < mb.time OR (ma.time = mb.time AND ma.seq < mb.seq) THEN ma.time ELSE mb.time END,
+        CASE WHEN ma.time < mb.time OR (ma.time = mb.time AND ma.seq < mb.seq) THEN ma.seq ELSE mb.seq END,
+        f.value::text
+      FROM ${s}.stories st CROSS JOIN LATERAL jsonb_array_elements(coalesce(st.info->'flags', '[]'::jsonb)) WITH ORDINALITY AS f(value, o)
+        JOIN ${s}.articles a ON a.id = f.value->'articles'->>0 JOIN ${s}.story_articles ma ON ma.seq = a.seq AND ma.sid = st.sid
+        JOIN ${s}.articles b ON b.id = f.value->'articles'->>1 JOIN ${s}.story_articles mb ON mb.seq = b.seq AND mb.sid = st.sid
+      ORDER BY st.sid, f.o;
+    UPDATE ${s}.stories SET info = info - 'flags' WHERE info ? 'flags';
+    CREATE TABLE ${s}.story_claims (sid integer NOT NULL, key text NOT NULL, time double precision NOT NULL, seq integer NOT NULL, PRIMARY KEY (sid, key, time, seq));
+    INSERT INTO ${s}.story_claims (sid, key, time, seq)
+      SELECT m.sid, 'f:' || (x->>'kind') || '|' || (x->>'thing'), m.time, m.seq FROM ${s}.story_articles m CROSS JOIN LATERAL jsonb_array_elements(m.features->'figures') x
+      ON CONFLICT DO NOTHING;
+    INSERT INTO ${s}.story_claims (sid, key, time, seq)
+      SELECT m.sid, 'q', m.time, m.seq FROM ${s}.story_articles m WHERE jsonb_path_exists(m.features, '$.quotes[*].speaker')
+      ON CONFLICT DO NOTHING;
+    ALTER TABLE ${s}.stories ADD COLUMN recent text NOT NULL DEFAULT '[]';
+    UPDATE ${s}.stories st SET recent = coalesce((SELECT json_agg(json_build_object(
+        'words', x.features->'words', 'people', x.features->'people', 'places', x.features->'places',
+        'quotes', (SELECT coalesce(json_agg(json_build_object('words', q.v->>'words') ORDER BY q.o), '[]') FROM jsonb_array_elements(x.features->'quotes') WITH ORDINALITY AS q(v, o)),
+        'figures', (SELECT coalesce(json_agg(json_build_object('kind', f.v->>'kind', 'thing', f.v->>'thing', 'value', f.v->'value') ORDER BY f.o), '[]')
+                    FROM jsonb_array_elements(x.features->'figures') WITH ORDINALITY AS f(v, o)),
+        'time', x.features->'time') ORDER BY x.time DESC, x.seq DESC)::text
+      FROM (SELECT features, time, seq FROM ${s}.story_articles m WHERE m.sid = st.sid ORDER BY time DESC, seq DESC LIMIT 12) x), '[]');`,
 ];
 
 /** Brings the schema to the latest version under an advisory lock (replicas may start together). */

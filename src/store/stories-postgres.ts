@@ -1,9 +1,15 @@
-// Stories on PostgreSQL: assigned inside the article's transaction; candidates through the
-// story_keys index (key, time) in one round trip; the chosen story's row is locked while it changes.
+// Stories on PostgreSQL: assigned inside the article's transaction. The decision is one round trip
+// (keys through a LATERAL join, ranked, and the candidates' `recent`: what scoring reads of their
+// newest members); a join then takes three more (the member, its claims and keys written with the
+// story row locked and read; the members sharing a claim key; the flags appended and the row
+// updated). Flags are rows of story_flags: a join never rewrites them.
 import type pg from "pg";
-import { chooseStory, storyFeatures, storyFlags, storyFlagsJoined, storyIdOf, storyKeys, type BriefingCard, type StoryCandidate, type StoryFeatures } from "../core/index.js";
+import { chooseStory, claimKeys, joinFlags, shownFlags, storyFeatures, storyFlags, storyIdOf, storyKeys, type BriefingCard, type StoryCandidate, type StoryFeatures, type StoryFlag } from "../core/index.js";
 import { metaOf, type MetaRow } from "./rows.js";
-import { completeness, FLAG_MEMBERS, MAX_CANDIDATES, mergeInfo, PER_KEY, rankCandidates, storyOf, type StoreStoryOptions, type StoryInfo } from "./stories.js";
+import {
+  completeness, createFeatureCache, FLAG_MEMBERS, MAX_CANDIDATES, mergeInfo, newestForFlags, olderOf, PER_KEY, recentWith, storyOf, toRecent,
+  type RecentMember, type StoreStoryOptions, type StoryInfo,
+} from "./stories.js";
 import type { StoredStory } from "./types.js";
 
 interface StoryRow {
@@ -19,9 +25,13 @@ interface StoryRow {
   info: StoryInfo;
 }
 
+const STORY_COLS = "sid, id, title, best, best_score, first_time, last_time, updated_at, size, info";
+
 type Q = Pick<pg.PoolClient, "query">;
 
 export interface PostgresStories {
+  /** The grouping decision alone (one round trip, no writes): what `assign` does first. */
+  decide(c: Q, id: string, card: BriefingCard, time: number): Promise<{ features: StoryFeatures; keys: string[]; join: number | null }>;
   assign(c: Q, seq: number, id: string, card: BriefingCard, time: number, now: number): Promise<void>;
   unassign(c: Q, seq: number, now: number): Promise<void>;
   backfill(c: Q, batch: number): Promise<number>;
@@ -30,75 +40,130 @@ export interface PostgresStories {
   stories(c: Q, limit: number, offset: number): Promise<StoredStory[]>;
 }
 
+/** Statements an ingesting connection runs for every article, prepared once per connection (named):
+ * planning the decision's and the join's statements each time cost more than running them. */
+function statementName(s: string, key: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return `briefbot_story_${key}_${(h >>> 0).toString(36)}`;
+}
+
 export function createPostgresStories(s: string, opts: StoreStoryOptions): PostgresStories {
-  async function members(c: Q, sids: number[], n: number): Promise<Map<number, StoryFeatures[]>> {
-    const r = await c.query<{ sid: number; features: StoryFeatures }>(
-      `SELECT sid, features FROM (SELECT sid, features, row_number() OVER (PARTITION BY sid ORDER BY time DESC, seq DESC) AS rn
-         FROM ${s}.story_articles WHERE sid = ANY($1::int[])) x WHERE rn <= $2`,
-      [sids, n],
-    );
-    const out = new Map<number, StoryFeatures[]>();
-    for (const row of r.rows) (out.get(row.sid) ?? out.set(row.sid, []).get(row.sid)!).push(row.features);
-    return out;
+  const named = (key: string, text: string) => ({ name: statementName(s, key), text });
+  const recentCache = createFeatureCache<RecentMember[]>();
+  /** `recent` as stored (text, so that what is read back is what was written), kept in the cache. */
+  function recentJson(recent: RecentMember[]): string {
+    const json = JSON.stringify(recent);
+    recentCache.put(json, recent);
+    return json;
   }
 
+  // Key hits ranked as rankCandidates ranks them: most keys shared first, then the first hit (keys
+  // in order, each newest first); only stories the article may join (chooseStory's time rule).
   async function candidates(c: Q, f: StoryFeatures, keys: string[]): Promise<StoryCandidate[]> {
-    const hits = await c.query<{ sid: number }>(
-      `SELECT h.sid FROM unnest($1::text[]) AS k(key)
-         CROSS JOIN LATERAL (SELECT sid FROM ${s}.story_keys WHERE key = k.key AND time >= $2 AND time <= $4 ORDER BY time DESC LIMIT $3) h`,
-      [keys, f.time - opts.quietMs, PER_KEY, f.time + opts.quietMs],
-    );
-    const sids = rankCandidates(hits.rows.map((r) => r.sid)).slice(0, MAX_CANDIDATES);
-    if (!sids.length) return [];
-    // Only stories the article may join (chooseStory's time rule): the others' members are not read.
-    const rows = await c.query<StoryRow>(`SELECT * FROM ${s}.stories WHERE sid = ANY($1::int[]) AND last_time >= $2 AND first_time <= $3`, [
-      sids,
-      f.time - opts.quietMs,
-      f.time + opts.quietMs,
-    ]);
-    if (!rows.rows.length) return [];
-    const ms = await members(c, rows.rows.map((r) => r.sid), opts.maxCompared);
-    return rows.rows.map((r) => ({ id: String(r.sid), firstTime: r.first_time, lastTime: r.last_time, members: ms.get(r.sid) ?? [] }));
+    if (!keys.length) return [];
+    const r = await c.query<{ sid: number; first_time: number; last_time: number; recent: string }>({
+      ...named("decide", `WITH h AS (
+         SELECT h.sid, k.o, h.time FROM unnest($1::text[]) WITH ORDINALITY AS k(key, o)
+         CROSS JOIN LATERAL (SELECT sid, time FROM ${s}.story_keys WHERE key = k.key AND time >= $2 AND time <= $3 ORDER BY time DESC LIMIT $4) h
+       ), r AS (SELECT sid, count(*) AS n, min(o * 1e13 - time) AS first FROM h GROUP BY sid ORDER BY n DESC, first LIMIT $5)
+       SELECT st.sid, st.first_time, st.last_time, st.recent FROM r JOIN ${s}.stories st ON st.sid = r.sid
+       WHERE st.last_time >= $2 AND st.first_time <= $3 ORDER BY r.n DESC, r.first`),
+      values: [keys, f.time - opts.quietMs, f.time + opts.quietMs, PER_KEY, MAX_CANDIDATES],
+    });
+    return r.rows.map((row) => ({ id: String(row.sid), firstTime: row.first_time, lastTime: row.last_time, members: recentCache.get(row.recent) }));
   }
+
+  async function decide(c: Q, id: string, card: BriefingCard, time: number) {
+    const features: StoryFeatures = { ...storyFeatures(card, time), id };
+    const keys = storyKeys(features);
+    const d = chooseStory(features, await candidates(c, features, keys), opts);
+    return { features, keys, join: d.join === null ? null : Number(d.join) };
+  }
+
+  // The member, its claim keys and its story keys, written in one statement.
+  const member = `a AS (INSERT INTO ${s}.story_articles (seq, sid, time, features) SELECT $1, sid, $2, $3::jsonb FROM st),
+    c AS (INSERT INTO ${s}.story_claims (sid, key, time, seq) SELECT st.sid, k, $2, $1 FROM st, unnest($4::text[]) AS k ON CONFLICT DO NOTHING),
+    k AS (INSERT INTO ${s}.story_keys (key, time, sid) SELECT k, $2, st.sid FROM st, unnest($5::text[]) AS k ON CONFLICT DO NOTHING)`;
 
   async function assign(c: Q, seq: number, id: string, card: BriefingCard, time: number, now: number): Promise<void> {
-    const f: StoryFeatures = { ...storyFeatures(card, time), id };
-    const keys = storyKeys(f);
-    const d = chooseStory(f, await candidates(c, f, keys), opts);
+    const { features: f, keys, join } = await decide(c, id, card, time);
     const score = completeness(card);
-    let sid: number;
-    const row = d.join ? (await c.query<StoryRow>(`SELECT * FROM ${s}.stories WHERE sid = $1 FOR UPDATE`, [Number(d.join)])).rows[0] : undefined;
-    if (row) {
-      sid = row.sid;
-      await c.query(`INSERT INTO ${s}.story_articles (seq, sid, time, features) VALUES ($1, $2, $3, $4::jsonb)`, [seq, sid, time, JSON.stringify(f)]);
-      const info: StoryInfo = { ...mergeInfo(row.info, card), flags: storyFlagsJoined(row.info.flags ?? [], (await members(c, [sid], FLAG_MEMBERS)).get(sid) ?? [], id, opts) };
-      const better = score > row.best_score;
-      await c.query(
-        `UPDATE ${s}.stories SET title = $1, best = $2, best_score = $3, first_time = $4, last_time = $5, updated_at = $6, size = size + 1, info = $7::jsonb WHERE sid = $8`,
-        [better ? card.title : row.title, better ? id : row.best, better ? score : row.best_score, Math.min(row.first_time, time), Math.max(row.last_time, time), now, JSON.stringify(info), sid],
-      );
-    } else {
-      const info: StoryInfo = { ...mergeInfo(undefined, card), flags: [] };
-      const ins = await c.query<{ sid: number }>(
-        `INSERT INTO ${s}.stories (id, title, best, best_score, first_time, last_time, updated_at, size, info)
-         VALUES ($1, $2, $3, $4, $5, $5, $6, 1, $7::jsonb) RETURNING sid`,
-        [storyIdOf(id), card.title, id, score, time, now, JSON.stringify(info)],
-      );
-      sid = ins.rows[0]!.sid;
-      await c.query(`INSERT INTO ${s}.story_articles (seq, sid, time, features) VALUES ($1, $2, $3, $4::jsonb)`, [seq, sid, time, JSON.stringify(f)]);
+    const claims = claimKeys(f);
+    const memberArgs = [seq, time, JSON.stringify(f), claims, keys];
+    if (join !== null) {
+      // The story row locked (two writers joining one story) and read, the member written.
+      const row = (
+        await c.query<StoryRow & { recent: string }>({
+          ...named("join", `WITH st AS (SELECT ${STORY_COLS}, recent FROM ${s}.stories WHERE sid = $6 FOR UPDATE), ${member} SELECT * FROM st`),
+          values: [...memberArgs, join],
+        })
+      ).rows[0];
+      if (row) {
+        const sid = row.sid;
+        const flags = await joinedFlags(c, sid, seq, f, claims);
+        const better = score > row.best_score;
+        await c.query({
+          ...named("joined", `WITH p AS (DELETE FROM ${s}.story_flags WHERE sid = $8 AND otime < $10),
+             fl AS (INSERT INTO ${s}.story_flags (sid, otime, oseq, flag) SELECT $8, x.otime, x.oseq, x.flag FROM unnest($11::float8[], $12::int[], $13::text[]) WITH ORDINALITY AS x(otime, oseq, flag, i) ORDER BY i)
+           UPDATE ${s}.stories SET title = $1, best = $2, best_score = $3, first_time = $4, last_time = $5, updated_at = $6, size = size + 1, info = $7::jsonb, recent = $9 WHERE sid = $8`),
+          values: [
+            better ? card.title : row.title, better ? id : row.best, better ? score : row.best_score, Math.min(row.first_time, time), Math.max(row.last_time, time), now,
+            JSON.stringify(mergeInfo(row.info, card)), sid, recentJson(recentWith(recentCache.get(row.recent), f, opts.maxCompared)),
+            flags.cut, flags.rows.map((x) => x.otime), flags.rows.map((x) => x.oseq), flags.rows.map((x) => x.flag),
+          ],
+        });
+        return;
+      }
     }
-    await c.query(`INSERT INTO ${s}.story_keys (key, time, sid) SELECT k, $2, $3 FROM unnest($1::text[]) AS k ON CONFLICT DO NOTHING`, [keys, time, sid]);
+    await c.query({
+      ...named("start", `WITH st AS (INSERT INTO ${s}.stories (id, title, best, best_score, first_time, last_time, updated_at, size, info, recent)
+         VALUES ($6, $7, $8, $9, $2, $2, $10, 1, $11::jsonb, $12) RETURNING sid), ${member} SELECT sid FROM st`),
+      values: [...memberArgs, storyIdOf(id), card.title, id, score, now, JSON.stringify(mergeInfo(undefined, card)), recentJson(recentWith([], f, opts.maxCompared))],
+    });
+  }
+
+  /**
+   * The joining article's flags with the story's newest members sharing a claim key with it (one
+   * round trip), as rows to append; `cut`: flags older than this time are no longer shown.
+   */
+  async function joinedFlags(c: Q, sid: number, seq: number, f: StoryFeatures, claims: string[]) {
+    const none = { cut: -Infinity, rows: [] as Array<{ otime: number; oseq: number; flag: string }> };
+    const r = await c.query<{ seq: number | null; time: number | null; f: StoryFeatures | null; ct: number | null; cs: number | null }>({
+      ...named("flags", `WITH cut AS (SELECT time, seq FROM ${s}.story_articles WHERE sid = $1 ORDER BY time DESC, seq DESC OFFSET $2 LIMIT 1)
+       SELECT NULL::int AS seq, NULL::float8 AS time, NULL::jsonb AS f, (SELECT time FROM cut) AS ct, (SELECT seq FROM cut) AS cs
+       UNION ALL
+       SELECT m.seq, m.time, jsonb_build_object('id', m.features->'id', 'time', m.time, 'publisher', m.features->'publisher', 'figures', m.features->'figures',
+         'quotes', coalesce((SELECT jsonb_agg(q.v ORDER BY q.o) FROM jsonb_array_elements(m.features->'quotes') WITH ORDINALITY AS q(v, o) WHERE q.v ? 'speaker'), '[]'::jsonb)), NULL, NULL
+       FROM ${s}.story_articles m
+       WHERE m.seq IN (SELECT seq FROM ${s}.story_claims WHERE sid = $1 AND key = ANY($3::text[])
+         AND (time, seq) >= (coalesce((SELECT time FROM cut), '-Infinity'::float8), coalesce((SELECT seq FROM cut), 0)))`),
+      values: [sid, FLAG_MEMBERS - 1, claims],
+    });
+    const head = r.rows.find((x) => x.seq === null);
+    const cut = head?.ct !== null && head?.ct !== undefined ? { time: head.ct, seq: head.cs! } : undefined;
+    const shown = (m: { time: number; seq: number }) => !cut || m.time > cut.time || (m.time === cut.time && m.seq >= cut.seq);
+    if (!shown({ time: f.time, seq })) return none;
+    const others = r.rows.filter((x): x is { seq: number; time: number; f: StoryFeatures; ct: null; cs: null } => x.seq !== null && x.seq !== seq && shown({ time: x.time!, seq: x.seq }));
+    const byId = new Map(others.map((m) => [m.f.id, m]));
+    const rows = joinFlags(f, others.map((m) => m.f), opts).map((flag) => {
+      const o = olderOf({ time: f.time, seq }, byId.get(flag.articles[0] === f.id ? flag.articles[1] : flag.articles[0])!);
+      return { otime: o.time, oseq: o.seq, flag: JSON.stringify(flag) };
+    });
+    return { cut: cut?.time ?? -Infinity, rows };
   }
 
   async function unassign(c: Q, seq: number, now: number): Promise<void> {
     const m = (await c.query<{ sid: number }>(`DELETE FROM ${s}.story_articles WHERE seq = $1 RETURNING sid`, [seq])).rows[0];
     if (!m) return;
-    const row = (await c.query<StoryRow>(`SELECT * FROM ${s}.stories WHERE sid = $1 FOR UPDATE`, [m.sid])).rows[0];
-    const cards = await c.query<{ id: string; card: BriefingCard; time: number }>(
-      `SELECT a.id, a.card, m.time FROM ${s}.story_articles m JOIN ${s}.articles a ON a.seq = m.seq WHERE m.sid = $1 ORDER BY m.time DESC LIMIT $2`,
+    await c.query(`DELETE FROM ${s}.story_claims WHERE sid = $1 AND seq = $2`, [m.sid, seq]);
+    const row = (await c.query<StoryRow>(`SELECT ${STORY_COLS} FROM ${s}.stories WHERE sid = $1 FOR UPDATE`, [m.sid])).rows[0];
+    const cards = await c.query<{ id: string; card: BriefingCard; time: number; seq: number; features: StoryFeatures }>(
+      `SELECT a.id, a.card, m.time, m.seq, m.features FROM ${s}.story_articles m JOIN ${s}.articles a ON a.seq = m.seq WHERE m.sid = $1 ORDER BY m.time DESC, m.seq DESC LIMIT $2`,
       [m.sid, FLAG_MEMBERS],
     );
     if (!row) return;
+    await c.query(`DELETE FROM ${s}.story_flags WHERE sid = $1`, [m.sid]);
     if (!cards.rows.length) {
       await c.query(`DELETE FROM ${s}.stories WHERE sid = $1`, [m.sid]);
       return;
@@ -106,27 +171,44 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
     const best = cards.rows.reduce((a, b) => (completeness(b.card) > completeness(a.card) ? b : a));
     let merged: Omit<StoryInfo, "flags"> | undefined;
     for (const x of cards.rows) merged = mergeInfo(merged, x.card);
-    const info: StoryInfo = { ...merged!, flags: storyFlags((await members(c, [m.sid], FLAG_MEMBERS)).get(m.sid) ?? [], opts) };
+    // The story's flags computed again over its newest members.
+    const at = new Map(cards.rows.map((x) => [x.features.id, x]));
+    const flags = storyFlags(cards.rows.map((x) => x.features), opts).map((flag) => ({ o: olderOf(at.get(flag.articles[0])!, at.get(flag.articles[1])!), flag: JSON.stringify(flag) }));
     const times = cards.rows.map((x) => x.time);
     await c.query(
-      `UPDATE ${s}.stories SET title = $1, best = $2, best_score = $3, first_time = $4, last_time = $5, updated_at = $6, size = size - 1, info = $7::jsonb WHERE sid = $8`,
-      [best.card.title, best.id, completeness(best.card), Math.min(...times), Math.max(...times), now, JSON.stringify(info), m.sid],
+      `WITH fl AS (INSERT INTO ${s}.story_flags (sid, otime, oseq, flag) SELECT $8, x.otime, x.oseq, x.flag FROM unnest($10::float8[], $11::int[], $12::text[]) WITH ORDINALITY AS x(otime, oseq, flag, i) ORDER BY i)
+       UPDATE ${s}.stories SET title = $1, best = $2, best_score = $3, first_time = $4, last_time = $5, updated_at = $6, size = size - 1, info = $7::jsonb, recent = $9 WHERE sid = $8`,
+      [
+        best.card.title, best.id, completeness(best.card), Math.min(...times), Math.max(...times), now, JSON.stringify(merged!), m.sid,
+        recentJson(cards.rows.slice(0, opts.maxCompared).map((x) => toRecent(x.features))),
+        flags.map((x) => x.o.time), flags.map((x) => x.o.seq), flags.map((x) => x.flag),
+      ],
     );
   }
 
   async function full(c: Q, rows: StoryRow[]): Promise<StoredStory[]> {
     if (!rows.length) return [];
-    const arts = await c.query<MetaRow & { sid: number; time: number }>(
-      `SELECT m.sid, m.time, a.id, a.title, a.url, a.publisher, a.published_at FROM ${s}.story_articles m JOIN ${s}.articles a ON a.seq = m.seq
+    const sids = rows.map((r) => r.sid);
+    const arts = await c.query<MetaRow & { sid: number; time: number; seq: number }>(
+      `SELECT m.sid, m.time, m.seq, a.id, a.title, a.url, a.publisher, a.published_at FROM ${s}.story_articles m JOIN ${s}.articles a ON a.seq = m.seq
        WHERE m.sid = ANY($1::int[]) ORDER BY m.time, m.seq`,
-      [rows.map((r) => r.sid)],
+      [sids],
     );
-    const by = new Map<number, Array<ReturnType<typeof metaOf> & { time: number }>>();
-    for (const a of arts.rows) (by.get(a.sid) ?? by.set(a.sid, []).get(a.sid)!).push({ ...metaOf(a), time: Number(a.time) });
-    return rows.map((r) => storyOf(r, by.get(r.sid) ?? []));
+    const by = new Map<number, Array<ReturnType<typeof metaOf> & { time: number; seq: number }>>();
+    for (const a of arts.rows) (by.get(a.sid) ?? by.set(a.sid, []).get(a.sid)!).push({ ...metaOf(a), time: Number(a.time), seq: a.seq });
+    const newest = new Map(rows.map((r) => [r.sid, newestForFlags(by.get(r.sid) ?? [])]));
+    const cuts = rows.map((r) => newest.get(r.sid)!.at(-1)?.time ?? 0);
+    const fl = await c.query<{ sid: number; flag: string }>(
+      `SELECT f.sid, f.flag FROM unnest($1::int[], $2::float8[]) AS x(sid, cut) JOIN ${s}.story_flags f ON f.sid = x.sid AND f.otime >= x.cut ORDER BY f.n`,
+      [sids, cuts],
+    );
+    const flags = new Map<number, StoryFlag[]>();
+    for (const f of fl.rows) (flags.get(f.sid) ?? flags.set(f.sid, []).get(f.sid)!).push(JSON.parse(f.flag) as StoryFlag);
+    return rows.map((r) => storyOf(r, (by.get(r.sid) ?? []).map(({ seq: _, ...a }) => a), shownFlags(flags.get(r.sid) ?? [], newest.get(r.sid)!)));
   }
 
   return {
+    decide,
     assign,
     unassign,
     async backfill(c, batch) {
@@ -139,13 +221,13 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
       return rows.rows.length;
     },
     async story(c, id) {
-      const r = await c.query<StoryRow>(`SELECT * FROM ${s}.stories WHERE id = $1`, [id]);
+      const r = await c.query<StoryRow>(`SELECT ${STORY_COLS} FROM ${s}.stories WHERE id = $1`, [id]);
       return (await full(c, r.rows))[0];
     },
     async storiesOf(c, articleIds) {
       if (!articleIds.length) return [];
       const r = await c.query<StoryRow & { article: string }>(
-        `SELECT DISTINCT ON (st.sid) st.*, a.id AS article, array_position($1::text[], a.id) AS pos FROM ${s}.articles a
+        `SELECT DISTINCT ON (st.sid) ${STORY_COLS.split(", ").map((x) => `st.${x}`).join(", ")}, a.id AS article, array_position($1::text[], a.id) AS pos FROM ${s}.articles a
            JOIN ${s}.story_articles m ON m.seq = a.seq JOIN ${s}.stories st ON st.sid = m.sid
          WHERE a.id = ANY($1::text[]) ORDER BY st.sid, pos`,
         [articleIds],
@@ -154,7 +236,7 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
       return full(c, r.rows.sort((a, b) => pos(a) - pos(b)));
     },
     async stories(c, limit, offset) {
-      const r = await c.query<StoryRow>(`SELECT * FROM ${s}.stories ORDER BY last_time DESC, sid DESC LIMIT $1 OFFSET $2`, [limit, offset]);
+      const r = await c.query<StoryRow>(`SELECT ${STORY_COLS} FROM ${s}.stories ORDER BY last_time DESC, sid DESC LIMIT $1 OFFSET $2`, [limit, offset]);
       return full(c, r.rows);
     },
   };

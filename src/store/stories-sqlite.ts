@@ -1,9 +1,14 @@
 // Stories on SQLite: assigned inside the article's transaction, candidates found through the
-// story_keys index (key, time), never by scanning stories.
+// story_keys index (key, time), never by scanning stories. A join writes rows, never rewrites the
+// story's flags: they are rows of story_flags, and only the members sharing a claim key with the
+// joining article (story_claims: a figure's thing, a quote given to a person) are compared with it.
 import type { Database } from "better-sqlite3";
-import { chooseStory, storyFeatures, storyFlags, storyFlagsJoined, storyIdOf, storyKeys, type BriefingCard, type StoryCandidate, type StoryFeatures } from "../core/index.js";
+import { chooseStory, claimKeys, joinFlags, shownFlags, storyFeatures, storyFlags, storyIdOf, storyKeys, type BriefingCard, type StoryCandidate, type StoryFeatures, type StoryFlag } from "../core/index.js";
 import { metaOf, type MetaRow } from "./rows.js";
-import { completeness, createFeatureCache, FLAG_MEMBERS, MAX_CANDIDATES, mergeInfo, PER_KEY, rankCandidates, storyOf, type StoreStoryOptions, type StoryInfo } from "./stories.js";
+import {
+  completeness, createFeatureCache, FLAG_MEMBERS, MAX_CANDIDATES, mergeInfo, newestForFlags, olderOf, PER_KEY, rankCandidates, recentWith, storyOf, toRecent,
+  type RecentMember, type StoreStoryOptions, type StoryInfo,
+} from "./stories.js";
 import type { StoredStory } from "./types.js";
 
 interface StoryRow {
@@ -48,7 +53,28 @@ export function createSqliteStories(db: Database, opts: StoreStoryOptions): Sqli
     ),
     story: db.prepare<[number], StoryRow>("SELECT * FROM stories WHERE sid = ?"),
     storyById: db.prepare<[string], StoryRow>("SELECT * FROM stories WHERE id = ?"),
-    members: db.prepare<[number, number], { features: string }>("SELECT features FROM story_articles WHERE sid = ? ORDER BY time DESC, seq DESC LIMIT ?"),
+    members: db.prepare<[number, number], { seq: number; time: number; features: string }>(
+      "SELECT seq, time, features FROM story_articles WHERE sid = ? ORDER BY time DESC, seq DESC LIMIT ?",
+    ),
+    // The newest member that still has its flags shown (the FLAG_MEMBERS-th newest), if there are that many.
+    cut: db.prepare<[number, number], { time: number; seq: number }>("SELECT time, seq FROM story_articles WHERE sid = ? ORDER BY time DESC, seq DESC LIMIT 1 OFFSET ?"),
+    // Members sharing a claim key with the joining article, with what flags read of them (figures and
+    // the quotes given to a person: storyFlags reads no other quote).
+    // Bounded by (time, seq): members of a story often share a time (a day's reports).
+    sharing: db.prepare<[number, string, number, number], { seq: number; time: number; f: string }>(
+      `SELECT m.seq, m.time, json_object('id', json_extract(m.features, '$.id'), 'time', m.time, 'publisher', json_extract(m.features, '$.publisher'),
+         'figures', json(json_extract(m.features, '$.figures')),
+         'quotes', (SELECT json_group_array(json(x.value)) FROM json_each(m.features, '$.quotes') x WHERE json_extract(x.value, '$.speaker') IS NOT NULL)) AS f
+       FROM story_articles m
+       WHERE m.seq IN (SELECT seq FROM story_claims WHERE sid = ? AND key IN (SELECT value FROM json_each(?)) AND (time, seq) >= (?, ?))`,
+    ),
+    insClaims: db.prepare("INSERT OR IGNORE INTO story_claims (sid, key, time, seq) SELECT ?, value, ?, ? FROM json_each(?)"),
+    delClaims: db.prepare("DELETE FROM story_claims WHERE sid = ? AND seq = ?"),
+    insFlag: db.prepare("INSERT INTO story_flags (sid, otime, oseq, flag) VALUES (?, ?, ?, ?)"),
+    // Flags whose older article has left the newest members are never shown again.
+    pruneFlags: db.prepare("DELETE FROM story_flags WHERE sid = ? AND otime < ?"),
+    delFlags: db.prepare("DELETE FROM story_flags WHERE sid = ?"),
+    flagsOf: db.prepare<[number, number], { flag: string }>("SELECT flag FROM story_flags WHERE sid = ? AND otime >= ? ORDER BY n"),
     insStory: db.prepare(
       "INSERT INTO stories (id, title, best, best_score, first_time, last_time, updated_at, size, info, recent) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
     ),
@@ -64,8 +90,8 @@ export function createSqliteStories(db: Database, opts: StoreStoryOptions): Sqli
       "SELECT a.id, a.card FROM story_articles m JOIN articles a ON a.seq = m.seq WHERE m.sid = ? ORDER BY m.time DESC LIMIT ?",
     ),
     insKeys: db.prepare("INSERT OR IGNORE INTO story_keys (key, time, sid) SELECT value, ?, ? FROM json_each(?)"),
-    articles: db.prepare<[number], MetaRow & { time: number }>(
-      "SELECT a.id, a.title, a.url, a.publisher, a.published_at, m.time FROM story_articles m JOIN articles a ON a.seq = m.seq WHERE m.sid = ? ORDER BY m.time, m.seq",
+    articles: db.prepare<[number], MetaRow & { time: number; seq: number }>(
+      "SELECT a.id, a.title, a.url, a.publisher, a.published_at, m.time, m.seq FROM story_articles m JOIN articles a ON a.seq = m.seq WHERE m.sid = ? ORDER BY m.time, m.seq",
     ),
     sidOfArticle: db.prepare<[string], { sid: number }>("SELECT m.sid FROM articles a JOIN story_articles m ON m.seq = a.seq WHERE a.id = ?"),
     list: db.prepare<[number, number], StoryRow>("SELECT * FROM stories ORDER BY last_time DESC, sid DESC LIMIT ? OFFSET ?"),
@@ -74,8 +100,7 @@ export function createSqliteStories(db: Database, opts: StoreStoryOptions): Sqli
     ),
   };
 
-  const parse = (r: { features: string }) => JSON.parse(r.features) as StoryFeatures;
-  const cached = createFeatureCache<StoryFeatures[]>();
+  const recentCache = createFeatureCache<RecentMember[]>();
 
   function candidates(f: StoryFeatures, keys: string[]): StoryCandidate[] {
     const hits: number[] = [];
@@ -83,13 +108,16 @@ export function createSqliteStories(db: Database, opts: StoreStoryOptions): Sqli
     const sids = rankCandidates(hits).slice(0, MAX_CANDIDATES);
     // A story emptied by an update leaves its keys behind: it is simply not found here.
     return sids.length
-      ? q.candidates.all(JSON.stringify(sids), f.time - opts.quietMs, f.time + opts.quietMs).map((row) => ({ id: String(row.sid), firstTime: row.first_time, lastTime: row.last_time, members: cached(row.recent) }))
+      ? q.candidates.all(JSON.stringify(sids), f.time - opts.quietMs, f.time + opts.quietMs).map((row) => ({ id: String(row.sid), firstTime: row.first_time, lastTime: row.last_time, members: recentCache.get(row.recent) }))
       : [];
   }
 
-  /** The newest articles' features, as kept in stories.recent (newest first). */
-  const recentWith = (recent: string | undefined, f: StoryFeatures) =>
-    JSON.stringify([f, ...(recent ? cached(recent) : [])].sort((a, b) => b.time - a.time).slice(0, opts.maxCompared));
+  /** `recent` as stored, kept in the cache so that the next article to look at this story does not parse it. */
+  function recentJson(recent: RecentMember[]): string {
+    const json = JSON.stringify(recent);
+    recentCache.put(json, recent);
+    return json;
+  }
 
   function decide(id: string, card: BriefingCard, time: number) {
     const features: StoryFeatures = { ...storyFeatures(card, time), id };
@@ -98,26 +126,46 @@ export function createSqliteStories(db: Database, opts: StoreStoryOptions): Sqli
     return { features, keys, join: d.join === null ? null : Number(d.join) };
   }
 
+  /** The joining article's flags with the newest members sharing a claim key with it, as rows. */
+  function addFlags(sid: number, seq: number, f: StoryFeatures, claims: string[]): void {
+    const cut = q.cut.get(sid, FLAG_MEMBERS - 1);
+    const shown = (m: { time: number; seq: number }) => !cut || m.time > cut.time || (m.time === cut.time && m.seq >= cut.seq);
+    if (!shown({ time: f.time, seq })) return;
+    if (cut) q.pruneFlags.run(sid, cut.time);
+    if (!claims.length) return;
+    const others = q.sharing.all(sid, JSON.stringify(claims), cut?.time ?? -Infinity, cut?.seq ?? 0).filter((m) => m.seq !== seq && shown(m));
+    if (!others.length) return;
+    const features = others.map((m) => JSON.parse(m.f) as StoryFeatures);
+    const byId = new Map(features.map((x, i) => [x.id, others[i]!]));
+    for (const flag of joinFlags(f, features, opts)) {
+      const other = byId.get(flag.articles[0] === f.id ? flag.articles[1] : flag.articles[0])!;
+      const o = olderOf({ time: f.time, seq }, other);
+      q.insFlag.run(sid, o.time, o.seq, JSON.stringify(flag));
+    }
+  }
+
   function assign(seq: number, id: string, card: BriefingCard, time: number, now: number): void {
     const { features: f, keys, join } = decide(id, card, time);
     const score = completeness(card);
+    const claims = claimKeys(f);
     let sid: number;
     if (join !== null) {
       sid = join;
       const row = q.story.get(sid)!;
       q.insMember.run(seq, sid, time, JSON.stringify(f));
+      addFlags(sid, seq, f, claims);
       const prev = JSON.parse(row.info) as StoryInfo;
-      const info: StoryInfo = { ...mergeInfo(prev, card), flags: storyFlagsJoined(prev.flags ?? [], q.members.all(sid, FLAG_MEMBERS).map(parse), id, opts) };
       const better = score > row.best_score;
       q.updStory.run(
         better ? card.title : row.title, better ? id : row.best, better ? score : row.best_score,
-        Math.min(row.first_time, time), Math.max(row.last_time, time), now, row.size + 1, JSON.stringify(info), recentWith(row.recent, f), sid,
+        Math.min(row.first_time, time), Math.max(row.last_time, time), now, row.size + 1, JSON.stringify(mergeInfo(prev, card)),
+        recentJson(recentWith(recentCache.get(row.recent), f, opts.maxCompared)), sid,
       );
     } else {
-      const info: StoryInfo = { ...mergeInfo(undefined, card), flags: [] };
-      sid = Number(q.insStory.run(storyIdOf(id), card.title, id, score, time, time, now, JSON.stringify(info), recentWith(undefined, f)).lastInsertRowid);
+      sid = Number(q.insStory.run(storyIdOf(id), card.title, id, score, time, time, now, JSON.stringify(mergeInfo(undefined, card)), recentJson(recentWith([], f, opts.maxCompared))).lastInsertRowid);
       q.insMember.run(seq, sid, time, JSON.stringify(f));
     }
+    q.insClaims.run(sid, time, seq, JSON.stringify(claims));
     q.insKeys.run(time, sid, JSON.stringify(keys));
   }
 
@@ -125,9 +173,11 @@ export function createSqliteStories(db: Database, opts: StoreStoryOptions): Sqli
     const m = q.memberOf.get(seq);
     if (!m) return;
     q.delMember.run(seq);
+    q.delClaims.run(m.sid, seq);
     const span = q.span.get(m.sid)!;
     if (!span.n) {
       q.delStory.run(m.sid);
+      q.delFlags.run(m.sid);
       return;
     }
     const row = q.story.get(m.sid)!;
@@ -135,14 +185,29 @@ export function createSqliteStories(db: Database, opts: StoreStoryOptions): Sqli
     const best = cards.reduce((a, b) => (completeness(b.card) > completeness(a.card) ? b : a));
     let merged: Omit<StoryInfo, "flags"> | undefined;
     for (const c of cards) merged = mergeInfo(merged, c.card);
-    const members = q.members.all(m.sid, FLAG_MEMBERS).map(parse);
-    const info: StoryInfo = { ...merged!, flags: storyFlags(members, opts) };
-    const recent = JSON.stringify(members.slice(0, opts.maxCompared));
-    q.updStory.run(best.card.title, best.id, completeness(best.card), span.lo, span.hi, now, span.n, JSON.stringify(info), recent, row.sid);
+    // The story's flags computed again over its newest members.
+    const rows = q.members.all(m.sid, FLAG_MEMBERS);
+    const members = rows.map((r) => JSON.parse(r.features) as StoryFeatures);
+    const at = new Map(members.map((f, i) => [f.id, rows[i]!]));
+    q.delFlags.run(m.sid);
+    for (const flag of storyFlags(members, opts)) {
+      const o = olderOf(at.get(flag.articles[0])!, at.get(flag.articles[1])!);
+      q.insFlag.run(m.sid, o.time, o.seq, JSON.stringify(flag));
+    }
+    const recent = members.slice(0, opts.maxCompared).map(toRecent);
+    q.updStory.run(best.card.title, best.id, completeness(best.card), span.lo, span.hi, now, span.n, JSON.stringify(merged!), recentJson(recent), row.sid);
   }
 
-  const full = (row: StoryRow): StoredStory =>
-    storyOf({ ...row, info: JSON.parse(row.info) as StoryInfo }, q.articles.all(row.sid).map((r) => ({ ...metaOf(r), time: r.time })));
+  function flagsOf(sid: number, articles: Array<{ id: string; time: number; seq: number }>): StoryFlag[] {
+    const newest = newestForFlags(articles);
+    const cut = newest.at(-1)?.time ?? 0;
+    return shownFlags(q.flagsOf.all(sid, cut).map((r) => JSON.parse(r.flag) as StoryFlag), newest);
+  }
+
+  function full(row: StoryRow): StoredStory {
+    const arts = q.articles.all(row.sid);
+    return storyOf({ ...row, info: JSON.parse(row.info) as StoryInfo }, arts.map((r) => ({ ...metaOf(r), time: r.time })), flagsOf(row.sid, arts));
+  }
 
   return {
     decide,

@@ -1,6 +1,6 @@
 // What every store derives for stories: the shown card (the most complete), merged names, topics
 // and figures, and the options. The grouping decision itself is core/stories.
-import { DEFAULT_STORY_OPTIONS, type BriefingCard, type StoryFeatures, type StoryFlag, type StoryOptions } from "../core/index.js";
+import { DEFAULT_STORY_OPTIONS, matchFeatures, type BriefingCard, type MatchFeatures, type StoryFeatures, type StoryFlag, type StoryOptions } from "../core/index.js";
 import type { ArticleMeta, StoredStory } from "./types.js";
 
 export type StoreStoryOptions = StoryOptions;
@@ -18,16 +18,44 @@ export const PER_KEY = 16;
  * and parsing them again each time was a third of the grouping cost. Keyed by the text itself, so
  * a row rewritten by another process is never served stale.
  */
-export function createFeatureCache<T>(max = 2048): (json: string) => T {
+export function createFeatureCache<T>(max = 2048): { get(json: string): T; put(json: string, value: T): void } {
   const cache = new Map<string, T>();
-  return (json) => {
-    let f = cache.get(json);
-    if (f) return f;
-    f = JSON.parse(json) as T;
+  const put = (json: string, value: T) => {
     if (cache.size >= max) cache.delete(cache.keys().next().value!);
-    cache.set(json, f);
-    return f;
+    cache.set(json, value);
   };
+  return {
+    get(json) {
+      let f = cache.get(json);
+      if (!f) put(json, (f = JSON.parse(json) as T));
+      return f;
+    },
+    // A row this process writes is read back by the next article that may join it: no parse then.
+    put,
+  };
+}
+
+/** A story's newest members as scoring reads them (stories.recent), newest first, with their times. */
+export type RecentMember = MatchFeatures & { time: number };
+
+export const toRecent = (f: StoryFeatures): RecentMember => ({ ...matchFeatures(f), time: f.time });
+
+/** `recent` with the new member in: what scoring reads of the story's newest `n` members. */
+export function recentWith(recent: readonly RecentMember[], f: StoryFeatures, n: number): RecentMember[] {
+  return [toRecent(f), ...recent].sort((a, b) => b.time - a.time).slice(0, n);
+}
+
+/**
+ * A flag row's place: its older article's (time, seq). A flag is shown while both its articles are
+ * among the story's newest FLAG_MEMBERS, that is while its older one is at or above the cut.
+ */
+export function olderOf(a: { time: number; seq: number }, b: { time: number; seq: number }): { time: number; seq: number } {
+  return a.time < b.time || (a.time === b.time && a.seq < b.seq) ? a : b;
+}
+
+/** Members (time, seq), newest first: the first FLAG_MEMBERS, whose flags are shown. */
+export function newestForFlags<T extends { time: number; seq: number }>(members: readonly T[]): T[] {
+  return [...members].sort((a, b) => b.time - a.time || b.seq - a.seq).slice(0, FLAG_MEMBERS);
 }
 
 /** How complete a card is: the story shows its most complete card. */
@@ -35,8 +63,10 @@ export function completeness(card: BriefingCard): number {
   return card.summary.length + card.quotes.length + card.figures.length + Math.min(card.entities.length, 6) / 2 + Math.min(card.stats.words, 1500) / 500;
 }
 
+/** What a story row keeps as JSON besides its flags (rows of story_flags since schema 13 / 8). */
 export interface StoryInfo {
-  flags: StoryFlag[];
+  /** Only in rows written before flags were rows (the migration takes them out). */
+  flags?: StoryFlag[];
   people: string[];
   topics: string[];
   figures: string[];
@@ -65,13 +95,14 @@ export function rankCandidates<K>(hits: Iterable<K>): K[] {
 export function storyOf(
   row: { id: string; title: string; best: string; first_time: number; last_time: number; updated_at: number; info: StoryInfo },
   articles: Array<ArticleMeta & { time: number }>,
+  flags: StoryFlag[],
 ): StoredStory {
   return {
     id: row.id,
     title: row.title,
     bestArticle: row.best,
     articles,
-    flags: row.info.flags,
+    flags,
     people: row.info.people,
     topics: row.info.topics,
     figures: row.info.figures,

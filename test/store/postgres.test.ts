@@ -1,7 +1,7 @@
 import pg from "pg";
-import { createPostgresStore, StoreError } from "../../src/store/index.js";
+import { createMemoryStore, createPostgresStore, StoreError } from "../../src/store/index.js";
 import { storeContract } from "./contract.js";
-import { evalArticle, storiesContract } from "./stories-contract.js";
+import { BORDER, evalArticle, storiesContract } from "./stories-contract.js";
 import { describePg, PG_URL } from "./pg-available.js";
 import { LOCK_1, LOCK_1_CARD, LOCK_3, LOCK_3_CARD } from "./people-samples.js";
 import { POSTGRES_MIGRATIONS } from "../../src/store/postgres-schema.js";
@@ -37,6 +37,31 @@ describePg("postgres store", () => {
     await pool.query(`DELETE FROM "${schema}".story_articles; DELETE FROM "${schema}".stories; DELETE FROM "${schema}".story_keys;`);
     const s2 = await createPostgresStore(pool, { schema });
     expect((await s2.stories(10)).map((s) => s.articles.length).sort()).toEqual([1, 2]);
+    await s2.close();
+  });
+
+  test("a schema from before flags were rows keeps its flags, and a join then gives the flags of a store that never kept them there", async () => {
+    const schema = fresh();
+    const items = BORDER.map((id) => evalArticle(id));
+    const s1 = await createPostgresStore(pool, { schema });
+    for (const [i, it] of items.slice(0, 2).entries()) await s1.put(it.article, it.card, i + 1);
+    const before = (await s1.stories(10))[0]!.flags;
+    expect(before.length).toBeGreaterThan(0);
+    await s1.close();
+    // Back to the schema before story_flags, story_claims and stories.recent: the flags in stories.info.
+    const version = POSTGRES_MIGRATIONS.findIndex((m) => m("s").includes("CREATE TABLE s.story_flags"));
+    await pool.query(`UPDATE "${schema}".stories SET info = jsonb_set(info, '{flags}', $1::jsonb)`, [JSON.stringify(before)]);
+    await pool.query(`DROP TABLE "${schema}".story_flags, "${schema}".story_claims; ALTER TABLE "${schema}".stories DROP COLUMN recent`);
+    await pool.query(`DROP INDEX "${schema}".story_articles_newest; CREATE INDEX ON "${schema}".story_articles (sid, time DESC)`);
+    await pool.query(`UPDATE "${schema}".briefbot_meta SET value = $1 WHERE key = 'schema_version'`, [String(version)]);
+    const s2 = await createPostgresStore(pool, { schema });
+    expect((await s2.stories(10))[0]!.flags).toEqual(before);
+    await s2.put(items[2]!.article, items[2]!.card, 3);
+    const mem = createMemoryStore();
+    for (const [i, it] of items.entries()) await mem.put(it.article, it.card, i + 1);
+    const after = await s2.stories(10);
+    expect(after.map((s) => s.articles.length)).toEqual([3]);
+    expect(after[0]!.flags).toEqual((await mem.stories(10))[0]!.flags);
     await s2.close();
   });
 

@@ -3,10 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Sqlite from "better-sqlite3";
 import { SQLITE_MIGRATIONS } from "../../src/store/sqlite-schema.js";
-import { openSqliteStore, StoreError } from "../../src/store/index.js";
+import { createMemoryStore, openSqliteStore, StoreError } from "../../src/store/index.js";
 import { storeContract } from "./contract.js";
 import { LOCK_1, LOCK_1_CARD, LOCK_3, LOCK_3_CARD } from "./people-samples.js";
-import { evalArticle, storiesContract } from "./stories-contract.js";
+import { BORDER, evalArticle, storiesContract } from "./stories-contract.js";
 import { HARBOUR, HARBOUR_CARD } from "./samples.js";
 
 let dir: string;
@@ -77,12 +77,39 @@ test("sqlite: a database from before stories.recent keeps its stories, and new a
   const at = SQLITE_MIGRATIONS.findIndex((m) => m.includes("ADD COLUMN recent"));
   const raw = new Sqlite(path);
   raw.exec("ALTER TABLE stories DROP COLUMN recent");
+  for (const m of SQLITE_MIGRATIONS.slice(at + 1)) for (const t of m.matchAll(/CREATE TABLE (\w+)/g)) raw.exec(`DROP TABLE ${t[1]}`);
   raw.pragma(`user_version = ${at}`);
   raw.close();
   const s2 = openSqliteStore(path);
   await s2.put(items[1]!.article, items[1]!.card, 2);
   const stories = await s2.stories(10);
   expect(stories.map((s) => s.articles.length)).toEqual([2]);
+  await s2.close();
+});
+
+test("sqlite: a database from before flags were rows keeps its flags, and a join then gives the flags of a store that never kept them there", async () => {
+  const path = join(dir, "flag-rows.db");
+  const items = BORDER.map((id) => evalArticle(id));
+  const s1 = openSqliteStore(path);
+  for (const [i, it] of items.slice(0, 2).entries()) await s1.put(it.article, it.card, i + 1);
+  const before = (await s1.stories(10))[0]!.flags;
+  expect(before.length).toBeGreaterThan(0);
+  await s1.close();
+  // Back to the schema before story_flags and story_claims: the flags in stories.info, as it kept them.
+  const at = SQLITE_MIGRATIONS.findIndex((m) => m.includes("CREATE TABLE story_flags"));
+  const raw = new Sqlite(path);
+  raw.prepare("UPDATE stories SET info = json_set(info, '$.flags', json(?))").run(JSON.stringify(before));
+  raw.exec("DROP TABLE story_flags; DROP TABLE story_claims;");
+  raw.pragma(`user_version = ${at}`);
+  raw.close();
+  const s2 = openSqliteStore(path);
+  expect((await s2.stories(10))[0]!.flags).toEqual(before);
+  await s2.put(items[2]!.article, items[2]!.card, 3);
+  // The same flags as a store that never had them in stories.info.
+  const mem = createMemoryStore();
+  for (const [i, it] of items.entries()) await mem.put(it.article, it.card, i + 1);
+  const after = (await s2.stories(10))[0]!.flags;
+  expect(after).toEqual((await mem.stories(10))[0]!.flags);
   await s2.close();
 });
 

@@ -99,6 +99,21 @@ export function storiesContract(make: () => Promise<BriefingStore>): void {
     expect(stories).toHaveLength(1);
   });
 
+  test("the whole evaluation set, in reverse time order: the stories and flags of the memory store", async () => {
+    // Reverse order joins older articles to stories (as a backfill does), the case where flag rows
+    // must still come out as storyFlags over the members gives them.
+    const items = [...SET.articles].sort((a, b) => b.at.localeCompare(a.at) || (a.id < b.id ? 1 : -1)).map((a) => evalArticle(a.id));
+    const mem = createMemoryStore();
+    for (const [i, it] of items.entries()) {
+      await store.put(it.article, it.card, NOW + i);
+      await mem.put(it.article, it.card, NOW + i);
+    }
+    const shape = (ss: StoredStory[]) => ss.map((x) => ({ articles: x.articles.map((a) => a.id), flags: x.flags })).sort((a, b) => (a.articles[0]! < b.articles[0]! ? -1 : 1));
+    const got = shape(await allStories(store));
+    expect(got).toEqual(shape(await allStories(mem)));
+    expect(got.flatMap((x) => x.flags).length).toBeGreaterThanOrEqual(10);
+  });
+
   test("after the quiet period the same words start a new story", async () => {
     const a = evalArticle("troops-border-a");
     const late = evalArticle("troops-border-b", { publishedAt: "2026-06-05T12:00:00Z" });

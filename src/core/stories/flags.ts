@@ -100,3 +100,50 @@ export function storyFlagsJoined(prev: readonly StoryFlag[], members: readonly S
     return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
   });
 }
+
+const byTime = (a: { time: number; id: string }, b: { time: number; id: string }) => a.time - b.time || (a.id < b.id ? -1 : 1);
+
+/**
+ * The flags between the joining article and each of `others` (the story's other newest members),
+ * each pair ordered as storyFlags orders it. Stores append these to the story's flags when an
+ * article joins; `others` may leave out members sharing no claim key with it (claimKeys): no flag
+ * can come from them.
+ */
+export function joinFlags(joining: StoryFeatures, others: readonly StoryFeatures[], opts: Pick<StoryOptions, "figureMargin">): StoryFlag[] {
+  return [...others]
+    .filter((m) => m.id !== joining.id)
+    .sort(byTime)
+    .flatMap((m) => storyFlags(byTime(m, joining) < 0 ? [m, joining] : [joining, m], opts));
+}
+
+/**
+ * A story's flags as storyFlags(members) gives them, from every flag joinFlags gave (oldest first)
+ * and the members the flags are computed over (the newest): those between two of them, ordered by
+ * their articles' times, figures before speakers. Flags are kept as rows appended on join and read
+ * through this, so that a join never rewrites the story's flags.
+ */
+export function shownFlags(all: readonly StoryFlag[], members: ReadonlyArray<{ id: string; time: number }>): StoryFlag[] {
+  const rank = new Map([...members].sort(byTime).map((m, i) => [m.id, i]));
+  const order = (f: StoryFlag) => [rank.get(f.articles[0])!, rank.get(f.articles[1])!, f.kind === "figure" ? 0 : 1] as const;
+  return all
+    .filter((f) => rank.has(f.articles[0]) && rank.has(f.articles[1]))
+    .sort((a, b) => {
+      const x = order(a), y = order(b);
+      return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
+    });
+}
+
+/**
+ * Keys of what an article claims that a flag could contradict: each figure's kind and thing
+ * ("f:count|troops"), and "q" when it gives a quote to a named person. Two articles can only have a
+ * flag between them when they share a key (sameThing needs the same kind and thing; a speaker flag,
+ * a quote given to a person in each), so a store compares a joining article only with the members
+ * sharing one. (One key for quotes rather than one per 5-word run: the runs were 60 index rows per
+ * article, for the few articles that quote a person without sharing a figure.)
+ */
+export function claimKeys(f: Pick<StoryFeatures, "figures" | "quotes">): string[] {
+  const keys = new Set<string>();
+  for (const x of f.figures) keys.add(`f:${x.kind}|${x.thing}`);
+  if (f.quotes.some((q) => q.speaker)) keys.add("q");
+  return [...keys];
+}

@@ -1,7 +1,7 @@
 export { storyFeatures } from "./features.js";
-export { figureRange, figuresAgree, sameThing, storyFlags, storyFlagsJoined } from "./flags.js";
-export { chooseStory, pairScore, sameQuoteWords, STORY_WEIGHTS, storyKeys } from "./match.js";
-export type { StoryCandidate, StoryDecision } from "./match.js";
+export { claimKeys, figureRange, figuresAgree, joinFlags, sameThing, shownFlags, storyFlags, storyFlagsJoined } from "./flags.js";
+export { chooseStory, matchFeatures, pairScore, sameQuoteWords, STORY_WEIGHTS, storyKeys } from "./match.js";
+export type { MatchFeatures, StoryCandidate, StoryDecision } from "./match.js";
 export { DEFAULT_STORY_OPTIONS } from "./types.js";
 export type { FigureSig, FlagKind, QuoteSig, StoryFeatures, StoryFlag, StoryOptions, StorySummary } from "./types.js";
 export { createStoryGrouper, storyIdOf } from "./grouper.js";

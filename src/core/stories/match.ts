@@ -2,6 +2,32 @@
 // quoted words, figures, people, places, and the words of title and lead; none beyond the quiet period.
 import type { FigureSig, QuoteSig, StoryFeatures, StoryOptions } from "./types.js";
 
+/**
+ * What scoring reads of a story's member: stores keep this (not the whole features) for a story's
+ * newest members, so that a candidate story is a small row to read and rewrite. StoryFeatures is one.
+ */
+export interface MatchFeatures {
+  words: string[];
+  people: string[];
+  places: string[];
+  quotes: ReadonlyArray<Pick<QuoteSig, "words">>;
+  figures: ReadonlyArray<Pick<FigureSig, "kind" | "thing" | "value">>;
+}
+
+/** The part of an article's features that scoring reads (pairScore gives the same with either). */
+export function matchFeatures(f: StoryFeatures): MatchFeatures {
+  return {
+    words: f.words,
+    people: f.people,
+    places: f.places,
+    quotes: f.quotes.map((q) => ({ words: q.words })),
+    figures: f.figures.map((x) => ({ kind: x.kind, thing: x.thing, value: x.value })),
+  };
+}
+
+type Quote = Pick<QuoteSig, "words">;
+type Figure = Pick<FigureSig, "kind" | "thing" | "value">;
+
 // Weights of the signals (fitted by hand on test/fixtures/stories; see docs/stories.md).
 export const STORY_WEIGHTS = {
   words: 3,
@@ -29,25 +55,29 @@ function runsOf(words: string[], text: string): Runs {
 
 // Made once per quote: an article's quotes are compared with every member of every candidate
 // story, and a story's newest members with every article that may join it.
-const wordsCache = new WeakMap<QuoteSig, string[]>();
-const runsCache = new WeakMap<QuoteSig, Runs>();
-function wordsOf(q: QuoteSig): string[] {
+const wordsCache = new WeakMap<Quote, string[]>();
+const runsCache = new WeakMap<Quote, Runs>();
+function wordsOf(q: Quote): string[] {
   let w = wordsCache.get(q);
   if (!w) wordsCache.set(q, (w = q.words.split(" ")));
   return w;
 }
-function shinglesOf(q: QuoteSig): Runs {
+function shinglesOf(q: Quote): Runs {
   let r = runsCache.get(q);
   if (!r) runsCache.set(q, (r = runsOf(wordsOf(q), q.words)));
   return r;
 }
 
 /**
- * Two quotes share a run of words (outlets quote different stretches of one statement). The runs
- * of `b` are never built: a run is joined only when its five words are all words of `a` (at
+ * Two quotes share a run of words (outlets quote different stretches of one statement): symmetric.
+ * The runs of `b` are never built: a run is joined only when its five words are all words of `a` (at
  * 100,000 stored, building every member's runs was most of the grouping time).
  */
-export function sameQuoteWords(a: QuoteSig, b: QuoteSig): boolean {
+export function sameQuoteWords(a: Quote, b: Quote): boolean {
+  // The answer is the same either way round (a run in common): build the runs of a quote that has
+  // them already, so that one article compared with many (a joining article and a story's members)
+  // has its runs built once, not each member's.
+  if (!runsCache.has(a) && runsCache.has(b)) [a, b] = [b, a];
   const sa = shinglesOf(a);
   const wb = wordsOf(b);
   if (wb.length < SHINGLE) return sa.runs.has(b.words);
@@ -63,18 +93,29 @@ export function sameQuoteWords(a: QuoteSig, b: QuoteSig): boolean {
   return false;
 }
 
-function common<T>(a: readonly T[], b: readonly T[]): number {
-  const s = new Set(a);
+// A Set of each list, made once: an article's lists are compared with every candidate member, and
+// a story's newest members (kept parsed by the stores) with every article that may join it.
+const sets = new WeakMap<readonly string[], Set<string>>();
+function setOf(a: readonly string[]): Set<string> {
+  let s = sets.get(a);
+  if (!s) sets.set(a, (s = new Set(a)));
+  return s;
+}
+
+/** Items of `b` in `a` (the lists of features hold each item once, so the count is symmetric). */
+function common(a: readonly string[], b: readonly string[]): number {
+  if (b.length > a.length) [a, b] = [b, a];
+  const s = setOf(a);
   let n = 0;
   for (const x of b) if (s.has(x)) n++;
   return n;
 }
 
-const sameFigure = (a: FigureSig, b: FigureSig) =>
+const sameFigure = (a: Figure, b: Figure) =>
   a.kind === b.kind && a.thing.split("|")[0] === b.thing.split("|")[0] && Math.abs(a.value - b.value) <= 0.005 * Math.max(Math.abs(a.value), 1) && (a.value >= 10 || a.kind !== "count");
 
 /** How strongly two articles look like one event (0 = nothing shared). */
-export function pairScore(a: StoryFeatures, b: StoryFeatures): number {
+export function pairScore(a: MatchFeatures, b: MatchFeatures): number {
   const w = STORY_WEIGHTS;
   const dice = a.words.length + b.words.length ? (2 * common(a.words, b.words)) / (a.words.length + b.words.length) : 0;
   const quote = a.quotes.some((qa) => b.quotes.some((qb) => sameQuoteWords(qa, qb))) ? 1 : 0;
@@ -95,7 +136,7 @@ export interface StoryCandidate {
   firstTime: number;
   lastTime: number;
   /** The story's articles that the new one is compared with (newest first). */
-  members: readonly StoryFeatures[];
+  members: readonly MatchFeatures[];
 }
 
 export type StoryDecision = { join: string; score: number } | { join: null; score: number };
