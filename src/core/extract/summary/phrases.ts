@@ -4,7 +4,7 @@
 // adjective, a possessive or inside a name, a quotation or brackets), and may leave out what a
 // headline leaves out: asides between commas or dashes (ages, relative clauses, appositions) and
 // phrases of time ("on Tuesday", "last year").
-import { tagText, type PosTag } from "../../text/pos.js";
+import { tagIn, tagText, type PosTag } from "../../text/pos.js";
 import { contentTerms } from "../../text/terms.js";
 import { memo } from "../../text/memo.js";
 
@@ -41,10 +41,10 @@ const isDash = (w: string) => /^[–—-]+$/.test(w);
  */
 export const wordTerms: (w: string) => string[] = memo((w) => contentTerms(w), 20_000);
 
-/** The words of a sentence (split on spaces) with their tags. */
-export function tagWords(words: readonly string[]): Word[] {
+/** The words of a sentence (split on spaces) with their tags; tagged once per card when given the card's Doc. */
+export function tagWords(words: readonly string[], card?: object): Word[] {
   const text = words.join(" ");
-  const tokens = tagText(text);
+  const tokens = card ? tagIn(card, text) : tagText(text);
   const out: Word[] = [];
   let t = 0;
   let at = 0;

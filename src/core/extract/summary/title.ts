@@ -124,7 +124,7 @@ function* runs(doc: Doc, p: TitleParams, below?: (bound: number) => boolean): Ge
     for (const ws of sentencesIn(all)) {
       const worth = below && wordWorths(ws, seen, p.functionWord);
       if (worth && below(scoreBound(worth, 0, u.position, p))) continue;
-      const tagged = tagWords(ws);
+      const tagged = tagWords(ws, doc);
       for (const s of clauseStarts(tagged)) {
         if (worth && below(scoreBound(worth, s, u.position, p))) continue;
         // Speech in the first or second person is someone else's voice; a pronoun leans on a sentence
@@ -339,11 +339,11 @@ function fallbackTitle(doc: Doc, maxWords: number): string[] {
   // A sentence with a main verb first ("A good decision and the right time" is no headline).
   const fits = units.slice(0, DEFAULT_TITLE.window).filter((u) => !/\?["”’']?$/.test(u.text) && "text" in standalone(u.text) && !REPORTED_SPEECH.test(u.text) && !ATTRIBUTION_OPENING.test(u.text));
   // Nor one in the first person, someone's speech whose marks went astray.
-  const alone = fits.find((u) => !/\b(?:I|I'm|I've|we|We|we're|our|Our|my|My|you|You|your|Your)\b/.test(u.text) && hasMainVerb(tagWords(u.text.split(/\s+/)))) ?? fits[0];
+  const alone = fits.find((u) => !/\b(?:I|I'm|I've|we|We|we're|our|Our|my|My|you|You|your|Your)\b/.test(u.text) && hasMainVerb(tagWords(u.text.split(/\s+/), doc))) ?? fits[0];
   const first = (alone ?? units[0])?.text ?? doc.text.trim();
   const ws = first.replace(/[.!?]+["”’']?$/u, "").split(/\s+/).filter(Boolean);
   if (ws.length <= maxWords) return ws;
-  const tagged = tagWords(ws);
+  const tagged = tagWords(ws, doc);
   for (let end = maxWords; end >= 4; end--) if (wholeBefore(tagged, 0, end)) return ws.slice(0, end);
   return trimEnd(ws.slice(0, maxWords));
 }
