@@ -181,7 +181,9 @@ const letters = (w: string) => w.toLowerCase().replace(/[^a-z]/g, "");
 function wordWorths(ws: readonly string[], seen: ReadonlyMap<string, number>, functionWord: number): number[] {
   return ws.map((w) => {
     let v = FUNCTION_WORDS.has(letters(w)) ? Math.max(0, functionWord) : 0;
-    for (const t of new Set(wordTerms(w))) v += Math.log(seen.get(t) ?? 1);
+    // Each term once, in order (no Set per word: this runs for every word of the first sentences).
+    const ts = wordTerms(w);
+    for (let i = 0; i < ts.length; i++) if (ts.indexOf(ts[i]!) === i) v += Math.log(seen.get(ts[i]!) ?? 1);
     return v;
   });
 }
