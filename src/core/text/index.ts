@@ -4,5 +4,5 @@ export { normalizeText, stableHash } from "./normalize.js";
 export { isCommonWord } from "./common.js";
 export { contentTerms, isStopword, stem } from "./terms.js";
 export { editDistance } from "./distance.js";
-export { isNounTag, tagText, verbLemma } from "./pos.js";
+export { isNounTag, tagIn, tagText, verbLemma } from "./pos.js";
 export type { PosTag, TaggedToken } from "./pos.js";

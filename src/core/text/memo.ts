@@ -5,7 +5,9 @@
 export function memo<T>(fn: (key: string) => T, limit: number): (key: string) => T {
   const table = new Map<string, T>();
   return (key) => {
-    if (table.has(key)) return table.get(key) as T;
+    // One look-up for a hit; `has` only tells a remembered undefined from a miss.
+    const hit = table.get(key);
+    if (hit !== undefined || table.has(key)) return hit as T;
     const value = fn(key);
     if (table.size >= limit) table.clear();
     table.set(key, value);

@@ -49,19 +49,23 @@ export function renewTaggerAfter(tokens: number = RENEW_AFTER_TOKENS): void {
   renewAfter = tokens;
 }
 
-// Several extractors tag the same sentences of one card; the last texts tagged are kept so a card
-// parses each text once. A bounded map, oldest out first: no growth across a long ingest.
-const CACHE_SIZE = 512;
-const cache = new Map<string, readonly TaggedToken[]>();
-
-/** The tokens of `text` with their part of speech and lemma (the same array for the same text). */
+/** The tokens of `text` with their part of speech and lemma (tagged anew each call: see `tagIn`). */
 export function tagText(text: string): readonly TaggedToken[] {
-  const hit = cache.get(text);
-  if (hit) return hit;
-  const tokens = tagUncached(text);
-  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-  cache.set(text, tokens);
-  return tokens;
+  return tagUncached(text);
+}
+
+// Several extractors of one card tag the same sentence (figures/describe once per figure in it, the
+// title a unit's words more than once): the texts a card tags are kept with that card's Doc, so each is
+// tagged once per card and all are dropped with the card (nothing outlives it, nothing grows across an ingest).
+const perCard = new WeakMap<object, Map<string, readonly TaggedToken[]>>();
+
+/** `tagText(text)` remembered for as long as `card` lives (a card's Doc): the same array for the same text. */
+export function tagIn(card: object, text: string): readonly TaggedToken[] {
+  let tags = perCard.get(card);
+  if (!tags) perCard.set(card, (tags = new Map()));
+  let hit = tags.get(text);
+  if (!hit) tags.set(text, (hit = tagUncached(text)));
+  return hit;
 }
 
 /** True for the tags of nouns and names. */

@@ -2,7 +2,7 @@
 // modifies ("a 40-foot yacht"), the noun it is "of" ("a crowd of 9,000"), the event ("people injured" vs
 // "people killed", "jailed for six years"), an age ("Ms Ward, 61,"), the predicate of a figure that is the
 // subject ("40% are retired"). Part-of-speech tags and lemmas come from text/pos (wink-nlp).
-import { sentenceAt, tagText, type Doc } from "../../text/index.js";
+import { sentenceAt, tagIn, type Doc } from "../../text/index.js";
 import type { Figure } from "../../types.js";
 import { isNoFigure, isPluralWord, yearDatesOnly, type Placed } from "./names.js";
 import {
@@ -62,7 +62,7 @@ function sameAsBefore(p: Placed, prior: { p: Placed; f: Figure } | null): Figure
 function place(doc: Doc, f: Figure): Placed | null {
   const s = sentenceAt(doc, f.start);
   if (!s) return null;
-  const toks = tagText(s.text);
+  const toks = tagIn(doc, s.text);
   const start = f.start - s.start;
   const end = f.end - s.start;
   let a = -1;

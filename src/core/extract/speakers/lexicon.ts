@@ -31,7 +31,11 @@ const SPEECH_LEMMAS: ReadonlySet<string> = new Set(Object.values(SPEECH_CLASSES)
 
 /** Is this word a speech verb in any inflection ("said", "says", "saying", "quipped", "shot" before "back")? */
 export const SPEECH_VERBS: { has(word: string): boolean } = {
-  has: (w) => SPEECH_LEMMAS.has(w) || SPEECH_LEMMAS.has(verbLemma(w)) || PHRASAL_ALONE.has(verbLemma(w)),
+  has: (w) => {
+    if (SPEECH_LEMMAS.has(w)) return true;
+    const lemma = verbLemma(w);
+    return SPEECH_LEMMAS.has(lemma) || PHRASAL_ALONE.has(lemma);
+  },
 };
 
 // Phrasal verbs of saying that also count alone where their particle is not checked ("went on", "put it").

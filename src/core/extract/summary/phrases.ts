@@ -4,7 +4,7 @@
 // adjective, a possessive or inside a name, a quotation or brackets), and may leave out what a
 // headline leaves out: asides between commas or dashes (ages, relative clauses, appositions) and
 // phrases of time ("on Tuesday", "last year").
-import { tagText, type PosTag } from "../../text/pos.js";
+import { tagIn, tagText, type PosTag } from "../../text/pos.js";
 import { contentTerms } from "../../text/terms.js";
 import { memo } from "../../text/memo.js";
 
@@ -12,6 +12,8 @@ export interface Word {
   text: string;
   /** Its content-word stems (text/terms.ts). */
   terms: string[];
+  /** The word lower-cased, without the marks around it ("Council's," -> "council's"). */
+  low: string;
   /** Tag of the word's first and last token ("O'Neil's" is PROPN ... PART). */
   first: PosTag;
   last: PosTag;
@@ -41,10 +43,10 @@ const isDash = (w: string) => /^[–—-]+$/.test(w);
  */
 export const wordTerms: (w: string) => string[] = memo((w) => contentTerms(w), 20_000);
 
-/** The words of a sentence (split on spaces) with their tags. */
-export function tagWords(words: readonly string[]): Word[] {
+/** The words of a sentence (split on spaces) with their tags; tagged once per card when given the card's Doc. */
+export function tagWords(words: readonly string[], card?: object): Word[] {
   const text = words.join(" ");
-  const tokens = tagText(text);
+  const tokens = card ? tagIn(card, text) : tagText(text);
   const out: Word[] = [];
   let t = 0;
   let at = 0;
@@ -53,7 +55,7 @@ export function tagWords(words: readonly string[]): Word[] {
     const mine: PosTag[] = [];
     while (t < tokens.length && tokens[t]!.start < end) mine.push(tokens[t++]!.pos);
     const core = mine.filter((p) => p !== "PUNCT");
-    out.push({ text: w, terms: wordTerms(w), first: core[0] ?? mine[0] ?? "X", last: core[core.length - 1] ?? mine[mine.length - 1] ?? "X" });
+    out.push({ text: w, terms: wordTerms(w), low: low(w), first: core[0] ?? mine[0] ?? "X", last: core[core.length - 1] ?? mine[mine.length - 1] ?? "X" });
     at = end + 1;
   }
   return out;
@@ -62,7 +64,7 @@ export function tagWords(words: readonly string[]): Word[] {
 /** Whether a new constituent starts at `next`, the word after `last`: a place a headline may stop before. */
 function opensAfter(last: Word, next: Word): boolean {
   if (/[,;:]$/.test(last.text) || isDash(next.text)) return true;
-  return next.first === "ADP" || next.first === "SCONJ" || next.first === "CCONJ" || low(next.text) === "to" || RELATIVE.has(low(next.text));
+  return next.first === "ADP" || next.first === "SCONJ" || next.first === "CCONJ" || next.low === "to" || RELATIVE.has(next.low);
 }
 
 const opensPhrase = (ws: readonly Word[], i: number) => opensAfter(ws[i - 1]!, ws[i]!);
@@ -73,7 +75,7 @@ export function wholeBefore(ws: readonly Word[], start: number, end: number): bo
 }
 
 /** "was seen by the council | as a danger": a verb of regarding wants its "as" phrase, kept and whole. */
-const regarding = (ws: readonly Word[]) => ws.some((w) => /^(?:seen|regarded|viewed|described|considered|treated|branded|labelled|hailed|known|dismissed|criticised)$/.test(low(w.text)));
+const regarding = (ws: readonly Word[]) => ws.some((w) => /^(?:seen|regarded|viewed|described|considered|treated|branded|labelled|hailed|known|dismissed|criticised)$/.test(w.low));
 
 /** Whether `kept` may end a headline when `next` (then `after`) is the word that followed it in the sentence. */
 function stopsWhole(kept: readonly Word[], next: Word | undefined, after?: Word): boolean {
@@ -83,24 +85,24 @@ function stopsWhole(kept: readonly Word[], next: Word | undefined, after?: Word)
   if (!next) return balanced(text());
   if (!opensAfter(last, next)) return false;
   // "five | or more", "from 5 | to 10": a number's range or alternative goes with it.
-  if (last.last === "NUM" && /^(?:or|to)$/.test(low(next.text))) return false;
+  if (last.last === "NUM" && /^(?:or|to)$/.test(next.low)) return false;
   // "their friends | and families", "agree | and sign the deal": a bare noun or a verb after the
   // conjunction shares the words around it.
   if (next.first === "CCONJ" && after && !/,$/.test(last.text)) {
     if ((last.last === "NOUN" || last.last === "ADJ") && after.first === "NOUN" && /^\p{Ll}/u.test(after.text)) return false;
-    if (last.last === "VERB" && after.first === "VERB" && !/(?:ed|en)$/.test(low(last.text))) return false;
+    if (last.last === "VERB" && after.first === "VERB" && !/(?:ed|en)$/.test(last.low)) return false;
   }
-  if (low(next.text) === "as" && regarding(kept.slice(-4))) return false;
+  if (next.low === "as" && regarding(kept.slice(-4))) return false;
   // "the creation | of a cell" and "plans | to build" leave the phrase before unfinished.
-  if (low(next.text) === "of" || low(next.text) === "to" && last.last !== "NOUN" && last.last !== "PROPN") return false;
+  if (next.low === "of" || next.low === "to" && last.last !== "NOUN" && last.last !== "PROPN") return false;
   // A verb before a preposition wants what follows ("was put | in doubt", "looked | after").
-  const ok = last.last === "NOUN" || last.last === "PROPN" || last.last === "NUM" || last.last === "PRON" || (last.last === "VERB" || last.last === "ADV") && next.first !== "ADP" && low(next.text) !== "to";
+  const ok = last.last === "NOUN" || last.last === "PROPN" || last.last === "NUM" || last.last === "PRON" || (last.last === "VERB" || last.last === "ADV") && next.first !== "ADP" && next.low !== "to";
   // A colon announces what comes next ("... and added: "); "that", "which" want their clause.
-  if (!ok || possessive(last.text) || /:$/.test(last.text) || RELATIVE.has(low(last.text)) || SUBORDINATE.has(low(last.text))) return false;
+  if (!ok || possessive(last.text) || /:$/.test(last.text) || RELATIVE.has(last.low) || SUBORDINATE.has(last.low)) return false;
   if (/^\p{Lu}/u.test(bare(last.text)) && /^\p{Lu}/u.test(bare(next.text)) && !/[,;:]$/.test(last.text)) return false;
   // After a comma the sentence may go on with an aside or a list; stop only where a new clause or
   // modifier starts ("..., and", "..., which", "..., saying").
-  const clauseNext = next.first === "CCONJ" || next.first === "SCONJ" || next.first === "ADP" || RELATIVE.has(low(next.text)) || next.first === "VERB" && /ing$/.test(low(next.text)) || isDash(next.text);
+  const clauseNext = next.first === "CCONJ" || next.first === "SCONJ" || next.first === "ADP" || RELATIVE.has(next.low) || next.first === "VERB" && /ing$/.test(next.low) || isDash(next.text);
   if (/,$/.test(last.text) && !clauseNext) return false;
   return balanced(text());
 }
@@ -113,10 +115,10 @@ export function hasMainVerb(ws: readonly Word[]): boolean {
   if (!ws.length || ws[0]!.first === "SCONJ" || ws[0]!.first === "ADP" || ws[0]!.first === "CCONJ") return false;
   let aside = false;
   for (const [i, w] of ws.entries()) {
-    if (RELATIVE.has(low(w.text)) || SUBORDINATE.has(low(w.text)) || isDash(w.text)) aside = true;
+    if (RELATIVE.has(w.low) || SUBORDINATE.has(w.low) || isDash(w.text)) aside = true;
     // "to play" is no finite verb, nor "of washing" or "the running".
-    const gerund = /ing$/.test(low(w.text)) && (ws[i - 1]?.first === "ADP" || ws[i - 1]?.first === "DET");
-    if (!aside && isVerb(w) && low(ws[i - 1]?.text ?? "") !== "to" && !gerund) return clausesClosed(ws);
+    const gerund = /ing$/.test(w.low) && (ws[i - 1]?.first === "ADP" || ws[i - 1]?.first === "DET");
+    if (!aside && isVerb(w) && (ws[i - 1]?.low ?? "") !== "to" && !gerund) return clausesClosed(ws);
     if (/,$/.test(w.text)) aside = false;
   }
   return false;
@@ -139,14 +141,14 @@ function clausesClosed(ws: readonly Word[]): boolean {
     const prev = ws[i - 1];
     // "which" after a comma is a relative word even where the tagger took it for a determiner; "how",
     // "why", "whether" open a clause of their own ("explore how ownership | and ...").
-    const relative = RELATIVE.has(low(w.text)) && (w.first !== "DET" || /,$/.test(prev?.text ?? ""));
-    const opener = w.first === "SCONJ" || relative || WH_CLAUSE.has(low(w.text)) || w.first === "CCONJ" && /,$/.test(prev?.text ?? "");
+    const relative = RELATIVE.has(w.low) && (w.first !== "DET" || /,$/.test(prev?.text ?? ""));
+    const opener = w.first === "SCONJ" || relative || WH_CLAUSE.has(w.low) || w.first === "CCONJ" && /,$/.test(prev?.text ?? "");
     // A noun in "-s" right after a relative word is its verb ("which ranks among ...").
-    const verb = isVerb(w) || w.first === "NOUN" && /^\p{Ll}+s$/u.test(w.text) && !!prev && RELATIVE.has(low(prev.text));
+    const verb = isVerb(w) || w.first === "NOUN" && /^\p{Ll}+s$/u.test(w.text) && !!prev && RELATIVE.has(prev.low);
     if (opener) open = true;
-    else if (verb && !(reported && /ing$/.test(low(w.text)))) {
+    else if (verb && !(reported && /ing$/.test(w.low))) {
       open = false;
-      reported = /^(?:say|says|said)$/.test(low(w.text)) && !/^(?:to|by)$/.test(low(ws[i + 1]?.text ?? ""));
+      reported = /^(?:say|says|said)$/.test(w.low) && !/^(?:to|by)$/.test(ws[i + 1]?.low ?? "");
       if (reported) open = true;
     }
   }
@@ -183,7 +185,7 @@ function asideEnd(ws: readonly Word[], i: number): number {
   if (!dash && !/,$/.test(ws[i - 1]?.text ?? "")) return -1;
   const first = dash ? ws[i + 1] : ws[i];
   if (!first) return -1;
-  const f = low(first.text);
+  const f = first.low;
   // An age, a relative clause, a participle, an apposition: "Jo Banks, 41,", ", who led the team,".
   const aside = first.first === "NUM" || RELATIVE.has(f) || f === "aged" || first.first === "DET" || first.first === "VERB" && /(?:ed|en|ing)$/.test(f);
   if (!aside && !dash) return -1;
@@ -203,17 +205,17 @@ function asideEnd(ws: readonly Word[], i: number): number {
 /** A phrase of time from i ("on Tuesday", "in 2019", "last week"); its end, or -1. */
 function timeEnd(ws: readonly Word[], i: number): number {
   let j = i;
-  if (ws[j]?.first === "ADP" && ["on", "in", "at", "since", "during", "last", "this", "earlier"].includes(low(ws[j]!.text))) j++;
-  else if (!["last", "this", "earlier"].includes(low(ws[i]!.text))) return -1;
-  if (ws[j] && ["last", "this", "the", "a", "early", "late", "next"].includes(low(ws[j]!.text))) j++;
+  if (ws[j]?.first === "ADP" && ["on", "in", "at", "since", "during", "last", "this", "earlier"].includes(ws[j]!.low)) j++;
+  else if (!["last", "this", "earlier"].includes(ws[i]!.low)) return -1;
+  if (ws[j] && ["last", "this", "the", "a", "early", "late", "next"].includes(ws[j]!.low)) j++;
   const head = ws[j];
   if (!head) return -1;
-  const h = low(head.text);
+  const h = head.low;
   const year = /^(?:1[89]|20)\d\d$/.test(h);
-  if (!TIME_WORDS.has(h) && !year && !(head.first === "NUM" && TIME_WORDS.has(low(ws[j + 1]?.text ?? "")))) return -1;
+  if (!TIME_WORDS.has(h) && !year && !(head.first === "NUM" && TIME_WORDS.has((ws[j + 1]?.low ?? "")))) return -1;
   j += head.first === "NUM" && !year ? 2 : 1;
   // A date may go on: "on 1 April 2016", "in March 2019".
-  while (ws[j] && (TIME_WORDS.has(low(ws[j]!.text)) || /^(?:1[89]|20)\d\d$/.test(low(ws[j]!.text)))) j++;
+  while (ws[j] && (TIME_WORDS.has(ws[j]!.low) || /^(?:1[89]|20)\d\d$/.test(ws[j]!.low))) j++;
   return /[,;:]$/.test(ws[j - 1]!.text) || j >= ws.length || opensPhrase(ws, j) ? j : -1;
 }
 
@@ -230,11 +232,11 @@ export function chunks(ws: readonly Word[], start: number): Chunk[] {
     }
     let j = i + 1;
     // "the creation | of a cell", "plans | to build", "a bid | for the club" stay together.
-    while (j < ws.length && (!opensPhrase(ws, j) || ATTACHED.has(low(ws[j]!.text)) && !/[,;:]$/.test(ws[j - 1]!.text))) j++;
+    while (j < ws.length && (!opensPhrase(ws, j) || ATTACHED.has(ws[j]!.low) && !/[,;:]$/.test(ws[j - 1]!.text))) j++;
     // A preposition's phrase after a noun qualifies it and may go ("a vote | in the council").
     const prev = ws[i - 1];
-    const adjunct = i > start && ws[i]!.first === "ADP" && !ATTACHED.has(low(ws[i]!.text)) && !!prev && (prev.last === "NOUN" || prev.last === "PROPN") && !/[,;:]$/.test(prev.text) &&
-      !(low(ws[i]!.text) === "as" && regarding(ws.slice(Math.max(start, i - 4), i)));
+    const adjunct = i > start && ws[i]!.first === "ADP" && !ATTACHED.has(ws[i]!.low) && !!prev && (prev.last === "NOUN" || prev.last === "PROPN") && !/[,;:]$/.test(prev.text) &&
+      !(ws[i]!.low === "as" && regarding(ws.slice(Math.max(start, i - 4), i)));
     // One that ends on a comma opens a list ("a balance between the old, the new and ..."): it stays.
     out.push({ from: i, to: j, optional: adjunct && !/,$/.test(ws[j - 1]!.text) });
     i = j;
@@ -259,7 +261,7 @@ export function shortenings(ws: readonly Word[], start: number, maxWords: number
     const next = cs[k + 1];
     // What follows a left-out phrase must not lean on it ("a deal | in May | who ...").
     // A conjunction too: "a key to the shed | in case the lock jams | or breaks".
-    const leans = next && !next.optional && (RELATIVE.has(low(ws[next.from]!.text)) || ws[next.from]!.first === "PART" || ws[next.from]!.first === "CCONJ");
+    const leans = next && !next.optional && (RELATIVE.has(ws[next.from]!.low) || ws[next.from]!.first === "PART" || ws[next.from]!.first === "CCONJ");
     // So does a phrase that opens with a preposition after a left-out phrase that is no aside between
     // commas: it may belong to the words left out ("slipped a disc | after a crash | with a rival").
     const attaches = next && (ws[next.from]!.first === "ADP" || ws[next.from]!.first === "SCONJ") && !/[,;:]$/.test(ws[c.to - 1]!.text) && !isDash(ws[c.to - 1]!.text) && ws.slice(c.from, c.to).some((w) => w.first === "VERB");
@@ -290,7 +292,7 @@ export function clauseStarts(ws: readonly Word[]): number[] {
   for (let i = 1; i < ws.length; i++) {
     const prev = ws[i - 1]!.text;
     const opener = /[,;:]$/.test(prev) || isDash(prev) || /^(?:that|said|says)$/i.test(prev);
-    if (!opener || !SUBJECT_TAGS.has(ws[i]!.first) || RELATIVE.has(low(ws[i]!.text))) continue;
+    if (!opener || !SUBJECT_TAGS.has(ws[i]!.first) || RELATIVE.has(ws[i]!.low)) continue;
     // A noun before a determiner is a verb the tagger misread ("..., however, use a key to ...").
     if (ws[i]!.first === "NOUN" && /^\p{Ll}/u.test(ws[i]!.text) && ws[i + 1]?.first === "DET") continue;
     // Not an age or a figure in apposition ("Jo Banks, 15, are ..."), not the next item of a list of names.

@@ -29,8 +29,6 @@ const PLURAL_PRONOUN = new Set(["they", "we", "you", "i", "both", "many", "sever
 const PLURAL_NOUN = new Set("people police children men women families staff crew teeth feet mice cattle".split(" "));
 const AUXILIARY = new Set("has have had having is are was were be been being am will would shall should can could may might must do does did to not never".split(" "));
 
-const bare = (w: string) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}'’]+$/gu, "");
-const low = (w: string) => bare(w).toLowerCase();
 
 /** Whether the words end on a subject a finite verb can follow. */
 function subjectEnds(w: Word): boolean {
@@ -41,10 +39,10 @@ function plural(whole: readonly Word[]): boolean {
   // The head noun comes before its modifiers: "A shipment | of weapons", "Total sales | at the store".
   const of = whole.findIndex((w, i) => i > 0 && w.first === "ADP");
   const subject = of > 0 ? whole.slice(0, of) : whole;
-  const head = low(subject[subject.length - 1]!.text);
+  const head = subject[subject.length - 1]!.low;
   // A capital at the start is the sentence's, not a name's: "Detectives", "Residents".
   if (subject.length === 1 && subject[0]!.last === "PROPN" && isCommonWord(head) && /[^su'’]s$/.test(head)) return true;
-  if (subject.some((w) => low(w.text) === "and" && w.first === "CCONJ")) return true;
+  if (subject.some((w) => w.low === "and" && w.first === "CCONJ")) return true;
   if (subject[subject.length - 1]!.last === "PRON") return PLURAL_PRONOUN.has(head);
   if (PLURAL_NOUN.has(head)) return true;
   return subject[subject.length - 1]!.last === "NOUN" && /[^su'’]s$/.test(head) && !/(?:ss|us|is|news|series|species)$/.test(head);
@@ -77,7 +75,7 @@ function isParticiple(w: Word | undefined): boolean {
  */
 export function presentPerfect(ws: readonly Word[], sentence: readonly Word[] = ws): string[] {
   const texts = ws.map((w) => w.text);
-  if (ws.some((w) => DATED.test(low(w.text))) || sentence.some((w) => HISTORY.test(low(w.text))) || /["“”‘]/.test(texts.join(" "))) return texts;
+  if (ws.some((w) => DATED.test(w.low)) || sentence.some((w) => HISTORY.test(w.low)) || /["“”‘]/.test(texts.join(" "))) return texts;
   const v = ws.findIndex((w) => w.first === "VERB" || w.first === "AUX");
   if (v < 1 || !subjectEnds(ws[v - 1]!) || /[,;:]$/.test(ws[v - 1]!.text) && ws[v - 1]!.last !== "NUM") return texts;
   // The subject: no clause of its own before the verb ("If the team won ...").
@@ -87,9 +85,9 @@ export function presentPerfect(ws: readonly Word[], sentence: readonly Word[] = 
   // The clause runs to a conjunction; an aside between commas is inside it ("A boy named as Jo, 12, was ...").
   const clauseEnd = rest.findIndex((w) => w.first === "CCONJ" || w.first === "SCONJ");
   const clause = clauseEnd >= 0 ? rest.slice(0, clauseEnd) : rest;
-  if (clause.some((w) => w.first === "AUX" || AUXILIARY.has(low(w.text)) && low(w.text) !== "to" && low(w.text) !== "not")) return texts;
+  if (clause.some((w) => w.first === "AUX" || AUXILIARY.has(w.low) && w.low !== "to" && w.low !== "not")) return texts;
   // "A state ruled by ...", "a man named as ...": a participle after its noun, not the clause's verb.
-  if (/^(?:by|as)$/.test(low(rest[0]?.text ?? ""))) return texts;
+  if (/^(?:by|as)$/.test(rest[0]?.low ?? "")) return texts;
   const verb = ws[v]!;
   const has = plural(subject) ? "have" : "has";
   const before = texts.slice(0, v);

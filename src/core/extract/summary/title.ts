@@ -132,7 +132,7 @@ function* runs(doc: Doc, p: TitleParams, below?: (bound: number) => boolean): Ge
     for (const ws of sentencesIn(all)) {
       const worth = below && wordWorths(ws, seen, p.functionWord);
       if (worth && below(scoreBound(worth, 0, u.position, p, weekday))) continue;
-      const tagged = tagWords(ws);
+      const tagged = tagWords(ws, doc);
       for (const s of clauseStarts(tagged)) {
         if (worth && below(scoreBound(worth, s, u.position, p, weekday))) continue;
         // Speech in the first or second person is someone else's voice; a pronoun leans on a sentence
@@ -194,7 +194,9 @@ const letters = (w: string) => w.toLowerCase().replace(/[^a-z]/g, "");
 function wordWorths(ws: readonly string[], seen: ReadonlyMap<string, number>, functionWord: number): number[] {
   return ws.map((w) => {
     let v = FUNCTION_WORDS.has(letters(w)) ? Math.max(0, functionWord) : 0;
-    for (const t of new Set(wordTerms(w))) v += Math.log(seen.get(t) ?? 1);
+    // Each term once, in order (no Set per word: this runs for every word of the first sentences).
+    const ts = wordTerms(w);
+    for (let i = 0; i < ts.length; i++) if (ts.indexOf(ts[i]!) === i) v += Math.log(seen.get(ts[i]!) ?? 1);
     return v;
   });
 }
@@ -359,11 +361,11 @@ function fallbackTitle(doc: Doc, maxWords: number): string[] {
   // A sentence with a main verb first ("A good decision and the right time" is no headline).
   const fits = units.slice(0, DEFAULT_TITLE.window).filter((u) => !/\?["”’']?$/.test(u.text) && "text" in standalone(u.text) && !REPORTED_SPEECH.test(u.text) && !ATTRIBUTION_OPENING.test(u.text));
   // Nor one in the first person, someone's speech whose marks went astray.
-  const alone = fits.find((u) => !/\b(?:I|I'm|I've|we|We|we're|our|Our|my|My|you|You|your|Your)\b/.test(u.text) && hasMainVerb(tagWords(u.text.split(/\s+/)))) ?? fits[0];
+  const alone = fits.find((u) => !/\b(?:I|I'm|I've|we|We|we're|our|Our|my|My|you|You|your|Your)\b/.test(u.text) && hasMainVerb(tagWords(u.text.split(/\s+/), doc))) ?? fits[0];
   const first = (alone ?? units[0])?.text ?? doc.text.trim();
   const ws = first.replace(/[.!?]+["”’']?$/u, "").split(/\s+/).filter(Boolean);
   if (ws.length <= maxWords) return ws;
-  const tagged = tagWords(ws);
+  const tagged = tagWords(ws, doc);
   for (let end = maxWords; end >= 4; end--) if (wholeBefore(tagged, 0, end)) return ws.slice(0, end);
   return trimEnd(ws.slice(0, maxWords));
 }
