@@ -58,6 +58,16 @@ describe("the speaker beside the quote", () => {
       [["We will not vote for this budget.", "Petra Holm"]],
     ],
     [
+      "an appositive ending in a body: the person before it speaks",
+      "“The wards are full,” Hugo Lindqvist, a columnist for the Italian newspaper Gazzetta di Lakeport, wrote on Sunday.",
+      [["The wards are full", "Hugo Lindqvist"]],
+    ],
+    [
+      "an appositive ending in an institute after an adjective",
+      "“The levy is too high,” Marta Ilves, director of the budget unit at the conservative Brennan Policy Institute, said in an interview.",
+      [["The levy is too high", "Marta Ilves"]],
+    ],
+    [
       "a generation suffix with its dot before an appositive",
       "“The bridge opens in May,” Ruben Alvo Marsh Jr., the head of the port authority, said on Tuesday.",
       [["The bridge opens in May", "Ruben Alvo Marsh Jr."]],
