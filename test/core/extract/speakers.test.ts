@@ -68,6 +68,16 @@ describe("the speaker beside the quote", () => {
       [["The levy is too high", "Marta Ilves"]],
     ],
     [
+      "a place before the noun after an inverted verb describes the speaker",
+      "“The race is over,” said an Oregon Democrat.",
+      [["The race is over", "an Oregon Democrat"]],
+    ],
+    [
+      "a person named after a possessor's role",
+      "Ada Moss spoke on Monday. “The race is over,” said Moss's deputy campaign manager, Ana Ruiz.",
+      [["The race is over", "Ana Ruiz"]],
+    ],
+    [
       "a generation suffix with its dot before an appositive",
       "“The bridge opens in May,” Ruben Alvo Marsh Jr., the head of the port authority, said on Tuesday.",
       [["The bridge opens in May", "Ruben Alvo Marsh Jr."]],

@@ -22,8 +22,11 @@ export function objectAfter(ctx: GrammarContext, v: number, hi: number): Speaker
         const from = tokens[m.from - 1]?.norm === "the" && m.from - 1 >= k ? m.from - 1 : m.from;
         return { kind: "nominal", from, to: office + 1, text: ctx.text.slice(tokens[from]!.start, tokens[office]!.end) };
       }
-      if (ctx.isPerson(m)) return { kind: "name", from: m.from, to: m.to, text: ctx.text.slice(m.start, m.end), mention: m };
-      found ??= m;
+      if (ctx.isPerson(m)) return possessed(ctx, m, hi) ?? { kind: "name", from: m.from, to: m.to, text: ctx.text.slice(m.start, m.end), mention: m };
+      // "said a Vermont Democrat": a place or body before the noun only describes the speaker.
+      const after = tokens[m.to];
+      const modifier = m.from === k + 1 && DETERMINERS.has(tokens[k]!.norm) && !!after?.word && !STOP_NP.has(after.norm) && !ctx.mentionFrom.has(m.to) && (speakerNoun(after.norm) || after.cap);
+      if (!modifier) found ??= m;
       i = m.to - 1;
       continue;
     }
@@ -43,6 +46,20 @@ export function objectAfter(ctx: GrammarContext, v: number, hi: number): Speaker
   if (PRONOUNS.has(first.norm) && SUBJECT_PRONOUN(first.norm)) return { kind: "pronoun", from: k, to: k + 1, text: first.text };
   if (!OPENERS.has(first.norm)) return undefined;
   return nominalAfter(ctx, k, hi);
+}
+
+/** "said Moss's deputy campaign manager, Ana Ruiz": the person named after the possessor's role speaks. */
+function possessed(ctx: GrammarContext, m: Mention, hi: number): SpeakerRef | undefined {
+  const { tokens } = ctx;
+  if (!m.possessive) return undefined;
+  for (let i = m.to; i < hi && i - m.to < 6; i++) {
+    const t = tokens[i]!;
+    if (t.text === "," || t.text === "’s" || t.text === "'s" || t.text === "’" || t.text === "'") continue;
+    const p = ctx.mentionFrom.get(i);
+    if (p && i > m.to && ctx.isPerson(p) && (tokens[i - 1]!.text === "," || personNoun(tokens[i - 1]!.norm))) return { kind: "name", from: p.from, to: p.to, text: ctx.text.slice(p.start, p.end), mention: p };
+    if (!t.word || t.cap || STOP_NP.has(t.norm) || NOT_HEADS.has(t.norm)) return undefined;
+  }
+  return undefined;
 }
 
 /**
