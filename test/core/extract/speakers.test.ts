@@ -78,6 +78,11 @@ describe("the speaker beside the quote", () => {
       [["The race is over", "Ana Ruiz"]],
     ],
     [
+      "a quoted phrase inside the appositive after the quote",
+      "“We have never had a better week,” Lakeport delegate Dora Vance, wearing a straw hat and “Vance for Mayor” buttons, said on Tuesday.",
+      [["We have never had a better week", "Dora Vance"], ["Vance for Mayor", null]],
+    ],
+    [
       "a generation suffix with its dot before an appositive",
       "“The bridge opens in May,” Ruben Alvo Marsh Jr., the head of the port authority, said on Tuesday.",
       [["The bridge opens in May", "Ruben Alvo Marsh Jr."]],

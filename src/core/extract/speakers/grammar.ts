@@ -101,7 +101,15 @@ export function subjectEndingAt(ctx: GrammarContext, j: number, lo: number): Spe
       if (u.text === "," && ++commas > 3) break;
       // A full stop ends the search, unless it closes an abbreviation ("R-Ky.", "Mr.").
       if (u.text === "." && !(tokens[k - 1] && tokens[k - 1]!.cap && tokens[k - 1]!.text.length <= 5)) break;
-      if (u.text === ";" || u.text === ":" || /^["“”]$/.test(u.text)) break;
+      if (u.text === ";" || u.text === ":") break;
+      if (/^["“”]$/.test(u.text)) {
+        // A short quoted phrase inside the appositive ("Ada Moss, wearing “Vote Moss” pins, said") is passed over.
+        let o = k - 1;
+        while (o >= lo && k - o <= 8 && !/^["“”]$/.test(tokens[o]!.text)) o--;
+        if (u.text === "“" || o < lo || k - o > 8 || tokens[o]!.text === "”" || o - 1 < lo || !tokens[o - 1]!.word) break;
+        k = o;
+        continue;
+      }
       const m = ctx.mentionTo.get(k);
       const nextText = tokens[k + 1]?.text ?? "";
       if (m && /^[,(\-—–]$/.test(nextText) && (m.from <= lo || !NOT_BEFORE_SUBJECT.has(tokens[m.from - 1]!.norm))) {
