@@ -83,6 +83,16 @@ describe("the speaker beside the quote", () => {
       [["We have never had a better week", "Dora Vance"], ["Vance for Mayor", null]],
     ],
     [
+      "a relative clause left open before the verb",
+      "“The count is wrong,” Ada Moss, who is chair of the Lakeport Tenants Union said in a statement.",
+      [["The count is wrong", "Ada Moss"]],
+    ],
+    [
+      "a description with a relative clause left open before the verb",
+      "“The count is wrong,” Ada Moss, the polling analyst who founded Acme Research tweeted on Wednesday.",
+      [["The count is wrong", "Ada Moss"]],
+    ],
+    [
       "a generation suffix with its dot before an appositive",
       "“The bridge opens in May,” Ruben Alvo Marsh Jr., the head of the port authority, said on Tuesday.",
       [["The bridge opens in May", "Ruben Alvo Marsh Jr."]],

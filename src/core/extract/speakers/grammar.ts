@@ -126,6 +126,8 @@ export function subjectEndingAt(ctx: GrammarContext, j: number, lo: number): Spe
     return undefined;
   }
   if (!t.word) return undefined;
+  const relative = relativeAntecedent(ctx, j, lo);
+  if (relative) return relative;
   const m = ctx.mentionTo.get(j);
   if (m && m.from >= lo) return ofSomeone(ctx, m.from, j, lo) ?? personOf(ctx, m, lo) ?? { kind: "name", from: m.from, to: m.to, text: ctx.text.slice(m.start, m.end), mention: m };
   const p = PRONOUNS.get(t.norm);
@@ -150,6 +152,25 @@ export function subjectEndingAt(ctx: GrammarContext, j: number, lo: number): Spe
   // "Ada Moss of The Daily Planet said", the body's name not known as one.
   const of = head.cap ? personOf(ctx, undefined, lo, tokens[k]!.norm === "the" ? k + 1 : k) : undefined;
   return ofSomeone(ctx, k, j, lo) ?? of ?? { kind: "nominal", from: k, to: j + 1, text: ctx.text.slice(tokens[k]!.start, tokens[j]!.end) };
+}
+
+/**
+ * A relative clause the writer did not close with a comma: "Ada Moss, who chairs the Acme board said",
+ * "Ada Moss, the analyst who founded Acme said". The person before the comma is the subject.
+ */
+function relativeAntecedent(ctx: GrammarContext, j: number, lo: number): SpeakerRef | undefined {
+  const { tokens } = ctx;
+  let w = j;
+  while (w > lo && j - w < 15 && tokens[w]!.norm !== "who" && tokens[w]!.text !== "," && !/^["“”;:.()\-—–]$/.test(tokens[w]!.text)) w--;
+  // "Moss, who he dubbed ...": a subject after "who" makes its antecedent the object, no speaker.
+  const after = tokens[w + 1]!;
+  if (w <= lo || w === j || tokens[w]!.norm !== "who" || PRONOUNS.has(after.norm) || ctx.mentionFrom.has(w + 1) || !(tokens[j]!.cap || ctx.mentionTo.has(j) || speakerNoun(tokens[j]!.norm) || /\.[a-z]{2,}$/.test(tokens[j]!.text))) return undefined;
+  let c = w - 1;
+  while (c > lo && w - c <= 6 && tokens[c]!.text !== "," && tokens[c]!.word && !tokens[c]!.cap) c--;
+  if (tokens[c]?.text !== "," || (c < w - 1 && !DETERMINERS.has(tokens[c + 1]!.norm))) return undefined;
+  const m = ctx.mentionTo.get(c - 1);
+  if (!m || m.from < lo || !ctx.isPerson(m)) return undefined;
+  return { kind: "name", from: m.from, to: m.to, text: ctx.text.slice(m.start, m.end), mention: m };
 }
 
 /** "Ada Moss of the Daily Planet said": a person named before the body they are of speaks, not the body. */
