@@ -98,7 +98,9 @@ export function attributeQuotes(doc: Doc, ix: EntityIndex, quotes: readonly Attr
       // A split quote: the cue between the two halves serves both ("A," she said, "B.").
       const between = doc.text.slice(prevClose, span.open);
       const split = prevCue && prevCue.text !== "―" && prevCue.verb >= tokenAt(tokens, prevClose) && prevCue.verb < bHi && !between.includes("\n") ? prevCue : undefined;
-      cue = afterAdjacent ? after : beforeAdjacent ? before : intro ?? split ?? after ?? before;
+      // "Moss said that “... .” Lee agreed.": a cue in the next sentence loses to one that leads into the quote.
+      const afterNextSentence = !!closeSentence && closeSentence.start >= span.close && /[.!?]\s*$/.test(doc.text.slice(span.start, span.end));
+      cue = afterAdjacent && !(beforeAdjacent && afterNextSentence) ? after : beforeAdjacent ? before : intro ?? split ?? after ?? before;
       // A quote inside a sentence with no speech verb: the sentence's subject ("Trump attacked “...”").
       if (!cue && bHi > sLo && !continuesFrom(prev, span)) {
         const subject = sentenceSubject(ctx, sLo, bHi);

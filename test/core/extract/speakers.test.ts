@@ -93,6 +93,11 @@ describe("the speaker beside the quote", () => {
       [["The count is wrong", "Ada Moss"]],
     ],
     [
+      "a cue leading into a finished quote beats one in the next sentence",
+      "Ana Ruiz spoke first. “It is not new here,” said Rep. Dora Vance (D-Ore.) on Monday, adding that “we have been building houses for a long time.” Analyst Bo Lind agreed.",
+      [["It is not new here", "Dora Vance"], ["we have been building houses for a long time.", "Dora Vance"]],
+    ],
+    [
       "a generation suffix with its dot before an appositive",
       "“The bridge opens in May,” Ruben Alvo Marsh Jr., the head of the port authority, said on Tuesday.",
       [["The bridge opens in May", "Ruben Alvo Marsh Jr."]],
