@@ -22,6 +22,8 @@ export interface AttributionInput {
 
 /** How far a cue may be from its quote, in tokens, before it stops counting. */
 const MAX_WINDOW = 60;
+// A name and a comma before a fragment: the fragment sits in an appositive ("” Ada Moss, wearing “Vote Moss” pins, said").
+const APPOSITIVE_LEAD = /^\s*[A-Z][^.!?;:\n“”"]*,[^.!?;:\n“”"]*$/;
 
 export function attributeQuotes(doc: Doc, ix: EntityIndex, quotes: readonly AttributionInput[], salience: Salience = SALIENCE): Attribution[] {
   const mentionFrom = new Map<number, Mention>();
@@ -59,7 +61,11 @@ export function attributeQuotes(doc: Doc, ix: EntityIndex, quotes: readonly Attr
     const bLo = Math.max(tokenAt(tokens, Math.max(openSentence?.start ?? span.open, prevClose)), tokenAt(tokens, span.open) - MAX_WINDOW);
     const bHi = tokenAt(tokens, span.open);
     const aLo = tokenAt(tokens, span.close);
-    let aEnd = Math.min(closeSentence ? Math.max(closeSentence.end, span.close) : para.end, nextOpen, para.end);
+    // A fragment quoted inside an appositive after the quote is no end to its cue ("” Ada Moss, wearing “Vote Moss” pins, said").
+    const inner = quotes[i + 1];
+    const skipInner = inner?.kind === "partial" && APPOSITIVE_LEAD.test(doc.text.slice(span.close, inner.span.open));
+    const windowEnd = skipInner ? (quotes[i + 2]?.span.open ?? doc.text.length) : nextOpen;
+    let aEnd = Math.min(closeSentence ? Math.max(closeSentence.end, span.close) : para.end, windowEnd, para.end);
     // Words on a new line, or a new sentence that leads into another quote, are no cue for this one.
     for (let k = span.close; k < aEnd; k++) {
       if (doc.text.charCodeAt(k) === 10) {
@@ -92,7 +98,9 @@ export function attributeQuotes(doc: Doc, ix: EntityIndex, quotes: readonly Attr
       // A split quote: the cue between the two halves serves both ("A," she said, "B.").
       const between = doc.text.slice(prevClose, span.open);
       const split = prevCue && prevCue.text !== "―" && prevCue.verb >= tokenAt(tokens, prevClose) && prevCue.verb < bHi && !between.includes("\n") ? prevCue : undefined;
-      cue = afterAdjacent ? after : beforeAdjacent ? before : intro ?? split ?? after ?? before;
+      // "Moss said that “... .” Lee agreed.": a cue in the next sentence loses to one that leads into the quote.
+      const afterNextSentence = !!closeSentence && closeSentence.start >= span.close && /[.!?]\s*$/.test(doc.text.slice(span.start, span.end));
+      cue = afterAdjacent && !(beforeAdjacent && afterNextSentence) ? after : beforeAdjacent ? before : intro ?? split ?? after ?? before;
       // A quote inside a sentence with no speech verb: the sentence's subject ("Trump attacked “...”").
       if (!cue && bHi > sLo && !continuesFrom(prev, span)) {
         const subject = sentenceSubject(ctx, sLo, bHi);

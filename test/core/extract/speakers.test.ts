@@ -58,6 +58,46 @@ describe("the speaker beside the quote", () => {
       [["We will not vote for this budget.", "Petra Holm"]],
     ],
     [
+      "an appositive ending in a body: the person before it speaks",
+      "“The wards are full,” Hugo Lindqvist, a columnist for the Italian newspaper Gazzetta di Lakeport, wrote on Sunday.",
+      [["The wards are full", "Hugo Lindqvist"]],
+    ],
+    [
+      "an appositive ending in an institute after an adjective",
+      "“The levy is too high,” Marta Ilves, director of the budget unit at the conservative Brennan Policy Institute, said in an interview.",
+      [["The levy is too high", "Marta Ilves"]],
+    ],
+    [
+      "a place before the noun after an inverted verb describes the speaker",
+      "“The race is over,” said an Oregon Democrat.",
+      [["The race is over", "an Oregon Democrat"]],
+    ],
+    [
+      "a person named after a possessor's role",
+      "Ada Moss spoke on Monday. “The race is over,” said Moss's deputy campaign manager, Ana Ruiz.",
+      [["The race is over", "Ana Ruiz"]],
+    ],
+    [
+      "a quoted phrase inside the appositive after the quote",
+      "“We have never had a better week,” Lakeport delegate Dora Vance, wearing a straw hat and “Vance for Mayor” buttons, said on Tuesday.",
+      [["We have never had a better week", "Dora Vance"], ["Vance for Mayor", null]],
+    ],
+    [
+      "a relative clause left open before the verb",
+      "“The count is wrong,” Ada Moss, who is chair of the Lakeport Tenants Union said in a statement.",
+      [["The count is wrong", "Ada Moss"]],
+    ],
+    [
+      "a description with a relative clause left open before the verb",
+      "“The count is wrong,” Ada Moss, the polling analyst who founded Acme Research tweeted on Wednesday.",
+      [["The count is wrong", "Ada Moss"]],
+    ],
+    [
+      "a cue leading into a finished quote beats one in the next sentence",
+      "Ana Ruiz spoke first. “It is not new here,” said Rep. Dora Vance (D-Ore.) on Monday, adding that “we have been building houses for a long time.” Analyst Bo Lind agreed.",
+      [["It is not new here", "Dora Vance"], ["we have been building houses for a long time.", "Dora Vance"]],
+    ],
+    [
       "a generation suffix with its dot before an appositive",
       "“The bridge opens in May,” Ruben Alvo Marsh Jr., the head of the port authority, said on Tuesday.",
       [["The bridge opens in May", "Ruben Alvo Marsh Jr."]],

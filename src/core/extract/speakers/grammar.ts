@@ -5,9 +5,9 @@ import type { Mention, Token } from "../entities.js";
 import { ADVERBS, DETERMINERS, PARTIAL_CUES, PERSON_NOUNS, PHRASAL, PRONOUNS, SPEECH_VERBS, speakerNoun } from "./lexicon.js";
 import { ORG_WORDS, ROLE_MODIFIERS, ROLE_NOUNS, TITLES } from "../entities/lexicon.js";
 import { verbLemma } from "../../text/index.js";
-import { officeHeadAfter } from "./unnamed.js";
+import { nominalAfter, objectAfter } from "./object.js";
 
-const personNoun = (w: string) => ROLE_NOUNS.has(w) || TITLES.has(w) || PERSON_NOUNS.has(w) || /^[a-z-]{3,}(er|or|ist|ian)$/.test(w);
+export const personNoun = (w: string) => ROLE_NOUNS.has(w) || TITLES.has(w) || PERSON_NOUNS.has(w) || /^[a-z-]{3,}(er|or|ist|ian)$/.test(w);
 
 export type RefKind = "name" | "pronoun" | "nominal";
 
@@ -42,7 +42,7 @@ export interface GrammarContext {
   midCaps: ReadonlySet<string>;
 }
 
-const SUBJECT_PRONOUN = (w: string) => w !== "him" && w !== "her" && w !== "his" && w !== "its" && w !== "their";
+export const SUBJECT_PRONOUN = (w: string) => w !== "him" && w !== "her" && w !== "his" && w !== "its" && w !== "their";
 
 // Verbs after which the next name is the listener, not the speaker ("told reporters", "asked Trump").
 export const TO_LISTENER = new Set(["told", "tell", "tells", "telling", "asked", "ask", "asks", "asking", "urged", "urge", "urges", "reminded", "warned", "informed", "assured", "challenged", "accused"]);
@@ -50,15 +50,15 @@ export const TO_LISTENER = new Set(["told", "tell", "tells", "telling", "asked",
 const TELL_ASK = new Set(["tell"]);
 // Verbs an infinitive of saying hangs on ("wants to say", "has to admit"), besides those in -ed and -ing.
 const TO_VERBS = new Set(["want", "wants", "seem", "seems", "appear", "appears", "try", "tries", "need", "needs", "has", "have", "had", "is", "are", "went", "got", "began", "chose"]);
-const STOP_NP = new Set(["in", "on", "at", "during", "after", "before", "to", "of", "for", "from", "with", "about", "that", "and", "but", "as", "when", "while", "because", "if", "who", "which", "this", "last", "earlier", "later", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "recently", "amid", "among", "despite", "into", "over", "under", "across", "near", "outside", "inside", "through", "via", "per", "within", "without", "between", "against", "toward", "towards", "upon", "onto", "around", "behind", "beyond", "like", "unlike", "by", "than"]);
+export const STOP_NP = new Set(["in", "on", "at", "during", "after", "before", "to", "of", "for", "from", "with", "about", "that", "and", "but", "as", "when", "while", "because", "if", "who", "which", "this", "last", "earlier", "later", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "recently", "amid", "among", "despite", "into", "over", "under", "across", "near", "outside", "inside", "through", "via", "per", "within", "without", "between", "against", "toward", "towards", "upon", "onto", "around", "behind", "beyond", "like", "unlike", "by", "than"]);
 // Words in -ly that are nouns ("the family said"), not adverbs ("boldly suggested").
 const LY_NOUNS = new Set(["family", "rally", "ally", "assembly", "supply", "anomaly", "monopoly", "daily", "weekly", "monthly", "quarterly", "bully", "reply", "july", "italy", "fly"]);
-const isAdverb = (t: Token) => !t.cap && /ly$/.test(t.norm) && t.norm.length > 4 && !LY_NOUNS.has(t.norm);
+export const isAdverb = (t: Token) => !t.cap && /ly$/.test(t.norm) && t.norm.length > 4 && !LY_NOUNS.has(t.norm);
 const PASSIVE_AUX = new Set(["was", "were", "is", "are", "been", "being", "be", "quoted", "as"]);
 // Capitalised words that are no name when they head a phrase ("The", "He").
-const NOT_NAMES_CAP = new Set(["the", "a", "an", "this", "that", "it", "he", "she", "they", "we", "i"]);
+export const NOT_NAMES_CAP = new Set(["the", "a", "an", "this", "that", "it", "he", "she", "they", "we", "i"]);
 // Verbs and adverbs that can end a run of words before a speech verb but never head a noun phrase.
-const NOT_HEADS = new Set(["was", "is", "has", "does", "says", "were", "are", "had", "did", "be", "been", "being", "also", "then", "still", "just", "even", "not", "never", "will", "would", "could", "should", "can", "may", "might", "must", "who", "which"]);
+export const NOT_HEADS = new Set(["was", "is", "has", "does", "says", "were", "are", "had", "did", "be", "been", "being", "also", "then", "still", "just", "even", "not", "never", "will", "would", "could", "should", "can", "may", "might", "must", "who", "which"]);
 
 const AUXILIARIES = new Set(["is", "was", "are", "were", "be", "been", "am", "kept", "keeps", "started", "began", "continued", "continues"]);
 // A name after these is the object of a preposition or inside a noun phrase, not a subject.
@@ -95,24 +95,39 @@ export function subjectEndingAt(ctx: GrammarContext, j: number, lo: number): Spe
   if (t.text === "," || t.text === "-" || t.text === "—" || t.text === "–") {
     let k = j - 1;
     let commas = 0;
+    let body: Mention | undefined;
     for (; k >= lo && j - k < 45; k--) {
       const u = tokens[k]!;
       if (u.text === "," && ++commas > 3) break;
       // A full stop ends the search, unless it closes an abbreviation ("R-Ky.", "Mr.").
       if (u.text === "." && !(tokens[k - 1] && tokens[k - 1]!.cap && tokens[k - 1]!.text.length <= 5)) break;
-      if (u.text === ";" || u.text === ":" || /^["“”]$/.test(u.text)) break;
+      if (u.text === ";" || u.text === ":") break;
+      if (/^["“”]$/.test(u.text)) {
+        // A short quoted phrase inside the appositive ("Ada Moss, wearing “Vote Moss” pins, said") is passed over.
+        let o = k - 1;
+        while (o >= lo && k - o <= 8 && !/^["“”]$/.test(tokens[o]!.text)) o--;
+        if (u.text === "“" || o < lo || k - o > 8 || tokens[o]!.text === "”" || o - 1 < lo || !tokens[o - 1]!.word) break;
+        k = o;
+        continue;
+      }
       const m = ctx.mentionTo.get(k);
       const nextText = tokens[k + 1]?.text ?? "";
       if (m && /^[,(\-—–]$/.test(nextText) && (m.from <= lo || !NOT_BEFORE_SUBJECT.has(tokens[m.from - 1]!.norm))) {
-        return { kind: "name", from: m.from, to: m.to, text: ctx.text.slice(m.start, m.end), mention: m };
+        // "Ada Moss, a columnist for the Daily Planet, wrote": the body ending the appositive is no
+        // subject when a person stands before it; the first person found is.
+        if (ctx.isPerson(m)) return { kind: "name", from: m.from, to: m.to, text: ctx.text.slice(m.start, m.end), mention: m };
+        body ??= m;
       }
     }
+    if (body) return { kind: "name", from: body.from, to: body.to, text: ctx.text.slice(body.start, body.end), mention: body };
     // A pronoun or description with an appositive: "he, a veteran of the war, said".
     const first = tokens[k + 1];
     if (first && first.word && PRONOUNS.has(first.norm) && tokens[k + 2]?.text === ",") return { kind: "pronoun", from: k + 1, to: k + 2, text: first.text };
     return undefined;
   }
   if (!t.word) return undefined;
+  const relative = relativeAntecedent(ctx, j, lo);
+  if (relative) return relative;
   const m = ctx.mentionTo.get(j);
   if (m && m.from >= lo) return ofSomeone(ctx, m.from, j, lo) ?? personOf(ctx, m, lo) ?? { kind: "name", from: m.from, to: m.to, text: ctx.text.slice(m.start, m.end), mention: m };
   const p = PRONOUNS.get(t.norm);
@@ -137,6 +152,25 @@ export function subjectEndingAt(ctx: GrammarContext, j: number, lo: number): Spe
   // "Ada Moss of The Daily Planet said", the body's name not known as one.
   const of = head.cap ? personOf(ctx, undefined, lo, tokens[k]!.norm === "the" ? k + 1 : k) : undefined;
   return ofSomeone(ctx, k, j, lo) ?? of ?? { kind: "nominal", from: k, to: j + 1, text: ctx.text.slice(tokens[k]!.start, tokens[j]!.end) };
+}
+
+/**
+ * A relative clause the writer did not close with a comma: "Ada Moss, who chairs the Acme board said",
+ * "Ada Moss, the analyst who founded Acme said". The person before the comma is the subject.
+ */
+function relativeAntecedent(ctx: GrammarContext, j: number, lo: number): SpeakerRef | undefined {
+  const { tokens } = ctx;
+  let w = j;
+  while (w > lo && j - w < 15 && tokens[w]!.norm !== "who" && tokens[w]!.text !== "," && !/^["“”;:.()\-—–]$/.test(tokens[w]!.text)) w--;
+  // "Moss, who he dubbed ...": a subject after "who" makes its antecedent the object, no speaker.
+  const after = tokens[w + 1]!;
+  if (w <= lo || w === j || tokens[w]!.norm !== "who" || PRONOUNS.has(after.norm) || ctx.mentionFrom.has(w + 1) || !(tokens[j]!.cap || ctx.mentionTo.has(j) || speakerNoun(tokens[j]!.norm) || /\.[a-z]{2,}$/.test(tokens[j]!.text))) return undefined;
+  let c = w - 1;
+  while (c > lo && w - c <= 6 && tokens[c]!.text !== "," && tokens[c]!.word && !tokens[c]!.cap) c--;
+  if (tokens[c]?.text !== "," || (c < w - 1 && !DETERMINERS.has(tokens[c + 1]!.norm))) return undefined;
+  const m = ctx.mentionTo.get(c - 1);
+  if (!m || m.from < lo || !ctx.isPerson(m)) return undefined;
+  return { kind: "name", from: m.from, to: m.to, text: ctx.text.slice(m.start, m.end), mention: m };
 }
 
 /** "Ada Moss of the Daily Planet said": a person named before the body they are of speaks, not the body. */
@@ -176,67 +210,6 @@ function ofSomeone(ctx: GrammarContext, k: number, j: number, lo: number): Speak
   return { kind: "nominal", from: f, to: j + 1, text: ctx.text.slice(tokens[f]!.start, tokens[j]!.end) };
 }
 
-/** The noun phrase right after an inverted verb ("said Blinken", "added MSNBC host Chris Matthews"). */
-export function objectAfter(ctx: GrammarContext, v: number, hi: number): SpeakerRef | undefined {
-  const { tokens } = ctx;
-  let k = v + 1;
-  if (k < hi && tokens[k]!.word && PHRASAL.has(tokens[v]!.norm)) k++;
-  // A role before the name ("MSNBC host Chris Matthews"): the first person within a few words, else the first name.
-  let found: Mention | undefined;
-  for (let i = k; i < hi && i - k < 9; i++) {
-    const t = tokens[i]!;
-    const m = ctx.mentionFrom.get(i);
-    if (m) {
-      // "said the Varga campaign", "said Moss's office": the office speaks, not the person.
-      const office = ctx.isPerson(m) ? officeHeadAfter(tokens, m.from, m.to) : undefined;
-      if (office !== undefined) {
-        const from = tokens[m.from - 1]?.norm === "the" && m.from - 1 >= k ? m.from - 1 : m.from;
-        return { kind: "nominal", from, to: office + 1, text: ctx.text.slice(tokens[from]!.start, tokens[office]!.end) };
-      }
-      if (ctx.isPerson(m)) return { kind: "name", from: m.from, to: m.to, text: ctx.text.slice(m.start, m.end), mention: m };
-      found ??= m;
-      i = m.to - 1;
-      continue;
-    }
-    // "said Acme chief economist, Ana Ruiz": the person in apposition after the body's role.
-    const next = ctx.mentionFrom.get(i + 1);
-    if (t.text === "," && found && next && ctx.isPerson(next)) return { kind: "name", from: next.from, to: next.to, text: ctx.text.slice(next.start, next.end), mention: next };
-    if (!t.word && !/^[.\-’'/]$/.test(t.text)) break;
-    // "said master of ceremonies Ada Moss": "of" inside a role, a lower-case word after it.
-    const roleOf = t.norm === "of" && i > k && !tokens[i - 1]!.cap && tokens[i + 1]?.word && !tokens[i + 1]!.cap && !DETERMINERS.has(tokens[i + 1]!.norm);
-    if (STOP_NP.has(t.norm) && !(i === k && DETERMINERS.has(t.norm)) && !roleOf) break;
-  }
-  if (found) return { kind: "name", from: found.from, to: found.to, text: ctx.text.slice(found.start, found.end), mention: found };
-  const first = tokens[k];
-  if (!first || k >= hi) return undefined;
-  const bare = capitalisedName(ctx, k, hi);
-  if (bare) return bare;
-  if (PRONOUNS.has(first.norm) && SUBJECT_PRONOUN(first.norm)) return { kind: "pronoun", from: k, to: k + 1, text: first.text };
-  if (!OPENERS.has(first.norm)) return undefined;
-  return nominalAfter(ctx, k, hi);
-}
-
-/**
- * A name the entity pass did not take (a surname that is also a word or a title: "said Ann Cook",
- * "said Rep. Ed King of Ohio"): capitalised words and initials right after an inverted verb, up to the
- * first lower-case word or mark, titles before it left out. Two words at least, so "said Tuesday" is none.
- */
-function capitalisedName(ctx: GrammarContext, k: number, hi: number): SpeakerRef | undefined {
-  const { tokens } = ctx;
-  while (k < hi && tokens[k]!.cap && (TITLES.has(tokens[k]!.norm) || TITLES.has(tokens[k]!.norm.replace(/\.$/, ""))) && tokens[k + 1]?.cap) k++;
-  if (k < hi && tokens[k]!.text === ".") k++;
-  let j = k;
-  while (j < hi && j - k < 5 && tokens[j]!.sentence === tokens[k]!.sentence && (tokens[j]!.cap && tokens[j]!.word || (tokens[j]!.text === "." && j > k && tokens[j - 1]!.text.length === 1))) j++;
-  const words = tokens.slice(k, j).filter((t) => t.word);
-  const surname = words.length === 1 && !!ctx.personNamed?.(words[0]!.text);
-  if ((words.length < 2 && !surname) || NOT_NAMES_CAP.has(tokens[k]!.norm) || words.some((t) => ctx.mentionFrom.has(tokens.indexOf(t)))) return undefined;
-  const end = tokens[j - 1]!.text === "." ? j - 1 : j;
-  return { kind: "name", from: k, to: end, text: ctx.text.slice(tokens[k]!.start, tokens[end - 1]!.end) };
-}
-
-// Words that open a description after a verb ("said the senior official"); "that" opens a clause instead.
-const OPENERS = new Set(["the", "a", "an", "one", "another", "his", "her", "their", "its"]);
-
 /** "according to X" between tokens lo and hi. */
 function accordingTo(ctx: GrammarContext, lo: number, hi: number): Cue | undefined {
   const { tokens } = ctx;
@@ -248,33 +221,6 @@ function accordingTo(ctx: GrammarContext, lo: number, hi: number): Cue | undefin
   }
   return undefined;
 }
-
-/** A description starting at token k, cut after its last word that names someone ("the shooter had ..." -> "the shooter"). */
-function nominalAfter(ctx: GrammarContext, k: number, hi: number): SpeakerRef | undefined {
-  const { tokens } = ctx;
-  let j = k;
-  let end = -1;
-  while (j < hi && j - k < 8 && tokens[j]!.word && !STOP_NP.has(tokens[j]!.norm) && !NOT_HEADS.has(tokens[j]!.norm) && !isAdverb(tokens[j]!)) {
-    if (j > k || !OPENERS.has(tokens[j]!.norm)) if (speakerNoun(tokens[j]!.norm) || (tokens[j]!.cap && !NOT_NAMES_CAP.has(tokens[j]!.norm))) end = j;
-    j++;
-  }
-  if (end < 0) return undefined;
-  // "said a lawyer for the family", "said an official at the port": the body they speak for comes along.
-  // "a person close to the family": the adjective before the preposition goes with it.
-  const close = tokens[end + 1]?.norm === "close" && tokens[end + 2]?.norm === "to" && end + 2 === j;
-  const prep = tokens[close ? end + 2 : end + 1];
-  if (prep && (close || end + 1 === j) && AFTER_OF.has(prep.norm) && personNoun(tokens[end]!.norm)) {
-    let e = prep === tokens[end + 2] ? end + 3 : end + 2;
-    const from = e;
-    while (e < hi && e - from < 6 && tokens[e]!.word && !NOT_HEADS.has(tokens[e]!.norm) && !isAdverb(tokens[e]!) && (e === from ? DETERMINERS.has(tokens[e]!.norm) || QUANTIFIERS.has(tokens[e]!.norm) || tokens[e]!.cap : !STOP_NP.has(tokens[e]!.norm))) e++;
-    if (e > from + (DETERMINERS.has(tokens[from]?.norm ?? "") ? 1 : 0)) end = e - 1;
-  }
-  return { kind: "nominal", from: k, to: end + 1, text: ctx.text.slice(tokens[k]!.start, tokens[end]!.end) };
-}
-
-const AFTER_OF = new Set(["for", "of", "at", "from", "to"]);
-// Words that may open the body after the preposition besides a determiner ("an adviser to both parties").
-const QUANTIFIERS = new Set(["both", "all", "several", "two", "three", "many"]);
 
 /** A cue in the words after a quote (tokens lo..hi): "he said", "said Hill", "― Hill", "according to Hill". */
 export function cueAfter(ctx: GrammarContext, lo: number, hi: number, partial: boolean): Cue | undefined {
