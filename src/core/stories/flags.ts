@@ -82,25 +82,6 @@ export function storyFlags(members: readonly StoryFeatures[], opts: Pick<StoryOp
   return out;
 }
 
-/**
- * storyFlags(members) when one article joins: the flags of the story before it joined (`prev`, the
- * flags of the same members less the joining one) kept where both their articles are still among
- * `members`, and the pairs of the joining article with each other member added, in storyFlags' order.
- * The same answer as storyFlags(members), comparing n - 1 pairs instead of n(n - 1)/2.
- */
-export function storyFlagsJoined(prev: readonly StoryFlag[], members: readonly StoryFeatures[], joining: string, opts: Pick<StoryOptions, "figureMargin">): StoryFlag[] {
-  const sorted = [...members].sort((a, b) => a.time - b.time || (a.id < b.id ? -1 : 1));
-  const rank = new Map(sorted.map((m, i) => [m.id, i]));
-  const j = sorted.find((m) => m.id === joining);
-  const kept = prev.filter((f) => f.articles.every((id) => rank.has(id) && id !== joining));
-  const added = j ? sorted.filter((m) => m !== j).flatMap((m) => storyFlags(m.time < j.time || (m.time === j.time && m.id < j.id) ? [m, j] : [j, m], opts)) : [];
-  const order = (f: StoryFlag) => [rank.get(f.articles[0])!, rank.get(f.articles[1])!, f.kind === "figure" ? 0 : 1] as const;
-  return [...kept, ...added].sort((a, b) => {
-    const x = order(a), y = order(b);
-    return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
-  });
-}
-
 const byTime = (a: { time: number; id: string }, b: { time: number; id: string }) => a.time - b.time || (a.id < b.id ? -1 : 1);
 
 /**

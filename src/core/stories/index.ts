@@ -1,5 +1,5 @@
 export { storyFeatures } from "./features.js";
-export { claimKeys, figureRange, figuresAgree, joinFlags, sameThing, shownFlags, storyFlags, storyFlagsJoined } from "./flags.js";
+export { claimKeys, figureRange, figuresAgree, joinFlags, sameThing, shownFlags, storyFlags } from "./flags.js";
 export { chooseStory, matchFeatures, pairScore, sameQuoteWords, STORY_WEIGHTS, storyKeys } from "./match.js";
 export type { MatchFeatures, StoryCandidate, StoryDecision } from "./match.js";
 export { DEFAULT_STORY_OPTIONS } from "./types.js";
