@@ -1,5 +1,5 @@
 // Direct quote, partial quote, or no quote at all (a title, a heading, a scare-quoted word).
-import { sentenceAt, tagText, type Doc, type PosTag } from "../../text/index.js";
+import { sentenceAt, tagIn, type Doc, type PosTag } from "../../text/index.js";
 import type { QuotedSpan } from "./marks.js";
 import { ROLE_MODIFIERS, ROLE_NOUNS, TITLES } from "../entities/lexicon.js";
 import { PHRASAL, SPEECH_VERBS } from "../speakers/lexicon.js";
@@ -118,8 +118,8 @@ function objectOfSpeech(doc: Doc, span: QuotedSpan, after: number): boolean {
   const ends = /[.!?…]$/.test(inner) ? after >= text.length || /[\s\p{Lu}"“'‘(]/u.test(text[span.close] ?? " ") : /^[.!?]/.test(text.slice(span.close, span.close + 1));
   const sentence = sentenceAt(doc, span.open);
   if (!ends || !sentence) return false;
-  // Tagged in its sentence: the word is a verb there, not a noun ("her remarks “...”").
-  const tokens = tagText(sentence.text);
+  // Tagged in its sentence (once per card, shared with the figures): the word is a verb there, not a noun ("her remarks “...”").
+  const tokens = tagIn(doc, sentence.text);
   const verb = tokens.find((t) => t.start === from + m.index! - sentence.start);
   if (verb?.pos !== "VERB") return false;
   const words = tokens.filter((t) => t.start >= span.start - sentence.start && t.end <= span.end - sentence.start && t.pos !== "PUNCT");

@@ -29,7 +29,6 @@ const PLURAL_PRONOUN = new Set(["they", "we", "you", "i", "both", "many", "sever
 const PLURAL_NOUN = new Set("people police children men women families staff crew teeth feet mice cattle".split(" "));
 const AUXILIARY = new Set("has have had having is are was were be been being am will would shall should can could may might must do does did to not never".split(" "));
 
-
 /** Whether the words end on a subject a finite verb can follow. */
 function subjectEnds(w: Word): boolean {
   return w.last === "NOUN" || w.last === "PROPN" || w.last === "PRON" || w.last === "NUM";
