@@ -3,15 +3,14 @@
 // what the article keeps coming back to (content words weighted by how many sentences use them) and
 // reads as a clause rather than a list (function words count a little). A run is a whole phrase
 // (summary/phrases.ts), never opens with who said it, and takes the lede's present perfect when
-// nothing dates it (summary/tense.ts).
+// nothing dates it (summary/tense.ts). Who said it: summary/attribution.ts.
 import type { Doc } from "../../text/index.js";
-import { dropAsides } from "./compress.js";
+import { ATTRIBUTION_OPENING, headlineClause, opensWithReport, REPORTED_SPEECH } from "./attribution.js";
 import { clauseStarts, hasMainVerb, shortenings, tagWords, wholeBefore, wordTerms, type Word } from "./phrases.js";
 import { personNames, pronounReferent, type Evidence } from "./people.js";
 import { closingAhead, quoteOpenAfter, standalone } from "./standalone.js";
 import { contentTerms, isStopword } from "../../text/terms.js";
 import { toUnits } from "./units.js";
-import { verbLemma } from "../../text/pos.js";
 import { presentPerfect } from "./tense.js";
 
 export interface TitleParams {
@@ -55,29 +54,6 @@ function trimEnd(ws: string[]): string[] {
     out = out.slice(0, -1);
   }
   return out;
-}
-
-// An attribution that opens a run: the words after it are someone's speech, not the article's voice
-// ("An officer said, ...", "Mr Hale added: ...", "According to the council, ...").
-const ATTRIBUTION_OPENING =
-  /^(?:according to\b|(?:\S+\s+){0,7}?(?:said|says|added|adds|told|tells|wrote|writes|tweeted|posted|explained|argued|insisted|warned|stated|declared|announced|continued|replied|asked)\b[^.]{0,30}?(?::|,?\s*["“‘']))/i;
-// An attribution between commas or at the end says who, not what: a headline drops it.
-const INNER_ATTRIBUTION = /,\s+(?:\S+\s+){0,5}?(?:said|says|argues|believes|warns|claims|reports|reported|added)(?:\s+on\s+\p{Lu}\S*)?,\s+/giu;
-const TRAILING_ATTRIBUTION =
-  /,\s+(?:according to [^,]{3,60}|(?:[^\s,]+\s+){0,6}?(?:said|says|told \S+(?: \S+)?|added|reported|announced|confirmed|warned|claimed|suggested|revealed|has learned|has been told)(?:\s+(?:on|in|last|this|earlier|late)\s+\S+(?:\s+\S+)?)?)([.!]?["”’]?)$/iu;
-
-// Reported speech: the run opens with who said it ("The council said the road ...", "Mr Hale told
-// the court that ..."); the claim after it is a run of its own. "X is said to ..." is no attribution.
-const REPORTED_SPEECH =
-  /^(?:\S+\s+){0,12}?(?:(?:has|have|had)\s+)?(?<!\bto\s+)(?:say|said|says|tell|told|tells|added|adds|claimed|believe|believes|believed|warn|warned|warns|argue|argued|argues|insist|insisted|insists|stated|suggested|suggests|explained|explains|allege|alleged|alleges|noted|wrote|writes|tweeted)\b(?!\s+to\b)/i;
-
-/** The sentence as a headline would say it: no short asides, no attribution around the claim. */
-export function headlineClause(sentence: string): string {
-  const cut = dropAsides(sentence).replace(INNER_ATTRIBUTION, " ");
-  const m = TRAILING_ATTRIBUTION.exec(cut);
-  // Keep "X said." when nothing but the attribution would remain.
-  if (m && m.index > 0 && cut.slice(0, m.index).split(/\s+/).length >= 4 && !/["“”]/.test(m[0])) return cut.slice(0, m.index) + m[1];
-  return cut;
 }
 
 /** A run of words a title could be, with what it is scored by. */
@@ -216,34 +192,6 @@ function scoreBound(worth: readonly number[], start: number, position: number, p
 // The first or second person anywhere in a run: someone's speech whose quotation marks went astray
 // ("The club wants us to ..."), or a note to the reader.
 const FIRST_PERSON = /^["“‘']?(?:I|I'm|I've|I'd|we|we're|we've|us|our|my|me|you|your)[,.;:!?"”’']*$/;
-
-const REPORTING = new Set("say tell add claim believe warn argue insist state suggest explain allege note write tweet".split(" "));
-
-/**
- * Whether the clause from `s` opens with who said it: its first verb is one of saying ("The council
- * said the road ...", "Mr Hale told the court that ..."), not "is said to" nor "plans to say".
- */
-function opensWithReport(ws: readonly Word[], s: number): boolean {
-  let aside = false;
-  for (let i = s; i < ws.length && i < s + 16; i++) {
-    const w = ws[i]!;
-    // A relative clause between commas has verbs of its own ("Kemp, who played Grant, said ...").
-    if (/^(?:who|whose|whom|which)$/i.test(w.text)) aside = true;
-    if (aside) {
-      aside = !/,$/.test(w.text);
-      continue;
-    }
-    const t = w.text.toLowerCase().replace(/[^a-z]/g, "");
-    // "The Media Centre claims 14 people ...": a verb of saying the tagger took for a plural noun.
-    const said = w.first === "NOUN" && /^(?:says|claims|warns|insists|argues|alleges|believes)$/.test(t) && ws[i - 1]?.first === "PROPN" && ws[i + 1]?.first !== "VERB" && ws[i + 1]?.first !== "AUX";
-    if (said) return true;
-    if (w.first !== "VERB" && w.first !== "AUX") continue;
-    if (/^(?:has|have|had)$/.test(t)) continue;
-    const passive = /^(?:is|are|was|were|be|been)$/i.test(ws[i - 1]?.text ?? "") || /^to$/i.test(ws[i - 1]?.text ?? "");
-    return REPORTING.has(verbLemma(t)) && !passive && !/^to$/i.test(ws[i + 1]?.text ?? "");
-  }
-  return false;
-}
 
 /** Surname -> the one full name the article gives it ("Pell" -> "Jo Pell"); a surname two names share is left out. */
 function fullNamesBySurname(text: string): Map<string, string> {
