@@ -11,14 +11,19 @@ import { verbLemma } from "../../text/pos.js";
 export const ATTRIBUTION_OPENING =
   /^(?:according to\b|(?:\S+\s+){0,7}?(?:said|says|added|adds|told|tells|wrote|writes|tweeted|posted|explained|argued|insisted|warned|stated|declared|announced|continued|replied|asked)\b[^.]{0,30}?(?::|,?\s*["“‘']))/i;
 // An attribution between commas or at the end says who, not what: a headline drops it.
-const INNER_ATTRIBUTION = /,\s+(?:\S+\s+){0,5}?(?:said|says|argues|believes|warns|claims|reports|reported|added)(?:\s+on\s+\p{Lu}\S*)?,\s+/giu;
-const TRAILING_ATTRIBUTION =
-  /,\s+(?:according to [^,]{3,60}|(?:[^\s,]+\s+){0,6}?(?:said|says|told \S+(?: \S+)?|added|reported|announced|confirmed|warned|claimed|suggested|revealed|has learned|has been told)(?:\s+(?:on|in|last|this|earlier|late)\s+\S+(?:\s+\S+)?)?)([.!]?["”’]?)$/iu;
+// "X was told" and "the court heard" say who heard it, as "X said" says who said it ("..., an inquiry
+// was told.", "..., the jury heard."); "the blast was heard" is no attribution.
+const HEARD = String.raw`(?:was|were|has been|had been) told|(?<!\b(?:was|were|be|been|being|is|are)\s)(?:heard|hears)`;
+const INNER_ATTRIBUTION = new RegExp(String.raw`,\s+(?:\S+\s+){0,5}?(?:said|says|argues|believes|warns|claims|reports|reported|added|${HEARD})(?:\s+on\s+\p{Lu}\S*)?,\s+`, "giu");
+const TRAILING_ATTRIBUTION = new RegExp(
+  String.raw`,\s+(?:according to [^,]{3,60}|(?:[^\s,]+\s+){0,6}?(?:said|says|told \S+(?: \S+)?|added|reported|announced|confirmed|warned|claimed|suggested|revealed|has learned|${HEARD})(?:\s+(?:on|in|last|this|earlier|late)\s+\S+(?:\s+\S+)?)?)([.!]?["”’]?)$`,
+  "iu",
+);
 
 // Reported speech: the run opens with who said it ("The council said the road ...", "Mr Hale told
 // the court that ..."); the claim after it is a run of its own. "X is said to ..." is no attribution.
 export const REPORTED_SPEECH =
-  /^(?:\S+\s+){0,12}?(?:(?:has|have|had)\s+)?(?<!\bto\s+)(?:say|said|says|tell|told|tells|added|adds|claimed|believe|believes|believed|warn|warned|warns|argue|argued|argues|insist|insisted|insists|stated|suggested|suggests|explained|explains|allege|alleged|alleges|noted|wrote|writes|tweeted)\b(?!\s+to\b)/i;
+  /^(?:\S+\s+){0,12}?(?:(?:has|have|had)\s+)?(?<!\bto\s+)(?:(?:heard|hears|was told|were told)(?=\s+(?:that|how)\b)|say|said|says|tell|told|tells|added|adds|claimed|believe|believes|believed|warn|warned|warns|argue|argued|argues|insist|insisted|insists|stated|suggested|suggests|explained|explains|allege|alleged|alleges|noted|wrote|writes|tweeted)\b(?!\s+to\b)/i;
 
 /** The sentence as a headline would say it: no short asides, no attribution around the claim. */
 export function headlineClause(sentence: string): string {
@@ -52,6 +57,10 @@ export function opensWithReport(ws: readonly Word[], s: number): boolean {
     if (w.first !== "VERB" && w.first !== "AUX") continue;
     if (/^(?:has|have|had)$/.test(t)) continue;
     const passive = /^(?:is|are|was|were|be|been)$/i.test(ws[i - 1]?.text ?? "") || /^to$/i.test(ws[i - 1]?.text ?? "");
+    // "The jury heard that ...", "An inquiry was told how ...": who heard it, then what was said.
+    const clause = (k: number) => /^(?:that|how)$/.test(ws[k]?.low ?? "");
+    if (/^(?:was|were)$/.test(t) && ws[i + 1]?.low === "told" && clause(i + 2)) return true;
+    if (verbLemma(t) === "hear" && !passive && clause(i + 1)) return true;
     return REPORTING.has(verbLemma(t)) && !passive && !/^to$/i.test(ws[i + 1]?.text ?? "");
   }
   return false;
