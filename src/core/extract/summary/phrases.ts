@@ -93,6 +93,15 @@ function stopsWhole(kept: readonly Word[], next: Word | undefined, after?: Word)
     if (last.last === "VERB" && after.first === "VERB" && !/(?:ed|en)$/.test(last.low)) return false;
   }
   if (next.low === "as" && regarding(kept.slice(-4))) return false;
+  // Names joined by "and" are one subject or object ("Jo Pell | and Ana Roy"); "either | or", "between
+  // ... | and" are one phrase.
+  if (next.first === "CCONJ" && last.last === "PROPN" && after?.first === "PROPN" && /^\p{Lu}/u.test(after.text)) return false;
+  if (next.low === "or" && kept.slice(-8).some((w) => w.low === "either")) return false;
+  if (next.low === "and" && kept.slice(-6).some((w) => w.low === "between") && !kept.slice(kept.map((w) => w.low).lastIndexOf("between")).some((w) => w.low === "and")) return false;
+  // A verb wants its that-clause ("the council decided | that ..."), and a participle after a comma its
+  // object (", adding | that ...", ", saying | it ...").
+  if (next.low === "that" && (last.last === "VERB" || last.last === "AUX")) return false;
+  if (last.last === "VERB" && /ing$/.test(last.low) && /,$/.test(kept[kept.length - 2]?.text ?? "")) return false;
   // "the creation | of a cell" and "plans | to build" leave the phrase before unfinished.
   if (next.low === "of" || next.low === "to" && last.last !== "NOUN" && last.last !== "PROPN") return false;
   // A verb before a preposition wants what follows ("was put | in doubt", "looked | after").

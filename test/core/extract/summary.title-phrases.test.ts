@@ -1,0 +1,52 @@
+// Issue 11, titles: whole phrases (names joined by "and", "either ... or", a that-clause, ", adding ...")
+// and who heard it ("X was told", "the court heard") on invented sentences.
+import { headlineClause, opensWithReport } from "../../../src/core/extract/summary/attribution.js";
+import { shortenings, tagWords } from "../../../src/core/extract/summary/phrases.js";
+
+const forms = (s: string) => shortenings(tagWords(s.split(" ")), 0, 20).map((f) => f.map((w) => w.text).join(" "));
+
+describe("shortened forms keep a phrase whole", () => {
+  test.each<[string, string]>([
+    // Names joined by "and" are one object.
+    ["The rowing club has signed Jo Pell and Ana Roy for the coming season", "The rowing club has signed Jo Pell"],
+    // "either" wants its "or".
+    ["The ferry will sail to either Varley or Kellbridge after the repairs", "The ferry will sail to either Varley"],
+    // "between" wants its "and".
+    ["A new road will run between the quarry and the harbour at Varley", "A new road will run between the quarry"],
+    // A verb wants its that-clause.
+    ["The harbour board decided that the old ferry would be sold to a museum", "The harbour board decided"],
+    // A participle after a comma wants what it adds.
+    ["The mayor backed the plan for the quay, adding that the work would start in spring", "The mayor backed the plan for the quay, adding"],
+  ])("%s", (sentence, cut) => {
+    const all = forms(sentence);
+    expect(all.length).toBeGreaterThan(0);
+    expect(all).not.toContain(cut);
+  });
+
+  test("a whole phrase before the conjunction is still a stop", () => {
+    expect(forms("The council closed the quay and the ferry stopped for a month")).toContain("The council closed the quay");
+  });
+});
+
+describe("who heard it is an attribution", () => {
+  test.each<[string, string]>([
+    ["The lorry driver had been awake for twenty hours, the court heard.", "The lorry driver had been awake for twenty hours."],
+    ["The quay wall had cracked in the spring, an inquiry was told.", "The quay wall had cracked in the spring."],
+    // Between commas too.
+    ["The driver, the court heard, had been awake for twenty hours.", "The driver had been awake for twenty hours."],
+  ])("%s", (sentence, want) => expect(headlineClause(sentence)).toBe(want));
+
+  test("with its day", () => expect(headlineClause("The boathouse was sold for £1, the jury heard on Monday.")).toMatch(/^The boathouse was sold for £1\.?$/));
+
+  test("a sound that was heard is what happened, not who said it", () => {
+    const s = "Residents left their homes after midnight, and a loud bang was heard.";
+    expect(headlineClause(s)).toBe(s);
+  });
+
+  test.each<[string, boolean]>([
+    ["The jury heard that the driver had been awake for twenty hours", true],
+    ["An inquiry was told how the quay wall had cracked", true],
+    ["Residents heard a loud bang after midnight", false],
+    ["The driver was told to leave the quay", false],
+  ])("%s opens with who heard it: %s", (sentence, want) => expect(opensWithReport(tagWords(sentence.split(" ")), 0)).toBe(want));
+});
