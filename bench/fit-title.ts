@@ -1,4 +1,4 @@
-// npm run build && node dist/bench/fit-title.js [--show N]
+// npm run build && node dist/bench/fit-title.js [--one]   (--one: only each weight alone, the others at their defaults)
 // Fits the title parameters (src/core/extract/summary/title.ts, DEFAULT_TITLE) on XSum's one-sentence
 // references: every candidate run of every article is scored by ROUGE-1 once (and the run chosen, once
 // more at each length it may be extended to: DEFAULT_TITLE.extendTo), then a grid search picks
@@ -67,6 +67,7 @@ const GRID = {
   positionDecay: [0, 0.05, 0.1, 0.2],
   perWord: [0, 0.1, 0.2, 0.4],
   eventDay: [0, 1, 2, 3],
+  leaning: [0, 1, 2, 3, 4, 6, 8, 12],
 } as const;
 
 function fit(items: Item[]): TitleParams {
@@ -78,8 +79,9 @@ function fit(items: Item[]): TitleParams {
     for (const wholeSentence of GRID.wholeSentence)
       for (const positionDecay of GRID.positionDecay)
         for (const perWord of GRID.perWord)
-          for (const eventDay of GRID.eventDay) {
-          const p = { ...DEFAULT_TITLE, maxWords, extendTo, functionWord, wholeSentence, positionDecay, perWord, eventDay };
+          for (const eventDay of GRID.eventDay)
+          for (const leaning of GRID.leaning) {
+          const p = { ...DEFAULT_TITLE, maxWords, extendTo, functionWord, wholeSentence, positionDecay, perWord, eventDay, leaning };
           const s = score(items, p);
           if (s > bestScore) (bestScore = s), (best = p);
         }
@@ -112,10 +114,12 @@ async function main(): Promise<void> {
   console.log(`${items.length} articles, ${items.reduce((n, it) => n + it.candidates.length, 0)} candidates; oracle ROUGE-1 ${oracle.toFixed(2)}`);
   console.log(`defaults: all ${score(items, DEFAULT_TITLE).toFixed(2)}, halves ${score(halves[0], DEFAULT_TITLE).toFixed(2)} / ${score(halves[1], DEFAULT_TITLE).toFixed(2)}${other(DEFAULT_TITLE)}`);
   // One weight at a time, the others at their defaults: what each does on both halves.
-  for (const eventDay of GRID.eventDay) {
-    const p = { ...DEFAULT_TITLE, eventDay };
-    console.log(`eventDay ${eventDay}: all ${score(items, p).toFixed(2)}, halves ${score(halves[0], p).toFixed(2)} / ${score(halves[1], p).toFixed(2)}${other(p)}`);
-  }
+  const firstHalf = [items.slice(0, items.length >> 1), items.slice(items.length >> 1)] as const;
+  const one = (name: string, p: TitleParams) =>
+    console.log(`${name}: all ${score(items, p).toFixed(2)}, halves ${score(halves[0], p).toFixed(2)} / ${score(halves[1], p).toFixed(2)}, first/second ${score(firstHalf[0], p).toFixed(2)} / ${score(firstHalf[1], p).toFixed(2)}${other(p)}`);
+  for (const eventDay of GRID.eventDay) one(`eventDay ${eventDay}`, { ...DEFAULT_TITLE, eventDay });
+  for (const leaning of GRID.leaning) one(`leaning ${leaning}`, { ...DEFAULT_TITLE, leaning });
+  if (process.argv.includes("--one")) return;
   for (const [a, b] of [[0, 1], [1, 0]] as const) {
     const p = fit(halves[a]);
     const { window: _w, minWords: _n, perfect: _p, ...w } = p;

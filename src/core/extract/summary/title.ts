@@ -39,9 +39,14 @@ export interface TitleParams {
    * among runs of `maxWords`, and the words the shortening left out come back where there is room.
    */
   extendTo: number;
+  /**
+   * Cost of a run that opens with a bare description of a person ("The 24-year-old ...", "The former
+   * ..."): it leans on the sentence that named them, as "He" does.
+   */
+  leaning: number;
 }
 
-export const DEFAULT_TITLE = { maxWords: 17, window: 12, functionWord: 1, minWords: 4, wholeSentence: 0, positionDecay: 0, perWord: 0, eventDay: 2, perfect: true, extendTo: 20 } as const satisfies TitleParams;
+export const DEFAULT_TITLE = { maxWords: 17, window: 12, functionWord: 1, minWords: 4, wholeSentence: 0, positionDecay: 0, perWord: 0, eventDay: 2, perfect: true, extendTo: 20, leaning: 6 } as const satisfies TitleParams;
 
 const FUNCTION_WORDS = new Set("the a an of in to and has have had been is are was were for on by with from at its their after will be as".split(" "));
 const CONNECTIVE = /^(?:but|and|so|yet|also|however|meanwhile|now|still|indeed|instead|in addition|as a result),?\s+/i;
@@ -71,6 +76,8 @@ export interface TitleCandidate {
   sentenceStart: boolean;
   /** Its sentence names a day of the week. */
   weekday?: boolean;
+  /** It opens with a bare description of a person ("The 24-year-old"). */
+  leaning?: boolean;
   /** Longer forms of the run from the same start, up to `extendTo` words. */
   longer?: () => string[][];
 }
@@ -148,7 +155,7 @@ function* runs(doc: Doc, p: TitleParams, below?: (bound: number) => boolean): Ge
           for (const t of new Set(kept.flatMap((w) => w.terms))) content += Math.log(seen.get(t) ?? 1);
           const functionWords = words.filter((w) => FUNCTION_WORDS.has(w.toLowerCase())).length;
           const whole = kept.length === ws.length - s;
-          yield { words, content, functionWords, whole, position: u.position, sentenceStart: s === 0, weekday, longer };
+          yield { words, content, functionWords, whole, position: u.position, sentenceStart: s === 0, weekday, leaning: describesPerson(words), longer };
         }
       }
     }
@@ -184,7 +191,7 @@ function wordWorths(ws: readonly string[], seen: ReadonlyMap<string, number>, fu
  */
 function scoreBound(worth: readonly number[], start: number, position: number, p: TitleParams, weekday: boolean): number {
   const top = worth.slice(start).sort((a, b) => b - a);
-  let sum = 2 * Math.max(0, p.functionWord) + Math.max(0, p.wholeSentence) + Math.max(0, p.perWord) * p.maxWords + (weekday ? Math.max(0, p.eventDay) : 0);
+  let sum = Math.max(0, -p.leaning) + 2 * Math.max(0, p.functionWord) + Math.max(0, p.wholeSentence) + Math.max(0, p.perWord) * p.maxWords + (weekday ? Math.max(0, p.eventDay) : 0);
   for (let i = 0; i < top.length && i < p.maxWords; i++) sum += top[i]!;
   return sum * Math.exp(-p.positionDecay * position);
 }
@@ -219,6 +226,22 @@ function withFullName(run: string[], names: ReadonlyMap<string, string>, budget:
   return words.length <= budget ? words : run;
 }
 
+/**
+ * "The 24-year-old has ...", "The former minister was ...": a person described, not named, leans on the
+ * sentence that named them. Not when the description ends in the name ("The former minister Jo Pell has");
+ * a name that qualifies a noun is no name of the person ("The former Varley Rovers striker has").
+ */
+export function describesPerson(ws: readonly string[]): boolean {
+  if (!/^the$/i.test(ws[0] ?? "") || !/^(?:\d+-year-old|former|ex-\S+)$/i.test(ws[1] ?? "")) return false;
+  for (let i = 2; i < ws.length && i < 10; i++) {
+    if (!/^\p{Lu}\p{Ll}+/u.test(ws[i]!) || !/^\p{Lu}\p{Ll}+/u.test(ws[i - 1]!) || i - 1 < 2) continue;
+    // Two capitalised words in a row end a name where the noun phrase ends: at a comma, the end, or a verb.
+    const next = ws[i + 1];
+    if (/,$/.test(ws[i]!) || !next || /^(?:has|have|had|was|were|is|are|will|would|could|can|may|must|did|does|\p{Ll}+ed|\p{Ll}+s)$/u.test(next)) return false;
+  }
+  return true;
+}
+
 /** "Jo Pell, 45 crossed": an age whose aside lost its closing mark, now read as the verb's subject. */
 function bareNumberSubject(ws: readonly Word[]): boolean {
   return ws.some((w, i) => w.first === "NUM" && !/,$/.test(w.text) && /,$/.test(ws[i - 1]?.text ?? "") && (ws[i + 1]?.first === "VERB" || ws[i + 1]?.first === "AUX"));
@@ -246,7 +269,7 @@ function sentencesIn(ws: string[]): string[][] {
 
 /** The worth of a candidate under the title parameters. */
 export function titleScore(c: TitleCandidate, p: TitleParams): number {
-  const worth = c.content + p.functionWord * c.functionWords + (c.whole ? p.wholeSentence : 0) + p.perWord * c.words.length + (c.weekday ? p.eventDay : 0);
+  const worth = c.content + p.functionWord * c.functionWords + (c.whole ? p.wholeSentence : 0) + p.perWord * c.words.length + (c.weekday ? p.eventDay : 0) - (c.leaning ? p.leaning : 0);
   return worth * Math.exp(-p.positionDecay * c.position);
 }
 
@@ -307,7 +330,7 @@ function withoutRepeats(ws: string[]): string[] {
 function fallbackTitle(doc: Doc, maxWords: number): string[] {
   const units = toUnits(doc, 0);
   // A sentence with a main verb first ("A good decision and the right time" is no headline).
-  const fits = units.slice(0, DEFAULT_TITLE.window).filter((u) => !/\?["”’']?$/.test(u.text) && "text" in standalone(u.text) && !REPORTED_SPEECH.test(u.text) && !ATTRIBUTION_OPENING.test(u.text));
+  const fits = units.slice(0, DEFAULT_TITLE.window).filter((u) => !/\?["”’']?$/.test(u.text) && "text" in standalone(u.text) && !REPORTED_SPEECH.test(u.text) && !ATTRIBUTION_OPENING.test(u.text) && !describesPerson(u.text.split(/\s+/)));
   // Nor one in the first person, someone's speech whose marks went astray.
   const alone = fits.find((u) => !/\b(?:I|I'm|I've|we|We|we're|our|Our|my|My|you|You|your|Your)\b/.test(u.text) && hasMainVerb(tagWords(u.text.split(/\s+/), doc))) ?? fits[0];
   const first = (alone ?? units[0])?.text ?? doc.text.trim();
