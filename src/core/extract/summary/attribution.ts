@@ -60,7 +60,9 @@ export function opensWithReport(ws: readonly Word[], s: number): boolean {
     // "The jury heard that ...", "An inquiry was told how ...": who heard it, then what was said.
     const clause = (k: number) => /^(?:that|how)$/.test(ws[k]?.low ?? "");
     if (/^(?:was|were)$/.test(t) && ws[i + 1]?.low === "told" && clause(i + 2)) return true;
-    if (verbLemma(t) === "hear" && !passive && clause(i + 1)) return true;
+    // A court hears what it is told: "The trial has heard Mrs Pell was ..." is who heard it, as "... heard that".
+    const court = ws.slice(s, i).some((x) => /^(?:court|trial|jury|inquest|inquiry|hearing|tribunal)$/.test(x.low));
+    if (verbLemma(t) === "hear" && !passive && (clause(i + 1) || court)) return true;
     return REPORTING.has(verbLemma(t)) && !passive && !/^to$/i.test(ws[i + 1]?.text ?? "");
   }
   return false;

@@ -198,7 +198,7 @@ function scoreBound(worth: readonly number[], start: number, position: number, p
 
 // The first or second person anywhere in a run: someone's speech whose quotation marks went astray
 // ("The club wants us to ..."), or a note to the reader.
-const FIRST_PERSON = /^["“‘']?(?:I|I'm|I've|I'd|we|we're|we've|us|our|my|me|you|your)[,.;:!?"”’']*$/;
+const FIRST_PERSON = /^["“‘']?(?:I|I'm|I've|I'd|I'll|we|we're|we've|we'd|we'll|us|our|my|me|you|your|you're|you've|you'd|you'll)[,.;:!?"”’']*$/;
 
 /** Surname -> the one full name the article gives it ("Pell" -> "Jo Pell"); a surname two names share is left out. */
 function fullNamesBySurname(text: string): Map<string, string> {
