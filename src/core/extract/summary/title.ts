@@ -49,7 +49,7 @@ export interface TitleParams {
 export const DEFAULT_TITLE = { maxWords: 17, window: 12, functionWord: 1, minWords: 4, wholeSentence: 0, positionDecay: 0, perWord: 0, eventDay: 2, perfect: true, extendTo: 20, leaning: 6 } as const satisfies TitleParams;
 
 const FUNCTION_WORDS = new Set("the a an of in to and has have had been is are was were for on by with from at its their after will be as".split(" "));
-const CONNECTIVE = /^(?:but|and|so|yet|also|however|meanwhile|now|still|indeed|instead|in addition|as a result),?\s+/i;
+const CONNECTIVE = /^(?:but|and|so|yet|also|however|meanwhile|now|still|indeed|instead|in addition|as a result|conversely|moreover|furthermore|nevertheless|nonetheless|separately|likewise|similarly|therefore|thus|presumably|elsewhere|in turn|on the other hand|at the same time),?\s+/i;
 /** Drops function words and punctuation at the end of a run of words. */
 function trimEnd(ws: string[]): string[] {
   let out = ws;
