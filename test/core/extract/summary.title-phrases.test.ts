@@ -1,7 +1,10 @@
 // Issue 11, titles: whole phrases (names joined by "and", "either ... or", a that-clause, ", adding ...")
-// and who heard it ("X was told", "the court heard") on invented sentences.
+// who heard it ("X was told", "the court heard"), bare descriptions of a person ("The 24-year-old") and
+// opening connectives, on invented sentences.
 import { headlineClause, opensWithReport } from "../../../src/core/extract/summary/attribution.js";
 import { shortenings, tagWords } from "../../../src/core/extract/summary/phrases.js";
+import { describesPerson, makeTitle } from "../../../src/core/extract/summary/title.js";
+import { analyze } from "../../../src/core/text/index.js";
 
 const forms = (s: string) => shortenings(tagWords(s.split(" ")), 0, 20).map((f) => f.map((w) => w.text).join(" "));
 
@@ -49,4 +52,43 @@ describe("who heard it is an attribution", () => {
     ["Residents heard a loud bang after midnight", false],
     ["The driver was told to leave the quay", false],
   ])("%s opens with who heard it: %s", (sentence, want) => expect(opensWithReport(tagWords(sentence.split(" ")), 0)).toBe(want));
+});
+
+describe("a bare description of a person leans on the sentence that named them", () => {
+  test.each<[string, boolean]>([
+    ["The 24-year-old has signed a two-year deal with the club", true],
+    ["The former minister was fined £500 at Varley court", true],
+    ["The three-time champion has retired from rowing", true],
+    ["The world number two has pulled out of the final", true],
+    ["The former Varley Rovers striker has joined a club in Kellbridge", true],
+    // Named: the description ends in the name, or it is no person's.
+    ["The former minister Jo Pell has died at the age of 81", false],
+    ["The former minister, Jo Pell, has died at the age of 81", false],
+    ["The council has approved the new harbour wall", false],
+  ])("%s: %s", (sentence, want) => expect(describesPerson(sentence.split(" "))).toBe(want));
+
+  test("the title names the person rather than opening with the description", () => {
+    const text =
+      "Jo Pell has signed for the Varley rowing club after four seasons in Kellbridge. " +
+      "The 24-year-old won the Kellbridge regatta twice and rowed for the Varley rowing club as a junior. " +
+      "The Varley rowing club finished third in the regatta last season.";
+    const title = makeTitle(analyze(text));
+    expect(title).not.toMatch(/^The 24-year-old/);
+    expect(title).toMatch(/Jo Pell/);
+  });
+
+  test("a weight of 0 lets the description open the title again (the weight is what refuses it)", () => {
+    const text =
+      "Jo Pell has signed for the Varley rowing club after the Kellbridge regatta. The 24-year-old won the Kellbridge regatta twice and rowed for the Varley rowing club as a junior. " +
+      "The Varley rowing club and the Kellbridge regatta share a boathouse.";
+    expect(makeTitle(analyze(text), { leaning: 0 })).toMatch(/^The 24-year-old/);
+    expect(makeTitle(analyze(text))).not.toMatch(/^The 24-year-old/);
+  });
+});
+
+describe("an opening connective goes", () => {
+  test.each<[string, string]>([
+    ["Conversely, the Varley ferry has carried more cars this summer than ever before.", "The Varley ferry has carried more cars this summer than ever before"],
+    ["Moreover, the harbour board has bought two new tugs for the Varley quay.", "The harbour board has bought two new tugs for the Varley quay"],
+  ])("%s", (text, want) => expect(makeTitle(analyze(text))).toBe(want));
 });
