@@ -39,6 +39,16 @@ describe("who heard it is an attribution", () => {
     ["The driver, the court heard, had been awake for twenty hours.", "The driver had been awake for twenty hours."],
   ])("%s", (sentence, want) => expect(headlineClause(sentence)).toBe(want));
 
+  test.each<[string, string]>([
+    ["The mayor backed the plan for the new quay, adding that the work would start in spring.", "The mayor backed the plan for the new quay."],
+    ["The harbour board closed the old pier, saying the timbers had rotted.", "The harbour board closed the old pier."],
+  ])("what someone said next goes: %s", (sentence, want) => expect(headlineClause(sentence)).toBe(want));
+
+  test("a short claim keeps what was said next", () => {
+    const s = "The board agreed, saying the pier was unsafe.";
+    expect(headlineClause(s)).toBe(s);
+  });
+
   test("with its day", () => expect(headlineClause("The boathouse was sold for £1, the jury heard on Monday.")).toMatch(/^The boathouse was sold for £1\.?$/));
 
   test("a sound that was heard is what happened, not who said it", () => {

@@ -27,7 +27,10 @@ export const REPORTED_SPEECH =
 
 /** The sentence as a headline would say it: no short asides, no attribution around the claim. */
 export function headlineClause(sentence: string): string {
-  const cut = dropAsides(sentence).replace(INNER_ATTRIBUTION, " ");
+  let cut = dropAsides(sentence).replace(INNER_ATTRIBUTION, " ");
+  // ", adding that ...", ", saying ...": what someone said next, after the claim a headline keeps.
+  const next = /,\s+(?:adding|saying|claiming|insisting|warning|arguing|stating)\b[^"“”]*$/i.exec(cut);
+  if (next && cut.slice(0, next.index).split(/\s+/).length >= 6) cut = cut.slice(0, next.index) + ".";
   const m = TRAILING_ATTRIBUTION.exec(cut);
   // Keep "X said." when nothing but the attribution would remain.
   if (m && m.index > 0 && cut.slice(0, m.index).split(/\s+/).length >= 4 && !/["“”]/.test(m[0])) return cut.slice(0, m.index) + m[1];
