@@ -10,21 +10,23 @@ import { ORG_WORDS, ROLE_NOUNS } from "../entities/lexicon.js";
  */
 const SPEECH_CLASSES = {
   // Say verbs: the plain report of words.
-  say: "say tell state declare confirm describe announce proclaim report mention remark comment note observe add continue begin conclude explain reiterate repeat echo stress emphasize emphasise underscore insist maintain assert affirm contend argue reason suggest propose",
+  say: "say tell state declare confirm describe announce proclaim pronounce report mention remark comment note observe add continue begin conclude explain clarify elaborate expound reiterate repeat echo stress emphasize emphasise underscore insist maintain assert affirm contend argue reason suggest propose articulate utter convey hint insinuate divulge characterize characterise narrate",
   // Transfer of a message, in writing or online.
   write: "write tweet retweet post blog text email quote cite read recite relay dictate summarize summarise testify",
   // Manner of speaking: how the words sounded.
+  // Talking: speaking at all, or with someone.
+  talk: "speak talk chat converse lecture preach",
   manner: "shout yell scream shriek cry bellow roar bark snap snarl growl hiss whisper murmur mutter mumble stammer stutter drawl rasp croak gasp sigh sob wail moan groan whine grumble grouse gripe huff sniff snort chant sing intone blurt exclaim",
   // Facial and bodily expression used as a speech verb ('"...," she smiled').
   express: "laugh chuckle giggle smile grin shrug nod",
   // Reply and dispute.
   reply: "reply respond answer retort counter rebut retaliate object protest disagree dispute deny refute contradict concede admit acknowledge confess agree concur",
   // Judging: praise and blame spoken aloud.
-  judge: "praise hail laud applaud commend thank congratulate criticize criticise blast slam lambaste chide scold rebuke berate accuse charge condemn denounce decry lament bemoan complain fume rail scoff sneer jeer mock taunt tease boast brag crow gush enthuse rant marvel",
+  judge: "praise hail laud applaud commend tout thank congratulate criticize criticise blast slam lambaste chide scold rebuke berate accuse charge condemn denounce decry lament bemoan complain fume rail scoff sneer jeer mock taunt tease boast brag crow gush enthuse rant rave gloat marvel demur",
   // Telling someone what to do or expect.
-  advise: "warn caution urge advise admonish inform remind assure promise pledge vow swear threaten plead beg implore demand predict forecast estimate",
+  advise: "warn caution urge advise admonish counsel recommend instruct exhort inform remind assure reassure promise pledge vow swear threaten plead beg implore demand predict forecast estimate",
   // Telling from memory, and thinking aloud.
-  recall: "recall recount recollect reminisce share reveal disclose confide wonder muse speculate reflect posit opine question ask inquire enquire interject interrupt joke quip jest allege claim complain",
+  recall: "recall recount recollect reminisce share reveal disclose confide wonder muse speculate surmise theorize theorise hypothesize hypothesise reflect posit opine pontificate question ask inquire enquire interject interrupt joke quip jest wisecrack allege claim complain attest",
 } as const;
 
 const SPEECH_LEMMAS: ReadonlySet<string> = new Set(Object.values(SPEECH_CLASSES).flatMap((g) => g.split(" ")));
