@@ -56,6 +56,11 @@ export const PHRASAL: { get(word: string): ReadonlySet<string> | undefined; has(
   return { get, has: (w: string) => !!get(w) };
 })();
 
+/** Nouns for what someone said: their possessor is the source ("Trump's claim that ..."). */
+export const SPEECH_NOUNS: ReadonlySet<string> = new Set(
+  "claim claims statement statements comment comments remark remarks words assertion argument promise pledge warning description view views tweet tweets speech answer response reply suggestion contention charge accusation".split(" "),
+);
+
 /** Verbs that give a quoted fragment a source only inside a clause ("called X "deplorables""). */
 export const PARTIAL_CUES: ReadonlySet<string> = new Set(
   "call called calls calling dub dubbed dubs label labeled labelled labels describe described describes promised vowed pledged referred refer refers branded brand termed term deemed".split(" "),
