@@ -58,7 +58,7 @@ export const PHRASAL: { get(word: string): ReadonlySet<string> | undefined; has(
 
 /** Nouns for what someone said: their possessor is the source ("Trump's claim that ..."). */
 export const SPEECH_NOUNS: ReadonlySet<string> = new Set(
-  "claim claims statement statements comment comments remark remarks words assertion argument promise pledge warning description view views tweet tweets speech answer response reply suggestion contention charge accusation".split(" "),
+  "claim claims statement statements comment comments remark remarks words assertion argument promise pledge warning description view views tweet tweets speech answer response reply suggestion contention charge accusation admission denial plea vow boast quip retort complaint criticism announcement declaration prediction insistence".split(" "),
 );
 
 /** Verbs that give a quoted fragment a source only inside a clause ("called X "deplorables""). */
