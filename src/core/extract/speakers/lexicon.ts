@@ -56,6 +56,13 @@ export const PHRASAL: { get(word: string): ReadonlySet<string> | undefined; has(
   return { get, has: (w: string) => !!get(w) };
 })();
 
+/**
+ * Verbs of holding a view (believe, think, consider): no cue for a quote, but a fragment in marks in their
+ * sentence is someone's words ("she believes in schools that “teach the whole child”"), not a scare quote.
+ */
+const ATTITUDE_LEMMAS: ReadonlySet<string> = new Set("believe think feel fear doubt consider".split(" "));
+export const ATTITUDE_VERBS: { has(word: string): boolean } = { has: (w) => ATTITUDE_LEMMAS.has(w) || ATTITUDE_LEMMAS.has(verbLemma(w)) };
+
 /** Nouns for what someone said: their possessor is the source ("Trump's claim that ..."). */
 export const SPEECH_NOUNS: ReadonlySet<string> = new Set(
   "claim claims statement statements comment comments remark remarks words assertion argument promise pledge warning description view views tweet tweets speech answer response reply suggestion contention charge accusation admission denial plea vow boast quip retort complaint criticism announcement declaration prediction insistence".split(" "),
