@@ -60,7 +60,7 @@ export const PHRASAL: { get(word: string): ReadonlySet<string> | undefined; has(
  * Verbs of holding a view (believe, think, consider): no cue for a quote, but a fragment in marks in their
  * sentence is someone's words ("she believes in schools that “teach the whole child”"), not a scare quote.
  */
-const ATTITUDE_LEMMAS: ReadonlySet<string> = new Set("believe think feel fear doubt consider hope expect worry wish suspect assume imagine reckon".split(" "));
+const ATTITUDE_LEMMAS: ReadonlySet<string> = new Set("believe think feel fear doubt consider hope expect worry wish suspect assume imagine reckon regard view want".split(" "));
 export const ATTITUDE_VERBS: { has(word: string): boolean } = { has: (w) => ATTITUDE_LEMMAS.has(w) || ATTITUDE_LEMMAS.has(verbLemma(w)) };
 
 /** Nouns for what someone said: their possessor is the source ("Trump's claim that ..."). */
