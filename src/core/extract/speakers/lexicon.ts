@@ -60,7 +60,7 @@ export const PHRASAL: { get(word: string): ReadonlySet<string> | undefined; has(
  * Verbs of holding a view (believe, think, consider): no cue for a quote, but a fragment in marks in their
  * sentence is someone's words ("she believes in schools that “teach the whole child”"), not a scare quote.
  */
-const ATTITUDE_LEMMAS: ReadonlySet<string> = new Set("believe think feel fear doubt consider hope expect worry wish suspect assume imagine reckon regard view want".split(" "));
+const ATTITUDE_LEMMAS: ReadonlySet<string> = new Set("believe think feel fear doubt consider hope expect worry wish suspect assume imagine reckon regard view want portray depict".split(" "));
 export const ATTITUDE_VERBS: { has(word: string): boolean } = { has: (w) => ATTITUDE_LEMMAS.has(w) || ATTITUDE_LEMMAS.has(verbLemma(w)) };
 
 /** Nouns for what someone said: their possessor is the source ("Trump's claim that ..."). */
@@ -68,10 +68,9 @@ export const SPEECH_NOUNS: ReadonlySet<string> = new Set(
   "claim claims statement statements comment comments remark remarks words assertion argument promise pledge warning description view views tweet tweets speech answer response reply suggestion contention charge accusation admission denial plea vow boast quip retort complaint criticism announcement declaration prediction insistence".split(" "),
 );
 
-/** Verbs that give a quoted fragment a source only inside a clause ("called X "deplorables""). */
-export const PARTIAL_CUES: ReadonlySet<string> = new Set(
-  "call called calls calling dub dubbed dubs label labeled labelled labels describe described describes promised vowed pledged referred refer refers branded brand termed term deemed".split(" "),
-);
+/** Verbs that give a quoted fragment a source only inside a clause ("called X “deplorables”"), in any inflection. */
+const PARTIAL_CUE_LEMMAS: ReadonlySet<string> = new Set("call dub label describe promise vow pledge refer brand term deem".split(" "));
+export const PARTIAL_CUES: { has(word: string): boolean } = { has: (w) => PARTIAL_CUE_LEMMAS.has(w) || PARTIAL_CUE_LEMMAS.has(verbLemma(w)) };
 
 export const PRONOUNS: ReadonlyMap<string, "m" | "f" | "n" | "p" | "i"> = new Map([
   ["he", "m"], ["she", "f"], ["it", "n"], ["they", "p"], ["i", "i"], ["we", "p"], ["him", "m"], ["her", "f"], ["his", "m"], ["its", "n"], ["their", "p"],
