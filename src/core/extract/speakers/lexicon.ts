@@ -57,10 +57,15 @@ export const PHRASAL: { get(word: string): ReadonlySet<string> | undefined; has(
 })();
 
 /**
- * Verbs of holding a view (believe, think, consider): no cue for a quote, but a fragment in marks in their
- * sentence is someone's words ("she believes in schools that “teach the whole child”"), not a scare quote.
+ * Verbs of holding, presenting or finding a view, by lemma: believing and fearing (Levin 31.3, 29.5), regarding
+ * and portraying (29.2), wanting, and a study's finding. They are no cue for a quote (the speaker is not always
+ * their subject: "news accounts portray Ames as ..."), but a fragment in marks in their sentence is someone's
+ * words ("she believes in schools that “teach the whole child”"), not a scare quote. Perception and knowledge
+ * (see, know) are left out: the marks in their sentences are mostly the writer's own.
  */
-const ATTITUDE_LEMMAS: ReadonlySet<string> = new Set("believe think feel fear doubt consider hope expect worry wish suspect assume imagine reckon regard view want portray depict".split(" "));
+const ATTITUDE_LEMMAS: ReadonlySet<string> = new Set(
+  "believe think feel fear doubt consider hope expect worry wish suspect assume imagine reckon regard view want portray depict find".split(" "),
+);
 export const ATTITUDE_VERBS: { has(word: string): boolean } = { has: (w) => ATTITUDE_LEMMAS.has(w) || ATTITUDE_LEMMAS.has(verbLemma(w)) };
 
 /** Nouns for what someone said: their possessor is the source ("Trump's claim that ..."). */
