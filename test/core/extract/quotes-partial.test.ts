@@ -65,16 +65,18 @@ describe("the writer's opening phrase before a quote", () => {
 });
 
 describe("the lexicons are classes, by lemma", () => {
-  test.each(["elaborated", "recommends", "surmised", "talking", "spoke", "touted", "clarifies", "exhorted"])("speech verb: %s", (w) => {
+  test.each(["elaborated", "recommends", "surmised", "touted", "clarifies", "exhorted"])("speech verb: %s", (w) => {
     expect(SPEECH_VERBS.has(w)).toBe(true);
   });
 
-  test.each(["believes", "feared", "regarded", "portraying", "found"])("verb of a view: %s", (w) => {
+  test.each(["believes", "feared", "regarded", "portraying", "found", "talking", "spoke"])("verb of a view: %s", (w) => {
     expect(ATTITUDE_VERBS.has(w)).toBe(true);
   });
 
-  test("a view is no speech verb, and perception is neither", () => {
+  test("a view is no speech verb, nor is talk (\"peace talks\", \"Afrikaans-speaking\"), and perception is neither", () => {
     expect(SPEECH_VERBS.has("believes")).toBe(false);
+    expect(SPEECH_VERBS.has("talks")).toBe(false);
+    expect(SPEECH_VERBS.has("speaking")).toBe(false);
     expect(ATTITUDE_VERBS.has("saw")).toBe(false);
     expect(ATTITUDE_VERBS.has("knows")).toBe(false);
   });
@@ -84,4 +86,9 @@ describe("the lexicons are classes, by lemma", () => {
     expect(["admission", "retort", "remarks"].every((w) => SPEECH_NOUNS.has(w))).toBe(true);
     expect(SPEECH_NOUNS.has("river")).toBe(false);
   });
+});
+
+test("talk as a noun ends no description: the speaker is the whole phrase", () => {
+  const got = quotes("“The main issue is the ferry fee,” said a diplomatic source close to the talks.");
+  expect(got).toEqual([["The main issue is the ferry fee", "direct", "a diplomatic source close to the talks"]]);
 });

@@ -14,8 +14,6 @@ const SPEECH_CLASSES = {
   // Transfer of a message, in writing or online.
   write: "write tweet retweet post blog text email quote cite read recite relay dictate summarize summarise testify",
   // Manner of speaking: how the words sounded.
-  // Talking: speaking at all, or with someone.
-  talk: "speak talk chat converse lecture preach",
   manner: "shout yell scream shriek cry bellow roar bark snap snarl growl hiss whisper murmur mutter mumble stammer stutter drawl rasp croak gasp sigh sob wail moan groan whine grumble grouse gripe huff sniff snort chant sing intone blurt exclaim",
   // Facial and bodily expression used as a speech verb ('"...," she smiled').
   express: "laugh chuckle giggle smile grin shrug nod",
@@ -61,10 +59,12 @@ export const PHRASAL: { get(word: string): ReadonlySet<string> | undefined; has(
  * and portraying (29.2), wanting, and a study's finding. They are no cue for a quote (the speaker is not always
  * their subject: "news accounts portray Ames as ..."), but a fragment in marks in their sentence is someone's
  * words ("she believes in schools that “teach the whole child”"), not a scare quote. Perception and knowledge
- * (see, know) are left out: the marks in their sentences are mostly the writer's own.
+ * (see, know) are left out: the marks in their sentences are mostly the writer's own. The talk verbs (Levin 37.5,
+ * speak, talk, chat, lecture) are here, not among the speech verbs: as cues they mistook nouns and adjectives
+ * ("a source close to the talks", "Afrikaans-speaking") for verbs.
  */
 const ATTITUDE_LEMMAS: ReadonlySet<string> = new Set(
-  "believe think feel fear doubt consider hope expect worry wish suspect assume imagine reckon regard view want portray depict find".split(" "),
+  "believe think feel fear doubt consider hope expect worry wish suspect assume imagine reckon regard view want portray depict find speak talk chat converse lecture preach".split(" "),
 );
 export const ATTITUDE_VERBS: { has(word: string): boolean } = { has: (w) => ATTITUDE_LEMMAS.has(w) || ATTITUDE_LEMMAS.has(verbLemma(w)) };
 
