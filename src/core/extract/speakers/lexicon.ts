@@ -61,7 +61,7 @@ export const PHRASAL: { get(word: string): ReadonlySet<string> | undefined; has(
  * words ("she believes in schools that “teach the whole child”"), not a scare quote. Perception and knowledge
  * (see, know) are left out: the marks in their sentences are mostly the writer's own. The talk verbs (Levin 37.5,
  * speak, talk, chat, lecture) are here, not among the speech verbs: as cues they mistook nouns and adjectives
- * ("a source close to the talks", "Afrikaans-speaking") for verbs.
+ * ("a negotiator close to the talks", "Dutch-speaking") for verbs.
  */
 const ATTITUDE_LEMMAS: ReadonlySet<string> = new Set(
   "believe think feel fear doubt consider hope expect worry wish suspect assume imagine reckon regard view want portray depict find speak talk chat converse lecture preach".split(" "),
