@@ -20,7 +20,7 @@ const SPEECH_CLASSES = {
   // Reply and dispute.
   reply: "reply respond answer retort counter rebut retaliate object protest disagree dispute deny refute contradict concede admit acknowledge confess agree concur",
   // Judging: praise and blame spoken aloud.
-  judge: "praise hail laud applaud commend tout thank congratulate criticize criticise blast slam lambaste chide scold rebuke berate accuse charge condemn denounce decry lament bemoan complain fume rail scoff sneer jeer mock taunt tease boast brag crow gush enthuse rant rave gloat marvel demur",
+  judge: "praise hail herald laud applaud commend tout thank congratulate criticize criticise blast slam lambaste chide scold rebuke berate accuse charge condemn denounce decry lament bemoan complain fume rail scoff sneer jeer mock taunt tease boast brag crow gush enthuse rant rave gloat marvel demur",
   // Telling someone what to do or expect.
   advise: "warn caution urge advise admonish counsel recommend instruct exhort inform remind assure reassure promise pledge vow swear threaten plead beg implore demand predict forecast estimate",
   // Telling from memory, and thinking aloud.
@@ -64,7 +64,7 @@ export const PHRASAL: { get(word: string): ReadonlySet<string> | undefined; has(
  * ("a negotiator close to the talks", "Dutch-speaking") for verbs.
  */
 const ATTITUDE_LEMMAS: ReadonlySet<string> = new Set(
-  "believe think feel fear doubt consider hope expect worry wish suspect assume imagine reckon regard view want portray depict find speak talk chat converse lecture preach".split(" "),
+  "believe think feel fear doubt consider hope expect worry wish suspect assume imagine reckon regard view want portray depict find ponder mull contemplate speak talk chat converse lecture preach".split(" "),
 );
 export const ATTITUDE_VERBS: { has(word: string): boolean } = { has: (w) => ATTITUDE_LEMMAS.has(w) || ATTITUDE_LEMMAS.has(verbLemma(w)) };
 
