@@ -7,7 +7,7 @@ import { findQuotedSpans, type QuotedSpan } from "./quotes/marks.js";
 import { continuesParaphrase, nestedReport, spanKind } from "./quotes/kind.js";
 import { attributeQuotes, type AttributionInput } from "./speakers.js";
 import type { Salience } from "./speakers/coref.js";
-import { PARTIAL_CUES, SPEECH_VERBS } from "./speakers/lexicon.js";
+import { ATTITUDE_VERBS, PARTIAL_CUES, SPEECH_NOUNS, SPEECH_VERBS } from "./speakers/lexicon.js";
 
 export { findQuotedSpans, type QuotedSpan } from "./quotes/marks.js";
 
@@ -70,7 +70,7 @@ function reportsSpeech(doc: Doc, span: QuotedSpan): boolean {
   const to = sentenceAt(doc, Math.max(span.open, span.close - 1))?.end ?? span.close;
   // "so-called" marks the writer's distance from a word, not anyone's speech.
   const outside = words((doc.text.slice(from, span.open) + " " + doc.text.slice(span.close, to)).replace(/\bso[-\s]called\b/gi, " "));
-  return outside.some((w) => SPEECH_VERBS.has(w) || PARTIAL_CUES.has(w));
+  return outside.some((w) => SPEECH_VERBS.has(w) || PARTIAL_CUES.has(w) || SPEECH_NOUNS.has(w) || ATTITUDE_VERBS.has(w));
 }
 
 /** The span stands in the article's first paragraph and that paragraph is a headline (short, no full stop inside). */

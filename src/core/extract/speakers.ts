@@ -44,6 +44,8 @@ export function attributeQuotes(doc: Doc, ix: EntityIndex, quotes: readonly Attr
   const tokens = ix.tokens;
   let prev: { q: AttributionInput; a: Attribution; entity?: Entity } | undefined;
   let prevCue: Cue | undefined;
+  // The last quote of either kind that found a speaker: a fragment with no cue of its own carries it.
+  let lastSpoken: { q: AttributionInput; a: Attribution; entity?: Entity } | undefined;
 
   quotes.forEach((q, i) => {
     const { span } = q;
@@ -136,7 +138,14 @@ export function attributeQuotes(doc: Doc, ix: EntityIndex, quotes: readonly Attr
       entity = prev!.entity;
       attribution = { speaker: prev!.a.speaker, confidence: round(prev!.a.confidence * 0.75) };
       if (prev!.a.cue) attribution.cue = prev!.a.cue;
+    } else if (partial && carriesFrom(doc, lastSpoken, span)) {
+      // A fragment with no cue in the paragraph of an attributed quote goes on with that quote's speaker
+      // ("“We are out of sandbags,” Okoro said. Without them, “the levee goes by Friday.”").
+      entity = lastSpoken!.entity;
+      attribution = { speaker: lastSpoken!.a.speaker, confidence: round(lastSpoken!.a.confidence * 0.7) };
+      if (lastSpoken!.a.cue) attribution.cue = lastSpoken!.a.cue;
     } else attribution = { speaker: null, confidence: 0 };
+    if (attribution.speaker) lastSpoken = entity ? { q, a: attribution, entity } : { q, a: attribution };
     if (entity && openSentence) history.push({ entity, sentence: openSentence.index, partial });
     out.push(attribution);
     if (!partial) {
@@ -150,6 +159,15 @@ export function attributeQuotes(doc: Doc, ix: EntityIndex, quotes: readonly Attr
 /** The previous direct quote is close enough (this paragraph or the one before) to hand on its speaker. */
 function continuesFrom(prev: { q: AttributionInput; a: Attribution } | undefined, span: QuotedSpan): boolean {
   return !!prev && prev.q.span.lastParagraph >= span.firstParagraph - 1 && !!prev.a.speaker;
+}
+
+const CARRIED_WORDS = 4;
+
+/** The quote `last` stands in the same paragraph as `span`, before it, with a speaker to hand on. */
+function carriesFrom(doc: Doc, last: { q: AttributionInput; a: Attribution } | undefined, span: QuotedSpan): boolean {
+  if (!last || !last.a.speaker || last.q.span.lastParagraph !== span.firstParagraph || last.q.span.close > span.open) return false;
+  // A clause's worth of words: one to three words in marks with no cue are a scare quote or a name ("the “autopsy”").
+  return doc.text.slice(span.start, span.end).split(/\s+/).filter((w) => /\p{L}/u.test(w)).length >= CARRIED_WORDS;
 }
 
 // Openings that answer someone: agreement or disagreement with what was just said.

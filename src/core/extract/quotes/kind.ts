@@ -2,7 +2,7 @@
 import { sentenceAt, tagIn, type Doc, type PosTag } from "../../text/index.js";
 import type { QuotedSpan } from "./marks.js";
 import { ROLE_MODIFIERS, ROLE_NOUNS, TITLES } from "../entities/lexicon.js";
-import { PHRASAL, SPEECH_VERBS } from "../speakers/lexicon.js";
+import { PARTIAL_CUES, PHRASAL, SPEECH_NOUNS, SPEECH_VERBS } from "../speakers/lexicon.js";
 
 export type SpanKind = "direct" | "partial" | "title";
 
@@ -52,6 +52,9 @@ export function spanKind(doc: Doc, span: QuotedSpan, prev?: QuotedSpan, followin
   // The close of a clause the writer opened with "that" ("she said that once the vote is in, “We go home.”"):
   // the report begins at "that", so the quoted words are only part of it.
   if ((left === "," || left === ":") && thatClauseBefore(doc, span)) return "partial";
+  // The writer's own opening phrase, then the quoted words ("If the rain holds off, “we plant on Monday,” she
+  // said"): the sentence is the writer's, with the quote inside it.
+  if (left === "," && writersOpening(doc, span)) return "partial";
   // A report inside a report ("“We go home,” she said, according to two aides"): the aides are the source, and
   // what they report holds the words of saying around the quote.
   if (nestedReport(doc, span)) return "partial";
@@ -151,6 +154,21 @@ function thatClauseBefore(doc: Doc, span: QuotedSpan): boolean {
   const before = [...lead.slice(0, that.index).matchAll(/[\p{L}’'-]+/gu)].slice(-4).map((w) => w[0].toLowerCase());
   const v = before.findLastIndex((w) => SPEECH_VERBS.has(w) && !PHRASAL.has(w));
   return v >= 0 && !before.slice(v + 1).some((w) => PREPOSITIONS.has(w));
+}
+
+/**
+ * The span's sentence opens with words of the writer's that lead into it with a comma: at least two words, one
+ * in lower case (a phrase, not a name or a vocative), with no verb or noun of saying ("Asked about it, “...”",
+ * "He shot back, “...”" and "According to the memo, “...”" are cues) and no other quote.
+ */
+function writersOpening(doc: Doc, span: QuotedSpan): boolean {
+  const sentence = sentenceAt(doc, span.open);
+  if (!sentence) return false;
+  const lead = doc.text.slice(sentence.start, span.open);
+  if (/["“”‘’]|''|[:;]/.test(lead.replace(/[’']s\b|n[’']t\b|[’']s$/g, "").replace(/^\s*[“"‘']+|[“"‘'\s]+$/g, ""))) return false;
+  const words = [...lead.matchAll(/[\p{L}’'-]+/gu)].map((w) => w[0]);
+  if (words.length < 2 || !words.some((w) => /^\p{Ll}/u.test(w))) return false;
+  return !words.some((w) => { const x = w.toLowerCase(); return x === "according" || SPEECH_VERBS.has(x) || PHRASAL.has(x) || PARTIAL_CUES.has(x) || SPEECH_NOUNS.has(x); });
 }
 
 /**

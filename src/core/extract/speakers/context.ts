@@ -5,7 +5,7 @@ import { tokenAt } from "../entities/tokens.js";
 import { NOT_NAMES, ROLE_MODIFIERS } from "../entities/lexicon.js";
 import type { QuotedSpan } from "../quotes/marks.js";
 import { clauseSubject, cueBefore, type Cue, type GrammarContext, type SpeakerRef } from "./grammar.js";
-import { ADVERBS, DOCUMENT_NOUNS, SPEECH_VERBS, speakerNoun } from "./lexicon.js";
+import { ADVERBS, DOCUMENT_NOUNS, SPEECH_NOUNS, SPEECH_VERBS, speakerNoun } from "./lexicon.js";
 
 /** A cue in an earlier sentence of the quote's paragraph, or a colon introduction at the end of the one before. */
 export function earlierCue(doc: Doc, ctx: GrammarContext, span: QuotedSpan, prevClose: number, partial: boolean): { cue: Cue; how: "paragraph" | "colon" } | undefined {
@@ -105,10 +105,6 @@ export function speechNounBefore(ctx: GrammarContext, lo: number, hi: number): C
 const FINITE = new Set(["was", "is", "has", "had", "will", "would", "could", "can", "may", "might", "must", "should", "did", "does", "made", "took", "gave", "put", "sent", "set", "found", "held", "kept", "left", "led", "saw", "went", "came", "got"]);
 
 const DESCRIPTION_OPENERS = new Set(["the", "a", "an", "one", "another", "his", "her", "their", "its"]);
-
-
-// Nouns for what someone said: their possessor is the source ("Trump's claim that ...").
-const SPEECH_NOUNS = new Set(["claim", "claims", "statement", "statements", "comment", "comments", "remark", "remarks", "words", "assertion", "argument", "promise", "pledge", "warning", "description", "view", "views", "tweet", "tweets", "speech", "answer", "response", "reply", "suggestion", "contention", "charge", "accusation"]);
 
 /** A name or clause subject introducing the quote with a dash or colon: "... Ada Moss -- ''...''", "Obama has a message: "...". */
 export function introducedBy(ctx: GrammarContext, lo: number, hi: number, sentenceLo: number = lo): Cue | undefined {

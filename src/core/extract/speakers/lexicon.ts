@@ -10,7 +10,7 @@ import { ORG_WORDS, ROLE_NOUNS } from "../entities/lexicon.js";
  */
 const SPEECH_CLASSES = {
   // Say verbs: the plain report of words.
-  say: "say tell state declare confirm describe announce proclaim report mention remark comment note observe add continue begin conclude explain reiterate repeat echo stress emphasize emphasise underscore insist maintain assert affirm contend argue reason suggest propose",
+  say: "say tell state declare confirm describe announce proclaim pronounce report mention remark comment note observe add continue begin conclude explain clarify elaborate expound reiterate repeat echo stress emphasize emphasise underscore insist maintain assert affirm contend argue reason suggest propose articulate utter convey hint insinuate divulge characterize characterise narrate",
   // Transfer of a message, in writing or online.
   write: "write tweet retweet post blog text email quote cite read recite relay dictate summarize summarise testify",
   // Manner of speaking: how the words sounded.
@@ -20,11 +20,11 @@ const SPEECH_CLASSES = {
   // Reply and dispute.
   reply: "reply respond answer retort counter rebut retaliate object protest disagree dispute deny refute contradict concede admit acknowledge confess agree concur",
   // Judging: praise and blame spoken aloud.
-  judge: "praise hail laud applaud commend thank congratulate criticize criticise blast slam lambaste chide scold rebuke berate accuse charge condemn denounce decry lament bemoan complain fume rail scoff sneer jeer mock taunt tease boast brag crow gush enthuse rant marvel",
+  judge: "praise hail herald laud applaud commend tout thank congratulate criticize criticise blast slam lambaste chide scold rebuke berate accuse charge condemn denounce decry lament bemoan complain fume rail scoff sneer jeer mock taunt tease boast brag crow gush enthuse rant rave gloat marvel demur",
   // Telling someone what to do or expect.
-  advise: "warn caution urge advise admonish inform remind assure promise pledge vow swear threaten plead beg implore demand predict forecast estimate",
+  advise: "warn caution urge advise admonish counsel recommend instruct exhort inform remind assure reassure promise pledge vow swear threaten plead beg implore demand predict forecast estimate",
   // Telling from memory, and thinking aloud.
-  recall: "recall recount recollect reminisce share reveal disclose confide wonder muse speculate reflect posit opine question ask inquire enquire interject interrupt joke quip jest allege claim complain",
+  recall: "recall recount recollect reminisce share reveal disclose confide wonder muse speculate surmise theorize theorise hypothesize hypothesise reflect posit opine pontificate question ask inquire enquire interject interrupt joke quip jest wisecrack allege claim complain attest",
 } as const;
 
 const SPEECH_LEMMAS: ReadonlySet<string> = new Set(Object.values(SPEECH_CLASSES).flatMap((g) => g.split(" ")));
@@ -54,10 +54,28 @@ export const PHRASAL: { get(word: string): ReadonlySet<string> | undefined; has(
   return { get, has: (w: string) => !!get(w) };
 })();
 
-/** Verbs that give a quoted fragment a source only inside a clause ("called X "deplorables""). */
-export const PARTIAL_CUES: ReadonlySet<string> = new Set(
-  "call called calls calling dub dubbed dubs label labeled labelled labels describe described describes promised vowed pledged referred refer refers branded brand termed term deemed".split(" "),
+/**
+ * Verbs of holding, presenting or finding a view, by lemma: believing and fearing (Levin 31.3, 29.5), regarding
+ * and portraying (29.2), wanting, and a study's finding. They are no cue for a quote (the speaker is not always
+ * their subject: "news accounts portray Ames as ..."), but a fragment in marks in their sentence is someone's
+ * words ("she believes in schools that “teach the whole child”"), not a scare quote. Perception and knowledge
+ * (see, know) are left out: the marks in their sentences are mostly the writer's own. The talk verbs (Levin 37.5,
+ * speak, talk, chat, lecture) are here, not among the speech verbs: as cues they mistook nouns and adjectives
+ * ("a negotiator close to the talks", "Dutch-speaking") for verbs.
+ */
+const ATTITUDE_LEMMAS: ReadonlySet<string> = new Set(
+  "believe think feel fear doubt consider hope expect worry wish suspect assume imagine reckon regard view want portray depict find ponder mull contemplate speak talk chat converse lecture preach".split(" "),
 );
+export const ATTITUDE_VERBS: { has(word: string): boolean } = { has: (w) => ATTITUDE_LEMMAS.has(w) || ATTITUDE_LEMMAS.has(verbLemma(w)) };
+
+/** Nouns for what someone said: their possessor is the source ("Trump's claim that ..."). */
+export const SPEECH_NOUNS: ReadonlySet<string> = new Set(
+  "claim claims statement statements comment comments remark remarks words assertion argument promise pledge warning description view views tweet tweets speech answer response reply suggestion contention charge accusation admission denial plea vow boast quip retort complaint criticism announcement declaration prediction insistence".split(" "),
+);
+
+/** Verbs that give a quoted fragment a source only inside a clause ("called X “deplorables”"), in any inflection. */
+const PARTIAL_CUE_LEMMAS: ReadonlySet<string> = new Set("call dub label describe promise vow pledge refer brand term deem".split(" "));
+export const PARTIAL_CUES: { has(word: string): boolean } = { has: (w) => PARTIAL_CUE_LEMMAS.has(w) || PARTIAL_CUE_LEMMAS.has(verbLemma(w)) };
 
 export const PRONOUNS: ReadonlyMap<string, "m" | "f" | "n" | "p" | "i"> = new Map([
   ["he", "m"], ["she", "f"], ["it", "n"], ["they", "p"], ["i", "i"], ["we", "p"], ["him", "m"], ["her", "f"], ["his", "m"], ["its", "n"], ["their", "p"],
