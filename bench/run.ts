@@ -9,6 +9,8 @@
 //   index-cost --db FILE [--pg-schema NAME] [--sample N]  what the person index and stories cost each put,
 //                                                   N new articles into a kept store (a copy: it is written to)
 //   chart   [--points N] [--runs N]                 trend chart rendering: p50/p99 ms per PNG for an N-point series (50)
+//   pure    [FILE.jsonl...] [--processes N]         whether each card is a function of its article alone: built in
+//                                                   stream order vs with a fresh tagger (or N fresh processes)
 //   whosaid [--eval DIR]                            who-said retrieval on the eval set
 //   digest  [N] [--postgres]                        N digests (1,000) due at one slot against rate-limited fake
 //                                                   platforms: total time vs the floor, duplicates, misses
@@ -20,6 +22,7 @@ import { runDigestHttpBench } from "./digest-http.js";
 import { figuresBench } from "./figures.js";
 import { indexCostBench } from "./index-cost.js";
 import { memoryBench } from "./memory.js";
+import { pureBench } from "./pure.js";
 import { storeBench } from "./store.js";
 import { storiesBench } from "./stories.js";
 import { whosaidBench } from "./whosaid.js";
@@ -30,6 +33,7 @@ const BENCHES: Record<string, (args: string[]) => Promise<void> | void> = {
   store: storeBench,
   stories: storiesBench,
   whosaid: whosaidBench,
+  pure: pureBench,
   chart: chartBench,
   memory: memoryBench,
   "index-cost": indexCostBench,
