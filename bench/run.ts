@@ -1,5 +1,6 @@
 // npm run bench [-- NAME... [options]]: builds dist and runs the named benchmarks (all by default).
-//   card                                            cards/s, median and p99 ms per card, peak RSS
+//   card    [--vs DIR] [--rounds N]                 cards/s, median and p99 ms per card, peak RSS; or this build
+//                                                   against another (DIR: a copy of an earlier dist/), interleaved
 //   figures                                         figure recall per eval file, ISO codes, speed
 //   store   [--articles N] [--pg URL] [--skip-pg]   ingestion rate, question latencies, size, RSS, then
 //           [--skip-adapters]                       Slack and Discord HTTP modes at 200 req/s over the SQLite store
@@ -15,7 +16,7 @@
 //   digest  [N] [--postgres]                        N digests (1,000) due at one slot against rate-limited fake
 //                                                   platforms: total time vs the floor, duplicates, misses
 //   digest-http [N]                                 the same through the real Slack and Discord senders over HTTP
-import { runCardBench } from "./card.js";
+import { runCardBench, runCardVsBench } from "./card.js";
 import { chartBench } from "./chart.js";
 import { DIGEST_BENCH_DEFAULTS, runDigestBench } from "./digest.js";
 import { runDigestHttpBench } from "./digest-http.js";
@@ -28,7 +29,13 @@ import { storiesBench } from "./stories.js";
 import { whosaidBench } from "./whosaid.js";
 
 const BENCHES: Record<string, (args: string[]) => Promise<void> | void> = {
-  card: () => runCardBench(),
+  card: (args) => {
+    const at = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
+    const rounds = at("--rounds") ? Number(at("--rounds")) : undefined;
+    const vs = at("--vs");
+    if (vs) runCardVsBench(vs, { rounds });
+    else runCardBench({ rounds });
+  },
   figures: figuresBench,
   store: storeBench,
   stories: storiesBench,
