@@ -1,4 +1,8 @@
 // Card builder speed: cards per second, median and p99 ms per card, and peak RSS.
+// `--vs DIR` compares this build with another build of the project (DIR holds its src/ and bench/, as
+// dist/ does): both in one process, each article carded by one then the other, in turn first, so that
+// a shared machine's load falls on both alike.
+import { resolve } from "node:path";
 import { buildCard, words } from "../src/core/index.js";
 import { fmt, percentile } from "./stats.js";
 import { loadTexts } from "./texts.js";
@@ -42,4 +46,39 @@ export function runCardBench(options: Partial<CardBenchOptions> = {}): void {
   if (near550.length) log(`card: articles of 450-650 words (${near550.length}): median ${fmt(percentile(near550, 50))} ms, p99 ${fmt(percentile(near550, 99))} ms`);
   else log(`card: no article of 450-650 words in ${name}`);
   log(`card: peak RSS ${fmt(rss / 2 ** 20, 0)} MB`);
+}
+
+type Build = (article: { text: string }) => unknown;
+
+/** This build against the one in `dir`: median and p99 ms per card of each, and the median per-article ratio. */
+export function runCardVsBench(dir: string, options: Partial<CardBenchOptions> = {}): void {
+  const rounds = options.rounds ?? 5;
+  const { name, texts } = options.corpus ?? loadTexts();
+  const log = options.log ?? ((line: string) => console.log(line));
+  const other = (require(resolve(dir, "src/core/index.js")) as { buildCard: Build }).buildCard;
+  const builds: [string, Build][] = [["this build", buildCard], [dir, other]];
+  for (const t of texts.slice(0, 20)) for (const [, build] of builds) build({ text: t }); // warm-up
+  const times: number[][] = [[], []];
+  const ratios: number[] = [];
+  let n = 0;
+  for (let r = 0; r < rounds; r++) {
+    for (const text of texts) {
+      const pair = [0, 0];
+      for (const b of n++ % 2 ? [1, 0] : [0, 1]) {
+        const s = process.hrtime.bigint();
+        builds[b]![1]({ text });
+        pair[b] = Number(process.hrtime.bigint() - s) / 1e6;
+      }
+      times[0]!.push(pair[0]!);
+      times[1]!.push(pair[1]!);
+      ratios.push(pair[0]! / pair[1]!);
+    }
+  }
+  log(`card --vs: ${texts.length} articles from ${name} x ${rounds} rounds, each carded by both builds in turn`);
+  builds.forEach(([label], b) => {
+    const t = times[b]!.sort((x, y) => x - y);
+    log(`card --vs: ${label}: median ${fmt(percentile(t, 50))} ms, p99 ${fmt(percentile(t, 99))} ms, total ${fmt(t.reduce((x, y) => x + y, 0) / 1000)} s`);
+  });
+  ratios.sort((x, y) => x - y);
+  log(`card --vs: this build / other, per article: median ${fmt(percentile(ratios, 50), 3)} (quartiles ${fmt(percentile(ratios, 25), 3)}-${fmt(percentile(ratios, 75), 3)})`);
 }

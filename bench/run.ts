@@ -1,5 +1,6 @@
 // npm run bench [-- NAME... [options]]: builds dist and runs the named benchmarks (all by default).
-//   card                                            cards/s, median and p99 ms per card, peak RSS
+//   card    [--vs DIR] [--rounds N]                 cards/s, median and p99 ms per card, peak RSS; or this build
+//                                                   against another (DIR: a copy of an earlier dist/), interleaved
 //   figures                                         figure recall per eval file, ISO codes, speed
 //   store   [--articles N] [--pg URL] [--skip-pg]   ingestion rate, question latencies, size, RSS, then
 //           [--skip-adapters]                       Slack and Discord HTTP modes at 200 req/s over the SQLite store
@@ -9,27 +10,37 @@
 //   index-cost --db FILE [--pg-schema NAME] [--sample N]  what the person index and stories cost each put,
 //                                                   N new articles into a kept store (a copy: it is written to)
 //   chart   [--points N] [--runs N]                 trend chart rendering: p50/p99 ms per PNG for an N-point series (50)
+//   pure    [FILE.jsonl...] [--processes N]         whether each card is a function of its article alone: built in
+//                                                   stream order vs with a fresh tagger (or N fresh processes)
 //   whosaid [--eval DIR]                            who-said retrieval on the eval set
 //   digest  [N] [--postgres]                        N digests (1,000) due at one slot against rate-limited fake
 //                                                   platforms: total time vs the floor, duplicates, misses
 //   digest-http [N]                                 the same through the real Slack and Discord senders over HTTP
-import { runCardBench } from "./card.js";
+import { runCardBench, runCardVsBench } from "./card.js";
 import { chartBench } from "./chart.js";
 import { DIGEST_BENCH_DEFAULTS, runDigestBench } from "./digest.js";
 import { runDigestHttpBench } from "./digest-http.js";
 import { figuresBench } from "./figures.js";
 import { indexCostBench } from "./index-cost.js";
 import { memoryBench } from "./memory.js";
+import { pureBench } from "./pure.js";
 import { storeBench } from "./store.js";
 import { storiesBench } from "./stories.js";
 import { whosaidBench } from "./whosaid.js";
 
 const BENCHES: Record<string, (args: string[]) => Promise<void> | void> = {
-  card: () => runCardBench(),
+  card: (args) => {
+    const at = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
+    const rounds = at("--rounds") ? Number(at("--rounds")) : undefined;
+    const vs = at("--vs");
+    if (vs) runCardVsBench(vs, { rounds });
+    else runCardBench({ rounds });
+  },
   figures: figuresBench,
   store: storeBench,
   stories: storiesBench,
   whosaid: whosaidBench,
+  pure: pureBench,
   chart: chartBench,
   memory: memoryBench,
   "index-cost": indexCostBench,

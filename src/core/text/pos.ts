@@ -24,19 +24,31 @@ let nlp: WinkMethods | undefined;
 // the instance (measured: about 25 MB of heap per 200,000 new forms). Over a long ingest of news, where
 // every new name and number is a new form, that grows without bound, so the tagger is made anew once it
 // has read `renewAfter` tokens (a few thousand articles; making one costs a few hundred ms). Its tags do
-// not depend on what an instance read before (test/core/text/pos.test.ts).
+// not depend on what an instance read before (test/core/text/pos.test.ts, pos-pure.test.ts).
 const RENEW_AFTER_TOKENS = 2_000_000;
 let renewAfter = RENEW_AFTER_TOKENS;
 let readByThis = 0;
 let made = 0;
 
+// wink-eng-lite-web-model's metaCER() JSON-encodes its table again on every call (it keeps the result in
+// its own variable), so the table doubles with each tagger made and the 21st fails ("Invalid string
+// length") after holding hundreds of MB. It is read once and handed to every instance.
+let metaCER: unknown;
+const readMetaCER = () => (metaCER ??= (model.metaCER as () => unknown)());
+
 function tagger(): WinkMethods {
   if (!nlp || readByThis >= renewAfter) {
-    nlp = winkNLP(model, ["pos"]);
+    // The model's parts are looked up when a tagger is made (a bench hands new instances a copy of one core).
+    nlp = winkNLP({ ...model, metaCER: readMetaCER }, ["pos"]);
     readByThis = 0;
     made++;
   }
   return nlp;
+}
+
+/** Makes the tagger anew before the next text (for checks that a card does not depend on the texts tagged before it). */
+export function renewTagger(): void {
+  nlp = undefined;
 }
 
 /** How many tagger instances were made so far, and the tokens the current one has read (for tests and benches). */
@@ -107,11 +119,33 @@ class Tagged implements TaggedToken {
   }
 }
 
+// wink's tokenizer splits a possessive "'s" from its word ("Orvane's car": Orvane, 's) except when a
+// punctuation mark follows it ("Orvane's, then"): there it reads "Orvane's" as one new word, adds it to the
+// instance's lexicon, and from then on reads every "Orvane's" as one word, so a text's tokens (and a card)
+// depended on the texts read before it. A space put after such an "'s" makes wink split it as anywhere
+// else ("It's," stays the contraction "It", "'s"); the spaces are taken out of the offsets again.
+const POSSESSIVE_BEFORE_MARK = /[\p{L}\p{N}]['’][sS](?=[^\s\p{L}\p{N}])/gu;
+
+/** `text` with a space after each "'s" that a punctuation mark follows, and where those spaces are in it. */
+function possessivesApart(text: string): { read: string; spaces: number[] } {
+  const spaces: number[] = [];
+  let read = "";
+  let from = 0;
+  for (const m of text.matchAll(POSSESSIVE_BEFORE_MARK)) {
+    const end = m.index + m[0].length;
+    read += text.slice(from, end) + " ";
+    spaces.push(read.length - 1);
+    from = end;
+  }
+  return spaces.length ? { read: read + text.slice(from), spaces } : { read: text, spaces };
+}
+
 function tagUncached(text: string): TaggedToken[] {
   const nlp = tagger();
   const its = nlp.its;
+  const { read, spaces: added } = possessivesApart(text);
   // One pass of wink's collection per property: cheaper than an item object and four reads per token.
-  const tokens = nlp.readDoc(text).tokens();
+  const tokens = nlp.readDoc(read).tokens();
   const texts = tokens.out();
   readByThis += texts.length;
   const spaces = tokens.out(its.precedingSpaces);
@@ -119,13 +153,15 @@ function tagUncached(text: string): TaggedToken[] {
   const lemmas = new Lemmas(tokens);
   const out = new Array<TaggedToken>(texts.length);
   let at = 0;
+  let shift = 0; // spaces of ours before the token
   for (let i = 0; i < texts.length; i++) {
     const token = texts[i]!;
     at += spaces[i]!.length;
     // The tokenizer keeps the text's characters; look the token up to stay aligned even if it did not.
-    const found = text.startsWith(token, at) ? at : text.indexOf(token, at);
+    const found = read.startsWith(token, at) ? at : read.indexOf(token, at);
     const start = found >= 0 ? found : at;
-    out[i] = new Tagged(token, start, start + token.length, tags[i]!, lemmas, i);
+    while (shift < added.length && added[shift]! < start) shift++;
+    out[i] = new Tagged(token, start - shift, start - shift + token.length, tags[i]!, lemmas, i);
     at = start + token.length;
   }
   return out;
