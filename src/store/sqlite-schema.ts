@@ -1,6 +1,7 @@
 // SQLite schema, versioned with PRAGMA user_version. Append a migration; never edit a shipped one.
 import type { Database } from "better-sqlite3";
 import { StoreError } from "./errors.js";
+import { revOf } from "./stories.js";
 
 // FTS tables are contentless (the text lives in `articles.card`); contentless_delete lets an
 // updated article drop its old rows. Bodies are pre-tokenised by rows.ts/tokens().
@@ -124,6 +125,10 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
                    FROM json_each(r.value, '$.figures') x),
        'time', json_extract(r.value, '$.time')))
      FROM json_each(stories.recent) r);`,
+  // The version of each story's `recent` (revOf: a hash of it), so that a process keeping it parsed
+  // reads the version for each decision and `recent` only when it holds another.
+  `ALTER TABLE stories ADD COLUMN rev TEXT NOT NULL DEFAULT '';
+   UPDATE stories SET rev = briefbot_rev(recent);`,
 ];
 
 /** Brings the database to the latest schema; refuses one written by a newer briefbot. */
@@ -137,6 +142,8 @@ export function migrateSqlite(db: Database, where: string): void {
         `it was written by a newer briefbot. Upgrade briefbot, or use another --db.`,
     );
   }
+  // What migrations compute that SQL cannot.
+  db.function("briefbot_rev", { deterministic: true }, (json) => revOf(String(json)));
   for (let v = version; v < latest; v++) {
     db.transaction(() => {
       db.exec(SQLITE_MIGRATIONS[v]!);
