@@ -129,6 +129,12 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   // reads the version for each decision and `recent` only when it holds another.
   `ALTER TABLE stories ADD COLUMN rev TEXT NOT NULL DEFAULT '';
    UPDATE stories SET rev = briefbot_rev(recent);`,
+  // What flags read of each member (flagFeatures: figures and the quotes given to a person) in its
+  // own column: a join read it out of the whole features with json_extract, about 1 ms per join.
+  `ALTER TABLE story_articles ADD COLUMN flag_features TEXT NOT NULL DEFAULT '{}';
+   UPDATE story_articles SET flag_features = json_object('id', json_extract(features, '$.id'), 'time', time, 'publisher', json_extract(features, '$.publisher'),
+     'figures', json(json_extract(features, '$.figures')),
+     'quotes', (SELECT json_group_array(json(x.value)) FROM json_each(features, '$.quotes') x WHERE json_extract(x.value, '$.speaker') IS NOT NULL));`,
 ];
 
 /** Brings the database to the latest schema; refuses one written by a newer briefbot. */

@@ -6,7 +6,7 @@ import type { Database } from "better-sqlite3";
 import { chooseStory, claimKeys, joinFlags, shownFlags, storyFeatures, storyFlags, storyIdOf, storyKeys, type BriefingCard, type StoryCandidate, type StoryFeatures, type StoryFlag } from "../core/index.js";
 import { metaOf, type MetaRow } from "./rows.js";
 import {
-  completeness, createRecentCache, FLAG_MEMBERS, MAX_CANDIDATES, mergeInfo, newestForFlags, olderOf, PER_KEY, rankCandidates, recentWith, revOf, storyOf, toRecent,
+  completeness, createRecentCache, FLAG_MEMBERS, flagFeatures, MAX_CANDIDATES, mergeInfo, newestForFlags, olderOf, PER_KEY, rankCandidates, recentWith, revOf, storyOf, toRecent,
   type RecentMember, type StoreStoryOptions, type StoryInfo,
 } from "./stories.js";
 import type { StoredStory } from "./types.js";
@@ -67,10 +67,7 @@ export function createSqliteStories(db: Database, opts: StoreStoryOptions): Sqli
     // the quotes given to a person: storyFlags reads no other quote).
     // Bounded by (time, seq): members of a story often share a time (a day's reports).
     sharing: db.prepare<[number, string, number, number], { seq: number; time: number; f: string }>(
-      `SELECT m.seq, m.time, json_object('id', json_extract(m.features, '$.id'), 'time', m.time, 'publisher', json_extract(m.features, '$.publisher'),
-         'figures', json(json_extract(m.features, '$.figures')),
-         'quotes', (SELECT json_group_array(json(x.value)) FROM json_each(m.features, '$.quotes') x WHERE json_extract(x.value, '$.speaker') IS NOT NULL)) AS f
-       FROM story_articles m
+      `SELECT m.seq, m.time, m.flag_features AS f FROM story_articles m
        WHERE m.seq IN (SELECT seq FROM story_claims WHERE sid = ? AND key IN (SELECT value FROM json_each(?)) AND (time, seq) >= (?, ?))`,
     ),
     insClaims: db.prepare("INSERT OR IGNORE INTO story_claims (sid, key, time, seq) SELECT ?, value, ?, ? FROM json_each(?)"),
@@ -87,7 +84,7 @@ export function createSqliteStories(db: Database, opts: StoreStoryOptions): Sqli
       "UPDATE stories SET title = ?, best = ?, best_score = ?, first_time = ?, last_time = ?, updated_at = ?, size = ?, info = ?, recent = ?, rev = ? WHERE sid = ?",
     ),
     delStory: db.prepare("DELETE FROM stories WHERE sid = ?"),
-    insMember: db.prepare("INSERT INTO story_articles (seq, sid, time, features) VALUES (?, ?, ?, ?)"),
+    insMember: db.prepare("INSERT INTO story_articles (seq, sid, time, features, flag_features) VALUES (?, ?, ?, ?, ?)"),
     memberOf: db.prepare<[number], { sid: number }>("SELECT sid FROM story_articles WHERE seq = ?"),
     delMember: db.prepare("DELETE FROM story_articles WHERE seq = ?"),
     span: db.prepare<[number], { lo: number; hi: number; n: number }>("SELECT min(time) AS lo, max(time) AS hi, count(*) AS n FROM story_articles WHERE sid = ?"),
@@ -182,7 +179,7 @@ export function createSqliteStories(db: Database, opts: StoreStoryOptions): Sqli
       const row = q.story.get(sid)!;
       const recent = recentWith(membersOf([row]).get(sid)!, f, opts.maxCompared);
       const r = recentRow(recent);
-      q.insMember.run(seq, sid, time, JSON.stringify(f));
+      q.insMember.run(seq, sid, time, JSON.stringify(f), JSON.stringify(flagFeatures(f)));
       addFlags(sid, seq, f, claims);
       const prev = JSON.parse(row.info) as StoryInfo;
       const better = score > row.best_score;
@@ -198,7 +195,7 @@ export function createSqliteStories(db: Database, opts: StoreStoryOptions): Sqli
       const r = recentRow(recent);
       sid = Number(q.insStory.run(storyIdOf(id), card.title, id, score, time, time, now, JSON.stringify(mergeInfo(undefined, card)), r.json, r.rev).lastInsertRowid);
       recentCache.put(sid, r.rev, recent);
-      q.insMember.run(seq, sid, time, JSON.stringify(f));
+      q.insMember.run(seq, sid, time, JSON.stringify(f), JSON.stringify(flagFeatures(f)));
     }
     q.insClaims.run(sid, time, seq, JSON.stringify(claims));
     q.insKeys.run(time, sid, JSON.stringify(keys));

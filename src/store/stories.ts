@@ -59,6 +59,14 @@ export function recentWith(recent: readonly RecentMember[], f: StoryFeatures, n:
 }
 
 /**
+ * What flags read of a member (figures, the quotes given to a person; storyFlags reads no other
+ * quote): kept beside its features, so that a join does not read them out of the whole features.
+ */
+export function flagFeatures(f: StoryFeatures): Pick<StoryFeatures, "id" | "time" | "publisher" | "figures" | "quotes"> {
+  return { id: f.id, time: f.time, publisher: f.publisher, figures: f.figures, quotes: f.quotes.filter((q) => q.speaker) };
+}
+
+/**
  * A flag row's place: its older article's (time, seq). A flag is shown while both its articles are
  * among the story's newest FLAG_MEMBERS, that is while its older one is at or above the cut.
  */

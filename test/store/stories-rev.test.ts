@@ -69,6 +69,8 @@ describe("sqlite stories.rev", () => {
     const at = SQLITE_MIGRATIONS.findIndex((m) => m.includes("ADD COLUMN rev"));
     const raw = new Sqlite(path);
     raw.exec("ALTER TABLE stories DROP COLUMN rev");
+    // And the columns later migrations add, which that briefbot did not have either.
+    for (const m of SQLITE_MIGRATIONS.slice(at + 1)) for (const c of m.matchAll(/ALTER TABLE (\w+) ADD COLUMN (\w+)/g)) raw.exec(`ALTER TABLE ${c[1]} DROP COLUMN ${c[2]}`);
     raw.pragma(`user_version = ${at}`);
     raw.close();
     const s2 = openSqliteStore(path);
@@ -84,6 +86,31 @@ describe("sqlite stories.rev", () => {
     for (const r of rows()) expect(r.rev).toBe(revOf(r.recent));
     check.close();
     await s2.close();
+  });
+
+  test("a database from before flag_features gets each member's, as a member written now has it", async () => {
+    const path = join(dir, "before-flag-features.db");
+    const s1 = openSqliteStore(path);
+    for (const [i, a] of [FAILS, CRACKED, REPAIRS].entries()) await s1.put(a, buildCard(a), i + 1);
+    await s1.close();
+    const read = (db: Sqlite.Database) =>
+      (db.prepare("SELECT seq, flag_features FROM story_articles ORDER BY seq").all() as Array<{ seq: number; flag_features: string }>).map((r) => ({
+        seq: r.seq,
+        f: JSON.parse(r.flag_features) as { quotes: unknown[] },
+      }));
+    const raw = new Sqlite(path);
+    const written = read(raw);
+    expect(written).toHaveLength(3);
+    // The quotes given to a person are there (flags compare them), no other field of the features.
+    expect(written.map((r) => r.f.quotes.length)).toEqual([0, 1, 1]);
+    expect(Object.keys(written[1]!.f).sort()).toEqual(["figures", "id", "publisher", "quotes", "time"]);
+    raw.exec("ALTER TABLE story_articles DROP COLUMN flag_features");
+    raw.pragma(`user_version = ${SQLITE_MIGRATIONS.findIndex((m) => m.includes("ADD COLUMN flag_features"))}`);
+    raw.close();
+    await openSqliteStore(path).close();
+    const again = new Sqlite(path, { readonly: true });
+    expect(read(again)).toEqual(written);
+    again.close();
   });
 
   test("a story another connection changed is scored as the row now holds it, not as this process holds it parsed", async () => {
