@@ -70,7 +70,7 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
       const r = await c.query<{ sid: number; rev: string; recent: string }>({ ...named("recent", `SELECT sid, rev, recent FROM ${s}.stories WHERE sid = ANY($1::int[])`), values: [missing] });
       for (const row of r.rows) {
         const m = JSON.parse(row.recent) as RecentMember[];
-        recentCache.put(row.sid, row.rev, m);
+        recentCache.put(row.sid, row.rev, m, row.recent.length);
         out.set(row.sid, m);
       }
     }
@@ -139,7 +139,7 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
             flags.cut, flags.rows.map((x) => x.otime), flags.rows.map((x) => x.oseq), flags.rows.map((x) => x.flag), rr.rev,
           ],
         });
-        recentCache.put(sid, rr.rev, recent);
+        recentCache.put(sid, rr.rev, recent, rr.json.length);
         return;
       }
     }
@@ -150,7 +150,7 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
          VALUES ($6, $7, $8, $9, $2, $2, $10, 1, $11::jsonb, $12, $13) RETURNING sid), ${member} SELECT sid FROM st`),
       values: [...memberArgs, storyIdOf(id), card.title, id, score, now, JSON.stringify(mergeInfo(undefined, card)), rr.json, rr.rev],
     });
-    recentCache.put(started.rows[0]!.sid, rr.rev, recent);
+    recentCache.put(started.rows[0]!.sid, rr.rev, recent, rr.json.length);
   }
 
   /**
@@ -215,7 +215,7 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
         rr.json, flags.map((x) => x.o.time), flags.map((x) => x.o.seq), flags.map((x) => x.flag), rr.rev,
       ],
     );
-    recentCache.put(m.sid, rr.rev, recent);
+    recentCache.put(m.sid, rr.rev, recent, rr.json.length);
   }
 
   async function full(c: Q, rows: StoryRow[]): Promise<StoredStory[]> {

@@ -116,7 +116,7 @@ export function createSqliteStories(db: Database, opts: StoreStoryOptions): Sqli
     if (missing.length) {
       for (const r of q.recent.all(JSON.stringify(missing))) {
         const m = JSON.parse(r.recent) as RecentMember[];
-        recentCache.put(r.sid, r.rev, m);
+        recentCache.put(r.sid, r.rev, m, r.recent.length);
         out.set(r.sid, m);
       }
     }
@@ -189,12 +189,12 @@ export function createSqliteStories(db: Database, opts: StoreStoryOptions): Sqli
         r.json, r.rev, sid,
       );
       // The next article that may join this story finds it parsed.
-      recentCache.put(sid, r.rev, recent);
+      recentCache.put(sid, r.rev, recent, r.json.length);
     } else {
       const recent = recentWith([], f, opts.maxCompared);
       const r = recentRow(recent);
       sid = Number(q.insStory.run(storyIdOf(id), card.title, id, score, time, time, now, JSON.stringify(mergeInfo(undefined, card)), r.json, r.rev).lastInsertRowid);
-      recentCache.put(sid, r.rev, recent);
+      recentCache.put(sid, r.rev, recent, r.json.length);
       q.insMember.run(seq, sid, time, JSON.stringify(f), JSON.stringify(flagFeatures(f)));
     }
     q.insClaims.run(sid, time, seq, JSON.stringify(claims));
@@ -229,7 +229,7 @@ export function createSqliteStories(db: Database, opts: StoreStoryOptions): Sqli
     const recent = members.slice(0, opts.maxCompared).map(toRecent);
     const r = recentRow(recent);
     q.updStory.run(best.card.title, best.id, completeness(best.card), span.lo, span.hi, now, span.n, JSON.stringify(merged!), r.json, r.rev, row.sid);
-    recentCache.put(row.sid, r.rev, recent);
+    recentCache.put(row.sid, r.rev, recent, r.json.length);
   }
 
   function flagsOf(sid: number, articles: Array<{ id: string; time: number; seq: number }>): StoryFlag[] {
