@@ -7,6 +7,7 @@
 // the put's time can be split: without the index = the whole put less its part. The SQLite file is
 // written to (use a copy); the PostgreSQL schema gets the N articles.
 import { loadavg } from "node:os";
+import { PerformanceObserver } from "node:perf_hooks";
 import { join, resolve } from "node:path";
 import pg from "pg";
 import type { Article, BriefingCard } from "../src/core/index.js";
@@ -143,12 +144,29 @@ export async function indexCostBench(args: string[]): Promise<void> {
     await cardsPool.close();
     if (args.includes("--decide")) {
       // The decision for each new article against the store as it is (once each, not the best of 3).
+      // Beside wall time: the process's CPU time (moves far less with the machine's load) and the
+      // garbage collections that ran while deciding, with the heap after.
+      const gcs: number[] = [];
+      const obs = new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) gcs.push(e.duration);
+      });
+      obs.observe({ entryTypes: ["gc"] });
       const times: number[] = [];
+      const cpu0 = process.cpuUsage();
       for (const i of items) times.push(await parts.decide(i, timeOf(i)));
+      const cpu = process.cpuUsage(cpu0);
+      await new Promise((r) => setTimeout(r, 200)); // GC entries reach the observer later, not during a synchronous loop
+      obs.disconnect();
       times.sort((a, b) => a - b);
+      const total = times.reduce((a, b) => a + b, 0);
+      const gcMs = gcs.reduce((a, b) => a + b, 0);
       console.log(
-        `${t.name}: grouping decision at ${stored} stored, once each over ${n} new articles: mean ${fmt(times.reduce((a, b) => a + b, 0) / n)} ms, ` +
+        `${t.name}: grouping decision at ${stored} stored, once each over ${n} new articles: mean ${fmt(total / n)} ms, ` +
           `p50 ${fmt(percentile(times, 50))} ms, p99 ${fmt(percentile(times, 99))} ms; load average ${loadavg().map((x) => fmt(x, 1)).join(" ")}`,
+      );
+      console.log(
+        `${t.name}: decision CPU ${fmt((cpu.user + cpu.system) / 1000 / n)} ms each; ${gcs.length} garbage collections while deciding, ${fmt(gcMs, 0)} ms ` +
+          `(${fmt((100 * gcMs) / total, 1)}% of decision time; the longest ${fmt(Math.max(0, ...gcs))} ms); heap after ${fmt(process.memoryUsage().heapUsed / 1024 / 1024, 0)} MB`,
       );
     }
     let put = 0, people = 0, stories = 0;

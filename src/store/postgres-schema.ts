@@ -115,6 +115,11 @@ export const POSTGRES_MIGRATIONS: ReadonlyArray<(s: string) => string> = [
                     FROM jsonb_array_elements(x.features->'figures') WITH ORDINALITY AS f(v, o)),
         'time', x.features->'time') ORDER BY x.time DESC, x.seq DESC)::text
       FROM (SELECT features, time, seq FROM ${s}.story_articles m WHERE m.sid = st.sid ORDER BY time DESC, seq DESC LIMIT 12) x), '[]');`,
+  // The version of each story's `recent` (revOf: the first 16 hex digits of its MD5), so that a
+  // process keeping it parsed reads the version for each decision and `recent` only when it holds another.
+  (s) => `
+    ALTER TABLE ${s}.stories ADD COLUMN rev text NOT NULL DEFAULT '';
+    UPDATE ${s}.stories SET rev = left(md5(recent), 16);`,
 ];
 
 /** Brings the schema to the latest version under an advisory lock (replicas may start together). */

@@ -1,6 +1,7 @@
 // SQLite schema, versioned with PRAGMA user_version. Append a migration; never edit a shipped one.
 import type { Database } from "better-sqlite3";
 import { StoreError } from "./errors.js";
+import { revOf } from "./stories.js";
 
 // FTS tables are contentless (the text lives in `articles.card`); contentless_delete lets an
 // updated article drop its old rows. Bodies are pre-tokenised by rows.ts/tokens().
@@ -124,6 +125,16 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
                    FROM json_each(r.value, '$.figures') x),
        'time', json_extract(r.value, '$.time')))
      FROM json_each(stories.recent) r);`,
+  // The version of each story's `recent` (revOf: a hash of it), so that a process keeping it parsed
+  // reads the version for each decision and `recent` only when it holds another.
+  `ALTER TABLE stories ADD COLUMN rev TEXT NOT NULL DEFAULT '';
+   UPDATE stories SET rev = briefbot_rev(recent);`,
+  // What flags read of each member (flagFeatures: figures and the quotes given to a person) in its
+  // own column: a join read it out of the whole features with json_extract, about 1 ms per join.
+  `ALTER TABLE story_articles ADD COLUMN flag_features TEXT NOT NULL DEFAULT '{}';
+   UPDATE story_articles SET flag_features = json_object('id', json_extract(features, '$.id'), 'time', time, 'publisher', json_extract(features, '$.publisher'),
+     'figures', json(json_extract(features, '$.figures')),
+     'quotes', (SELECT json_group_array(json(x.value)) FROM json_each(features, '$.quotes') x WHERE json_extract(x.value, '$.speaker') IS NOT NULL));`,
 ];
 
 /** Brings the database to the latest schema; refuses one written by a newer briefbot. */
@@ -137,6 +148,8 @@ export function migrateSqlite(db: Database, where: string): void {
         `it was written by a newer briefbot. Upgrade briefbot, or use another --db.`,
     );
   }
+  // What migrations compute that SQL cannot.
+  db.function("briefbot_rev", { deterministic: true }, (json) => revOf(String(json)));
   for (let v = version; v < latest; v++) {
     db.transaction(() => {
       db.exec(SQLITE_MIGRATIONS[v]!);

@@ -7,7 +7,7 @@ import type pg from "pg";
 import { chooseStory, claimKeys, joinFlags, shownFlags, storyFeatures, storyFlags, storyIdOf, storyKeys, type BriefingCard, type StoryCandidate, type StoryFeatures, type StoryFlag } from "../core/index.js";
 import { metaOf, type MetaRow } from "./rows.js";
 import {
-  completeness, createFeatureCache, FLAG_MEMBERS, MAX_CANDIDATES, mergeInfo, newestForFlags, olderOf, PER_KEY, recentWith, storyOf, toRecent,
+  completeness, createRecentCache, FLAG_MEMBERS, MAX_CANDIDATES, mergeInfo, newestForFlags, olderOf, PER_KEY, recentWith, revOf, storyOf, toRecent,
   type RecentMember, type StoreStoryOptions, type StoryInfo,
 } from "./stories.js";
 import type { StoredStory } from "./types.js";
@@ -50,28 +50,52 @@ function statementName(s: string, key: string): string {
 
 export function createPostgresStories(s: string, opts: StoreStoryOptions): PostgresStories {
   const named = (key: string, text: string) => ({ name: statementName(s, key), text });
-  const recentCache = createFeatureCache<RecentMember[]>();
-  /** `recent` as stored (text, so that what is read back is what was written), kept in the cache. */
-  function recentJson(recent: RecentMember[]): string {
+  const recentCache = createRecentCache();
+  /** `recent` as stored and its version. */
+  function recentRow(recent: RecentMember[]): { json: string; rev: string } {
     const json = JSON.stringify(recent);
-    recentCache.put(json, recent);
-    return json;
+    return { json, rev: revOf(json) };
+  }
+
+  /** Stories' newest members at the versions given: from the cache, the others read (one round trip, only then) and kept. */
+  async function membersOf(c: Q, rows: ReadonlyArray<{ sid: number; rev: string }>): Promise<Map<number, RecentMember[]>> {
+    const out = new Map<number, RecentMember[]>();
+    const missing: number[] = [];
+    for (const r of rows) {
+      const m = recentCache.get(r.sid, r.rev);
+      if (m) out.set(r.sid, m);
+      else missing.push(r.sid);
+    }
+    if (missing.length) {
+      const r = await c.query<{ sid: number; rev: string; recent: string }>({ ...named("recent", `SELECT sid, rev, recent FROM ${s}.stories WHERE sid = ANY($1::int[])`), values: [missing] });
+      for (const row of r.rows) {
+        const m = JSON.parse(row.recent) as RecentMember[];
+        recentCache.put(row.sid, row.rev, m, row.recent.length);
+        out.set(row.sid, m);
+      }
+    }
+    return out;
   }
 
   // Key hits ranked as rankCandidates ranks them: most keys shared first, then the first hit (keys
   // in order, each newest first); only stories the article may join (chooseStory's time rule).
   async function candidates(c: Q, f: StoryFeatures, keys: string[]): Promise<StoryCandidate[]> {
     if (!keys.length) return [];
-    const r = await c.query<{ sid: number; first_time: number; last_time: number; recent: string }>({
+    const r = await c.query<{ sid: number; first_time: number; last_time: number; rev: string }>({
       ...named("decide", `WITH h AS (
          SELECT h.sid, k.o, h.time FROM unnest($1::text[]) WITH ORDINALITY AS k(key, o)
          CROSS JOIN LATERAL (SELECT sid, time FROM ${s}.story_keys WHERE key = k.key AND time >= $2 AND time <= $3 ORDER BY time DESC LIMIT $4) h
        ), r AS (SELECT sid, count(*) AS n, min(o * 1e13 - time) AS first FROM h GROUP BY sid ORDER BY n DESC, first LIMIT $5)
-       SELECT st.sid, st.first_time, st.last_time, st.recent FROM r JOIN ${s}.stories st ON st.sid = r.sid
+       SELECT st.sid, st.first_time, st.last_time, st.rev FROM r JOIN ${s}.stories st ON st.sid = r.sid
        WHERE st.last_time >= $2 AND st.first_time <= $3 ORDER BY r.n DESC, r.first`),
       values: [keys, f.time - opts.quietMs, f.time + opts.quietMs, PER_KEY, MAX_CANDIDATES],
     });
-    return r.rows.map((row) => ({ id: String(row.sid), firstTime: row.first_time, lastTime: row.last_time, members: recentCache.get(row.recent) }));
+    // Versions only: what scoring reads of the newest members comes from the cache, or is read on a miss.
+    const members = await membersOf(c, r.rows);
+    return r.rows.flatMap((row) => {
+      const m = members.get(row.sid);
+      return m ? [{ id: String(row.sid), firstTime: row.first_time, lastTime: row.last_time, members: m }] : [];
+    });
   }
 
   async function decide(c: Q, id: string, card: BriefingCard, time: number) {
@@ -94,33 +118,39 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
     if (join !== null) {
       // The story row locked (two writers joining one story) and read, the member written.
       const row = (
-        await c.query<StoryRow & { recent: string }>({
-          ...named("join", `WITH st AS (SELECT ${STORY_COLS}, recent FROM ${s}.stories WHERE sid = $6 FOR UPDATE), ${member} SELECT * FROM st`),
+        await c.query<StoryRow & { rev: string }>({
+          ...named("join", `WITH st AS (SELECT ${STORY_COLS}, rev FROM ${s}.stories WHERE sid = $6 FOR UPDATE), ${member} SELECT * FROM st`),
           values: [...memberArgs, join],
         })
       ).rows[0];
       if (row) {
         const sid = row.sid;
         const flags = await joinedFlags(c, sid, seq, f, claims);
+        const recent = recentWith((await membersOf(c, [row])).get(sid)!, f, opts.maxCompared);
+        const rr = recentRow(recent);
         const better = score > row.best_score;
         await c.query({
           ...named("joined", `WITH p AS (DELETE FROM ${s}.story_flags WHERE sid = $8 AND otime < $10),
              fl AS (INSERT INTO ${s}.story_flags (sid, otime, oseq, flag) SELECT $8, x.otime, x.oseq, x.flag FROM unnest($11::float8[], $12::int[], $13::text[]) WITH ORDINALITY AS x(otime, oseq, flag, i) ORDER BY i)
-           UPDATE ${s}.stories SET title = $1, best = $2, best_score = $3, first_time = $4, last_time = $5, updated_at = $6, size = size + 1, info = $7::jsonb, recent = $9 WHERE sid = $8`),
+           UPDATE ${s}.stories SET title = $1, best = $2, best_score = $3, first_time = $4, last_time = $5, updated_at = $6, size = size + 1, info = $7::jsonb, recent = $9, rev = $14 WHERE sid = $8`),
           values: [
             better ? card.title : row.title, better ? id : row.best, better ? score : row.best_score, Math.min(row.first_time, time), Math.max(row.last_time, time), now,
-            JSON.stringify(mergeInfo(row.info, card)), sid, recentJson(recentWith(recentCache.get(row.recent), f, opts.maxCompared)),
-            flags.cut, flags.rows.map((x) => x.otime), flags.rows.map((x) => x.oseq), flags.rows.map((x) => x.flag),
+            JSON.stringify(mergeInfo(row.info, card)), sid, rr.json,
+            flags.cut, flags.rows.map((x) => x.otime), flags.rows.map((x) => x.oseq), flags.rows.map((x) => x.flag), rr.rev,
           ],
         });
+        recentCache.put(sid, rr.rev, recent, rr.json.length);
         return;
       }
     }
-    await c.query({
-      ...named("start", `WITH st AS (INSERT INTO ${s}.stories (id, title, best, best_score, first_time, last_time, updated_at, size, info, recent)
-         VALUES ($6, $7, $8, $9, $2, $2, $10, 1, $11::jsonb, $12) RETURNING sid), ${member} SELECT sid FROM st`),
-      values: [...memberArgs, storyIdOf(id), card.title, id, score, now, JSON.stringify(mergeInfo(undefined, card)), recentJson(recentWith([], f, opts.maxCompared))],
+    const recent = recentWith([], f, opts.maxCompared);
+    const rr = recentRow(recent);
+    const started = await c.query<{ sid: number }>({
+      ...named("start", `WITH st AS (INSERT INTO ${s}.stories (id, title, best, best_score, first_time, last_time, updated_at, size, info, recent, rev)
+         VALUES ($6, $7, $8, $9, $2, $2, $10, 1, $11::jsonb, $12, $13) RETURNING sid), ${member} SELECT sid FROM st`),
+      values: [...memberArgs, storyIdOf(id), card.title, id, score, now, JSON.stringify(mergeInfo(undefined, card)), rr.json, rr.rev],
     });
+    recentCache.put(started.rows[0]!.sid, rr.rev, recent, rr.json.length);
   }
 
   /**
@@ -175,15 +205,17 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
     const at = new Map(cards.rows.map((x) => [x.features.id, x]));
     const flags = storyFlags(cards.rows.map((x) => x.features), opts).map((flag) => ({ o: olderOf(at.get(flag.articles[0])!, at.get(flag.articles[1])!), flag: JSON.stringify(flag) }));
     const times = cards.rows.map((x) => x.time);
+    const recent = cards.rows.slice(0, opts.maxCompared).map((x) => toRecent(x.features));
+    const rr = recentRow(recent);
     await c.query(
       `WITH fl AS (INSERT INTO ${s}.story_flags (sid, otime, oseq, flag) SELECT $8, x.otime, x.oseq, x.flag FROM unnest($10::float8[], $11::int[], $12::text[]) WITH ORDINALITY AS x(otime, oseq, flag, i) ORDER BY i)
-       UPDATE ${s}.stories SET title = $1, best = $2, best_score = $3, first_time = $4, last_time = $5, updated_at = $6, size = size - 1, info = $7::jsonb, recent = $9 WHERE sid = $8`,
+       UPDATE ${s}.stories SET title = $1, best = $2, best_score = $3, first_time = $4, last_time = $5, updated_at = $6, size = size - 1, info = $7::jsonb, recent = $9, rev = $13 WHERE sid = $8`,
       [
         best.card.title, best.id, completeness(best.card), Math.min(...times), Math.max(...times), now, JSON.stringify(merged!), m.sid,
-        recentJson(cards.rows.slice(0, opts.maxCompared).map((x) => toRecent(x.features))),
-        flags.map((x) => x.o.time), flags.map((x) => x.o.seq), flags.map((x) => x.flag),
+        rr.json, flags.map((x) => x.o.time), flags.map((x) => x.o.seq), flags.map((x) => x.flag), rr.rev,
       ],
     );
+    recentCache.put(m.sid, rr.rev, recent, rr.json.length);
   }
 
   async function full(c: Q, rows: StoryRow[]): Promise<StoredStory[]> {

@@ -6,7 +6,7 @@ import type { Database } from "better-sqlite3";
 import { chooseStory, claimKeys, joinFlags, shownFlags, storyFeatures, storyFlags, storyIdOf, storyKeys, type BriefingCard, type StoryCandidate, type StoryFeatures, type StoryFlag } from "../core/index.js";
 import { metaOf, type MetaRow } from "./rows.js";
 import {
-  completeness, createFeatureCache, FLAG_MEMBERS, MAX_CANDIDATES, mergeInfo, newestForFlags, olderOf, PER_KEY, rankCandidates, recentWith, storyOf, toRecent,
+  completeness, createRecentCache, FLAG_MEMBERS, flagFeatures, MAX_CANDIDATES, mergeInfo, newestForFlags, olderOf, PER_KEY, rankCandidates, recentWith, revOf, storyOf, toRecent,
   type RecentMember, type StoreStoryOptions, type StoryInfo,
 } from "./stories.js";
 import type { StoredStory } from "./types.js";
@@ -22,8 +22,11 @@ interface StoryRow {
   updated_at: number;
   size: number;
   info: string;
-  recent: string;
+  rev: string;
 }
+
+/** A story row without `recent` (read only when the cache holds another version). */
+const STORY_COLS = "sid, id, title, best, best_score, first_time, last_time, updated_at, size, info, rev";
 
 export interface SqliteStories {
   /** The grouping decision alone (look-ups and scoring, no writes): what `assign` does first. */
@@ -48,11 +51,13 @@ export function createSqliteStories(db: Database, opts: StoreStoryOptions): Sqli
       "SELECT (SELECT group_concat(sid) FROM (SELECT sid FROM story_keys WHERE key = j.value AND time >= ? AND time <= ? ORDER BY time DESC LIMIT ?)) AS sids FROM json_each(?) j",
     ),
     // Only stories the article may join (chooseStory's time rule): the others' newest articles are not read.
-    candidates: db.prepare<[string, number, number], Pick<StoryRow, "sid" | "first_time" | "last_time" | "recent">>(
-      "SELECT sid, first_time, last_time, recent FROM stories WHERE sid IN (SELECT value FROM json_each(?)) AND last_time >= ? AND first_time <= ?",
+    // Their versions only: what scoring reads of their newest members is read on a cache miss.
+    candidates: db.prepare<[string, number, number], Pick<StoryRow, "sid" | "first_time" | "last_time" | "rev">>(
+      "SELECT sid, first_time, last_time, rev FROM stories WHERE sid IN (SELECT value FROM json_each(?)) AND last_time >= ? AND first_time <= ?",
     ),
-    story: db.prepare<[number], StoryRow>("SELECT * FROM stories WHERE sid = ?"),
-    storyById: db.prepare<[string], StoryRow>("SELECT * FROM stories WHERE id = ?"),
+    recent: db.prepare<[string], { sid: number; rev: string; recent: string }>("SELECT sid, rev, recent FROM stories WHERE sid IN (SELECT value FROM json_each(?))"),
+    story: db.prepare<[number], StoryRow>(`SELECT ${STORY_COLS} FROM stories WHERE sid = ?`),
+    storyById: db.prepare<[string], StoryRow>(`SELECT ${STORY_COLS} FROM stories WHERE id = ?`),
     members: db.prepare<[number, number], { seq: number; time: number; features: string }>(
       "SELECT seq, time, features FROM story_articles WHERE sid = ? ORDER BY time DESC, seq DESC LIMIT ?",
     ),
@@ -62,10 +67,7 @@ export function createSqliteStories(db: Database, opts: StoreStoryOptions): Sqli
     // the quotes given to a person: storyFlags reads no other quote).
     // Bounded by (time, seq): members of a story often share a time (a day's reports).
     sharing: db.prepare<[number, string, number, number], { seq: number; time: number; f: string }>(
-      `SELECT m.seq, m.time, json_object('id', json_extract(m.features, '$.id'), 'time', m.time, 'publisher', json_extract(m.features, '$.publisher'),
-         'figures', json(json_extract(m.features, '$.figures')),
-         'quotes', (SELECT json_group_array(json(x.value)) FROM json_each(m.features, '$.quotes') x WHERE json_extract(x.value, '$.speaker') IS NOT NULL)) AS f
-       FROM story_articles m
+      `SELECT m.seq, m.time, m.flag_features AS f FROM story_articles m
        WHERE m.seq IN (SELECT seq FROM story_claims WHERE sid = ? AND key IN (SELECT value FROM json_each(?)) AND (time, seq) >= (?, ?))`,
     ),
     insClaims: db.prepare("INSERT OR IGNORE INTO story_claims (sid, key, time, seq) SELECT ?, value, ?, ? FROM json_each(?)"),
@@ -76,13 +78,13 @@ export function createSqliteStories(db: Database, opts: StoreStoryOptions): Sqli
     delFlags: db.prepare("DELETE FROM story_flags WHERE sid = ?"),
     flagsOf: db.prepare<[number, number], { flag: string }>("SELECT flag FROM story_flags WHERE sid = ? AND otime >= ? ORDER BY n"),
     insStory: db.prepare(
-      "INSERT INTO stories (id, title, best, best_score, first_time, last_time, updated_at, size, info, recent) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
+      "INSERT INTO stories (id, title, best, best_score, first_time, last_time, updated_at, size, info, recent, rev) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)",
     ),
     updStory: db.prepare(
-      "UPDATE stories SET title = ?, best = ?, best_score = ?, first_time = ?, last_time = ?, updated_at = ?, size = ?, info = ?, recent = ? WHERE sid = ?",
+      "UPDATE stories SET title = ?, best = ?, best_score = ?, first_time = ?, last_time = ?, updated_at = ?, size = ?, info = ?, recent = ?, rev = ? WHERE sid = ?",
     ),
     delStory: db.prepare("DELETE FROM stories WHERE sid = ?"),
-    insMember: db.prepare("INSERT INTO story_articles (seq, sid, time, features) VALUES (?, ?, ?, ?)"),
+    insMember: db.prepare("INSERT INTO story_articles (seq, sid, time, features, flag_features) VALUES (?, ?, ?, ?, ?)"),
     memberOf: db.prepare<[number], { sid: number }>("SELECT sid FROM story_articles WHERE seq = ?"),
     delMember: db.prepare("DELETE FROM story_articles WHERE seq = ?"),
     span: db.prepare<[number], { lo: number; hi: number; n: number }>("SELECT min(time) AS lo, max(time) AS hi, count(*) AS n FROM story_articles WHERE sid = ?"),
@@ -94,29 +96,52 @@ export function createSqliteStories(db: Database, opts: StoreStoryOptions): Sqli
       "SELECT a.id, a.title, a.url, a.publisher, a.published_at, m.time, m.seq FROM story_articles m JOIN articles a ON a.seq = m.seq WHERE m.sid = ? ORDER BY m.time, m.seq",
     ),
     sidOfArticle: db.prepare<[string], { sid: number }>("SELECT m.sid FROM articles a JOIN story_articles m ON m.seq = a.seq WHERE a.id = ?"),
-    list: db.prepare<[number, number], StoryRow>("SELECT * FROM stories ORDER BY last_time DESC, sid DESC LIMIT ? OFFSET ?"),
+    list: db.prepare<[number, number], StoryRow>(`SELECT ${STORY_COLS} FROM stories ORDER BY last_time DESC, sid DESC LIMIT ? OFFSET ?`),
     unassigned: db.prepare<[number], { seq: number; id: string; card: string; sort_time: number; ingested_at: number }>(
       "SELECT a.seq, a.id, a.card, a.sort_time, a.ingested_at FROM articles a WHERE NOT EXISTS (SELECT 1 FROM story_articles m WHERE m.seq = a.seq) ORDER BY a.sort_time, a.seq LIMIT ?",
     ),
   };
 
-  const recentCache = createFeatureCache<RecentMember[]>();
+  const recentCache = createRecentCache();
+
+  /** Stories' newest members at the versions given: from the cache, the others read (one statement) and kept. */
+  function membersOf(rows: ReadonlyArray<{ sid: number; rev: string }>): Map<number, RecentMember[]> {
+    const out = new Map<number, RecentMember[]>();
+    const missing: number[] = [];
+    for (const r of rows) {
+      const m = recentCache.get(r.sid, r.rev);
+      if (m) out.set(r.sid, m);
+      else missing.push(r.sid);
+    }
+    if (missing.length) {
+      for (const r of q.recent.all(JSON.stringify(missing))) {
+        const m = JSON.parse(r.recent) as RecentMember[];
+        recentCache.put(r.sid, r.rev, m, r.recent.length);
+        out.set(r.sid, m);
+      }
+    }
+    return out;
+  }
 
   function candidates(f: StoryFeatures, keys: string[]): StoryCandidate[] {
     const hits: number[] = [];
     for (const r of q.keyHits.all(f.time - opts.quietMs, f.time + opts.quietMs, PER_KEY, JSON.stringify(keys))) if (r.sids) for (const x of r.sids.split(",")) hits.push(Number(x));
     const sids = rankCandidates(hits).slice(0, MAX_CANDIDATES);
     // A story emptied by an update leaves its keys behind: it is simply not found here.
-    return sids.length
-      ? q.candidates.all(JSON.stringify(sids), f.time - opts.quietMs, f.time + opts.quietMs).map((row) => ({ id: String(row.sid), firstTime: row.first_time, lastTime: row.last_time, members: recentCache.get(row.recent) }))
-      : [];
+    if (!sids.length) return [];
+    const rows = q.candidates.all(JSON.stringify(sids), f.time - opts.quietMs, f.time + opts.quietMs);
+    const members = membersOf(rows);
+    // A story deleted between the two reads (another process) is no candidate.
+    return rows.flatMap((row) => {
+      const m = members.get(row.sid);
+      return m ? [{ id: String(row.sid), firstTime: row.first_time, lastTime: row.last_time, members: m }] : [];
+    });
   }
 
-  /** `recent` as stored, kept in the cache so that the next article to look at this story does not parse it. */
-  function recentJson(recent: RecentMember[]): string {
+  /** `recent` as stored and its version. */
+  function recentRow(recent: RecentMember[]): { json: string; rev: string } {
     const json = JSON.stringify(recent);
-    recentCache.put(json, recent);
-    return json;
+    return { json, rev: revOf(json) };
   }
 
   function decide(id: string, card: BriefingCard, time: number) {
@@ -152,18 +177,25 @@ export function createSqliteStories(db: Database, opts: StoreStoryOptions): Sqli
     if (join !== null) {
       sid = join;
       const row = q.story.get(sid)!;
-      q.insMember.run(seq, sid, time, JSON.stringify(f));
+      const recent = recentWith(membersOf([row]).get(sid)!, f, opts.maxCompared);
+      const r = recentRow(recent);
+      q.insMember.run(seq, sid, time, JSON.stringify(f), JSON.stringify(flagFeatures(f)));
       addFlags(sid, seq, f, claims);
       const prev = JSON.parse(row.info) as StoryInfo;
       const better = score > row.best_score;
       q.updStory.run(
         better ? card.title : row.title, better ? id : row.best, better ? score : row.best_score,
         Math.min(row.first_time, time), Math.max(row.last_time, time), now, row.size + 1, JSON.stringify(mergeInfo(prev, card)),
-        recentJson(recentWith(recentCache.get(row.recent), f, opts.maxCompared)), sid,
+        r.json, r.rev, sid,
       );
+      // The next article that may join this story finds it parsed.
+      recentCache.put(sid, r.rev, recent, r.json.length);
     } else {
-      sid = Number(q.insStory.run(storyIdOf(id), card.title, id, score, time, time, now, JSON.stringify(mergeInfo(undefined, card)), recentJson(recentWith([], f, opts.maxCompared))).lastInsertRowid);
-      q.insMember.run(seq, sid, time, JSON.stringify(f));
+      const recent = recentWith([], f, opts.maxCompared);
+      const r = recentRow(recent);
+      sid = Number(q.insStory.run(storyIdOf(id), card.title, id, score, time, time, now, JSON.stringify(mergeInfo(undefined, card)), r.json, r.rev).lastInsertRowid);
+      recentCache.put(sid, r.rev, recent, r.json.length);
+      q.insMember.run(seq, sid, time, JSON.stringify(f), JSON.stringify(flagFeatures(f)));
     }
     q.insClaims.run(sid, time, seq, JSON.stringify(claims));
     q.insKeys.run(time, sid, JSON.stringify(keys));
@@ -195,7 +227,9 @@ export function createSqliteStories(db: Database, opts: StoreStoryOptions): Sqli
       q.insFlag.run(m.sid, o.time, o.seq, JSON.stringify(flag));
     }
     const recent = members.slice(0, opts.maxCompared).map(toRecent);
-    q.updStory.run(best.card.title, best.id, completeness(best.card), span.lo, span.hi, now, span.n, JSON.stringify(merged!), recentJson(recent), row.sid);
+    const r = recentRow(recent);
+    q.updStory.run(best.card.title, best.id, completeness(best.card), span.lo, span.hi, now, span.n, JSON.stringify(merged!), r.json, r.rev, row.sid);
+    recentCache.put(row.sid, r.rev, recent, r.json.length);
   }
 
   function flagsOf(sid: number, articles: Array<{ id: string; time: number; seq: number }>): StoryFlag[] {

@@ -51,7 +51,7 @@ describePg("postgres store", () => {
     // Back to the schema before story_flags, story_claims and stories.recent: the flags in stories.info.
     const version = POSTGRES_MIGRATIONS.findIndex((m) => m("s").includes("CREATE TABLE s.story_flags"));
     await pool.query(`UPDATE "${schema}".stories SET info = jsonb_set(info, '{flags}', $1::jsonb)`, [JSON.stringify(before)]);
-    await pool.query(`DROP TABLE "${schema}".story_flags, "${schema}".story_claims; ALTER TABLE "${schema}".stories DROP COLUMN recent`);
+    await pool.query(`DROP TABLE "${schema}".story_flags, "${schema}".story_claims; ALTER TABLE "${schema}".stories DROP COLUMN recent, DROP COLUMN rev`);
     await pool.query(`DROP INDEX "${schema}".story_articles_newest; CREATE INDEX ON "${schema}".story_articles (sid, time DESC)`);
     await pool.query(`UPDATE "${schema}".briefbot_meta SET value = $1 WHERE key = 'schema_version'`, [String(version)]);
     const s2 = await createPostgresStore(pool, { schema });

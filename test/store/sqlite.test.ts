@@ -67,6 +67,11 @@ describe("sqlite file", () => {
   });
 });
 
+/** Columns that migrations after `at` add to tables kept (the database then is as that briefbot left it). */
+function dropLaterColumns(raw: Sqlite.Database, at: number): void {
+  for (const m of SQLITE_MIGRATIONS.slice(at + 1)) for (const c of m.matchAll(/ALTER TABLE (\w+) ADD COLUMN (\w+)/g)) raw.exec(`ALTER TABLE ${c[1]} DROP COLUMN ${c[2]}`);
+}
+
 test("sqlite: a database from before stories.recent keeps its stories, and new articles still join them", async () => {
   const path = join(dir, "recent.db");
   const items = ["troops-border-a", "troops-border-b"].map((id) => evalArticle(id));
@@ -78,6 +83,7 @@ test("sqlite: a database from before stories.recent keeps its stories, and new a
   const raw = new Sqlite(path);
   raw.exec("ALTER TABLE stories DROP COLUMN recent");
   for (const m of SQLITE_MIGRATIONS.slice(at + 1)) for (const t of m.matchAll(/CREATE TABLE (\w+)/g)) raw.exec(`DROP TABLE ${t[1]}`);
+  dropLaterColumns(raw, at);
   raw.pragma(`user_version = ${at}`);
   raw.close();
   const s2 = openSqliteStore(path);
@@ -100,6 +106,7 @@ test("sqlite: a database from before flags were rows keeps its flags, and a join
   const raw = new Sqlite(path);
   raw.prepare("UPDATE stories SET info = json_set(info, '$.flags', json(?))").run(JSON.stringify(before));
   raw.exec("DROP TABLE story_flags; DROP TABLE story_claims;");
+  dropLaterColumns(raw, at);
   raw.pragma(`user_version = ${at}`);
   raw.close();
   const s2 = openSqliteStore(path);

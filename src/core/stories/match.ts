@@ -111,23 +111,52 @@ function common(a: readonly string[], b: readonly string[]): number {
   return n;
 }
 
+/** The class of what a figure counts, without its event ("troops" of "troops|dead"): compared in place. */
+function sameThingClass(a: string, b: string): boolean {
+  const ia = a.indexOf("|"), ib = b.indexOf("|");
+  const la = ia < 0 ? a.length : ia;
+  if (la !== (ib < 0 ? b.length : ib)) return false;
+  for (let i = 0; i < la; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) return false;
+  return true;
+}
+
+// The cheap tests first; no string is made (this runs for every figure pair of every candidate member).
 const sameFigure = (a: Figure, b: Figure) =>
-  a.kind === b.kind && a.thing.split("|")[0] === b.thing.split("|")[0] && Math.abs(a.value - b.value) <= 0.005 * Math.max(Math.abs(a.value), 1) && (a.value >= 10 || a.kind !== "count");
+  a.kind === b.kind && Math.abs(a.value - b.value) <= 0.005 * Math.max(Math.abs(a.value), 1) && (a.value >= 10 || a.kind !== "count") && sameThingClass(a.thing, b.thing);
+
+const sharesQuote = (a: MatchFeatures, b: MatchFeatures) => a.quotes.some((qa) => b.quotes.some((qb) => sameQuoteWords(qa, qb)));
+
+/** The score from its parts, added in one order (so that a score with and without a shared quote is exact). */
+function total(dice: number, quote: number, figures: number, people: number, places: number): number {
+  const w = STORY_WEIGHTS;
+  return w.words * dice + w.quote * quote + w.figure * Math.min(figures, 3) + w.person * Math.min(people, 3) + w.place * Math.min(places, 2);
+}
+
+/**
+ * pairScore, with the quote comparison (the dearest part) made only when the score with a shared
+ * quote would be above `floor` and at least `threshold`; -Infinity when it would not (the score then
+ * cannot matter to the caller). A score given is pairScore's to the last bit.
+ */
+function scoreAbove(a: MatchFeatures, b: MatchFeatures, floor: number, threshold: number): number {
+  const dice = a.words.length + b.words.length ? (2 * common(a.words, b.words)) / (a.words.length + b.words.length) : 0;
+  let figures = 0;
+  for (const fa of a.figures) {
+    for (const fb of b.figures) {
+      if (sameFigure(fa, fb)) {
+        figures++;
+        break;
+      }
+    }
+  }
+  const people = common(a.people, b.people), places = common(a.places, b.places);
+  const high = total(dice, 1, figures, people, places);
+  if (!(high > floor && high >= threshold)) return -Infinity;
+  return a.quotes.length && b.quotes.length && sharesQuote(a, b) ? high : total(dice, 0, figures, people, places);
+}
 
 /** How strongly two articles look like one event (0 = nothing shared). */
 export function pairScore(a: MatchFeatures, b: MatchFeatures): number {
-  const w = STORY_WEIGHTS;
-  const dice = a.words.length + b.words.length ? (2 * common(a.words, b.words)) / (a.words.length + b.words.length) : 0;
-  const quote = a.quotes.some((qa) => b.quotes.some((qb) => sameQuoteWords(qa, qb))) ? 1 : 0;
-  let figures = 0;
-  for (const fa of a.figures) if (b.figures.some((fb) => sameFigure(fa, fb))) figures++;
-  return (
-    w.words * dice +
-    w.quote * quote +
-    w.figure * Math.min(figures, 3) +
-    w.person * Math.min(common(a.people, b.people), 3) +
-    w.place * Math.min(common(a.places, b.places), 2)
-  );
+  return scoreAbove(a, b, -Infinity, -Infinity);
 }
 
 /** A story as candidates for joining are given: its newest articles, and its time span. */
@@ -147,7 +176,9 @@ export function chooseStory(f: StoryFeatures, candidates: readonly StoryCandidat
   for (const c of candidates) {
     if (f.time > c.lastTime + opts.quietMs || f.time < c.firstTime - opts.quietMs) continue;
     let s = 0;
-    for (const m of c.members.slice(0, opts.maxCompared)) s = Math.max(s, pairScore(f, m));
+    // A member's score counts only when it can beat the story's best so far, the best story so far
+    // and the threshold: its quotes are compared only then (the same choice, with less work).
+    for (let i = 0; i < c.members.length && i < opts.maxCompared; i++) s = Math.max(s, scoreAbove(f, c.members[i]!, Math.max(s, best.score), opts.threshold));
     if (s >= opts.threshold && s > best.score) best = { join: c.id, score: s };
   }
   return best;

@@ -1,0 +1,221 @@
+// stories.rev: the version of a story's `recent`, by which each store keeps `recent` parsed. An older
+// database gets it by migration; a story another connection changed, or a write rolled back, is never
+// scored from what this process holds parsed.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Sqlite from "better-sqlite3";
+import pg from "pg";
+import { buildCard, type Article, type BriefingCard } from "../../src/core/index.js";
+import { createPostgresStore, openSqliteDatabase, openSqliteStore, type BriefingStore } from "../../src/store/index.js";
+import { POSTGRES_MIGRATIONS } from "../../src/store/postgres-schema.js";
+import { SQLITE_MIGRATIONS } from "../../src/store/sqlite-schema.js";
+import { revOf, STORE_STORY_DEFAULTS } from "../../src/store/stories.js";
+import { createPostgresStories } from "../../src/store/stories-postgres.js";
+import { createSqliteStories } from "../../src/store/stories-sqlite.js";
+import { describePg, PG_URL } from "./pg-available.js";
+
+// Invented: a harbour barrier fails (1); a retelling quotes the harbour master (2); a third report
+// shares only that quote with (2) and little else with (1): it joins the story only when (2) is in it.
+const T0 = Date.UTC(2026, 2, 3, 8);
+const HOUR = 3600_000;
+const FAILS: Article = {
+  title: "Flood barrier fails at Ostrel harbour",
+  publisher: "Coast Courier",
+  publishedAt: new Date(T0).toISOString(),
+  url: "https://news.example.org/ostrel-1",
+  text:
+    "Flood barrier fails at Ostrel harbour\n\nThe new flood barrier at Ostrel harbour failed on Tuesday night, letting seawater into the old market streets. " +
+    "Harbour engineers said a hinge on the central gate had cracked during the storm.\n\nTownspeople spent the morning clearing mud from shops along the quay.",
+};
+const CRACKED: Article = {
+  title: "Ostrel harbour barrier gate cracked in storm",
+  publisher: "Northern Ledger",
+  publishedAt: new Date(T0 + 5 * HOUR).toISOString(),
+  url: "https://news.example.org/ostrel-2",
+  text:
+    "Ostrel harbour barrier gate cracked in storm\n\nA cracked hinge on the central gate of the Ostrel harbour flood barrier let seawater into the market streets on Tuesday night.\n\n" +
+    '"We will rebuild the gate before the winter tides arrive," said harbour master Tomas Vindel.\n\nShops along the quay were closed on Wednesday.',
+};
+const REPAIRS: Article = {
+  title: "Harbour master promises repairs",
+  publisher: "Bay Evening News",
+  publishedAt: new Date(T0 + 30 * HOUR).toISOString(),
+  url: "https://news.example.org/ostrel-3",
+  text:
+    "Harbour master promises repairs\n\nTomas Vindel, who runs the port, told reporters on Thursday that crews were already at work.\n\n" +
+    '"We will rebuild the gate before the winter tides arrive," Vindel said, adding that funding had been found.\n\nThe council meets next week to discuss the budget.',
+};
+const item = (a: Article) => ({ article: a, card: buildCard(a) });
+const timeOf = (c: BriefingCard) => Date.parse(c.source.publishedAt!);
+
+async function storySizes(store: BriefingStore): Promise<number[]> {
+  return (await store.stories(10)).map((s) => s.articles.length).sort();
+}
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "briefbot-rev-"));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("sqlite stories.rev", () => {
+  test("a database from before rev gets each story's version (the hash of its recent), and new articles still join", async () => {
+    const path = join(dir, "before-rev.db");
+    const s1 = openSqliteStore(path);
+    await s1.put(FAILS, buildCard(FAILS), 1);
+    await s1.put(CRACKED, buildCard(CRACKED), 2);
+    await s1.close();
+    const at = SQLITE_MIGRATIONS.findIndex((m) => m.includes("ADD COLUMN rev"));
+    const raw = new Sqlite(path);
+    raw.exec("ALTER TABLE stories DROP COLUMN rev");
+    // And the columns later migrations add, which that briefbot did not have either.
+    for (const m of SQLITE_MIGRATIONS.slice(at + 1)) for (const c of m.matchAll(/ALTER TABLE (\w+) ADD COLUMN (\w+)/g)) raw.exec(`ALTER TABLE ${c[1]} DROP COLUMN ${c[2]}`);
+    raw.pragma(`user_version = ${at}`);
+    raw.close();
+    const s2 = openSqliteStore(path);
+    const check = new Sqlite(path, { readonly: true });
+    const rows = () => check.prepare("SELECT rev, recent FROM stories").all() as Array<{ rev: string; recent: string }>;
+    expect(rows()).toHaveLength(1);
+    for (const r of rows()) expect(r.rev).toBe(revOf(r.recent));
+    const before = rows()[0]!.rev;
+    await s2.put(REPAIRS, buildCard(REPAIRS), 3);
+    expect(await storySizes(s2)).toEqual([3]);
+    // Written with the new member: a new version, still the hash of what the row holds.
+    expect(rows()[0]!.rev).not.toBe(before);
+    for (const r of rows()) expect(r.rev).toBe(revOf(r.recent));
+    check.close();
+    await s2.close();
+  });
+
+  test("a database from before flag_features gets each member's, as a member written now has it", async () => {
+    const path = join(dir, "before-flag-features.db");
+    const s1 = openSqliteStore(path);
+    for (const [i, a] of [FAILS, CRACKED, REPAIRS].entries()) await s1.put(a, buildCard(a), i + 1);
+    await s1.close();
+    const read = (db: Sqlite.Database) =>
+      (db.prepare("SELECT seq, flag_features FROM story_articles ORDER BY seq").all() as Array<{ seq: number; flag_features: string }>).map((r) => ({
+        seq: r.seq,
+        f: JSON.parse(r.flag_features) as { quotes: unknown[] },
+      }));
+    const raw = new Sqlite(path);
+    const written = read(raw);
+    expect(written).toHaveLength(3);
+    // The quotes given to a person are there (flags compare them), no other field of the features.
+    expect(written.map((r) => r.f.quotes.length)).toEqual([0, 1, 1]);
+    expect(Object.keys(written[1]!.f).sort()).toEqual(["figures", "id", "publisher", "quotes", "time"]);
+    raw.exec("ALTER TABLE story_articles DROP COLUMN flag_features");
+    raw.pragma(`user_version = ${SQLITE_MIGRATIONS.findIndex((m) => m.includes("ADD COLUMN flag_features"))}`);
+    raw.close();
+    await openSqliteStore(path).close();
+    const again = new Sqlite(path, { readonly: true });
+    expect(read(again)).toEqual(written);
+    again.close();
+  });
+
+  test("a story another connection changed is scored as the row now holds it, not as this process holds it parsed", async () => {
+    const path = join(dir, "two.db");
+    const a = openSqliteStore(path);
+    const b = openSqliteStore(path);
+    await a.put(FAILS, buildCard(FAILS), 1); // `a` holds the story parsed with one member
+    await b.put(CRACKED, buildCard(CRACKED), 2); // `b` adds the member the third report matches
+    await a.put(REPAIRS, buildCard(REPAIRS), 3);
+    expect(await storySizes(a)).toEqual([3]);
+    await a.close();
+    await b.close();
+  });
+
+  test("a join rolled back leaves nothing this process would score from", async () => {
+    const path = join(dir, "rollback.db");
+    await openSqliteStore(path).close(); // migrated
+    const db = openSqliteDatabase(path);
+    const stories = createSqliteStories(db, STORE_STORY_DEFAULTS);
+    const [fails, cracked, repairs] = [FAILS, CRACKED, REPAIRS].map(item);
+    db.transaction(() => stories.assign(1, fails!.card.id, fails!.card, timeOf(fails!.card), 1))();
+    db.exec("BEGIN");
+    stories.assign(2, cracked!.card.id, cracked!.card, timeOf(cracked!.card), 2);
+    expect(stories.decide(repairs!.card.id, repairs!.card, timeOf(repairs!.card)).join).not.toBeNull();
+    db.exec("ROLLBACK");
+    // Without the rolled-back member the third report shares too little with the story.
+    expect(stories.decide(repairs!.card.id, repairs!.card, timeOf(repairs!.card)).join).toBeNull();
+    // And once it is really there, the story is read again.
+    db.transaction(() => stories.assign(2, cracked!.card.id, cracked!.card, timeOf(cracked!.card), 2))();
+    const fresh = createSqliteStories(db, STORE_STORY_DEFAULTS);
+    const joined = stories.decide(repairs!.card.id, repairs!.card, timeOf(repairs!.card)).join;
+    expect(joined).not.toBeNull();
+    expect(joined).toBe(fresh.decide(repairs!.card.id, repairs!.card, timeOf(repairs!.card)).join);
+    db.close();
+  });
+});
+
+const run = `bbrev_${process.pid}_${Date.now().toString(36)}`;
+describePg("postgres stories.rev", () => {
+  let pool: pg.Pool;
+  const schemas: string[] = [];
+  const fresh = () => {
+    const schema = `${run}_${schemas.length}`;
+    schemas.push(schema);
+    return schema;
+  };
+  beforeAll(() => {
+    pool = new pg.Pool({ connectionString: PG_URL, max: 4 });
+  });
+  afterAll(async () => {
+    for (const s of schemas) await pool.query(`DROP SCHEMA IF EXISTS "${s}" CASCADE`);
+    await pool.end();
+  });
+
+  test("a schema from before rev gets each story's version (the hash of its recent), and new articles still join", async () => {
+    const schema = fresh();
+    const s1 = await createPostgresStore(pool, { schema });
+    await s1.put(FAILS, buildCard(FAILS), 1);
+    await s1.put(CRACKED, buildCard(CRACKED), 2);
+    await s1.close();
+    const version = POSTGRES_MIGRATIONS.findIndex((m) => m("s").includes("ADD COLUMN rev"));
+    await pool.query(`ALTER TABLE "${schema}".stories DROP COLUMN rev`);
+    await pool.query(`UPDATE "${schema}".briefbot_meta SET value = $1 WHERE key = 'schema_version'`, [String(version)]);
+    const s2 = await createPostgresStore(pool, { schema });
+    const rows = async () => (await pool.query<{ rev: string; recent: string }>(`SELECT rev, recent FROM "${schema}".stories`)).rows;
+    expect(await rows()).toHaveLength(1);
+    // The same version as this process gives the same text.
+    for (const r of await rows()) expect(r.rev).toBe(revOf(r.recent));
+    const before = (await rows())[0]!.rev;
+    await s2.put(REPAIRS, buildCard(REPAIRS), 3);
+    expect(await storySizes(s2)).toEqual([3]);
+    expect((await rows())[0]!.rev).not.toBe(before);
+    for (const r of await rows()) expect(r.rev).toBe(revOf(r.recent));
+    await s2.close();
+  });
+
+  test("a story another replica changed is scored as the row now holds it", async () => {
+    const schema = fresh();
+    const a = await createPostgresStore(pool, { schema });
+    const b = await createPostgresStore(pool, { schema });
+    await a.put(FAILS, buildCard(FAILS), 1);
+    await b.put(CRACKED, buildCard(CRACKED), 2);
+    await a.put(REPAIRS, buildCard(REPAIRS), 3);
+    expect(await storySizes(a)).toEqual([3]);
+    await a.close();
+    await b.close();
+  });
+
+  test("a join rolled back leaves nothing this process would score from", async () => {
+    const schema = fresh();
+    await (await createPostgresStore(pool, { schema })).close(); // migrated
+    const stories = createPostgresStories(`"${schema}"`, STORE_STORY_DEFAULTS);
+    const [fails, cracked, repairs] = [FAILS, CRACKED, REPAIRS].map(item);
+    const c = await pool.connect();
+    try {
+      await stories.assign(c, 1, fails!.card.id, fails!.card, timeOf(fails!.card), 1);
+      await c.query("BEGIN");
+      await stories.assign(c, 2, cracked!.card.id, cracked!.card, timeOf(cracked!.card), 2);
+      expect((await stories.decide(c, repairs!.card.id, repairs!.card, timeOf(repairs!.card))).join).not.toBeNull();
+      await c.query("ROLLBACK");
+      expect((await stories.decide(c, repairs!.card.id, repairs!.card, timeOf(repairs!.card))).join).toBeNull();
+      await stories.assign(c, 2, cracked!.card.id, cracked!.card, timeOf(cracked!.card), 2);
+      expect((await stories.decide(c, repairs!.card.id, repairs!.card, timeOf(repairs!.card))).join).not.toBeNull();
+    } finally {
+      c.release();
+    }
+  });
+});
