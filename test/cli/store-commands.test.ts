@@ -6,6 +6,7 @@ import { Readable } from "node:stream";
 import Sqlite from "better-sqlite3";
 import { main } from "../../src/cli/index.js";
 import type { Io } from "../../src/cli/io.js";
+import { SQLITE_MIGRATIONS } from "../../src/store/sqlite-schema.js";
 
 let dir: string;
 beforeAll(() => {
@@ -84,11 +85,13 @@ test("--db wins over BRIEFBOT_DB and DATABASE_URL", async () => {
 test("a database from a newer briefbot: exit 1 and a clear message", async () => {
   const path = join(dir, "newer.db");
   const raw = new Sqlite(path);
-  raw.pragma("user_version = 7");
+  // One version past the last migration this build knows (a fixed number goes stale as migrations are appended).
+  const newer = SQLITE_MIGRATIONS.length + 1;
+  raw.pragma(`user_version = ${newer}`);
   raw.close();
   const a = io();
   expect(await main(["topics", "--db", path], a.io)).toBe(1);
-  expect(a.err()).toMatch(/newer_schema: .*newer\.db has schema version 7.*Upgrade briefbot/);
+  expect(a.err()).toMatch(new RegExp(`newer_schema: .*newer\\.db has schema version ${newer}.*Upgrade briefbot`));
 });
 
 test("usage errors", async () => {
