@@ -67,6 +67,7 @@ const GRID = {
   positionDecay: [0, 0.05, 0.1, 0.2],
   perWord: [0, 0.1, 0.2, 0.4],
   eventDay: [0, 1, 2, 3],
+  background: [0, 0.5, 1, 1.5, 2],
   leaning: [0, 1, 2, 3, 4, 6, 8, 12],
 } as const;
 
@@ -80,8 +81,9 @@ function fit(items: Item[]): TitleParams {
       for (const positionDecay of GRID.positionDecay)
         for (const perWord of GRID.perWord)
           for (const eventDay of GRID.eventDay)
+          for (const background of GRID.background)
           for (const leaning of GRID.leaning) {
-          const p = { ...DEFAULT_TITLE, maxWords, extendTo, functionWord, wholeSentence, positionDecay, perWord, eventDay, leaning };
+          const p = { ...DEFAULT_TITLE, maxWords, extendTo, functionWord, wholeSentence, positionDecay, perWord, eventDay, background, leaning };
           const s = score(items, p);
           if (s > bestScore) (bestScore = s), (best = p);
         }
@@ -118,6 +120,7 @@ async function main(): Promise<void> {
   const one = (name: string, p: TitleParams) =>
     console.log(`${name}: all ${score(items, p).toFixed(2)}, halves ${score(halves[0], p).toFixed(2)} / ${score(halves[1], p).toFixed(2)}, first/second ${score(firstHalf[0], p).toFixed(2)} / ${score(firstHalf[1], p).toFixed(2)}${other(p)}`);
   for (const eventDay of GRID.eventDay) one(`eventDay ${eventDay}`, { ...DEFAULT_TITLE, eventDay });
+  for (const background of GRID.background) one(`background ${background}`, { ...DEFAULT_TITLE, background });
   for (const leaning of GRID.leaning) one(`leaning ${leaning}`, { ...DEFAULT_TITLE, leaning });
   if (process.argv.includes("--one")) return;
   for (const [a, b] of [[0, 1], [1, 0]] as const) {

@@ -32,6 +32,11 @@ export interface TitleParams {
    * ("... on Tuesday"), and background by its year.
    */
   eventDay: number;
+  /**
+   * Cost of a run whose sentence names a year ("in 2019", "since 1998"): the other half of `eventDay`, as
+   * news dates background by its year.
+   */
+  background: number;
   /** Put a simple past main verb in the present perfect, as news ledes report (summary/tense.ts). */
   perfect: boolean;
   /**
@@ -46,7 +51,7 @@ export interface TitleParams {
   leaning: number;
 }
 
-export const DEFAULT_TITLE = { maxWords: 17, window: 12, functionWord: 1, minWords: 4, wholeSentence: 0, positionDecay: 0, perWord: 0, eventDay: 2, perfect: true, extendTo: 20, leaning: 6 } as const satisfies TitleParams;
+export const DEFAULT_TITLE = { maxWords: 17, window: 12, functionWord: 1, minWords: 4, wholeSentence: 0, positionDecay: 0, perWord: 0, eventDay: 2, background: 1, perfect: true, extendTo: 20, leaning: 6 } as const satisfies TitleParams;
 
 const FUNCTION_WORDS = new Set("the a an of in to and has have had been is are was were for on by with from at its their after will be as".split(" "));
 const CONNECTIVE = /^(?:but|and|so|yet|also|however|meanwhile|now|still|indeed|instead|in addition|as a result|conversely|moreover|furthermore|nevertheless|nonetheless|separately|likewise|similarly|therefore|thus|presumably|elsewhere|in turn|on the other hand|at the same time),?\s+/i;
@@ -76,6 +81,8 @@ export interface TitleCandidate {
   sentenceStart: boolean;
   /** Its sentence names a day of the week. */
   weekday?: boolean;
+  /** Its sentence names a year. */
+  year?: boolean;
   /** It opens with a bare description of a person ("The 24-year-old"). */
   leaning?: boolean;
   /** Longer forms of the run from the same start, up to `extendTo` words. */
@@ -111,6 +118,7 @@ function* runs(doc: Doc, p: TitleParams, below?: (bound: number) => boolean): Ge
     // A title is the article's voice: not the middle of a quotation, not a question.
     if (inQuote || /\?["”’']?$/.test(u.text)) continue;
     const weekday = WEEKDAY.test(u.text);
+    const year = YEAR.test(u.text);
     const all = withoutRepeats(headlineClause(u.text).replace(CONNECTIVE, "").replace(/[.!]+["”’']?$/u, "").split(/\s+/).filter(Boolean));
     for (const ws of sentencesIn(all)) {
       const worth = below && wordWorths(ws, seen, p.functionWord);
@@ -155,7 +163,7 @@ function* runs(doc: Doc, p: TitleParams, below?: (bound: number) => boolean): Ge
           for (const t of new Set(kept.flatMap((w) => w.terms))) content += Math.log(seen.get(t) ?? 1);
           const functionWords = words.filter((w) => FUNCTION_WORDS.has(w.toLowerCase())).length;
           const whole = kept.length === ws.length - s;
-          yield { words, content, functionWords, whole, position: u.position, sentenceStart: s === 0, weekday, leaning: describesPerson(words), longer };
+          yield { words, content, functionWords, whole, position: u.position, sentenceStart: s === 0, weekday, year, leaning: describesPerson(words), longer };
         }
       }
     }
@@ -166,6 +174,9 @@ function* runs(doc: Doc, p: TitleParams, below?: (bound: number) => boolean): Ge
 // not a day in a list of fixtures.
 const DAY = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
 const WEEKDAY = new RegExp(`\\b(?:(?:on|last|this|next|since|until|by|early|late) ${DAY}\\b|${DAY}(?:['’]s| (?:morning|afternoon|evening|night)\\b))`);
+
+// A year ("in 2019", "1998's final", "the 2015-16 season"): what the article tells as background.
+const YEAR = /\b(?:1[89]\d\d|20\d\d)\b/;
 
 const letters = (w: string) => w.toLowerCase().replace(/[^a-z]/g, "");
 
@@ -191,7 +202,7 @@ function wordWorths(ws: readonly string[], seen: ReadonlyMap<string, number>, fu
  */
 function scoreBound(worth: readonly number[], start: number, position: number, p: TitleParams, weekday: boolean): number {
   const top = worth.slice(start).sort((a, b) => b - a);
-  let sum = Math.max(0, -p.leaning) + 2 * Math.max(0, p.functionWord) + Math.max(0, p.wholeSentence) + Math.max(0, p.perWord) * p.maxWords + (weekday ? Math.max(0, p.eventDay) : 0);
+  let sum = Math.max(0, -p.leaning) + Math.max(0, -p.background) + 2 * Math.max(0, p.functionWord) + Math.max(0, p.wholeSentence) + Math.max(0, p.perWord) * p.maxWords + (weekday ? Math.max(0, p.eventDay) : 0);
   for (let i = 0; i < top.length && i < p.maxWords; i++) sum += top[i]!;
   return sum * Math.exp(-p.positionDecay * position);
 }
@@ -269,7 +280,7 @@ function sentencesIn(ws: string[]): string[][] {
 
 /** The worth of a candidate under the title parameters. */
 export function titleScore(c: TitleCandidate, p: TitleParams): number {
-  const worth = c.content + p.functionWord * c.functionWords + (c.whole ? p.wholeSentence : 0) + p.perWord * c.words.length + (c.weekday ? p.eventDay : 0) - (c.leaning ? p.leaning : 0);
+  const worth = c.content + p.functionWord * c.functionWords + (c.whole ? p.wholeSentence : 0) + p.perWord * c.words.length + (c.weekday ? p.eventDay : 0) - (c.year ? p.background : 0) - (c.leaning ? p.leaning : 0);
   return worth * Math.exp(-p.positionDecay * c.position);
 }
 
