@@ -59,22 +59,12 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
 
   /** Stories' newest members at the versions given: from the cache, the others read (one round trip, only then) and kept. */
   async function membersOf(c: Q, rows: ReadonlyArray<{ sid: number; rev: string }>): Promise<Map<number, RecentMember[]>> {
-    const out = new Map<number, RecentMember[]>();
-    const missing: number[] = [];
-    for (const r of rows) {
-      const m = recentCache.get(r.sid, r.rev);
-      if (m) out.set(r.sid, m);
-      else missing.push(r.sid);
-    }
+    const { found, missing } = recentCache.lookup(rows);
     if (missing.length) {
       const r = await c.query<{ sid: number; rev: string; recent: string }>({ ...named("recent", `SELECT sid, rev, recent FROM ${s}.stories WHERE sid = ANY($1::int[])`), values: [missing] });
-      for (const row of r.rows) {
-        const m = JSON.parse(row.recent) as RecentMember[];
-        recentCache.put(row.sid, row.rev, m, row.recent.length);
-        out.set(row.sid, m);
-      }
+      recentCache.keep(r.rows, found);
     }
-    return out;
+    return found;
   }
 
   // Key hits ranked as rankCandidates ranks them: most keys shared first, then the first hit (keys

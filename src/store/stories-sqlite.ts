@@ -106,21 +106,9 @@ export function createSqliteStories(db: Database, opts: StoreStoryOptions): Sqli
 
   /** Stories' newest members at the versions given: from the cache, the others read (one statement) and kept. */
   function membersOf(rows: ReadonlyArray<{ sid: number; rev: string }>): Map<number, RecentMember[]> {
-    const out = new Map<number, RecentMember[]>();
-    const missing: number[] = [];
-    for (const r of rows) {
-      const m = recentCache.get(r.sid, r.rev);
-      if (m) out.set(r.sid, m);
-      else missing.push(r.sid);
-    }
-    if (missing.length) {
-      for (const r of q.recent.all(JSON.stringify(missing))) {
-        const m = JSON.parse(r.recent) as RecentMember[];
-        recentCache.put(r.sid, r.rev, m, r.recent.length);
-        out.set(r.sid, m);
-      }
-    }
-    return out;
+    const { found, missing } = recentCache.lookup(rows);
+    if (missing.length) recentCache.keep(q.recent.all(JSON.stringify(missing)), found);
+    return found;
   }
 
   function candidates(f: StoryFeatures, keys: string[]): StoryCandidate[] {

@@ -35,6 +35,10 @@ export function revOf(json: string): string {
 export function createRecentCache(budget = 64 * 1024 * 1024): {
   get(sid: number, rev: string): RecentMember[] | undefined;
   put(sid: number, rev: string, members: RecentMember[], size: number): void;
+  /** Stories' members at the versions given, those held; `missing` are the ids to read from the store. */
+  lookup(rows: ReadonlyArray<{ sid: number; rev: string }>): { found: Map<number, RecentMember[]>; missing: number[] };
+  /** Parses `recent` rows read from the store, keeps them and adds them to `into`. */
+  keep(rows: Iterable<{ sid: number; rev: string; recent: string }>, into: Map<number, RecentMember[]>): void;
 } {
   const cache = new Map<number, { rev: string; members: RecentMember[]; size: number }>();
   let total = 0;
@@ -42,19 +46,38 @@ export function createRecentCache(budget = 64 * 1024 * 1024): {
     const e = cache.get(sid);
     if (e) (total -= e.size), cache.delete(sid);
   };
+  const get = (sid: number, rev: string) => {
+    const e = cache.get(sid);
+    if (!e || e.rev !== rev) return undefined;
+    cache.delete(sid);
+    cache.set(sid, e);
+    return e.members;
+  };
+  const put = (sid: number, rev: string, members: RecentMember[], size: number) => {
+    drop(sid);
+    while (cache.size && total + size > budget) drop(cache.keys().next().value!);
+    cache.set(sid, { rev, members, size });
+    total += size;
+  };
   return {
-    get(sid, rev) {
-      const e = cache.get(sid);
-      if (!e || e.rev !== rev) return undefined;
-      cache.delete(sid);
-      cache.set(sid, e);
-      return e.members;
+    get,
+    put,
+    lookup(rows) {
+      const found = new Map<number, RecentMember[]>();
+      const missing: number[] = [];
+      for (const r of rows) {
+        const m = get(r.sid, r.rev);
+        if (m) found.set(r.sid, m);
+        else missing.push(r.sid);
+      }
+      return { found, missing };
     },
-    put(sid, rev, members, size) {
-      drop(sid);
-      while (cache.size && total + size > budget) drop(cache.keys().next().value!);
-      cache.set(sid, { rev, members, size });
-      total += size;
+    keep(rows, into) {
+      for (const row of rows) {
+        const m = JSON.parse(row.recent) as RecentMember[];
+        put(row.sid, row.rev, m, row.recent.length);
+        into.set(row.sid, m);
+      }
     },
   };
 }
