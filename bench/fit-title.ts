@@ -122,6 +122,7 @@ async function main(): Promise<void> {
   for (const eventDay of GRID.eventDay) one(`eventDay ${eventDay}`, { ...DEFAULT_TITLE, eventDay });
   for (const background of GRID.background) one(`background ${background}`, { ...DEFAULT_TITLE, background });
   for (const leaning of GRID.leaning) one(`leaning ${leaning}`, { ...DEFAULT_TITLE, leaning });
+  for (const anaphor of [0, 0.5, 1, 1.5, 2, 3]) one(`anaphor ${anaphor}`, { ...DEFAULT_TITLE, anaphor });
   if (process.argv.includes("--one")) return;
   for (const [a, b] of [[0, 1], [1, 0]] as const) {
     const p = fit(halves[a]);

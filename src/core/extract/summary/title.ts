@@ -49,9 +49,14 @@ export interface TitleParams {
    * ..."): it leans on the sentence that named them, as "He" does.
    */
   leaning: number;
+  /**
+   * Cost of a run whose subject is "The" and one noun that an earlier sentence used ("The festival is
+   * ..."): it refers back to that sentence, where a headline names the thing.
+   */
+  anaphor: number;
 }
 
-export const DEFAULT_TITLE = { maxWords: 17, window: 12, functionWord: 1, minWords: 4, wholeSentence: 0, positionDecay: 0, perWord: 0, eventDay: 2, background: 1, perfect: true, extendTo: 20, leaning: 6 } as const satisfies TitleParams;
+export const DEFAULT_TITLE = { maxWords: 17, window: 12, functionWord: 1, minWords: 4, wholeSentence: 0, positionDecay: 0, perWord: 0, eventDay: 2, background: 1, perfect: true, extendTo: 20, leaning: 6, anaphor: 1 } as const satisfies TitleParams;
 
 const FUNCTION_WORDS = new Set("the a an of in to and has have had been is are was were for on by with from at its their after will be as".split(" "));
 const CONNECTIVE = /^(?:but|and|so|yet|also|however|meanwhile|now|still|indeed|instead|in addition|as a result|conversely|moreover|furthermore|nevertheless|nonetheless|separately|likewise|similarly|therefore|thus|presumably|elsewhere|in turn|on the other hand|at the same time),?\s+/i;
@@ -85,6 +90,8 @@ export interface TitleCandidate {
   year?: boolean;
   /** It opens with a bare description of a person ("The 24-year-old"). */
   leaning?: boolean;
+  /** Opens with "The" and a noun of an earlier sentence (see TitleParams.anaphor). */
+  anaphor?: boolean;
   /** Longer forms of the run from the same start, up to `extendTo` words. */
   longer?: () => string[][];
 }
@@ -108,12 +115,15 @@ function* runs(doc: Doc, p: TitleParams, below?: (bound: number) => boolean): Ge
   let open = false;
   let paragraph = -1;
   const closes = closingAhead(units);
+  const earlier = new Set<string>();
   for (const u of units.slice(0, p.window)) {
     const before = units.slice(Math.max(0, u.position - 2), u.position).map((x) => x.text);
     // As in the summary: a new paragraph reopens a quotation, and one that never closes was a stray mark.
     if (u.paragraph !== paragraph || !closes[u.position]) open = false;
     paragraph = u.paragraph;
     const inQuote = open;
+    const prevTerms = u.position > 0 ? contentTerms(units[u.position - 1]?.text ?? "") : [];
+    for (const t of prevTerms) earlier.add(t);
     open = quoteOpenAfter(u.text, open);
     // A title is the article's voice: not the middle of a quotation, not a question.
     if (inQuote || /\?["”’']?$/.test(u.text)) continue;
@@ -129,6 +139,8 @@ function* runs(doc: Doc, p: TitleParams, below?: (bound: number) => boolean): Ge
         // Speech in the first or second person is someone else's voice; a pronoun leans on a sentence
         // the title does not show.
         if (/^["“‘']?(?:I|I'm|I've|We|We're|We've|You|You're|My|Our|Your|Us)$/i.test(ws[s]!)) continue;
+        // A stray mark is no start (": The plan ..." where page furniture went before the colon).
+        if (!/[\p{L}\p{N}"“‘']/u.test(ws[s]!)) continue;
         // A quotation is someone's voice; "It", "They", "This" lean on what came before.
         if (/^["“‘']/.test(ws[s]!) || /^(?:it|it's|its|they|their|them|this|these|those|that|there|his|her|such)$/i.test(ws[s]!)) continue;
         // Nor a clause inside a quotation that opened earlier in the sentence ("If we lose - you look at ...").
@@ -163,11 +175,21 @@ function* runs(doc: Doc, p: TitleParams, below?: (bound: number) => boolean): Ge
           for (const t of new Set(kept.flatMap((w) => w.terms))) content += Math.log(seen.get(t) ?? 1);
           const functionWords = words.filter((w) => FUNCTION_WORDS.has(w.toLowerCase())).length;
           const whole = kept.length === ws.length - s;
-          yield { words, content, functionWords, whole, position: u.position, sentenceStart: s === 0, weekday, year, leaning: describesPerson(words), longer };
+          yield { words, content, functionWords, whole, position: u.position, sentenceStart: s === 0, weekday, year, leaning: describesPerson(words), anaphor: anaphoric(kept, earlier), longer };
         }
       }
     }
   }
+}
+
+/**
+ * A run whose subject is "The" and a noun an earlier sentence used ("The festival is ...", "The measure
+ * was ..."): it refers back to that sentence, as "He" does, where a headline names the thing.
+ */
+function anaphoric(kept: readonly Word[], earlier: ReadonlySet<string>): boolean {
+  const [a, n, v] = kept;
+  if (!a || !n || !v || a.low !== "the" || n.first !== "NOUN" || !/^\p{Ll}/u.test(n.text) || !(v.first === "VERB" || v.first === "AUX")) return false;
+  return n.terms.some((t) => earlier.has(t));
 }
 
 // A day that dates what the sentence reports ("on Tuesday", "last Friday", "Monday's vote", "Sunday night"),
@@ -202,7 +224,7 @@ function wordWorths(ws: readonly string[], seen: ReadonlyMap<string, number>, fu
  */
 function scoreBound(worth: readonly number[], start: number, position: number, p: TitleParams, weekday: boolean): number {
   const top = worth.slice(start).sort((a, b) => b - a);
-  let sum = Math.max(0, -p.leaning) + Math.max(0, -p.background) + 2 * Math.max(0, p.functionWord) + Math.max(0, p.wholeSentence) + Math.max(0, p.perWord) * p.maxWords + (weekday ? Math.max(0, p.eventDay) : 0);
+  let sum = Math.max(0, -p.leaning) + Math.max(0, -p.anaphor) + Math.max(0, -p.background) + 2 * Math.max(0, p.functionWord) + Math.max(0, p.wholeSentence) + Math.max(0, p.perWord) * p.maxWords + (weekday ? Math.max(0, p.eventDay) : 0);
   for (let i = 0; i < top.length && i < p.maxWords; i++) sum += top[i]!;
   return sum * Math.exp(-p.positionDecay * position);
 }
@@ -280,7 +302,7 @@ function sentencesIn(ws: string[]): string[][] {
 
 /** The worth of a candidate under the title parameters. */
 export function titleScore(c: TitleCandidate, p: TitleParams): number {
-  const worth = c.content + p.functionWord * c.functionWords + (c.whole ? p.wholeSentence : 0) + p.perWord * c.words.length + (c.weekday ? p.eventDay : 0) - (c.year ? p.background : 0) - (c.leaning ? p.leaning : 0);
+  const worth = c.content + p.functionWord * c.functionWords + (c.whole ? p.wholeSentence : 0) + p.perWord * c.words.length + (c.weekday ? p.eventDay : 0) - (c.year ? p.background : 0) - (c.leaning ? p.leaning : 0) - (c.anaphor ? p.anaphor : 0);
   return worth * Math.exp(-p.positionDecay * c.position);
 }
 
