@@ -1,11 +1,16 @@
 // What the person index (issue 13) and story grouping (issue 14) cost ingestion, over a store that
 // already holds many articles (build one with `store --db FILE --pg-schema NAME`).
-// usage: node dist/bench/run.js index-cost --db FILE [--pg-schema NAME] [--pg URL] [--sample N] [--corpus FILE] [--decide]
+// usage: node dist/bench/run.js index-cost --db FILE [--pg-schema NAME] [--pg URL] [--sample N] [--corpus FILE] [--decide [--warm N] [--ordered]]
 // N new articles (5,000 by default; cards built first, timed apart) are stored in batches of 64 as
 // the ingestor does. Before each batch is put, the same batch's person-index and story writes run
 // alone in a transaction that is rolled back, on the same connection and the same database state, so
 // the put's time can be split: without the index = the whole put less its part. The SQLite file is
 // written to (use a copy); the PostgreSQL schema gets the N articles.
+// --decide times the grouping decision alone for each new article, in a fresh process (cold: every
+// story met is read and parsed the first time). --warm N also decides N other new articles, untimed
+// (nothing is written), first, as a long-running ingestor would have; --ordered decides in order of
+// publication (with --warm, the N others interleaved by date) instead of the corpus order, whose
+// dates cycle through the year.
 import { loadavg } from "node:os";
 import { PerformanceObserver } from "node:perf_hooks";
 import { join, resolve } from "node:path";
@@ -141,8 +146,26 @@ export async function indexCostBench(args: string[]): Promise<void> {
       items.push({ article, card: await cardsPool.build(article) });
     }
     const cardMs = ms(c0, process.hrtime.bigint());
+    const warmN = Number(opt("--warm", "0"));
+    const warm: Item[] = [];
+    for (let i = stored + n; i < stored + n + warmN; i++) {
+      const article = makeArticle(sources, i);
+      warm.push({ article, card: await cardsPool.build(article) });
+    }
     await cardsPool.close();
     if (args.includes("--decide")) {
+      const ordered = args.includes("--ordered");
+      // Corpus order: the N others first, then the sample. In order of publication: the N others and
+      // the sample interleaved by date (an ingestor's arrivals), only the sample's decisions in the
+      // percentiles; CPU and collections then cover all N + n decisions.
+      const run = [...warm.map((i) => ({ i, timed: false })), ...items.map((i) => ({ i, timed: true }))];
+      if (ordered) run.sort((a, b) => timeOf(a.i) - timeOf(b.i));
+      const before = ordered ? [] : run.filter((x) => !x.timed);
+      const loop = ordered ? run : run.filter((x) => x.timed);
+      for (const x of before) await parts.decide(x.i, timeOf(x.i));
+      const how =
+        (warmN ? (ordered ? `warm (${warmN} other new articles decided among them, untimed)` : `warm (after ${warmN} other decisions, untimed)`) : "cold (fresh process)") +
+        (ordered ? ", in order of publication" : ", corpus order (dates cycle through the year)");
       // The decision for each new article against the store as it is (once each, not the best of 3).
       // Beside wall time: the process's CPU time (moves far less with the machine's load) and the
       // garbage collections that ran while deciding, with the heap after.
@@ -153,20 +176,26 @@ export async function indexCostBench(args: string[]): Promise<void> {
       obs.observe({ entryTypes: ["gc"] });
       const times: number[] = [];
       const cpu0 = process.cpuUsage();
-      for (const i of items) times.push(await parts.decide(i, timeOf(i)));
+      let all = 0;
+      for (const x of loop) {
+        const d = await parts.decide(x.i, timeOf(x.i));
+        all += d;
+        if (x.timed) times.push(d);
+      }
       const cpu = process.cpuUsage(cpu0);
       await new Promise((r) => setTimeout(r, 200)); // GC entries reach the observer later, not during a synchronous loop
       obs.disconnect();
       times.sort((a, b) => a - b);
       const total = times.reduce((a, b) => a + b, 0);
+      const m = loop.length;
       const gcMs = gcs.reduce((a, b) => a + b, 0);
       console.log(
-        `${t.name}: grouping decision at ${stored} stored, once each over ${n} new articles: mean ${fmt(total / n)} ms, ` +
+        `${t.name}: grouping decision at ${stored} stored, once each over ${n} new articles, ${how}: mean ${fmt(total / n)} ms, ` +
           `p50 ${fmt(percentile(times, 50))} ms, p99 ${fmt(percentile(times, 99))} ms; load average ${loadavg().map((x) => fmt(x, 1)).join(" ")}`,
       );
       console.log(
-        `${t.name}: decision CPU ${fmt((cpu.user + cpu.system) / 1000 / n)} ms each; ${gcs.length} garbage collections while deciding, ${fmt(gcMs, 0)} ms ` +
-          `(${fmt((100 * gcMs) / total, 1)}% of decision time; the longest ${fmt(Math.max(0, ...gcs))} ms); heap after ${fmt(process.memoryUsage().heapUsed / 1024 / 1024, 0)} MB`,
+        `${t.name}: decision CPU ${fmt((cpu.user + cpu.system) / 1000 / m)} ms each${m > n ? ` (over all ${m})` : ""}; ${gcs.length} garbage collections while deciding, ${fmt(gcMs, 0)} ms ` +
+          `(${fmt((100 * gcMs) / all, 1)}% of decision time; the longest ${fmt(Math.max(0, ...gcs))} ms); heap after ${fmt(process.memoryUsage().heapUsed / 1024 / 1024, 0)} MB`,
       );
     }
     let put = 0, people = 0, stories = 0;
