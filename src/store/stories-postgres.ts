@@ -7,7 +7,7 @@ import type pg from "pg";
 import { chooseStory, claimKeys, joinFlags, shownFlags, storyFeatures, storyFlags, storyIdOf, storyKeys, type BriefingCard, type StoryCandidate, type StoryFeatures, type StoryFlag } from "../core/index.js";
 import { metaOf, type MetaRow } from "./rows.js";
 import {
-  completeness, createRecentCache, FLAG_MEMBERS, MAX_CANDIDATES, mergeInfo, newestForFlags, olderOf, PER_KEY, recentWith, revOf, storyOf, toRecent,
+  completeness, createRecentCache, FLAG_MEMBERS, MAX_CANDIDATES, mergeInfo, newestForFlags, olderOf, PER_KEY, recentRow, recentWith, storyOf, toRecent,
   type RecentMember, type StoreStoryOptions, type StoryInfo,
 } from "./stories.js";
 import type { StoredStory } from "./types.js";
@@ -51,12 +51,6 @@ function statementName(s: string, key: string): string {
 export function createPostgresStories(s: string, opts: StoreStoryOptions): PostgresStories {
   const named = (key: string, text: string) => ({ name: statementName(s, key), text });
   const recentCache = createRecentCache();
-  /** `recent` as stored and its version. */
-  function recentRow(recent: RecentMember[]): { json: string; rev: string } {
-    const json = JSON.stringify(recent);
-    return { json, rev: revOf(json) };
-  }
-
   /** Stories' newest members at the versions given: from the cache, the others read (one round trip, only then) and kept. */
   async function membersOf(c: Q, rows: ReadonlyArray<{ sid: number; rev: string }>): Promise<Map<number, RecentMember[]>> {
     const { found, missing } = recentCache.lookup(rows);

@@ -6,7 +6,7 @@ import type { Database } from "better-sqlite3";
 import { chooseStory, claimKeys, joinFlags, shownFlags, storyFeatures, storyFlags, storyIdOf, storyKeys, type BriefingCard, type StoryCandidate, type StoryFeatures, type StoryFlag } from "../core/index.js";
 import { metaOf, type MetaRow } from "./rows.js";
 import {
-  completeness, createRecentCache, FLAG_MEMBERS, flagFeatures, MAX_CANDIDATES, mergeInfo, newestForFlags, olderOf, PER_KEY, rankCandidates, recentWith, revOf, storyOf, toRecent,
+  completeness, createRecentCache, FLAG_MEMBERS, flagFeatures, MAX_CANDIDATES, mergeInfo, newestForFlags, olderOf, PER_KEY, rankCandidates, recentRow, recentWith, storyOf, toRecent,
   type RecentMember, type StoreStoryOptions, type StoryInfo,
 } from "./stories.js";
 import type { StoredStory } from "./types.js";
@@ -124,12 +124,6 @@ export function createSqliteStories(db: Database, opts: StoreStoryOptions): Sqli
       const m = members.get(row.sid);
       return m ? [{ id: String(row.sid), firstTime: row.first_time, lastTime: row.last_time, members: m }] : [];
     });
-  }
-
-  /** `recent` as stored and its version. */
-  function recentRow(recent: RecentMember[]): { json: string; rev: string } {
-    const json = JSON.stringify(recent);
-    return { json, rev: revOf(json) };
   }
 
   function decide(id: string, card: BriefingCard, time: number) {

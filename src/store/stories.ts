@@ -24,6 +24,12 @@ export function revOf(json: string): string {
   return createHash("md5").update(json).digest("hex").slice(0, 16);
 }
 
+/** `recent` as stored and its version. */
+export function recentRow(recent: readonly RecentMember[]): { json: string; rev: string } {
+  const json = JSON.stringify(recent);
+  return { json, rev: revOf(json) };
+}
+
 /**
  * Stories' `recent` parsed, by story and version, the most recently used kept up to `budget`
  * characters of their JSON (a count of stories says nothing of their size; at 25,000 stored, a second
@@ -33,7 +39,7 @@ export function revOf(json: string): string {
  * is never served: its version is not the row's).
  */
 export function createRecentCache(budget = 64 * 1024 * 1024): {
-  get(sid: number, rev: string): RecentMember[] | undefined;
+  /** Keeps what this process just wrote (the next article that may join the story finds it parsed). */
   put(sid: number, rev: string, members: RecentMember[], size: number): void;
   /** Stories' members at the versions given, those held; `missing` are the ids to read from the store. */
   lookup(rows: ReadonlyArray<{ sid: number; rev: string }>): { found: Map<number, RecentMember[]>; missing: number[] };
@@ -60,7 +66,6 @@ export function createRecentCache(budget = 64 * 1024 * 1024): {
     total += size;
   };
   return {
-    get,
     put,
     lookup(rows) {
       const found = new Map<number, RecentMember[]>();

@@ -108,8 +108,9 @@ export function titleCandidates(doc: Doc, params: Partial<TitleParams> = {}): Ti
  */
 function* runs(doc: Doc, p: TitleParams, below?: (bound: number) => boolean): Generator<TitleCandidate> {
   const units = toUnits(doc, 0);
+  const termsOf = units.map((u) => contentTerms(u.text));
   const seen = new Map<string, number>();
-  for (const u of units) for (const t of new Set(contentTerms(u.text))) seen.set(t, (seen.get(t) ?? 0) + 1);
+  for (const ts of termsOf) for (const t of new Set(ts)) seen.set(t, (seen.get(t) ?? 0) + 1);
   const people = new Map<string, Evidence>();
   const fullNames = fullNamesBySurname(doc.text);
   let open = false;
@@ -122,8 +123,7 @@ function* runs(doc: Doc, p: TitleParams, below?: (bound: number) => boolean): Ge
     if (u.paragraph !== paragraph || !closes[u.position]) open = false;
     paragraph = u.paragraph;
     const inQuote = open;
-    const prevTerms = u.position > 0 ? contentTerms(units[u.position - 1]?.text ?? "") : [];
-    for (const t of prevTerms) earlier.add(t);
+    for (const t of termsOf[u.position - 1] ?? []) earlier.add(t);
     open = quoteOpenAfter(u.text, open);
     // A title is the article's voice: not the middle of a quotation, not a question.
     if (inQuote || /\?["”’']?$/.test(u.text)) continue;
