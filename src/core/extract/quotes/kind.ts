@@ -73,7 +73,34 @@ export function spanKind(doc: Doc, span: QuotedSpan, prev?: QuotedSpan, followin
   const sameSentence = !!prev && sentenceAt(doc, Math.max(prev.start, prev.close - 1))?.index === sentenceAt(doc, span.open)?.index;
   const split = !!prev && prev.close <= span.open && !between.includes("\n") && sameSentence && /,["”'’`]*$/.test(text.slice(prev.start, prev.close));
   if (/^\p{Ll}/u.test(inner) && /[,:—–-]\s*$/.test(before) && !split) return "partial";
+  if (dashLed(doc, span, j)) return "partial";
   return "direct";
+}
+
+/**
+ * A sentence in marks after a dash that closes the writer's own clause ("The town had one answer for the
+ * flood — “We rebuild.”"): the writer's words lead into the quote, so it is part of a partial report. At
+ * least three words before the dash, the last neither capitalised (a name: "Ada Moss — “...”" is a cue)
+ * nor a verb of saying; nothing after the closing mark but punctuation and then a paragraph break or a
+ * new sentence. `after` is the first non-blank offset after the closing mark.
+ */
+function dashLed(doc: Doc, span: QuotedSpan, after: number): boolean {
+  const { text } = doc;
+  const dash = /(?:[—–]|(?:^|\s)--?)$/.test(text.slice(Math.max(0, span.open - 6), span.open).trimEnd());
+  if (!dash || !span.closed || !/^[\p{Lu}\p{N}]/u.test(text.slice(span.start, span.end))) return false;
+  const sentence = sentenceAt(doc, span.open);
+  if (!sentence || sentence.start >= span.open) return false;
+  const lead = text.slice(sentence.start, span.open).replace(/\s*(?:[—–]|--?)\s*$/, "");
+  if (/["“”]|''/.test(lead)) return false;
+  const ws = [...lead.matchAll(/[\p{L}\p{N}’'-]+/gu)].map((w) => w[0]);
+  const last = ws.at(-1);
+  if (ws.length < 3 || !last || /^\p{Lu}/u.test(last) || SPEECH_VERBS.has(last.toLowerCase()) || PHRASAL.has(last)) return false;
+  // Nothing after the quote but punctuation, then a paragraph break or a new sentence.
+  let k = span.close;
+  while (k < text.length && /[.,;:!?)\]]/.test(text[k]!)) k++;
+  while (k < text.length && BLANK.test(text[k]!)) k++;
+  if (k >= text.length || text[k] === "\n" || text[k] === "\r") return true;
+  return sentenceAt(doc, k)?.start === k && /^[\p{Lu}"“‘(]/u.test(text[k]!) && after >= span.close;
 }
 
 // Saying, speaking or appearing, the time, then "on" and a broadcaster's possessive, before the marks. Only verbs

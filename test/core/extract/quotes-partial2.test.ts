@@ -1,0 +1,37 @@
+// Partial quotes, part two (issue 11): a quoted sentence that the writer's own clause leads into. Every
+// sentence here is invented.
+import { analyze } from "../../../src/core/text/index.js";
+import { extractEntities } from "../../../src/core/extract/entities.js";
+import { extractQuotes } from "../../../src/core/extract/quotes.js";
+
+const quotes = (text: string) => {
+  const doc = analyze(text);
+  return extractQuotes(doc, extractEntities(doc)).map((q) => [q.text, q.kind, q.speaker?.name ?? null]);
+};
+const kinds = (text: string) => quotes(text).map((q) => q[1]);
+
+describe("a quoted sentence after a dash that closes the writer's clause", () => {
+  test.each([
+    ["an em dash, then a paragraph break", "Mayor Ilse Brandt also backed the new flood levy — “We cannot wait for another winter.”\n\nThe council meets again in May."],
+    ["a double hyphen, then the end of the text", "Ilse Brandt also backed the new flood levy -- “We cannot wait for another winter.”"],
+    ["an en dash, then a new sentence", "Ilse Brandt spoke at the harbour. Her office printed a line from the charter – “Every town keeps its own bell.” The bell was rung at noon."],
+  ])("%s: partial", (_name, text) => {
+    expect(kinds(text)).toContain("partial");
+    expect(kinds(text)).not.toContain("direct");
+  });
+
+  test.each([
+    ["a name before the dash (a cue)", "The harbour plan was read out by Ilse Brandt — “We cannot wait for another winter.”"],
+    ["a verb of saying before the dash", "Ilse Brandt looked at the crowd and said — “We cannot wait for another winter.”"],
+    ["fewer than three words before the dash", "Brandt again — “We cannot wait for another winter.”"],
+    ["a cue after the quote", "Ilse Brandt also backed the new flood levy — “We cannot wait for another winter,” she said."],
+  ])("%s: direct", (_name, text) => {
+    expect(kinds(text)).toContain("direct");
+  });
+
+  test("the quote keeps its speaker, the subject of the writer's clause", () => {
+    expect(quotes("Ilse Brandt also backed the new flood levy — “We cannot wait for another winter.”\n\nThe council meets in May.")).toEqual([
+      ["We cannot wait for another winter.", "partial", "Ilse Brandt"],
+    ]);
+  });
+});
