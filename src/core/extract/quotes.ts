@@ -4,7 +4,7 @@ import { sentenceAt, words, type Doc } from "../text/index.js";
 import type { Quote } from "../types.js";
 import type { EntityIndex } from "./entities.js";
 import { findQuotedSpans, type QuotedSpan } from "./quotes/marks.js";
-import { continuesParaphrase, nestedReport, spanKind } from "./quotes/kind.js";
+import { continuesAcrossParagraph, continuesParaphrase, nestedReport, spanKind } from "./quotes/kind.js";
 import { attributeQuotes, type AttributionInput } from "./speakers.js";
 import type { Salience } from "./speakers/coref.js";
 import { ATTITUDE_VERBS, PARTIAL_CUES, SPEECH_NOUNS, SPEECH_VERBS } from "./speakers/lexicon.js";
@@ -30,7 +30,7 @@ export function extractQuotes(doc: Doc, entities: EntityIndex, salience?: Salien
     // It keeps the paraphrase's speaker when it found none of its own.
     let speaker = a.speaker;
     let cue = a.cue;
-    if (kind === "direct" && prev?.kind === "partial" && prevSpeaker && (!speaker || prevSpeaker.name === speaker.name) && continuesParaphrase(doc, span, prev.span) && !directBefore(doc, inputs, i - 1)) {
+    if (kind === "direct" && prev?.kind === "partial" && prevSpeaker && (!speaker || prevSpeaker.name === speaker.name) && (continuesParaphrase(doc, span, prev.span) || continuesAcrossParagraph(doc, span, prev.span)) && !directBefore(doc, inputs, i - 1)) {
       kind = "partial";
       speaker ??= prevSpeaker;
     }

@@ -35,3 +35,20 @@ describe("a quoted sentence after a dash that closes the writer's clause", () =>
     ]);
   });
 });
+
+describe("a paragraph that is only a quote, after a paragraph that ends in a partial quote", () => {
+  test("it goes on with the same report: partial, with the same speaker", () => {
+    expect(quotes("Mayor Ilse Brandt said the dyke would “hold through the spring tides this year.”\n\n“We have sandbags for two more days.”")).toEqual([
+      ["hold through the spring tides this year.", "partial", "Ilse Brandt"],
+      ["We have sandbags for two more days.", "partial", "Ilse Brandt"],
+    ]);
+  });
+
+  test.each([
+    ["a cue of its own after the quote", "Mayor Ilse Brandt said the dyke would “hold through the spring tides this year.”\n\n“We have sandbags for two more days,” said Ilse Brandt."],
+    ["the partial quote not in the last sentence of its paragraph", "Mayor Ilse Brandt said the dyke would “hold through the spring tides this year.” The tide peaks on Monday.\n\n“We have sandbags for two more days.”"],
+    ["a fragment of fewer than four words before", "Mayor Ilse Brandt said the dyke was “very sound.”\n\n“We have sandbags for two more days.”"],
+  ])("not when there is %s", (_name, text) => {
+    expect(quotes(text).at(-1)!.slice(0, 2)).toEqual([expect.stringMatching(/^We have sandbags for two more days/), "direct"]);
+  });
+});

@@ -241,6 +241,25 @@ export function continuesParaphrase(doc: Doc, span: QuotedSpan, prev: QuotedSpan
   return sentenceAt(doc, after)?.start === after && sentenceAt(doc, span.end - 1)?.index !== sentenceAt(doc, after)?.index;
 }
 
+/**
+ * A paragraph that is nothing but a quote with no cue, right after a paragraph whose last sentence holds a
+ * partial quote of four words or more ("Okafor said the city could “run short of sandbags by Friday.”" then
+ * "“We have two days.”"): it goes on with the same report, so it is part of it, as in one paragraph.
+ */
+export function continuesAcrossParagraph(doc: Doc, span: QuotedSpan, prev: QuotedSpan): boolean {
+  const { text } = doc;
+  const para = doc.paragraphs[span.firstParagraph];
+  if (!para || span.open !== para.start || prev.lastParagraph !== span.firstParagraph - 1 || !prev.closed) return false;
+  if (text.slice(prev.start, prev.end).split(/\s+/).length < 4) return false;
+  // The previous quote stands in its paragraph's last sentence.
+  const prevPara = doc.paragraphs[prev.lastParagraph]!;
+  if (sentenceAt(doc, Math.max(prev.start, prev.close - 1))?.index !== sentenceAt(doc, prevPara.end - 1)?.index) return false;
+  // Nothing after the quote in its paragraph but punctuation.
+  let after = span.close;
+  while (after < text.length && /[\s.,;:!?]/.test(text[after]!) && text[after] !== "\n") after++;
+  return after >= text.length || text[after] === "\n" || after >= para.end;
+}
+
 // Lower-case words that may follow a direct quote as its cue: pronouns, determiners of a description
 // ("the ad's narrator says"), role words ("panel chairman"), adverbs before the verb ("often said").
 const CUE_STARTERS = new Set(["he", "she", "they", "it", "we", "i", "you", "who", "a", "an", "the", "my", "his", "her", "their", "its", "our", "one", "another", "according", "then", "also", "later", "often", "once", "again"]);
