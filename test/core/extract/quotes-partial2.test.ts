@@ -52,3 +52,17 @@ describe("a paragraph that is only a quote, after a paragraph that ends in a par
     expect(quotes(text).at(-1)!.slice(0, 2)).toEqual([expect.stringMatching(/^We have sandbags for two more days/), "direct"]);
   });
 });
+
+describe("a quoted sentence after a paraphrase with a partial quote", () => {
+  test("one sentence of the writer's with no marks may stand between: still partial, same speaker", () => {
+    expect(quotes("Ilse Brandt said the dyke would “hold through the spring tides this year.” And the tide rose fast. “We have sandbags for two more days.”")).toEqual([
+      ["hold through the spring tides this year.", "partial", "Ilse Brandt"],
+      ["We have sandbags for two more days.", "partial", "Ilse Brandt"],
+    ]);
+  });
+
+  test("not past two sentences of the writer's", () => {
+    const got = quotes("Ilse Brandt said the dyke would “hold through the spring tides this year.” The tide rose fast. The sky cleared. “We have sandbags for two more days.”");
+    expect(got.at(-1)![1]).toBe("direct");
+  });
+});

@@ -233,7 +233,11 @@ export function continuesParaphrase(doc: Doc, span: QuotedSpan, prev: QuotedSpan
   if (text.slice(prev.close, span.open).includes("\n") || !/[.!?…]["”’']*\s*$/.test(text.slice(Math.max(0, span.open - 8), span.open))) return false;
   const opened = sentenceAt(doc, span.open);
   const prevSentence = sentenceAt(doc, Math.max(prev.start, prev.close - 1));
-  if (!opened || !prevSentence || opened.index !== prevSentence.index + 1) return false;
+  if (!opened || !prevSentence) return false;
+  // The next sentence, or the one after a sentence of the writer's with no marks ("... to “run short” soon. And
+  // she means it. “We have sandbags for two days.”").
+  const between = doc.sentences[prevSentence.index + 1];
+  if (opened.index !== prevSentence.index + 1 && !(opened.index === prevSentence.index + 2 && between && !/["“”‘’]|''/.test(text.slice(between.start, between.end)))) return false;
   // Nothing after the quote in its sentence: the next words, if any, open a sentence of their own.
   let after = span.close;
   while (after < text.length && /[\s.,;:!?]/.test(text[after]!) && text[after] !== "\n") after++;
