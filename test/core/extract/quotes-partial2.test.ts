@@ -66,3 +66,20 @@ describe("a quoted sentence after a paraphrase with a partial quote", () => {
     expect(got.at(-1)![1]).toBe("direct");
   });
 });
+
+describe("a quoted sentence after a report that names its speaker at the end", () => {
+  test("the quote goes on with the report: partial, with the speaker the report names", () => {
+    expect(quotes("The east field will be planted by Monday at the latest, Tomas Ekberg said. “The soil is finally warm enough.”")).toEqual([
+      ["The soil is finally warm enough.", "partial", "Tomas Ekberg"],
+    ]);
+  });
+
+  test.each([
+    ["a cue of its own after the quote", "The east field will be planted by Monday at the latest, Tomas Ekberg said. “The soil is finally warm enough,” he added."],
+    ["the speaker named before the report (the gold goes both ways there)", "Tomas Ekberg said the east field will be planted by Monday at the latest. “The soil is finally warm enough.”"],
+    ["a bare cue sentence", "Tomas Ekberg said. “The soil is finally warm enough.”"],
+    ["fewer than four words before the comma", "Planting starts, Tomas Ekberg said. “The soil is finally warm enough.”"],
+  ])("not with %s", (_name, text) => {
+    expect(quotes(text).find((q) => String(q[0]).startsWith("The soil"))?.[1]).not.toBe("partial");
+  });
+});

@@ -78,6 +78,30 @@ export function spanKind(doc: Doc, span: QuotedSpan, prev?: QuotedSpan, followin
 }
 
 /**
+ * A sentence in marks with no cue of its own, right after a sentence of the same paragraph that reports the
+ * speaker's words in the writer's own and names the speaker at its end ("The pumps may fail by Friday, Okafor
+ * said. “We have sandbags for two days.”"): the quote goes on with that report, as part of it. The report has
+ * no marks, at least four words before its last comma, then at most four words of subject and a verb of saying.
+ * Decided once speakers are known, so that the quote keeps the speaker the report names.
+ */
+export function afterReversedReport(doc: Doc, span: QuotedSpan): boolean {
+  const { text } = doc;
+  const para = doc.paragraphs[span.firstParagraph];
+  if (!para || span.open <= para.start || !span.closed) return false;
+  if (!/[.!?…]\s*$/.test(text.slice(Math.max(para.start, span.open - 4), span.open))) return false;
+  const report = sentenceAt(doc, span.open - 2);
+  if (!report || report.start < para.start || /["“”‘’]|''/.test(text.slice(report.start, span.open))) return false;
+  const m = /,\s*((?:[\p{L}.’'-]+\s+){0,3}[\p{L}.’'-]+)\s+([\p{L}]+)\s*[.!?]\s*$/u.exec(text.slice(report.start, span.open));
+  if (!m || !SPEECH_VERBS.has(m[2]!.toLowerCase()) || m[1]!.split(/\s+/).some((w) => SPEECH_VERBS.has(w.toLowerCase()))) return false;
+  if (text.slice(report.start, report.start + m.index).split(/\s+/).filter(Boolean).length < 4) return false;
+  // Nothing after the quote but punctuation, then a paragraph break or a new sentence.
+  let k = span.close;
+  while (k < text.length && /[.,;:!?)\]]/.test(text[k]!)) k++;
+  while (k < text.length && BLANK.test(text[k]!)) k++;
+  return k >= text.length || text[k] === "\n" || text[k] === "\r" || (sentenceAt(doc, k)?.start === k && /^[\p{Lu}"“‘(]/u.test(text[k]!));
+}
+
+/**
  * A sentence in marks after a dash that closes the writer's own clause ("The town had one answer for the
  * flood — “We rebuild.”"): the writer's words lead into the quote, so it is part of a partial report. At
  * least three words before the dash, the last neither capitalised (a name: "Ada Moss — “...”" is a cue)
