@@ -76,10 +76,27 @@ describe("a quoted sentence after a report that names its speaker at the end", (
 
   test.each([
     ["a cue of its own after the quote", "The east field will be planted by Monday at the latest, Tomas Ekberg said. “The soil is finally warm enough,” he added."],
-    ["the speaker named before the report (the gold goes both ways there)", "Tomas Ekberg said the east field will be planted by Monday at the latest. “The soil is finally warm enough.”"],
     ["a bare cue sentence", "Tomas Ekberg said. “The soil is finally warm enough.”"],
     ["fewer than four words before the comma", "Planting starts, Tomas Ekberg said. “The soil is finally warm enough.”"],
   ])("not with %s", (_name, text) => {
     expect(quotes(text).find((q) => String(q[0]).startsWith("The soil"))?.[1]).not.toBe("partial");
+  });
+});
+
+describe("a quoted sentence after a report that opens with its speaker and a verb of saying", () => {
+  test.each([
+    ["the speaker first", "Tomas Ekberg says the east field will be planted by Monday. “The soil is finally warm enough.”"],
+    ["after a short opening phrase, a pronoun", "Tomas Ekberg farms near the coast. On Sunday, he said the east field would be planted by Monday. “The soil is finally warm enough.”"],
+    ["a verb of saying and how", "Tomas Ekberg recalled how the first spring on the farm had been the wettest in years. “The soil never warmed at all.”"],
+  ])("%s: partial, with that speaker", (_name, text) => {
+    expect(quotes(text).at(-1)!.slice(1)).toEqual(["partial", "Tomas Ekberg"]);
+  });
+
+  test.each([
+    ["a listener after told", "Tomas Ekberg told the co-op that the east field will be planted by Monday. “The soil is finally warm enough.”"],
+    ["a cue of its own that the sentence splitter parts from the quote", "Tomas Ekberg says the east field will be planted by Monday. “Is the soil warm enough?” Ekberg asked."],
+    ["too few words of what was said", "Tomas Ekberg says it works. “The soil is finally warm enough.”"],
+  ])("not with %s", (_name, text) => {
+    expect(quotes(text).find((q) => /soil/.test(String(q[0])))?.[1]).toBe("direct");
   });
 });

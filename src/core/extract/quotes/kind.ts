@@ -1,6 +1,7 @@
 // Direct quote, partial quote, or no quote at all (a title, a heading, a scare-quoted word).
 import { sentenceAt, tagIn, type Doc, type PosTag } from "../../text/index.js";
 import type { QuotedSpan } from "./marks.js";
+import { endsWithoutCue } from "./continues.js";
 import { ROLE_MODIFIERS, ROLE_NOUNS, TITLES } from "../entities/lexicon.js";
 import { PARTIAL_CUES, PHRASAL, SPEECH_NOUNS, SPEECH_VERBS } from "../speakers/lexicon.js";
 
@@ -78,30 +79,6 @@ export function spanKind(doc: Doc, span: QuotedSpan, prev?: QuotedSpan, followin
 }
 
 /**
- * A sentence in marks with no cue of its own, right after a sentence of the same paragraph that reports the
- * speaker's words in the writer's own and names the speaker at its end ("The pumps may fail by Friday, Okafor
- * said. “We have sandbags for two days.”"): the quote goes on with that report, as part of it. The report has
- * no marks, at least four words before its last comma, then at most four words of subject and a verb of saying.
- * Decided once speakers are known, so that the quote keeps the speaker the report names.
- */
-export function afterReversedReport(doc: Doc, span: QuotedSpan): boolean {
-  const { text } = doc;
-  const para = doc.paragraphs[span.firstParagraph];
-  if (!para || span.open <= para.start || !span.closed) return false;
-  if (!/[.!?…]\s*$/.test(text.slice(Math.max(para.start, span.open - 4), span.open))) return false;
-  const report = sentenceAt(doc, span.open - 2);
-  if (!report || report.start < para.start || /["“”‘’]|''/.test(text.slice(report.start, span.open))) return false;
-  const m = /,\s*((?:[\p{L}.’'-]+\s+){0,3}[\p{L}.’'-]+)\s+([\p{L}]+)\s*[.!?]\s*$/u.exec(text.slice(report.start, span.open));
-  if (!m || !SPEECH_VERBS.has(m[2]!.toLowerCase()) || m[1]!.split(/\s+/).some((w) => SPEECH_VERBS.has(w.toLowerCase()))) return false;
-  if (text.slice(report.start, report.start + m.index).split(/\s+/).filter(Boolean).length < 4) return false;
-  // Nothing after the quote but punctuation, then a paragraph break or a new sentence.
-  let k = span.close;
-  while (k < text.length && /[.,;:!?)\]]/.test(text[k]!)) k++;
-  while (k < text.length && BLANK.test(text[k]!)) k++;
-  return k >= text.length || text[k] === "\n" || text[k] === "\r" || (sentenceAt(doc, k)?.start === k && /^[\p{Lu}"“‘(]/u.test(text[k]!));
-}
-
-/**
  * A sentence in marks after a dash that closes the writer's own clause ("The town had one answer for the
  * flood — “We rebuild.”"): the writer's words lead into the quote, so it is part of a partial report. At
  * least three words before the dash, the last neither capitalised (a name: "Ada Moss — “...”" is a cue)
@@ -119,12 +96,7 @@ function dashLed(doc: Doc, span: QuotedSpan, after: number): boolean {
   const ws = [...lead.matchAll(/[\p{L}\p{N}’'-]+/gu)].map((w) => w[0]);
   const last = ws.at(-1);
   if (ws.length < 3 || !last || /^\p{Lu}/u.test(last) || SPEECH_VERBS.has(last.toLowerCase()) || PHRASAL.has(last)) return false;
-  // Nothing after the quote but punctuation, then a paragraph break or a new sentence.
-  let k = span.close;
-  while (k < text.length && /[.,;:!?)\]]/.test(text[k]!)) k++;
-  while (k < text.length && BLANK.test(text[k]!)) k++;
-  if (k >= text.length || text[k] === "\n" || text[k] === "\r") return true;
-  return sentenceAt(doc, k)?.start === k && /^[\p{Lu}"“‘(]/u.test(text[k]!) && after >= span.close;
+  return endsWithoutCue(doc, span) && after >= span.close;
 }
 
 // Saying, speaking or appearing, the time, then "on" and a broadcaster's possessive, before the marks. Only verbs
@@ -244,49 +216,6 @@ const PREPOSITIONS = new Set(["with", "of", "to", "for", "in", "on", "at", "abou
 // Tags that open a fragment, not a clause: "is deeply wrong", "to fight on", "and more".
 const NO_CLAUSE_START: ReadonlySet<PosTag> = new Set(["VERB", "AUX", "PART", "CCONJ"]);
 const SUBJECT_TAGS: ReadonlySet<PosTag> = new Set(["PRON", "NOUN", "PROPN", "NUM"]);
-
-/**
- * A quote that is a sentence of its own, with no cue, right after a sentence of the same paragraph that
- * paraphrased the same speaker around a partial quote: it goes on with that paraphrase, so it is part of
- * a partial report ("Okafor said the city could “run short” soon. “We have sandbags for two days.”").
- */
-export function continuesParaphrase(doc: Doc, span: QuotedSpan, prev: QuotedSpan): boolean {
-  const { text } = doc;
-  if (span.firstParagraph !== prev.lastParagraph || prev.close > span.open) return false;
-  // The quote opens a new sentence: an end of sentence, with nothing but marks and blanks after it.
-  if (text.slice(prev.close, span.open).includes("\n") || !/[.!?…]["”’']*\s*$/.test(text.slice(Math.max(0, span.open - 8), span.open))) return false;
-  const opened = sentenceAt(doc, span.open);
-  const prevSentence = sentenceAt(doc, Math.max(prev.start, prev.close - 1));
-  if (!opened || !prevSentence) return false;
-  // The next sentence, or the one after a sentence of the writer's with no marks ("... to “run short” soon. And
-  // she means it. “We have sandbags for two days.”").
-  const between = doc.sentences[prevSentence.index + 1];
-  if (opened.index !== prevSentence.index + 1 && !(opened.index === prevSentence.index + 2 && between && !/["“”‘’]|''/.test(text.slice(between.start, between.end)))) return false;
-  // Nothing after the quote in its sentence: the next words, if any, open a sentence of their own.
-  let after = span.close;
-  while (after < text.length && /[\s.,;:!?]/.test(text[after]!) && text[after] !== "\n") after++;
-  if (after >= text.length || text[after] === "\n") return true;
-  return sentenceAt(doc, after)?.start === after && sentenceAt(doc, span.end - 1)?.index !== sentenceAt(doc, after)?.index;
-}
-
-/**
- * A paragraph that is nothing but a quote with no cue, right after a paragraph whose last sentence holds a
- * partial quote of four words or more ("Okafor said the city could “run short of sandbags by Friday.”" then
- * "“We have two days.”"): it goes on with the same report, so it is part of it, as in one paragraph.
- */
-export function continuesAcrossParagraph(doc: Doc, span: QuotedSpan, prev: QuotedSpan): boolean {
-  const { text } = doc;
-  const para = doc.paragraphs[span.firstParagraph];
-  if (!para || span.open !== para.start || prev.lastParagraph !== span.firstParagraph - 1 || !prev.closed) return false;
-  if (text.slice(prev.start, prev.end).split(/\s+/).length < 4) return false;
-  // The previous quote stands in its paragraph's last sentence.
-  const prevPara = doc.paragraphs[prev.lastParagraph]!;
-  if (sentenceAt(doc, Math.max(prev.start, prev.close - 1))?.index !== sentenceAt(doc, prevPara.end - 1)?.index) return false;
-  // Nothing after the quote in its paragraph but punctuation.
-  let after = span.close;
-  while (after < text.length && /[\s.,;:!?]/.test(text[after]!) && text[after] !== "\n") after++;
-  return after >= text.length || text[after] === "\n" || after >= para.end;
-}
 
 // Lower-case words that may follow a direct quote as its cue: pronouns, determiners of a description
 // ("the ad's narrator says"), role words ("panel chairman"), adverbs before the verb ("often said").
