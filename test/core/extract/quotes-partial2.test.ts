@@ -100,3 +100,15 @@ describe("a quoted sentence after a report that opens with its speaker and a ver
     expect(quotes(text).find((q) => /soil/.test(String(q[0])))?.[1]).toBe("direct");
   });
 });
+
+describe("a paragraph that is only a quote, after a paragraph that ends in such a report", () => {
+  test("partial", () => {
+    const got = quotes("Tomas Ekberg farms near the coast.\n\nTomas Ekberg says the east field will be planted by Monday.\n\n“The soil is finally warm enough, and the seed is in the barn.”");
+    expect(got.at(-1)![1]).toBe("partial");
+  });
+
+  test("not when the paragraph before ends in a colon (it leads into the quote)", () => {
+    const got = quotes("Tomas Ekberg farms near the coast.\n\nTomas Ekberg says the east field will be planted soon, and he put it this way:\n\n“The soil is finally warm enough, and the seed is in the barn.”");
+    expect(got.at(-1)![1]).toBe("direct");
+  });
+});

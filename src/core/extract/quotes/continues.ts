@@ -104,11 +104,26 @@ export function endsWithoutCue(doc: Doc, span: QuotedSpan): boolean {
   return !first.slice(0, 6).some((w) => SPEECH_VERBS.has(w.toLowerCase()) || PHRASAL.has(w));
 }
 
-/** The sentence right before the span's, in its paragraph, with no marks, when the span opens a sentence. */
+/**
+ * The sentence right before the span's, with no marks, when the span opens a sentence: in its paragraph, or the
+ * last of the paragraph before when the span's paragraph holds nothing but the quote.
+ */
 function reportBefore(doc: Doc, span: QuotedSpan): Sentence | undefined {
   const { text } = doc;
   const para = doc.paragraphs[span.firstParagraph];
-  if (!para || span.open <= para.start || !span.closed) return undefined;
+  if (!para || !span.closed) return undefined;
+  if (span.open === para.start) {
+    // A paragraph that is only the quote, after a paragraph that ends in the report with a full stop (a colon
+    // leads into the quote: "X put it this way:" is a cue).
+    const prevPara = doc.paragraphs[span.firstParagraph - 1];
+    if (!prevPara || !/[.!?]\s*$/.test(text.slice(prevPara.start, prevPara.end))) return undefined;
+    let e = span.close;
+    while (e < text.length && /[\s.,;:!?]/.test(text[e]!) && text[e] !== "\n") e++;
+    if (!(e >= text.length || text[e] === "\n" || e >= para.end)) return undefined;
+    const report = sentenceAt(doc, prevPara.end - 1);
+    if (!report || report.start < prevPara.start || /["“”‘’]|''/.test(text.slice(report.start, prevPara.end))) return undefined;
+    return report;
+  }
   if (!/[.!?…]\s*$/.test(text.slice(Math.max(para.start, span.open - 4), span.open))) return undefined;
   const report = sentenceAt(doc, span.open - 2);
   if (!report || report.start < para.start || /["“”‘’]|''/.test(text.slice(report.start, span.open))) return undefined;
