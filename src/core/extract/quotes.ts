@@ -4,7 +4,8 @@ import { sentenceAt, words, type Doc } from "../text/index.js";
 import type { Quote } from "../types.js";
 import type { EntityIndex } from "./entities.js";
 import { findQuotedSpans, type QuotedSpan } from "./quotes/marks.js";
-import { continuesParaphrase, nestedReport, spanKind } from "./quotes/kind.js";
+import { nestedReport, spanKind } from "./quotes/kind.js";
+import { afterForwardReport, afterReversedReport, continuesAcrossParagraph, continuesParaphrase } from "./quotes/continues.js";
 import { attributeQuotes, type AttributionInput } from "./speakers.js";
 import type { Salience } from "./speakers/coref.js";
 import { ATTITUDE_VERBS, PARTIAL_CUES, SPEECH_NOUNS, SPEECH_VERBS } from "./speakers/lexicon.js";
@@ -30,7 +31,7 @@ export function extractQuotes(doc: Doc, entities: EntityIndex, salience?: Salien
     // It keeps the paraphrase's speaker when it found none of its own.
     let speaker = a.speaker;
     let cue = a.cue;
-    if (kind === "direct" && prev?.kind === "partial" && prevSpeaker && (!speaker || prevSpeaker.name === speaker.name) && continuesParaphrase(doc, span, prev.span) && !directBefore(doc, inputs, i - 1)) {
+    if (kind === "direct" && prev?.kind === "partial" && prevSpeaker && (!speaker || prevSpeaker.name === speaker.name) && (continuesParaphrase(doc, span, prev.span) || continuesAcrossParagraph(doc, span, prev.span)) && !directBefore(doc, inputs, i - 1)) {
       kind = "partial";
       speaker ??= prevSpeaker;
     }
@@ -41,6 +42,10 @@ export function extractQuotes(doc: Doc, entities: EntityIndex, salience?: Salien
       speaker = prevSpeaker;
       cue = attributions[i - 1]!.cue;
     }
+    // A cue-less sentence in marks after a report of the speaker's words in the writer's own, the speaker named at
+    // its end ("..., Okafor said. “...”") or at its start ("Okafor says the pumps held. “...”"): part of that
+    // report, with the speaker the report gave it.
+    if (kind === "direct" && (afterReversedReport(doc, span) || afterForwardReport(doc, span))) kind = "partial";
     // A short fragment in marks that nobody said is a scare quote ("so-called “experts”"), not a quote;
     // in a headline, marks quote someone even when the headline does not say who, and in a sentence
     // that reports speech ("the memo warned of “grave risks”") they quote a source we could not name.

@@ -118,7 +118,7 @@ describe("direct or partial", () => {
     ["a sentence in marks after a direct quote", "“The levee held,” Okafor said. “We have bags for two days.”", ["direct", "direct"]],
     ["a title in the cue is no paraphrase", "“The levee held,” Okafor told “Morning Desk” on Monday. “We have bags for two days.”", ["direct", "partial", "direct"]],
     ["the next sentence of a report inside a report", "“We have bags for two days,” Okafor said, according to the Valley Courier. “The pumps will hold.”", ["partial", "partial"]],
-    ["a new paragraph starts afresh", "Okafor said the town could “run short of sand” by Friday.\n\n“We have bags for two days.”", ["partial", "direct"]],
+    ["a new paragraph starts afresh after the writer's own sentence", "Okafor said the town could “run short of sand” by Friday. The river rose.\n\n“We have bags for two days.”", ["partial", "direct"]],
   ])("%s", (_name, text, kinds) => expect(quotes(text).map((q) => q.kind)).toEqual(kinds));
 
   test("the second half of a split quote is direct, even in lower case", () => {

@@ -1,6 +1,7 @@
 // Direct quote, partial quote, or no quote at all (a title, a heading, a scare-quoted word).
 import { sentenceAt, tagIn, type Doc, type PosTag } from "../../text/index.js";
 import type { QuotedSpan } from "./marks.js";
+import { endsWithoutCue } from "./continues.js";
 import { ROLE_MODIFIERS, ROLE_NOUNS, TITLES } from "../entities/lexicon.js";
 import { PARTIAL_CUES, PHRASAL, SPEECH_NOUNS, SPEECH_VERBS } from "../speakers/lexicon.js";
 
@@ -73,7 +74,29 @@ export function spanKind(doc: Doc, span: QuotedSpan, prev?: QuotedSpan, followin
   const sameSentence = !!prev && sentenceAt(doc, Math.max(prev.start, prev.close - 1))?.index === sentenceAt(doc, span.open)?.index;
   const split = !!prev && prev.close <= span.open && !between.includes("\n") && sameSentence && /,["”'’`]*$/.test(text.slice(prev.start, prev.close));
   if (/^\p{Ll}/u.test(inner) && /[,:—–-]\s*$/.test(before) && !split) return "partial";
+  if (dashLed(doc, span, j)) return "partial";
   return "direct";
+}
+
+/**
+ * A sentence in marks after a dash that closes the writer's own clause ("The town had one answer for the
+ * flood — “We rebuild.”"): the writer's words lead into the quote, so it is part of a partial report. At
+ * least three words before the dash, the last neither capitalised (a name: "Ada Moss — “...”" is a cue)
+ * nor a verb of saying; nothing after the closing mark but punctuation and then a paragraph break or a
+ * new sentence. `after` is the first non-blank offset after the closing mark.
+ */
+function dashLed(doc: Doc, span: QuotedSpan, after: number): boolean {
+  const { text } = doc;
+  const dash = /(?:[—–]|(?:^|\s)--?)$/.test(text.slice(Math.max(0, span.open - 6), span.open).trimEnd());
+  if (!dash || !span.closed || !/^[\p{Lu}\p{N}]/u.test(text.slice(span.start, span.end))) return false;
+  const sentence = sentenceAt(doc, span.open);
+  if (!sentence || sentence.start >= span.open) return false;
+  const lead = text.slice(sentence.start, span.open).replace(/\s*(?:[—–]|--?)\s*$/, "");
+  if (/["“”]|''/.test(lead)) return false;
+  const ws = [...lead.matchAll(/[\p{L}\p{N}’'-]+/gu)].map((w) => w[0]);
+  const last = ws.at(-1);
+  if (ws.length < 3 || !last || /^\p{Lu}/u.test(last) || SPEECH_VERBS.has(last.toLowerCase()) || PHRASAL.has(last)) return false;
+  return endsWithoutCue(doc, span) && after >= span.close;
 }
 
 // Saying, speaking or appearing, the time, then "on" and a broadcaster's possessive, before the marks. Only verbs
@@ -193,26 +216,6 @@ const PREPOSITIONS = new Set(["with", "of", "to", "for", "in", "on", "at", "abou
 // Tags that open a fragment, not a clause: "is deeply wrong", "to fight on", "and more".
 const NO_CLAUSE_START: ReadonlySet<PosTag> = new Set(["VERB", "AUX", "PART", "CCONJ"]);
 const SUBJECT_TAGS: ReadonlySet<PosTag> = new Set(["PRON", "NOUN", "PROPN", "NUM"]);
-
-/**
- * A quote that is a sentence of its own, with no cue, right after a sentence of the same paragraph that
- * paraphrased the same speaker around a partial quote: it goes on with that paraphrase, so it is part of
- * a partial report ("Okafor said the city could “run short” soon. “We have sandbags for two days.”").
- */
-export function continuesParaphrase(doc: Doc, span: QuotedSpan, prev: QuotedSpan): boolean {
-  const { text } = doc;
-  if (span.firstParagraph !== prev.lastParagraph || prev.close > span.open) return false;
-  // The quote opens a new sentence: an end of sentence, with nothing but marks and blanks after it.
-  if (text.slice(prev.close, span.open).includes("\n") || !/[.!?…]["”’']*\s*$/.test(text.slice(Math.max(0, span.open - 8), span.open))) return false;
-  const opened = sentenceAt(doc, span.open);
-  const prevSentence = sentenceAt(doc, Math.max(prev.start, prev.close - 1));
-  if (!opened || !prevSentence || opened.index !== prevSentence.index + 1) return false;
-  // Nothing after the quote in its sentence: the next words, if any, open a sentence of their own.
-  let after = span.close;
-  while (after < text.length && /[\s.,;:!?]/.test(text[after]!) && text[after] !== "\n") after++;
-  if (after >= text.length || text[after] === "\n") return true;
-  return sentenceAt(doc, after)?.start === after && sentenceAt(doc, span.end - 1)?.index !== sentenceAt(doc, after)?.index;
-}
 
 // Lower-case words that may follow a direct quote as its cue: pronouns, determiners of a description
 // ("the ad's narrator says"), role words ("panel chairman"), adverbs before the verb ("often said").
