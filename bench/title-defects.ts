@@ -1,7 +1,7 @@
 // What makes a generated title read as less than a complete phrase (issue 11), told from the title
 // alone with the project's part-of-speech tagger: no finite verb, a dangling last word, an opening
 // attribution, a subject and verb that disagree. Pure: title-check.ts builds the cards and prints.
-import { tagText, type TaggedToken } from "../src/core/text/pos.js";
+import { tagText, verbLemma, type TaggedToken } from "../src/core/text/pos.js";
 
 export type TitleDefect = "no-verb" | "dangling" | "attribution" | "agreement";
 
@@ -39,7 +39,8 @@ export function hasFiniteVerb(title: string): boolean {
   return ws.some((t, i) => {
     const low = t.text.toLowerCase();
     if (t.pos === "AUX") return FINITE_AUX.has(low);
-    if (t.pos !== "VERB" || /ing$/.test(low)) return false;
+    // An "-ing" form is no finite verb; "bring", "sing" are ("-ing" is their stem).
+    if (t.pos !== "VERB" || /ing$/.test(low) && verbLemma(low) !== low) return false;
     // Adverbs between ("has also said", "to quickly end") do not change what went before.
     let k = i - 1;
     while (k >= 0 && ws[k]!.pos === "ADV" && !nonFiniteAfter(ws[k]!)) k--;

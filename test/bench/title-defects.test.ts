@@ -8,6 +8,7 @@ describe("title defects (invented titles)", () => {
     ["A new ferry route for the harbour of Varley", false],
     ["The baker collecting crates from the quay", false],
     ["Plans to reopen the old mill", false],
+    ["Storms bring the ferries to a halt", true],
   ])("finite verb in %j: %s", (title, expected) => {
     expect(hasFiniteVerb(title)).toBe(expected);
   });
