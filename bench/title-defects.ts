@@ -1,7 +1,7 @@
 // What makes a generated title read as less than a complete phrase (issue 11), told from the title
 // alone with the project's part-of-speech tagger: no finite verb, a dangling last word, an opening
 // attribution, a subject and verb that disagree. Pure: title-check.ts builds the cards and prints.
-import { tagText, verbLemma, type TaggedToken } from "../src/core/text/pos.js";
+import { tagText, verbLemma, verbsTakenForNouns, type TaggedToken } from "../src/core/text/pos.js";
 
 export type TitleDefect = "no-verb" | "dangling" | "attribution" | "agreement";
 
@@ -10,7 +10,7 @@ const FINITE_AUX = new Set("is are was were am has have had will would shall sho
 // Words after which a verb is no finite one: "to play", "will play", "has played", "is playing".
 const NON_FINITE_AFTER = new Set(["to", ...FINITE_AUX, "be", "been", "being", "not", "n't"]);
 // A possessive "'s" is no auxiliary: "Christie's sold ..." has its verb.
-const nonFiniteAfter = (t: TaggedToken) => NON_FINITE_AFTER.has(t.text.toLowerCase()) && !(/^['’]s$/.test(t.text) && t.pos !== "AUX");
+const nonFiniteAfter = (t: { text: string; pos: TaggedToken["pos"] }) => NON_FINITE_AFTER.has(t.text.toLowerCase()) && !(/^['’]s$/.test(t.text) && t.pos !== "AUX");
 // A title may not end on these: it was cut before the words they want.
 const ARTICLES = new Set(["a", "an", "the"]);
 // Prepositions that always want an object ("in", "on", "up", "off", "out", "over", "down" end phrasal verbs: "stepped in").
@@ -23,11 +23,14 @@ const SINGULAR_PRONOUN = new Set(["he", "she", "it", "this", "that"]);
 const PLURAL_PRONOUN = new Set(["they", "we", "you", "these", "those"]);
 
 const bare = (w: string) => w.toLowerCase().replace(/^[^\p{L}\p{N}']+|[^\p{L}\p{N}']+$/gu, "");
-const isVerbTag = (t: TaggedToken) => t.pos === "VERB" || t.pos === "AUX";
+const isVerbTag = (t: { pos: TaggedToken["pos"] }) => t.pos === "VERB" || t.pos === "AUX";
 
 /** The tokens without punctuation. */
-function wordsOf(title: string): TaggedToken[] {
-  return tagText(title).filter((t) => t.pos !== "PUNCT" && /[\p{L}\p{N}]/u.test(t.text));
+function wordsOf(title: string): { text: string; pos: TaggedToken["pos"] }[] {
+  const tokens = tagText(title);
+  // A verb the model took for a noun, by the words around it (as the title's phrases read it).
+  const verbs = verbsTakenForNouns(tokens);
+  return tokens.map((t, i) => ({ text: t.text, pos: verbs.has(i) ? ("VERB" as const) : t.pos })).filter((t) => t.pos !== "PUNCT" && /[\p{L}\p{N}]/u.test(t.text));
 }
 
 /**
@@ -67,7 +70,7 @@ export function opensWithAttribution(title: string): boolean {
 }
 
 /** Whether a plural noun ends the noun phrase before `i` and heads it (not "one of the players"). */
-function pluralSubject(ws: readonly TaggedToken[], i: number): boolean {
+function pluralSubject(ws: readonly { text: string; pos: TaggedToken["pos"] }[], i: number): boolean {
   const n = ws[i - 1];
   if (!n || n.pos !== "NOUN" || !/^\p{Ll}/u.test(n.text)) return false;
   // Plurals in "-s" and without one ("fishermen", "people", "children").

@@ -9,6 +9,7 @@ describe("title defects (invented titles)", () => {
     ["The baker collecting crates from the quay", false],
     ["Plans to reopen the old mill", false],
     ["Storms bring the ferries to a halt", true],
+    ["The app extracts the colours from old photos", true],
   ])("finite verb in %j: %s", (title, expected) => {
     expect(hasFiniteVerb(title)).toBe(expected);
   });

@@ -89,6 +89,11 @@ export function presentPerfect(ws: readonly Word[], sentence: readonly Word[] = 
   // Nor a verb the tagger took for a noun: a lower-case noun before a determiner ("The app extracts the
   // colours from photos found online": "found" is no main verb).
   if (subject.some((w, i) => w.first === "NOUN" && /^\p{Ll}/u.test(w.text) && subject[i + 1]?.first === "DET")) return texts;
+  // "A series of photos by Jo Pell show models dressed as ...": a name and then a lower-case noun inside a
+  // subject of several phrases whose last noun and head differ in number is a verb the tagger missed after
+  // its subject, and the "verb" a participle; left as it is.
+  const missed = subject.some((w, i) => w.last === "PROPN" && subject[i + 1]?.first === "NOUN" && /^\p{Ll}/u.test(subject[i + 1]!.text));
+  if (missed && subject.filter((w) => w.first === "ADP").length >= 2 && plural(subject) !== plural(subject.slice(-1))) return texts;
   const rest = ws.slice(v + 1);
   // The clause runs to a conjunction; an aside between commas is inside it ("A boy named as Jo, 12, was ...").
   const clauseEnd = rest.findIndex((w) => w.first === "CCONJ" || w.first === "SCONJ");
