@@ -195,3 +195,40 @@ export function verbLemma(word: string): string {
   lastLemma = l;
   return l;
 }
+
+// Object pronouns: after a noun they follow a verb ("The coaches thank them").
+const OBJECT_PRONOUN = /^(?:him|them|us|me)$/i;
+// Where a clause starts again: a verb before it belongs to another clause.
+const CLAUSE_BREAK: ReadonlySet<PosTag> = new Set(["PUNCT", "SCONJ", "CCONJ"]);
+
+/**
+ * Indexes of tokens the model tagged as nouns that the words around them show to be verbs: a lower-case
+ * "noun" right after the subject's noun or name and right before a determiner, a number or an object
+ * pronoun, in a clause with no verb yet ("Videos show the ...", "The app extracts the ...", "Storms
+ * bring 40 ..."). Two nouns and then a determiner seldom follow each other otherwise.
+ */
+export function verbsTakenForNouns(tokens: readonly { text: string; pos: PosTag }[]): Set<number> {
+  const out = new Set<number>();
+  let verbSeen = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (CLAUSE_BREAK.has(t.pos)) verbSeen = false;
+    if (t.pos === "VERB" || t.pos === "AUX") verbSeen = true;
+    if (verbSeen || t.pos !== "NOUN" || !/^\p{Ll}+$/u.test(t.text) || i === 0) continue;
+    const prev = tokens[i - 1]!;
+    const next = tokens[i + 1];
+    if (prev.pos !== "NOUN" && prev.pos !== "PROPN" || !next) continue;
+    // The verb agrees with the noun before it: "-s" after one thing ("The app extracts"), the bare form after
+    // several ("Videos show"), a past after either ("The lifeboat rescued"). "Net loss 5", "Korea return" are no clause.
+    const lemma = verbLemma(t.text);
+    const several = prev.pos === "NOUN" && /[^s]s$/.test(prev.text.toLowerCase()) || /(?:men|people|police|children)$/i.test(prev.text);
+    const form = lemma === t.text ? (several ? "bare" : undefined) : /[^s]s$/.test(t.text) ? (several ? undefined : "s") : "past";
+    if (!form) continue;
+    // A capitalised "The" opens a name in apposition ("Activist group The Harbour Trust"), not an object.
+    if (next.pos === "DET" && /^\p{Ll}/u.test(next.text) || next.pos === "NUM" || next.pos === "PRON" && OBJECT_PRONOUN.test(next.text)) {
+      out.add(i);
+      verbSeen = true;
+    }
+  }
+  return out;
+}

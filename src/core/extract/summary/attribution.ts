@@ -66,7 +66,9 @@ export function opensWithReport(ws: readonly Word[], s: number): boolean {
     // A court hears what it is told: "The trial has heard Mrs Pell was ..." is who heard it, as "... heard that".
     const court = ws.slice(s, i).some((x) => /^(?:court|trial|jury|inquest|inquiry|hearing|tribunal)$/.test(x.low));
     if (verbLemma(t) === "hear" && !passive && (clause(i + 1) || court)) return true;
-    return REPORTING.has(verbLemma(t)) && !passive && !/^to$/i.test(ws[i + 1]?.text ?? "");
+    // "said to be", "has written to the council to ask": no report; "explained to the board that ...": one.
+    const toWhom = /^to$/i.test(ws[i + 1]?.text ?? "") && ws.slice(i + 2, i + 7).some((x) => x.low === "that");
+    return REPORTING.has(verbLemma(t)) && !passive && (!/^to$/i.test(ws[i + 1]?.text ?? "") || toWhom);
   }
   return false;
 }

@@ -4,7 +4,7 @@
 // adjective, a possessive or inside a name, a quotation or brackets), and may leave out what a
 // headline leaves out: asides between commas or dashes (ages, relative clauses, appositions) and
 // phrases of time ("on Tuesday", "last year").
-import { tagIn, tagText, type PosTag } from "../../text/pos.js";
+import { tagIn, tagText, verbLemma, verbsTakenForNouns, type PosTag } from "../../text/pos.js";
 import { contentTerms } from "../../text/terms.js";
 import { memo } from "../../text/memo.js";
 
@@ -47,13 +47,15 @@ export const wordTerms: (w: string) => string[] = memo((w) => contentTerms(w), 2
 export function tagWords(words: readonly string[], card?: object): Word[] {
   const text = words.join(" ");
   const tokens = card ? tagIn(card, text) : tagText(text);
+  // A verb the model took for a noun is read as the verb it is ("Videos show the ...").
+  const verbs = verbsTakenForNouns(tokens);
   const out: Word[] = [];
   let t = 0;
   let at = 0;
   for (const w of words) {
     const end = at + w.length;
     const mine: PosTag[] = [];
-    while (t < tokens.length && tokens[t]!.start < end) mine.push(tokens[t++]!.pos);
+    while (t < tokens.length && tokens[t]!.start < end) mine.push(verbs.has(t) ? "VERB" : tokens[t]!.pos), t++;
     const core = mine.filter((p) => p !== "PUNCT");
     out.push({ text: w, terms: wordTerms(w), low: low(w), first: core[0] ?? mine[0] ?? "X", last: core[core.length - 1] ?? mine[mine.length - 1] ?? "X" });
     at = end + 1;
@@ -126,7 +128,8 @@ export function hasMainVerb(ws: readonly Word[]): boolean {
   for (const [i, w] of ws.entries()) {
     if (RELATIVE.has(w.low) || SUBORDINATE.has(w.low) || isDash(w.text)) aside = true;
     // "to play" is no finite verb, nor "of washing" or "the running".
-    const gerund = /ing$/.test(w.low) && (ws[i - 1]?.first === "ADP" || ws[i - 1]?.first === "DET");
+    // An "-ing" form with no auxiliary is no finite verb either ("The crane lifting the nets ...").
+    const gerund = /ing$/.test(w.low) && (ws[i - 1]?.first === "ADP" || ws[i - 1]?.first === "DET" || w.first === "VERB" && verbLemma(w.low) !== w.low);
     if (!aside && isVerb(w) && (ws[i - 1]?.low ?? "") !== "to" && !gerund) return clausesClosed(ws);
     if (/,$/.test(w.text)) aside = false;
   }

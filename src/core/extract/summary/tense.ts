@@ -26,6 +26,7 @@ const DATED = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|janu
 const HISTORY = /^(?:(?:1[89]|20)\d\ds?|ago|earlier|previously|once|then|decade|decades|century|born|former|formerly)$/;
 // Subjects that take "have": plural pronouns and nouns, and plurals without an -s.
 const PLURAL_PRONOUN = new Set(["they", "we", "you", "i", "both", "many", "several", "some", "others", "these", "those"]);
+const SUBJECT_PRONOUN = /^(?:he|she|it|they|we|i|you)$/;
 const PLURAL_NOUN = new Set("people police children men women families staff crew teeth feet mice cattle".split(" "));
 const AUXILIARY = new Set("has have had having is are was were be been being am will would shall should can could may might must do does did to not never".split(" "));
 
@@ -35,13 +36,18 @@ function subjectEnds(w: Word): boolean {
 }
 
 function plural(whole: readonly Word[]): boolean {
+  // A pronoun right before the verb is its subject, whatever went before it ("And in the end he posted"
+  // -> "he has posted"), unless "and" joins it to another ("Jo and he").
+  const last = whole[whole.length - 1]!;
+  if (SUBJECT_PRONOUN.test(last.low) && whole[whole.length - 2]?.low !== "and") return !/^(?:he|she|it)$/.test(last.low);
   // The head noun comes before its modifiers: "A shipment | of weapons", "Total sales | at the store".
   const of = whole.findIndex((w, i) => i > 0 && w.first === "ADP");
   const subject = of > 0 ? whole.slice(0, of) : whole;
   const head = subject[subject.length - 1]!.low;
   // A capital at the start is the sentence's, not a name's: "Detectives", "Residents".
   if (subject.length === 1 && subject[0]!.last === "PROPN" && isCommonWord(head) && /[^su'’]s$/.test(head)) return true;
-  if (subject.some((w) => w.low === "and" && w.first === "CCONJ")) return true;
+  // "and" joins two subjects ("Jo and Ana", "the mayor and her deputy"), not a sentence's opening "And".
+  if (subject.some((w, i) => i > 0 && w.low === "and" && w.first === "CCONJ" && subject[i + 1]?.first !== "ADP")) return true;
   if (subject[subject.length - 1]!.last === "PRON") return PLURAL_PRONOUN.has(head);
   if (PLURAL_NOUN.has(head)) return true;
   return subject[subject.length - 1]!.last === "NOUN" && /[^su'’]s$/.test(head) && !/(?:ss|us|is|news|series|species)$/.test(head);
@@ -80,6 +86,14 @@ export function presentPerfect(ws: readonly Word[], sentence: readonly Word[] = 
   // The subject: no clause of its own before the verb ("If the team won ...").
   const subject = ws.slice(0, v);
   if (subject.some((w) => w.first === "SCONJ" || w.first === "VERB" || w.first === "AUX")) return texts;
+  // Nor a verb the tagger took for a noun: a lower-case noun before a determiner ("The app extracts the
+  // colours from photos found online": "found" is no main verb).
+  if (subject.some((w, i) => w.first === "NOUN" && /^\p{Ll}/u.test(w.text) && subject[i + 1]?.first === "DET")) return texts;
+  // "A series of photos by Jo Pell show models dressed as ...": a name and then a lower-case noun inside a
+  // subject of several phrases whose last noun and head differ in number is a verb the tagger missed after
+  // its subject, and the "verb" a participle; left as it is.
+  const missed = subject.some((w, i) => w.last === "PROPN" && subject[i + 1]?.first === "NOUN" && /^\p{Ll}/u.test(subject[i + 1]!.text));
+  if (missed && subject.filter((w) => w.first === "ADP").length >= 2 && plural(subject) !== plural(subject.slice(-1))) return texts;
   const rest = ws.slice(v + 1);
   // The clause runs to a conjunction; an aside between commas is inside it ("A boy named as Jo, 12, was ...").
   const clauseEnd = rest.findIndex((w) => w.first === "CCONJ" || w.first === "SCONJ");

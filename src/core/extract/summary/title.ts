@@ -358,20 +358,34 @@ function withoutRepeats(ws: string[]): string[] {
 
 /**
  * With no run that reads as a headline: the first sentence that stands alone (not a quotation, not
- * leaning on an earlier one), else the first, cut where a phrase ends if it is long.
+ * leaning on an earlier one) and keeps a main verb where it is cut, else the first, cut where a phrase
+ * ends if it is long.
  */
 function fallbackTitle(doc: Doc, maxWords: number): string[] {
   const units = toUnits(doc, 0);
   // A sentence with a main verb first ("A good decision and the right time" is no headline).
   const fits = units.slice(0, DEFAULT_TITLE.window).filter((u) => !/\?["”’']?$/.test(u.text) && "text" in standalone(u.text) && !REPORTED_SPEECH.test(u.text) && !ATTRIBUTION_OPENING.test(u.text) && !describesPerson(u.text.split(/\s+/)));
   // Nor one in the first person, someone's speech whose marks went astray.
-  const alone = fits.find((u) => !/\b(?:I|I'm|I've|we|We|we're|our|Our|my|My|you|You|your|Your)\b/.test(u.text) && hasMainVerb(tagWords(u.text.split(/\s+/), doc))) ?? fits[0];
-  const first = (alone ?? units[0])?.text ?? doc.text.trim();
-  const ws = first.replace(/[.!?]+["”’']?$/u, "").split(/\s+/).filter(Boolean);
-  if (ws.length <= maxWords) return ws;
+  const thirdPerson = fits.filter((u) => !/\b(?:I|I'm|I've|we|We|we're|our|Our|my|My|you|You|your|Your)\b/.test(u.text));
+  // The first whose words, cut to fit, keep their main verb ("The arrival of the new port, of ..." is cut
+  // before its verb); else the first with a main verb, cut where a phrase ends.
+  for (const u of thirdPerson) {
+    // As a chosen run may be (DEFAULT_TITLE.extendTo), the cut may run to 20 words to reach its verb.
+    const cut = fitted(wordsOf(u.text), doc, Math.max(maxWords, DEFAULT_TITLE.extendTo), true);
+    if (cut) return cut;
+  }
+  const alone = thirdPerson.find((u) => hasMainVerb(tagWords(u.text.split(/\s+/), doc))) ?? fits[0];
+  return fitted(wordsOf((alone ?? units[0])?.text ?? doc.text.trim()), doc, maxWords, false) ?? [];
+}
+
+const wordsOf = (sentence: string) => sentence.replace(/[.!?]+["”’']?$/u, "").split(/\s+/).filter(Boolean);
+
+/** The words cut where a phrase ends to fit `maxWords` (with a main verb, when `verb`); undefined when no cut fits. */
+function fitted(ws: string[], doc: Doc, maxWords: number, verb: boolean): string[] | undefined {
   const tagged = tagWords(ws, doc);
-  for (let end = maxWords; end >= 4; end--) if (wholeBefore(tagged, 0, end)) return ws.slice(0, end);
-  return trimEnd(ws.slice(0, maxWords));
+  if (ws.length <= maxWords) return !verb || hasMainVerb(tagged) ? ws : undefined;
+  for (let end = maxWords; end >= 4; end--) if (wholeBefore(tagged, 0, end) && (!verb || hasMainVerb(tagged.slice(0, end)))) return ws.slice(0, end);
+  return verb ? undefined : trimEnd(ws.slice(0, maxWords));
 }
 
 /** A quotation cut short by the word limit gets its closing mark, as headlines quote. */
