@@ -3,6 +3,7 @@
 import { opensWithReport } from "../../../src/core/extract/summary/attribution.js";
 import { hasMainVerb, tagWords } from "../../../src/core/extract/summary/phrases.js";
 import { presentPerfect } from "../../../src/core/extract/summary/tense.js";
+import { subjectComma } from "../../../src/core/extract/summary/title.js";
 import { verbsTakenForNouns, type PosTag } from "../../../src/core/text/pos.js";
 
 const perfect = (s: string) => presentPerfect(tagWords(s.split(" "))).join(" ");
@@ -79,4 +80,17 @@ describe("verbsTakenForNouns: a verb by the words around it", () => {
     // The clause has its verb already.
     ["Jo/PROPN said/VERB police/NOUN arrests/NOUN the/DET men/NOUN", []],
   ])("%s", (s, want) => expect([...verbsTakenForNouns(tokens(s))]).toEqual(want));
+});
+
+describe("subjectComma: one comma between a subject and its verb", () => {
+  const fix = (s: string) => subjectComma(s.split(" ")).join(" ");
+  test("an aside the shortening left out leaves its comma, which goes", () => {
+    expect(fix("The two rowers from Varley, were found safe")).toBe("The two rowers from Varley were found safe");
+  });
+  test("a clause with its own verb before the comma is a list of verbs: the title ends with the first", () => {
+    expect(fix("The harbour levy pays for two new pumps, has a reserve of four million")).toBe("The harbour levy pays for two new pumps");
+  });
+  test("a relative clause before the comma is no main clause", () => {
+    expect(fix("The ferry that sank in March, was raised on Monday")).toBe("The ferry that sank in March was raised on Monday");
+  });
 });

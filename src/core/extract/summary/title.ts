@@ -316,7 +316,7 @@ export function makeTitle(doc: Doc, params: Partial<TitleParams> = {}): string {
     const score = titleScore(c, p);
     if (!best || score > bestScore) [best, bestScore] = [c, score];
   }
-  const words = subjectComma(withoutRepeats((best && extend(best)) ?? fallbackTitle(doc, p.maxWords)));
+  const words = subjectComma(withoutRepeats((best && extend(best)) ?? fallbackTitle(doc, p.maxWords)), doc);
   const title = words
     .join(" ")
     .replace(/[,;:–—-]+$/u, "")
@@ -345,9 +345,15 @@ export function extend(best: TitleCandidate, limit = Infinity): string[] {
  * "The two men from Varley, were reported missing": the first comma, right before the verb, closed an
  * aside the shortening left out; a subject is not cut from its verb by one comma.
  */
-function subjectComma(ws: string[]): string[] {
+export function subjectComma(ws: string[], doc?: Doc): string[] {
   const i = ws.findIndex((w) => /,$/.test(w));
-  if (i > 0 && /^(?:is|are|was|were|has|have|had|will)$/i.test(ws[i + 1] ?? "")) return ws.map((w, k) => (k === i ? w.slice(0, -1) : w));
+  if (i > 0 && /^(?:is|are|was|were|has|have|had|will)$/i.test(ws[i + 1] ?? "")) {
+    const before = ws.slice(0, i + 1).map((w, k) => (k === i ? w.slice(0, -1) : w));
+    // Words before the comma that hold their own main verb are a clause, and the verb after it is the next
+    // of a list ("The levy funds two pumps, has a reserve ..."): the title ends with the first clause.
+    if (i >= 3 && hasMainVerb(tagWords(before, doc))) return before;
+    return [...before, ...ws.slice(i + 1)];
+  }
   return ws;
 }
 
