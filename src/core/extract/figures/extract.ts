@@ -24,12 +24,16 @@ const ORDINAL_WORDS =
   "sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth";
 const NUMBER_WORDS = [...Object.keys(SMALL), ...Object.keys(TENS), "hundred", "half", "quarter", "minus", "negative"].join("|");
 const A_NEXT = `hundred|thousand|million|billion|trillion|lakh|crore|dozen|half|quarter|${Object.keys(TENS).join("|")}|${ORDINAL_WORDS}|[a-z]+ths?`;
+// The engine tries every alternative at every position of the text, and a lookbehind that opens an
+// alternative is looked at even where the character that must follow is not there: each alternative
+// that needs a digit or a minus first reads that one character, then looks behind it (the same matches,
+// about a third of the time over the eval texts).
 const ANCHOR = new RegExp(
   [
-    "(?<![\\p{L}\\p{N}_\\-−/:'’])\\.?\\d",
-    "(?<![\\p{L}\\p{N}_.,\\-−)])[-−](?=\\.?\\d)",
+    "(?=\\.?\\d)(?<![\\p{L}\\p{N}_\\-−/:'’])\\.?\\d",
+    "[-−](?<![\\p{L}\\p{N}_.,\\-−)][-−])(?=\\.?\\d)",
     "(?<=^|[\\n(\\[:;])[ \\t]*[-−][ ](?=\\.?\\d)",
-    `(?<=(?:${CODES.join("|")}|rs|mex|aud|cad|nzd)\\$?)\\d`,
+    `\\d(?<=(?:${CODES.join("|")}|rs|mex|aud|cad|nzd)\\$?\\d)`,
     "[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]",
     `\\b(?:${NUMBER_WORDS}|${ORDINAL_WORDS})\\b`,
     `\\ban?[ \\t]+(?=(?:${A_NEXT})\\b)`,
