@@ -168,3 +168,20 @@ describe("every figure is sound", () => {
     }
   });
 });
+
+// Each alternative of the anchor expression that needs a digit or a minus reads it before looking behind it:
+// a code glued to the digits, a minus at the text's start or after a bracket, and none after a letter.
+describe("where a figure may start", () => {
+  test.each<[string, [string, number][]]>([
+    ["-4 degrees was the low.", [["-4 degrees", -4]]],
+    ["(−3 points) was the mark.", [["−3 points", -3]]],
+    ["The pass cost GBP450 a year.", [["GBP450", 450]]],
+    ["The fare was rs500 a day.", [["rs500", 500]]],
+    ["The code AUD5 and CHF12 appeared.", [["AUD5", 5], ["CHF12", 12]]],
+    ["The A-4 road and the M-25 were shut.", []],
+    ["Grade x-5 and x−5 were both noted.", []],
+    ["Write to desk@example.org about the 12 vans.", [["12 vans", 12]]],
+  ])("%s", (text, want) => {
+    expect(figures(text).map((f) => [f.text, f.value])).toEqual(want);
+  });
+});

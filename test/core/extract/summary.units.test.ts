@@ -84,3 +84,14 @@ test("a place that 'says' something is not a person", () => {
   const person = "Tom Okafor said the road was closed. He later reopened it.";
   expect(pronounReferent(["Tom Okafor said the road was closed."], person, "he")).toBe("Tom Okafor");
 });
+
+// The run-on split looks for the capital after the cut first, then behind it.
+describe("sentences run together", () => {
+  test.each<[string, string[]]>([
+    ["The ferry left Varley at noon.Mr Pell was aboard.", ["The ferry left Varley at noon.", "Mr Pell was aboard."]],
+    ["Crews cleared the road on your screenThe mayor thanked them. Then rain came.", ["Crews cleared the road on your screen.", "The mayor thanked them.", "Then rain came."]],
+    ["It was 10:15 BSTAnna arrived late.", ["It was 10:15 BST.", "Anna arrived late."]],
+    // Names with a capital inside stay whole.
+    ["Jo McKay posted on LinkedIn. The post was shared.", ["Jo McKay posted on LinkedIn.", "The post was shared."]],
+  ])("%s", (text, want) => expect(units(text)).toEqual(want));
+});
