@@ -4,11 +4,11 @@
 // story row locked and read; the members sharing a claim key; the flags appended and the row
 // updated). Flags are rows of story_flags: a join never rewrites them.
 import type pg from "pg";
-import { chooseStory, claimKeys, joinFlags, shownFlags, storyFeatures, storyFlags, storyIdOf, storyKeys, type BriefingCard, type StoryCandidate, type StoryFeatures, type StoryFlag } from "../core/index.js";
+import { choosePacked, claimKeys, joinFlags, shownFlags, storyFeatures, storyFlags, storyIdOf, storyKeys, unpackMembers, type BriefingCard, type PackedCandidate, type PackedMembers, type StoryFeatures, type StoryFlag } from "../core/index.js";
 import { metaOf, type MetaRow } from "./rows.js";
 import {
   completeness, createRecentCache, FLAG_MEMBERS, MAX_CANDIDATES, mergeInfo, newestForFlags, olderOf, PER_KEY, recentRow, recentWith, storyOf, toRecent,
-  type RecentMember, type StoreStoryOptions, type StoryInfo,
+  type StoreStoryOptions, type StoryInfo,
 } from "./stories.js";
 import type { StoredStory } from "./types.js";
 
@@ -52,7 +52,7 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
   const named = (key: string, text: string) => ({ name: statementName(s, key), text });
   const recentCache = createRecentCache();
   /** Stories' newest members at the versions given: from the cache, the others read (one round trip, only then) and kept. */
-  async function membersOf(c: Q, rows: ReadonlyArray<{ sid: number; rev: string }>): Promise<Map<number, RecentMember[]>> {
+  async function membersOf(c: Q, rows: ReadonlyArray<{ sid: number; rev: string }>): Promise<Map<number, PackedMembers>> {
     const { found, missing } = recentCache.lookup(rows);
     if (missing.length) {
       const r = await c.query<{ sid: number; rev: string; recent: string }>({ ...named("recent", `SELECT sid, rev, recent FROM ${s}.stories WHERE sid = ANY($1::int[])`), values: [missing] });
@@ -63,7 +63,7 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
 
   // Key hits ranked as rankCandidates ranks them: most keys shared first, then the first hit (keys
   // in order, each newest first); only stories the article may join (chooseStory's time rule).
-  async function candidates(c: Q, f: StoryFeatures, keys: string[]): Promise<StoryCandidate[]> {
+  async function candidates(c: Q, f: StoryFeatures, keys: string[]): Promise<PackedCandidate[]> {
     if (!keys.length) return [];
     const r = await c.query<{ sid: number; first_time: number; last_time: number; rev: string }>({
       ...named("decide", `WITH h AS (
@@ -85,7 +85,7 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
   async function decide(c: Q, id: string, card: BriefingCard, time: number) {
     const features: StoryFeatures = { ...storyFeatures(card, time), id };
     const keys = storyKeys(features);
-    const d = chooseStory(features, await candidates(c, features, keys), opts);
+    const d = choosePacked(features, await candidates(c, features, keys), opts);
     return { features, keys, join: d.join === null ? null : Number(d.join) };
   }
 
@@ -110,7 +110,7 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
       if (row) {
         const sid = row.sid;
         const flags = await joinedFlags(c, sid, seq, f, claims);
-        const recent = recentWith((await membersOf(c, [row])).get(sid)!, f, opts.maxCompared);
+        const recent = recentWith(unpackMembers((await membersOf(c, [row])).get(sid)!), f, opts.maxCompared);
         const rr = recentRow(recent);
         const better = score > row.best_score;
         await c.query({
@@ -123,7 +123,7 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
             flags.cut, flags.rows.map((x) => x.otime), flags.rows.map((x) => x.oseq), flags.rows.map((x) => x.flag), rr.rev,
           ],
         });
-        recentCache.put(sid, rr.rev, recent, rr.json.length);
+        recentCache.put(sid, rr.rev, recent);
         return;
       }
     }
@@ -134,7 +134,7 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
          VALUES ($6, $7, $8, $9, $2, $2, $10, 1, $11::jsonb, $12, $13) RETURNING sid), ${member} SELECT sid FROM st`),
       values: [...memberArgs, storyIdOf(id), card.title, id, score, now, JSON.stringify(mergeInfo(undefined, card)), rr.json, rr.rev],
     });
-    recentCache.put(started.rows[0]!.sid, rr.rev, recent, rr.json.length);
+    recentCache.put(started.rows[0]!.sid, rr.rev, recent);
   }
 
   /**
@@ -199,7 +199,7 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
         rr.json, flags.map((x) => x.o.time), flags.map((x) => x.o.seq), flags.map((x) => x.flag), rr.rev,
       ],
     );
-    recentCache.put(m.sid, rr.rev, recent, rr.json.length);
+    recentCache.put(m.sid, rr.rev, recent);
   }
 
   async function full(c: Q, rows: StoryRow[]): Promise<StoredStory[]> {

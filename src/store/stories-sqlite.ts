@@ -3,11 +3,11 @@
 // story's flags: they are rows of story_flags, and only the members sharing a claim key with the
 // joining article (story_claims: a figure's thing, a quote given to a person) are compared with it.
 import type { Database } from "better-sqlite3";
-import { chooseStory, claimKeys, joinFlags, shownFlags, storyFeatures, storyFlags, storyIdOf, storyKeys, type BriefingCard, type StoryCandidate, type StoryFeatures, type StoryFlag } from "../core/index.js";
+import { choosePacked, claimKeys, joinFlags, shownFlags, storyFeatures, storyFlags, storyIdOf, storyKeys, unpackMembers, type BriefingCard, type PackedCandidate, type PackedMembers, type StoryFeatures, type StoryFlag } from "../core/index.js";
 import { metaOf, type MetaRow } from "./rows.js";
 import {
   completeness, createRecentCache, FLAG_MEMBERS, flagFeatures, MAX_CANDIDATES, mergeInfo, newestForFlags, olderOf, PER_KEY, rankCandidates, recentRow, recentWith, storyOf, toRecent,
-  type RecentMember, type StoreStoryOptions, type StoryInfo,
+  type StoreStoryOptions, type StoryInfo,
 } from "./stories.js";
 import type { StoredStory } from "./types.js";
 
@@ -105,13 +105,13 @@ export function createSqliteStories(db: Database, opts: StoreStoryOptions): Sqli
   const recentCache = createRecentCache();
 
   /** Stories' newest members at the versions given: from the cache, the others read (one statement) and kept. */
-  function membersOf(rows: ReadonlyArray<{ sid: number; rev: string }>): Map<number, RecentMember[]> {
+  function membersOf(rows: ReadonlyArray<{ sid: number; rev: string }>): Map<number, PackedMembers> {
     const { found, missing } = recentCache.lookup(rows);
     if (missing.length) recentCache.keep(q.recent.all(JSON.stringify(missing)), found);
     return found;
   }
 
-  function candidates(f: StoryFeatures, keys: string[]): StoryCandidate[] {
+  function candidates(f: StoryFeatures, keys: string[]): PackedCandidate[] {
     const hits: number[] = [];
     for (const r of q.keyHits.all(f.time - opts.quietMs, f.time + opts.quietMs, PER_KEY, JSON.stringify(keys))) if (r.sids) for (const x of r.sids.split(",")) hits.push(Number(x));
     const sids = rankCandidates(hits).slice(0, MAX_CANDIDATES);
@@ -129,7 +129,7 @@ export function createSqliteStories(db: Database, opts: StoreStoryOptions): Sqli
   function decide(id: string, card: BriefingCard, time: number) {
     const features: StoryFeatures = { ...storyFeatures(card, time), id };
     const keys = storyKeys(features);
-    const d = chooseStory(features, candidates(features, keys), opts);
+    const d = choosePacked(features, candidates(features, keys), opts);
     return { features, keys, join: d.join === null ? null : Number(d.join) };
   }
 
@@ -159,7 +159,7 @@ export function createSqliteStories(db: Database, opts: StoreStoryOptions): Sqli
     if (join !== null) {
       sid = join;
       const row = q.story.get(sid)!;
-      const recent = recentWith(membersOf([row]).get(sid)!, f, opts.maxCompared);
+      const recent = recentWith(unpackMembers(membersOf([row]).get(sid)!), f, opts.maxCompared);
       const r = recentRow(recent);
       q.insMember.run(seq, sid, time, JSON.stringify(f), JSON.stringify(flagFeatures(f)));
       addFlags(sid, seq, f, claims);
@@ -170,13 +170,13 @@ export function createSqliteStories(db: Database, opts: StoreStoryOptions): Sqli
         Math.min(row.first_time, time), Math.max(row.last_time, time), now, row.size + 1, JSON.stringify(mergeInfo(prev, card)),
         r.json, r.rev, sid,
       );
-      // The next article that may join this story finds it parsed.
-      recentCache.put(sid, r.rev, recent, r.json.length);
+      // The next article that may join this story finds it packed.
+      recentCache.put(sid, r.rev, recent);
     } else {
       const recent = recentWith([], f, opts.maxCompared);
       const r = recentRow(recent);
       sid = Number(q.insStory.run(storyIdOf(id), card.title, id, score, time, time, now, JSON.stringify(mergeInfo(undefined, card)), r.json, r.rev).lastInsertRowid);
-      recentCache.put(sid, r.rev, recent, r.json.length);
+      recentCache.put(sid, r.rev, recent);
       q.insMember.run(seq, sid, time, JSON.stringify(f), JSON.stringify(flagFeatures(f)));
     }
     q.insClaims.run(sid, time, seq, JSON.stringify(claims));
@@ -211,7 +211,7 @@ export function createSqliteStories(db: Database, opts: StoreStoryOptions): Sqli
     const recent = members.slice(0, opts.maxCompared).map(toRecent);
     const r = recentRow(recent);
     q.updStory.run(best.card.title, best.id, completeness(best.card), span.lo, span.hi, now, span.n, JSON.stringify(merged!), r.json, r.rev, row.sid);
-    recentCache.put(row.sid, r.rev, recent, r.json.length);
+    recentCache.put(row.sid, r.rev, recent);
   }
 
   function flagsOf(sid: number, articles: Array<{ id: string; time: number; seq: number }>): StoryFlag[] {

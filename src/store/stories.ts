@@ -1,7 +1,9 @@
 // What every store derives for stories: the shown card (the most complete), merged names, topics
 // and figures, and the options. The grouping decision itself is core/stories.
 import { createHash } from "node:crypto";
-import { DEFAULT_STORY_OPTIONS, matchFeatures, type BriefingCard, type MatchFeatures, type StoryFeatures, type StoryFlag, type StoryOptions } from "../core/index.js";
+import {
+  createWordIds, DEFAULT_STORY_OPTIONS, matchFeatures, packMembers, type BriefingCard, type PackedMembers, type StoryFeatures, type StoryFlag, type StoryOptions, type TimedMatch,
+} from "../core/index.js";
 import type { ArticleMeta, StoredStory } from "./types.js";
 
 export type StoreStoryOptions = StoryOptions;
@@ -30,27 +32,35 @@ export function recentRow(recent: readonly RecentMember[]): { json: string; rev:
   return { json, rev: revOf(json) };
 }
 
+/** Strings the packed cache's table may hold before it is made anew (and the cache with it). */
+export const MAX_TABLE_STRINGS = 2_000_000;
+
 /**
- * Stories' `recent` parsed, by story and version, the most recently used kept up to `budget`
- * characters of their JSON (a count of stories says nothing of their size; at 25,000 stored, a second
- * pass over 1,000 new articles still read 3,060 stories' `recent` with 2,048 stories kept, none
- * within 64 MB): a story's newest articles are read for every article that may join it. Keyed by the
- * version, so that a row rewritten by another process is never served stale (and a write rolled back
- * is never served: its version is not the row's).
+ * Stories' `recent` packed (packMembers: ids of a shared string table in typed arrays), by story and
+ * version, the most recently used kept up to `budget` bytes of packed arrays: a story's newest articles
+ * are read for every article that may join it. Packed, not parsed: at 100,000 stored, 64 MB of parsed
+ * JSON held here (small strings, arrays and objects) was what the slow 1% of decisions spent collecting
+ * garbage on. Keyed by the version, so that a row rewritten by another process is never served stale
+ * (and a write rolled back is never served: its version is not the row's). The table only grows: past
+ * `maxStrings` a new one is started at the next look-up and the stories packed with the old are dropped.
  */
-export function createRecentCache(budget = 64 * 1024 * 1024): {
-  /** Keeps what this process just wrote (the next article that may join the story finds it parsed). */
-  put(sid: number, rev: string, members: RecentMember[], size: number): void;
+export function createRecentCache(budget = 64 * 1024 * 1024, maxStrings = MAX_TABLE_STRINGS): {
+  /** Keeps what this process just wrote (the next article that may join the story finds it packed). */
+  put(sid: number, rev: string, members: readonly RecentMember[]): PackedMembers;
   /** Stories' members at the versions given, those held; `missing` are the ids to read from the store. */
-  lookup(rows: ReadonlyArray<{ sid: number; rev: string }>): { found: Map<number, RecentMember[]>; missing: number[] };
-  /** Parses `recent` rows read from the store, keeps them and adds them to `into`. */
-  keep(rows: Iterable<{ sid: number; rev: string; recent: string }>, into: Map<number, RecentMember[]>): void;
+  lookup(rows: ReadonlyArray<{ sid: number; rev: string }>): { found: Map<number, PackedMembers>; missing: number[] };
+  /** Parses and packs `recent` rows read from the store, keeps them and adds them to `into`. */
+  keep(rows: Iterable<{ sid: number; rev: string; recent: string }>, into: Map<number, PackedMembers>): void;
+  /** What is held: stories, packed bytes, strings in the table, tables made. */
+  stats(): { stories: number; bytes: number; strings: number; tables: number };
 } {
-  const cache = new Map<number, { rev: string; members: RecentMember[]; size: number }>();
+  const cache = new Map<number, { rev: string; members: PackedMembers }>();
+  let table = createWordIds();
+  let tables = 1;
   let total = 0;
   const drop = (sid: number) => {
     const e = cache.get(sid);
-    if (e) (total -= e.size), cache.delete(sid);
+    if (e) (total -= e.members.bytes), cache.delete(sid);
   };
   const get = (sid: number, rev: string) => {
     const e = cache.get(sid);
@@ -59,16 +69,26 @@ export function createRecentCache(budget = 64 * 1024 * 1024): {
     cache.set(sid, e);
     return e.members;
   };
-  const put = (sid: number, rev: string, members: RecentMember[], size: number) => {
+  const put = (sid: number, rev: string, members: readonly RecentMember[]) => {
+    const packed = packMembers(members, table);
     drop(sid);
-    while (cache.size && total + size > budget) drop(cache.keys().next().value!);
-    cache.set(sid, { rev, members, size });
-    total += size;
+    while (cache.size && total + packed.bytes > budget) drop(cache.keys().next().value!);
+    cache.set(sid, { rev, members: packed });
+    total += packed.bytes;
+    return packed;
   };
   return {
     put,
     lookup(rows) {
-      const found = new Map<number, RecentMember[]>();
+      // Only here, before anything is handed out: the stories of one decision share a table (choosePacked
+      // would still score right across tables, each story carrying its own).
+      if (table.size > maxStrings) {
+        table = createWordIds();
+        tables++;
+        cache.clear();
+        total = 0;
+      }
+      const found = new Map<number, PackedMembers>();
       const missing: number[] = [];
       for (const r of rows) {
         const m = get(r.sid, r.rev);
@@ -78,17 +98,14 @@ export function createRecentCache(budget = 64 * 1024 * 1024): {
       return { found, missing };
     },
     keep(rows, into) {
-      for (const row of rows) {
-        const m = JSON.parse(row.recent) as RecentMember[];
-        put(row.sid, row.rev, m, row.recent.length);
-        into.set(row.sid, m);
-      }
+      for (const row of rows) into.set(row.sid, put(row.sid, row.rev, JSON.parse(row.recent) as RecentMember[]));
     },
+    stats: () => ({ stories: cache.size, bytes: total, strings: table.size, tables }),
   };
 }
 
 /** A story's newest members as scoring reads them (stories.recent), newest first, with their times. */
-export type RecentMember = MatchFeatures & { time: number };
+export type RecentMember = TimedMatch;
 
 export const toRecent = (f: StoryFeatures): RecentMember => ({ ...matchFeatures(f), time: f.time });
 

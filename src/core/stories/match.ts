@@ -123,14 +123,16 @@ function sameThingClass(a: string, b: string): boolean {
   return true;
 }
 
+/** The values of two figures of one kind are the same (within half a percent), and the article's (`a`) is no small count. */
+export const figureMatches = (a: number, b: number, aKind: string) => Math.abs(a - b) <= 0.005 * Math.max(Math.abs(a), 1) && (a >= 10 || aKind !== "count");
+
 // The cheap tests first; no string is made (this runs for every figure pair of every candidate member).
-const sameFigure = (a: Figure, b: Figure) =>
-  a.kind === b.kind && Math.abs(a.value - b.value) <= 0.005 * Math.max(Math.abs(a.value), 1) && (a.value >= 10 || a.kind !== "count") && sameThingClass(a.thing, b.thing);
+const sameFigure = (a: Figure, b: Figure) => a.kind === b.kind && figureMatches(a.value, b.value, a.kind) && sameThingClass(a.thing, b.thing);
 
 const sharesQuote = (a: MatchFeatures, b: MatchFeatures) => a.quotes.some((qa) => b.quotes.some((qb) => sameQuoteWords(qa, qb)));
 
-/** The score from its parts, added in one order (so that a score with and without a shared quote is exact). */
-function total(dice: number, quote: number, figures: number, people: number, places: number): number {
+/** The score from its parts, added in one order (so that a score with and without a shared quote is exact; packed.ts adds the same way). */
+export function scoreOf(dice: number, quote: number, figures: number, people: number, places: number): number {
   const w = STORY_WEIGHTS;
   return w.words * dice + w.quote * quote + w.figure * Math.min(figures, 3) + w.person * Math.min(people, 3) + w.place * Math.min(places, 2);
 }
@@ -152,9 +154,9 @@ function scoreAbove(a: MatchFeatures, b: MatchFeatures, floor: number, threshold
     }
   }
   const people = common(a.people, b.people), places = common(a.places, b.places);
-  const high = total(dice, 1, figures, people, places);
+  const high = scoreOf(dice, 1, figures, people, places);
   if (!(high > floor && high >= threshold)) return -Infinity;
-  return a.quotes.length && b.quotes.length && sharesQuote(a, b) ? high : total(dice, 0, figures, people, places);
+  return a.quotes.length && b.quotes.length && sharesQuote(a, b) ? high : scoreOf(dice, 0, figures, people, places);
 }
 
 /** How strongly two articles look like one event (0 = nothing shared). */
