@@ -66,7 +66,7 @@ describe("createRecentCache", () => {
     old.keep([{ sid: 0, rev: "r", recent: JSON.stringify(stories[0]) }], mixed);
     const now = new Map(second.found);
     now.set(0, mixed.get(0));
-    expect(now.get(0).table).not.toBe(now.get(1).table);
+    expect(now.get(0)!.table).not.toBe(now.get(1)!.table);
     expect(choosePacked(article, stories.map((_, s) => ({ id: `s${s}`, firstTime: T0, lastTime: T0 + 20, members: now.get(s)! })), DEFAULT_STORY_OPTIONS)).toEqual(want);
   });
 
