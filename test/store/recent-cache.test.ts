@@ -1,8 +1,9 @@
 // The stores' cache of stories' newest members, packed (createRecentCache): served only at the version
 // held, kept within its byte budget, and its string table started anew (with the cache dropped) once
-// it holds too many strings, without a decision changing.
-import { choosePacked, chooseStory, DEFAULT_STORY_OPTIONS, type StoryFeatures } from "../../src/core/index.js";
-import { createRecentCache, recentRow, type RecentMember } from "../../src/store/stories.js";
+// it holds too many strings, without a decision changing. A story read is handed out parsed the first
+// time and packed when met again.
+import { choosePacked, chooseStory, DEFAULT_STORY_OPTIONS, type PackedMembers, type StoryFeatures } from "../../src/core/index.js";
+import { createRecentCache, membersNow, recentRow, type HeldMembers, type RecentMember } from "../../src/store/stories.js";
 
 const T0 = Date.UTC(2026, 4, 1);
 const member = (i: number, words: string[]): RecentMember => ({
@@ -14,22 +15,31 @@ const article: StoryFeatures = {
 };
 
 describe("createRecentCache", () => {
-  it("serves a story only at the version it holds, and packs what it reads", () => {
+  it("serves a story only at the version it holds: parsed when first read or written, packed when met again", () => {
     const cache = createRecentCache();
     const recent = [member(1, ["gate", "storm"])];
     const { rev, json } = recentRow(recent);
-    cache.put(1, rev, recent);
+    cache.put(1, rev, json);
+    expect(cache.stats()).toMatchObject({ stories: 1, packed: 0 });
     expect([...cache.lookup([{ sid: 1, rev }]).found.keys()]).toEqual([1]);
     expect(cache.lookup([{ sid: 1, rev: "another" }]).missing).toEqual([1]);
-    const into = new Map();
+    const into = new Map<number, HeldMembers>();
     cache.keep([{ sid: 2, rev, recent: json }], into);
-    expect(into.get(2).n).toBe(1);
-    expect(cache.lookup([{ sid: 2, rev }]).missing).toEqual([]);
+    expect(into.get(2)).toEqual(recent);
+    expect(cache.stats()).toMatchObject({ stories: 2, packed: 1 });
+    const again = cache.lookup([{ sid: 2, rev }]);
+    expect(again.missing).toEqual([]);
+    expect(Array.isArray(again.found.get(2))).toBe(false);
+    expect(membersNow(again.found.get(2)!)).toEqual(recent);
+    expect(cache.stats()).toMatchObject({ stories: 2, packed: 2 });
   });
 
-  it("keeps the most recently used stories within its budget of packed bytes", () => {
+  it("keeps the most recently used stories within its budget of bytes (packed, or JSON)", () => {
     const cache = createRecentCache(1000);
-    for (let sid = 1; sid <= 20; sid++) cache.put(sid, "r", [member(sid, ["gate", "storm", "harbour"])]);
+    for (let sid = 1; sid <= 20; sid++) {
+      cache.put(sid, "r", JSON.stringify([member(sid, ["gate", "storm", "harbour"])]));
+      cache.lookup([{ sid, rev: "r" }]); // packed
+    }
     const { stories, bytes } = cache.stats();
     expect(bytes).toBeLessThanOrEqual(1000);
     expect(stories).toBeGreaterThan(0);
@@ -53,26 +63,31 @@ describe("createRecentCache", () => {
     const first = decide();
     expect(first.missing).toHaveLength(6);
     expect(first.got).toEqual(want);
-    expect(cache.stats().strings).toBeGreaterThan(40);
-    expect(cache.stats().tables).toBe(1);
-    // The next look-up finds the table too big: a new one, and every story read and packed again.
+    expect(cache.stats()).toMatchObject({ packed: 0, tables: 1 });
+    // Met again: packed, and the table passes its bound.
     const second = decide();
-    expect(cache.stats().tables).toBe(2);
-    expect(second.missing).toHaveLength(6);
+    expect(second.missing).toHaveLength(0);
     expect(second.got).toEqual(want);
+    expect(cache.stats()).toMatchObject({ packed: 6, tables: 1 });
+    expect(cache.stats().strings).toBeGreaterThan(40);
+    // The next look-up finds the table too big: a new one, and every story read again.
+    const third = decide();
+    expect(cache.stats().tables).toBe(2);
+    expect(third.missing).toHaveLength(6);
+    expect(third.got).toEqual(want);
+    const fourth = decide();
+    expect(fourth.missing).toHaveLength(0);
+    expect(fourth.got).toEqual(want);
     // Stories packed with the old table and the new one scored together (a store on several connections).
-    const old = createRecentCache(64 * 1024 * 1024, 40);
-    const mixed = new Map();
-    old.keep([{ sid: 0, rev: "r", recent: JSON.stringify(stories[0]) }], mixed);
-    const now = new Map(second.found);
-    now.set(0, mixed.get(0));
-    expect(now.get(0)!.table).not.toBe(now.get(1)!.table);
-    expect(choosePacked(article, stories.map((_, s) => ({ id: `s${s}`, firstTime: T0, lastTime: T0 + 20, members: now.get(s)! })), DEFAULT_STORY_OPTIONS)).toEqual(want);
+    const mixed = new Map(fourth.found);
+    mixed.set(0, second.found.get(0)!);
+    expect((mixed.get(0) as PackedMembers).table).not.toBe((mixed.get(1) as PackedMembers).table);
+    expect(choosePacked(article, stories.map((_, s) => ({ id: `s${s}`, firstTime: T0, lastTime: T0 + 20, members: mixed.get(s)! })), DEFAULT_STORY_OPTIONS)).toEqual(want);
   });
 
   it("keeps its table while under the bound", () => {
     const cache = createRecentCache();
-    for (let sid = 0; sid < 50; sid++) cache.put(sid, "r", [member(sid, ["gate"])]);
+    for (let sid = 0; sid < 50; sid++) cache.put(sid, "r", JSON.stringify([member(sid, ["gate"])]));
     cache.lookup([{ sid: 0, rev: "r" }]);
     expect(cache.stats()).toMatchObject({ stories: 50, tables: 1 });
   });

@@ -142,7 +142,7 @@ export function scoreOf(dice: number, quote: number, figures: number, people: nu
  * quote would be above `floor` and at least `threshold`; -Infinity when it would not (the score then
  * cannot matter to the caller). A score given is pairScore's to the last bit.
  */
-function scoreAbove(a: MatchFeatures, b: MatchFeatures, floor: number, threshold: number): number {
+export function scoreAbove(a: MatchFeatures, b: MatchFeatures, floor: number, threshold: number): number {
   const dice = a.words.length + b.words.length ? (2 * common(a.words, b.words)) / (a.words.length + b.words.length) : 0;
   let figures = 0;
   for (const fa of a.figures) {

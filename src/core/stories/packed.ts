@@ -4,7 +4,7 @@
 // for the next decision (64 MB of JSON: tens of thousands of small strings, arrays and objects) was
 // what the slow 1% of decisions spent collecting garbage on; typed arrays hold no pointers to trace.
 // choosePacked gives chooseStory's decision, score for score, to the last bit.
-import { figureMatches, scoreOf, type MatchFeatures, type StoryDecision } from "./match.js";
+import { figureMatches, scoreAbove, scoreOf, type MatchFeatures, type StoryDecision } from "./match.js";
 import type { StoryFeatures, StoryOptions } from "./types.js";
 
 /** What scoring reads of a member, with its time (what stores keep of a story's newest members). */
@@ -138,13 +138,18 @@ export function unpackMembers(p: PackedMembers): TimedMatch[] {
   return out;
 }
 
-/** A candidate story with its newest members packed (chooseStory's StoryCandidate otherwise). */
+/**
+ * A candidate story with its newest members packed, or parsed (chooseStory's StoryCandidate): a store
+ * scores a story it meets the first time from the parsed row and packs it only when it meets it again.
+ */
 export interface PackedCandidate {
   id: string;
   firstTime: number;
   lastTime: number;
-  members: PackedMembers;
+  members: PackedMembers | readonly MatchFeatures[];
 }
+
+const isPacked = (m: PackedCandidate["members"]): m is PackedMembers => !Array.isArray(m);
 
 /** The joining article in a table's ids (a string not in the table matches no member: -1 or left out). */
 interface Probe {
@@ -237,7 +242,7 @@ function scorePacked(a: Probe, aQuotes: number, p: PackedMembers, m: number, flo
   return scoreOf(dice, 0, figures, people, places);
 }
 
-/** chooseStory over packed candidates: the same decision and score. */
+/** chooseStory over candidates packed or parsed: the same decision and score. */
 export function choosePacked(f: StoryFeatures, candidates: readonly PackedCandidate[], opts: StoryOptions): StoryDecision {
   let best: StoryDecision = { join: null, score: 0 };
   // The article in each table's ids (one table, but a store may have made a new one since it packed a story).
@@ -245,10 +250,14 @@ export function choosePacked(f: StoryFeatures, candidates: readonly PackedCandid
   for (const c of candidates) {
     if (f.time > c.lastTime + opts.quietMs || f.time < c.firstTime - opts.quietMs) continue;
     const p = c.members;
-    let probe = probes.get(p.table);
-    if (!probe) probes.set(p.table, (probe = probeOf(f, p.table)));
     let s = 0;
-    for (let i = 0; i < p.n && i < opts.maxCompared; i++) s = Math.max(s, scorePacked(probe, f.quotes.length, p, i, Math.max(s, best.score), opts.threshold));
+    if (isPacked(p)) {
+      let probe = probes.get(p.table);
+      if (!probe) probes.set(p.table, (probe = probeOf(f, p.table)));
+      for (let i = 0; i < p.n && i < opts.maxCompared; i++) s = Math.max(s, scorePacked(probe, f.quotes.length, p, i, Math.max(s, best.score), opts.threshold));
+    } else {
+      for (let i = 0; i < p.length && i < opts.maxCompared; i++) s = Math.max(s, scoreAbove(f, p[i]!, Math.max(s, best.score), opts.threshold));
+    }
     if (s >= opts.threshold && s > best.score) best = { join: c.id, score: s };
   }
   return best;
