@@ -78,9 +78,20 @@ export function sameQuoteWords(a: Quote, b: Quote): boolean {
   // them already, so that one article compared with many (a joining article and a story's members)
   // has its runs built once, not each member's.
   if (!runsCache.has(a) && runsCache.has(b)) [a, b] = [b, a];
-  const sa = shinglesOf(a);
-  const wb = wordsOf(b);
-  if (wb.length < SHINGLE) return sa.runs.has(b.words);
+  return runsShare(shinglesOf(a), b.words, wordsOf(b));
+}
+
+/**
+ * sameQuoteWords of the quote `a` and a quote given as its text (a packed story's member): nothing of
+ * `b` is kept (no object to cache it on).
+ */
+export function sameQuoteText(a: Quote, b: string): boolean {
+  return runsShare(shinglesOf(a), b, b.split(" "));
+}
+
+/** A run of `b` (its text and words) among the runs of `sa`, or, when `b` is shorter than a run, `b` whole among them. */
+function runsShare(sa: Runs, b: string, wb: string[]): boolean {
+  if (wb.length < SHINGLE) return sa.runs.has(b);
   next: for (let i = 0; i + SHINGLE <= wb.length; i++) {
     for (let k = SHINGLE - 1; k >= 0; k--) {
       if (!sa.vocab.has(wb[i + k]!)) {

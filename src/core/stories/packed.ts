@@ -1,10 +1,10 @@
-// A story's newest members packed for scoring: their words, people, places, quote words and figures
-// as ids of a shared string table, in one Int32Array and one Float64Array per story. Stores keep
+// A story's newest members packed for scoring: their words, people, places and figures as ids of a
+// shared string table, in one Int32Array and one Float64Array per story, their quotes as one string. Stores keep
 // candidate stories this way rather than as parsed JSON: at 100,000 stored, the parsed `recent` held
 // for the next decision (64 MB of JSON: tens of thousands of small strings, arrays and objects) was
 // what the slow 1% of decisions spent collecting garbage on; typed arrays hold no pointers to trace.
 // choosePacked gives chooseStory's decision, score for score, to the last bit.
-import { figureMatches, scoreAbove, scoreOf, type MatchFeatures, type StoryDecision } from "./match.js";
+import { figureMatches, sameQuoteText, scoreAbove, scoreOf, type MatchFeatures, type StoryDecision } from "./match.js";
 import type { StoryFeatures, StoryOptions } from "./types.js";
 
 /** What scoring reads of a member, with its time (what stores keep of a story's newest members). */
@@ -57,13 +57,19 @@ export interface PackedMembers {
   readonly n: number;
   /**
    * Member m's header at m * 7 (starts of words, people, places, quotes, figures; end; index of its
-   * first figure value in `nums`); then the ids: words, people, places; quotes as length then word
-   * ids (the quote's words split on spaces); figures as (kind, thing class, thing) triples.
+   * first figure value in `nums`); then the ids: words, people, places; quotes as (start, length)
+   * pairs in `quotes`; figures as (kind, thing class, thing) triples.
    */
   readonly ints: Int32Array;
   /** Each member's time, then each figure's value. */
   readonly nums: Float64Array;
-  /** Bytes of the two arrays. */
+  /**
+   * The members' quotes' text, one after another (one flat string): quotes are not interned word by
+   * word (their words were most of the table and of the packing time); scoring reads them as text,
+   * and only for a member that a shared quote would make the best.
+   */
+  readonly quotes: string;
+  /** Bytes of the two arrays and the quotes' text. */
   readonly bytes: number;
 }
 
@@ -76,13 +82,13 @@ const classOf = (thing: string) => {
 export function packMembers(members: readonly TimedMatch[], table: WordIds): PackedMembers {
   const n = members.length;
   // Sized first, then filled: no growing arrays to copy (a store packs every story it reads).
-  const quoteWords = members.map((m) => m.quotes.map((q) => q.words.split(" ")));
   let size = n * HEAD, values = n;
-  members.forEach((m, i) => {
-    size += m.words.length + m.people.length + m.places.length + FIG * m.figures.length;
-    for (const ws of quoteWords[i]!) size += 1 + ws.length;
+  for (const m of members) {
+    size += m.words.length + m.people.length + m.places.length + 2 * m.quotes.length + FIG * m.figures.length;
     values += m.figures.length;
-  });
+  }
+  const texts: string[] = [];
+  let textAt = 0;
   const ints = new Int32Array(size), nums = new Float64Array(values);
   let at = n * HEAD, v = n;
   const add = (xs: readonly string[]) => {
@@ -98,9 +104,11 @@ export function packMembers(members: readonly TimedMatch[], table: WordIds): Pac
     ints[h + L] = at;
     add(m.places);
     ints[h + Q] = at;
-    for (const ws of quoteWords[i]!) {
-      ints[at++] = ws.length;
-      add(ws);
+    for (const q of m.quotes) {
+      ints[at++] = textAt;
+      ints[at++] = q.words.length;
+      textAt += q.words.length;
+      texts.push(q.words);
     }
     ints[h + F] = at;
     ints[h + V] = v;
@@ -112,7 +120,8 @@ export function packMembers(members: readonly TimedMatch[], table: WordIds): Pac
     }
     ints[h + E] = at;
   });
-  return { table, n, ints, nums, bytes: ints.byteLength + nums.byteLength };
+  const quotes = texts.join("");
+  return { table, n, ints, nums, quotes, bytes: ints.byteLength + nums.byteLength + 2 * quotes.length };
 }
 
 /** The members as they were packed (what a join needs to write the story's `recent` again). */
@@ -123,7 +132,7 @@ export function unpackMembers(p: PackedMembers): TimedMatch[] {
   for (let i = 0; i < p.n; i++) {
     const h = i * HEAD;
     const quotes: Array<{ words: string }> = [];
-    for (let k = ints[h + Q]!; k < ints[h + F]!; k += ints[k]! + 1) quotes.push({ words: strings(k + 1, k + 1 + ints[k]!).join(" ") });
+    for (let k = ints[h + Q]!; k < ints[h + F]!; k += 2) quotes.push({ words: p.quotes.slice(ints[k]!, ints[k]! + ints[k + 1]!) });
     const figures: Array<{ kind: string; thing: string; value: number }> = [];
     for (let k = ints[h + F]!, v = ints[h + V]!; k < ints[h + E]!; k += FIG, v++) figures.push({ kind: table.word(ints[k]!), thing: table.word(ints[k + 2]!), value: nums[v]! });
     out.push({
@@ -158,8 +167,6 @@ interface Probe {
   people: Set<number>;
   places: Set<number>;
   figures: Array<{ kind: number; cls: number; value: number; kindName: string }>;
-  /** Each quote's word ids, and where each id stands in it. */
-  quotes: Array<{ ids: Int32Array; at: Map<number, number[]> }>;
 }
 
 function probeOf(f: MatchFeatures, table: WordIds): Probe {
@@ -177,38 +184,7 @@ function probeOf(f: MatchFeatures, table: WordIds): Probe {
     people: ids(f.people),
     places: ids(f.places),
     figures: f.figures.map((x) => ({ kind: table.find(x.kind), cls: table.find(classOf(x.thing)), value: x.value, kindName: x.kind })),
-    quotes: f.quotes.map((q) => {
-      const w = Int32Array.from(q.words.split(" "), (x) => table.find(x));
-      const at = new Map<number, number[]>();
-      w.forEach((id, i) => (at.get(id) ?? at.set(id, []).get(id)!).push(i));
-      return { ids: w, at };
-    }),
   };
-}
-
-const SHINGLE = 5;
-
-/**
- * sameQuoteWords over ids: a run of five words in common, or, when both are shorter than five words,
- * the same words (a quote's words are its text split on spaces, so equal ids are equal text).
- */
-function quoteShares(a: Probe["quotes"][number], ints: Int32Array, from: number, len: number): boolean {
-  const la = a.ids.length;
-  if (len < SHINGLE || la < SHINGLE) {
-    if (len !== la || len >= SHINGLE) return false;
-    for (let k = 0; k < len; k++) if (a.ids[k] !== ints[from + k]) return false;
-    return true;
-  }
-  for (let i = 0; i + SHINGLE <= len; i++) {
-    const starts = a.at.get(ints[from + i]!);
-    if (!starts) continue;
-    next: for (const s of starts) {
-      if (s + SHINGLE > la) continue;
-      for (let k = 1; k < SHINGLE; k++) if (a.ids[s + k] !== ints[from + i + k]) continue next;
-      return true;
-    }
-  }
-  return false;
 }
 
 function countIn(set: Set<number>, ints: Int32Array, from: number, to: number): number {
@@ -218,7 +194,7 @@ function countIn(set: Set<number>, ints: Int32Array, from: number, to: number): 
 }
 
 /** scoreAbove (match.ts) of the article with packed member m: the same number, or -Infinity where it gives -Infinity. */
-function scorePacked(a: Probe, aQuotes: number, p: PackedMembers, m: number, floor: number, threshold: number): number {
+function scorePacked(a: Probe, aQuotes: MatchFeatures["quotes"], p: PackedMembers, m: number, floor: number, threshold: number): number {
   const { ints, nums } = p;
   const h = m * HEAD;
   const nb = ints[h + P]! - ints[h + W]!;
@@ -237,8 +213,11 @@ function scorePacked(a: Probe, aQuotes: number, p: PackedMembers, m: number, flo
   const high = scoreOf(dice, 1, figures, people, places);
   if (!(high > floor && high >= threshold)) return -Infinity;
   const q0 = ints[h + Q]!;
-  if (!aQuotes || q0 === f0) return scoreOf(dice, 0, figures, people, places);
-  for (const qa of a.quotes) for (let k = q0; k < f0; k += ints[k]! + 1) if (quoteShares(qa, ints, k + 1, ints[k]!)) return high;
+  if (!aQuotes.length || q0 === f0) return scoreOf(dice, 0, figures, people, places);
+  for (let k = q0; k < f0; k += 2) {
+    const text = p.quotes.slice(ints[k]!, ints[k]! + ints[k + 1]!);
+    for (const qa of aQuotes) if (sameQuoteText(qa, text)) return high;
+  }
   return scoreOf(dice, 0, figures, people, places);
 }
 
@@ -254,7 +233,7 @@ export function choosePacked(f: StoryFeatures, candidates: readonly PackedCandid
     if (isPacked(p)) {
       let probe = probes.get(p.table);
       if (!probe) probes.set(p.table, (probe = probeOf(f, p.table)));
-      for (let i = 0; i < p.n && i < opts.maxCompared; i++) s = Math.max(s, scorePacked(probe, f.quotes.length, p, i, Math.max(s, best.score), opts.threshold));
+      for (let i = 0; i < p.n && i < opts.maxCompared; i++) s = Math.max(s, scorePacked(probe, f.quotes, p, i, Math.max(s, best.score), opts.threshold));
     } else {
       for (let i = 0; i < p.length && i < opts.maxCompared; i++) s = Math.max(s, scoreAbove(f, p[i]!, Math.max(s, best.score), opts.threshold));
     }

@@ -157,12 +157,12 @@ describe("packMembers and unpackMembers", () => {
     expect(table.find("not there")).toBe(-1);
   });
 
-  it("packs into two typed arrays whose bytes it reports", () => {
+  it("packs into two typed arrays and the quotes' text, whose bytes it reports", () => {
     const table = createWordIds();
     const p = packMembers([timed(invent(rng(1), T0)), timed(invent(rng(2), T0))], table);
     expect(p.ints).toBeInstanceOf(Int32Array);
     expect(p.nums).toBeInstanceOf(Float64Array);
-    expect(p.bytes).toBe(p.ints.byteLength + p.nums.byteLength);
+    expect(p.bytes).toBe(p.ints.byteLength + p.nums.byteLength + 2 * p.quotes.length);
     expect(p.table).toBe(table);
   });
 });
