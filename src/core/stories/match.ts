@@ -86,7 +86,21 @@ export function sameQuoteWords(a: Quote, b: Quote): boolean {
  * `b` is kept (no object to cache it on).
  */
 export function sameQuoteText(a: Quote, b: string): boolean {
-  return runsShare(shinglesOf(a), b, b.split(" "));
+  const sa = shinglesOf(a);
+  // Fewer than five words (four spaces): b whole, as runsShare.
+  let spaces = 0;
+  for (let i = b.indexOf(" "); i >= 0 && spaces < SHINGLE - 1; i = b.indexOf(" ", i + 1)) spaces++;
+  if (spaces < SHINGLE - 1) return sa.runs.has(b);
+  // Runs of `a` found in the text of `b` where words start and end (a space or an end on each side):
+  // the runs of b, without splitting it into words (it is split for nothing most times). A quote of
+  // `a` shorter than a run has no run of five words (its one "run" is itself).
+  if (sa.words.length < SHINGLE) return false;
+  for (const r of sa.runs) {
+    for (let p = b.indexOf(r); p >= 0; p = b.indexOf(r, p + 1)) {
+      if ((p === 0 || b.charCodeAt(p - 1) === 32) && (p + r.length === b.length || b.charCodeAt(p + r.length) === 32)) return true;
+    }
+  }
+  return false;
 }
 
 /** A run of `b` (its text and words) among the runs of `sa`, or, when `b` is shorter than a run, `b` whole among them. */

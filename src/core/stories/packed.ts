@@ -47,6 +47,8 @@ export function createWordIds(): WordIds {
 /** Ints of a member's header: where its words, people, places, quotes, figures start, where it ends, and its first figure value in `nums`. */
 const HEAD = 7;
 const [W, P, L, Q, F, E, V] = [0, 1, 2, 3, 4, 5, 6] as const;
+/** Words in a quote's run (match.ts). */
+const SHINGLE = 5;
 /** Ints per figure: kind, class of the thing counted, the thing. */
 const FIG = 3;
 
@@ -57,16 +59,17 @@ export interface PackedMembers {
   readonly n: number;
   /**
    * Member m's header at m * 7 (starts of words, people, places, quotes, figures; end; index of its
-   * first figure value in `nums`); then the ids: words, people, places; quotes as (start, length)
-   * pairs in `quotes`; figures as (kind, thing class, thing) triples.
+   * first figure value in `nums`); then the ids: words, people, places; quotes as (start and length
+   * in `quotes`, number of runs, the hashes of its 5-word runs: runHashes); figures as (kind, thing
+   * class, thing) triples.
    */
   readonly ints: Int32Array;
   /** Each member's time, then each figure's value. */
   readonly nums: Float64Array;
   /**
    * The members' quotes' text, one after another (one flat string): quotes are not interned word by
-   * word (their words were most of the table and of the packing time); scoring reads them as text,
-   * and only for a member that a shared quote would make the best.
+   * word (their words were most of the table and of the packing time); scoring reads a quote's text
+   * only when one of its runs' hashes is one of the article's (to confirm the run is the same).
    */
   readonly quotes: string;
   /** Bytes of the two arrays and the quotes' text. */
@@ -79,14 +82,56 @@ const classOf = (thing: string) => {
   return i < 0 ? thing : thing.slice(0, i);
 };
 
+/** Hashes of the words of `text` split on spaces (as `split(" ")`: empty words too), in `wordHash`; returns how many. */
+const wordHash: number[] = [];
+function hashWords(text: string): number {
+  let n = 0, h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      wordHash[n++] = h;
+      h = 0x811c9dc5;
+    } else h = Math.imul(h ^ c, 0x01000193);
+  }
+  wordHash[n++] = h;
+  return n;
+}
+
+/**
+ * Hashes of a quote's runs as match.ts makes them (runsOf: each run of five words, or the whole quote
+ * when shorter), pushed to `out`; returns how many. Two quotes share a run only if they share a hash.
+ */
+function runHashes(text: string, out: number[]): number {
+  const n = hashWords(text);
+  const len = n < SHINGLE ? n : SHINGLE;
+  const runs = n < SHINGLE ? 1 : n - SHINGLE + 1;
+  for (let i = 0; i < runs; i++) {
+    let r = len;
+    for (let k = 0; k < len; k++) {
+      r = Math.imul(r ^ wordHash[i + k]!, 0x5bd1e995);
+      r ^= r >>> 15;
+    }
+    out.push(r);
+  }
+  return runs;
+}
+
 export function packMembers(members: readonly TimedMatch[], table: WordIds): PackedMembers {
   const n = members.length;
   // Sized first, then filled: no growing arrays to copy (a store packs every story it reads).
   let size = n * HEAD, values = n;
+  // Each quote's number of runs, then its runs' hashes, in order.
+  const runs: number[] = [];
   for (const m of members) {
-    size += m.words.length + m.people.length + m.places.length + 2 * m.quotes.length + FIG * m.figures.length;
+    size += m.words.length + m.people.length + m.places.length + FIG * m.figures.length;
+    for (const q of m.quotes) {
+      const at = runs.length;
+      runs.push(0);
+      size += 3 + (runs[at] = runHashes(q.words, runs));
+    }
     values += m.figures.length;
   }
+  let r = 0;
   const texts: string[] = [];
   let textAt = 0;
   const ints = new Int32Array(size), nums = new Float64Array(values);
@@ -109,6 +154,9 @@ export function packMembers(members: readonly TimedMatch[], table: WordIds): Pac
       ints[at++] = q.words.length;
       textAt += q.words.length;
       texts.push(q.words);
+      const nr = runs[r++]!;
+      ints[at++] = nr;
+      for (let j = 0; j < nr; j++) ints[at++] = runs[r++]!;
     }
     ints[h + F] = at;
     ints[h + V] = v;
@@ -132,7 +180,7 @@ export function unpackMembers(p: PackedMembers): TimedMatch[] {
   for (let i = 0; i < p.n; i++) {
     const h = i * HEAD;
     const quotes: Array<{ words: string }> = [];
-    for (let k = ints[h + Q]!; k < ints[h + F]!; k += 2) quotes.push({ words: p.quotes.slice(ints[k]!, ints[k]! + ints[k + 1]!) });
+    for (let k = ints[h + Q]!; k < ints[h + F]!; k += 3 + ints[k + 2]!) quotes.push({ words: p.quotes.slice(ints[k]!, ints[k]! + ints[k + 1]!) });
     const figures: Array<{ kind: string; thing: string; value: number }> = [];
     for (let k = ints[h + F]!, v = ints[h + V]!; k < ints[h + E]!; k += FIG, v++) figures.push({ kind: table.word(ints[k]!), thing: table.word(ints[k + 2]!), value: nums[v]! });
     out.push({
@@ -167,6 +215,8 @@ interface Probe {
   people: Set<number>;
   places: Set<number>;
   figures: Array<{ kind: number; cls: number; value: number; kindName: string }>;
+  /** The hashes of its quotes' runs. */
+  runs: Set<number>;
 }
 
 function probeOf(f: MatchFeatures, table: WordIds): Probe {
@@ -184,6 +234,11 @@ function probeOf(f: MatchFeatures, table: WordIds): Probe {
     people: ids(f.people),
     places: ids(f.places),
     figures: f.figures.map((x) => ({ kind: table.find(x.kind), cls: table.find(classOf(x.thing)), value: x.value, kindName: x.kind })),
+    runs: new Set(f.quotes.flatMap((q) => {
+      const out: number[] = [];
+      runHashes(q.words, out);
+      return out;
+    })),
   };
 }
 
@@ -214,7 +269,11 @@ function scorePacked(a: Probe, aQuotes: MatchFeatures["quotes"], p: PackedMember
   if (!(high > floor && high >= threshold)) return -Infinity;
   const q0 = ints[h + Q]!;
   if (!aQuotes.length || q0 === f0) return scoreOf(dice, 0, figures, people, places);
-  for (let k = q0; k < f0; k += 2) {
+  for (let k = q0; k < f0; k += 3 + ints[k + 2]!) {
+    let hit = false;
+    for (let j = k + 3, e = k + 3 + ints[k + 2]!; j < e && !hit; j++) hit = a.runs.has(ints[j]!);
+    if (!hit) continue;
+    // A hash in common: the same run, or (rarely) two runs with one hash; the text tells.
     const text = p.quotes.slice(ints[k]!, ints[k]! + ints[k + 1]!);
     for (const qa of aQuotes) if (sameQuoteText(qa, text)) return high;
   }

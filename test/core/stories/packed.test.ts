@@ -5,7 +5,7 @@
 import { join } from "node:path";
 import { parseEvalSet } from "../../../bench/stories-score.js";
 import {
-  buildCard, choosePacked, chooseStory, createWordIds, DEFAULT_STORY_OPTIONS, packMembers, storyFeatures, unpackMembers,
+  buildCard, choosePacked, chooseStory, createWordIds, DEFAULT_STORY_OPTIONS, packMembers, sameQuoteText, sameQuoteWords, storyFeatures, unpackMembers,
   type PackedCandidate, type StoryCandidate, type StoryFeatures, type TimedMatch, type WordIds,
 } from "../../../src/core/index.js";
 
@@ -164,5 +164,23 @@ describe("packMembers and unpackMembers", () => {
     expect(p.nums).toBeInstanceOf(Float64Array);
     expect(p.bytes).toBe(p.ints.byteLength + p.nums.byteLength + 2 * p.quotes.length);
     expect(p.table).toBe(table);
+  });
+});
+
+describe("sameQuoteText", () => {
+  it("answers as sameQuoteWords on quotes of 0-12 words of a tiny vocabulary, empty words and spaces at either end included", () => {
+    const r = rng(7);
+    const vocab = ["tide", "gate", "ti", "de", "", "tide gate"];
+    const quote = () => Array.from({ length: Math.floor(r() * 13) }, () => vocab[Math.floor(r() * vocab.length)]!).join(" ");
+    let shared = 0;
+    for (let i = 0; i < 4000; i++) {
+      const a = { words: quote() }, b = quote();
+      // A fresh pair each time: sameQuoteWords builds the runs of whichever quote has them already.
+      const want = sameQuoteWords({ words: a.words }, { words: b });
+      expect([a.words, b, sameQuoteText(a, b)]).toEqual([a.words, b, want]);
+      if (want) shared++;
+    }
+    expect(shared).toBeGreaterThan(50);
+    expect(shared).toBeLessThan(3800);
   });
 });
