@@ -4,13 +4,16 @@
 // story row locked and read; the members sharing a claim key; the flags appended and the row
 // updated). Flags are rows of story_flags: a join never rewrites them.
 import type pg from "pg";
-import { chooseStory, claimKeys, joinFlags, shownFlags, storyFeatures, storyFlags, storyIdOf, storyKeys, type BriefingCard, type StoryCandidate, type StoryFeatures, type StoryFlag } from "../core/index.js";
+import { choosePacked, claimKeys, joinFlags, shownFlags, storyFeatures, storyFlags, storyIdOf, storyKeys, type BriefingCard, type PackedCandidate, type StoryFeatures, type StoryFlag } from "../core/index.js";
 import { metaOf, type MetaRow } from "./rows.js";
 import {
-  completeness, createRecentCache, FLAG_MEMBERS, MAX_CANDIDATES, mergeInfo, newestForFlags, olderOf, PER_KEY, recentRow, recentWith, storyOf, toRecent,
-  type RecentMember, type StoreStoryOptions, type StoryInfo,
+  completeness, createRecentCache, membersNow, FLAG_MEMBERS, MAX_CANDIDATES, mergeInfo, newestForFlags, olderOf, PER_KEY, recentRow, recentWith, storyOf, toRecent,
+  type HeldMembers, type StoreStoryOptions, type StoryInfo,
 } from "./stories.js";
 import type { StoredStory } from "./types.js";
+
+/** A candidate as the decision scored it, with its version (a join writes `recent` from these members). */
+type Held = PackedCandidate & { rev: string; members: HeldMembers };
 
 interface StoryRow {
   sid: number;
@@ -31,7 +34,7 @@ type Q = Pick<pg.PoolClient, "query">;
 
 export interface PostgresStories {
   /** The grouping decision alone (one round trip, no writes): what `assign` does first. */
-  decide(c: Q, id: string, card: BriefingCard, time: number): Promise<{ features: StoryFeatures; keys: string[]; join: number | null }>;
+  decide(c: Q, id: string, card: BriefingCard, time: number): Promise<{ features: StoryFeatures; keys: string[]; join: number | null; held?: Held }>;
   assign(c: Q, seq: number, id: string, card: BriefingCard, time: number, now: number): Promise<void>;
   unassign(c: Q, seq: number, now: number): Promise<void>;
   backfill(c: Q, batch: number): Promise<number>;
@@ -52,7 +55,7 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
   const named = (key: string, text: string) => ({ name: statementName(s, key), text });
   const recentCache = createRecentCache();
   /** Stories' newest members at the versions given: from the cache, the others read (one round trip, only then) and kept. */
-  async function membersOf(c: Q, rows: ReadonlyArray<{ sid: number; rev: string }>): Promise<Map<number, RecentMember[]>> {
+  async function membersOf(c: Q, rows: ReadonlyArray<{ sid: number; rev: string }>): Promise<Map<number, HeldMembers>> {
     const { found, missing } = recentCache.lookup(rows);
     if (missing.length) {
       const r = await c.query<{ sid: number; rev: string; recent: string }>({ ...named("recent", `SELECT sid, rev, recent FROM ${s}.stories WHERE sid = ANY($1::int[])`), values: [missing] });
@@ -63,7 +66,7 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
 
   // Key hits ranked as rankCandidates ranks them: most keys shared first, then the first hit (keys
   // in order, each newest first); only stories the article may join (chooseStory's time rule).
-  async function candidates(c: Q, f: StoryFeatures, keys: string[]): Promise<StoryCandidate[]> {
+  async function candidates(c: Q, f: StoryFeatures, keys: string[]): Promise<Held[]> {
     if (!keys.length) return [];
     const r = await c.query<{ sid: number; first_time: number; last_time: number; rev: string }>({
       ...named("decide", `WITH h AS (
@@ -78,15 +81,16 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
     const members = await membersOf(c, r.rows);
     return r.rows.flatMap((row) => {
       const m = members.get(row.sid);
-      return m ? [{ id: String(row.sid), firstTime: row.first_time, lastTime: row.last_time, members: m }] : [];
+      return m ? [{ id: String(row.sid), firstTime: row.first_time, lastTime: row.last_time, rev: row.rev, members: m }] : [];
     });
   }
 
   async function decide(c: Q, id: string, card: BriefingCard, time: number) {
     const features: StoryFeatures = { ...storyFeatures(card, time), id };
     const keys = storyKeys(features);
-    const d = chooseStory(features, await candidates(c, features, keys), opts);
-    return { features, keys, join: d.join === null ? null : Number(d.join) };
+    const cands = await candidates(c, features, keys);
+    const d = choosePacked(features, cands, opts);
+    return { features, keys, join: d.join === null ? null : Number(d.join), held: cands.find((x) => x.id === d.join) };
   }
 
   // The member, its claim keys and its story keys, written in one statement.
@@ -95,7 +99,7 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
     k AS (INSERT INTO ${s}.story_keys (key, time, sid) SELECT k, $2, st.sid FROM st, unnest($5::text[]) AS k ON CONFLICT DO NOTHING)`;
 
   async function assign(c: Q, seq: number, id: string, card: BriefingCard, time: number, now: number): Promise<void> {
-    const { features: f, keys, join } = await decide(c, id, card, time);
+    const { features: f, keys, join, held } = await decide(c, id, card, time);
     const score = completeness(card);
     const claims = claimKeys(f);
     const memberArgs = [seq, time, JSON.stringify(f), claims, keys];
@@ -110,7 +114,9 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
       if (row) {
         const sid = row.sid;
         const flags = await joinedFlags(c, sid, seq, f, claims);
-        const recent = recentWith((await membersOf(c, [row])).get(sid)!, f, opts.maxCompared);
+        // The members the decision scored, unless the row changed since (another writer).
+        const members = held?.rev === row.rev ? held.members : (await membersOf(c, [row])).get(sid)!;
+        const recent = recentWith(membersNow(members), f, opts.maxCompared);
         const rr = recentRow(recent);
         const better = score > row.best_score;
         await c.query({
@@ -123,7 +129,7 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
             flags.cut, flags.rows.map((x) => x.otime), flags.rows.map((x) => x.oseq), flags.rows.map((x) => x.flag), rr.rev,
           ],
         });
-        recentCache.put(sid, rr.rev, recent, rr.json.length);
+        recentCache.put(sid, rr.rev, rr.json);
         return;
       }
     }
@@ -134,7 +140,7 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
          VALUES ($6, $7, $8, $9, $2, $2, $10, 1, $11::jsonb, $12, $13) RETURNING sid), ${member} SELECT sid FROM st`),
       values: [...memberArgs, storyIdOf(id), card.title, id, score, now, JSON.stringify(mergeInfo(undefined, card)), rr.json, rr.rev],
     });
-    recentCache.put(started.rows[0]!.sid, rr.rev, recent, rr.json.length);
+    recentCache.put(started.rows[0]!.sid, rr.rev, rr.json);
   }
 
   /**
@@ -199,7 +205,7 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
         rr.json, flags.map((x) => x.o.time), flags.map((x) => x.o.seq), flags.map((x) => x.flag), rr.rev,
       ],
     );
-    recentCache.put(m.sid, rr.rev, recent, rr.json.length);
+    recentCache.put(m.sid, rr.rev, rr.json);
   }
 
   async function full(c: Q, rows: StoryRow[]): Promise<StoredStory[]> {

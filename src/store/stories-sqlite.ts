@@ -3,13 +3,16 @@
 // story's flags: they are rows of story_flags, and only the members sharing a claim key with the
 // joining article (story_claims: a figure's thing, a quote given to a person) are compared with it.
 import type { Database } from "better-sqlite3";
-import { chooseStory, claimKeys, joinFlags, shownFlags, storyFeatures, storyFlags, storyIdOf, storyKeys, type BriefingCard, type StoryCandidate, type StoryFeatures, type StoryFlag } from "../core/index.js";
+import { choosePacked, claimKeys, joinFlags, shownFlags, storyFeatures, storyFlags, storyIdOf, storyKeys, type BriefingCard, type PackedCandidate, type StoryFeatures, type StoryFlag } from "../core/index.js";
 import { metaOf, type MetaRow } from "./rows.js";
 import {
-  completeness, createRecentCache, FLAG_MEMBERS, flagFeatures, MAX_CANDIDATES, mergeInfo, newestForFlags, olderOf, PER_KEY, rankCandidates, recentRow, recentWith, storyOf, toRecent,
-  type RecentMember, type StoreStoryOptions, type StoryInfo,
+  completeness, createRecentCache, membersNow, FLAG_MEMBERS, flagFeatures, MAX_CANDIDATES, mergeInfo, newestForFlags, olderOf, PER_KEY, rankCandidates, recentRow, recentWith, storyOf, toRecent,
+  type HeldMembers, type StoreStoryOptions, type StoryInfo,
 } from "./stories.js";
 import type { StoredStory } from "./types.js";
+
+/** A candidate as the decision scored it, with its version (a join writes `recent` from these members). */
+type Held = PackedCandidate & { rev: string; members: HeldMembers };
 
 interface StoryRow {
   sid: number;
@@ -30,7 +33,7 @@ const STORY_COLS = "sid, id, title, best, best_score, first_time, last_time, upd
 
 export interface SqliteStories {
   /** The grouping decision alone (look-ups and scoring, no writes): what `assign` does first. */
-  decide(id: string, card: BriefingCard, time: number): { features: StoryFeatures; keys: string[]; join: number | null };
+  decide(id: string, card: BriefingCard, time: number): { features: StoryFeatures; keys: string[]; join: number | null; held?: Held };
   /** Puts the article (row `seq`, id `id`) in a story; call inside the article's transaction. */
   assign(seq: number, id: string, card: BriefingCard, time: number, now: number): void;
   /** Takes the article out of its story (before it is rewritten). */
@@ -105,13 +108,13 @@ export function createSqliteStories(db: Database, opts: StoreStoryOptions): Sqli
   const recentCache = createRecentCache();
 
   /** Stories' newest members at the versions given: from the cache, the others read (one statement) and kept. */
-  function membersOf(rows: ReadonlyArray<{ sid: number; rev: string }>): Map<number, RecentMember[]> {
+  function membersOf(rows: ReadonlyArray<{ sid: number; rev: string }>): Map<number, HeldMembers> {
     const { found, missing } = recentCache.lookup(rows);
     if (missing.length) recentCache.keep(q.recent.all(JSON.stringify(missing)), found);
     return found;
   }
 
-  function candidates(f: StoryFeatures, keys: string[]): StoryCandidate[] {
+  function candidates(f: StoryFeatures, keys: string[]): Held[] {
     const hits: number[] = [];
     for (const r of q.keyHits.all(f.time - opts.quietMs, f.time + opts.quietMs, PER_KEY, JSON.stringify(keys))) if (r.sids) for (const x of r.sids.split(",")) hits.push(Number(x));
     const sids = rankCandidates(hits).slice(0, MAX_CANDIDATES);
@@ -122,15 +125,16 @@ export function createSqliteStories(db: Database, opts: StoreStoryOptions): Sqli
     // A story deleted between the two reads (another process) is no candidate.
     return rows.flatMap((row) => {
       const m = members.get(row.sid);
-      return m ? [{ id: String(row.sid), firstTime: row.first_time, lastTime: row.last_time, members: m }] : [];
+      return m ? [{ id: String(row.sid), firstTime: row.first_time, lastTime: row.last_time, rev: row.rev, members: m }] : [];
     });
   }
 
   function decide(id: string, card: BriefingCard, time: number) {
     const features: StoryFeatures = { ...storyFeatures(card, time), id };
     const keys = storyKeys(features);
-    const d = chooseStory(features, candidates(features, keys), opts);
-    return { features, keys, join: d.join === null ? null : Number(d.join) };
+    const cands = candidates(features, keys);
+    const d = choosePacked(features, cands, opts);
+    return { features, keys, join: d.join === null ? null : Number(d.join), held: cands.find((x) => x.id === d.join) };
   }
 
   /** The joining article's flags with the newest members sharing a claim key with it, as rows. */
@@ -152,14 +156,16 @@ export function createSqliteStories(db: Database, opts: StoreStoryOptions): Sqli
   }
 
   function assign(seq: number, id: string, card: BriefingCard, time: number, now: number): void {
-    const { features: f, keys, join } = decide(id, card, time);
+    const { features: f, keys, join, held } = decide(id, card, time);
     const score = completeness(card);
     const claims = claimKeys(f);
     let sid: number;
     if (join !== null) {
       sid = join;
       const row = q.story.get(sid)!;
-      const recent = recentWith(membersOf([row]).get(sid)!, f, opts.maxCompared);
+      // The members the decision scored (a look-up would count as meeting the story again and pack it).
+      const members = held?.rev === row.rev ? held.members : membersOf([row]).get(sid)!;
+      const recent = recentWith(membersNow(members), f, opts.maxCompared);
       const r = recentRow(recent);
       q.insMember.run(seq, sid, time, JSON.stringify(f), JSON.stringify(flagFeatures(f)));
       addFlags(sid, seq, f, claims);
@@ -170,13 +176,13 @@ export function createSqliteStories(db: Database, opts: StoreStoryOptions): Sqli
         Math.min(row.first_time, time), Math.max(row.last_time, time), now, row.size + 1, JSON.stringify(mergeInfo(prev, card)),
         r.json, r.rev, sid,
       );
-      // The next article that may join this story finds it parsed.
-      recentCache.put(sid, r.rev, recent, r.json.length);
+      // The next article that may join this story finds it held (packed when met).
+      recentCache.put(sid, r.rev, r.json);
     } else {
       const recent = recentWith([], f, opts.maxCompared);
       const r = recentRow(recent);
       sid = Number(q.insStory.run(storyIdOf(id), card.title, id, score, time, time, now, JSON.stringify(mergeInfo(undefined, card)), r.json, r.rev).lastInsertRowid);
-      recentCache.put(sid, r.rev, recent, r.json.length);
+      recentCache.put(sid, r.rev, r.json);
       q.insMember.run(seq, sid, time, JSON.stringify(f), JSON.stringify(flagFeatures(f)));
     }
     q.insClaims.run(sid, time, seq, JSON.stringify(claims));
@@ -211,7 +217,7 @@ export function createSqliteStories(db: Database, opts: StoreStoryOptions): Sqli
     const recent = members.slice(0, opts.maxCompared).map(toRecent);
     const r = recentRow(recent);
     q.updStory.run(best.card.title, best.id, completeness(best.card), span.lo, span.hi, now, span.n, JSON.stringify(merged!), r.json, r.rev, row.sid);
-    recentCache.put(row.sid, r.rev, recent, r.json.length);
+    recentCache.put(row.sid, r.rev, r.json);
   }
 
   function flagsOf(sid: number, articles: Array<{ id: string; time: number; seq: number }>): StoryFlag[] {

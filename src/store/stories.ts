@@ -1,7 +1,9 @@
 // What every store derives for stories: the shown card (the most complete), merged names, topics
 // and figures, and the options. The grouping decision itself is core/stories.
 import { createHash } from "node:crypto";
-import { DEFAULT_STORY_OPTIONS, matchFeatures, type BriefingCard, type MatchFeatures, type StoryFeatures, type StoryFlag, type StoryOptions } from "../core/index.js";
+import {
+  createWordIds, DEFAULT_STORY_OPTIONS, matchFeatures, packMembers, unpackMembers, type BriefingCard, type PackedMembers, type StoryFeatures, type StoryFlag, type StoryOptions, type TimedMatch,
+} from "../core/index.js";
 import type { ArticleMeta, StoredStory } from "./types.js";
 
 export type StoreStoryOptions = StoryOptions;
@@ -30,45 +32,73 @@ export function recentRow(recent: readonly RecentMember[]): { json: string; rev:
   return { json, rev: revOf(json) };
 }
 
+/** Strings the packed cache's table may hold before it is made anew (and the cache with it). */
+export const MAX_TABLE_STRINGS = 2_000_000;
+
+/** A story's newest members as the cache hands them out: packed, or parsed when first met. */
+export type HeldMembers = PackedMembers | RecentMember[];
+
 /**
- * Stories' `recent` parsed, by story and version, the most recently used kept up to `budget`
- * characters of their JSON (a count of stories says nothing of their size; at 25,000 stored, a second
- * pass over 1,000 new articles still read 3,060 stories' `recent` with 2,048 stories kept, none
- * within 64 MB): a story's newest articles are read for every article that may join it. Keyed by the
- * version, so that a row rewritten by another process is never served stale (and a write rolled back
- * is never served: its version is not the row's).
+ * Stories' `recent` by story and version, the most recently used kept up to `budget` bytes: a story's
+ * newest articles are read for every article that may join it. Held packed (packMembers: ids of a shared
+ * string table in typed arrays), not parsed: at 100,000 stored, 64 MB of parsed JSON held here (small
+ * strings, arrays and objects) was what the slow 1% of decisions spent collecting garbage on. A story
+ * met the first time, or written by this process, is held as the row's JSON (one flat string; handed
+ * out parsed) and packed when met again: packing every story read and written made a cold store's
+ * assigns about 1.5 ms dearer at 100,000 (interning each string), and a write rolled back made its
+ * packing wasted. Keyed by the version, so that a row rewritten by another process is
+ * never served stale (and a write rolled back is never served: its version is not the row's). The table
+ * only grows: past `maxStrings` a new one is started at the next look-up and what was packed is dropped.
  */
-export function createRecentCache(budget = 64 * 1024 * 1024): {
-  /** Keeps what this process just wrote (the next article that may join the story finds it parsed). */
-  put(sid: number, rev: string, members: RecentMember[], size: number): void;
+export function createRecentCache(budget = 64 * 1024 * 1024, maxStrings = MAX_TABLE_STRINGS): {
+  /** Keeps what this process just wrote (its JSON: packed if the story is met again, which costs nothing if the write is rolled back). */
+  put(sid: number, rev: string, json: string): void;
   /** Stories' members at the versions given, those held; `missing` are the ids to read from the store. */
-  lookup(rows: ReadonlyArray<{ sid: number; rev: string }>): { found: Map<number, RecentMember[]>; missing: number[] };
-  /** Parses `recent` rows read from the store, keeps them and adds them to `into`. */
-  keep(rows: Iterable<{ sid: number; rev: string; recent: string }>, into: Map<number, RecentMember[]>): void;
+  lookup(rows: ReadonlyArray<{ sid: number; rev: string }>): { found: Map<number, HeldMembers>; missing: number[] };
+  /** Parses `recent` rows read from the store, keeps their JSON and adds them to `into`. */
+  keep(rows: Iterable<{ sid: number; rev: string; recent: string }>, into: Map<number, HeldMembers>): void;
+  /** What is held: stories, bytes (packed arrays and JSON kept), strings in the table, tables made. */
+  stats(): { stories: number; packed: number; bytes: number; strings: number; tables: number };
 } {
-  const cache = new Map<number, { rev: string; members: RecentMember[]; size: number }>();
+  type Entry = { rev: string; bytes: number } & ({ members: PackedMembers; json?: undefined } | { json: string; members?: undefined });
+  const cache = new Map<number, Entry>();
+  let table = createWordIds();
+  let tables = 1;
   let total = 0;
   const drop = (sid: number) => {
     const e = cache.get(sid);
-    if (e) (total -= e.size), cache.delete(sid);
+    if (e) (total -= e.bytes), cache.delete(sid);
   };
-  const get = (sid: number, rev: string) => {
+  const set = (sid: number, e: Entry) => {
+    drop(sid);
+    while (cache.size && total + e.bytes > budget) drop(cache.keys().next().value!);
+    cache.set(sid, e);
+    total += e.bytes;
+  };
+  const get = (sid: number, rev: string): PackedMembers | undefined => {
     const e = cache.get(sid);
     if (!e || e.rev !== rev) return undefined;
+    if (e.json !== undefined) {
+      // Met again: packed now.
+      const packed = packMembers(JSON.parse(e.json) as RecentMember[], table);
+      set(sid, { rev, members: packed, bytes: packed.bytes });
+      return packed;
+    }
     cache.delete(sid);
     cache.set(sid, e);
     return e.members;
   };
-  const put = (sid: number, rev: string, members: RecentMember[], size: number) => {
-    drop(sid);
-    while (cache.size && total + size > budget) drop(cache.keys().next().value!);
-    cache.set(sid, { rev, members, size });
-    total += size;
-  };
   return {
-    put,
+    put: (sid, rev, json) => set(sid, { rev, json, bytes: json.length }),
     lookup(rows) {
-      const found = new Map<number, RecentMember[]>();
+      // Only here, before anything is handed out: the stories of one decision share a table (choosePacked
+      // would still score right across tables, each story carrying its own).
+      if (table.size > maxStrings) {
+        table = createWordIds();
+        tables++;
+        for (const [sid, e] of cache) if (e.members) drop(sid);
+      }
+      const found = new Map<number, HeldMembers>();
       const missing: number[] = [];
       for (const r of rows) {
         const m = get(r.sid, r.rev);
@@ -79,16 +109,23 @@ export function createRecentCache(budget = 64 * 1024 * 1024): {
     },
     keep(rows, into) {
       for (const row of rows) {
-        const m = JSON.parse(row.recent) as RecentMember[];
-        put(row.sid, row.rev, m, row.recent.length);
-        into.set(row.sid, m);
+        set(row.sid, { rev: row.rev, json: row.recent, bytes: row.recent.length });
+        into.set(row.sid, JSON.parse(row.recent) as RecentMember[]);
       }
+    },
+    stats() {
+      let packed = 0;
+      for (const e of cache.values()) if (e.members) packed++;
+      return { stories: cache.size, packed, bytes: total, strings: table.size, tables };
     },
   };
 }
 
+/** The members as a join needs them to write `recent` again. */
+export const membersNow = (m: HeldMembers): RecentMember[] => (Array.isArray(m) ? m : unpackMembers(m));
+
 /** A story's newest members as scoring reads them (stories.recent), newest first, with their times. */
-export type RecentMember = MatchFeatures & { time: number };
+export type RecentMember = TimedMatch;
 
 export const toRecent = (f: StoryFeatures): RecentMember => ({ ...matchFeatures(f), time: f.time });
 

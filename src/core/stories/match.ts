@@ -78,9 +78,34 @@ export function sameQuoteWords(a: Quote, b: Quote): boolean {
   // them already, so that one article compared with many (a joining article and a story's members)
   // has its runs built once, not each member's.
   if (!runsCache.has(a) && runsCache.has(b)) [a, b] = [b, a];
+  return runsShare(shinglesOf(a), b.words, wordsOf(b));
+}
+
+/**
+ * sameQuoteWords of the quote `a` and a quote given as its text (a packed story's member): nothing of
+ * `b` is kept (no object to cache it on).
+ */
+export function sameQuoteText(a: Quote, b: string): boolean {
   const sa = shinglesOf(a);
-  const wb = wordsOf(b);
-  if (wb.length < SHINGLE) return sa.runs.has(b.words);
+  // Fewer than five words (four spaces): b whole, as runsShare.
+  let spaces = 0;
+  for (let i = b.indexOf(" "); i >= 0 && spaces < SHINGLE - 1; i = b.indexOf(" ", i + 1)) spaces++;
+  if (spaces < SHINGLE - 1) return sa.runs.has(b);
+  // Runs of `a` found in the text of `b` where words start and end (a space or an end on each side):
+  // the runs of b, without splitting it into words (it is split for nothing most times). A quote of
+  // `a` shorter than a run has no run of five words (its one "run" is itself).
+  if (sa.words.length < SHINGLE) return false;
+  for (const r of sa.runs) {
+    for (let p = b.indexOf(r); p >= 0; p = b.indexOf(r, p + 1)) {
+      if ((p === 0 || b.charCodeAt(p - 1) === 32) && (p + r.length === b.length || b.charCodeAt(p + r.length) === 32)) return true;
+    }
+  }
+  return false;
+}
+
+/** A run of `b` (its text and words) among the runs of `sa`, or, when `b` is shorter than a run, `b` whole among them. */
+function runsShare(sa: Runs, b: string, wb: string[]): boolean {
+  if (wb.length < SHINGLE) return sa.runs.has(b);
   next: for (let i = 0; i + SHINGLE <= wb.length; i++) {
     for (let k = SHINGLE - 1; k >= 0; k--) {
       if (!sa.vocab.has(wb[i + k]!)) {
@@ -123,14 +148,16 @@ function sameThingClass(a: string, b: string): boolean {
   return true;
 }
 
+/** The values of two figures of one kind are the same (within half a percent), and the article's (`a`) is no small count. */
+export const figureMatches = (a: number, b: number, aKind: string) => Math.abs(a - b) <= 0.005 * Math.max(Math.abs(a), 1) && (a >= 10 || aKind !== "count");
+
 // The cheap tests first; no string is made (this runs for every figure pair of every candidate member).
-const sameFigure = (a: Figure, b: Figure) =>
-  a.kind === b.kind && Math.abs(a.value - b.value) <= 0.005 * Math.max(Math.abs(a.value), 1) && (a.value >= 10 || a.kind !== "count") && sameThingClass(a.thing, b.thing);
+const sameFigure = (a: Figure, b: Figure) => a.kind === b.kind && figureMatches(a.value, b.value, a.kind) && sameThingClass(a.thing, b.thing);
 
 const sharesQuote = (a: MatchFeatures, b: MatchFeatures) => a.quotes.some((qa) => b.quotes.some((qb) => sameQuoteWords(qa, qb)));
 
-/** The score from its parts, added in one order (so that a score with and without a shared quote is exact). */
-function total(dice: number, quote: number, figures: number, people: number, places: number): number {
+/** The score from its parts, added in one order (so that a score with and without a shared quote is exact; packed.ts adds the same way). */
+export function scoreOf(dice: number, quote: number, figures: number, people: number, places: number): number {
   const w = STORY_WEIGHTS;
   return w.words * dice + w.quote * quote + w.figure * Math.min(figures, 3) + w.person * Math.min(people, 3) + w.place * Math.min(places, 2);
 }
@@ -140,7 +167,7 @@ function total(dice: number, quote: number, figures: number, people: number, pla
  * quote would be above `floor` and at least `threshold`; -Infinity when it would not (the score then
  * cannot matter to the caller). A score given is pairScore's to the last bit.
  */
-function scoreAbove(a: MatchFeatures, b: MatchFeatures, floor: number, threshold: number): number {
+export function scoreAbove(a: MatchFeatures, b: MatchFeatures, floor: number, threshold: number): number {
   const dice = a.words.length + b.words.length ? (2 * common(a.words, b.words)) / (a.words.length + b.words.length) : 0;
   let figures = 0;
   for (const fa of a.figures) {
@@ -152,9 +179,9 @@ function scoreAbove(a: MatchFeatures, b: MatchFeatures, floor: number, threshold
     }
   }
   const people = common(a.people, b.people), places = common(a.places, b.places);
-  const high = total(dice, 1, figures, people, places);
+  const high = scoreOf(dice, 1, figures, people, places);
   if (!(high > floor && high >= threshold)) return -Infinity;
-  return a.quotes.length && b.quotes.length && sharesQuote(a, b) ? high : total(dice, 0, figures, people, places);
+  return a.quotes.length && b.quotes.length && sharesQuote(a, b) ? high : scoreOf(dice, 0, figures, people, places);
 }
 
 /** How strongly two articles look like one event (0 = nothing shared). */

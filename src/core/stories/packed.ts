@@ -1,0 +1,302 @@
+// A story's newest members packed for scoring: their words, people, places and figures as ids of a
+// shared string table, in one Int32Array and one Float64Array per story, their quotes as one string. Stores keep
+// candidate stories this way rather than as parsed JSON: at 100,000 stored, the parsed `recent` held
+// for the next decision (64 MB of JSON: tens of thousands of small strings, arrays and objects) was
+// what the slow 1% of decisions spent collecting garbage on; typed arrays hold no pointers to trace.
+// choosePacked gives chooseStory's decision, score for score, to the last bit.
+import { figureMatches, sameQuoteText, scoreAbove, scoreOf, type MatchFeatures, type StoryDecision } from "./match.js";
+import type { StoryFeatures, StoryOptions } from "./types.js";
+
+/** What scoring reads of a member, with its time (what stores keep of a story's newest members). */
+export type TimedMatch = MatchFeatures & { time: number };
+
+/**
+ * Strings as ids (word -> int), shared by the packed stories of one store. It only grows: a store
+ * makes a new one (and drops what it packed with the old) when it holds too many strings.
+ */
+export interface WordIds {
+  readonly size: number;
+  /** The string's id, added if new. */
+  intern(s: string): number;
+  /** The string's id, or -1 if it is not in the table (then no packed member has it). */
+  find(s: string): number;
+  /** The string of an id. */
+  word(id: number): string;
+}
+
+export function createWordIds(): WordIds {
+  const ids = new Map<string, number>();
+  const words: string[] = [];
+  return {
+    get size() {
+      return words.length;
+    },
+    intern(s) {
+      let id = ids.get(s);
+      if (id === undefined) {
+        ids.set(s, (id = words.length));
+        words.push(s);
+      }
+      return id;
+    },
+    find: (s) => ids.get(s) ?? -1,
+    word: (id) => words[id]!,
+  };
+}
+
+/** Ints of a member's header: where its words, people, places, quotes, figures start, where it ends, and its first figure value in `nums`. */
+const HEAD = 7;
+const [W, P, L, Q, F, E, V] = [0, 1, 2, 3, 4, 5, 6] as const;
+/** Words in a quote's run (match.ts). */
+const SHINGLE = 5;
+/** Ints per figure: kind, class of the thing counted, the thing. */
+const FIG = 3;
+
+/** A story's newest members (newest first, as given), packed. */
+export interface PackedMembers {
+  /** The table its ids are of. */
+  readonly table: WordIds;
+  readonly n: number;
+  /**
+   * Member m's header at m * 7 (starts of words, people, places, quotes, figures; end; index of its
+   * first figure value in `nums`); then the ids: words, people, places; quotes as (start and length
+   * in `quotes`, number of runs, the hashes of its 5-word runs: runHashes); figures as (kind, thing
+   * class, thing) triples.
+   */
+  readonly ints: Int32Array;
+  /** Each member's time, then each figure's value. */
+  readonly nums: Float64Array;
+  /**
+   * The members' quotes' text, one after another (one flat string): quotes are not interned word by
+   * word (their words were most of the table and of the packing time); scoring reads a quote's text
+   * only when one of its runs' hashes is one of the article's (to confirm the run is the same).
+   */
+  readonly quotes: string;
+  /** Bytes of the two arrays and the quotes' text. */
+  readonly bytes: number;
+}
+
+/** The class of what a figure counts ("troops" of "troops|dead"): what scoring compares. */
+const classOf = (thing: string) => {
+  const i = thing.indexOf("|");
+  return i < 0 ? thing : thing.slice(0, i);
+};
+
+/** Hashes of the words of `text` split on spaces (as `split(" ")`: empty words too), in `wordHash`; returns how many. */
+const wordHash: number[] = [];
+function hashWords(text: string): number {
+  let n = 0, h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      wordHash[n++] = h;
+      h = 0x811c9dc5;
+    } else h = Math.imul(h ^ c, 0x01000193);
+  }
+  wordHash[n++] = h;
+  return n;
+}
+
+/**
+ * Hashes of a quote's runs as match.ts makes them (runsOf: each run of five words, or the whole quote
+ * when shorter), pushed to `out`; returns how many. Two quotes share a run only if they share a hash.
+ */
+function runHashes(text: string, out: number[]): number {
+  const n = hashWords(text);
+  const len = n < SHINGLE ? n : SHINGLE;
+  const runs = n < SHINGLE ? 1 : n - SHINGLE + 1;
+  for (let i = 0; i < runs; i++) {
+    let r = len;
+    for (let k = 0; k < len; k++) {
+      r = Math.imul(r ^ wordHash[i + k]!, 0x5bd1e995);
+      r ^= r >>> 15;
+    }
+    out.push(r);
+  }
+  return runs;
+}
+
+export function packMembers(members: readonly TimedMatch[], table: WordIds): PackedMembers {
+  const n = members.length;
+  // Sized first, then filled: no growing arrays to copy (a store packs every story it reads).
+  let size = n * HEAD, values = n;
+  // Each quote's number of runs, then its runs' hashes, in order.
+  const runs: number[] = [];
+  for (const m of members) {
+    size += m.words.length + m.people.length + m.places.length + FIG * m.figures.length;
+    for (const q of m.quotes) {
+      const at = runs.length;
+      runs.push(0);
+      size += 3 + (runs[at] = runHashes(q.words, runs));
+    }
+    values += m.figures.length;
+  }
+  let r = 0;
+  const texts: string[] = [];
+  let textAt = 0;
+  const ints = new Int32Array(size), nums = new Float64Array(values);
+  let at = n * HEAD, v = n;
+  const add = (xs: readonly string[]) => {
+    for (const x of xs) ints[at++] = table.intern(x);
+  };
+  members.forEach((m, i) => {
+    const h = i * HEAD;
+    nums[i] = m.time;
+    ints[h + W] = at;
+    add(m.words);
+    ints[h + P] = at;
+    add(m.people);
+    ints[h + L] = at;
+    add(m.places);
+    ints[h + Q] = at;
+    for (const q of m.quotes) {
+      ints[at++] = textAt;
+      ints[at++] = q.words.length;
+      textAt += q.words.length;
+      texts.push(q.words);
+      const nr = runs[r++]!;
+      ints[at++] = nr;
+      for (let j = 0; j < nr; j++) ints[at++] = runs[r++]!;
+    }
+    ints[h + F] = at;
+    ints[h + V] = v;
+    for (const x of m.figures) {
+      ints[at++] = table.intern(x.kind);
+      ints[at++] = table.intern(classOf(x.thing));
+      ints[at++] = table.intern(x.thing);
+      nums[v++] = x.value;
+    }
+    ints[h + E] = at;
+  });
+  const quotes = texts.join("");
+  return { table, n, ints, nums, quotes, bytes: ints.byteLength + nums.byteLength + 2 * quotes.length };
+}
+
+/** The members as they were packed (what a join needs to write the story's `recent` again). */
+export function unpackMembers(p: PackedMembers): TimedMatch[] {
+  const { ints, nums, table } = p;
+  const strings = (from: number, to: number) => Array.from(ints.subarray(from, to), (id) => table.word(id));
+  const out: TimedMatch[] = [];
+  for (let i = 0; i < p.n; i++) {
+    const h = i * HEAD;
+    const quotes: Array<{ words: string }> = [];
+    for (let k = ints[h + Q]!; k < ints[h + F]!; k += 3 + ints[k + 2]!) quotes.push({ words: p.quotes.slice(ints[k]!, ints[k]! + ints[k + 1]!) });
+    const figures: Array<{ kind: string; thing: string; value: number }> = [];
+    for (let k = ints[h + F]!, v = ints[h + V]!; k < ints[h + E]!; k += FIG, v++) figures.push({ kind: table.word(ints[k]!), thing: table.word(ints[k + 2]!), value: nums[v]! });
+    out.push({
+      words: strings(ints[h + W]!, ints[h + P]!),
+      people: strings(ints[h + P]!, ints[h + L]!),
+      places: strings(ints[h + L]!, ints[h + Q]!),
+      quotes,
+      figures,
+      time: nums[i]!,
+    });
+  }
+  return out;
+}
+
+/**
+ * A candidate story with its newest members packed, or parsed (chooseStory's StoryCandidate): a store
+ * scores a story it meets the first time from the parsed row and packs it only when it meets it again.
+ */
+export interface PackedCandidate {
+  id: string;
+  firstTime: number;
+  lastTime: number;
+  members: PackedMembers | readonly MatchFeatures[];
+}
+
+const isPacked = (m: PackedCandidate["members"]): m is PackedMembers => !Array.isArray(m);
+
+/** The joining article in a table's ids (a string not in the table matches no member: -1 or left out). */
+interface Probe {
+  nWords: number;
+  words: Set<number>;
+  people: Set<number>;
+  places: Set<number>;
+  figures: Array<{ kind: number; cls: number; value: number; kindName: string }>;
+  /** The hashes of its quotes' runs. */
+  runs: Set<number>;
+}
+
+function probeOf(f: MatchFeatures, table: WordIds): Probe {
+  const ids = (xs: readonly string[]) => {
+    const s = new Set<number>();
+    for (const x of xs) {
+      const id = table.find(x);
+      if (id >= 0) s.add(id);
+    }
+    return s;
+  };
+  return {
+    nWords: f.words.length,
+    words: ids(f.words),
+    people: ids(f.people),
+    places: ids(f.places),
+    figures: f.figures.map((x) => ({ kind: table.find(x.kind), cls: table.find(classOf(x.thing)), value: x.value, kindName: x.kind })),
+    runs: new Set(f.quotes.flatMap((q) => {
+      const out: number[] = [];
+      runHashes(q.words, out);
+      return out;
+    })),
+  };
+}
+
+function countIn(set: Set<number>, ints: Int32Array, from: number, to: number): number {
+  let n = 0;
+  for (let k = from; k < to; k++) if (set.has(ints[k]!)) n++;
+  return n;
+}
+
+/** scoreAbove (match.ts) of the article with packed member m: the same number, or -Infinity where it gives -Infinity. */
+function scorePacked(a: Probe, aQuotes: MatchFeatures["quotes"], p: PackedMembers, m: number, floor: number, threshold: number): number {
+  const { ints, nums } = p;
+  const h = m * HEAD;
+  const nb = ints[h + P]! - ints[h + W]!;
+  const dice = a.nWords + nb ? (2 * countIn(a.words, ints, ints[h + W]!, ints[h + P]!)) / (a.nWords + nb) : 0;
+  let figures = 0;
+  const f0 = ints[h + F]!, f1 = ints[h + E]!, v0 = ints[h + V]!;
+  for (const fa of a.figures) {
+    for (let k = f0, v = v0; k < f1; k += FIG, v++) {
+      if (fa.kind === ints[k] && figureMatches(fa.value, nums[v]!, fa.kindName) && fa.cls === ints[k + 1]) {
+        figures++;
+        break;
+      }
+    }
+  }
+  const people = countIn(a.people, ints, ints[h + P]!, ints[h + L]!), places = countIn(a.places, ints, ints[h + L]!, ints[h + Q]!);
+  const high = scoreOf(dice, 1, figures, people, places);
+  if (!(high > floor && high >= threshold)) return -Infinity;
+  const q0 = ints[h + Q]!;
+  if (!aQuotes.length || q0 === f0) return scoreOf(dice, 0, figures, people, places);
+  for (let k = q0; k < f0; k += 3 + ints[k + 2]!) {
+    let hit = false;
+    for (let j = k + 3, e = k + 3 + ints[k + 2]!; j < e && !hit; j++) hit = a.runs.has(ints[j]!);
+    if (!hit) continue;
+    // A hash in common: the same run, or (rarely) two runs with one hash; the text tells.
+    const text = p.quotes.slice(ints[k]!, ints[k]! + ints[k + 1]!);
+    for (const qa of aQuotes) if (sameQuoteText(qa, text)) return high;
+  }
+  return scoreOf(dice, 0, figures, people, places);
+}
+
+/** chooseStory over candidates packed or parsed: the same decision and score. */
+export function choosePacked(f: StoryFeatures, candidates: readonly PackedCandidate[], opts: StoryOptions): StoryDecision {
+  let best: StoryDecision = { join: null, score: 0 };
+  // The article in each table's ids (one table, but a store may have made a new one since it packed a story).
+  const probes = new Map<WordIds, Probe>();
+  for (const c of candidates) {
+    if (f.time > c.lastTime + opts.quietMs || f.time < c.firstTime - opts.quietMs) continue;
+    const p = c.members;
+    let s = 0;
+    if (isPacked(p)) {
+      let probe = probes.get(p.table);
+      if (!probe) probes.set(p.table, (probe = probeOf(f, p.table)));
+      for (let i = 0; i < p.n && i < opts.maxCompared; i++) s = Math.max(s, scorePacked(probe, f.quotes, p, i, Math.max(s, best.score), opts.threshold));
+    } else {
+      for (let i = 0; i < p.length && i < opts.maxCompared; i++) s = Math.max(s, scoreAbove(f, p[i]!, Math.max(s, best.score), opts.threshold));
+    }
+    if (s >= opts.threshold && s > best.score) best = { join: c.id, score: s };
+  }
+  return best;
+}

@@ -1,0 +1,186 @@
+// Packed members (packed.ts) against the parsed ones: choosePacked must make chooseStory's decision
+// with the same score to the last bit, and unpackMembers give back what was packed. On invented
+// stories: random ones drawn from a small vocabulary (so that members share words, people, places,
+// quote runs and figures with the article), and the evaluation set fed in time order.
+import { join } from "node:path";
+import { parseEvalSet } from "../../../bench/stories-score.js";
+import {
+  buildCard, choosePacked, chooseStory, createWordIds, DEFAULT_STORY_OPTIONS, packMembers, sameQuoteText, sameQuoteWords, storyFeatures, unpackMembers,
+  type PackedCandidate, type StoryCandidate, type StoryFeatures, type TimedMatch, type WordIds,
+} from "../../../src/core/index.js";
+
+/** A small seeded generator (mulberry32): the same invented stories on every run. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS = "harbour barrier flood gate storm quay market council ferry bridge tide crew repair budget mayor vote fire smoke rescue school strike wage rail signal".split(" ");
+const PEOPLE = ["vindel", "okafor", "marsh", "lindqvist", "teodoro", "brandt"];
+const PLACES = ["ostrel", "talmora", "kestria", "port amsel", "north ward"];
+const THINGS = ["people|dead", "people|injured", "troops", "homes", "money:EUR", "%", "people|displaced", "workers"];
+const KINDS = ["count", "money", "percent"];
+const H = 3600_000;
+const T0 = Date.UTC(2026, 4, 1);
+
+function invent(r: () => number, time: number): StoryFeatures {
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+  const some = (xs: readonly string[], max: number) => [...new Set(Array.from({ length: Math.floor(r() * (max + 1)) }, () => pick(xs)))];
+  const quote = () => Array.from({ length: 3 + Math.floor(r() * 9) }, () => pick(WORDS.slice(0, 8))).join(" ");
+  const value = () => pick([3, 9, 10, 12, 40, 41, 100, 100.4, 1500, 130_000, 0.5, -2]);
+  return {
+    id: `a${Math.floor(r() * 1e9)}`,
+    time,
+    title: "",
+    words: some(WORDS, 14),
+    people: some(PEOPLE, 4),
+    places: some(PLACES, 3),
+    quotes: Array.from({ length: Math.floor(r() * 3) }, () => ({ words: quote() })),
+    figures: Array.from({ length: Math.floor(r() * 5) }, () => ({ text: "", value: value(), kind: pick(KINDS), qualifier: null, thing: pick(THINGS), context: [], update: false })),
+  };
+}
+
+const timed = (f: StoryFeatures): TimedMatch => ({
+  words: f.words, people: f.people, places: f.places,
+  quotes: f.quotes.map((q) => ({ words: q.words })),
+  figures: f.figures.map((x) => ({ kind: x.kind, thing: x.thing, value: x.value })),
+  time: f.time,
+});
+
+const packed = (c: StoryCandidate & { members: readonly TimedMatch[] }, table: WordIds): PackedCandidate => ({ ...c, members: packMembers(c.members, table) });
+
+describe("choosePacked", () => {
+  it("makes chooseStory's decision, with the same score, on 1,500 invented articles and their candidates (packed or parsed)", () => {
+    const r = rng(14);
+    let joins = 0, quoted = 0;
+    const differ: string[] = [];
+    for (let n = 0; n < 1500; n++) {
+      const table = createWordIds();
+      const f = invent(r, T0 + Math.floor(r() * 200) * H);
+      const cands = Array.from({ length: 1 + Math.floor(r() * 6) }, (_, i) => {
+        const members = Array.from({ length: 1 + Math.floor(r() * 14) }, () => timed(invent(r, T0 + Math.floor(r() * 200) * H))).sort((a, b) => b.time - a.time);
+        // Some members retell the article (its quotes and figures), so that quotes decide some scores.
+        if (r() < 0.5) members[0] = { ...timed(f), words: members[0]!.words, time: members[0]!.time };
+        return { id: `s${i}`, firstTime: members.at(-1)!.time, lastTime: members[0]!.time, members };
+      });
+      for (const threshold of [0, 1.5, 3]) {
+        const opts = { ...DEFAULT_STORY_OPTIONS, threshold };
+        const want = chooseStory(f, cands, opts);
+        // Some candidates parsed (a store's first meeting with a story), the others packed.
+        const got = choosePacked(f, cands.map((c, i) => ((n + i) % 4 === 0 ? c : packed(c, table))), opts);
+        if (got.join !== want.join || !Object.is(got.score, want.score)) differ.push(`${n}@${threshold}: ${JSON.stringify(want)} vs ${JSON.stringify(got)}`);
+        if (want.join) joins++;
+      }
+      if (f.quotes.length && cands.some((c) => c.members.some((m) => m.quotes.length))) quoted++;
+    }
+    expect(differ).toEqual([]);
+    expect(joins).toBeGreaterThan(500);
+    expect(quoted).toBeGreaterThan(250);
+  });
+
+  it("scores each pair as chooseStory does (one member, threshold 0): the score itself, not only the choice", () => {
+    const r = rng(7);
+    const table = createWordIds();
+    const differ: string[] = [];
+    for (let n = 0; n < 3000; n++) {
+      const f = invent(r, T0);
+      const m = r() < 0.3 ? { ...timed(f), people: [] } : timed(invent(r, T0 + H));
+      const c = { id: "s", firstTime: m.time, lastTime: m.time, members: [m] };
+      const opts = { ...DEFAULT_STORY_OPTIONS, threshold: 0 };
+      const want = chooseStory(f, [c], opts), got = choosePacked(f, [packed(c, table)], opts);
+      if (got.join !== want.join || !Object.is(got.score, want.score)) differ.push(`${n}: ${want.score} vs ${got.score}`);
+    }
+    expect(differ).toEqual([]);
+  });
+
+  it("makes the same decisions over the evaluation set fed in time order (each story's newest 12 members)", () => {
+    const set = parseEvalSet(join(__dirname, "../../fixtures/stories"));
+    const ordered = [...set.articles].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+    const table = createWordIds();
+    const stories: Array<{ id: string; members: StoryFeatures[] }> = [];
+    let joined = 0;
+    for (const a of ordered) {
+      const f = { ...storyFeatures(buildCard({ text: a.text, title: a.title, publisher: a.outlet, publishedAt: a.at }), Date.parse(a.at)), id: a.id };
+      const cands = stories.map((s) => {
+        const members = s.members.slice(-12).reverse().map(timed);
+        return { id: s.id, firstTime: Math.min(...members.map((m) => m.time)), lastTime: Math.max(...members.map((m) => m.time)), members };
+      });
+      const want = chooseStory(f, cands, DEFAULT_STORY_OPTIONS);
+      const got = choosePacked(f, cands.map((c) => packed(c, table)), DEFAULT_STORY_OPTIONS);
+      expect([got.join, got.score]).toEqual([want.join, want.score]);
+      const s = stories.find((x) => x.id === want.join);
+      if (s) (s.members.push(f), joined++);
+      else stories.push({ id: `s${f.id}`, members: [f] });
+    }
+    expect(joined).toBeGreaterThan(40);
+  });
+
+  it("scores stories packed with different tables (a store starts a new one) as chooseStory does", () => {
+    const r = rng(3);
+    for (let n = 0; n < 200; n++) {
+      const f = invent(r, T0);
+      const cands = [0, 1, 2].map((i) => ({ id: `s${i}`, firstTime: T0, lastTime: T0, members: [r() < 0.5 ? timed(f) : timed(invent(r, T0))] }));
+      const tables = [createWordIds(), createWordIds()];
+      const got = choosePacked(f, cands.map((c, i) => packed(c, tables[i % 2]!)), DEFAULT_STORY_OPTIONS);
+      const want = chooseStory(f, cands, DEFAULT_STORY_OPTIONS);
+      expect([got.join, got.score]).toEqual([want.join, want.score]);
+    }
+  });
+});
+
+describe("packMembers and unpackMembers", () => {
+  it("give back the members as packed, to the same JSON (a join writes `recent` from them)", () => {
+    const r = rng(11);
+    const table = createWordIds();
+    for (let n = 0; n < 300; n++) {
+      const members = Array.from({ length: Math.floor(r() * 13) }, () => timed(invent(r, T0 + n * H)));
+      const p = packMembers(members, table);
+      expect(p.n).toBe(members.length);
+      expect(JSON.stringify(unpackMembers(p))).toBe(JSON.stringify(members));
+    }
+  });
+
+  it("keeps strings as they are: empty words, spaces in places, a word that is an id", () => {
+    const table = createWordIds();
+    const m: TimedMatch = {
+      words: ["", "0", "constructor", "__proto__"], people: [], places: ["port amsel"],
+      quotes: [{ words: "a  b c d" }, { words: "" }], figures: [{ kind: "count", thing: "people|dead", value: -0.25 }], time: 1.5,
+    };
+    expect(unpackMembers(packMembers([m], table))).toEqual([m]);
+    expect(table.find("port amsel")).toBeGreaterThanOrEqual(0);
+    expect(table.find("not there")).toBe(-1);
+  });
+
+  it("packs into two typed arrays and the quotes' text, whose bytes it reports", () => {
+    const table = createWordIds();
+    const p = packMembers([timed(invent(rng(1), T0)), timed(invent(rng(2), T0))], table);
+    expect(p.ints).toBeInstanceOf(Int32Array);
+    expect(p.nums).toBeInstanceOf(Float64Array);
+    expect(p.bytes).toBe(p.ints.byteLength + p.nums.byteLength + 2 * p.quotes.length);
+    expect(p.table).toBe(table);
+  });
+});
+
+describe("sameQuoteText", () => {
+  it("answers as sameQuoteWords on quotes of 0-12 words of a tiny vocabulary, empty words and spaces at either end included", () => {
+    const r = rng(7);
+    const vocab = ["tide", "gate", "ti", "de", "", "tide gate"];
+    const quote = () => Array.from({ length: Math.floor(r() * 13) }, () => vocab[Math.floor(r() * vocab.length)]!).join(" ");
+    let shared = 0;
+    for (let i = 0; i < 4000; i++) {
+      const a = { words: quote() }, b = quote();
+      // A fresh pair each time: sameQuoteWords builds the runs of whichever quote has them already.
+      const want = sameQuoteWords({ words: a.words }, { words: b });
+      expect([a.words, b, sameQuoteText(a, b)]).toEqual([a.words, b, want]);
+      if (want) shared++;
+    }
+    expect(shared).toBeGreaterThan(50);
+    expect(shared).toBeLessThan(3800);
+  });
+});
