@@ -8,18 +8,7 @@ import {
   buildCard, choosePacked, chooseStory, createWordIds, DEFAULT_STORY_OPTIONS, packMembers, sameQuoteText, sameQuoteWords, storyFeatures, unpackMembers,
   type PackedCandidate, type StoryCandidate, type StoryFeatures, type TimedMatch, type WordIds,
 } from "../../../src/core/index.js";
-
-/** A small seeded generator (mulberry32): the same invented stories on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from "../../../bench/corpus.js";
 
 const WORDS = "harbour barrier flood gate storm quay market council ferry bridge tide crew repair budget mayor vote fire smoke rescue school strike wage rail signal".split(" ");
 const PEOPLE = ["vindel", "okafor", "marsh", "lindqvist", "teodoro", "brandt"];
