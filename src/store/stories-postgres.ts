@@ -4,16 +4,13 @@
 // story row locked and read; the members sharing a claim key; the flags appended and the row
 // updated). Flags are rows of story_flags: a join never rewrites them.
 import type pg from "pg";
-import { choosePacked, claimKeys, joinFlags, shownFlags, storyFeatures, storyFlags, storyIdOf, storyKeys, type BriefingCard, type PackedCandidate, type StoryFeatures, type StoryFlag } from "../core/index.js";
+import { choosePacked, claimKeys, joinFlags, shownFlags, storyFeatures, storyFlags, storyIdOf, storyKeys, type BriefingCard, type StoryFeatures, type StoryFlag } from "../core/index.js";
 import { metaOf, type MetaRow } from "./rows.js";
 import {
   completeness, createRecentCache, membersNow, FLAG_MEMBERS, MAX_CANDIDATES, mergeInfo, newestForFlags, olderOf, PER_KEY, recentRow, recentWith, storyOf, toRecent,
-  type HeldMembers, type StoreStoryOptions, type StoryInfo,
+  type Held, type HeldMembers, type StoreStoryOptions, type StoryInfo,
 } from "./stories.js";
 import type { StoredStory } from "./types.js";
-
-/** A candidate as the decision scored it, with its version (a join writes `recent` from these members). */
-type Held = PackedCandidate & { rev: string; members: HeldMembers };
 
 interface StoryRow {
   sid: number;

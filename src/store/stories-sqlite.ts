@@ -3,16 +3,13 @@
 // story's flags: they are rows of story_flags, and only the members sharing a claim key with the
 // joining article (story_claims: a figure's thing, a quote given to a person) are compared with it.
 import type { Database } from "better-sqlite3";
-import { choosePacked, claimKeys, joinFlags, shownFlags, storyFeatures, storyFlags, storyIdOf, storyKeys, type BriefingCard, type PackedCandidate, type StoryFeatures, type StoryFlag } from "../core/index.js";
+import { choosePacked, claimKeys, joinFlags, shownFlags, storyFeatures, storyFlags, storyIdOf, storyKeys, type BriefingCard, type StoryFeatures, type StoryFlag } from "../core/index.js";
 import { metaOf, type MetaRow } from "./rows.js";
 import {
   completeness, createRecentCache, membersNow, FLAG_MEMBERS, flagFeatures, MAX_CANDIDATES, mergeInfo, newestForFlags, olderOf, PER_KEY, rankCandidates, recentRow, recentWith, storyOf, toRecent,
-  type HeldMembers, type StoreStoryOptions, type StoryInfo,
+  type Held, type HeldMembers, type StoreStoryOptions, type StoryInfo,
 } from "./stories.js";
 import type { StoredStory } from "./types.js";
-
-/** A candidate as the decision scored it, with its version (a join writes `recent` from these members). */
-type Held = PackedCandidate & { rev: string; members: HeldMembers };
 
 interface StoryRow {
   sid: number;

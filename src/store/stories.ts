@@ -2,7 +2,7 @@
 // and figures, and the options. The grouping decision itself is core/stories.
 import { createHash } from "node:crypto";
 import {
-  createWordIds, DEFAULT_STORY_OPTIONS, matchFeatures, packMembers, unpackMembers, type BriefingCard, type PackedMembers, type StoryFeatures, type StoryFlag, type StoryOptions, type TimedMatch,
+  createWordIds, DEFAULT_STORY_OPTIONS, matchFeatures, packMembers, unpackMembers, type BriefingCard, type PackedCandidate, type PackedMembers, type StoryFeatures, type StoryFlag, type StoryOptions, type TimedMatch,
 } from "../core/index.js";
 import type { ArticleMeta, StoredStory } from "./types.js";
 
@@ -37,6 +37,9 @@ export const MAX_TABLE_STRINGS = 2_000_000;
 
 /** A story's newest members as the cache hands them out: packed, or parsed when first met. */
 export type HeldMembers = PackedMembers | RecentMember[];
+
+/** A candidate as the decision scored it, with its version (a join writes `recent` from these members). */
+export type Held = PackedCandidate & { rev: string; members: HeldMembers };
 
 /**
  * Stories' `recent` by story and version, the most recently used kept up to `budget` bytes: a story's

@@ -5,7 +5,14 @@ import type { QuotedSpan } from "./marks.js";
 import { PHRASAL, SPEECH_VERBS } from "../speakers/lexicon.js";
 
 // A blank within a line: a space, a tab, or a no-break space, never a line break.
-const BLANK = /[^\S\n\r]/;
+export const BLANK = /[^\S\n\r]/;
+
+/** The first offset from `from` that is neither punctuation nor a blank, on the same line (a line break stops it). */
+function punctuationEnd(text: string, from: number): number {
+  let k = from;
+  while (k < text.length && /[\s.,;:!?]/.test(text[k]!) && text[k] !== "\n") k++;
+  return k;
+}
 
 /**
  * A quote that is a sentence of its own, with no cue, right after a sentence of the same paragraph that
@@ -25,8 +32,7 @@ export function continuesParaphrase(doc: Doc, span: QuotedSpan, prev: QuotedSpan
   const between = doc.sentences[prevSentence.index + 1];
   if (opened.index !== prevSentence.index + 1 && !(opened.index === prevSentence.index + 2 && between && !/["“”‘’]|''/.test(text.slice(between.start, between.end)))) return false;
   // Nothing after the quote in its sentence: the next words, if any, open a sentence of their own.
-  let after = span.close;
-  while (after < text.length && /[\s.,;:!?]/.test(text[after]!) && text[after] !== "\n") after++;
+  const after = punctuationEnd(text, span.close);
   if (after >= text.length || text[after] === "\n") return true;
   return sentenceAt(doc, after)?.start === after && sentenceAt(doc, span.end - 1)?.index !== sentenceAt(doc, after)?.index;
 }
@@ -45,8 +51,7 @@ export function continuesAcrossParagraph(doc: Doc, span: QuotedSpan, prev: Quote
   const prevPara = doc.paragraphs[prev.lastParagraph]!;
   if (sentenceAt(doc, Math.max(prev.start, prev.close - 1))?.index !== sentenceAt(doc, prevPara.end - 1)?.index) return false;
   // Nothing after the quote in its paragraph but punctuation.
-  let after = span.close;
-  while (after < text.length && /[\s.,;:!?]/.test(text[after]!) && text[after] !== "\n") after++;
+  const after = punctuationEnd(text, span.close);
   return after >= text.length || text[after] === "\n" || after >= para.end;
 }
 
@@ -117,8 +122,7 @@ function reportBefore(doc: Doc, span: QuotedSpan): Sentence | undefined {
     // leads into the quote: "X put it this way:" is a cue).
     const prevPara = doc.paragraphs[span.firstParagraph - 1];
     if (!prevPara || !/[.!?]\s*$/.test(text.slice(prevPara.start, prevPara.end))) return undefined;
-    let e = span.close;
-    while (e < text.length && /[\s.,;:!?]/.test(text[e]!) && text[e] !== "\n") e++;
+    const e = punctuationEnd(text, span.close);
     if (!(e >= text.length || text[e] === "\n" || e >= para.end)) return undefined;
     const report = sentenceAt(doc, prevPara.end - 1);
     if (!report || report.start < prevPara.start || /["“”‘’]|''/.test(text.slice(report.start, prevPara.end))) return undefined;

@@ -1,14 +1,11 @@
 // Direct quote, partial quote, or no quote at all (a title, a heading, a scare-quoted word).
 import { sentenceAt, tagIn, type Doc, type PosTag } from "../../text/index.js";
 import type { QuotedSpan } from "./marks.js";
-import { endsWithoutCue } from "./continues.js";
+import { BLANK, endsWithoutCue } from "./continues.js";
 import { ROLE_MODIFIERS, ROLE_NOUNS, TITLES } from "../entities/lexicon.js";
 import { PARTIAL_CUES, PHRASAL, SPEECH_NOUNS, SPEECH_VERBS } from "../speakers/lexicon.js";
 
 export type SpanKind = "direct" | "partial" | "title";
-
-// A blank within a line: a space, a tab, or a no-break space (common in pasted news text), never a line break.
-const BLANK = /[^\S\n\r]/;
 
 // Words that announce a title in quotation marks ("the book “The Art of the Deal”").
 const TITLE_BEFORE = /\b(book|books|film|movie|song|album|show|series|episode|article|essay|column|op-ed|headline|poem|play|documentary|podcast|titled|entitled|known as|named|report|memoir|novel|speech|segment|program|programme|campaign|slogan|ad|video)\s*,?\s*$/i;
