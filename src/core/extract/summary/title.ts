@@ -51,7 +51,8 @@ export interface TitleParams {
   leaning: number;
   /**
    * Cost of a run whose subject is "The" and one noun that an earlier sentence used ("The festival is
-   * ..."): it refers back to that sentence, where a headline names the thing.
+   * ...") or a noun that stands for what was said before it ("The move will ..."): it refers back, where
+   * a headline names the thing.
    */
   anaphor: number;
 }
@@ -189,8 +190,13 @@ function* runs(doc: Doc, p: TitleParams, below?: (bound: number) => boolean): Ge
 function anaphoric(kept: readonly Word[], earlier: ReadonlySet<string>): boolean {
   const [a, n, v] = kept;
   if (!a || !n || !v || a.low !== "the" || n.first !== "NOUN" || !/^\p{Ll}/u.test(n.text) || !(v.first === "VERB" || v.first === "AUX")) return false;
-  return n.terms.some((t) => earlier.has(t));
+  return SHELL_NOUN.has(n.low) || n.terms.some((t) => earlier.has(t));
 }
+
+// Nouns that stand for a stretch of text said before them, "shell nouns" (Schmid 2000): "The move was ...",
+// "The decision means ...". As a subject with "The" they refer back even in the first sentence (to the
+// standfirst a headline replaces), and a headline names the thing instead.
+const SHELL_NOUN = new Set("move decision measure step announcement ruling proposal findings development news incident attempt comments remarks claims allegations action changes agreement deal plan verdict".split(" "));
 
 // A day that dates what the sentence reports ("on Tuesday", "last Friday", "Monday's vote", "Sunday night"),
 // not a day in a list of fixtures.
