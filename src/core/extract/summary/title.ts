@@ -7,7 +7,7 @@
 import type { Doc } from "../../text/index.js";
 import { ATTRIBUTION_OPENING, headlineClause, opensWithReport, REPORTED_SPEECH } from "./attribution.js";
 import { clauseStarts, hasMainVerb, shortenings, tagWords, wholeBefore, wordTerms, type Word } from "./phrases.js";
-import { personNames, pronounReferent, type Evidence } from "./people.js";
+import { personNames, pronounReferent, speakerOf, type Evidence } from "./people.js";
 import { closingAhead, quoteOpenAfter, standalone } from "./standalone.js";
 import { contentTerms, isStopword } from "../../text/terms.js";
 import { toUnits } from "./units.js";
@@ -154,7 +154,7 @@ function* runs(doc: Doc, p: TitleParams, below?: (bound: number) => boolean): Ge
         if (tagged[s]!.first === "NUM" && !(next && (next.first === "NOUN" || next.first === "PROPN" || next.first === "ADJ" || next.first === "SYM"))) continue;
         // "He"/"She" becomes the person meant; with no one to name, no run from here can be a title.
         const pron = /^(?:he|she)$/i.test(ws[s]!) ? (ws[s]!.toLowerCase() as "he" | "she") : undefined;
-        const name = pron && pronounReferent(before, doc.text, pron, people);
+        const name = pron && (speakerOf(ws, s, doc.text, pron, (sn) => fullNames.get(sn), people) ?? pronounReferent(before, doc.text, pron, people));
         if (pron && !name) continue;
         // The name that replaces "He"/"She" takes room in the title.
         const extra = name ? name.split(" ").length - 1 : 0;
