@@ -37,6 +37,19 @@ describe("presentPerfect: the lede's tense", () => {
     // Inside a quotation the words are someone's own.
     ["The sign read “we closed early”", "The sign read “we closed early”"],
   ])("%s", (sentence, want) => expect(perfect(sentence)).toBe(want));
+
+  // The run may stop before the clause's main verb: the rest of its sentence tells a participle after its
+  // noun ("Anglers interviewed at the quay, ..., said") from a main verb.
+  test.each<[string, number, string]>([
+    ["Anglers interviewed at the quay, including Jo Pell, said they had seen no seals", 5, "Anglers interviewed at the quay,"],
+    ["Tomas Brandt, 61, pictured at home in Varley, runs the only ferry to the island", 8, "Tomas Brandt, 61, pictured at home in Varley,"],
+    // A past after a comma can be the next of a list of verbs; an object after the first verb makes it a main one.
+    ["The ferry started from the quay, lost a propeller and drifted", 6, "The ferry has started from the quay,"],
+    ["The council sold the quay, based in Varley, to a salvage firm", 5, "The council has sold the quay,"],
+  ])("%s", (sentence, n, want) => {
+    const tagged = tagWords(sentence.split(" "));
+    expect(presentPerfect(tagged.slice(0, n), tagged).join(" ")).toBe(want);
+  });
 });
 
 // Function words and attribution verbs a whole phrase never ends on.

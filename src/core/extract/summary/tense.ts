@@ -64,6 +64,29 @@ function participleOf(word: string, tag: Word["first"]): string | undefined {
   return w;
 }
 
+/**
+ * "Anglers interviewed at the quay, including Jo Pell, said ...", "Jo Pell, 45, pictured at home, runs
+ * ...": a past with no object after its noun (a preposition or an adverb follows it), and further on in the
+ * clause, right after a comma, a verb of saying or a present: that verb is the clause's, and the past a
+ * participle that qualifies the noun. A past after a comma could be the next of a list of verbs ("sailed
+ * from the quay, lost a mast ..."), so it does not count. The clause ends at a conjunction, a semicolon, a
+ * colon or a dash.
+ */
+function verbAfterAside(sentence: readonly Word[], at: number): boolean {
+  const next = sentence[at + 1];
+  if (at < 0 || !next || !(next.first === "ADP" || next.first === "ADV")) return false;
+  for (let i = at + 2; i < sentence.length; i++) {
+    const w = sentence[i]!;
+    const prev = sentence[i - 1]!.text;
+    if (w.first === "CCONJ" || w.first === "SCONJ" || /[;:]$/.test(prev) || /^[-–—]+$/.test(w.text)) return false;
+    if (w.first !== "VERB" || !/,$/.test(prev) || !/^\p{Ll}+$/u.test(w.text)) continue;
+    const lemma = verbLemma(w.text);
+    if (SAYING.has(lemma) || (lemma !== w.text && /[^s]s$/.test(w.text))) return true;
+  }
+  return false;
+}
+const SAYING = new Set("say tell add claim believe warn argue insist state suggest explain allege note write".split(" "));
+
 /** A passive's participle: "-ed", "-en" or an irregular form after "was"/"were". */
 function isParticiple(w: Word | undefined): boolean {
   if (!w || !/^[a-z]+$/.test(w.text) || w.first !== "VERB") return false;
@@ -101,6 +124,7 @@ export function presentPerfect(ws: readonly Word[], sentence: readonly Word[] = 
   if (clause.some((w) => w.first === "AUX" || AUXILIARY.has(w.low) && w.low !== "to" && w.low !== "not")) return texts;
   // "A state ruled by ...", "a man named as ...": a participle after its noun, not the clause's verb.
   if (/^(?:by|as)$/.test(rest[0]?.low ?? "")) return texts;
+  if (verbAfterAside(sentence, sentence.indexOf(ws[v]!))) return texts;
   const verb = ws[v]!;
   const has = plural(subject) ? "have" : "has";
   const before = texts.slice(0, v);
