@@ -70,6 +70,8 @@ describe("a bare description of a person leans on the sentence that named them",
     ["The former minister was fined £500 at Varley court", true],
     ["The three-time champion has retired from rowing", true],
     ["The world number two has pulled out of the final", true],
+    ["The mother-of-two has swum to the island", true],
+    ["The father-of-four's boat will be sold at Varley", true],
     ["The former Varley Rovers striker has joined a club in Kellbridge", true],
     // Named: the description ends in the name, or it is no person's.
     ["The former minister Jo Pell has died at the age of 81", false],

@@ -266,12 +266,13 @@ function withFullName(run: string[], names: ReadonlyMap<string, string>, budget:
 }
 
 /**
- * "The 24-year-old has ...", "The former minister was ...", "The two-time winner", "The world number one": a person described, not named, leans on the
+ * "The 24-year-old has ...", "The former minister was ...", "The two-time winner", "The world number one",
+ * "The mother-of-two": a person described, not named, leans on the
  * sentence that named them. Not when the description ends in the name ("The former minister Jo Pell has");
  * a name that qualifies a noun is no name of the person ("The former Varley Rovers striker has").
  */
 export function describesPerson(ws: readonly string[]): boolean {
-  if (!/^the$/i.test(ws[0] ?? "") || !/^(?:\d+-year-old|former|ex-\S+|\S+-time)$/i.test(ws[1] ?? "") && !/^world number$/i.test(ws.slice(1, 3).join(" "))) return false;
+  if (!/^the$/i.test(ws[0] ?? "") || !/^(?:\d+-year-old|former|ex-\S+|\S+-time|(?:father|mother|dad|mum|grandfather|grandmother)-of-\S+)$/i.test(ws[1] ?? "") && !/^world number$/i.test(ws.slice(1, 3).join(" "))) return false;
   for (let i = 2; i < ws.length && i < 10; i++) {
     if (!/^\p{Lu}\p{Ll}+/u.test(ws[i]!) || !/^\p{Lu}\p{Ll}+/u.test(ws[i - 1]!) || i - 1 < 2) continue;
     // Two capitalised words in a row end a name where the noun phrase ends: at a comma, the end, or a verb.
