@@ -32,6 +32,8 @@ describe("presentPerfect: the lede's tense", () => {
     // A participle after its noun is no main verb: "A man arrested in the raid was ...".
     ["A man arrested in the raid was freed on bail", "A man arrested in the raid was freed on bail"],
     ["A village ruled by a council of elders", "A village ruled by a council of elders"],
+    // Nor is the verb of a relative clause.
+    ["The Varley club, which finished third, spent £40,000 on boats", "The Varley club, which finished third, spent £40,000 on boats"],
     // "was" before something other than a participle.
     ["The mayor was the first to arrive", "The mayor was the first to arrive"],
     // Inside a quotation the words are someone's own.

@@ -106,9 +106,11 @@ export function presentPerfect(ws: readonly Word[], sentence: readonly Word[] = 
   if (ws.some((w) => DATED.test(w.low)) || sentence.some((w) => HISTORY.test(w.low)) || /["“”‘]/.test(texts.join(" "))) return texts;
   const v = ws.findIndex((w) => w.first === "VERB" || w.first === "AUX");
   if (v < 1 || !subjectEnds(ws[v - 1]!) || /[,;:]$/.test(ws[v - 1]!.text) && ws[v - 1]!.last !== "NUM") return texts;
-  // The subject: no clause of its own before the verb ("If the team won ...").
+  // The subject: no clause of its own before the verb ("If the team won ..."), and the verb not that of a
+  // relative clause ("The club, which finished third, spent ...": "finished" is no main verb).
   const subject = ws.slice(0, v);
   if (subject.some((w) => w.first === "SCONJ" || w.first === "VERB" || w.first === "AUX")) return texts;
+  if (/^(?:who|which|that|whom|whose)$/.test(subject[subject.length - 1]!.low)) return texts;
   // Nor a verb the tagger took for a noun: a lower-case noun before a determiner ("The app extracts the
   // colours from photos found online": "found" is no main verb).
   if (subject.some((w, i) => w.first === "NOUN" && /^\p{Ll}/u.test(w.text) && subject[i + 1]?.first === "DET")) return texts;
