@@ -42,3 +42,19 @@ describe("speakerOf: the speaker named before the verb of saying", () => {
     expect(makeTitle(analyze(claim))).toMatch(/^Rowan Tiller would hand the keys of the lighthouse/);
   });
 });
+
+describe("a claim out of reported speech stands as a main clause", () => {
+  test("a second claim joined by \"and that\" loses its \"that\"", () => {
+    const text =
+      "The Varley ferry company has confirmed that the old ferry will be sold and that a new ferry will sail to Kellbridge in May. " +
+      "The new ferry was built in Dunmere.";
+    const cs = titleCandidates(analyze(text)).map((c) => c.words.join(" "));
+    expect(cs).toContain("the old ferry will be sold and a new ferry will sail to Kellbridge in May");
+    expect(cs.some((c) => /\band that\b/.test(c) && !/^The Varley ferry company/.test(c))).toBe(false);
+  });
+
+  test("from the sentence's start the words stay as they are", () => {
+    const cs = titleCandidates(analyze("Dunmere council agreed that the quay would close and that the ferry would move.")).map((c) => c.words.join(" "));
+    expect(cs).toContain("Dunmere council has agreed that the quay would close and that the ferry would move");
+  });
+});

@@ -159,9 +159,13 @@ function* runs(doc: Doc, p: TitleParams, below?: (bound: number) => boolean): Ge
         // The name that replaces "He"/"She" takes room in the title.
         const extra = name ? name.split(" ").length - 1 : 0;
         const budget = p.maxWords - extra;
+        const reported = s > 0 && /^(?:that|said|says)$/i.test(ws[s - 1]!);
         const usable = (kept: Word[]) => kept.length >= p.minWords && !bareNumberSubject(kept) && !kept.some((w) => FIRST_PERSON.test(w.text));
         // The run as the title says it, within `room` words.
-        const say = (kept: Word[], room: number): string[] => {
+        const say = (whole: Word[], room: number): string[] => {
+          // A claim taken out of reported speech stands as a main clause, and so does a second one joined to
+          // it: "... said that A and that B" gives "A and B".
+          const kept = reported ? whole.filter((w, i) => !(w.low === "that" && w.first === "SCONJ" && whole[i - 1]?.first === "CCONJ")) : whole;
           // In the lede's tense when nothing dates it: "Police arrested ..." -> "Police have arrested ...".
           const perfect = p.perfect ? presentPerfect(kept, tagged) : [];
           const run = perfect.length && perfect.length <= room ? perfect : kept.map((w) => w.text);
