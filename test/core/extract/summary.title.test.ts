@@ -24,6 +24,9 @@ describe("presentPerfect: the lede's tense", () => {
     ["The ferry was later refloated by two tugs", "The ferry was later refloated by two tugs"],
     // The subject's head is before its modifiers: "a shipment of crates" is one shipment.
     ["A shipment of crates arrived at the quay", "A shipment of crates has arrived at the quay"],
+    // A quantifier that is plural whatever its tag, and a second verb's "was" after "and".
+    ["Many of the anglers in the town complained to the council", "Many of the anglers in the town have complained to the council"],
+    ["The ferry ran aground near Varley and was towed to the quay", "The ferry has run aground near Varley and been towed to the quay"],
     // Not a simple past after the subject: present, future, already perfect, pasts spelt like presents.
     ["The council plans a new harbour wall", "The council plans a new harbour wall"],
     ["The council will approve the wall", "The council will approve the wall"],

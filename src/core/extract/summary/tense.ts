@@ -48,6 +48,8 @@ function plural(whole: readonly Word[]): boolean {
   if (subject.length === 1 && subject[0]!.last === "PROPN" && isCommonWord(head) && /[^su'’]s$/.test(head)) return true;
   // "and" joins two subjects ("Jo and Ana", "the mayor and her deputy"), not a sentence's opening "And".
   if (subject.some((w, i) => i > 0 && w.low === "and" && w.first === "CCONJ" && subject[i + 1]?.first !== "ADP")) return true;
+  // "Many of the anglers in Varley", "Both of the boats": a quantifier that is plural whatever its tag.
+  if (/^(?:many|several|both|few)$/.test(head)) return true;
   if (subject[subject.length - 1]!.last === "PRON") return PLURAL_PRONOUN.has(head);
   if (PLURAL_NOUN.has(head)) return true;
   return subject[subject.length - 1]!.last === "NOUN" && /[^su'’]s$/.test(head) && !/(?:ss|us|is|news|series|species)$/.test(head);
@@ -145,7 +147,10 @@ export function presentPerfect(ws: readonly Word[], sentence: readonly Word[] = 
   // has taken" where the past differs ("and took" -> "and taken").
   const shared = after.map((w, i) => {
     const prev = rest[i - 1];
-    return prev && prev.first === "CCONJ" && rest[i]!.first === "VERB" && PARTICIPLE[w] ? PARTICIPLE[w] : w;
+    if (!prev || prev.first !== "CCONJ") return w;
+    // "ran aground and was towed" -> "has run aground and been towed".
+    if ((w === "was" || w === "were") && isParticiple(rest[i + 1])) return "been";
+    return rest[i]!.first === "VERB" && PARTICIPLE[w] ? PARTICIPLE[w] : w;
   });
   return [...before, has, participle, ...shared];
 }
