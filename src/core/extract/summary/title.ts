@@ -130,8 +130,10 @@ function* runs(doc: Doc, p: TitleParams, below?: (bound: number) => boolean): Ge
     if (inQuote || /\?["”’']?$/.test(u.text)) continue;
     const weekday = WEEKDAY.test(u.text);
     const year = YEAR.test(u.text);
-    const all = withoutRepeats(headlineClause(u.text).replace(CONNECTIVE, "").replace(/[.!]+["”’']?$/u, "").split(/\s+/).filter(Boolean));
-    for (const ws of sentencesIn(all)) {
+    // Each sentence the splitter left together is said as a headline on its own (its attribution at its end).
+    const parts = sentencesIn(u.text.split(/\s+/).filter(Boolean)).map((part) => withoutRepeats(headlineClause(part.join(" ")).replace(CONNECTIVE, "").replace(/[.!]+["”’']?$/u, "").split(/\s+/).filter(Boolean)));
+    for (const ws of parts) {
+      if (!ws.length) continue;
       const worth = below && wordWorths(ws, seen, p.functionWord);
       if (worth && below(scoreBound(worth, 0, u.position, p, weekday))) continue;
       const tagged = tagWords(ws, doc);
@@ -294,6 +296,9 @@ function bareNumberSubject(ws: readonly Word[]): boolean {
 // Abbreviations that end in a full stop inside a sentence: initials ("J.", "U.S."), titles ("Mr.", "Dr.").
 const ABBREVIATION = /^(?:(?:\p{Lu}\.)+|(?:Mr|Mrs|Ms|Dr|St|Prof|Rev|Gen|Col|Capt|Lt|Sgt|Sen|Rep|Gov|Jr|Sr|No|vs|v)\.)$/u;
 
+// Words capitalised only where a sentence opens.
+const OPENS_ONLY = /^(?:It|It's|It’s|He|She|They|We|This|These|Those|There|His|Their|Our|But|However|Meanwhile|In)$/;
+
 /**
  * The sentences in a unit's words: the splitter keeps "... from Tay Fabrics Ltd. Mr Ross, a builder, was
  * freed" as one, and a run must not take words from both.
@@ -302,7 +307,10 @@ function sentencesIn(ws: string[]): string[][] {
   const out: string[][] = [];
   let from = 0;
   for (let i = 0; i < ws.length - 1; i++) {
-    if (/\p{L}[.!?]["”’']?$/u.test(ws[i]!) && !ABBREVIATION.test(ws[i]!) && /^["“‘']?\p{Lu}/u.test(ws[i + 1]!)) {
+    const stop = /\p{L}[.!?]["”’']?$/u.test(ws[i]!) && !ABBREVIATION.test(ws[i]!) && /^["“‘']?\p{Lu}/u.test(ws[i + 1]!);
+    // A caption or a page's lines run together without a stop: a lower-case word, then a word that is
+    // capitalised only where a sentence opens ("... for the coming season It is the first ...").
+    if (stop || (/^\p{Ll}{3,}$/u.test(ws[i]!) && OPENS_ONLY.test(ws[i + 1]!))) {
       out.push(ws.slice(from, i + 1).map((w, k) => (k === i - from ? w.replace(/[.!?]+(["”’']?)$/u, "$1") : w)));
       from = i + 1;
     }
