@@ -26,6 +26,9 @@ describe("presentPerfect: the lede's tense", () => {
     ["A shipment of crates arrived at the quay", "A shipment of crates has arrived at the quay"],
     // A quantifier that is plural whatever its tag, and a second verb's "was" after "and".
     ["Many of the anglers in the town complained to the council", "Many of the anglers in the town have complained to the council"],
+    ["A number of Varley anglers complained to the council", "A number of Varley anglers have complained to the council"],
+    ["A total of 40 boats sailed in the regatta", "A total of 40 boats have sailed in the regatta"],
+    ["A lot of the harbour flooded in the storm", "A lot of the harbour has flooded in the storm"],
     ["The ferry ran aground near Varley and was towed to the quay", "The ferry has run aground near Varley and been towed to the quay"],
     // Not a simple past after the subject: present, future, already perfect, pasts spelt like presents.
     ["The council plans a new harbour wall", "The council plans a new harbour wall"],

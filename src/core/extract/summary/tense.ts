@@ -48,8 +48,10 @@ function plural(whole: readonly Word[]): boolean {
   if (subject.length === 1 && subject[0]!.last === "PROPN" && isCommonWord(head) && /[^su'’]s$/.test(head)) return true;
   // "and" joins two subjects ("Jo and Ana", "the mayor and her deputy"), not a sentence's opening "And".
   if (subject.some((w, i) => i > 0 && w.low === "and" && w.first === "CCONJ" && subject[i + 1]?.first !== "ADP")) return true;
-  // "Many of the anglers in Varley", "Both of the boats": a quantifier that is plural whatever its tag.
+  // "Many of the anglers in Varley", "Both of the boats": a quantifier that is plural whatever its tag; "A
+  // number of firms", "A total of 20 people": the noun after "of" is what is counted, and agrees.
   if (/^(?:many|several|both|few)$/.test(head)) return true;
+  if (whole.length > 3 && /^a (?:number|couple|handful|lot|total|host) of$/.test(whole.slice(0, 3).map((w) => w.low).join(" "))) return plural(whole.slice(3));
   if (subject[subject.length - 1]!.last === "PRON") return PLURAL_PRONOUN.has(head);
   if (PLURAL_NOUN.has(head)) return true;
   return subject[subject.length - 1]!.last === "NOUN" && /[^su'’]s$/.test(head) && !/(?:ss|us|is|news|series|species)$/.test(head);
