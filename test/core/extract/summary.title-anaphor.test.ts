@@ -48,3 +48,25 @@ describe("anaphor: a run that opens with \"The\" and a noun of an earlier senten
     expect(cs.some((c) => /^[^\p{L}\p{N}]/u.test(c.words[0] ?? ""))).toBe(false);
   });
 });
+
+describe("anaphor: a noun that stands for what was said before it", () => {
+  const SHELL =
+    "The move will close the coast road at Dunmere for two years. " +
+    "Dunmere council has voted to rebuild the coast road and the sea wall beside it. " +
+    "Buses will use the hill road while the coast road is closed.";
+
+  test("\"The move\" refers back even in the first sentence", () => {
+    const cs = titleCandidates(analyze(SHELL));
+    const move = cs.filter((c) => /^The move\b/.test(c.words.join(" ")));
+    expect(move.length).toBeGreaterThan(0);
+    expect(move.every((c) => c.position === 0 && c.anaphor)).toBe(true);
+    expect(makeTitle(analyze(SHELL), { anaphor: 0 })).toMatch(/^The move will close the coast road/);
+    expect(makeTitle(analyze(SHELL))).toMatch(/^Dunmere council has voted to rebuild the coast road/);
+  });
+
+  test("a noun that names the thing itself is no reference back", () => {
+    const cs = titleCandidates(analyze("The ferry will stop at Dunmere for two years. The council has voted to rebuild its quay."));
+    expect(cs.some((c) => /^The ferry\b/.test(c.words.join(" ")))).toBe(true);
+    expect(cs.some((c) => c.anaphor)).toBe(false);
+  });
+});

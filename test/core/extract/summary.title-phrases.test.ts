@@ -3,7 +3,7 @@
 // opening connectives, on invented sentences.
 import { headlineClause, opensWithReport } from "../../../src/core/extract/summary/attribution.js";
 import { shortenings, tagWords } from "../../../src/core/extract/summary/phrases.js";
-import { describesPerson, makeTitle } from "../../../src/core/extract/summary/title.js";
+import { describesPerson, makeTitle, titleCandidates } from "../../../src/core/extract/summary/title.js";
 import { analyze } from "../../../src/core/text/index.js";
 
 const forms = (s: string) => shortenings(tagWords(s.split(" ")), 0, 20).map((f) => f.map((w) => w.text).join(" "));
@@ -37,6 +37,10 @@ describe("who heard it is an attribution", () => {
     ["The quay wall had cracked in the spring, an inquiry was told.", "The quay wall had cracked in the spring."],
     // Between commas too.
     ["The driver, the court heard, had been awake for twenty hours.", "The driver had been awake for twenty hours."],
+    // What a study found is told as someone's word is; a thing found is not.
+    ["Walking to work can lower blood pressure, a study found.", "Walking to work can lower blood pressure."],
+    ["Most anglers in Varley fish at night, the survey shows.", "Most anglers in Varley fish at night."],
+    ["The boat sank near the quay, where its mast was found.", "The boat sank near the quay, where its mast was found."],
   ])("%s", (sentence, want) => expect(headlineClause(sentence)).toBe(want));
 
   test.each<[string, string]>([
@@ -70,6 +74,8 @@ describe("a bare description of a person leans on the sentence that named them",
     ["The former minister was fined £500 at Varley court", true],
     ["The three-time champion has retired from rowing", true],
     ["The world number two has pulled out of the final", true],
+    ["The mother-of-two has swum to the island", true],
+    ["The father-of-four's boat will be sold at Varley", true],
     ["The former Varley Rovers striker has joined a club in Kellbridge", true],
     // Named: the description ends in the name, or it is no person's.
     ["The former minister Jo Pell has died at the age of 81", false],
@@ -101,4 +107,22 @@ describe("an opening connective goes", () => {
     ["Conversely, the Varley ferry has carried more cars this summer than ever before.", "The Varley ferry has carried more cars this summer than ever before"],
     ["Moreover, the harbour board has bought two new tugs for the Varley quay.", "The harbour board has bought two new tugs for the Varley quay"],
   ])("%s", (text, want) => expect(makeTitle(analyze(text))).toBe(want));
+});
+
+describe("sentences a page ran together", () => {
+  test("a word capitalised only where a sentence opens, after a lower-case word, ends the run", () => {
+    const text =
+      "The Varley rowing club has signed three new coaches for the coming season It is the first time the club has paid its coaches. " +
+      "The coaches will train the Varley rowing club's juniors.";
+    const cs = titleCandidates(analyze(text)).map((c) => c.words.join(" "));
+    expect(cs).toContain("The Varley rowing club has signed three new coaches for the coming season");
+    expect(cs.some((c) => /season It\b/.test(c))).toBe(false);
+  });
+
+  test("each sentence loses its own attribution", () => {
+    const text = "Varley anglers catch more fish at night than by day, a survey found In the same survey most anglers fished alone. Night fishing is popular with Varley anglers.";
+    const cs = titleCandidates(analyze(text)).map((c) => c.words.join(" "));
+    expect(cs.some((c) => /^Varley anglers catch more fish at night/.test(c))).toBe(true);
+    expect(cs.some((c) => /survey found/.test(c))).toBe(false);
+  });
 });

@@ -24,6 +24,12 @@ describe("presentPerfect: the lede's tense", () => {
     ["The ferry was later refloated by two tugs", "The ferry was later refloated by two tugs"],
     // The subject's head is before its modifiers: "a shipment of crates" is one shipment.
     ["A shipment of crates arrived at the quay", "A shipment of crates has arrived at the quay"],
+    // A quantifier that is plural whatever its tag, and a second verb's "was" after "and".
+    ["Many of the anglers in the town complained to the council", "Many of the anglers in the town have complained to the council"],
+    ["A number of Varley anglers complained to the council", "A number of Varley anglers have complained to the council"],
+    ["A total of 40 boats sailed in the regatta", "A total of 40 boats have sailed in the regatta"],
+    ["A lot of the harbour flooded in the storm", "A lot of the harbour has flooded in the storm"],
+    ["The ferry ran aground near Varley and was towed to the quay", "The ferry has run aground near Varley and been towed to the quay"],
     // Not a simple past after the subject: present, future, already perfect, pasts spelt like presents.
     ["The council plans a new harbour wall", "The council plans a new harbour wall"],
     ["The council will approve the wall", "The council will approve the wall"],
@@ -32,11 +38,26 @@ describe("presentPerfect: the lede's tense", () => {
     // A participle after its noun is no main verb: "A man arrested in the raid was ...".
     ["A man arrested in the raid was freed on bail", "A man arrested in the raid was freed on bail"],
     ["A village ruled by a council of elders", "A village ruled by a council of elders"],
+    // Nor is the verb of a relative clause.
+    ["The Varley club, which finished third, spent £40,000 on boats", "The Varley club, which finished third, spent £40,000 on boats"],
     // "was" before something other than a participle.
     ["The mayor was the first to arrive", "The mayor was the first to arrive"],
     // Inside a quotation the words are someone's own.
     ["The sign read “we closed early”", "The sign read “we closed early”"],
   ])("%s", (sentence, want) => expect(perfect(sentence)).toBe(want));
+
+  // The run may stop before the clause's main verb: the rest of its sentence tells a participle after its
+  // noun ("Anglers interviewed at the quay, ..., said") from a main verb.
+  test.each<[string, number, string]>([
+    ["Anglers interviewed at the quay, including Jo Pell, said they had seen no seals", 5, "Anglers interviewed at the quay,"],
+    ["Tomas Brandt, 61, pictured at home in Varley, runs the only ferry to the island", 8, "Tomas Brandt, 61, pictured at home in Varley,"],
+    // A past after a comma can be the next of a list of verbs; an object after the first verb makes it a main one.
+    ["The ferry started from the quay, lost a propeller and drifted", 6, "The ferry has started from the quay,"],
+    ["The council sold the quay, based in Varley, to a salvage firm", 5, "The council has sold the quay,"],
+  ])("%s", (sentence, n, want) => {
+    const tagged = tagWords(sentence.split(" "));
+    expect(presentPerfect(tagged.slice(0, n), tagged).join(" ")).toBe(want);
+  });
 });
 
 // Function words and attribution verbs a whole phrase never ends on.

@@ -15,8 +15,11 @@ export const ATTRIBUTION_OPENING =
 // was told.", "..., the jury heard."); "the blast was heard" is no attribution.
 const HEARD = String.raw`(?:was|were|has been|had been) told|(?<!\b(?:was|were|be|been|being|is|are)\s)(?:heard|hears)`;
 const INNER_ATTRIBUTION = new RegExp(String.raw`,\s+(?:\S+\s+){0,5}?(?:said|says|argues|believes|warns|claims|reports|reported|added|${HEARD})(?:\s+on\s+\p{Lu}\S*)?,\s+`, "giu");
+// A study's finding is told as someone's word is: "..., a study found.", "..., the survey shows." (not "...,
+// where its mast was found.").
+const FOUND = String.raw`(?:study|survey|report|research|researchers|scientists|review|analysis|poll|audit)\s+(?:has\s+|have\s+)?(?:found|finds|shows|showed)`;
 const TRAILING_ATTRIBUTION = new RegExp(
-  String.raw`,\s+(?:according to [^,]{3,60}|(?:[^\s,]+\s+){0,6}?(?:said|says|told \S+(?: \S+)?|added|reported|announced|confirmed|warned|claimed|suggested|revealed|has learned|${HEARD})(?:\s+(?:on|in|last|this|earlier|late)\s+\S+(?:\s+\S+)?)?)([.!]?["”’]?)$`,
+  String.raw`,\s+(?:according to [^,]{3,60}|(?:[^\s,]+\s+){0,6}?(?:said|says|told \S+(?: \S+)?|added|reported|announced|confirmed|warned|claimed|suggested|revealed|has learned|${HEARD}|${FOUND})(?:\s+(?:on|in|last|this|earlier|late)\s+\S+(?:\s+\S+)?)?)([.!]?["”’]?)$`,
   "iu",
 );
 

@@ -97,3 +97,43 @@ export function pronounReferent(
   }
   return best;
 }
+
+const SPEECH_VERB = /^(?:said|says|added|adds|admitted|admits|insisted|insists|claimed|claims|explained|explains)$/;
+const NAME_WORD = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u;
+
+/**
+ * Who "he"/"she" means when it opens the claim of reported speech: the speaker named right before the verb
+ * of saying ("Jo Pell said he would ...", "Mr Pell says that he ..."), as English reports a speaker's own
+ * plans in the third person. A name only: one with a title, or two or three capitalised words, or a
+ * surname the article gives in full (`fullName`, which also gives the name as the title says it); not one
+ * the article ever marks as of the other gender. Undefined when `start` does not follow such a speaker.
+ */
+export function speakerOf(
+  ws: readonly string[],
+  start: number,
+  article: string,
+  gender: Gender,
+  fullName: (surname: string) => string | undefined,
+  known: Map<string, Evidence> = new Map(),
+): string | undefined {
+  let i = start - 1;
+  if (ws[i]?.toLowerCase() === "that") i--;
+  if (!SPEECH_VERB.test(ws[i] ?? "")) return undefined;
+  let from = i;
+  while (from > 0 && i - from < 4 && NAME_WORD.test(ws[from - 1]!)) from--;
+  // The name opens its clause: the sentence's start or after a comma ("In an interview, Pell said he ...").
+  if (from === i || (from > 0 && !/,$/.test(ws[from - 1]!))) return undefined;
+  const words = ws.slice(from, i);
+  const titled = words.length > 1 && TITLE.test(`${words[0]} `);
+  const bare = titled ? words.slice(1) : words;
+  if (bare.length > 3 || bare.some((w) => NOT_PERSON.test(w) || ROLE.test(w))) return undefined;
+  const full = bare.length === 1 ? fullName(bare[0]!) : undefined;
+  if (!titled && bare.length < 2 && !full) return undefined;
+  const name = bare.length > 1 ? bare.join(" ") : full ?? words.join(" ");
+  let e = known.get(name);
+  if (!e) known.set(name, (e = evidence(name, article)));
+  // The claim's own pronoun counts as evidence of its gender, so any sign of the other one (a title, a
+  // pronoun after another use of the name) is doubt enough.
+  if (gender === "he" ? e.she : e.he) return undefined;
+  return name;
+}

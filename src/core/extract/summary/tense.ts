@@ -48,6 +48,10 @@ function plural(whole: readonly Word[]): boolean {
   if (subject.length === 1 && subject[0]!.last === "PROPN" && isCommonWord(head) && /[^su'’]s$/.test(head)) return true;
   // "and" joins two subjects ("Jo and Ana", "the mayor and her deputy"), not a sentence's opening "And".
   if (subject.some((w, i) => i > 0 && w.low === "and" && w.first === "CCONJ" && subject[i + 1]?.first !== "ADP")) return true;
+  // "Many of the anglers in Varley", "Both of the boats": a quantifier that is plural whatever its tag; "A
+  // number of firms", "A total of 20 people": the noun after "of" is what is counted, and agrees.
+  if (/^(?:many|several|both|few)$/.test(head)) return true;
+  if (whole.length > 3 && /^a (?:number|couple|handful|lot|total|host) of$/.test(whole.slice(0, 3).map((w) => w.low).join(" "))) return plural(whole.slice(3));
   if (subject[subject.length - 1]!.last === "PRON") return PLURAL_PRONOUN.has(head);
   if (PLURAL_NOUN.has(head)) return true;
   return subject[subject.length - 1]!.last === "NOUN" && /[^su'’]s$/.test(head) && !/(?:ss|us|is|news|series|species)$/.test(head);
@@ -63,6 +67,29 @@ function participleOf(word: string, tag: Word["first"]): string | undefined {
   if (lemma === w || /(?:ing|s)$/.test(w)) return undefined;
   return w;
 }
+
+/**
+ * "Anglers interviewed at the quay, including Jo Pell, said ...", "Jo Pell, 45, pictured at home, runs
+ * ...": a past with no object after its noun (a preposition or an adverb follows it), and further on in the
+ * clause, right after a comma, a verb of saying or a present: that verb is the clause's, and the past a
+ * participle that qualifies the noun. A past after a comma could be the next of a list of verbs ("sailed
+ * from the quay, lost a mast ..."), so it does not count. The clause ends at a conjunction, a semicolon, a
+ * colon or a dash.
+ */
+function verbAfterAside(sentence: readonly Word[], at: number): boolean {
+  const next = sentence[at + 1];
+  if (at < 0 || !next || !(next.first === "ADP" || next.first === "ADV")) return false;
+  for (let i = at + 2; i < sentence.length; i++) {
+    const w = sentence[i]!;
+    const prev = sentence[i - 1]!.text;
+    if (w.first === "CCONJ" || w.first === "SCONJ" || /[;:]$/.test(prev) || /^[-–—]+$/.test(w.text)) return false;
+    if (w.first !== "VERB" || !/,$/.test(prev) || !/^\p{Ll}+$/u.test(w.text)) continue;
+    const lemma = verbLemma(w.text);
+    if (SAYING.has(lemma) || (lemma !== w.text && /[^s]s$/.test(w.text))) return true;
+  }
+  return false;
+}
+const SAYING = new Set("say tell add claim believe warn argue insist state suggest explain allege note write".split(" "));
 
 /** A passive's participle: "-ed", "-en" or an irregular form after "was"/"were". */
 function isParticiple(w: Word | undefined): boolean {
@@ -83,9 +110,11 @@ export function presentPerfect(ws: readonly Word[], sentence: readonly Word[] = 
   if (ws.some((w) => DATED.test(w.low)) || sentence.some((w) => HISTORY.test(w.low)) || /["“”‘]/.test(texts.join(" "))) return texts;
   const v = ws.findIndex((w) => w.first === "VERB" || w.first === "AUX");
   if (v < 1 || !subjectEnds(ws[v - 1]!) || /[,;:]$/.test(ws[v - 1]!.text) && ws[v - 1]!.last !== "NUM") return texts;
-  // The subject: no clause of its own before the verb ("If the team won ...").
+  // The subject: no clause of its own before the verb ("If the team won ..."), and the verb not that of a
+  // relative clause ("The club, which finished third, spent ...": "finished" is no main verb).
   const subject = ws.slice(0, v);
   if (subject.some((w) => w.first === "SCONJ" || w.first === "VERB" || w.first === "AUX")) return texts;
+  if (/^(?:who|which|that|whom|whose)$/.test(subject[subject.length - 1]!.low)) return texts;
   // Nor a verb the tagger took for a noun: a lower-case noun before a determiner ("The app extracts the
   // colours from photos found online": "found" is no main verb).
   if (subject.some((w, i) => w.first === "NOUN" && /^\p{Ll}/u.test(w.text) && subject[i + 1]?.first === "DET")) return texts;
@@ -101,6 +130,7 @@ export function presentPerfect(ws: readonly Word[], sentence: readonly Word[] = 
   if (clause.some((w) => w.first === "AUX" || AUXILIARY.has(w.low) && w.low !== "to" && w.low !== "not")) return texts;
   // "A state ruled by ...", "a man named as ...": a participle after its noun, not the clause's verb.
   if (/^(?:by|as)$/.test(rest[0]?.low ?? "")) return texts;
+  if (verbAfterAside(sentence, sentence.indexOf(ws[v]!))) return texts;
   const verb = ws[v]!;
   const has = plural(subject) ? "have" : "has";
   const before = texts.slice(0, v);
@@ -119,7 +149,10 @@ export function presentPerfect(ws: readonly Word[], sentence: readonly Word[] = 
   // has taken" where the past differs ("and took" -> "and taken").
   const shared = after.map((w, i) => {
     const prev = rest[i - 1];
-    return prev && prev.first === "CCONJ" && rest[i]!.first === "VERB" && PARTICIPLE[w] ? PARTICIPLE[w] : w;
+    if (!prev || prev.first !== "CCONJ") return w;
+    // "ran aground and was towed" -> "has run aground and been towed".
+    if ((w === "was" || w === "were") && isParticiple(rest[i + 1])) return "been";
+    return rest[i]!.first === "VERB" && PARTICIPLE[w] ? PARTICIPLE[w] : w;
   });
   return [...before, has, participle, ...shared];
 }

@@ -7,7 +7,7 @@
 import type { Doc } from "../../text/index.js";
 import { ATTRIBUTION_OPENING, headlineClause, opensWithReport, REPORTED_SPEECH } from "./attribution.js";
 import { clauseStarts, hasMainVerb, shortenings, tagWords, wholeBefore, wordTerms, type Word } from "./phrases.js";
-import { personNames, pronounReferent, type Evidence } from "./people.js";
+import { personNames, pronounReferent, speakerOf, type Evidence } from "./people.js";
 import { closingAhead, quoteOpenAfter, standalone } from "./standalone.js";
 import { contentTerms, isStopword } from "../../text/terms.js";
 import { toUnits } from "./units.js";
@@ -51,7 +51,8 @@ export interface TitleParams {
   leaning: number;
   /**
    * Cost of a run whose subject is "The" and one noun that an earlier sentence used ("The festival is
-   * ..."): it refers back to that sentence, where a headline names the thing.
+   * ...") or a noun that stands for what was said before it ("The move will ..."): it refers back, where
+   * a headline names the thing.
    */
   anaphor: number;
 }
@@ -129,8 +130,10 @@ function* runs(doc: Doc, p: TitleParams, below?: (bound: number) => boolean): Ge
     if (inQuote || /\?["”’']?$/.test(u.text)) continue;
     const weekday = WEEKDAY.test(u.text);
     const year = YEAR.test(u.text);
-    const all = withoutRepeats(headlineClause(u.text).replace(CONNECTIVE, "").replace(/[.!]+["”’']?$/u, "").split(/\s+/).filter(Boolean));
-    for (const ws of sentencesIn(all)) {
+    // Each sentence the splitter left together is said as a headline on its own (its attribution at its end).
+    const parts = sentencesIn(u.text.split(/\s+/).filter(Boolean)).map((part) => withoutRepeats(headlineClause(part.join(" ")).replace(CONNECTIVE, "").replace(/[.!]+["”’']?$/u, "").split(/\s+/).filter(Boolean)));
+    for (const ws of parts) {
+      if (!ws.length) continue;
       const worth = below && wordWorths(ws, seen, p.functionWord);
       if (worth && below(scoreBound(worth, 0, u.position, p, weekday))) continue;
       const tagged = tagWords(ws, doc);
@@ -153,14 +156,18 @@ function* runs(doc: Doc, p: TitleParams, below?: (bound: number) => boolean): Ge
         if (tagged[s]!.first === "NUM" && !(next && (next.first === "NOUN" || next.first === "PROPN" || next.first === "ADJ" || next.first === "SYM"))) continue;
         // "He"/"She" becomes the person meant; with no one to name, no run from here can be a title.
         const pron = /^(?:he|she)$/i.test(ws[s]!) ? (ws[s]!.toLowerCase() as "he" | "she") : undefined;
-        const name = pron && pronounReferent(before, doc.text, pron, people);
+        const name = pron && (speakerOf(ws, s, doc.text, pron, (sn) => fullNames.get(sn), people) ?? pronounReferent(before, doc.text, pron, people));
         if (pron && !name) continue;
         // The name that replaces "He"/"She" takes room in the title.
         const extra = name ? name.split(" ").length - 1 : 0;
         const budget = p.maxWords - extra;
+        const reported = s > 0 && /^(?:that|said|says)$/i.test(ws[s - 1]!);
         const usable = (kept: Word[]) => kept.length >= p.minWords && !bareNumberSubject(kept) && !kept.some((w) => FIRST_PERSON.test(w.text));
         // The run as the title says it, within `room` words.
-        const say = (kept: Word[], room: number): string[] => {
+        const say = (whole: Word[], room: number): string[] => {
+          // A claim taken out of reported speech stands as a main clause, and so does a second one joined to
+          // it: "... said that A and that B" gives "A and B".
+          const kept = reported ? whole.filter((w, i) => !(w.low === "that" && w.first === "SCONJ" && whole[i - 1]?.first === "CCONJ")) : whole;
           // In the lede's tense when nothing dates it: "Police arrested ..." -> "Police have arrested ...".
           const perfect = p.perfect ? presentPerfect(kept, tagged) : [];
           const run = perfect.length && perfect.length <= room ? perfect : kept.map((w) => w.text);
@@ -189,8 +196,13 @@ function* runs(doc: Doc, p: TitleParams, below?: (bound: number) => boolean): Ge
 function anaphoric(kept: readonly Word[], earlier: ReadonlySet<string>): boolean {
   const [a, n, v] = kept;
   if (!a || !n || !v || a.low !== "the" || n.first !== "NOUN" || !/^\p{Ll}/u.test(n.text) || !(v.first === "VERB" || v.first === "AUX")) return false;
-  return n.terms.some((t) => earlier.has(t));
+  return SHELL_NOUN.has(n.low) || n.terms.some((t) => earlier.has(t));
 }
+
+// Nouns that stand for a stretch of text said before them, "shell nouns" (Schmid 2000): "The move was ...",
+// "The decision means ...". As a subject with "The" they refer back even in the first sentence (to the
+// standfirst a headline replaces), and a headline names the thing instead.
+const SHELL_NOUN = new Set("move decision measure step announcement ruling proposal findings development news incident attempt comments remarks claims allegations action changes agreement deal plan verdict".split(" "));
 
 // A day that dates what the sentence reports ("on Tuesday", "last Friday", "Monday's vote", "Sunday night"),
 // not a day in a list of fixtures.
@@ -260,12 +272,13 @@ function withFullName(run: string[], names: ReadonlyMap<string, string>, budget:
 }
 
 /**
- * "The 24-year-old has ...", "The former minister was ...", "The two-time winner", "The world number one": a person described, not named, leans on the
+ * "The 24-year-old has ...", "The former minister was ...", "The two-time winner", "The world number one",
+ * "The mother-of-two": a person described, not named, leans on the
  * sentence that named them. Not when the description ends in the name ("The former minister Jo Pell has");
  * a name that qualifies a noun is no name of the person ("The former Varley Rovers striker has").
  */
 export function describesPerson(ws: readonly string[]): boolean {
-  if (!/^the$/i.test(ws[0] ?? "") || !/^(?:\d+-year-old|former|ex-\S+|\S+-time)$/i.test(ws[1] ?? "") && !/^world number$/i.test(ws.slice(1, 3).join(" "))) return false;
+  if (!/^the$/i.test(ws[0] ?? "") || !/^(?:\d+-year-old|former|ex-\S+|\S+-time|(?:father|mother|dad|mum|grandfather|grandmother)-of-\S+)$/i.test(ws[1] ?? "") && !/^world number$/i.test(ws.slice(1, 3).join(" "))) return false;
   for (let i = 2; i < ws.length && i < 10; i++) {
     if (!/^\p{Lu}\p{Ll}+/u.test(ws[i]!) || !/^\p{Lu}\p{Ll}+/u.test(ws[i - 1]!) || i - 1 < 2) continue;
     // Two capitalised words in a row end a name where the noun phrase ends: at a comma, the end, or a verb.
@@ -283,6 +296,9 @@ function bareNumberSubject(ws: readonly Word[]): boolean {
 // Abbreviations that end in a full stop inside a sentence: initials ("J.", "U.S."), titles ("Mr.", "Dr.").
 const ABBREVIATION = /^(?:(?:\p{Lu}\.)+|(?:Mr|Mrs|Ms|Dr|St|Prof|Rev|Gen|Col|Capt|Lt|Sgt|Sen|Rep|Gov|Jr|Sr|No|vs|v)\.)$/u;
 
+// Words capitalised only where a sentence opens.
+const OPENS_ONLY = /^(?:It|It's|It’s|He|She|They|We|This|These|Those|There|His|Their|Our|But|However|Meanwhile|In)$/;
+
 /**
  * The sentences in a unit's words: the splitter keeps "... from Tay Fabrics Ltd. Mr Ross, a builder, was
  * freed" as one, and a run must not take words from both.
@@ -291,7 +307,10 @@ function sentencesIn(ws: string[]): string[][] {
   const out: string[][] = [];
   let from = 0;
   for (let i = 0; i < ws.length - 1; i++) {
-    if (/\p{L}[.!?]["”’']?$/u.test(ws[i]!) && !ABBREVIATION.test(ws[i]!) && /^["“‘']?\p{Lu}/u.test(ws[i + 1]!)) {
+    const stop = /\p{L}[.!?]["”’']?$/u.test(ws[i]!) && !ABBREVIATION.test(ws[i]!) && /^["“‘']?\p{Lu}/u.test(ws[i + 1]!);
+    // A caption or a page's lines run together without a stop: a lower-case word, then a word that is
+    // capitalised only where a sentence opens ("... for the coming season It is the first ...").
+    if (stop || (/^\p{Ll}{3,}$/u.test(ws[i]!) && OPENS_ONLY.test(ws[i + 1]!))) {
       out.push(ws.slice(from, i + 1).map((w, k) => (k === i - from ? w.replace(/[.!?]+(["”’']?)$/u, "$1") : w)));
       from = i + 1;
     }
