@@ -20,20 +20,25 @@ export function runCardBench(options: Partial<CardBenchOptions> = {}): void {
   const log = options.log ?? ((line: string) => console.log(line));
   for (const t of texts.slice(0, 20)) buildCard({ text: t }); // warm-up
   const times: number[] = [];
+  const perRound: string[] = [];
   const near550: number[] = [];
   let rss = process.memoryUsage().rss;
   const t0 = process.hrtime.bigint();
   for (let r = 0; r < rounds; r++) {
+    const round: number[] = [];
     for (const text of texts) {
       const s = process.hrtime.bigint();
       buildCard({ text });
       const ms = Number(process.hrtime.bigint() - s) / 1e6;
       times.push(ms);
+      round.push(ms);
       if (r === 0) {
         const n = words(text).length;
         if (n >= 450 && n <= 650) near550.push(ms);
       }
     }
+    round.sort((a, b) => a - b);
+    perRound.push(`${fmt(percentile(round, 50))}/${fmt(percentile(round, 99))}`);
     rss = Math.max(rss, process.memoryUsage().rss);
   }
   const total = Number(process.hrtime.bigint() - t0) / 1e9;
@@ -45,6 +50,9 @@ export function runCardBench(options: Partial<CardBenchOptions> = {}): void {
   // The samples in briefings/ are shorter: no line of NaN when no article is in the band.
   if (near550.length) log(`card: articles of 450-650 words (${near550.length}): median ${fmt(percentile(near550, 50))} ms, p99 ${fmt(percentile(near550, 99))} ms`);
   else log(`card: no article of 450-650 words in ${name}`);
+  // The optimising compiler is still at work in the first rounds (a fresh process reaches its steady
+  // state after about a thousand cards): each round's own figures show how far it has come.
+  log(`card: median/p99 ms by round: ${perRound.join(", ")}`);
   log(`card: peak RSS ${fmt(rss / 2 ** 20, 0)} MB`);
 }
 
