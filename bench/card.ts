@@ -5,12 +5,19 @@
 import { resolve } from "node:path";
 import { buildCard, words } from "../src/core/index.js";
 import { fmt, percentile } from "./stats.js";
-import { loadTexts } from "./texts.js";
+import { loadTexts, otherTexts } from "./texts.js";
 
 export interface CardBenchOptions {
   rounds: number;
   /** The texts to card (default: loadTexts(), CNN/DM when ../shared is there, else briefings/). */
   corpus: { name: string; texts: string[] };
+  /**
+   * Cards made before the measure, of other articles (otherTexts(), else the corpus's own, in turn): a bot
+   * that has run for a while, its code compiled, meeting articles it has not seen. Default 20.
+   */
+  warm: number;
+  /** The articles to warm up on (default: otherTexts()). */
+  warmTexts: string[];
   log: (line: string) => void;
 }
 
@@ -18,7 +25,14 @@ export function runCardBench(options: Partial<CardBenchOptions> = {}): void {
   const rounds = options.rounds ?? 5;
   const { name, texts } = options.corpus ?? loadTexts();
   const log = options.log ?? ((line: string) => console.log(line));
-  for (const t of texts.slice(0, 20)) buildCard({ text: t }); // warm-up
+  const warm = options.warm ?? 20;
+  if (warm <= 20 && !options.warmTexts) for (const t of texts.slice(0, warm)) buildCard({ text: t }); // warm-up
+  else {
+    const others = options.warmTexts ?? otherTexts();
+    const pool = others.length ? others : texts;
+    for (let i = 0; i < warm; i++) buildCard({ text: pool[i % pool.length]! });
+    log(`card: warmed up on ${warm} cards of ${others.length ? "other articles" : name}`);
+  }
   const times: number[] = [];
   const perRound: string[] = [];
   const near550: number[] = [];

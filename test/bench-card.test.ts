@@ -15,3 +15,13 @@ test("the card bench on briefings/ prints no NaN", () => {
   // One median/p99 pair per round, in order.
   expect(lines[3]).toMatch(/^card: median\/p99 ms by round: \d+\.\d\d\/\d+\.\d\d, \d+\.\d\d\/\d+\.\d\d$/);
 });
+
+test("the card bench warms up on other articles when asked, and says so", () => {
+  const dir = join(__dirname, "..", "briefings");
+  const texts = readdirSync(dir).map((f) => readFileSync(join(dir, f), "utf8"));
+  const lines: string[] = [];
+  runCardBench({ rounds: 1, warm: 30, warmTexts: texts.slice(0, 2), corpus: { name: "briefings/", texts: texts.slice(2) }, log: (l) => void lines.push(l) });
+  expect(lines[0]).toBe("card: warmed up on 30 cards of other articles");
+  expect(lines[1]).toMatch(/^card: \d+ articles from briefings\/ /);
+  expect(lines.join("\n")).not.toMatch(/NaN/);
+});
