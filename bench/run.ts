@@ -1,5 +1,5 @@
 // npm run bench [-- NAME... [options]]: builds dist and runs the named benchmarks (all by default).
-//   card    [--vs DIR] [--rounds N]                 cards/s, median and p99 ms per card, peak RSS; or this build
+//   card    [--vs DIR] [--rounds N] [--warm N]      cards/s, median and p99 ms per card, peak RSS; or this build
 //                                                   against another (DIR: a copy of an earlier dist/), interleaved
 //   figures                                         figure recall per eval file, ISO codes, speed
 //   store   [--articles N] [--pg URL] [--skip-pg]   ingestion rate, question latencies, size, RSS, then
@@ -33,8 +33,9 @@ const BENCHES: Record<string, (args: string[]) => Promise<void> | void> = {
     const at = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
     const rounds = at("--rounds") ? Number(at("--rounds")) : undefined;
     const vs = at("--vs");
+    const warm = at("--warm") ? Number(at("--warm")) : undefined;
     if (vs) runCardVsBench(vs, { rounds });
-    else runCardBench({ rounds });
+    else runCardBench({ rounds, warm });
   },
   figures: figuresBench,
   store: storeBench,
