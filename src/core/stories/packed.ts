@@ -4,7 +4,7 @@
 // for the next decision (64 MB of JSON: tens of thousands of small strings, arrays and objects) was
 // what the slow 1% of decisions spent collecting garbage on; typed arrays hold no pointers to trace.
 // choosePacked gives chooseStory's decision, score for score, to the last bit.
-import { figureMatches, sameQuoteText, scoreAbove, scoreOf, type MatchFeatures, type StoryDecision } from "./match.js";
+import { figureMatches, runHashes, sameQuoteText, scoreAbove, scoreOf, type MatchFeatures, type StoryDecision } from "./match.js";
 import type { StoryFeatures, StoryOptions } from "./types.js";
 
 /** What scoring reads of a member, with its time (what stores keep of a story's newest members). */
@@ -47,8 +47,6 @@ export function createWordIds(): WordIds {
 /** Ints of a member's header: where its words, people, places, quotes, figures start, where it ends, and its first figure value in `nums`. */
 const HEAD = 7;
 const [W, P, L, Q, F, E, V] = [0, 1, 2, 3, 4, 5, 6] as const;
-/** Words in a quote's run (match.ts). */
-const SHINGLE = 5;
 /** Ints per figure: kind, class of the thing counted, the thing. */
 const FIG = 3;
 
@@ -81,40 +79,6 @@ const classOf = (thing: string) => {
   const i = thing.indexOf("|");
   return i < 0 ? thing : thing.slice(0, i);
 };
-
-/** Hashes of the words of `text` split on spaces (as `split(" ")`: empty words too), in `wordHash`; returns how many. */
-const wordHash: number[] = [];
-function hashWords(text: string): number {
-  let n = 0, h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 32) {
-      wordHash[n++] = h;
-      h = 0x811c9dc5;
-    } else h = Math.imul(h ^ c, 0x01000193);
-  }
-  wordHash[n++] = h;
-  return n;
-}
-
-/**
- * Hashes of a quote's runs as match.ts makes them (runsOf: each run of five words, or the whole quote
- * when shorter), pushed to `out`; returns how many. Two quotes share a run only if they share a hash.
- */
-function runHashes(text: string, out: number[]): number {
-  const n = hashWords(text);
-  const len = n < SHINGLE ? n : SHINGLE;
-  const runs = n < SHINGLE ? 1 : n - SHINGLE + 1;
-  for (let i = 0; i < runs; i++) {
-    let r = len;
-    for (let k = 0; k < len; k++) {
-      r = Math.imul(r ^ wordHash[i + k]!, 0x5bd1e995);
-      r ^= r >>> 15;
-    }
-    out.push(r);
-  }
-  return runs;
-}
 
 export function packMembers(members: readonly TimedMatch[], table: WordIds): PackedMembers {
   const n = members.length;

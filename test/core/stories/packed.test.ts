@@ -173,3 +173,30 @@ describe("sameQuoteText", () => {
     expect(shared).toBeLessThan(3800);
   });
 });
+
+describe("sameQuoteWords", () => {
+  // The definition: each quote's runs of five words (the quote whole when shorter), one in common.
+  const runs = (q: string) => {
+    const w = q.split(" ");
+    return w.length < 5 ? [q] : w.slice(0, w.length - 4).map((_, i) => w.slice(i, i + 5).join(" "));
+  };
+  const byDefinition = (a: string, b: string) => runs(a).some((x) => runs(b).includes(x));
+
+  it("answers as the definition on quotes of 0-12 words, fresh or compared before (its run hashes kept), either way round", () => {
+    const r = rng(21);
+    const vocab = ["tide", "gate", "ti", "de", "", "tide gate", "quay"];
+    const quote = () => Array.from({ length: Math.floor(r() * 13) }, () => vocab[Math.floor(r() * vocab.length)]!).join(" ");
+    // Some quotes kept and compared again and again, as a joining article's are with each member's.
+    const kept = Array.from({ length: 20 }, () => ({ words: quote() }));
+    let shared = 0;
+    for (let i = 0; i < 6000; i++) {
+      const a = i % 3 === 0 ? kept[i % kept.length]! : { words: quote() };
+      const b = i % 5 === 0 ? kept[(i * 7) % kept.length]! : { words: quote() };
+      const want = byDefinition(a.words, b.words);
+      expect([a.words, b.words, sameQuoteWords(a, b), sameQuoteWords(b, a)]).toEqual([a.words, b.words, want, want]);
+      if (want) shared++;
+    }
+    expect(shared).toBeGreaterThan(100);
+    expect(shared).toBeLessThan(5500);
+  });
+});
