@@ -113,7 +113,8 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
         const flags = await joinedFlags(c, sid, seq, f, claims);
         // The members the decision scored, unless the row changed since (another writer).
         const members = held?.rev === row.rev ? held.members : (await membersOf(c, [row])).get(sid)!;
-        const recent = recentWith(membersNow(members), f, opts.maxCompared);
+        const added = toRecent(f);
+        const recent = recentWith(membersNow(members), added, opts.maxCompared);
         const rr = recentRow(recent);
         const better = score > row.best_score;
         await c.query({
@@ -126,18 +127,18 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
             flags.cut, flags.rows.map((x) => x.otime), flags.rows.map((x) => x.oseq), flags.rows.map((x) => x.flag), rr.rev,
           ],
         });
-        recentCache.put(sid, rr.rev, rr.json);
+        recentCache.joined(sid, rr.rev, members, recent, added);
         return;
       }
     }
-    const recent = recentWith([], f, opts.maxCompared);
+    const recent = recentWith([], toRecent(f), opts.maxCompared);
     const rr = recentRow(recent);
     const started = await c.query<{ sid: number }>({
       ...named("start", `WITH st AS (INSERT INTO ${s}.stories (id, title, best, best_score, first_time, last_time, updated_at, size, info, recent, rev)
          VALUES ($6, $7, $8, $9, $2, $2, $10, 1, $11::jsonb, $12, $13) RETURNING sid), ${member} SELECT sid FROM st`),
       values: [...memberArgs, storyIdOf(id), card.title, id, score, now, JSON.stringify(mergeInfo(undefined, card)), rr.json, rr.rev],
     });
-    recentCache.put(started.rows[0]!.sid, rr.rev, rr.json);
+    recentCache.put(started.rows[0]!.sid, rr.rev, recent);
   }
 
   /**
@@ -202,7 +203,7 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
         rr.json, flags.map((x) => x.o.time), flags.map((x) => x.o.seq), flags.map((x) => x.flag), rr.rev,
       ],
     );
-    recentCache.put(m.sid, rr.rev, rr.json);
+    recentCache.put(m.sid, rr.rev, recent);
   }
 
   async function full(c: Q, rows: StoryRow[]): Promise<StoredStory[]> {

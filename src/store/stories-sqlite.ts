@@ -160,9 +160,10 @@ export function createSqliteStories(db: Database, opts: StoreStoryOptions): Sqli
     if (join !== null) {
       sid = join;
       const row = q.story.get(sid)!;
-      // The members the decision scored (a look-up would count as meeting the story again and pack it).
+      // The members the decision scored, unless the row changed since (then read at its version).
       const members = held?.rev === row.rev ? held.members : membersOf([row]).get(sid)!;
-      const recent = recentWith(membersNow(members), f, opts.maxCompared);
+      const added = toRecent(f);
+      const recent = recentWith(membersNow(members), added, opts.maxCompared);
       const r = recentRow(recent);
       q.insMember.run(seq, sid, time, JSON.stringify(f), JSON.stringify(flagFeatures(f)));
       addFlags(sid, seq, f, claims);
@@ -173,13 +174,13 @@ export function createSqliteStories(db: Database, opts: StoreStoryOptions): Sqli
         Math.min(row.first_time, time), Math.max(row.last_time, time), now, row.size + 1, JSON.stringify(mergeInfo(prev, card)),
         r.json, r.rev, sid,
       );
-      // The next article that may join this story finds it held (packed when met).
-      recentCache.put(sid, r.rev, r.json);
+      // The next article that may join this story finds it held, packed.
+      recentCache.joined(sid, r.rev, members, recent, added);
     } else {
-      const recent = recentWith([], f, opts.maxCompared);
+      const recent = recentWith([], toRecent(f), opts.maxCompared);
       const r = recentRow(recent);
       sid = Number(q.insStory.run(storyIdOf(id), card.title, id, score, time, time, now, JSON.stringify(mergeInfo(undefined, card)), r.json, r.rev).lastInsertRowid);
-      recentCache.put(sid, r.rev, r.json);
+      recentCache.put(sid, r.rev, recent);
       q.insMember.run(seq, sid, time, JSON.stringify(f), JSON.stringify(flagFeatures(f)));
     }
     q.insClaims.run(sid, time, seq, JSON.stringify(claims));
@@ -214,7 +215,7 @@ export function createSqliteStories(db: Database, opts: StoreStoryOptions): Sqli
     const recent = members.slice(0, opts.maxCompared).map(toRecent);
     const r = recentRow(recent);
     q.updStory.run(best.card.title, best.id, completeness(best.card), span.lo, span.hi, now, span.n, JSON.stringify(merged!), r.json, r.rev, row.sid);
-    recentCache.put(row.sid, r.rev, r.json);
+    recentCache.put(row.sid, r.rev, recent);
   }
 
   function flagsOf(sid: number, articles: Array<{ id: string; time: number; seq: number }>): StoryFlag[] {

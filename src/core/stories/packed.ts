@@ -136,6 +136,57 @@ export function packMembers(members: readonly TimedMatch[], table: WordIds): Pac
   return { table, n, ints, nums, quotes, bytes: ints.byteLength + nums.byteLength + 2 * quotes.length };
 }
 
+/**
+ * `p`'s members with `m` put in at `at` (0 to p.n), the first `keep` of them: what packMembers makes
+ * of that list with p's table, array for array, without packing p's members again. A join puts its
+ * article into the story this way: packing the whole story anew (interning each string, hashing each
+ * quote) when it was next met cost as much as the rest of the join's scoring.
+ */
+export function withMember(p: PackedMembers, m: TimedMatch, at: number, keep: number): PackedMembers {
+  const one = packMembers([m], p.table);
+  const order: Array<[PackedMembers, number]> = [];
+  for (let i = 0; i < at && i < p.n; i++) order.push([p, i]);
+  order.push([one, 0]);
+  for (let i = at; i < p.n; i++) order.push([p, i]);
+  order.length = Math.min(order.length, keep);
+  const n = order.length;
+  let size = n * HEAD, values = n;
+  for (const [src, i] of order) {
+    const h = i * HEAD;
+    size += src.ints[h + E]! - src.ints[h + W]!;
+    values += (src.ints[h + E]! - src.ints[h + F]!) / FIG;
+  }
+  const ints = new Int32Array(size), nums = new Float64Array(values);
+  const texts: string[] = [];
+  let to = n * HEAD, v = n, textAt = 0;
+  order.forEach(([src, i], j) => {
+    const h = i * HEAD, d = j * HEAD, si = src.ints;
+    const from = si[h + W]!, end = si[h + E]!, shift = to - from;
+    for (const k of [W, P, L, Q, F, E] as const) ints[d + k] = si[h + k]! + shift;
+    ints[d + V] = v;
+    ints.set(si.subarray(from, end), to);
+    nums[j] = src.nums[i]!;
+    const nf = (end - si[h + F]!) / FIG;
+    nums.set(src.nums.subarray(si[h + V]!, si[h + V]! + nf), v);
+    v += nf;
+    // The member's quotes are one stretch of src.quotes: copied, and their starts moved with it.
+    const q0 = ints[d + Q]!, q1 = ints[d + F]!;
+    if (q0 < q1) {
+      const first = ints[q0]!;
+      let last = first;
+      for (let k = q0; k < q1; k += 3 + ints[k + 2]!) {
+        last = ints[k]! + ints[k + 1]!;
+        ints[k] = ints[k]! - first + textAt;
+      }
+      texts.push(src.quotes.slice(first, last));
+      textAt += last - first;
+    }
+    to += end - from;
+  });
+  const quotes = texts.join("");
+  return { table: p.table, n, ints, nums, quotes, bytes: ints.byteLength + nums.byteLength + 2 * quotes.length };
+}
+
 /** The members as they were packed (what a join needs to write the story's `recent` again). */
 export function unpackMembers(p: PackedMembers): TimedMatch[] {
   const { ints, nums, table } = p;
@@ -160,8 +211,8 @@ export function unpackMembers(p: PackedMembers): TimedMatch[] {
 }
 
 /**
- * A candidate story with its newest members packed, or parsed (chooseStory's StoryCandidate): a store
- * scores a story it meets the first time from the parsed row and packs it only when it meets it again.
+ * A candidate story with its newest members packed, or parsed (chooseStory's StoryCandidate): stores
+ * hand out packed stories; the parsed form scores the same (the tests hold the two to each other).
  */
 export interface PackedCandidate {
   id: string;

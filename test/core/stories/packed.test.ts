@@ -5,7 +5,7 @@
 import { join } from "node:path";
 import { parseEvalSet } from "../../../bench/stories-score.js";
 import {
-  buildCard, choosePacked, chooseStory, createWordIds, DEFAULT_STORY_OPTIONS, packMembers, sameQuoteText, sameQuoteWords, storyFeatures, unpackMembers,
+  buildCard, choosePacked, chooseStory, createWordIds, DEFAULT_STORY_OPTIONS, packMembers, sameQuoteText, sameQuoteWords, storyFeatures, unpackMembers, withMember,
   type PackedCandidate, type StoryCandidate, type StoryFeatures, type TimedMatch, type WordIds,
 } from "../../../src/core/index.js";
 import { rng } from "../../../bench/corpus.js";
@@ -132,6 +132,22 @@ describe("packMembers and unpackMembers", () => {
       const p = packMembers(members, table);
       expect(p.n).toBe(members.length);
       expect(JSON.stringify(unpackMembers(p))).toBe(JSON.stringify(members));
+    }
+  });
+
+  it("withMember gives what packMembers gives of the members with one put in (array for array), at every place, cut to a story's newest", () => {
+    const r = rng(5);
+    const table = createWordIds();
+    for (let n = 0; n < 400; n++) {
+      const members = Array.from({ length: Math.floor(r() * 14) }, () => timed(invent(r, T0 + Math.floor(r() * 50) * H)));
+      const m = timed(invent(r, T0 + Math.floor(r() * 50) * H));
+      const at = Math.floor(r() * (members.length + 1));
+      const keep = 1 + Math.floor(r() * 14);
+      // Packed with the table as it is: the joining member's strings may be new to it.
+      const got = withMember(packMembers(members, table), m, at, keep);
+      const want = packMembers([...members.slice(0, at), m, ...members.slice(at)].slice(0, keep), table);
+      expect([got.n, got.quotes, got.bytes, [...got.ints], [...got.nums]]).toEqual([want.n, want.quotes, want.bytes, [...want.ints], [...want.nums]]);
+      expect(unpackMembers(got)).toEqual(unpackMembers(want));
     }
   });
 
