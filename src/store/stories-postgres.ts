@@ -7,7 +7,7 @@ import type pg from "pg";
 import { choosePacked, claimKeys, joinFlags, shownFlags, storyFeatures, storyFlags, storyIdOf, storyKeys, type BriefingCard, type StoryFeatures, type StoryFlag } from "../core/index.js";
 import { metaOf, type MetaRow } from "./rows.js";
 import {
-  completeness, createRecentCache, membersNow, FLAG_MEMBERS, MAX_CANDIDATES, mergeInfo, newestForFlags, olderOf, PER_KEY, recentRow, recentWith, storyOf, toRecent,
+  completeness, createRecentCache, FLAG_MEMBERS, MAX_CANDIDATES, mergeInfo, newestForFlags, olderOf, PER_KEY, recentRow, recentWith, revOf, storyOf, toRecent,
   type Held, type HeldMembers, type StoreStoryOptions, type StoryInfo,
 } from "./stories.js";
 import type { StoredStory } from "./types.js";
@@ -113,9 +113,8 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
         const flags = await joinedFlags(c, sid, seq, f, claims);
         // The members the decision scored, unless the row changed since (another writer).
         const members = held?.rev === row.rev ? held.members : (await membersOf(c, [row])).get(sid)!;
-        const added = toRecent(f);
-        const recent = recentWith(membersNow(members), added, opts.maxCompared);
-        const rr = recentRow(recent);
+        const next = recentCache.join(members, toRecent(f), opts.maxCompared);
+        const rr = { json: next.json, rev: revOf(next.json) };
         const better = score > row.best_score;
         await c.query({
           ...named("joined", `WITH p AS (DELETE FROM ${s}.story_flags WHERE sid = $8 AND otime < $10),
@@ -127,7 +126,7 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
             flags.cut, flags.rows.map((x) => x.otime), flags.rows.map((x) => x.oseq), flags.rows.map((x) => x.flag), rr.rev,
           ],
         });
-        recentCache.joined(sid, rr.rev, members, recent, added);
+        recentCache.hold(sid, rr.rev, next.members);
         return;
       }
     }

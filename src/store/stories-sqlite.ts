@@ -6,7 +6,7 @@ import type { Database } from "better-sqlite3";
 import { choosePacked, claimKeys, joinFlags, shownFlags, storyFeatures, storyFlags, storyIdOf, storyKeys, type BriefingCard, type StoryFeatures, type StoryFlag } from "../core/index.js";
 import { metaOf, type MetaRow } from "./rows.js";
 import {
-  completeness, createRecentCache, membersNow, FLAG_MEMBERS, flagFeatures, MAX_CANDIDATES, mergeInfo, newestForFlags, olderOf, PER_KEY, rankCandidates, recentRow, recentWith, storyOf, toRecent,
+  completeness, createRecentCache, FLAG_MEMBERS, flagFeatures, MAX_CANDIDATES, mergeInfo, newestForFlags, olderOf, PER_KEY, rankCandidates, recentRow, recentWith, revOf, storyOf, toRecent,
   type Held, type HeldMembers, type StoreStoryOptions, type StoryInfo,
 } from "./stories.js";
 import type { StoredStory } from "./types.js";
@@ -162,9 +162,8 @@ export function createSqliteStories(db: Database, opts: StoreStoryOptions): Sqli
       const row = q.story.get(sid)!;
       // The members the decision scored, unless the row changed since (then read at its version).
       const members = held?.rev === row.rev ? held.members : membersOf([row]).get(sid)!;
-      const added = toRecent(f);
-      const recent = recentWith(membersNow(members), added, opts.maxCompared);
-      const r = recentRow(recent);
+      const next = recentCache.join(members, toRecent(f), opts.maxCompared);
+      const rev = revOf(next.json);
       q.insMember.run(seq, sid, time, JSON.stringify(f), JSON.stringify(flagFeatures(f)));
       addFlags(sid, seq, f, claims);
       const prev = JSON.parse(row.info) as StoryInfo;
@@ -172,10 +171,10 @@ export function createSqliteStories(db: Database, opts: StoreStoryOptions): Sqli
       q.updStory.run(
         better ? card.title : row.title, better ? id : row.best, better ? score : row.best_score,
         Math.min(row.first_time, time), Math.max(row.last_time, time), now, row.size + 1, JSON.stringify(mergeInfo(prev, card)),
-        r.json, r.rev, sid,
+        next.json, rev, sid,
       );
       // The next article that may join this story finds it held, packed.
-      recentCache.joined(sid, r.rev, members, recent, added);
+      recentCache.hold(sid, rev, next.members);
     } else {
       const recent = recentWith([], toRecent(f), opts.maxCompared);
       const r = recentRow(recent);

@@ -2,7 +2,7 @@
 // and figures, and the options. The grouping decision itself is core/stories.
 import { createHash } from "node:crypto";
 import {
-  createWordIds, DEFAULT_STORY_OPTIONS, matchFeatures, packMembers, unpackMembers, withMember, type BriefingCard, type PackedCandidate, type PackedMembers, type StoryFeatures, type StoryFlag, type StoryOptions, type TimedMatch,
+  createWordIds, DEFAULT_STORY_OPTIONS, matchFeatures, packedJson, packMembers, unpackMembers, withMember, type BriefingCard, type PackedCandidate, type PackedMembers, type StoryFeatures, type StoryFlag, type StoryOptions, type TimedMatch,
 } from "../core/index.js";
 import type { ArticleMeta, StoredStory } from "./types.js";
 
@@ -57,10 +57,14 @@ export function createRecentCache(budget = 64 * 1024 * 1024, maxStrings = MAX_TA
   /** Keeps what this process just wrote (a story started, or its members read again). */
   put(sid: number, rev: string, recent: readonly RecentMember[]): void;
   /**
-   * Keeps what a join wrote: `recent` as recentWith made it of `held` (the members the decision scored)
-   * and `added`: `added` put in among held's members (withMember), or packed from `recent`.
+   * What a join makes of a story: `held` (the members the decision scored) with `added` put in, the
+   * newest `keep`: packed (withMember: held's members are not packed again) and as the JSON its
+   * `recent` is written as (packedJson: the text JSON.stringify(recentWith(unpackMembers(held), added,
+   * keep)) gives, without making the members).
    */
-  joined(sid: number, rev: string, held: HeldMembers, recent: readonly RecentMember[], added: RecentMember): void;
+  join(held: HeldMembers, added: RecentMember, keep: number): { members: PackedMembers; json: string };
+  /** Keeps members this process wrote (what `join` made) at their version. */
+  hold(sid: number, rev: string, members: PackedMembers): void;
   /** Stories' members at the versions given, those held; `missing` are the ids to read from the store. */
   lookup(rows: ReadonlyArray<{ sid: number; rev: string }>): { found: Map<number, HeldMembers>; missing: number[] };
   /** Packs `recent` rows read from the store, keeps them and adds them to `into`. */
@@ -93,18 +97,23 @@ export function createRecentCache(budget = 64 * 1024 * 1024, maxStrings = MAX_TA
   };
   return {
     put: (sid, rev, recent) => void set(sid, rev, packMembers(recent, table)),
-    joined(sid, rev, held, recent, added) {
-      let packed: PackedMembers | undefined;
-      if (held.table === table) {
-        const at = recent.indexOf(added);
-        // recentWith sorts the members by time (stably): they keep held's order when held's was sorted,
-        // which their times tell. Then recent is held with `added` put in at `at`, cut to its length.
-        let same = at >= 0 || held.n === recent.length;
-        for (let i = 0, j = 0; i < recent.length && same; i++) if (i !== at) same = recent[i]!.time === held.nums[j++];
-        if (same) packed = at < 0 ? held : withMember(held, added, at, recent.length);
+    join(held, added, keep) {
+      // recentWith sorts the members by time, stably, `added` first: held sorted (as stores write it),
+      // it goes in before the first member no newer than it, and held's members keep their order.
+      let sorted = !Number.isNaN(added.time), at = 0;
+      for (let i = 0; i < held.n && sorted; i++) {
+        const t = held.nums[i]!;
+        sorted = !Number.isNaN(t) && (i === 0 || t <= held.nums[i - 1]!);
+        if (t > added.time) at = i + 1;
       }
-      set(sid, rev, packed ?? packMembers(recent, table));
+      if (held.table === table && sorted && (at < keep || held.n <= keep)) {
+        const members = at < keep ? withMember(held, added, at, keep) : held;
+        return { members, json: packedJson(members) };
+      }
+      const recent = recentWith(unpackMembers(held), added, keep);
+      return { members: packMembers(recent, table), json: JSON.stringify(recent) };
     },
+    hold: (sid, rev, members) => void set(sid, rev, members),
     lookup(rows) {
       // Only here, before anything is handed out: the stories of one decision share a table (choosePacked
       // would still score right across tables, each story carrying its own).

@@ -33,30 +33,33 @@ describe("createRecentCache", () => {
     expect(membersNow(again.found.get(1)!)).toEqual(recent);
   });
 
-  it("keeps a joined story packed, the new member put in where recentWith puts it (at any place, or cut off)", () => {
+  it("joins a story as recentWith does, to the same JSON (the new member put in at any place, or cut off), and holds it packed", () => {
     const cache = createRecentCache();
     const newest = (k: number) => Array.from({ length: k }, (_, i) => member(100 - 5 * i, [`w${i}`, "gate"]));
-    const cases: Array<[string, RecentMember[], RecentMember]> = [
-      ["first", newest(12), member(200, ["storm"])],
-      ["between", newest(12), member(82, ["quay"])],
-      ["same time as a member: before it", newest(5), member(90, ["quay"])],
-      ["last, story not full", newest(4), member(1, ["tide"])],
-      ["older than the newest 12: cut off", newest(12), member(1, ["tide"])],
-      ["unsorted held (not as a store writes it)", [member(3, ["a"]), member(9, ["b"])], member(5, ["c"])],
-      ["more held than kept (a store opened with a smaller maxCompared)", newest(12), member(1, ["tide"])],
+    const cases: Array<[string, RecentMember[], RecentMember, number]> = [
+      ["first", newest(12), member(200, ["storm"]), 12],
+      ["between", newest(12), member(82, ["quay"]), 12],
+      ["same time as a member: before it", newest(5), member(90, ["quay"]), 12],
+      ["last, story not full", newest(4), member(1, ["tide"]), 12],
+      ["older than the newest 12: cut off", newest(12), member(1, ["tide"]), 12],
+      ["unsorted held (not as a store writes it)", [member(3, ["a"]), member(9, ["b"])], member(5, ["c"]), 12],
+      ["more held than kept (a store opened with a smaller maxCompared)", newest(12), member(1, ["tide"]), 8],
+      ["an empty story", [], member(1, ["tide"]), 12],
     ];
-    cases.forEach(([, held, added], sid) => {
+    cases.forEach(([what, held, added, keep], sid) => {
       const { rev } = recentRow(held);
       cache.put(sid, rev, held);
       const h = cache.lookup([{ sid, rev }]).found.get(sid)!;
-      const recent = recentWith(membersNow(h), added, sid === 6 ? 8 : 12);
-      const next = recentRow(recent);
-      cache.joined(sid, next.rev, h, recent, added);
-      expect([sid, membersNow(cache.lookup([{ sid, rev: next.rev }]).found.get(sid)!)]).toEqual([sid, recent]);
+      const want = recentWith(membersNow(h), added, keep);
+      const got = cache.join(h, added, keep);
+      expect([what, got.json, membersNow(got.members)]).toEqual([what, JSON.stringify(want), want]);
+      const next = recentRow(want);
+      cache.hold(sid, next.rev, got.members);
+      expect(cache.lookup([{ sid, rev: next.rev }]).found.get(sid)).toBe(got.members);
     });
   });
 
-  it("keeps the most recently used stories within its budget of bytes (packed, or JSON)", () => {
+  it("keeps the most recently used stories within its budget of bytes", () => {
     const cache = createRecentCache(1000);
     for (let sid = 1; sid <= 20; sid++) {
       cache.put(sid, "r", [member(sid, ["gate", "storm", "harbour"])]);

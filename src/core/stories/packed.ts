@@ -22,11 +22,14 @@ export interface WordIds {
   find(s: string): number;
   /** The string of an id. */
   word(id: number): string;
+  /** The string of an id as JSON (JSON.stringify of it, made once). */
+  json(id: number): string;
 }
 
 export function createWordIds(): WordIds {
   const ids = new Map<string, number>();
   const words: string[] = [];
+  const jsons: string[] = [];
   return {
     get size() {
       return words.length;
@@ -41,6 +44,7 @@ export function createWordIds(): WordIds {
     },
     find: (s) => ids.get(s) ?? -1,
     word: (id) => words[id]!,
+    json: (id) => (jsons[id] ??= JSON.stringify(words[id]!)),
   };
 }
 
@@ -185,6 +189,34 @@ export function withMember(p: PackedMembers, m: TimedMatch, at: number, keep: nu
   });
   const quotes = texts.join("");
   return { table: p.table, n, ints, nums, quotes, bytes: ints.byteLength + nums.byteLength + 2 * quotes.length };
+}
+
+/**
+ * The members as JSON, text for text what JSON.stringify(unpackMembers(p)) gives, without making them:
+ * a join writes its story's `recent` this way (each string's JSON is kept by the table).
+ */
+export function packedJson(p: PackedMembers): string {
+  const { ints, nums, table } = p;
+  const out: string[] = [];
+  const list = (from: number, to: number) => {
+    const xs: string[] = [];
+    for (let k = from; k < to; k++) xs.push(table.json(ints[k]!));
+    return xs.join(",");
+  };
+  for (let i = 0; i < p.n; i++) {
+    const h = i * HEAD;
+    const quotes: string[] = [];
+    for (let k = ints[h + Q]!; k < ints[h + F]!; k += 3 + ints[k + 2]!) quotes.push(`{"words":${JSON.stringify(p.quotes.slice(ints[k]!, ints[k]! + ints[k + 1]!))}}`);
+    const figures: string[] = [];
+    for (let k = ints[h + F]!, v = ints[h + V]!; k < ints[h + E]!; k += FIG, v++) {
+      figures.push(`{"kind":${table.json(ints[k]!)},"thing":${table.json(ints[k + 2]!)},"value":${JSON.stringify(nums[v]!)}}`);
+    }
+    out.push(
+      `{"words":[${list(ints[h + W]!, ints[h + P]!)}],"people":[${list(ints[h + P]!, ints[h + L]!)}],"places":[${list(ints[h + L]!, ints[h + Q]!)}],` +
+        `"quotes":[${quotes.join(",")}],"figures":[${figures.join(",")}],"time":${JSON.stringify(nums[i]!)}}`,
+    );
+  }
+  return `[${out.join(",")}]`;
 }
 
 /** The members as they were packed (what a join needs to write the story's `recent` again). */

@@ -5,7 +5,7 @@
 import { join } from "node:path";
 import { parseEvalSet } from "../../../bench/stories-score.js";
 import {
-  buildCard, choosePacked, chooseStory, createWordIds, DEFAULT_STORY_OPTIONS, packMembers, sameQuoteText, sameQuoteWords, storyFeatures, unpackMembers, withMember,
+  buildCard, choosePacked, chooseStory, createWordIds, DEFAULT_STORY_OPTIONS, packedJson, packMembers, sameQuoteText, sameQuoteWords, storyFeatures, unpackMembers, withMember,
   type PackedCandidate, type StoryCandidate, type StoryFeatures, type TimedMatch, type WordIds,
 } from "../../../src/core/index.js";
 import { rng } from "../../../bench/corpus.js";
@@ -132,6 +132,7 @@ describe("packMembers and unpackMembers", () => {
       const p = packMembers(members, table);
       expect(p.n).toBe(members.length);
       expect(JSON.stringify(unpackMembers(p))).toBe(JSON.stringify(members));
+      expect(packedJson(p)).toBe(JSON.stringify(members));
     }
   });
 
@@ -158,6 +159,13 @@ describe("packMembers and unpackMembers", () => {
       quotes: [{ words: "a  b c d" }, { words: "" }], figures: [{ kind: "count", thing: "people|dead", value: -0.25 }], time: 1.5,
     };
     expect(unpackMembers(packMembers([m], table))).toEqual([m]);
+    // Strings JSON escapes, as JSON.stringify writes them.
+    const odd: TimedMatch = {
+      words: ['say "no"', "back\\slash", "tab\tline\n", "\u00e9t\u00e9", "\ud83d\ude00", "lone \ud800"], people: ["o'brien"], places: [],
+      quotes: [{ words: 'he said "\\ no" \u2028 twice' }], figures: [{ kind: "money", thing: "money:\u20ac", value: 1e21 }, { kind: "count", thing: "people", value: -0 }], time: 0,
+    };
+    expect(packedJson(packMembers([odd, m], table))).toBe(JSON.stringify([odd, m]));
+    expect(packedJson(packMembers([], table))).toBe("[]");
     expect(table.find("port amsel")).toBeGreaterThanOrEqual(0);
     expect(table.find("not there")).toBe(-1);
   });
