@@ -170,12 +170,16 @@ describe("packMembers and unpackMembers", () => {
     expect(table.find("not there")).toBe(-1);
   });
 
-  it("packs into two typed arrays and the quotes' text, whose bytes it reports", () => {
+  it("packs into two typed arrays and the quotes' text, whose bytes it reports (a byte a character below 256, else two)", () => {
     const table = createWordIds();
     const p = packMembers([timed(invent(rng(1), T0)), timed(invent(rng(2), T0))], table);
     expect(p.ints).toBeInstanceOf(Int32Array);
     expect(p.nums).toBeInstanceOf(Float64Array);
-    expect(p.bytes).toBe(p.ints.byteLength + p.nums.byteLength + 2 * p.quotes.length);
+    expect(p.bytes).toBe(p.ints.byteLength + p.nums.byteLength + p.quotes.length);
+    const wide = packMembers([{ ...timed(invent(rng(1), T0)), quotes: [{ words: "caf\u00e9 \u2014 open" }] }], table);
+    expect(wide.bytes).toBe(wide.ints.byteLength + wide.nums.byteLength + 2 * wide.quotes.length);
+    const latin = packMembers([{ ...timed(invent(rng(1), T0)), quotes: [{ words: "caf\u00e9 open" }] }], table);
+    expect(latin.bytes).toBe(latin.ints.byteLength + latin.nums.byteLength + latin.quotes.length);
     expect(p.table).toBe(table);
   });
 });
