@@ -162,6 +162,49 @@ export function sameQuoteWords(a: Quote, b: Quote): boolean {
   return runInCommon(a, b, hashSetOf(a));
 }
 
+// A list of quotes' runs' hashes, each with the places of the quotes that have it (a bit each, the first
+// 31): kept for the list, as its quotes' hashes are.
+const maskMaps = new WeakMap<ReadonlyArray<Quote>, Map<number, number>>();
+function masksOf(qs: ReadonlyArray<Quote>): Map<number, number> {
+  let m = maskMaps.get(qs);
+  if (!m) {
+    const made = new Map<number, number>();
+    qs.forEach((q, i) => {
+      if (i < 31) for (const h of hashesOf(q)) made.set(h, (made.get(h) ?? 0) | (1 << i));
+    });
+    maskMaps.set(qs, (m = made));
+  }
+  return m;
+}
+
+/**
+ * sameQuoteWords(a[i], b[j]) for the quotes of two articles, as a function of (i, j): the runs of each
+ * quote of one list are hashed once and looked up once, and a pair sharing no run's hash is answered
+ * false without comparing it (a speaker check compares every quote given to a person in one article
+ * with every quote of the other: at 100,000 stored, a dozen comparisons per pair of articles, most of
+ * them false). The hashes of the list met before are kept (a joining article's, against each member's).
+ */
+export function quoteRelation(a: ReadonlyArray<Quote>, b: ReadonlyArray<Quote>): (i: number, j: number) => boolean {
+  // Neither met before: both kept (which is met again is not knowable here).
+  if (!maskMaps.has(a) && !maskMaps.has(b)) {
+    masksOf(a);
+    masksOf(b);
+  }
+  const flip = !maskMaps.has(a);
+  const x = flip ? b : a, y = flip ? a : b;
+  const mx = masksOf(x);
+  const cand = new Int32Array(y.length);
+  y.forEach((q, j) => {
+    scratch.length = 0;
+    const n = runHashes(q.words, scratch);
+    let bits = 0;
+    for (let k = 0; k < n; k++) bits |= mx.get(scratch[k]!) ?? 0;
+    cand[j] = bits;
+  });
+  const rel = (ix: number, jy: number) => (ix >= 31 || ((cand[jy]! >>> ix) & 1) === 1) && sameQuoteWords(x[ix]!, y[jy]!);
+  return flip ? (i, j) => rel(j, i) : rel;
+}
+
 // All the runs' hashes of a list of quotes (an article's, compared with each member's).
 const listSets = new WeakMap<ReadonlyArray<Quote>, Set<number>>();
 function hashSetOfAll(qs: ReadonlyArray<Quote>): Set<number> {

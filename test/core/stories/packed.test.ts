@@ -5,7 +5,7 @@
 import { join } from "node:path";
 import { parseEvalSet } from "../../../bench/stories-score.js";
 import {
-  buildCard, choosePacked, chooseStory, createWordIds, DEFAULT_STORY_OPTIONS, packedJson, packMembers, sameQuoteText, sameQuoteWords, storyFeatures, unpackMembers, withMember,
+  buildCard, choosePacked, chooseStory, createWordIds, DEFAULT_STORY_OPTIONS, packedJson, packMembers, quoteRelation, sameQuoteText, sameQuoteWords, storyFeatures, unpackMembers, withMember,
   type PackedCandidate, type StoryCandidate, type StoryFeatures, type TimedMatch, type WordIds,
 } from "../../../src/core/index.js";
 import { rng } from "../../../bench/corpus.js";
@@ -226,5 +226,29 @@ describe("sameQuoteWords", () => {
     }
     expect(shared).toBeGreaterThan(100);
     expect(shared).toBeLessThan(5500);
+  });
+
+  it("as quoteRelation gives it for two lists of quotes (up to 40, kept or fresh), pair by pair", () => {
+    const r = rng(33);
+    const vocab = ["tide", "gate", "ti", "de", "", "quay", "holds", "the"];
+    const quote = () => ({ words: Array.from({ length: Math.floor(r() * 11) }, () => vocab[Math.floor(r() * vocab.length)]!).join(" ") });
+    const kept = Array.from({ length: 5 }, () => Array.from({ length: Math.floor(r() * 40) }, quote));
+    let pairs = 0, shared = 0;
+    for (let n = 0; n < 300; n++) {
+      const a = n % 2 ? kept[n % kept.length]! : Array.from({ length: Math.floor(r() * 40) }, quote);
+      const b = n % 3 ? Array.from({ length: Math.floor(r() * 6) }, quote) : kept[(n * 3) % kept.length]!;
+      const rel = quoteRelation(a, b);
+      for (let i = 0; i < a.length; i++) {
+        for (let j = 0; j < b.length; j++) {
+          const want = byDefinition(a[i]!.words, b[j]!.words);
+          if (rel(i, j) !== want) expect([n, i, j, a[i]!.words, b[j]!.words, rel(i, j)]).toEqual([n, i, j, a[i]!.words, b[j]!.words, want]);
+          pairs++;
+          if (want) shared++;
+        }
+      }
+    }
+    expect(pairs).toBeGreaterThan(10_000);
+    expect(shared).toBeGreaterThan(500);
+    expect(shared).toBeLessThan(pairs / 2);
   });
 });
