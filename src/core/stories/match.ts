@@ -149,7 +149,7 @@ function runInCommon(a: Quote, b: Quote, set: Set<number>): boolean {
  * Compared by the hashes of their runs, each quote's made once; only a run whose hash is one of the
  * other's is cut out of its text and looked up among the other's runs (made as strings for the quote
  * that has them already: one article compared with many). At 100,000 stored, a join's speaker checks
- * and the scoring of stories met the first time made about a million comparisons per 3,000 articles,
+ * and the scoring of stories met the first time made about a million comparisons per 3,000 decisions,
  * under 1% of them true, and splitting a member's quote (often building its runs) for each was most
  * of their time.
  */
@@ -298,7 +298,6 @@ export const figureMatches = (a: number, b: number, aKind: string) => Math.abs(a
 
 // The cheap tests first; no string is made (this runs for every figure pair of every candidate member).
 const sameFigure = (a: Figure, b: Figure) => a.kind === b.kind && figureMatches(a.value, b.value, a.kind) && sameThingClass(a.thing, b.thing);
-
 
 /** The score from its parts, added in one order (so that a score with and without a shared quote is exact; packed.ts adds the same way). */
 export function scoreOf(dice: number, quote: number, figures: number, people: number, places: number): number {
