@@ -7,7 +7,7 @@ import type pg from "pg";
 import { choosePacked, claimKeys, joinFlags, shownFlags, storyFeatures, storyFlags, storyIdOf, storyKeys, type BriefingCard, type StoryFeatures, type StoryFlag } from "../core/index.js";
 import { metaOf, type MetaRow } from "./rows.js";
 import {
-  completeness, createRecentCache, membersNow, FLAG_MEMBERS, MAX_CANDIDATES, mergeInfo, newestForFlags, olderOf, PER_KEY, recentRow, recentWith, storyOf, toRecent,
+  completeness, createRecentCache, FLAG_MEMBERS, MAX_CANDIDATES, mergeInfo, newestForFlags, olderOf, PER_KEY, recentRow, recentWith, revOf, storyOf, toRecent,
   type Held, type HeldMembers, type StoreStoryOptions, type StoryInfo,
 } from "./stories.js";
 import type { StoredStory } from "./types.js";
@@ -113,8 +113,8 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
         const flags = await joinedFlags(c, sid, seq, f, claims);
         // The members the decision scored, unless the row changed since (another writer).
         const members = held?.rev === row.rev ? held.members : (await membersOf(c, [row])).get(sid)!;
-        const recent = recentWith(membersNow(members), f, opts.maxCompared);
-        const rr = recentRow(recent);
+        const next = recentCache.join(members, toRecent(f), opts.maxCompared);
+        const rr = { json: next.json, rev: revOf(next.json) };
         const better = score > row.best_score;
         await c.query({
           ...named("joined", `WITH p AS (DELETE FROM ${s}.story_flags WHERE sid = $8 AND otime < $10),
@@ -126,18 +126,18 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
             flags.cut, flags.rows.map((x) => x.otime), flags.rows.map((x) => x.oseq), flags.rows.map((x) => x.flag), rr.rev,
           ],
         });
-        recentCache.put(sid, rr.rev, rr.json);
+        recentCache.hold(sid, rr.rev, next.members);
         return;
       }
     }
-    const recent = recentWith([], f, opts.maxCompared);
+    const recent = recentWith([], toRecent(f), opts.maxCompared);
     const rr = recentRow(recent);
     const started = await c.query<{ sid: number }>({
       ...named("start", `WITH st AS (INSERT INTO ${s}.stories (id, title, best, best_score, first_time, last_time, updated_at, size, info, recent, rev)
          VALUES ($6, $7, $8, $9, $2, $2, $10, 1, $11::jsonb, $12, $13) RETURNING sid), ${member} SELECT sid FROM st`),
       values: [...memberArgs, storyIdOf(id), card.title, id, score, now, JSON.stringify(mergeInfo(undefined, card)), rr.json, rr.rev],
     });
-    recentCache.put(started.rows[0]!.sid, rr.rev, rr.json);
+    recentCache.put(started.rows[0]!.sid, rr.rev, recent);
   }
 
   /**
@@ -202,7 +202,7 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
         rr.json, flags.map((x) => x.o.time), flags.map((x) => x.o.seq), flags.map((x) => x.flag), rr.rev,
       ],
     );
-    recentCache.put(m.sid, rr.rev, rr.json);
+    recentCache.put(m.sid, rr.rev, recent);
   }
 
   async function full(c: Q, rows: StoryRow[]): Promise<StoredStory[]> {

@@ -6,7 +6,7 @@ import type { Database } from "better-sqlite3";
 import { choosePacked, claimKeys, joinFlags, shownFlags, storyFeatures, storyFlags, storyIdOf, storyKeys, type BriefingCard, type StoryFeatures, type StoryFlag } from "../core/index.js";
 import { metaOf, type MetaRow } from "./rows.js";
 import {
-  completeness, createRecentCache, membersNow, FLAG_MEMBERS, flagFeatures, MAX_CANDIDATES, mergeInfo, newestForFlags, olderOf, PER_KEY, rankCandidates, recentRow, recentWith, storyOf, toRecent,
+  completeness, createRecentCache, FLAG_MEMBERS, flagFeatures, MAX_CANDIDATES, mergeInfo, newestForFlags, olderOf, PER_KEY, rankCandidates, recentRow, recentWith, revOf, storyOf, toRecent,
   type Held, type HeldMembers, type StoreStoryOptions, type StoryInfo,
 } from "./stories.js";
 import type { StoredStory } from "./types.js";
@@ -160,10 +160,10 @@ export function createSqliteStories(db: Database, opts: StoreStoryOptions): Sqli
     if (join !== null) {
       sid = join;
       const row = q.story.get(sid)!;
-      // The members the decision scored (a look-up would count as meeting the story again and pack it).
+      // The members the decision scored, unless the row changed since (then read at its version).
       const members = held?.rev === row.rev ? held.members : membersOf([row]).get(sid)!;
-      const recent = recentWith(membersNow(members), f, opts.maxCompared);
-      const r = recentRow(recent);
+      const next = recentCache.join(members, toRecent(f), opts.maxCompared);
+      const rev = revOf(next.json);
       q.insMember.run(seq, sid, time, JSON.stringify(f), JSON.stringify(flagFeatures(f)));
       addFlags(sid, seq, f, claims);
       const prev = JSON.parse(row.info) as StoryInfo;
@@ -171,15 +171,15 @@ export function createSqliteStories(db: Database, opts: StoreStoryOptions): Sqli
       q.updStory.run(
         better ? card.title : row.title, better ? id : row.best, better ? score : row.best_score,
         Math.min(row.first_time, time), Math.max(row.last_time, time), now, row.size + 1, JSON.stringify(mergeInfo(prev, card)),
-        r.json, r.rev, sid,
+        next.json, rev, sid,
       );
-      // The next article that may join this story finds it held (packed when met).
-      recentCache.put(sid, r.rev, r.json);
+      // The next article that may join this story finds it held, packed.
+      recentCache.hold(sid, rev, next.members);
     } else {
-      const recent = recentWith([], f, opts.maxCompared);
+      const recent = recentWith([], toRecent(f), opts.maxCompared);
       const r = recentRow(recent);
       sid = Number(q.insStory.run(storyIdOf(id), card.title, id, score, time, time, now, JSON.stringify(mergeInfo(undefined, card)), r.json, r.rev).lastInsertRowid);
-      recentCache.put(sid, r.rev, r.json);
+      recentCache.put(sid, r.rev, recent);
       q.insMember.run(seq, sid, time, JSON.stringify(f), JSON.stringify(flagFeatures(f)));
     }
     q.insClaims.run(sid, time, seq, JSON.stringify(claims));
@@ -214,7 +214,7 @@ export function createSqliteStories(db: Database, opts: StoreStoryOptions): Sqli
     const recent = members.slice(0, opts.maxCompared).map(toRecent);
     const r = recentRow(recent);
     q.updStory.run(best.card.title, best.id, completeness(best.card), span.lo, span.hi, now, span.n, JSON.stringify(merged!), r.json, r.rev, row.sid);
-    recentCache.put(row.sid, r.rev, r.json);
+    recentCache.put(row.sid, r.rev, recent);
   }
 
   function flagsOf(sid: number, articles: Array<{ id: string; time: number; seq: number }>): StoryFlag[] {

@@ -2,7 +2,7 @@
 // and figures, and the options. The grouping decision itself is core/stories.
 import { createHash } from "node:crypto";
 import {
-  createWordIds, DEFAULT_STORY_OPTIONS, matchFeatures, packMembers, unpackMembers, type BriefingCard, type PackedCandidate, type PackedMembers, type StoryFeatures, type StoryFlag, type StoryOptions, type TimedMatch,
+  createWordIds, DEFAULT_STORY_OPTIONS, matchFeatures, packedJson, packMembers, unpackMembers, withMember, type BriefingCard, type PackedCandidate, type PackedMembers, type StoryFeatures, type StoryFlag, type StoryOptions, type TimedMatch,
 } from "../core/index.js";
 import type { ArticleMeta, StoredStory } from "./types.js";
 
@@ -35,8 +35,8 @@ export function recentRow(recent: readonly RecentMember[]): { json: string; rev:
 /** Strings the packed cache's table may hold before it is made anew (and the cache with it). */
 export const MAX_TABLE_STRINGS = 2_000_000;
 
-/** A story's newest members as the cache hands them out: packed, or parsed when first met. */
-export type HeldMembers = PackedMembers | RecentMember[];
+/** A story's newest members as the cache hands them out: packed. */
+export type HeldMembers = PackedMembers;
 
 /** A candidate as the decision scored it, with its version (a join writes `recent` from these members). */
 export type Held = PackedCandidate & { rev: string; members: HeldMembers };
@@ -45,25 +45,34 @@ export type Held = PackedCandidate & { rev: string; members: HeldMembers };
  * Stories' `recent` by story and version, the most recently used kept up to `budget` bytes: a story's
  * newest articles are read for every article that may join it. Held packed (packMembers: ids of a shared
  * string table in typed arrays), not parsed: at 100,000 stored, 64 MB of parsed JSON held here (small
- * strings, arrays and objects) was what the slow 1% of decisions spent collecting garbage on. A story
- * met the first time, or written by this process, is held as the row's JSON (one flat string; handed
- * out parsed) and packed when met again: packing every story read and written made a cold store's
- * assigns about 1.5 ms dearer at 100,000 (interning each string), and a write rolled back made its
- * packing wasted. Keyed by the version, so that a row rewritten by another process is
+ * strings, arrays and objects) was what the slow 1% of decisions spent collecting garbage on. Packed when
+ * read or written: a story joined is packed by putting the new member in (withMember), not packed anew.
+ * (Until quotes were packed as text, interning each quote word made packing dear enough that a story was
+ * held as its JSON until met a second time; then it was parsed again, and a join's story unpacked and
+ * packed again when next met.) Keyed by the version, so that a row rewritten by another process is
  * never served stale (and a write rolled back is never served: its version is not the row's). The table
  * only grows: past `maxStrings` a new one is started at the next look-up and what was packed is dropped.
  */
 export function createRecentCache(budget = 64 * 1024 * 1024, maxStrings = MAX_TABLE_STRINGS): {
-  /** Keeps what this process just wrote (its JSON: packed if the story is met again, which costs nothing if the write is rolled back). */
-  put(sid: number, rev: string, json: string): void;
+  /** Keeps what this process just wrote (a story started, or its members read again). */
+  put(sid: number, rev: string, recent: readonly RecentMember[]): void;
+  /**
+   * What a join makes of a story: `held` (the members the decision scored) with `added` put in, the
+   * newest `keep`: packed (withMember: held's members are not packed again) and as the JSON its
+   * `recent` is written as (packedJson: the text JSON.stringify(recentWith(unpackMembers(held), added,
+   * keep)) gives, without making the members).
+   */
+  join(held: HeldMembers, added: RecentMember, keep: number): { members: PackedMembers; json: string };
+  /** Keeps members this process wrote (what `join` made) at their version. */
+  hold(sid: number, rev: string, members: PackedMembers): void;
   /** Stories' members at the versions given, those held; `missing` are the ids to read from the store. */
   lookup(rows: ReadonlyArray<{ sid: number; rev: string }>): { found: Map<number, HeldMembers>; missing: number[] };
-  /** Parses `recent` rows read from the store, keeps their JSON and adds them to `into`. */
+  /** Packs `recent` rows read from the store, keeps them and adds them to `into`. */
   keep(rows: Iterable<{ sid: number; rev: string; recent: string }>, into: Map<number, HeldMembers>): void;
-  /** What is held: stories, bytes (packed arrays and JSON kept), strings in the table, tables made. */
-  stats(): { stories: number; packed: number; bytes: number; strings: number; tables: number };
+  /** What is held: stories, bytes (packed arrays), strings in the table, tables made. */
+  stats(): { stories: number; bytes: number; strings: number; tables: number };
 } {
-  type Entry = { rev: string; bytes: number } & ({ members: PackedMembers; json?: undefined } | { json: string; members?: undefined });
+  type Entry = { rev: string; bytes: number; members: PackedMembers };
   const cache = new Map<number, Entry>();
   let table = createWordIds();
   let tables = 1;
@@ -72,34 +81,47 @@ export function createRecentCache(budget = 64 * 1024 * 1024, maxStrings = MAX_TA
     const e = cache.get(sid);
     if (e) (total -= e.bytes), cache.delete(sid);
   };
-  const set = (sid: number, e: Entry) => {
+  const set = (sid: number, rev: string, members: PackedMembers) => {
     drop(sid);
-    while (cache.size && total + e.bytes > budget) drop(cache.keys().next().value!);
-    cache.set(sid, e);
-    total += e.bytes;
+    while (cache.size && total + members.bytes > budget) drop(cache.keys().next().value!);
+    cache.set(sid, { rev, members, bytes: members.bytes });
+    total += members.bytes;
+    return members;
   };
   const get = (sid: number, rev: string): PackedMembers | undefined => {
     const e = cache.get(sid);
     if (!e || e.rev !== rev) return undefined;
-    if (e.json !== undefined) {
-      // Met again: packed now.
-      const packed = packMembers(JSON.parse(e.json) as RecentMember[], table);
-      set(sid, { rev, members: packed, bytes: packed.bytes });
-      return packed;
-    }
     cache.delete(sid);
     cache.set(sid, e);
     return e.members;
   };
   return {
-    put: (sid, rev, json) => set(sid, { rev, json, bytes: json.length }),
+    put: (sid, rev, recent) => void set(sid, rev, packMembers(recent, table)),
+    join(held, added, keep) {
+      // recentWith sorts the members by time, stably, `added` first: held sorted (as stores write it),
+      // it goes in before the first member no newer than it, and held's members keep their order.
+      let sorted = !Number.isNaN(added.time), at = 0;
+      for (let i = 0; i < held.n && sorted; i++) {
+        const t = held.nums[i]!;
+        sorted = !Number.isNaN(t) && (i === 0 || t <= held.nums[i - 1]!);
+        if (t > added.time) at = i + 1;
+      }
+      if (held.table === table && sorted && (at < keep || held.n <= keep)) {
+        const members = at < keep ? withMember(held, added, at, keep) : held;
+        return { members, json: packedJson(members) };
+      }
+      const recent = recentWith(unpackMembers(held), added, keep);
+      return { members: packMembers(recent, table), json: JSON.stringify(recent) };
+    },
+    hold: (sid, rev, members) => void set(sid, rev, members),
     lookup(rows) {
       // Only here, before anything is handed out: the stories of one decision share a table (choosePacked
       // would still score right across tables, each story carrying its own).
       if (table.size > maxStrings) {
         table = createWordIds();
         tables++;
-        for (const [sid, e] of cache) if (e.members) drop(sid);
+        cache.clear();
+        total = 0;
       }
       const found = new Map<number, HeldMembers>();
       const missing: number[] = [];
@@ -111,30 +133,23 @@ export function createRecentCache(budget = 64 * 1024 * 1024, maxStrings = MAX_TA
       return { found, missing };
     },
     keep(rows, into) {
-      for (const row of rows) {
-        set(row.sid, { rev: row.rev, json: row.recent, bytes: row.recent.length });
-        into.set(row.sid, JSON.parse(row.recent) as RecentMember[]);
-      }
+      for (const row of rows) into.set(row.sid, set(row.sid, row.rev, packMembers(JSON.parse(row.recent) as RecentMember[], table)));
     },
-    stats() {
-      let packed = 0;
-      for (const e of cache.values()) if (e.members) packed++;
-      return { stories: cache.size, packed, bytes: total, strings: table.size, tables };
-    },
+    stats: () => ({ stories: cache.size, bytes: total, strings: table.size, tables }),
   };
 }
 
 /** The members as a join needs them to write `recent` again. */
-export const membersNow = (m: HeldMembers): RecentMember[] => (Array.isArray(m) ? m : unpackMembers(m));
+export const membersNow = (m: HeldMembers): RecentMember[] => unpackMembers(m);
 
 /** A story's newest members as scoring reads them (stories.recent), newest first, with their times. */
 export type RecentMember = TimedMatch;
 
 export const toRecent = (f: StoryFeatures): RecentMember => ({ ...matchFeatures(f), time: f.time });
 
-/** `recent` with the new member in: what scoring reads of the story's newest `n` members. */
-export function recentWith(recent: readonly RecentMember[], f: StoryFeatures, n: number): RecentMember[] {
-  return [toRecent(f), ...recent].sort((a, b) => b.time - a.time).slice(0, n);
+/** `recent` with the new member (toRecent of its features) in: what scoring reads of the story's newest `n` members. */
+export function recentWith(recent: readonly RecentMember[], added: RecentMember, n: number): RecentMember[] {
+  return [added, ...recent].sort((a, b) => b.time - a.time).slice(0, n);
 }
 
 /**

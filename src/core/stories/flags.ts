@@ -1,7 +1,7 @@
 // Where the outlets of a story disagree: a figure counting the same thing with values apart by
 // more than the margin, or the same quoted words given to different speakers. A later report that
 // says the figure changed ("rose to", "now") is an update, not a disagreement.
-import { sameQuoteWords } from "./match.js";
+import { quoteRelation } from "./match.js";
 import type { FigureSig, StoryFeatures, StoryFlag, StoryOptions } from "./types.js";
 
 // What a qualifier lets a value mean: "over 100,000" is anything from 100,000 up.
@@ -52,14 +52,18 @@ function figureFlags(early: StoryFeatures, late: StoryFeatures, margin: number):
 
 function speakerFlags(a: StoryFeatures, b: StoryFeatures): StoryFlag[] {
   const out: StoryFlag[] = [];
-  for (const qa of a.quotes) {
-    if (!qa.speaker) continue;
-    const qb = b.quotes.find((q) => q.speaker && q.speaker !== qa.speaker && sameQuoteWords(qa, q));
+  if (!a.quotes.length || !b.quotes.length) return out;
+  // sameQuoteWords of each pair, told at once for the many pairs that share no run (quoteRelation).
+  const same = quoteRelation(a.quotes, b.quotes);
+  a.quotes.forEach((qa, i) => {
+    if (!qa.speaker) return;
+    const j = b.quotes.findIndex((q, k) => q.speaker && q.speaker !== qa.speaker && same(i, k));
     // The same words given to someone else, when b does not also give them to a's speaker.
-    if (qb && !b.quotes.some((q) => q.speaker === qa.speaker && sameQuoteWords(qa, q))) {
+    if (j >= 0 && !b.quotes.some((q, k) => q.speaker === qa.speaker && same(i, k))) {
+      const qb = b.quotes[j]!;
       out.push({ kind: "speaker", articles: [a.id, b.id], what: qa.words, values: [qa.speakerName ?? qa.speaker, qb.speakerName ?? qb.speaker!] });
     }
-  }
+  });
   return out;
 }
 

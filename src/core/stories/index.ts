@@ -1,8 +1,8 @@
 export { storyFeatures } from "./features.js";
 export { claimKeys, figureRange, figuresAgree, joinFlags, sameThing, shownFlags, storyFlags } from "./flags.js";
-export { chooseStory, matchFeatures, pairScore, sameQuoteText, sameQuoteWords, STORY_WEIGHTS, storyKeys } from "./match.js";
+export { chooseStory, matchFeatures, pairScore, quoteRelation, sameQuoteText, sameQuoteWords, STORY_WEIGHTS, storyKeys } from "./match.js";
 export type { MatchFeatures, StoryCandidate, StoryDecision } from "./match.js";
-export { choosePacked, createWordIds, packMembers, unpackMembers } from "./packed.js";
+export { choosePacked, createWordIds, packedJson, packMembers, unpackMembers, withMember } from "./packed.js";
 export type { PackedCandidate, PackedMembers, TimedMatch, WordIds } from "./packed.js";
 export { DEFAULT_STORY_OPTIONS } from "./types.js";
 export type { FigureSig, FlagKind, QuoteSig, StoryFeatures, StoryFlag, StoryOptions, StorySummary } from "./types.js";

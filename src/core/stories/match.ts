@@ -43,14 +43,13 @@ interface Runs {
   words: string[];
   /** The quote's 5-word runs (the whole quote when shorter). */
   runs: Set<string>;
-  vocab: Set<string>;
 }
 
 function runsOf(words: string[], text: string): Runs {
   const runs = new Set<string>();
   for (let i = 0; i + SHINGLE <= words.length; i++) runs.add(words.slice(i, i + SHINGLE).join(" "));
   if (words.length < SHINGLE) runs.add(text);
-  return { words, runs, vocab: new Set(words) };
+  return { words, runs };
 }
 
 // Made once per quote: an article's quotes are compared with every member of every candidate
@@ -68,17 +67,178 @@ function shinglesOf(q: Quote): Runs {
   return r;
 }
 
+/** Hashes of the words of `text` split on spaces (as `split(" ")`: empty words too) in `wordHash`, where each ends in `wordEnd`; returns how many. */
+const wordHash: number[] = [];
+const wordEnd: number[] = [];
+function hashWords(text: string): number {
+  let n = 0, h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      wordEnd[n] = i;
+      wordHash[n++] = h;
+      h = 0x811c9dc5;
+    } else h = Math.imul(h ^ c, 0x01000193);
+  }
+  wordEnd[n] = text.length;
+  wordHash[n++] = h;
+  return n;
+}
+
+/** The hash of the run of `len` words from word `i` (of the last hashWords). */
+function runHash(i: number, len: number): number {
+  let r = len;
+  for (let k = 0; k < len; k++) {
+    r = Math.imul(r ^ wordHash[i + k]!, 0x5bd1e995);
+    r ^= r >>> 15;
+  }
+  return r;
+}
+
+/**
+ * Hashes of a quote's runs as runsOf makes them (each run of five words, or the whole quote when
+ * shorter), pushed to `out`; returns how many. Equal runs have equal hashes (the same words, the same
+ * count), so two quotes share a run only if they share a hash. No string is made.
+ */
+export function runHashes(text: string, out: number[]): number {
+  const n = hashWords(text);
+  if (n < SHINGLE) {
+    out.push(runHash(0, n));
+    return 1;
+  }
+  for (let i = 0; i + SHINGLE <= n; i++) out.push(runHash(i, SHINGLE));
+  return n - SHINGLE + 1;
+}
+
+// A quote's runs' hashes, made once per quote (kept for a quote as its runs are): a joining article's
+// quotes are compared with each member's, and a member's with each of the article's.
+const hashLists = new WeakMap<Quote, Int32Array>();
+const hashSets = new WeakMap<Quote, Set<number>>();
+const scratch: number[] = [];
+function hashesOf(q: Quote): Int32Array {
+  let h = hashLists.get(q);
+  if (!h) {
+    scratch.length = 0;
+    runHashes(q.words, scratch);
+    hashLists.set(q, (h = Int32Array.from(scratch)));
+  }
+  return h;
+}
+function hashSetOf(q: Quote): Set<number> {
+  let s = hashSets.get(q);
+  if (!s) hashSets.set(q, (s = new Set(hashesOf(q))));
+  return s;
+}
+
+/** A run of b with its hash in `set`, among the runs of `a` (both as strings: the text tells two runs with one hash apart). */
+function runInCommon(a: Quote, b: Quote, set: Set<number>): boolean {
+  const hb = hashesOf(b);
+  for (let i = 0; i < hb.length; i++) {
+    if (!set.has(hb[i]!)) continue;
+    // Run i of b is its words i to i + 4 as split on spaces (b whole when shorter): its text runs from
+    // word i's start to word i + 4's end.
+    const n = hashWords(b.words);
+    const text = n < SHINGLE ? b.words : b.words.slice(i ? wordEnd[i - 1]! + 1 : 0, wordEnd[i + SHINGLE - 1]!);
+    if (shinglesOf(a).runs.has(text)) return true;
+  }
+  return false;
+}
+
 /**
  * Two quotes share a run of words (outlets quote different stretches of one statement): symmetric.
- * The runs of `b` are never built: a run is joined only when its five words are all words of `a` (at
- * 100,000 stored, building every member's runs was most of the grouping time).
+ * Compared by the hashes of their runs, each quote's made once; only a run whose hash is one of the
+ * other's is cut out of its text and looked up among the other's runs (made as strings for the quote
+ * that has them already: one article compared with many). At 100,000 stored, a join's speaker checks
+ * and the scoring of stories met the first time made about a million comparisons per 3,000 decisions,
+ * under 1% of them true, and splitting a member's quote (often building its runs) for each was most
+ * of their time.
  */
 export function sameQuoteWords(a: Quote, b: Quote): boolean {
-  // The answer is the same either way round (a run in common): build the runs of a quote that has
-  // them already, so that one article compared with many (a joining article and a story's members)
-  // has its runs built once, not each member's.
-  if (!runsCache.has(a) && runsCache.has(b)) [a, b] = [b, a];
-  return runsShare(shinglesOf(a), b.words, wordsOf(b));
+  // The same text has its runs in common (a quote has at least one run: itself when short), and
+  // retellings often carry a quote word for word.
+  if (a.words === b.words) return true;
+  // The Set (and, on a hash in common, the runs as strings) of the quote met before: the article's.
+  if (!hashSets.has(a) && (hashSets.has(b) || (!hashLists.has(a) && hashLists.has(b)))) [a, b] = [b, a];
+  return runInCommon(a, b, hashSetOf(a));
+}
+
+// A list of quotes' runs' hashes, each with the places of the quotes that have it (a bit each, the first
+// 31): kept for the list, as its quotes' hashes are.
+const maskMaps = new WeakMap<ReadonlyArray<Quote>, Map<number, number>>();
+function masksOf(qs: ReadonlyArray<Quote>): Map<number, number> {
+  let m = maskMaps.get(qs);
+  if (!m) {
+    const made = new Map<number, number>();
+    qs.forEach((q, i) => {
+      if (i < 31) for (const h of hashesOf(q)) made.set(h, (made.get(h) ?? 0) | (1 << i));
+    });
+    maskMaps.set(qs, (m = made));
+  }
+  return m;
+}
+
+/**
+ * sameQuoteWords(a[i], b[j]) for the quotes of two articles, as a function of (i, j): the runs of each
+ * quote of one list are hashed once and looked up once, and a pair sharing no run's hash is answered
+ * false without comparing it (a speaker check compares every quote given to a person in one article
+ * with every quote of the other: at 100,000 stored, a dozen comparisons per pair of articles, most of
+ * them false). The hashes of the list met before are kept (a joining article's, against each member's).
+ */
+export function quoteRelation(a: ReadonlyArray<Quote>, b: ReadonlyArray<Quote>): (i: number, j: number) => boolean {
+  // Neither met before: both kept (which is met again is not knowable here).
+  if (!maskMaps.has(a) && !maskMaps.has(b)) {
+    masksOf(a);
+    masksOf(b);
+  }
+  const flip = !maskMaps.has(a);
+  const x = flip ? b : a, y = flip ? a : b;
+  const mx = masksOf(x);
+  const cand = new Int32Array(y.length);
+  y.forEach((q, j) => {
+    scratch.length = 0;
+    const n = runHashes(q.words, scratch);
+    let bits = 0;
+    for (let k = 0; k < n; k++) bits |= mx.get(scratch[k]!) ?? 0;
+    cand[j] = bits;
+  });
+  const rel = (ix: number, jy: number) => (ix >= 31 || ((cand[jy]! >>> ix) & 1) === 1) && sameQuoteWords(x[ix]!, y[jy]!);
+  return flip ? (i, j) => rel(j, i) : rel;
+}
+
+// All the runs' hashes of a list of quotes (an article's, compared with each member's).
+const listSets = new WeakMap<ReadonlyArray<Quote>, Set<number>>();
+function hashSetOfAll(qs: ReadonlyArray<Quote>): Set<number> {
+  let s = listSets.get(qs);
+  if (!s) {
+    s = new Set();
+    for (const q of qs) for (const h of hashesOf(q)) s.add(h);
+    listSets.set(qs, s);
+  }
+  return s;
+}
+
+/**
+ * Some quote of `a` shares a run with some quote of `b` (symmetric): a quote of b none of whose runs'
+ * hashes is one of a's shares none. The hashes of all of a list's quotes are kept for the list met
+ * before (a joining article's, compared with each member's).
+ */
+export function quotesShare(a: ReadonlyArray<Quote>, b: ReadonlyArray<Quote>): boolean {
+  if (!a.length || !b.length) return false;
+  if (!listSets.has(a)) {
+    if (listSets.has(b)) [a, b] = [b, a];
+    // Neither met before: both kept, so that whichever is met again (not knowable here) has its Set.
+    else hashSetOfAll(b);
+  }
+  const all = hashSetOfAll(a);
+  for (const qb of b) {
+    // Hashed in place, not kept: b is most often a member met once here.
+    scratch.length = 0;
+    const n = runHashes(qb.words, scratch);
+    let hit = false;
+    for (let i = 0; i < n && !hit; i++) hit = all.has(scratch[i]!);
+    if (hit && a.some((qa) => sameQuoteWords(qa, qb))) return true;
+  }
+  return false;
 }
 
 /**
@@ -87,7 +247,7 @@ export function sameQuoteWords(a: Quote, b: Quote): boolean {
  */
 export function sameQuoteText(a: Quote, b: string): boolean {
   const sa = shinglesOf(a);
-  // Fewer than five words (four spaces): b whole, as runsShare.
+  // Fewer than five words (four spaces): b whole, as sameQuoteWords.
   let spaces = 0;
   for (let i = b.indexOf(" "); i >= 0 && spaces < SHINGLE - 1; i = b.indexOf(" ", i + 1)) spaces++;
   if (spaces < SHINGLE - 1) return sa.runs.has(b);
@@ -99,21 +259,6 @@ export function sameQuoteText(a: Quote, b: string): boolean {
     for (let p = b.indexOf(r); p >= 0; p = b.indexOf(r, p + 1)) {
       if ((p === 0 || b.charCodeAt(p - 1) === 32) && (p + r.length === b.length || b.charCodeAt(p + r.length) === 32)) return true;
     }
-  }
-  return false;
-}
-
-/** A run of `b` (its text and words) among the runs of `sa`, or, when `b` is shorter than a run, `b` whole among them. */
-function runsShare(sa: Runs, b: string, wb: string[]): boolean {
-  if (wb.length < SHINGLE) return sa.runs.has(b);
-  next: for (let i = 0; i + SHINGLE <= wb.length; i++) {
-    for (let k = SHINGLE - 1; k >= 0; k--) {
-      if (!sa.vocab.has(wb[i + k]!)) {
-        i += k; // no run holding word i + k can match
-        continue next;
-      }
-    }
-    if (sa.runs.has(wb.slice(i, i + SHINGLE).join(" "))) return true;
   }
   return false;
 }
@@ -154,8 +299,6 @@ export const figureMatches = (a: number, b: number, aKind: string) => Math.abs(a
 // The cheap tests first; no string is made (this runs for every figure pair of every candidate member).
 const sameFigure = (a: Figure, b: Figure) => a.kind === b.kind && figureMatches(a.value, b.value, a.kind) && sameThingClass(a.thing, b.thing);
 
-const sharesQuote = (a: MatchFeatures, b: MatchFeatures) => a.quotes.some((qa) => b.quotes.some((qb) => sameQuoteWords(qa, qb)));
-
 /** The score from its parts, added in one order (so that a score with and without a shared quote is exact; packed.ts adds the same way). */
 export function scoreOf(dice: number, quote: number, figures: number, people: number, places: number): number {
   const w = STORY_WEIGHTS;
@@ -181,7 +324,7 @@ export function scoreAbove(a: MatchFeatures, b: MatchFeatures, floor: number, th
   const people = common(a.people, b.people), places = common(a.places, b.places);
   const high = scoreOf(dice, 1, figures, people, places);
   if (!(high > floor && high >= threshold)) return -Infinity;
-  return a.quotes.length && b.quotes.length && sharesQuote(a, b) ? high : scoreOf(dice, 0, figures, people, places);
+  return quotesShare(a.quotes, b.quotes) ? high : scoreOf(dice, 0, figures, people, places);
 }
 
 /** How strongly two articles look like one event (0 = nothing shared). */

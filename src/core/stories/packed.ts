@@ -4,7 +4,7 @@
 // for the next decision (64 MB of JSON: tens of thousands of small strings, arrays and objects) was
 // what the slow 1% of decisions spent collecting garbage on; typed arrays hold no pointers to trace.
 // choosePacked gives chooseStory's decision, score for score, to the last bit.
-import { figureMatches, sameQuoteText, scoreAbove, scoreOf, type MatchFeatures, type StoryDecision } from "./match.js";
+import { figureMatches, runHashes, sameQuoteText, scoreAbove, scoreOf, type MatchFeatures, type StoryDecision } from "./match.js";
 import type { StoryFeatures, StoryOptions } from "./types.js";
 
 /** What scoring reads of a member, with its time (what stores keep of a story's newest members). */
@@ -22,11 +22,14 @@ export interface WordIds {
   find(s: string): number;
   /** The string of an id. */
   word(id: number): string;
+  /** The string of an id as JSON (JSON.stringify of it, made once). */
+  json(id: number): string;
 }
 
 export function createWordIds(): WordIds {
   const ids = new Map<string, number>();
   const words: string[] = [];
+  const jsons: string[] = [];
   return {
     get size() {
       return words.length;
@@ -41,14 +44,13 @@ export function createWordIds(): WordIds {
     },
     find: (s) => ids.get(s) ?? -1,
     word: (id) => words[id]!,
+    json: (id) => (jsons[id] ??= JSON.stringify(words[id]!)),
   };
 }
 
 /** Ints of a member's header: where its words, people, places, quotes, figures start, where it ends, and its first figure value in `nums`. */
 const HEAD = 7;
 const [W, P, L, Q, F, E, V] = [0, 1, 2, 3, 4, 5, 6] as const;
-/** Words in a quote's run (match.ts). */
-const SHINGLE = 5;
 /** Ints per figure: kind, class of the thing counted, the thing. */
 const FIG = 3;
 
@@ -72,7 +74,7 @@ export interface PackedMembers {
    * only when one of its runs' hashes is one of the article's (to confirm the run is the same).
    */
   readonly quotes: string;
-  /** Bytes of the two arrays and the quotes' text. */
+  /** Bytes of the two arrays and the quotes' text (textBytes). */
   readonly bytes: number;
 }
 
@@ -82,38 +84,13 @@ const classOf = (thing: string) => {
   return i < 0 ? thing : thing.slice(0, i);
 };
 
-/** Hashes of the words of `text` split on spaces (as `split(" ")`: empty words too), in `wordHash`; returns how many. */
-const wordHash: number[] = [];
-function hashWords(text: string): number {
-  let n = 0, h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 32) {
-      wordHash[n++] = h;
-      h = 0x811c9dc5;
-    } else h = Math.imul(h ^ c, 0x01000193);
-  }
-  wordHash[n++] = h;
-  return n;
-}
-
 /**
- * Hashes of a quote's runs as match.ts makes them (runsOf: each run of five words, or the whole quote
- * when shorter), pushed to `out`; returns how many. Two quotes share a run only if they share a hash.
+ * Bytes a flat string takes: V8 keeps one whose characters are all below 256 at a byte each, any other
+ * at two. (Counting two for every character, the cache of a 100,000-article store held about two thirds
+ * of the stories it was given room for: at 64 MB it dropped stories an ingestor met again a few articles later.)
  */
-function runHashes(text: string, out: number[]): number {
-  const n = hashWords(text);
-  const len = n < SHINGLE ? n : SHINGLE;
-  const runs = n < SHINGLE ? 1 : n - SHINGLE + 1;
-  for (let i = 0; i < runs; i++) {
-    let r = len;
-    for (let k = 0; k < len; k++) {
-      r = Math.imul(r ^ wordHash[i + k]!, 0x5bd1e995);
-      r ^= r >>> 15;
-    }
-    out.push(r);
-  }
-  return runs;
+function textBytes(s: string): number {
+  return /[^\u0000-\u00ff]/.test(s) ? 2 * s.length : s.length;
 }
 
 export function packMembers(members: readonly TimedMatch[], table: WordIds): PackedMembers {
@@ -169,7 +146,86 @@ export function packMembers(members: readonly TimedMatch[], table: WordIds): Pac
     ints[h + E] = at;
   });
   const quotes = texts.join("");
-  return { table, n, ints, nums, quotes, bytes: ints.byteLength + nums.byteLength + 2 * quotes.length };
+  return { table, n, ints, nums, quotes, bytes: ints.byteLength + nums.byteLength + textBytes(quotes) };
+}
+
+/**
+ * `p`'s members with `m` put in at `at` (0 to p.n), the first `keep` of them: what packMembers makes
+ * of that list with p's table, array for array, without packing p's members again. A join puts its
+ * article into the story this way: packing the whole story anew (interning each string, hashing each
+ * quote) when it was next met cost as much as the rest of the join's scoring.
+ */
+export function withMember(p: PackedMembers, m: TimedMatch, at: number, keep: number): PackedMembers {
+  const one = packMembers([m], p.table);
+  const order: Array<[PackedMembers, number]> = [];
+  for (let i = 0; i < at && i < p.n; i++) order.push([p, i]);
+  order.push([one, 0]);
+  for (let i = at; i < p.n; i++) order.push([p, i]);
+  order.length = Math.min(order.length, keep);
+  const n = order.length;
+  let size = n * HEAD, values = n;
+  for (const [src, i] of order) {
+    const h = i * HEAD;
+    size += src.ints[h + E]! - src.ints[h + W]!;
+    values += (src.ints[h + E]! - src.ints[h + F]!) / FIG;
+  }
+  const ints = new Int32Array(size), nums = new Float64Array(values);
+  const texts: string[] = [];
+  let to = n * HEAD, v = n, textAt = 0;
+  order.forEach(([src, i], j) => {
+    const h = i * HEAD, d = j * HEAD, si = src.ints;
+    const from = si[h + W]!, end = si[h + E]!, shift = to - from;
+    for (const k of [W, P, L, Q, F, E] as const) ints[d + k] = si[h + k]! + shift;
+    ints[d + V] = v;
+    ints.set(si.subarray(from, end), to);
+    nums[j] = src.nums[i]!;
+    const nf = (end - si[h + F]!) / FIG;
+    nums.set(src.nums.subarray(si[h + V]!, si[h + V]! + nf), v);
+    v += nf;
+    // The member's quotes are one stretch of src.quotes: copied, and their starts moved with it.
+    const q0 = ints[d + Q]!, q1 = ints[d + F]!;
+    if (q0 < q1) {
+      const first = ints[q0]!;
+      let last = first;
+      for (let k = q0; k < q1; k += 3 + ints[k + 2]!) {
+        last = ints[k]! + ints[k + 1]!;
+        ints[k] = ints[k]! - first + textAt;
+      }
+      texts.push(src.quotes.slice(first, last));
+      textAt += last - first;
+    }
+    to += end - from;
+  });
+  const quotes = texts.join("");
+  return { table: p.table, n, ints, nums, quotes, bytes: ints.byteLength + nums.byteLength + textBytes(quotes) };
+}
+
+/**
+ * The members as JSON, text for text what JSON.stringify(unpackMembers(p)) gives, without making them:
+ * a join writes its story's `recent` this way (each string's JSON is kept by the table).
+ */
+export function packedJson(p: PackedMembers): string {
+  const { ints, nums, table } = p;
+  const out: string[] = [];
+  const list = (from: number, to: number) => {
+    const xs: string[] = [];
+    for (let k = from; k < to; k++) xs.push(table.json(ints[k]!));
+    return xs.join(",");
+  };
+  for (let i = 0; i < p.n; i++) {
+    const h = i * HEAD;
+    const quotes: string[] = [];
+    for (let k = ints[h + Q]!; k < ints[h + F]!; k += 3 + ints[k + 2]!) quotes.push(`{"words":${JSON.stringify(p.quotes.slice(ints[k]!, ints[k]! + ints[k + 1]!))}}`);
+    const figures: string[] = [];
+    for (let k = ints[h + F]!, v = ints[h + V]!; k < ints[h + E]!; k += FIG, v++) {
+      figures.push(`{"kind":${table.json(ints[k]!)},"thing":${table.json(ints[k + 2]!)},"value":${JSON.stringify(nums[v]!)}}`);
+    }
+    out.push(
+      `{"words":[${list(ints[h + W]!, ints[h + P]!)}],"people":[${list(ints[h + P]!, ints[h + L]!)}],"places":[${list(ints[h + L]!, ints[h + Q]!)}],` +
+        `"quotes":[${quotes.join(",")}],"figures":[${figures.join(",")}],"time":${JSON.stringify(nums[i]!)}}`,
+    );
+  }
+  return `[${out.join(",")}]`;
 }
 
 /** The members as they were packed (what a join needs to write the story's `recent` again). */
@@ -196,8 +252,8 @@ export function unpackMembers(p: PackedMembers): TimedMatch[] {
 }
 
 /**
- * A candidate story with its newest members packed, or parsed (chooseStory's StoryCandidate): a store
- * scores a story it meets the first time from the parsed row and packs it only when it meets it again.
+ * A candidate story with its newest members packed, or parsed (chooseStory's StoryCandidate): stores
+ * hand out packed stories; the parsed form scores the same (the tests hold the two to each other).
  */
 export interface PackedCandidate {
   id: string;

@@ -5,7 +5,7 @@
 import { join } from "node:path";
 import { parseEvalSet } from "../../../bench/stories-score.js";
 import {
-  buildCard, choosePacked, chooseStory, createWordIds, DEFAULT_STORY_OPTIONS, packMembers, sameQuoteText, sameQuoteWords, storyFeatures, unpackMembers,
+  buildCard, choosePacked, chooseStory, createWordIds, DEFAULT_STORY_OPTIONS, packedJson, packMembers, quoteRelation, sameQuoteText, sameQuoteWords, storyFeatures, unpackMembers, withMember,
   type PackedCandidate, type StoryCandidate, type StoryFeatures, type TimedMatch, type WordIds,
 } from "../../../src/core/index.js";
 import { rng } from "../../../bench/corpus.js";
@@ -132,6 +132,23 @@ describe("packMembers and unpackMembers", () => {
       const p = packMembers(members, table);
       expect(p.n).toBe(members.length);
       expect(JSON.stringify(unpackMembers(p))).toBe(JSON.stringify(members));
+      expect(packedJson(p)).toBe(JSON.stringify(members));
+    }
+  });
+
+  it("withMember gives what packMembers gives of the members with one put in (array for array), at every place, cut to a story's newest", () => {
+    const r = rng(5);
+    const table = createWordIds();
+    for (let n = 0; n < 400; n++) {
+      const members = Array.from({ length: Math.floor(r() * 14) }, () => timed(invent(r, T0 + Math.floor(r() * 50) * H)));
+      const m = timed(invent(r, T0 + Math.floor(r() * 50) * H));
+      const at = Math.floor(r() * (members.length + 1));
+      const keep = 1 + Math.floor(r() * 14);
+      // Packed with the table as it is: the joining member's strings may be new to it.
+      const got = withMember(packMembers(members, table), m, at, keep);
+      const want = packMembers([...members.slice(0, at), m, ...members.slice(at)].slice(0, keep), table);
+      expect([got.n, got.quotes, got.bytes, [...got.ints], [...got.nums]]).toEqual([want.n, want.quotes, want.bytes, [...want.ints], [...want.nums]]);
+      expect(unpackMembers(got)).toEqual(unpackMembers(want));
     }
   });
 
@@ -142,16 +159,27 @@ describe("packMembers and unpackMembers", () => {
       quotes: [{ words: "a  b c d" }, { words: "" }], figures: [{ kind: "count", thing: "people|dead", value: -0.25 }], time: 1.5,
     };
     expect(unpackMembers(packMembers([m], table))).toEqual([m]);
+    // Strings JSON escapes, as JSON.stringify writes them.
+    const odd: TimedMatch = {
+      words: ['say "no"', "back\\slash", "tab\tline\n", "\u00e9t\u00e9", "\ud83d\ude00", "lone \ud800"], people: ["o'brien"], places: [],
+      quotes: [{ words: 'he said "\\ no" \u2028 twice' }], figures: [{ kind: "money", thing: "money:\u20ac", value: 1e21 }, { kind: "count", thing: "people", value: -0 }], time: 0,
+    };
+    expect(packedJson(packMembers([odd, m], table))).toBe(JSON.stringify([odd, m]));
+    expect(packedJson(packMembers([], table))).toBe("[]");
     expect(table.find("port amsel")).toBeGreaterThanOrEqual(0);
     expect(table.find("not there")).toBe(-1);
   });
 
-  it("packs into two typed arrays and the quotes' text, whose bytes it reports", () => {
+  it("packs into two typed arrays and the quotes' text, whose bytes it reports (a byte a character below 256, else two)", () => {
     const table = createWordIds();
     const p = packMembers([timed(invent(rng(1), T0)), timed(invent(rng(2), T0))], table);
     expect(p.ints).toBeInstanceOf(Int32Array);
     expect(p.nums).toBeInstanceOf(Float64Array);
-    expect(p.bytes).toBe(p.ints.byteLength + p.nums.byteLength + 2 * p.quotes.length);
+    expect(p.bytes).toBe(p.ints.byteLength + p.nums.byteLength + p.quotes.length);
+    const wide = packMembers([{ ...timed(invent(rng(1), T0)), quotes: [{ words: "caf\u00e9 \u2014 open" }] }], table);
+    expect(wide.bytes).toBe(wide.ints.byteLength + wide.nums.byteLength + 2 * wide.quotes.length);
+    const latin = packMembers([{ ...timed(invent(rng(1), T0)), quotes: [{ words: "caf\u00e9 open" }] }], table);
+    expect(latin.bytes).toBe(latin.ints.byteLength + latin.nums.byteLength + latin.quotes.length);
     expect(p.table).toBe(table);
   });
 });
@@ -171,5 +199,56 @@ describe("sameQuoteText", () => {
     }
     expect(shared).toBeGreaterThan(50);
     expect(shared).toBeLessThan(3800);
+  });
+});
+
+describe("sameQuoteWords", () => {
+  // The definition: each quote's runs of five words (the quote whole when shorter), one in common.
+  const runs = (q: string) => {
+    const w = q.split(" ");
+    return w.length < 5 ? [q] : w.slice(0, w.length - 4).map((_, i) => w.slice(i, i + 5).join(" "));
+  };
+  const byDefinition = (a: string, b: string) => runs(a).some((x) => runs(b).includes(x));
+
+  it("answers as the definition on quotes of 0-12 words, fresh or compared before (its run hashes kept), either way round", () => {
+    const r = rng(21);
+    const vocab = ["tide", "gate", "ti", "de", "", "tide gate", "quay"];
+    const quote = () => Array.from({ length: Math.floor(r() * 13) }, () => vocab[Math.floor(r() * vocab.length)]!).join(" ");
+    // Some quotes kept and compared again and again, as a joining article's are with each member's.
+    const kept = Array.from({ length: 20 }, () => ({ words: quote() }));
+    let shared = 0;
+    for (let i = 0; i < 6000; i++) {
+      const a = i % 3 === 0 ? kept[i % kept.length]! : { words: quote() };
+      const b = i % 5 === 0 ? kept[(i * 7) % kept.length]! : { words: quote() };
+      const want = byDefinition(a.words, b.words);
+      expect([a.words, b.words, sameQuoteWords(a, b), sameQuoteWords(b, a)]).toEqual([a.words, b.words, want, want]);
+      if (want) shared++;
+    }
+    expect(shared).toBeGreaterThan(100);
+    expect(shared).toBeLessThan(5500);
+  });
+
+  it("as quoteRelation gives it for two lists of quotes (up to 40, kept or fresh), pair by pair", () => {
+    const r = rng(33);
+    const vocab = ["tide", "gate", "ti", "de", "", "quay", "holds", "the"];
+    const quote = () => ({ words: Array.from({ length: Math.floor(r() * 11) }, () => vocab[Math.floor(r() * vocab.length)]!).join(" ") });
+    const kept = Array.from({ length: 5 }, () => Array.from({ length: Math.floor(r() * 40) }, quote));
+    let pairs = 0, shared = 0;
+    for (let n = 0; n < 300; n++) {
+      const a = n % 2 ? kept[n % kept.length]! : Array.from({ length: Math.floor(r() * 40) }, quote);
+      const b = n % 3 ? Array.from({ length: Math.floor(r() * 6) }, quote) : kept[(n * 3) % kept.length]!;
+      const rel = quoteRelation(a, b);
+      for (let i = 0; i < a.length; i++) {
+        for (let j = 0; j < b.length; j++) {
+          const want = byDefinition(a[i]!.words, b[j]!.words);
+          if (rel(i, j) !== want) expect([n, i, j, a[i]!.words, b[j]!.words, rel(i, j)]).toEqual([n, i, j, a[i]!.words, b[j]!.words, want]);
+          pairs++;
+          if (want) shared++;
+        }
+      }
+    }
+    expect(pairs).toBeGreaterThan(10_000);
+    expect(shared).toBeGreaterThan(500);
+    expect(shared).toBeLessThan(pairs / 2);
   });
 });
