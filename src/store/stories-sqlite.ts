@@ -73,9 +73,6 @@ export function createSqliteStories(db: Database, opts: StoreStoryOptions): Sqli
     insClaims: db.prepare("INSERT OR IGNORE INTO story_claims (sid, key, time, seq) SELECT ?, value, ?, ? FROM json_each(?)"),
     delClaims: db.prepare("DELETE FROM story_claims WHERE sid = ? AND seq = ?"),
     insFlag: db.prepare("INSERT INTO story_flags (sid, otime, oseq, flag) VALUES (?, ?, ?, ?)"),
-    // A join's flags in one statement (about 14 a join on the bench's corpus), in the order given:
-    // [[otime, oseq, flag as JSON text], ...] (ids given in that order, as one run each gave them).
-    insFlags: db.prepare("INSERT INTO story_flags (sid, otime, oseq, flag) SELECT ?, value ->> 0, value ->> 1, value ->> 2 FROM json_each(?) ORDER BY key"),
     // Flags whose older article has left the newest members are never shown again.
     pruneFlags: db.prepare("DELETE FROM story_flags WHERE sid = ? AND otime < ?"),
     delFlags: db.prepare("DELETE FROM story_flags WHERE sid = ?"),
@@ -148,15 +145,11 @@ export function createSqliteStories(db: Database, opts: StoreStoryOptions): Sqli
     if (!others.length) return;
     const features = others.map((m) => JSON.parse(m.f) as StoryFeatures);
     const byId = new Map(features.map((x, i) => [x.id, others[i]!]));
-    const rows: Array<[number, number, string]> = [];
     for (const flag of joinFlags(f, features, opts)) {
       const other = byId.get(flag.articles[0] === f.id ? flag.articles[1] : flag.articles[0])!;
       const o = olderOf({ time: f.time, seq }, other);
-      rows.push([o.time, o.seq, JSON.stringify(flag)]);
+      q.insFlag.run(sid, o.time, o.seq, JSON.stringify(flag));
     }
-    // One row as before; more in one statement (times are integers: JSON keeps them as they are).
-    if (rows.length === 1 || !rows.every((r) => Number.isSafeInteger(r[0]))) for (const r of rows) q.insFlag.run(sid, ...r);
-    else if (rows.length) q.insFlags.run(sid, JSON.stringify(rows));
   }
 
   function assign(seq: number, id: string, card: BriefingCard, time: number, now: number): void {
