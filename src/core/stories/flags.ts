@@ -95,10 +95,14 @@ const byTime = (a: { time: number; id: string }, b: { time: number; id: string }
  * can come from them.
  */
 export function joinFlags(joining: StoryFeatures, others: readonly StoryFeatures[], opts: Pick<StoryOptions, "figureMargin">): StoryFlag[] {
+  // Only quotes given to a person can make a speaker flag, on either side (speakerFlags reads no other
+  // quote): the joining article's others are left out, as stores leave out the members' (flagFeatures),
+  // so that its quotes are not compared with every member's for nothing. Same flags, in the same order.
+  const j = joining.quotes.every((q) => q.speaker) ? joining : { ...joining, quotes: joining.quotes.filter((q) => q.speaker) };
   return [...others]
-    .filter((m) => m.id !== joining.id)
+    .filter((m) => m.id !== j.id)
     .sort(byTime)
-    .flatMap((m) => storyFlags(byTime(m, joining) < 0 ? [m, joining] : [joining, m], opts));
+    .flatMap((m) => storyFlags(byTime(m, j) < 0 ? [m, j] : [j, m], opts));
 }
 
 /**

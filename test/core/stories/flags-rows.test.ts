@@ -50,6 +50,25 @@ describe("flags as rows", () => {
     expect(skipped).toBeGreaterThan(0);
   });
 
+  test("joinFlags: the joining article's quotes given to no one change nothing (left out before comparing)", () => {
+    const base = { title: "t", words: [], people: [], places: [], figures: [] };
+    const said = "the harbour gates will stay shut until the storm passes";
+    const member: StoryFeatures = { ...base, id: "m1", time: 1000, publisher: "Coastline Post", quotes: [{ words: said, speaker: "varga", speakerName: "Ilona Varga" }] };
+    const quotes = [
+      { words: "nobody expected the water to rise this fast" },
+      { words: said, speaker: "brandt", speakerName: "Oskar Brandt" },
+      { words: said },
+    ];
+    const joining: StoryFeatures = { ...base, id: "j1", time: 2000, publisher: "Valley Herald", quotes };
+    const flags = joinFlags(joining, [member], DEFAULT_STORY_OPTIONS);
+    expect(flags).toEqual(storyFlags([member, joining], DEFAULT_STORY_OPTIONS));
+    expect(flags).toEqual([{ kind: "speaker", articles: ["m1", "j1"], what: said, values: ["Ilona Varga", "Oskar Brandt"] }]);
+    // Given to no one on the joining side only: no flag, as storyFlags says.
+    const unnamed: StoryFeatures = { ...joining, quotes: [quotes[0]!, quotes[2]!] };
+    expect(joinFlags(unnamed, [member], DEFAULT_STORY_OPTIONS)).toEqual(storyFlags([member, unnamed], DEFAULT_STORY_OPTIONS));
+    expect(joinFlags(unnamed, [member], DEFAULT_STORY_OPTIONS)).toEqual([]);
+  });
+
   test("claim keys: figures by kind and thing, and whether a quote is given to a named person", () => {
     const fig = { text: "120 troops", value: 120, kind: "count", qualifier: null, thing: "troops", context: [], update: false };
     expect(claimKeys({ figures: [fig, { ...fig, value: 130 }], quotes: [{ words: "we will hold the line at the river", speaker: "okafor" }] })).toEqual(["f:count|troops", "q"]);
