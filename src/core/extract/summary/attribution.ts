@@ -40,7 +40,8 @@ export function headlineClause(sentence: string): string {
   return cut;
 }
 
-const REPORTING = new Set("say tell add claim believe warn argue insist state suggest explain allege note write tweet".split(" "));
+/** Verbs of saying and reporting, as lemmas: what opens or closes a report of someone's words. */
+export const REPORTING: ReadonlySet<string> = new Set("say tell add claim believe warn argue insist state suggest explain allege note write tweet".split(" "));
 
 /**
  * Whether the clause from `s` opens with who said it: its first verb is one of saying ("The council

@@ -5,6 +5,7 @@
 import { isCommonWord } from "../../text/common.js";
 import { verbLemma } from "../../text/pos.js";
 import type { Word } from "./phrases.js";
+import { REPORTING } from "./attribution.js";
 
 // Irregular verbs whose past participle differs from their past tense (general English morphology).
 const PARTICIPLE: Readonly<Record<string, string>> = {
@@ -85,11 +86,10 @@ function verbAfterAside(sentence: readonly Word[], at: number): boolean {
     if (w.first === "CCONJ" || w.first === "SCONJ" || /[;:]$/.test(prev) || /^[-–—]+$/.test(w.text)) return false;
     if (w.first !== "VERB" || !/,$/.test(prev) || !/^\p{Ll}+$/u.test(w.text)) continue;
     const lemma = verbLemma(w.text);
-    if (SAYING.has(lemma) || (lemma !== w.text && /[^s]s$/.test(w.text))) return true;
+    if (REPORTING.has(lemma) || (lemma !== w.text && /[^s]s$/.test(w.text))) return true;
   }
   return false;
 }
-const SAYING = new Set("say tell add claim believe warn argue insist state suggest explain allege note write".split(" "));
 
 /** A passive's participle: "-ed", "-en" or an irregular form after "was"/"were". */
 function isParticiple(w: Word | undefined): boolean {
