@@ -133,11 +133,12 @@ function hashSetOf(q: Quote): Set<number> {
 /** A run of b with its hash in `set`, among the runs of `a` (both as strings: the text tells two runs with one hash apart). */
 function runInCommon(a: Quote, b: Quote, set: Set<number>): boolean {
   const hb = hashesOf(b);
+  let n = -1;
   for (let i = 0; i < hb.length; i++) {
     if (!set.has(hb[i]!)) continue;
     // Run i of b is its words i to i + 4 as split on spaces (b whole when shorter): its text runs from
-    // word i's start to word i + 4's end.
-    const n = hashWords(b.words);
+    // word i's start to word i + 4's end (b's words are found once, at the first hash in common).
+    if (n < 0) n = hashWords(b.words);
     const text = n < SHINGLE ? b.words : b.words.slice(i ? wordEnd[i - 1]! + 1 : 0, wordEnd[i + SHINGLE - 1]!);
     if (shinglesOf(a).runs.has(text)) return true;
   }
