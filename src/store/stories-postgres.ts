@@ -114,19 +114,20 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
         // The members the decision scored, unless the row changed since (another writer).
         const members = held?.rev === row.rev ? held.members : (await membersOf(c, [row])).get(sid)!;
         const next = recentCache.join(members, toRecent(f), opts.maxCompared);
-        const rr = { json: next.json, rev: revOf(next.json) };
+        // An article older than all of a full `recent` leaves it as it is: not written again, same version.
+        const rr = next.json === undefined ? { json: null, rev: row.rev } : { json: next.json, rev: revOf(next.json) };
         const better = score > row.best_score;
         await c.query({
           ...named("joined", `WITH p AS (DELETE FROM ${s}.story_flags WHERE sid = $8 AND otime < $10),
              fl AS (INSERT INTO ${s}.story_flags (sid, otime, oseq, flag) SELECT $8, x.otime, x.oseq, x.flag FROM unnest($11::float8[], $12::int[], $13::text[]) WITH ORDINALITY AS x(otime, oseq, flag, i) ORDER BY i)
-           UPDATE ${s}.stories SET title = $1, best = $2, best_score = $3, first_time = $4, last_time = $5, updated_at = $6, size = size + 1, info = $7::jsonb, recent = $9, rev = $14 WHERE sid = $8`),
+           UPDATE ${s}.stories SET title = $1, best = $2, best_score = $3, first_time = $4, last_time = $5, updated_at = $6, size = size + 1, info = $7::jsonb, recent = coalesce($9, recent), rev = $14 WHERE sid = $8`),
           values: [
             better ? card.title : row.title, better ? id : row.best, better ? score : row.best_score, Math.min(row.first_time, time), Math.max(row.last_time, time), now,
             JSON.stringify(mergeInfo(row.info, card)), sid, rr.json,
             flags.cut, flags.rows.map((x) => x.otime), flags.rows.map((x) => x.oseq), flags.rows.map((x) => x.flag), rr.rev,
           ],
         });
-        recentCache.hold(sid, rr.rev, next.members);
+        if (rr.json !== null) recentCache.hold(sid, rr.rev, next.members);
         return;
       }
     }

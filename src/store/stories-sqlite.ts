@@ -81,7 +81,7 @@ export function createSqliteStories(db: Database, opts: StoreStoryOptions): Sqli
       "INSERT INTO stories (id, title, best, best_score, first_time, last_time, updated_at, size, info, recent, rev) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)",
     ),
     updStory: db.prepare(
-      "UPDATE stories SET title = ?, best = ?, best_score = ?, first_time = ?, last_time = ?, updated_at = ?, size = ?, info = ?, recent = ?, rev = ? WHERE sid = ?",
+      "UPDATE stories SET title = ?, best = ?, best_score = ?, first_time = ?, last_time = ?, updated_at = ?, size = ?, info = ?, recent = coalesce(?, recent), rev = ? WHERE sid = ?",
     ),
     delStory: db.prepare("DELETE FROM stories WHERE sid = ?"),
     insMember: db.prepare("INSERT INTO story_articles (seq, sid, time, features, flag_features) VALUES (?, ?, ?, ?, ?)"),
@@ -163,7 +163,8 @@ export function createSqliteStories(db: Database, opts: StoreStoryOptions): Sqli
       // The members the decision scored, unless the row changed since (then read at its version).
       const members = held?.rev === row.rev ? held.members : membersOf([row]).get(sid)!;
       const next = recentCache.join(members, toRecent(f), opts.maxCompared);
-      const rev = revOf(next.json);
+      // An article older than all of a full `recent` leaves it as it is: not written again, same version.
+      const rev = next.json === undefined ? row.rev : revOf(next.json);
       q.insMember.run(seq, sid, time, JSON.stringify(f), JSON.stringify(flagFeatures(f)));
       addFlags(sid, seq, f, claims);
       const prev = JSON.parse(row.info) as StoryInfo;
@@ -171,10 +172,10 @@ export function createSqliteStories(db: Database, opts: StoreStoryOptions): Sqli
       q.updStory.run(
         better ? card.title : row.title, better ? id : row.best, better ? score : row.best_score,
         Math.min(row.first_time, time), Math.max(row.last_time, time), now, row.size + 1, JSON.stringify(mergeInfo(prev, card)),
-        next.json, rev, sid,
+        next.json ?? null, rev, sid,
       );
       // The next article that may join this story finds it held, packed.
-      recentCache.hold(sid, rev, next.members);
+      if (next.json !== undefined) recentCache.hold(sid, rev, next.members);
     } else {
       const recent = recentWith([], toRecent(f), opts.maxCompared);
       const r = recentRow(recent);

@@ -60,9 +60,10 @@ export function createRecentCache(budget = 64 * 1024 * 1024, maxStrings = MAX_TA
    * What a join makes of a story: `held` (the members the decision scored) with `added` put in, the
    * newest `keep`: packed (withMember: held's members are not packed again) and as the JSON its
    * `recent` is written as (packedJson: the text JSON.stringify(recentWith(unpackMembers(held), added,
-   * keep)) gives, without making the members).
+   * keep)) gives, without making the members). No `json` when `added` is older than all of a full
+   * `held`: the newest `keep` are held's own, and `recent` stays as the row holds it (nothing to write).
    */
-  join(held: HeldMembers, added: RecentMember, keep: number): { members: PackedMembers; json: string };
+  join(held: HeldMembers, added: RecentMember, keep: number): { members: PackedMembers; json?: string };
   /** Keeps members this process wrote (what `join` made) at their version. */
   hold(sid: number, rev: string, members: PackedMembers): void;
   /** Stories' members at the versions given, those held; `missing` are the ids to read from the store. */
@@ -107,7 +108,8 @@ export function createRecentCache(budget = 64 * 1024 * 1024, maxStrings = MAX_TA
         if (t > added.time) at = i + 1;
       }
       if (held.table === table && sorted && (at < keep || held.n <= keep)) {
-        const members = at < keep ? withMember(held, added, at, keep) : held;
+        if (at >= keep) return { members: held };
+        const members = withMember(held, added, at, keep);
         return { members, json: packedJson(members) };
       }
       const recent = recentWith(unpackMembers(held), added, keep);

@@ -46,6 +46,15 @@ const REPAIRS: Article = {
     "Harbour master promises repairs\n\nTomas Vindel, who runs the port, told reporters on Thursday that crews were already at work.\n\n" +
     '"We will rebuild the gate before the winter tides arrive," Vindel said, adding that funding had been found.\n\nThe council meets next week to discuss the budget.',
 };
+// The third report dated before the first two: older than every member of their story.
+const EARLY_REPAIRS: Article = { ...REPAIRS, publishedAt: new Date(T0 - 2 * HOUR).toISOString() };
+// A fourth report, the newest: the harbour master's words again, a day later.
+const LATER_REPAIRS: Article = {
+  ...REPAIRS,
+  url: "https://news.example.org/ostrel-4",
+  publishedAt: new Date(T0 + 40 * HOUR).toISOString(),
+  text: REPAIRS.text.replace("on Thursday", "on Friday").replace("The council meets next week", "The council met on Friday"),
+};
 const item = (a: Article) => ({ article: a, card: buildCard(a) });
 const timeOf = (c: BriefingCard) => Date.parse(c.source.publishedAt!);
 
@@ -111,6 +120,35 @@ describe("sqlite stories.rev", () => {
     const again = new Sqlite(path, { readonly: true });
     expect(read(again)).toEqual(written);
     again.close();
+  });
+
+  test("an article older than all of a story's newest members joins it, and its recent is not written again", async () => {
+    const path = join(dir, "older.db");
+    // Two newest members compared: the story of the first two reports holds both.
+    const opts = { stories: { ...STORE_STORY_DEFAULTS, maxCompared: 2 } };
+    const s1 = openSqliteStore(path, opts);
+    await s1.put(FAILS, buildCard(FAILS), 1);
+    await s1.put(CRACKED, buildCard(CRACKED), 2);
+    await s1.close();
+    // `recent` as another writer might have laid it out (same members, other spacing), with its version:
+    // written again, it would come back compact.
+    const raw = new Sqlite(path);
+    const spaced = JSON.stringify(JSON.parse((raw.prepare("SELECT recent FROM stories").get() as { recent: string }).recent), null, 1);
+    raw.prepare("UPDATE stories SET recent = ?, rev = ?").run(spaced, revOf(spaced));
+    const row = () => raw.prepare("SELECT rev, recent, size FROM stories").get() as { rev: string; recent: string; size: number };
+    const s2 = openSqliteStore(path, opts);
+    await s2.put(EARLY_REPAIRS, buildCard(EARLY_REPAIRS), 3);
+    expect(await storySizes(s2)).toEqual([3]);
+    expect(row()).toEqual({ rev: revOf(spaced), recent: spaced, size: 3 });
+    // A newer report is one of the newest two: `recent` is written with it, at a new version.
+    await s2.put(LATER_REPAIRS, buildCard(LATER_REPAIRS), 4);
+    expect(await storySizes(s2)).toEqual([4]);
+    const after = row();
+    expect(after.recent).not.toBe(spaced);
+    expect((JSON.parse(after.recent) as unknown[]).length).toBe(2);
+    expect(after.rev).toBe(revOf(after.recent));
+    raw.close();
+    await s2.close();
   });
 
   test("a story another connection changed is scored as the row now holds it, not as this process holds it parsed", async () => {
@@ -184,6 +222,29 @@ describePg("postgres stories.rev", () => {
     expect(await storySizes(s2)).toEqual([3]);
     expect((await rows())[0]!.rev).not.toBe(before);
     for (const r of await rows()) expect(r.rev).toBe(revOf(r.recent));
+    await s2.close();
+  });
+
+  test("an article older than all of a story's newest members joins it, and its recent is not written again", async () => {
+    const schema = fresh();
+    const opts = { schema, stories: { ...STORE_STORY_DEFAULTS, maxCompared: 2 } };
+    const s1 = await createPostgresStore(pool, opts);
+    await s1.put(FAILS, buildCard(FAILS), 1);
+    await s1.put(CRACKED, buildCard(CRACKED), 2);
+    await s1.close();
+    const row = async () => (await pool.query<{ rev: string; recent: string; size: number }>(`SELECT rev, recent, size FROM "${schema}".stories`)).rows[0]!;
+    // `recent` laid out otherwise (see the SQLite test), with its version.
+    const spaced = JSON.stringify(JSON.parse((await row()).recent), null, 1);
+    await pool.query(`UPDATE "${schema}".stories SET recent = $1, rev = $2`, [spaced, revOf(spaced)]);
+    const s2 = await createPostgresStore(pool, opts);
+    await s2.put(EARLY_REPAIRS, buildCard(EARLY_REPAIRS), 3);
+    expect(await storySizes(s2)).toEqual([3]);
+    expect(await row()).toEqual({ rev: revOf(spaced), recent: spaced, size: 3 });
+    await s2.put(LATER_REPAIRS, buildCard(LATER_REPAIRS), 4);
+    expect(await storySizes(s2)).toEqual([4]);
+    const after = await row();
+    expect(after.recent).not.toBe(spaced);
+    expect(after.rev).toBe(revOf(after.recent));
     await s2.close();
   });
 
