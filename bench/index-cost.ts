@@ -1,6 +1,6 @@
 // What the person index (issue 13) and story grouping (issue 14) cost ingestion, over a store that
 // already holds many articles (build one with `store --db FILE --pg-schema NAME`).
-// usage: node dist/bench/run.js index-cost --db FILE [--pg-schema NAME] [--pg URL] [--sample N] [--corpus FILE] [--decide [--warm N] [--ordered]]
+// usage: node dist/bench/run.js index-cost --db FILE [--pg-schema NAME] [--pg URL] [--sample N] [--corpus FILE] [--decide [--warm N] [--ordered]] [--statements]
 // N new articles (5,000 by default; cards built first, timed apart) are stored in batches of 64 as
 // the ingestor does. Before each batch is put, the same batch's person-index and story writes run
 // alone in a transaction that is rolled back, on the same connection and the same database state, so
@@ -11,6 +11,8 @@
 // (nothing is written), first, as a long-running ingestor would have; --ordered decides in order of
 // publication (with --warm, the N others interleaved by date) instead of the corpus order, whose
 // dates cycle through the year.
+// --statements (PostgreSQL): the rolled-back stories writes' time split by statement (wall time of each
+// round trip as the client sees it, by the statement's name), printed after the rates.
 import { loadavg } from "node:os";
 import { PerformanceObserver } from "node:perf_hooks";
 import { join, resolve } from "node:path";
@@ -31,6 +33,8 @@ const BATCH = 64;
 
 interface Parts {
   store: BriefingStore;
+  /** Round trips of the timed stories writes by statement: count and ms (PostgreSQL with --statements). */
+  statements?: Map<string, { n: number; ms: number }>;
   /** The batch's person-index and story writes alone, rolled back: ms for each. */
   parts(items: Item[], time: (i: Item) => number, now: number): Promise<{ people: number; stories: number }>;
   /** The grouping decision alone for one article (no writes), in ms. */
@@ -77,17 +81,36 @@ function sqliteParts(path: string): Parts {
   };
 }
 
-async function postgresParts(url: string, schema: string): Promise<Parts> {
+/** `c` with each query timed into `into`, by the statement's name (the stories' named statements) or its first words. */
+function timedClient(c: pg.PoolClient, into: Map<string, { n: number; ms: number }>): pg.PoolClient {
+  const query = (async (config: string | pg.QueryConfig, values?: unknown[]) => {
+    const name = typeof config === "string" ? config.replace(/\s+/g, " ").slice(0, 40) : (config.name?.replace(/^briefbot_story_([a-z]+)_.*$/, "$1") ?? config.text.replace(/\s+/g, " ").slice(0, 40));
+    const t0 = process.hrtime.bigint();
+    try {
+      return await (c as unknown as { query(cfg: unknown, v?: unknown[]): Promise<pg.QueryResult> }).query(config, values);
+    } finally {
+      const e = into.get(name) ?? into.set(name, { n: 0, ms: 0 }).get(name)!;
+      e.n++;
+      e.ms += ms(t0, process.hrtime.bigint());
+    }
+  }) as unknown as pg.PoolClient["query"];
+  return Object.assign(Object.create(c) as pg.PoolClient, { query });
+}
+
+async function postgresParts(url: string, schema: string, statements: boolean): Promise<Parts> {
   const pool = new pg.Pool({ connectionString: url, max: 4 });
   const store = await createPostgresStore(pool, { schema });
   const s = `"${schema}"`;
   const people = createPostgresPeople(pool, s);
   const stories = createPostgresStories(s, STORE_STORY_DEFAULTS);
   let fake = 50_000_000;
+  const timed = statements ? new Map<string, { n: number; ms: number }>() : undefined;
   return {
     store,
+    statements: timed,
     async parts(items, time, now) {
-      const c = await pool.connect();
+      const client = await pool.connect();
+      const c = timed ? timedClient(client, timed) : client;
       let p = 0, st = 0;
       try {
         await c.query("BEGIN");
@@ -102,8 +125,8 @@ async function postgresParts(url: string, schema: string): Promise<Parts> {
           st += ms(t1, t2);
         }
       } finally {
-        await c.query("ROLLBACK");
-        c.release();
+        await client.query("ROLLBACK");
+        client.release();
       }
       // The cache is kept (as the store's own is): a person it learnt here is stored by the put that follows.
       return { people: p, stories: st };
@@ -131,7 +154,7 @@ export async function indexCostBench(args: string[]): Promise<void> {
   const sources = loadSources(opt("--corpus", join(process.cwd(), "../shared/eval/summaries/cnndm_frank250.jsonl")));
   const targets: Array<{ name: string; open: () => Promise<Parts> }> = [];
   if (args.includes("--db")) targets.push({ name: "sqlite", open: async () => sqliteParts(resolve(opt("--db", ""))) });
-  if (args.includes("--pg-schema")) targets.push({ name: "postgres", open: () => postgresParts(opt("--pg", "postgres://postgres@127.0.0.1:5432/test"), opt("--pg-schema", "")) });
+  if (args.includes("--pg-schema")) targets.push({ name: "postgres", open: () => postgresParts(opt("--pg", "postgres://postgres@127.0.0.1:5432/test"), opt("--pg-schema", ""), args.includes("--statements")) });
   if (!targets.length) throw new Error("index-cost: give --db FILE (a copy: it is written to) and/or --pg-schema NAME");
 
   for (const t of targets) {
@@ -223,6 +246,10 @@ export async function indexCostBench(args: string[]): Promise<void> {
       `${t.name}: with cards ${rate(cardMs + put)} articles/s; without the person index ${rate(cardMs + put - people)} (lower by ${less(people, cardMs + put)}), ` +
         `without stories ${rate(cardMs + put - stories)} (lower by ${less(stories, cardMs + put)}); load average ${loadavg().map((x) => fmt(x, 1)).join(" ")}`,
     );
+    if (parts.statements) {
+      const all = [...parts.statements].sort((a, b) => b[1].ms - a[1].ms);
+      console.log(`${t.name}: stories' statements (rolled-back assigns, wall ms per article): ` + all.map(([k, v]) => `${k} ${fmt(v.ms / n, 3)} (${v.n})`).join(", "));
+    }
     await parts.close();
   }
 }

@@ -7,7 +7,7 @@
 //   stories [DIR] [--sweep]                         story grouping (pairwise, BCubed) and flag P/R on test/fixtures/stories
 //   memory  [--articles N] [--db FILE] [--requests N] the real bot (Slack + Discord, against the fakes) over N
 //                                                   articles (100,000): peak RSS and where the memory goes
-//   index-cost --db FILE [--pg-schema NAME] [--sample N] [--decide [--warm N] [--ordered]]  what the person index and stories cost each put,
+//   index-cost --db FILE [--pg-schema NAME] [--sample N] [--decide [--warm N] [--ordered]] [--statements]  what the person index and stories cost each put,
 //                                                   N new articles into a kept store (a copy: it is written to)
 //   chart   [--points N] [--runs N]                 trend chart rendering: p50/p99 ms per PNG for an N-point series (50)
 //   pure    [FILE.jsonl...] [--processes N]         whether each card is a function of its article alone: built in
