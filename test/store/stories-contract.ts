@@ -99,6 +99,26 @@ export function storiesContract(make: () => Promise<BriefingStore>): void {
     expect(stories).toHaveLength(1);
   });
 
+  test("an article updated in a story with disagreements: the story's flags made again, as the memory store has them", async () => {
+    const items = BORDER.map((id) => evalArticle(id));
+    const mem = createMemoryStore();
+    for (const [i, it] of items.entries()) {
+      await store.put(it.article, it.card, NOW + i);
+      await mem.put(it.article, it.card, NOW + i);
+    }
+    // The update takes the third report out of its story (the flags made again from the two left, which
+    // disagree on a figure) and puts it back.
+    const c = items[2]!.article;
+    const edited = { ...c, text: `${c.text}\n\nOfficials said more reports were expected later in the week.` };
+    expect((await store.put(edited, buildCard(edited), NOW + 5)).status).toBe("updated");
+    await mem.put(edited, buildCard(edited), NOW + 5);
+    const shape = (ss: StoredStory[]) => ss.map((x) => ({ title: x.title, articles: x.articles.map((y) => y.id), flags: x.flags }));
+    const got = shape(await allStories(store));
+    expect(got).toEqual(shape(await allStories(mem)));
+    expect(got).toHaveLength(1);
+    expect(got[0]!.flags.length).toBeGreaterThan(0);
+  });
+
   test("the whole evaluation set, in reverse time order: the stories and flags of the memory store", async () => {
     // Reverse order joins older articles to stories (as a backfill does), the case where flag rows
     // must still come out as storyFlags over the members gives them.
