@@ -120,7 +120,30 @@ export const POSTGRES_MIGRATIONS: ReadonlyArray<(s: string) => string> = [
   (s) => `
     ALTER TABLE ${s}.stories ADD COLUMN rev text NOT NULL DEFAULT '';
     UPDATE ${s}.stories SET rev = left(md5(recent), 16);`,
+  // What flags read of each member (flagFeatures: figures and the quotes given to a person) in its own
+  // column, as SQLite keeps it: a join built it out of each sharing member's whole features (a jsonb
+  // detoasted and taken apart per member). NULL in a row a briefbot from before this version wrote
+  // (replicas upgraded one by one): read from the features then. And lz4 for what a join writes and
+  // reads (a story's `recent`, tens of KB, rewritten by each join; each member's features), where the
+  // server has it: pglz took most of the rewrite's time.
+  (s) => `
+    ALTER TABLE ${s}.story_articles ADD COLUMN flag_features text;
+    UPDATE ${s}.story_articles SET flag_features = ${flagFeaturesOf("features", "time")};
+    DO $$ BEGIN
+      EXECUTE 'ALTER TABLE ${s}.stories ALTER COLUMN recent SET COMPRESSION lz4';
+      EXECUTE 'ALTER TABLE ${s}.story_articles ALTER COLUMN features SET COMPRESSION lz4, ALTER COLUMN flag_features SET COMPRESSION lz4';
+    EXCEPTION WHEN feature_not_supported OR syntax_error OR invalid_parameter_value THEN NULL;
+    END $$;`,
 ];
+
+/**
+ * flagFeatures (stories.ts) of a member as text, from its features (jsonb) and time: what a join reads
+ * of a member whose row has no flag_features (written before they were kept).
+ */
+export function flagFeaturesOf(features: string, time: string): string {
+  return `jsonb_build_object('id', ${features}->'id', 'time', ${time}, 'publisher', ${features}->'publisher', 'figures', ${features}->'figures',
+    'quotes', coalesce((SELECT jsonb_agg(q.v ORDER BY q.o) FROM jsonb_array_elements(${features}->'quotes') WITH ORDINALITY AS q(v, o) WHERE q.v ? 'speaker'), '[]'::jsonb))::text`;
+}
 
 /** Brings the schema to the latest version under an advisory lock (replicas may start together). */
 export async function migratePostgres(client: PoolClient, schema: string): Promise<void> {

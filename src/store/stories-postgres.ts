@@ -1,13 +1,15 @@
 // Stories on PostgreSQL: assigned inside the article's transaction. The decision is one round trip
 // (keys through a LATERAL join, ranked, and the candidates' `recent`: what scoring reads of their
 // newest members); a join then takes three more (the member, its claims and keys written with the
-// story row locked and read; the members sharing a claim key; the flags appended and the row
-// updated). Flags are rows of story_flags: a join never rewrites them.
+// story row locked and read; the members sharing a claim key, each with what flags read of it in its
+// own column, flag_features; the flags appended and the row updated). Flags are rows of story_flags: a
+// join never rewrites them.
 import type pg from "pg";
 import { choosePacked, claimKeys, joinFlags, shownFlags, storyFeatures, storyFlags, storyIdOf, storyKeys, type BriefingCard, type StoryFeatures, type StoryFlag } from "../core/index.js";
+import { flagFeaturesOf } from "./postgres-schema.js";
 import { metaOf, type MetaRow } from "./rows.js";
 import {
-  completeness, createRecentCache, FLAG_MEMBERS, MAX_CANDIDATES, mergeInfo, newestForFlags, olderOf, PER_KEY, recentRow, recentWith, revOf, storyOf, toRecent,
+  completeness, createRecentCache, FLAG_MEMBERS, flagFeatures, MAX_CANDIDATES, mergeInfo, newestForFlags, olderOf, PER_KEY, recentRow, recentWith, revOf, storyOf, toRecent,
   type Held, type HeldMembers, type StoreStoryOptions, type StoryInfo,
 } from "./stories.js";
 import type { StoredStory } from "./types.js";
@@ -91,7 +93,7 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
   }
 
   // The member, its claim keys and its story keys, written in one statement.
-  const member = `a AS (INSERT INTO ${s}.story_articles (seq, sid, time, features) SELECT $1, sid, $2, $3::jsonb FROM st),
+  const member = `a AS (INSERT INTO ${s}.story_articles (seq, sid, time, features, flag_features) SELECT $1, sid, $2, $3::jsonb, $6 FROM st),
     c AS (INSERT INTO ${s}.story_claims (sid, key, time, seq) SELECT st.sid, k, $2, $1 FROM st, unnest($4::text[]) AS k ON CONFLICT DO NOTHING),
     k AS (INSERT INTO ${s}.story_keys (key, time, sid) SELECT k, $2, st.sid FROM st, unnest($5::text[]) AS k ON CONFLICT DO NOTHING)`;
 
@@ -99,12 +101,12 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
     const { features: f, keys, join, held } = await decide(c, id, card, time);
     const score = completeness(card);
     const claims = claimKeys(f);
-    const memberArgs = [seq, time, JSON.stringify(f), claims, keys];
+    const memberArgs = [seq, time, JSON.stringify(f), claims, keys, JSON.stringify(flagFeatures(f))];
     if (join !== null) {
       // The story row locked (two writers joining one story) and read, the member written.
       const row = (
         await c.query<StoryRow & { rev: string }>({
-          ...named("join", `WITH st AS (SELECT ${STORY_COLS}, rev FROM ${s}.stories WHERE sid = $6 FOR UPDATE), ${member} SELECT * FROM st`),
+          ...named("join", `WITH st AS (SELECT ${STORY_COLS}, rev FROM ${s}.stories WHERE sid = $7 FOR UPDATE), ${member} SELECT * FROM st`),
           values: [...memberArgs, join],
         })
       ).rows[0];
@@ -135,7 +137,7 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
     const rr = recentRow(recent);
     const started = await c.query<{ sid: number }>({
       ...named("start", `WITH st AS (INSERT INTO ${s}.stories (id, title, best, best_score, first_time, last_time, updated_at, size, info, recent, rev)
-         VALUES ($6, $7, $8, $9, $2, $2, $10, 1, $11::jsonb, $12, $13) RETURNING sid), ${member} SELECT sid FROM st`),
+         VALUES ($7, $8, $9, $10, $2, $2, $11, 1, $12::jsonb, $13, $14) RETURNING sid), ${member} SELECT sid FROM st`),
       values: [...memberArgs, storyIdOf(id), card.title, id, score, now, JSON.stringify(mergeInfo(undefined, card)), rr.json, rr.rev],
     });
     recentCache.put(started.rows[0]!.sid, rr.rev, recent);
@@ -147,12 +149,11 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
    */
   async function joinedFlags(c: Q, sid: number, seq: number, f: StoryFeatures, claims: string[]) {
     const none = { cut: -Infinity, rows: [] as Array<{ otime: number; oseq: number; flag: string }> };
-    const r = await c.query<{ seq: number | null; time: number | null; f: StoryFeatures | null; ct: number | null; cs: number | null }>({
+    const r = await c.query<{ seq: number | null; time: number | null; f: string | null; ct: number | null; cs: number | null }>({
       ...named("flags", `WITH cut AS (SELECT time, seq FROM ${s}.story_articles WHERE sid = $1 ORDER BY time DESC, seq DESC OFFSET $2 LIMIT 1)
-       SELECT NULL::int AS seq, NULL::float8 AS time, NULL::jsonb AS f, (SELECT time FROM cut) AS ct, (SELECT seq FROM cut) AS cs
+       SELECT NULL::int AS seq, NULL::float8 AS time, NULL::text AS f, (SELECT time FROM cut) AS ct, (SELECT seq FROM cut) AS cs
        UNION ALL
-       SELECT m.seq, m.time, jsonb_build_object('id', m.features->'id', 'time', m.time, 'publisher', m.features->'publisher', 'figures', m.features->'figures',
-         'quotes', coalesce((SELECT jsonb_agg(q.v ORDER BY q.o) FROM jsonb_array_elements(m.features->'quotes') WITH ORDINALITY AS q(v, o) WHERE q.v ? 'speaker'), '[]'::jsonb)), NULL, NULL
+       SELECT m.seq, m.time, coalesce(m.flag_features, ${flagFeaturesOf("m.features", "m.time")}), NULL, NULL
        FROM ${s}.story_articles m
        WHERE m.seq IN (SELECT seq FROM ${s}.story_claims WHERE sid = $1 AND key = ANY($3::text[])
          AND (time, seq) >= (coalesce((SELECT time FROM cut), '-Infinity'::float8), coalesce((SELECT seq FROM cut), 0)))`),
@@ -162,9 +163,10 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
     const cut = head?.ct !== null && head?.ct !== undefined ? { time: head.ct, seq: head.cs! } : undefined;
     const shown = (m: { time: number; seq: number }) => !cut || m.time > cut.time || (m.time === cut.time && m.seq >= cut.seq);
     if (!shown({ time: f.time, seq })) return none;
-    const others = r.rows.filter((x): x is { seq: number; time: number; f: StoryFeatures; ct: null; cs: null } => x.seq !== null && x.seq !== seq && shown({ time: x.time!, seq: x.seq }));
-    const byId = new Map(others.map((m) => [m.f.id, m]));
-    const rows = joinFlags(f, others.map((m) => m.f), opts).map((flag) => {
+    const others = r.rows.filter((x): x is { seq: number; time: number; f: string; ct: null; cs: null } => x.seq !== null && x.seq !== seq && shown({ time: x.time!, seq: x.seq }));
+    const features = others.map((m) => JSON.parse(m.f) as StoryFeatures);
+    const byId = new Map(features.map((x, i) => [x.id, others[i]!]));
+    const rows = joinFlags(f, features, opts).map((flag) => {
       const o = olderOf({ time: f.time, seq }, byId.get(flag.articles[0] === f.id ? flag.articles[1] : flag.articles[0])!);
       return { otime: o.time, oseq: o.seq, flag: JSON.stringify(flag) };
     });

@@ -51,7 +51,9 @@ describePg("postgres store", () => {
     // Back to the schema before story_flags, story_claims and stories.recent: the flags in stories.info.
     const version = POSTGRES_MIGRATIONS.findIndex((m) => m("s").includes("CREATE TABLE s.story_flags"));
     await pool.query(`UPDATE "${schema}".stories SET info = jsonb_set(info, '{flags}', $1::jsonb)`, [JSON.stringify(before)]);
-    await pool.query(`DROP TABLE "${schema}".story_flags, "${schema}".story_claims; ALTER TABLE "${schema}".stories DROP COLUMN recent, DROP COLUMN rev`);
+    await pool.query(
+      `DROP TABLE "${schema}".story_flags, "${schema}".story_claims; ALTER TABLE "${schema}".stories DROP COLUMN recent, DROP COLUMN rev; ALTER TABLE "${schema}".story_articles DROP COLUMN flag_features`,
+    );
     await pool.query(`DROP INDEX "${schema}".story_articles_newest; CREATE INDEX ON "${schema}".story_articles (sid, time DESC)`);
     await pool.query(`UPDATE "${schema}".briefbot_meta SET value = $1 WHERE key = 'schema_version'`, [String(version)]);
     const s2 = await createPostgresStore(pool, { schema });
@@ -63,6 +65,55 @@ describePg("postgres store", () => {
     expect(after.map((s) => s.articles.length)).toEqual([3]);
     expect(after[0]!.flags).toEqual((await mem.stories(10))[0]!.flags);
     await s2.close();
+  });
+
+  test("a schema from before flag_features gets each member's, as a member written now has it; a row without them (an older replica's) still gives the same flags", async () => {
+    const schema = fresh();
+    const items = BORDER.map((id) => evalArticle(id));
+    const s1 = await createPostgresStore(pool, { schema });
+    for (const [i, it] of items.slice(0, 2).entries()) await s1.put(it.article, it.card, i + 1);
+    await s1.close();
+    const read = async () =>
+      (await pool.query<{ seq: number; f: string | null }>(`SELECT seq, flag_features AS f FROM "${schema}".story_articles ORDER BY seq`)).rows.map((r) => ({
+        seq: r.seq,
+        f: r.f === null ? null : (JSON.parse(r.f) as { quotes: unknown[] }),
+      }));
+    const written = await read();
+    expect(written).toHaveLength(2);
+    // The quotes given to a person are there (flags compare them), no other field of the features.
+    expect(written.map((r) => r.f!.quotes.length)).toEqual([0, 1]);
+    expect(Object.keys(written[0]!.f!).sort()).toEqual(["figures", "id", "publisher", "quotes", "time"]);
+    const version = POSTGRES_MIGRATIONS.findIndex((m) => m("s").includes("ADD COLUMN flag_features"));
+    await pool.query(`ALTER TABLE "${schema}".story_articles DROP COLUMN flag_features`);
+    await pool.query(`UPDATE "${schema}".briefbot_meta SET value = $1 WHERE key = 'schema_version'`, [String(version)]);
+    await (await createPostgresStore(pool, { schema })).close();
+    expect(await read()).toEqual(written);
+    // A member an older briefbot wrote (a replica not yet upgraded) has none: a join reads its features.
+    await pool.query(`UPDATE "${schema}".story_articles SET flag_features = NULL`);
+    const s2 = await createPostgresStore(pool, { schema });
+    await s2.put(items[2]!.article, items[2]!.card, 3);
+    const mem = createMemoryStore();
+    for (const [i, it] of items.entries()) await mem.put(it.article, it.card, i + 1);
+    const after = await s2.stories(10);
+    expect(after.map((s) => s.articles.length)).toEqual([3]);
+    expect(after[0]!.flags.length).toBeGreaterThan(0);
+    expect(after[0]!.flags).toEqual((await mem.stories(10))[0]!.flags);
+    await s2.close();
+  });
+
+  test("what a join rewrites and reads is kept with lz4 where the server has it", async () => {
+    const schema = fresh();
+    await (await createPostgresStore(pool, { schema })).close();
+    const lz4 = await pool.query("CREATE TEMP TABLE lz4_probe (x text COMPRESSION lz4); DROP TABLE lz4_probe").then(
+      () => true,
+      () => false,
+    );
+    const r = await pool.query<{ col: string; c: string }>(
+      `SELECT c.relname || '.' || a.attname AS col, a.attcompression AS c FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+       WHERE n.nspname = $1 AND (c.relname, a.attname) IN (('stories', 'recent'), ('story_articles', 'features'), ('story_articles', 'flag_features')) ORDER BY 1`,
+      [schema],
+    );
+    expect(r.rows).toEqual(["stories.recent", "story_articles.features", "story_articles.flag_features"].map((col) => ({ col, c: lz4 ? "l" : "" })));
   });
 
   test("articles stored before the person index existed are indexed when the store is opened", async () => {

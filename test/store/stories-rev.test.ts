@@ -211,6 +211,8 @@ describePg("postgres stories.rev", () => {
     await s1.close();
     const version = POSTGRES_MIGRATIONS.findIndex((m) => m("s").includes("ADD COLUMN rev"));
     await pool.query(`ALTER TABLE "${schema}".stories DROP COLUMN rev`);
+    // And the column a later migration adds, which that briefbot did not have either.
+    await pool.query(`ALTER TABLE "${schema}".story_articles DROP COLUMN flag_features`);
     await pool.query(`UPDATE "${schema}".briefbot_meta SET value = $1 WHERE key = 'schema_version'`, [String(version)]);
     const s2 = await createPostgresStore(pool, { schema });
     const rows = async () => (await pool.query<{ rev: string; recent: string }>(`SELECT rev, recent FROM "${schema}".stories`)).rows;
