@@ -21,6 +21,7 @@ import type { Article, BriefingCard } from "../src/core/index.js";
 import { inlineCards } from "../src/ingest/index.js";
 import { createPostgresStore, createSqliteStore, openSqliteDatabase, type BriefingStore } from "../src/store/index.js";
 import { createPostgresPeople } from "../src/store/people-postgres.js";
+import { BEGIN_WRITES } from "../src/store/postgres.js";
 import { createSqlitePeople } from "../src/store/people-sqlite.js";
 import { STORE_STORY_DEFAULTS } from "../src/store/stories.js";
 import { createPostgresStories } from "../src/store/stories-postgres.js";
@@ -113,7 +114,8 @@ async function postgresParts(url: string, schema: string, statements: boolean): 
       const c = timed ? timedClient(client, timed) : client;
       let p = 0, st = 0;
       try {
-        await c.query("BEGIN");
+        // As the store's put opens its transaction (its settings included).
+        await c.query(BEGIN_WRITES);
         for (const i of items) {
           const seq = ++fake;
           const t0 = process.hrtime.bigint();

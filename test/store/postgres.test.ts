@@ -116,6 +116,25 @@ describePg("postgres store", () => {
     expect(r.rows).toEqual(["stories.recent", "story_articles.features", "story_articles.flag_features"].map((col) => ({ col, c: lz4 ? "l" : "" })));
   });
 
+  test("a put's generic plans are its transaction's own: the connection goes back to the pool as it was", async () => {
+    const one = new pg.Pool({ connectionString: PG_URL, max: 1 });
+    try {
+      const mode = async () => (await one.query<{ plan_cache_mode: string }>("SHOW plan_cache_mode")).rows[0]!.plan_cache_mode;
+      const before = await mode();
+      expect(before).not.toBe("force_generic_plan");
+      const schema = fresh();
+      const store = await createPostgresStore(one, { schema });
+      const items = BORDER.map((id) => evalArticle(id));
+      for (const [i, it] of items.entries()) await store.put(it.article, it.card, i + 1);
+      expect((await store.stories(10)).map((x) => x.articles.length)).toEqual([3]);
+      // The one connection did every put; a read on it plans as the server is set to.
+      expect(await mode()).toBe(before);
+      await store.close();
+    } finally {
+      await one.end();
+    }
+  });
+
   test("articles stored before the person index existed are indexed when the store is opened", async () => {
     const schema = fresh();
     const s1 = await createPostgresStore(pool, { schema });
