@@ -38,6 +38,23 @@ test("connects: GET /gateway/bot, IDENTIFY with the token and intents, READY, he
   expect(fake.frames.some((f) => f.dir === "in" && f.op === 1)).toBe(true);
 });
 
+test("a heartbeat left unacknowledged: discord.js reconnects and RESUMEs, and an interaction sent meanwhile is answered once", async () => {
+  // What a busy machine does to a gateway: the ACK misses its heartbeat's interval.
+  const frames = fake.frames.length;
+  fake.withholdAcks(1);
+  await fake.waitFor(() => fake.frames.slice(frames).some((f) => f.dir === "in" && f.op === 6), "a RESUME");
+  const resume = fake.frames.slice(frames).find((f) => f.dir === "in" && f.op === 6)!.d as { token: string; session_id: string; seq: number };
+  expect(resume).toMatchObject({ token: FAKE_TOKEN, session_id: "fake-session" });
+  const payload = commandInteraction(APP, "brief", { topic: "rail" });
+  const body = await interact(payload);
+  expect(body).toMatchObject({ type: 4 });
+  await fake.waitFor(() => fake.frames.slice(frames).some((f) => f.dir === "out" && f.t === "RESUMED"), "RESUMED");
+  // No new IDENTIFY: the session went on.
+  expect(fake.frames.slice(frames).filter((f) => f.dir === "in" && f.op === 2)).toHaveLength(0);
+  await new Promise((r) => setTimeout(r, 300));
+  expect(fake.requestsTo("POST", new RegExp(`^/interactions/${payload.id}/${payload.token}/callback$`))).toHaveLength(1);
+});
+
 test("/brief answers with the card embed, ephemeral, with a Post publicly button", async () => {
   const body = await interact(commandInteraction(APP, "brief", { topic: "harbour" }));
   const card = asker.card("harbour");

@@ -69,9 +69,14 @@ export class FakeDiscord {
   private readonly server: Server;
   private readonly wss: WebSocketServer;
   private readonly sockets = new Set<WebSocket>();
+  /** Sockets whose session is live (READY or RESUMED sent): dispatches go to these only, as on Discord. */
+  private readonly live = new Set<WebSocket>();
+  /** Every dispatch sent (the session's events), so that a RESUME gets those after its `seq` replayed. */
+  private readonly dispatched: Array<{ t: string; s: number; d: unknown }> = [];
   private readonly failures: Failure[] = [];
   private readonly waiters: Waiter[] = [];
   private seq = 0;
+  private acksToWithhold = 0;
   private nextId = 1000;
   port = 0;
 
@@ -99,9 +104,19 @@ export class FakeDiscord {
     this.failures.push({ method, path, status, body, headers });
   }
 
-  /** Sends a gateway dispatch (op 0) to every connected client. */
+  /**
+   * Sends a gateway dispatch (op 0) to every client whose session is live. One that is reconnecting (a
+   * missed heartbeat ACK makes discord.js close and RESUME) gets it replayed when it resumes, as Discord does.
+   */
   dispatch(t: string, d: unknown): void {
-    for (const ws of this.sockets) this.send(ws, { op: 0, t, s: ++this.seq, d });
+    const event = { t, s: ++this.seq, d };
+    this.dispatched.push(event);
+    for (const ws of this.live) this.send(ws, { op: 0, ...event });
+  }
+
+  /** The next `n` heartbeats get no ACK: discord.js then takes the connection for dead, reconnects and resumes. */
+  withholdAcks(n: number): void {
+    this.acksToWithhold = n;
   }
 
   get connections(): number {
@@ -160,12 +175,16 @@ export class FakeDiscord {
 
   private onSocket(ws: WebSocket): void {
     this.sockets.add(ws);
-    ws.on("close", () => this.sockets.delete(ws));
+    ws.on("close", () => (this.sockets.delete(ws), this.live.delete(ws)));
     ws.on("message", (raw) => {
       const msg = JSON.parse(String(raw)) as { op: number; d: unknown };
       this.frames.push({ dir: "in", op: msg.op, d: msg.d });
-      if (msg.op === 1) this.send(ws, { op: 11, d: null }); // heartbeat -> ACK
+      if (msg.op === 1) {
+        if (this.acksToWithhold > 0) this.acksToWithhold--;
+        else this.send(ws, { op: 11, d: null }); // heartbeat -> ACK
+      }
       if (msg.op === 2) this.onIdentify(ws);
+      if (msg.op === 6) this.onResume(ws, msg.d as { session_id?: string; seq?: number | null });
       this.notify();
     });
     this.send(ws, { op: 10, d: { heartbeat_interval: this.options.heartbeatIntervalMs } });
@@ -184,6 +203,22 @@ export class FakeDiscord {
     });
     // With the Guilds intent discord.js waits for a GUILD_CREATE per guild listed in READY.
     for (const id of guildIds) this.send(ws, { op: 0, t: "GUILD_CREATE", s: ++this.seq, d: guildPayload(id, this.options.roles) });
+    this.live.add(ws);
+  }
+
+  /**
+   * RESUME (op 6): the dispatches sent after the client's last `seq` again, then RESUMED, as Discord
+   * answers. discord.js resumes when a heartbeat's ACK did not come before the next heartbeat was due,
+   * which a busy machine's stalled event loop causes; an unknown session is told to identify anew (op 9).
+   */
+  private onResume(ws: WebSocket, d: { session_id?: string; seq?: number | null }): void {
+    if (d.session_id !== "fake-session") {
+      this.send(ws, { op: 9, d: false });
+      return;
+    }
+    for (const e of this.dispatched) if (e.s > (d.seq ?? 0)) this.send(ws, { op: 0, ...e });
+    this.send(ws, { op: 0, t: "RESUMED", s: ++this.seq, d: {} });
+    this.live.add(ws);
   }
 
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
