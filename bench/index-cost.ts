@@ -14,7 +14,7 @@
 // --statements (PostgreSQL): the rolled-back stories writes' time split by statement (wall time of each
 // round trip as the client sees it, by the statement's name), printed after the rates.
 import { loadavg } from "node:os";
-import { PerformanceObserver } from "node:perf_hooks";
+import { constants, PerformanceObserver } from "node:perf_hooks";
 import { join, resolve } from "node:path";
 import pg from "pg";
 import type { Article, BriefingCard } from "../src/core/index.js";
@@ -195,8 +195,18 @@ export async function indexCostBench(args: string[]): Promise<void> {
       // Beside wall time: the process's CPU time (moves far less with the machine's load) and the
       // garbage collections that ran while deciding, with the heap after.
       const gcs: number[] = [];
+      // By kind: scavenges (minor) cost what survives them; mark-compacts (major) what the heap holds.
+      const kinds = new Map<string, { n: number; ms: number; max: number }>();
+      const KIND: Record<number, string> = { [constants.NODE_PERFORMANCE_GC_MINOR]: "minor", [constants.NODE_PERFORMANCE_GC_MAJOR]: "major", [constants.NODE_PERFORMANCE_GC_INCREMENTAL]: "incremental", [constants.NODE_PERFORMANCE_GC_WEAKCB]: "weak callbacks" };
       const obs = new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) gcs.push(e.duration);
+        for (const e of list.getEntries()) {
+          gcs.push(e.duration);
+          const kind = KIND[(e as unknown as { detail?: { kind?: number } }).detail?.kind ?? 0] ?? "other";
+          const k = kinds.get(kind) ?? kinds.set(kind, { n: 0, ms: 0, max: 0 }).get(kind)!;
+          k.n++;
+          k.ms += e.duration;
+          k.max = Math.max(k.max, e.duration);
+        }
       });
       obs.observe({ entryTypes: ["gc"] });
       const times: number[] = [];
@@ -222,6 +232,7 @@ export async function indexCostBench(args: string[]): Promise<void> {
         `${t.name}: decision CPU ${fmt((cpu.user + cpu.system) / 1000 / m)} ms each${m > n ? ` (over all ${m})` : ""}; ${gcs.length} garbage collections while deciding, ${fmt(gcMs, 0)} ms ` +
           `(${fmt((100 * gcMs) / all, 1)}% of decision time; the longest ${fmt(Math.max(0, ...gcs))} ms); heap after ${fmt(process.memoryUsage().heapUsed / 1024 / 1024, 0)} MB`,
       );
+      console.log(`${t.name}: collections by kind: ` + [...kinds].map(([k, v]) => `${k} ${v.n} (${fmt(v.ms, 0)} ms, longest ${fmt(v.max)} ms)`).join(", "));
     }
     let put = 0, people = 0, stories = 0;
     for (let b = 0; b < items.length; b += BATCH) {
