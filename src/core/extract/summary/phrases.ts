@@ -33,18 +33,27 @@ const TIME_WORDS = new Set(
   ).split(" "),
 );
 const bare = (w: string) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}'’]+$/gu, "");
-// The same words are looked at many times over a title's runs: their bare lower-case forms are kept.
-const low = memo((w) => bare(w).toLowerCase(), 20_000);
 const isDash = (w: string) => /^[–—-]+$/.test(w);
 
-/**
- * contentTerms of one word, remembered per word form (the same array for the same word, unlike
- * contentTerms's copy: do not change it): the title reads them for its bound and again in tagWords.
- */
-export const wordTerms: (w: string) => string[] = memo((w) => contentTerms(w), 20_000);
+/** What is read of one word form whatever its place: its content terms and its bare lower-case form. */
+export interface WordForm {
+  /** contentTerms of the word: the same array for the same word (unlike contentTerms's copy: do not change it). */
+  terms: string[];
+  /** The word lower-cased, without the marks around it. */
+  low: string;
+}
 
-/** The words of a sentence (split on spaces) with their tags; tagged once per card when given the card's Doc. */
-export function tagWords(words: readonly string[], card?: object): Word[] {
+/**
+ * The word's form, remembered per word (one look-up): the same words are looked at many times over a
+ * title's runs, which read their terms for the bound and again in tagWords.
+ */
+export const wordForm: (w: string) => WordForm = memo((w) => ({ terms: contentTerms(w), low: bare(w).toLowerCase() }), 20_000);
+
+/**
+ * The words of a sentence (split on spaces) with their tags; tagged once per card when given the card's
+ * Doc. `forms`, when given, are wordForm of each word (a caller that read them already).
+ */
+export function tagWords(words: readonly string[], card?: object, forms?: readonly WordForm[]): Word[] {
   const text = words.join(" ");
   const tokens = card ? tagIn(card, text) : tagText(text);
   // A verb the model took for a noun is read as the verb it is ("Videos show the ...").
@@ -52,12 +61,14 @@ export function tagWords(words: readonly string[], card?: object): Word[] {
   const out: Word[] = [];
   let t = 0;
   let at = 0;
-  for (const w of words) {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
     const end = at + w.length;
     const mine: PosTag[] = [];
     while (t < tokens.length && tokens[t]!.start < end) mine.push(verbs.has(t) ? "VERB" : tokens[t]!.pos), t++;
     const core = mine.filter((p) => p !== "PUNCT");
-    out.push({ text: w, terms: wordTerms(w), low: low(w), first: core[0] ?? mine[0] ?? "X", last: core[core.length - 1] ?? mine[mine.length - 1] ?? "X" });
+    const form = forms?.[i] ?? wordForm(w);
+    out.push({ text: w, terms: form.terms, low: form.low, first: core[0] ?? mine[0] ?? "X", last: core[core.length - 1] ?? mine[mine.length - 1] ?? "X" });
     at = end + 1;
   }
   return out;

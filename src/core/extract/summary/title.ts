@@ -7,7 +7,7 @@
 // judged by, and its last touches: summary/title-words.ts.
 import type { Doc } from "../../text/index.js";
 import { ATTRIBUTION_OPENING, headlineClause, opensWithReport, REPORTED_SPEECH } from "./attribution.js";
-import { clauseStarts, hasMainVerb, shortenings, tagWords, wholeBefore, wordTerms, type Word } from "./phrases.js";
+import { clauseStarts, hasMainVerb, shortenings, tagWords, wholeBefore, wordForm, type Word, type WordForm } from "./phrases.js";
 import { pronounReferent, speakerOf, type Evidence } from "./people.js";
 import { closingAhead, quoteOpenAfter, standalone } from "./standalone.js";
 import { contentTerms } from "../../text/terms.js";
@@ -129,9 +129,10 @@ function* runs(doc: Doc, p: TitleParams, below?: (bound: number) => boolean): Ge
     const parts = sentencesIn(u.text.split(/\s+/).filter(Boolean)).map((part) => withoutRepeats(headlineClause(part.join(" ")).replace(CONNECTIVE, "").replace(/[.!]+["”’']?$/u, "").split(/\s+/).filter(Boolean)));
     for (const ws of parts) {
       if (!ws.length) continue;
-      const worth = below && wordWorths(ws, seen, p.functionWord);
+      const forms = ws.map(wordForm);
+      const worth = below && wordWorths(ws, forms, seen, p.functionWord);
       if (worth && below(scoreBound(worth, 0, u.position, p, weekday))) continue;
-      const tagged = tagWords(ws, doc);
+      const tagged = tagWords(ws, doc, forms);
       for (const s of clauseStarts(tagged)) {
         if (worth && below(scoreBound(worth, s, u.position, p, weekday))) continue;
         // Speech in the first or second person is someone else's voice; a pronoun leans on a sentence
@@ -214,11 +215,11 @@ const letters = (w: string) => w.toLowerCase().replace(/[^a-z]/g, "");
  * terms (the same terms tagWords gives it), and the worth of a function word when it is one (also once
  * a run trims its comma).
  */
-function wordWorths(ws: readonly string[], seen: ReadonlyMap<string, number>, functionWord: number): number[] {
-  return ws.map((w) => {
+function wordWorths(ws: readonly string[], forms: readonly WordForm[], seen: ReadonlyMap<string, number>, functionWord: number): number[] {
+  return ws.map((w, i) => {
     let v = FUNCTION_WORDS.has(letters(w)) ? Math.max(0, functionWord) : 0;
     // Each term once, in order (no Set per word: this runs for every word of the first sentences).
-    const ts = wordTerms(w);
+    const ts = forms[i]!.terms;
     for (let i = 0; i < ts.length; i++) if (ts.indexOf(ts[i]!) === i) v += Math.log(seen.get(ts[i]!) ?? 1);
     return v;
   });
