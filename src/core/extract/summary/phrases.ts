@@ -64,11 +64,16 @@ export function tagWords(words: readonly string[], card?: object, forms?: readon
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const end = at + w.length;
-    const mine: PosTag[] = [];
-    while (t < tokens.length && tokens[t]!.start < end) mine.push(verbs.has(t) ? "VERB" : tokens[t]!.pos), t++;
-    const core = mine.filter((p) => p !== "PUNCT");
+    // The word's first and last tags, not counting punctuation when it has other tokens.
+    let first: PosTag | undefined, last: PosTag | undefined, firstAny: PosTag | undefined, lastAny: PosTag | undefined;
+    for (; t < tokens.length && tokens[t]!.start < end; t++) {
+      const pos = verbs.has(t) ? "VERB" : tokens[t]!.pos;
+      firstAny ??= pos;
+      lastAny = pos;
+      if (pos !== "PUNCT") (first ??= pos), (last = pos);
+    }
     const form = forms?.[i] ?? wordForm(w);
-    out.push({ text: w, terms: form.terms, low: form.low, first: core[0] ?? mine[0] ?? "X", last: core[core.length - 1] ?? mine[mine.length - 1] ?? "X" });
+    out.push({ text: w, terms: form.terms, low: form.low, first: first ?? firstAny ?? "X", last: last ?? lastAny ?? "X" });
     at = end + 1;
   }
   return out;
