@@ -119,7 +119,7 @@ export function createIngestor(options: Partial<IngestorOptions> & Pick<Ingestor
   /** Queues an article; cards are built (in parallel on a pool) and stored a batch at a time. */
   async function article(a: Article, source: string): Promise<void> {
     pending.push({ article: a, source, seq: seq++ });
-    if (pending.length >= opts.batchSize) await flush();
+    if (pending.length >= opts.batchSize) await cut();
   }
 
   let written = 0;
@@ -132,26 +132,59 @@ export function createIngestor(options: Partial<IngestorOptions> & Pick<Ingestor
     }
   }
 
-  /** Writes what is pending in one transaction; only then is it acknowledged (counted). */
-  async function flush(): Promise<void> {
-    if (!pending.length) return;
-    const batch = pending;
-    pending = [];
-    const built = await Promise.allSettled(batch.map((p) => opts.cards.build(p.article)));
-    const good: Array<{ article: Article; card: BriefingCard; source: string }> = [];
+  type Built = Array<{ article: Article; card: BriefingCard; source: string; seq: number }>;
+  // A bulk run keeps the card pool and the store busy at once: a full batch's cards are built while the
+  // batch before it is written (with a pool, on other threads than this one, which writes). At most one
+  // batch is built and not yet written; only a written batch is counted.
+  let ready: Built | undefined;
+
+  /** The batch's cards; an article whose card failed is counted as a failure with its reason. */
+  function cardsOf(batch: typeof pending, built: ReadonlyArray<PromiseSettledResult<BriefingCard>>): Built {
+    const good: Built = [];
     built.forEach((b, i) => {
-      if (b.status === "fulfilled") return void good.push({ article: batch[i]!.article, card: b.value, source: batch[i]!.source });
+      if (b.status === "fulfilled") return void good.push({ article: batch[i]!.article, card: b.value, source: batch[i]!.source, seq: batch[i]!.seq });
       const f = inputFailure(b.reason);
       if (!f) throw b.reason;
       fail(batch[i]!.source, f, batch[i]!.seq);
     });
+    return good;
+  }
+
+  /** Starts building the pending batch's cards, writes the batch built before it meanwhile, then holds this one. */
+  async function cut(): Promise<void> {
+    if (!pending.length) return;
+    const batch = pending;
+    pending = [];
+    const building = Promise.allSettled(batch.map((p) => opts.cards.build(p.article)));
+    const before = ready;
+    ready = undefined;
+    try {
+      if (before) await write(before);
+    } catch (err) {
+      // The store stopped taking writes: this batch is not stored either, and says so.
+      for (const g of cardsOf(batch, await building)) fail(g.source, { code: "not_stored", message: (err as Error).message }, g.seq);
+      throw err;
+    }
+    ready = cardsOf(batch, await building);
+  }
+
+  /** Builds and writes everything pending; only then are its articles acknowledged (counted). */
+  async function flush(): Promise<void> {
+    await cut();
+    const last = ready;
+    ready = undefined;
+    if (last) await write(last);
+  }
+
+  /** Writes one batch in one transaction. */
+  async function write(good: Built): Promise<void> {
     let results: Awaited<ReturnType<BriefingStore["putMany"]>>;
     try {
       results = await opts.store.putMany(good, opts.now());
     } catch (err) {
       // The store refused the batch (read-only, disk full, database gone): the transaction rolled back,
       // so each of its articles is reported as not stored, then the run stops with the store's error.
-      for (const g of good) fail(g.source, { code: "not_stored", message: (err as Error).message });
+      for (const g of good) fail(g.source, { code: "not_stored", message: (err as Error).message }, g.seq);
       throw err;
     }
     for (const r of results) summary[r.status]++;
