@@ -298,8 +298,12 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
     storiesOf: (ids) => stories.storiesOf(pool, ids),
     stories: (limit, window = {}) => stories.stories(pool, limit, window.offset ?? 0),
     async maintain() {
-      // Moves GIN pending entries into the index and refreshes the planner's statistics.
-      for (const t of ["articles", "quotes", "figures", "topics", "people", "person_keys", "person_articles", "stories", "story_articles", "story_keys"]) await pool.query(`VACUUM ANALYZE ${s}.${t}`);
+      // Moves GIN pending entries into the index, refreshes the planner's statistics, marks pages
+      // all-visible (index-only scans) and reclaims what deletes and rolled-back writes left: every table
+      // of the schema, read from the catalogue (a hand-kept list missed the tables added later, which a
+      // server without autovacuum then never vacuumed).
+      const tables = await pool.query<{ t: string }>("SELECT tablename AS t FROM pg_tables WHERE schemaname = $1 ORDER BY tablename", [opts.schema]);
+      for (const { t } of tables.rows) await pool.query(`VACUUM ANALYZE ${s}."${t.replace(/"/g, '""')}"`);
     },
     async close() {
       if (opts.ownsPool) await pool.end();

@@ -28,6 +28,25 @@ describePg("postgres store", () => {
   storeContract(async () => createPostgresStore(pool, { schema: fresh() }));
   describe("stories", () => storiesContract(async () => createPostgresStore(pool, { schema: fresh() })));
 
+  test("maintain vacuums and analyzes every table of the schema (a server without autovacuum relies on it)", async () => {
+    const schema = fresh();
+    const store = await createPostgresStore(pool, { schema });
+    const items = BORDER.map((id) => evalArticle(id));
+    await store.putMany(items, 1);
+    // Never vacuumed nor analyzed: reltuples is -1 (PostgreSQL 14 and later).
+    const unread = async () =>
+      (
+        await pool.query<{ t: string }>(
+          "SELECT c.relname AS t FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind = 'r' AND c.reltuples < 0 ORDER BY 1",
+          [schema],
+        )
+      ).rows.map((r) => r.t);
+    expect(await unread()).toEqual(expect.arrayContaining(["story_claims", "story_flags", "topic_counts"]));
+    await store.maintain();
+    expect(await unread()).toEqual([]);
+    await store.close();
+  });
+
   test("articles stored before stories existed are put in stories when the store is opened", async () => {
     const schema = fresh();
     const items = ["troops-border-a", "troops-border-b", "troops-talks-a"].map((id) => evalArticle(id));
