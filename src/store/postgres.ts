@@ -302,8 +302,8 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
       // all-visible (index-only scans) and reclaims what deletes and rolled-back writes left: every table
       // of the schema, read from the catalogue (a hand-kept list missed the tables added later, which a
       // server without autovacuum then never vacuumed).
-      const tables = await pool.query<{ t: string }>("SELECT tablename AS t FROM pg_tables WHERE schemaname = $1 ORDER BY tablename", [opts.schema]);
-      for (const { t } of tables.rows) await pool.query(`VACUUM ANALYZE ${s}."${t.replace(/"/g, '""')}"`);
+      const tables = await pool.query<{ t: string }>("SELECT quote_ident(tablename) AS t FROM pg_tables WHERE schemaname = $1 ORDER BY tablename", [opts.schema]);
+      for (const { t } of tables.rows) await pool.query(`VACUUM ANALYZE ${s}.${t}`);
     },
     async close() {
       if (opts.ownsPool) await pool.end();
