@@ -8,7 +8,7 @@ import { createPostgresPeople } from "./people-postgres.js";
 import { byRecent, cardRows, keys, metaOf } from "./rows.js";
 import { runStages, termGroups } from "./search.js";
 import { migratePostgres } from "./postgres-schema.js";
-import { STORE_STORY_DEFAULTS, type StoreStoryOptions } from "./stories.js";
+import { registerStories, STORE_STORY_DEFAULTS, type StoreStoryOptions } from "./stories.js";
 import { createPostgresStories } from "./stories-postgres.js";
 import type { BriefingStore, PutResult, StoredArticle, Terms, TopicCount } from "./types.js";
 
@@ -226,7 +226,7 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
     return hits.map((h) => ({ row: rows.get(h.key)!, score: h.score }));
   }
 
-  return {
+  const store: BriefingStore = {
     async put(article, card, now) {
       return (await putAll([{ article, card }], now))[0]!;
     },
@@ -309,4 +309,6 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
       if (opts.ownsPool) await pool.end();
     },
   };
+  registerStories(store, stories);
+  return store;
 }

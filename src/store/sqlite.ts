@@ -10,7 +10,7 @@ import { createSqlitePeople } from "./people-sqlite.js";
 import { byRecent, cardRows, keys, metaOf } from "./rows.js";
 import { runStages, termGroups } from "./search.js";
 import { migrateSqlite } from "./sqlite-schema.js";
-import { STORE_STORY_DEFAULTS, type StoreStoryOptions } from "./stories.js";
+import { registerStories, STORE_STORY_DEFAULTS, type StoreStoryOptions } from "./stories.js";
 import { createSqliteStories } from "./stories-sqlite.js";
 import type { ArticleHit, BriefingStore, FigureHit, PutResult, QuoteHit, SeriesHit, StoredArticle, Terms, TopicCount } from "./types.js";
 
@@ -231,7 +231,7 @@ function createOn(db: Database, opts: SqliteOptions): BriefingStore {
     }
   };
 
-  return {
+  const store: BriefingStore = {
     async put(article, card, now) {
       return write(() => putTx.immediate(article, card, now));
     },
@@ -325,4 +325,6 @@ function createOn(db: Database, opts: SqliteOptions): BriefingStore {
       if (db.open) db.close();
     },
   };
+  registerStories(store, stories);
+  return store;
 }

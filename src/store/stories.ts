@@ -7,6 +7,20 @@ import {
 import type { ArticleMeta, StoredStory } from "./types.js";
 
 export type StoreStoryOptions = StoryOptions;
+
+// Each store's own grouping, for benches that time its parts apart from the store's put (index-cost):
+// warmed through the store's own instance, the put meets the stories the bench's instance met.
+const grouping = new WeakMap<object, unknown>();
+
+/** Records `stories` as the grouping `store` puts articles with (called by the stores as they are made). */
+export function registerStories<S>(store: object, stories: S): void {
+  grouping.set(store, stories);
+}
+
+/** The grouping a store made with createSqliteStore / createPostgresStore puts articles with. */
+export function storiesOfStore<S>(store: object): S | undefined {
+  return grouping.get(store) as S | undefined;
+}
 export const STORE_STORY_DEFAULTS = DEFAULT_STORY_OPTIONS;
 
 /** Articles of a story read for its flags (the newest): bounds the work a huge story costs per article. */
