@@ -135,6 +135,9 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
    UPDATE story_articles SET flag_features = json_object('id', json_extract(features, '$.id'), 'time', time, 'publisher', json_extract(features, '$.publisher'),
      'figures', json(json_extract(features, '$.figures')),
      'quotes', (SELECT json_group_array(json(x.value)) FROM json_each(features, '$.quotes') x WHERE json_extract(x.value, '$.speaker') IS NOT NULL));`,
+  // The members whose flags with the others are not yet written: a join leaves them to the story's next
+  // read (stories-sqlite.ts, settle). A table of its own: marking a member's wide row done rewrote it.
+  `CREATE TABLE story_pending (sid INTEGER NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (sid, seq)) WITHOUT ROWID;`,
 ];
 
 /** Brings the database to the latest schema; refuses one written by a newer briefbot. */

@@ -94,6 +94,7 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
 
   // The member, its claim keys and its story keys, written in one statement.
   const member = `a AS (INSERT INTO ${s}.story_articles (seq, sid, time, features, flag_features) SELECT $1, sid, $2, $3::jsonb, $6 FROM st),
+    p AS (INSERT INTO ${s}.story_pending (sid, seq) SELECT sid, $1 FROM st WHERE $7 ON CONFLICT DO NOTHING),
     c AS (INSERT INTO ${s}.story_claims (sid, key, time, seq) SELECT st.sid, k, $2, $1 FROM st, unnest($4::text[]) AS k ON CONFLICT DO NOTHING),
     k AS (INSERT INTO ${s}.story_keys (key, time, sid) SELECT k, $2, st.sid FROM st, unnest($5::text[]) AS k ON CONFLICT DO NOTHING)`;
 
@@ -101,18 +102,19 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
     const { features: f, keys, join, held } = await decide(c, id, card, time);
     const score = completeness(card);
     const claims = claimKeys(f);
-    const memberArgs = [seq, time, JSON.stringify(f), claims, keys, JSON.stringify(flagFeatures(f))];
+    // A joining member's flags with the others are written when the story is next read (settle); with
+    // no claim key it can have none. The first member of a story has no other.
+    const memberArgs = (pending: boolean) => [seq, time, JSON.stringify(f), claims, keys, JSON.stringify(flagFeatures(f)), pending];
     if (join !== null) {
       // The story row locked (two writers joining one story) and read, the member written.
       const row = (
         await c.query<StoryRow & { rev: string }>({
-          ...named("join", `WITH st AS (SELECT ${STORY_COLS}, rev FROM ${s}.stories WHERE sid = $7 FOR UPDATE), ${member} SELECT * FROM st`),
-          values: [...memberArgs, join],
+          ...named("join", `WITH st AS (SELECT ${STORY_COLS}, rev FROM ${s}.stories WHERE sid = $8 FOR UPDATE), ${member} SELECT * FROM st`),
+          values: [...memberArgs(claims.length > 0), join],
         })
       ).rows[0];
       if (row) {
         const sid = row.sid;
-        const flags = await joinedFlags(c, sid, seq, f, claims);
         // The members the decision scored, unless the row changed since (another writer).
         const members = held?.rev === row.rev ? held.members : (await membersOf(c, [row])).get(sid)!;
         const next = recentCache.join(members, toRecent(f), opts.maxCompared);
@@ -120,13 +122,10 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
         const rr = next.json === undefined ? { json: null, rev: row.rev } : { json: next.json, rev: revOf(next.json) };
         const better = score > row.best_score;
         await c.query({
-          ...named("joined", `WITH p AS (DELETE FROM ${s}.story_flags WHERE sid = $8 AND otime < $10),
-             fl AS (INSERT INTO ${s}.story_flags (sid, otime, oseq, flag) SELECT $8, x.otime, x.oseq, x.flag FROM unnest($11::float8[], $12::int[], $13::text[]) WITH ORDINALITY AS x(otime, oseq, flag, i) ORDER BY i)
-           UPDATE ${s}.stories SET title = $1, best = $2, best_score = $3, first_time = $4, last_time = $5, updated_at = $6, size = size + 1, info = $7::jsonb, recent = coalesce($9, recent), rev = $14 WHERE sid = $8`),
+          ...named("joined", `UPDATE ${s}.stories SET title = $1, best = $2, best_score = $3, first_time = $4, last_time = $5, updated_at = $6, size = size + 1, info = $7::jsonb, recent = coalesce($9, recent), rev = $10 WHERE sid = $8`),
           values: [
             better ? card.title : row.title, better ? id : row.best, better ? score : row.best_score, Math.min(row.first_time, time), Math.max(row.last_time, time), now,
-            JSON.stringify(mergeInfo(row.info, card)), sid, rr.json,
-            flags.cut, flags.rows.map((x) => x.otime), flags.rows.map((x) => x.oseq), flags.rows.map((x) => x.flag), rr.rev,
+            JSON.stringify(mergeInfo(row.info, card)), sid, rr.json, rr.rev,
           ],
         });
         if (rr.json !== null) recentCache.hold(sid, rr.rev, next.members);
@@ -137,8 +136,8 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
     const rr = recentRow(recent);
     const started = await c.query<{ sid: number }>({
       ...named("start", `WITH st AS (INSERT INTO ${s}.stories (id, title, best, best_score, first_time, last_time, updated_at, size, info, recent, rev)
-         VALUES ($7, $8, $9, $10, $2, $2, $11, 1, $12::jsonb, $13, $14) RETURNING sid), ${member} SELECT sid FROM st`),
-      values: [...memberArgs, storyIdOf(id), card.title, id, score, now, JSON.stringify(mergeInfo(undefined, card)), rr.json, rr.rev],
+         VALUES ($8, $9, $10, $11, $2, $2, $12, 1, $13::jsonb, $14, $15) RETURNING sid), ${member} SELECT sid FROM st`),
+      values: [...memberArgs(false), storyIdOf(id), card.title, id, score, now, JSON.stringify(mergeInfo(undefined, card)), rr.json, rr.rev],
     });
     recentCache.put(started.rows[0]!.sid, rr.rev, recent);
   }
@@ -156,7 +155,8 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
        SELECT m.seq, m.time, coalesce(m.flag_features, ${flagFeaturesOf("m.features", "m.time")}), NULL, NULL
        FROM ${s}.story_articles m
        WHERE m.seq IN (SELECT seq FROM ${s}.story_claims WHERE sid = $1 AND key = ANY($3::text[])
-         AND (time, seq) >= (coalesce((SELECT time FROM cut), '-Infinity'::float8), coalesce((SELECT seq FROM cut), 0)))`),
+         AND (time, seq) >= (coalesce((SELECT time FROM cut), '-Infinity'::float8), coalesce((SELECT seq FROM cut), 0)))
+         AND NOT EXISTS (SELECT 1 FROM ${s}.story_pending p WHERE p.sid = $1 AND p.seq = m.seq)`),
       values: [sid, FLAG_MEMBERS - 1, claims],
     });
     const head = r.rows.find((x) => x.seq === null);
@@ -177,6 +177,8 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
     const m = (await c.query<{ sid: number }>(`DELETE FROM ${s}.story_articles WHERE seq = $1 RETURNING sid`, [seq])).rows[0];
     if (!m) return;
     await c.query(`DELETE FROM ${s}.story_claims WHERE sid = $1 AND seq = $2`, [m.sid, seq]);
+    // The story's flags are made again over the members left (all of them compared): nothing is pending.
+    await c.query(`DELETE FROM ${s}.story_pending WHERE sid = $1`, [m.sid]);
     const row = (await c.query<StoryRow>(`SELECT ${STORY_COLS} FROM ${s}.stories WHERE sid = $1 FOR UPDATE`, [m.sid])).rows[0];
     const cards = await c.query<{ id: string; card: BriefingCard; time: number; seq: number; features: StoryFeatures }>(
       `SELECT a.id, a.card, m.time, m.seq, m.features FROM ${s}.story_articles m JOIN ${s}.articles a ON a.seq = m.seq WHERE m.sid = $1 ORDER BY m.time DESC, m.seq DESC LIMIT $2`,
@@ -208,9 +210,51 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
     recentCache.put(m.sid, rr.rev, recent);
   }
 
+  /**
+   * Writes the flags the stories' pending members have with the others (each compared with the members
+   * settled before it, in the order they joined: each pair once, as joins would have), before their flags
+   * are read. On its own connection and transaction when given the pool, with each story's row locked
+   * (a join locks it too, and so does another reader settling the same story).
+   */
+  async function settle(c: Q | pg.Pool, sids: number[]): Promise<void> {
+    const any = await c.query<{ sid: number }>({ ...named("pending", `SELECT DISTINCT sid FROM ${s}.story_pending WHERE sid = ANY($1::int[])`), values: [sids] });
+    if (!any.rows.length) return;
+    // A pool (the store's reads) lends a connection of its own; a client (one that may be inside a transaction) is used as it is.
+    const own = !("release" in c) && "connect" in c ? await (c as pg.Pool).connect() : undefined;
+    const t = own ?? c;
+    try {
+      if (own) await t.query("BEGIN");
+      for (const { sid } of any.rows) {
+        await t.query(`SELECT 1 FROM ${s}.stories WHERE sid = $1 FOR UPDATE`, [sid]);
+        const pending = await t.query<{ seq: number; f: string }>(
+          `SELECT p.seq, coalesce(m.flag_features, ${flagFeaturesOf("m.features", "m.time")}) AS f FROM ${s}.story_pending p JOIN ${s}.story_articles m ON m.seq = p.seq
+           WHERE p.sid = $1 ORDER BY p.seq`,
+          [sid],
+        );
+        for (const p of pending.rows) {
+          const f = JSON.parse(p.f) as StoryFeatures;
+          const flags = await joinedFlags(t, sid, p.seq, f, claimKeys(f));
+          await t.query({
+            ...named("settled", `WITH p AS (DELETE FROM ${s}.story_flags WHERE sid = $1 AND otime < $2),
+               fl AS (INSERT INTO ${s}.story_flags (sid, otime, oseq, flag) SELECT $1, x.otime, x.oseq, x.flag FROM unnest($3::float8[], $4::int[], $5::text[]) WITH ORDINALITY AS x(otime, oseq, flag, i) ORDER BY i)
+             DELETE FROM ${s}.story_pending WHERE sid = $1 AND seq = $6`),
+            values: [sid, flags.cut, flags.rows.map((x) => x.otime), flags.rows.map((x) => x.oseq), flags.rows.map((x) => x.flag), p.seq],
+          });
+        }
+      }
+      if (own) await t.query("COMMIT");
+    } catch (err) {
+      if (own) await t.query("ROLLBACK");
+      throw err;
+    } finally {
+      own?.release();
+    }
+  }
+
   async function full(c: Q, rows: StoryRow[]): Promise<StoredStory[]> {
     if (!rows.length) return [];
     const sids = rows.map((r) => r.sid);
+    await settle(c, sids);
     const arts = await c.query<MetaRow & { sid: number; time: number; seq: number }>(
       `SELECT m.sid, m.time, m.seq, a.id, a.title, a.url, a.publisher, a.published_at FROM ${s}.story_articles m JOIN ${s}.articles a ON a.seq = m.seq
        WHERE m.sid = ANY($1::int[]) ORDER BY m.time, m.seq`,

@@ -66,10 +66,19 @@ export function createSqliteStories(db: Database, opts: StoreStoryOptions): Sqli
     // Members sharing a claim key with the joining article, with what flags read of them (figures and
     // the quotes given to a person: storyFlags reads no other quote).
     // Bounded by (time, seq): members of a story often share a time (a day's reports).
-    sharing: db.prepare<[number, string, number, number], { seq: number; time: number; f: string }>(
+    sharing: db.prepare<[number, string, number, number, number], { seq: number; time: number; f: string }>(
       `SELECT m.seq, m.time, m.flag_features AS f FROM story_articles m
-       WHERE m.seq IN (SELECT seq FROM story_claims WHERE sid = ? AND key IN (SELECT value FROM json_each(?)) AND (time, seq) >= (?, ?))`,
+       WHERE m.seq IN (SELECT seq FROM story_claims WHERE sid = ? AND key IN (SELECT value FROM json_each(?)) AND (time, seq) >= (?, ?))
+         AND NOT EXISTS (SELECT 1 FROM story_pending p WHERE p.sid = ? AND p.seq = m.seq)`,
     ),
+    // Members whose flags with the others are left to the story's next read (settle), in the order they joined.
+    insPending: db.prepare("INSERT OR IGNORE INTO story_pending (sid, seq) VALUES (?, ?)"),
+    pending: db.prepare<[number], { seq: number; f: string }>(
+      "SELECT p.seq, m.flag_features AS f FROM story_pending p JOIN story_articles m ON m.seq = p.seq WHERE p.sid = ? ORDER BY p.seq",
+    ),
+    pendingIn: db.prepare<[string], { sid: number }>("SELECT DISTINCT sid FROM story_pending WHERE sid IN (SELECT value FROM json_each(?))"),
+    settled: db.prepare("DELETE FROM story_pending WHERE sid = ? AND seq = ?"),
+    allSettled: db.prepare("DELETE FROM story_pending WHERE sid = ?"),
     insClaims: db.prepare("INSERT OR IGNORE INTO story_claims (sid, key, time, seq) SELECT ?, value, ?, ? FROM json_each(?)"),
     delClaims: db.prepare("DELETE FROM story_claims WHERE sid = ? AND seq = ?"),
     insFlag: db.prepare("INSERT INTO story_flags (sid, otime, oseq, flag) VALUES (?, ?, ?, ?)"),
@@ -141,7 +150,7 @@ export function createSqliteStories(db: Database, opts: StoreStoryOptions): Sqli
     if (!shown({ time: f.time, seq })) return;
     if (cut) q.pruneFlags.run(sid, cut.time);
     if (!claims.length) return;
-    const others = q.sharing.all(sid, JSON.stringify(claims), cut?.time ?? -Infinity, cut?.seq ?? 0).filter((m) => m.seq !== seq && shown(m));
+    const others = q.sharing.all(sid, JSON.stringify(claims), cut?.time ?? -Infinity, cut?.seq ?? 0, sid).filter((m) => m.seq !== seq && shown(m));
     if (!others.length) return;
     const features = others.map((m) => JSON.parse(m.f) as StoryFeatures);
     const byId = new Map(features.map((x, i) => [x.id, others[i]!]));
@@ -165,8 +174,11 @@ export function createSqliteStories(db: Database, opts: StoreStoryOptions): Sqli
       const next = recentCache.join(members, toRecent(f), opts.maxCompared);
       // An article older than all of a full `recent` leaves it as it is: not written again, same version.
       const rev = next.json === undefined ? row.rev : revOf(next.json);
+      // Its flags with the other members are written when the story is next read (settle): a story
+      // joined many times between two reads compares each member once, and one never read costs nothing.
+      // With no claim key it can have no flag.
       q.insMember.run(seq, sid, time, JSON.stringify(f), JSON.stringify(flagFeatures(f)));
-      addFlags(sid, seq, f, claims);
+      if (claims.length) q.insPending.run(sid, seq);
       const prev = JSON.parse(row.info) as StoryInfo;
       const better = score > row.best_score;
       q.updStory.run(
@@ -192,6 +204,8 @@ export function createSqliteStories(db: Database, opts: StoreStoryOptions): Sqli
     if (!m) return;
     q.delMember.run(seq);
     q.delClaims.run(m.sid, seq);
+    // Its story's flags are made again over the members left (all of them compared): nothing is pending.
+    q.allSettled.run(m.sid);
     const span = q.span.get(m.sid)!;
     if (!span.n) {
       q.delStory.run(m.sid);
@@ -212,10 +226,40 @@ export function createSqliteStories(db: Database, opts: StoreStoryOptions): Sqli
       const o = olderOf(at.get(flag.articles[0])!, at.get(flag.articles[1])!);
       q.insFlag.run(m.sid, o.time, o.seq, JSON.stringify(flag));
     }
+
     const recent = members.slice(0, opts.maxCompared).map(toRecent);
     const r = recentRow(recent);
     q.updStory.run(best.card.title, best.id, completeness(best.card), span.lo, span.hi, now, span.n, JSON.stringify(merged!), r.json, r.rev, row.sid);
     recentCache.put(row.sid, r.rev, recent);
+  }
+
+  /**
+   * Writes the flags a story's pending members have with the others (each compared with the members
+   * settled before it, in the order they joined: each pair once, as joins would have), before its flags
+   * are read. In a write transaction (another process may be settling or joining the same story).
+   */
+  const settleTx = db.transaction((sids: number[]) => {
+    for (const sid of sids) {
+      for (const p of q.pending.all(sid)) {
+        const f = JSON.parse(p.f) as StoryFeatures;
+        addFlags(sid, p.seq, f, claimKeys(f));
+        q.settled.run(sid, p.seq);
+      }
+    }
+  });
+  /** settle for the stories about to be read: one look-up, and one transaction when any has pending members. */
+  function settle(sids: number[]): void {
+    if (!sids.length) return;
+    const due = q.pendingIn.all(JSON.stringify(sids)).map((r) => r.sid);
+    if (!due.length) return;
+    try {
+      settleTx.immediate(due);
+    } catch (err) {
+      // Another process held the write lock past the busy timeout (a long ingest): the stories are read
+      // with the flags written so far, and the next read settles them.
+      if ((err as { code?: string }).code?.startsWith("SQLITE_BUSY")) return;
+      throw err;
+    }
   }
 
   function flagsOf(sid: number, articles: Array<{ id: string; time: number; seq: number }>): StoryFlag[] {
@@ -240,20 +284,26 @@ export function createSqliteStories(db: Database, opts: StoreStoryOptions): Sqli
     },
     story(id) {
       const row = q.storyById.get(id);
-      return row && full(row);
+      if (!row) return undefined;
+      settle([row.sid]);
+      return full(row);
     },
     storiesOf(articleIds) {
-      const seen = new Set<number>();
-      const out: StoredStory[] = [];
+      const sids: number[] = [];
       for (const a of articleIds) {
         const m = q.sidOfArticle.get(a);
-        if (!m || seen.has(m.sid)) continue;
-        seen.add(m.sid);
-        const row = q.story.get(m.sid);
-        if (row) out.push(full(row));
+        if (m && !sids.includes(m.sid)) sids.push(m.sid);
       }
-      return out;
+      settle(sids);
+      return sids.flatMap((sid) => {
+        const row = q.story.get(sid);
+        return row ? [full(row)] : [];
+      });
     },
-    stories: (limit, offset) => q.list.all(limit, offset).map(full),
+    stories(limit, offset) {
+      const rows = q.list.all(limit, offset);
+      settle(rows.map((r) => r.sid));
+      return rows.map(full);
+    },
   };
 }

@@ -3,6 +3,7 @@ import { createMemoryStore, createPostgresStore, StoreError } from "../../src/st
 import { storeContract } from "./contract.js";
 import { BORDER, evalArticle, storiesContract } from "./stories-contract.js";
 import { describePg, PG_URL } from "./pg-available.js";
+import { rewindPgSchema } from "./pg-rewind.js";
 import { LOCK_1, LOCK_1_CARD, LOCK_3, LOCK_3_CARD } from "./people-samples.js";
 import { POSTGRES_MIGRATIONS } from "../../src/store/postgres-schema.js";
 
@@ -74,7 +75,7 @@ describePg("postgres store", () => {
       `DROP TABLE "${schema}".story_flags, "${schema}".story_claims; ALTER TABLE "${schema}".stories DROP COLUMN recent, DROP COLUMN rev; ALTER TABLE "${schema}".story_articles DROP COLUMN flag_features`,
     );
     await pool.query(`DROP INDEX "${schema}".story_articles_newest; CREATE INDEX ON "${schema}".story_articles (sid, time DESC)`);
-    await pool.query(`UPDATE "${schema}".briefbot_meta SET value = $1 WHERE key = 'schema_version'`, [String(version)]);
+    await rewindPgSchema(pool, schema, version);
     const s2 = await createPostgresStore(pool, { schema });
     expect((await s2.stories(10))[0]!.flags).toEqual(before);
     await s2.put(items[2]!.article, items[2]!.card, 3);
@@ -91,6 +92,8 @@ describePg("postgres store", () => {
     const items = BORDER.map((id) => evalArticle(id));
     const s1 = await createPostgresStore(pool, { schema });
     for (const [i, it] of items.slice(0, 2).entries()) await s1.put(it.article, it.card, i + 1);
+    // Read once, so that the join's flags are written, as a briefbot of that version wrote them on join.
+    await s1.stories(10);
     await s1.close();
     const read = async () =>
       (await pool.query<{ seq: number; f: string | null }>(`SELECT seq, flag_features AS f FROM "${schema}".story_articles ORDER BY seq`)).rows.map((r) => ({
@@ -104,7 +107,7 @@ describePg("postgres store", () => {
     expect(Object.keys(written[0]!.f!).sort()).toEqual(["figures", "id", "publisher", "quotes", "time"]);
     const version = POSTGRES_MIGRATIONS.findIndex((m) => m("s").includes("ADD COLUMN flag_features"));
     await pool.query(`ALTER TABLE "${schema}".story_articles DROP COLUMN flag_features`);
-    await pool.query(`UPDATE "${schema}".briefbot_meta SET value = $1 WHERE key = 'schema_version'`, [String(version)]);
+    await rewindPgSchema(pool, schema, version);
     await (await createPostgresStore(pool, { schema })).close();
     expect(await read()).toEqual(written);
     // A member an older briefbot wrote (a replica not yet upgraded) has none: a join reads its features.
@@ -118,6 +121,26 @@ describePg("postgres store", () => {
     expect(after[0]!.flags.length).toBeGreaterThan(0);
     expect(after[0]!.flags).toEqual((await mem.stories(10))[0]!.flags);
     await s2.close();
+  });
+
+  test("a join writes no flag; the story's first read writes them once, however many readers settle it at the same time", async () => {
+    const schema = fresh();
+    const store = await createPostgresStore(pool, { schema });
+    const items = BORDER.map((id) => evalArticle(id));
+    for (const [i, it] of items.entries()) await store.put(it.article, it.card, i + 1);
+    const rows = async () => Number((await pool.query<{ n: string }>(`SELECT count(*) AS n FROM "${schema}".story_flags`)).rows[0]!.n);
+    const pending = async () => Number((await pool.query<{ n: string }>(`SELECT count(*) AS n FROM "${schema}".story_pending`)).rows[0]!.n);
+    expect(await rows()).toBe(0);
+    expect(await pending()).toBe(2);
+    const [a, b, c] = await Promise.all([store.stories(10), store.storiesOf([items[0]!.card.id]), store.stories(10)]);
+    const mem = createMemoryStore();
+    for (const [i, it] of items.entries()) await mem.put(it.article, it.card, i + 1);
+    const want = (await mem.stories(10))[0]!.flags;
+    expect(want.length).toBeGreaterThan(0);
+    for (const got of [a, b, c]) expect(got[0]!.flags).toEqual(want);
+    expect(await pending()).toBe(0);
+    expect(await rows()).toBe(want.length);
+    await store.close();
   });
 
   test("what a join rewrites and reads is kept with lz4 where the server has it", async () => {
@@ -167,7 +190,7 @@ describePg("postgres store", () => {
     const later = POSTGRES_MIGRATIONS.slice(version + 1).flatMap((m) => [...m("s").matchAll(/CREATE TABLE s\.(\w+)/g)].map((x) => `"${schema}".${x[1]}`));
     if (later.length) await pool.query(`DROP TABLE ${later.join(", ")}`);
     await pool.query(`DELETE FROM "${schema}".briefbot_meta WHERE key = 'people_backfilled'`);
-    await pool.query(`UPDATE "${schema}".briefbot_meta SET value = $1 WHERE key = 'schema_version'`, [String(version)]);
+    await rewindPgSchema(pool, schema, version);
     // Two replicas opening at once index the articles once.
     const [a, b] = await Promise.all([createPostgresStore(pool, { schema }), createPostgresStore(pool, { schema })]);
     expect((await a.findPeople([["halvorsen"]], 5)).map((p) => [p.key, p.articles])).toEqual([

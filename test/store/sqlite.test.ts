@@ -3,11 +3,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Sqlite from "better-sqlite3";
 import { SQLITE_MIGRATIONS } from "../../src/store/sqlite-schema.js";
-import { createMemoryStore, openSqliteStore, StoreError } from "../../src/store/index.js";
+import { createMemoryStore, createSqliteStore, openSqliteDatabase, openSqliteStore, StoreError } from "../../src/store/index.js";
 import { storeContract } from "./contract.js";
 import { LOCK_1, LOCK_1_CARD, LOCK_3, LOCK_3_CARD } from "./people-samples.js";
 import { BORDER, evalArticle, storiesContract } from "./stories-contract.js";
 import { HARBOUR, HARBOUR_CARD } from "./samples.js";
+import { dropLaterColumns } from "./sqlite-rewind.js";
 
 let dir: string;
 beforeAll(() => {
@@ -67,10 +68,46 @@ describe("sqlite file", () => {
   });
 });
 
-/** Columns that migrations after `at` add to tables kept (the database then is as that briefbot left it). */
-function dropLaterColumns(raw: Sqlite.Database, at: number): void {
-  for (const m of SQLITE_MIGRATIONS.slice(at + 1)) for (const c of m.matchAll(/ALTER TABLE (\w+) ADD COLUMN (\w+)/g)) raw.exec(`ALTER TABLE ${c[1]} DROP COLUMN ${c[2]}`);
-}
+test("sqlite: a join writes no flag; the story's first read writes them, once, also when another connection reads it", async () => {
+  const path = join(dir, "settle.db");
+  const store = openSqliteStore(path);
+  const other = openSqliteStore(path);
+  const items = BORDER.map((id) => evalArticle(id));
+  for (const [i, it] of items.entries()) await store.put(it.article, it.card, i + 1);
+  const raw = new Sqlite(path, { readonly: true });
+  const count = (sql: string) => (raw.prepare(sql).get() as { n: number }).n;
+  expect(count("SELECT count(*) AS n FROM story_flags")).toBe(0);
+  expect(count("SELECT count(*) AS n FROM story_pending")).toBe(2);
+  const mem = createMemoryStore();
+  for (const [i, it] of items.entries()) await mem.put(it.article, it.card, i + 1);
+  const want = (await mem.stories(10))[0]!.flags;
+  expect(want.length).toBeGreaterThan(0);
+  expect((await other.stories(10))[0]!.flags).toEqual(want);
+  expect((await store.stories(10))[0]!.flags).toEqual(want);
+  expect(count("SELECT count(*) AS n FROM story_pending")).toBe(0);
+  expect(count("SELECT count(*) AS n FROM story_flags")).toBe(want.length);
+  raw.close();
+  await other.close();
+  await store.close();
+});
+
+test("sqlite: a read while another process holds the write lock gives the flags written so far, and a later read the rest", async () => {
+  const path = join(dir, "settle-busy.db");
+  const db = openSqliteDatabase(path);
+  const store = createSqliteStore(db, { name: path });
+  db.pragma("busy_timeout = 20");
+  const items = BORDER.map((id) => evalArticle(id));
+  for (const [i, it] of items.entries()) await store.put(it.article, it.card, i + 1);
+  const writer = new Sqlite(path);
+  writer.exec("BEGIN IMMEDIATE");
+  const during = await store.stories(10);
+  expect(during.map((s) => s.articles.length)).toEqual([3]);
+  expect(during[0]!.flags).toEqual([]);
+  writer.exec("ROLLBACK");
+  writer.close();
+  expect((await store.stories(10))[0]!.flags.length).toBeGreaterThan(0);
+  await store.close();
+});
 
 test("sqlite: a database from before stories.recent keeps its stories, and new articles still join them", async () => {
   const path = join(dir, "recent.db");

@@ -14,6 +14,8 @@ import { revOf, STORE_STORY_DEFAULTS } from "../../src/store/stories.js";
 import { createPostgresStories } from "../../src/store/stories-postgres.js";
 import { createSqliteStories } from "../../src/store/stories-sqlite.js";
 import { describePg, PG_URL } from "./pg-available.js";
+import { rewindPgSchema } from "./pg-rewind.js";
+import { dropLaterColumns } from "./sqlite-rewind.js";
 
 // Invented: a harbour barrier fails (1); a retelling quotes the harbour master (2); a third report
 // shares only that quote with (2) and little else with (1): it joins the story only when (2) is in it.
@@ -79,7 +81,7 @@ describe("sqlite stories.rev", () => {
     const raw = new Sqlite(path);
     raw.exec("ALTER TABLE stories DROP COLUMN rev");
     // And the columns later migrations add, which that briefbot did not have either.
-    for (const m of SQLITE_MIGRATIONS.slice(at + 1)) for (const c of m.matchAll(/ALTER TABLE (\w+) ADD COLUMN (\w+)/g)) raw.exec(`ALTER TABLE ${c[1]} DROP COLUMN ${c[2]}`);
+    dropLaterColumns(raw, at);
     raw.pragma(`user_version = ${at}`);
     raw.close();
     const s2 = openSqliteStore(path);
@@ -113,8 +115,10 @@ describe("sqlite stories.rev", () => {
     // The quotes given to a person are there (flags compare them), no other field of the features.
     expect(written.map((r) => r.f.quotes.length)).toEqual([0, 1, 1]);
     expect(Object.keys(written[1]!.f).sort()).toEqual(["figures", "id", "publisher", "quotes", "time"]);
+    const at = SQLITE_MIGRATIONS.findIndex((m) => m.includes("ADD COLUMN flag_features"));
     raw.exec("ALTER TABLE story_articles DROP COLUMN flag_features");
-    raw.pragma(`user_version = ${SQLITE_MIGRATIONS.findIndex((m) => m.includes("ADD COLUMN flag_features"))}`);
+    dropLaterColumns(raw, at);
+    raw.pragma(`user_version = ${at}`);
     raw.close();
     await openSqliteStore(path).close();
     const again = new Sqlite(path, { readonly: true });
@@ -213,7 +217,7 @@ describePg("postgres stories.rev", () => {
     await pool.query(`ALTER TABLE "${schema}".stories DROP COLUMN rev`);
     // And the column a later migration adds, which that briefbot did not have either.
     await pool.query(`ALTER TABLE "${schema}".story_articles DROP COLUMN flag_features`);
-    await pool.query(`UPDATE "${schema}".briefbot_meta SET value = $1 WHERE key = 'schema_version'`, [String(version)]);
+    await rewindPgSchema(pool, schema, version);
     const s2 = await createPostgresStore(pool, { schema });
     const rows = async () => (await pool.query<{ rev: string; recent: string }>(`SELECT rev, recent FROM "${schema}".stories`)).rows;
     expect(await rows()).toHaveLength(1);

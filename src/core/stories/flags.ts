@@ -114,8 +114,15 @@ export function joinFlags(joining: StoryFeatures, others: readonly StoryFeatures
 export function shownFlags(all: readonly StoryFlag[], members: ReadonlyArray<{ id: string; time: number }>): StoryFlag[] {
   const rank = new Map([...members].sort(byTime).map((m, i) => [m.id, i]));
   const order = (f: StoryFlag) => [rank.get(f.articles[0])!, rank.get(f.articles[1])!, f.kind === "figure" ? 0 : 1] as const;
+  // Each flag once, as storyFlags gives it: a pair compared twice (a writer of an older version joining
+  // while the pair waited to be settled by a newer one) leaves the same flag twice.
+  const seen = new Set<string>();
   return all
     .filter((f) => rank.has(f.articles[0]) && rank.has(f.articles[1]))
+    .filter((f) => {
+      const k = `${f.kind}|${f.what}|${f.articles.join("|")}`;
+      return !seen.has(k) && !!seen.add(k);
+    })
     .sort((a, b) => {
       const x = order(a), y = order(b);
       return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
