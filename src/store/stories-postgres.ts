@@ -1,15 +1,16 @@
 // Stories on PostgreSQL: assigned inside the article's transaction. The decision is one round trip
 // (keys through a LATERAL join, ranked, and the candidates' `recent`: what scoring reads of their
-// newest members); a join then takes three more (the member, its claims and keys written with the
-// story row locked and read; the members sharing a claim key, each with what flags read of it in its
-// own column, flag_features; the flags appended and the row updated). Flags are rows of story_flags: a
-// join never rewrites them.
+// newest members); a join then takes two more (the member, its claims, keys and pending note written
+// with the story row locked and read; the row updated). Flags are rows of story_flags: a join never
+// rewrites them, and leaves its own to the story's next read (settle: for each pending member, the
+// members sharing a claim key, each with what flags read of it in its own column, flag_features; the
+// flags appended).
 import type pg from "pg";
-import { choosePacked, claimKeys, joinFlags, shownFlags, storyFeatures, storyFlags, storyIdOf, storyKeys, type BriefingCard, type StoryFeatures, type StoryFlag } from "../core/index.js";
+import { choosePacked, claimKeys, shownFlags, storyFeatures, storyFlags, storyIdOf, storyKeys, type BriefingCard, type StoryFeatures, type StoryFlag } from "../core/index.js";
 import { flagFeaturesOf } from "./postgres-schema.js";
 import { metaOf, type MetaRow } from "./rows.js";
 import {
-  completeness, createRecentCache, FLAG_MEMBERS, flagFeatures, MAX_CANDIDATES, mergeInfo, newestForFlags, olderOf, PER_KEY, recentRow, recentWith, revOf, storyOf, toRecent,
+  completeness, createRecentCache, FLAG_MEMBERS, flagFeatures, MAX_CANDIDATES, mergeInfo, newestForFlags, olderOf, PER_KEY, recentRow, recentWith, revOf, settledFlags, storyOf, toRecent,
   type Held, type HeldMembers, type StoreStoryOptions, type StoryInfo,
 } from "./stories.js";
 import type { StoredStory } from "./types.js";
@@ -142,37 +143,6 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
     recentCache.put(started.rows[0]!.sid, rr.rev, recent);
   }
 
-  /**
-   * The joining article's flags with the story's newest members sharing a claim key with it (one
-   * round trip), as rows to append; `cut`: flags older than this time are no longer shown.
-   */
-  async function joinedFlags(c: Q, sid: number, seq: number, f: StoryFeatures, claims: string[]) {
-    const none = { cut: -Infinity, rows: [] as Array<{ otime: number; oseq: number; flag: string }> };
-    const r = await c.query<{ seq: number | null; time: number | null; f: string | null; ct: number | null; cs: number | null }>({
-      ...named("flags", `WITH cut AS (SELECT time, seq FROM ${s}.story_articles WHERE sid = $1 ORDER BY time DESC, seq DESC OFFSET $2 LIMIT 1)
-       SELECT NULL::int AS seq, NULL::float8 AS time, NULL::text AS f, (SELECT time FROM cut) AS ct, (SELECT seq FROM cut) AS cs
-       UNION ALL
-       SELECT m.seq, m.time, coalesce(m.flag_features, ${flagFeaturesOf("m.features", "m.time")}), NULL, NULL
-       FROM ${s}.story_articles m
-       WHERE m.seq IN (SELECT seq FROM ${s}.story_claims WHERE sid = $1 AND key = ANY($3::text[])
-         AND (time, seq) >= (coalesce((SELECT time FROM cut), '-Infinity'::float8), coalesce((SELECT seq FROM cut), 0)))
-         AND NOT EXISTS (SELECT 1 FROM ${s}.story_pending p WHERE p.sid = $1 AND p.seq = m.seq)`),
-      values: [sid, FLAG_MEMBERS - 1, claims],
-    });
-    const head = r.rows.find((x) => x.seq === null);
-    const cut = head?.ct !== null && head?.ct !== undefined ? { time: head.ct, seq: head.cs! } : undefined;
-    const shown = (m: { time: number; seq: number }) => !cut || m.time > cut.time || (m.time === cut.time && m.seq >= cut.seq);
-    if (!shown({ time: f.time, seq })) return none;
-    const others = r.rows.filter((x): x is { seq: number; time: number; f: string; ct: null; cs: null } => x.seq !== null && x.seq !== seq && shown({ time: x.time!, seq: x.seq }));
-    const features = others.map((m) => JSON.parse(m.f) as StoryFeatures);
-    const byId = new Map(features.map((x, i) => [x.id, others[i]!]));
-    const rows = joinFlags(f, features, opts).map((flag) => {
-      const o = olderOf({ time: f.time, seq }, byId.get(flag.articles[0] === f.id ? flag.articles[1] : flag.articles[0])!);
-      return { otime: o.time, oseq: o.seq, flag: JSON.stringify(flag) };
-    });
-    return { cut: cut?.time ?? -Infinity, rows };
-  }
-
   async function unassign(c: Q, seq: number, now: number): Promise<void> {
     const m = (await c.query<{ sid: number }>(`DELETE FROM ${s}.story_articles WHERE seq = $1 RETURNING sid`, [seq])).rows[0];
     if (!m) return;
@@ -211,9 +181,9 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
   }
 
   /**
-   * Writes the flags the stories' pending members have with the others (each compared with the members
-   * settled before it, in the order they joined: each pair once, as joins would have), before their flags
-   * are read. On its own connection and transaction when given the pool, with each story's row locked
+   * Writes the flags the stories' pending members have with the others (settledFlags: each pair of a
+   * story's newest members once, as joins compared them), before their flags are read: three round trips
+   * a story however many of its members are pending. On its own connection and transaction when given the pool, with each story's row locked
    * (a join locks it too, and so does another reader settling the same story).
    */
   async function settle(c: Q | pg.Pool, sids: number[]): Promise<void> {
@@ -225,22 +195,27 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
     try {
       if (own) await t.query("BEGIN");
       for (const { sid } of any.rows) {
-        await t.query(`SELECT 1 FROM ${s}.stories WHERE sid = $1 FOR UPDATE`, [sid]);
-        const pending = await t.query<{ seq: number; f: string }>(
-          `SELECT p.seq, coalesce(m.flag_features, ${flagFeaturesOf("m.features", "m.time")}) AS f FROM ${s}.story_pending p JOIN ${s}.story_articles m ON m.seq = p.seq
-           WHERE p.sid = $1 ORDER BY p.seq`,
-          [sid],
-        );
-        for (const p of pending.rows) {
-          const f = JSON.parse(p.f) as StoryFeatures;
-          const flags = await joinedFlags(t, sid, p.seq, f, claimKeys(f));
-          await t.query({
-            ...named("settled", `WITH p AS (DELETE FROM ${s}.story_flags WHERE sid = $1 AND otime < $2),
-               fl AS (INSERT INTO ${s}.story_flags (sid, otime, oseq, flag) SELECT $1, x.otime, x.oseq, x.flag FROM unnest($3::float8[], $4::int[], $5::text[]) WITH ORDINALITY AS x(otime, oseq, flag, i) ORDER BY i)
-             DELETE FROM ${s}.story_pending WHERE sid = $1 AND seq = $6`),
-            values: [sid, flags.cut, flags.rows.map((x) => x.otime), flags.rows.map((x) => x.oseq), flags.rows.map((x) => x.flag), p.seq],
-          });
-        }
+        await t.query({ ...named("lock", `SELECT 1 FROM ${s}.stories WHERE sid = $1 FOR UPDATE`), values: [sid] });
+        // The story's newest members (WindowMember): pending or not, their claim keys among the pending
+        // members' (those alone can give a flag with one), and what flags read of each that has one of them.
+        const w = await t.query<{ seq: number; time: number; pending: boolean; keys: string[] | null; f: string | null }>({
+          ...named("window", `WITH w AS (SELECT seq, time FROM ${s}.story_articles WHERE sid = $1 ORDER BY time DESC, seq DESC LIMIT $2),
+             pend AS (SELECT p.seq FROM ${s}.story_pending p JOIN w ON w.seq = p.seq WHERE p.sid = $1),
+             pk AS (SELECT DISTINCT c.key FROM ${s}.story_claims c JOIN pend ON pend.seq = c.seq WHERE c.sid = $1),
+             sh AS (SELECT c.seq, array_agg(c.key) AS keys FROM ${s}.story_claims c
+                    WHERE c.sid = $1 AND c.key IN (SELECT key FROM pk) AND c.time >= (SELECT min(time) FROM w) AND c.seq IN (SELECT seq FROM w) GROUP BY c.seq)
+           SELECT w.seq, w.time, pend.seq IS NOT NULL AS pending, sh.keys,
+             CASE WHEN sh.seq IS NOT NULL THEN coalesce(m.flag_features, ${flagFeaturesOf("m.features", "m.time")}) END AS f
+           FROM w JOIN ${s}.story_articles m ON m.seq = w.seq LEFT JOIN pend ON pend.seq = w.seq LEFT JOIN sh ON sh.seq = w.seq`),
+          values: [sid, FLAG_MEMBERS],
+        });
+        const { cut, rows } = settledFlags(w.rows.map((r) => ({ ...r, keys: r.keys ?? [] })), opts);
+        await t.query({
+          ...named("settled", `WITH p AS (DELETE FROM ${s}.story_flags WHERE sid = $1 AND otime < $2),
+             fl AS (INSERT INTO ${s}.story_flags (sid, otime, oseq, flag) SELECT $1, x.otime, x.oseq, x.flag FROM unnest($3::float8[], $4::int[], $5::text[]) WITH ORDINALITY AS x(otime, oseq, flag, i) ORDER BY i)
+           DELETE FROM ${s}.story_pending WHERE sid = $1`),
+          values: [sid, cut, rows.map((x) => x.otime), rows.map((x) => x.oseq), rows.map((x) => x.flag)],
+        });
       }
       if (own) await t.query("COMMIT");
     } catch (err) {

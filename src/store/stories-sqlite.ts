@@ -1,12 +1,13 @@
 // Stories on SQLite: assigned inside the article's transaction, candidates found through the
 // story_keys index (key, time), never by scanning stories. A join writes rows, never rewrites the
-// story's flags: they are rows of story_flags, and only the members sharing a claim key with the
-// joining article (story_claims: a figure's thing, a quote given to a person) are compared with it.
+// story's flags: they are rows of story_flags. It leaves its own flags to the story's next read
+// (story_pending; settle), which compares each pending member only with the members sharing a claim key
+// with it (story_claims: a figure's thing, a quote given to a person).
 import type { Database } from "better-sqlite3";
-import { choosePacked, claimKeys, joinFlags, shownFlags, storyFeatures, storyFlags, storyIdOf, storyKeys, type BriefingCard, type StoryFeatures, type StoryFlag } from "../core/index.js";
+import { choosePacked, claimKeys, shownFlags, storyFeatures, storyFlags, storyIdOf, storyKeys, type BriefingCard, type StoryFeatures, type StoryFlag } from "../core/index.js";
 import { metaOf, type MetaRow } from "./rows.js";
 import {
-  completeness, createRecentCache, FLAG_MEMBERS, flagFeatures, MAX_CANDIDATES, mergeInfo, newestForFlags, olderOf, PER_KEY, rankCandidates, recentRow, recentWith, revOf, storyOf, toRecent,
+  completeness, createRecentCache, FLAG_MEMBERS, flagFeatures, MAX_CANDIDATES, mergeInfo, newestForFlags, olderOf, PER_KEY, rankCandidates, recentRow, recentWith, revOf, settledFlags, storyOf, toRecent,
   type Held, type HeldMembers, type StoreStoryOptions, type StoryInfo,
 } from "./stories.js";
 import type { StoredStory } from "./types.js";
@@ -61,23 +62,21 @@ export function createSqliteStories(db: Database, opts: StoreStoryOptions): Sqli
     members: db.prepare<[number, number], { seq: number; time: number; features: string }>(
       "SELECT seq, time, features FROM story_articles WHERE sid = ? ORDER BY time DESC, seq DESC LIMIT ?",
     ),
-    // The newest member that still has its flags shown (the FLAG_MEMBERS-th newest), if there are that many.
-    cut: db.prepare<[number, number], { time: number; seq: number }>("SELECT time, seq FROM story_articles WHERE sid = ? ORDER BY time DESC, seq DESC LIMIT 1 OFFSET ?"),
-    // Members sharing a claim key with the joining article, with what flags read of them (figures and
-    // the quotes given to a person: storyFlags reads no other quote).
-    // Bounded by (time, seq): members of a story often share a time (a day's reports).
-    sharing: db.prepare<[number, string, number, number, number], { seq: number; time: number; f: string }>(
-      `SELECT m.seq, m.time, m.flag_features AS f FROM story_articles m
-       WHERE m.seq IN (SELECT seq FROM story_claims WHERE sid = ? AND key IN (SELECT value FROM json_each(?)) AND (time, seq) >= (?, ?))
-         AND NOT EXISTS (SELECT 1 FROM story_pending p WHERE p.sid = ? AND p.seq = m.seq)`,
+    // A story's newest members as settling reads them (WindowMember): whether each is pending, its claim
+    // keys among the pending members' (those alone can give a flag with one), and what flags read of it
+    // when it has one of them. Bounded by time: claims of older members are not read.
+    window: db.prepare<[{ sid: number; n: number }], { seq: number; time: number; pending: number; keys: string | null; f: string | null }>(
+      `WITH w AS (SELECT seq, time FROM story_articles WHERE sid = @sid ORDER BY time DESC, seq DESC LIMIT @n),
+         pend AS (SELECT p.seq FROM story_pending p JOIN w ON w.seq = p.seq WHERE p.sid = @sid),
+         pk AS (SELECT DISTINCT c.key FROM story_claims c JOIN pend ON pend.seq = c.seq WHERE c.sid = @sid),
+         sh AS (SELECT c.seq, json_group_array(c.key) AS keys FROM story_claims c
+                WHERE c.sid = @sid AND c.key IN (SELECT key FROM pk) AND c.time >= (SELECT min(time) FROM w) AND c.seq IN (SELECT seq FROM w) GROUP BY c.seq)
+       SELECT w.seq, w.time, pend.seq IS NOT NULL AS pending, sh.keys, CASE WHEN sh.seq IS NOT NULL THEN m.flag_features END AS f
+       FROM w JOIN story_articles m ON m.seq = w.seq LEFT JOIN pend ON pend.seq = w.seq LEFT JOIN sh ON sh.seq = w.seq`,
     ),
     // Members whose flags with the others are left to the story's next read (settle), in the order they joined.
     insPending: db.prepare("INSERT OR IGNORE INTO story_pending (sid, seq) VALUES (?, ?)"),
-    pending: db.prepare<[number], { seq: number; f: string }>(
-      "SELECT p.seq, m.flag_features AS f FROM story_pending p JOIN story_articles m ON m.seq = p.seq WHERE p.sid = ? ORDER BY p.seq",
-    ),
     pendingIn: db.prepare<[string], { sid: number }>("SELECT DISTINCT sid FROM story_pending WHERE sid IN (SELECT value FROM json_each(?))"),
-    settled: db.prepare("DELETE FROM story_pending WHERE sid = ? AND seq = ?"),
     allSettled: db.prepare("DELETE FROM story_pending WHERE sid = ?"),
     insClaims: db.prepare("INSERT OR IGNORE INTO story_claims (sid, key, time, seq) SELECT ?, value, ?, ? FROM json_each(?)"),
     delClaims: db.prepare("DELETE FROM story_claims WHERE sid = ? AND seq = ?"),
@@ -141,24 +140,6 @@ export function createSqliteStories(db: Database, opts: StoreStoryOptions): Sqli
     const cands = candidates(features, keys);
     const d = choosePacked(features, cands, opts);
     return { features, keys, join: d.join === null ? null : Number(d.join), held: cands.find((x) => x.id === d.join) };
-  }
-
-  /** The joining article's flags with the newest members sharing a claim key with it, as rows. */
-  function addFlags(sid: number, seq: number, f: StoryFeatures, claims: string[]): void {
-    const cut = q.cut.get(sid, FLAG_MEMBERS - 1);
-    const shown = (m: { time: number; seq: number }) => !cut || m.time > cut.time || (m.time === cut.time && m.seq >= cut.seq);
-    if (!shown({ time: f.time, seq })) return;
-    if (cut) q.pruneFlags.run(sid, cut.time);
-    if (!claims.length) return;
-    const others = q.sharing.all(sid, JSON.stringify(claims), cut?.time ?? -Infinity, cut?.seq ?? 0, sid).filter((m) => m.seq !== seq && shown(m));
-    if (!others.length) return;
-    const features = others.map((m) => JSON.parse(m.f) as StoryFeatures);
-    const byId = new Map(features.map((x, i) => [x.id, others[i]!]));
-    for (const flag of joinFlags(f, features, opts)) {
-      const other = byId.get(flag.articles[0] === f.id ? flag.articles[1] : flag.articles[0])!;
-      const o = olderOf({ time: f.time, seq }, other);
-      q.insFlag.run(sid, o.time, o.seq, JSON.stringify(flag));
-    }
   }
 
   function assign(seq: number, id: string, card: BriefingCard, time: number, now: number): void {
@@ -234,17 +215,18 @@ export function createSqliteStories(db: Database, opts: StoreStoryOptions): Sqli
   }
 
   /**
-   * Writes the flags a story's pending members have with the others (each compared with the members
-   * settled before it, in the order they joined: each pair once, as joins would have), before its flags
-   * are read. In a write transaction (another process may be settling or joining the same story).
+   * Writes the flags a story's pending members have with the others (settledFlags: each pair of its
+   * newest members once, as joins compared them), before its flags are read: the story's newest members
+   * read once, however many are pending. In a write transaction (another process may be settling or
+   * joining the same story).
    */
   const settleTx = db.transaction((sids: number[]) => {
     for (const sid of sids) {
-      for (const p of q.pending.all(sid)) {
-        const f = JSON.parse(p.f) as StoryFeatures;
-        addFlags(sid, p.seq, f, claimKeys(f));
-        q.settled.run(sid, p.seq);
-      }
+      const window = q.window.all({ sid, n: FLAG_MEMBERS }).map((r) => ({ ...r, pending: r.pending === 1, keys: r.keys ? (JSON.parse(r.keys) as string[]) : [] }));
+      const { cut, rows } = settledFlags(window, opts);
+      if (cut > -Infinity) q.pruneFlags.run(sid, cut);
+      for (const r of rows) q.insFlag.run(sid, r.otime, r.oseq, r.flag);
+      q.allSettled.run(sid);
     }
   });
   /** settle for the stories about to be read: one look-up, and one transaction when any has pending members. */

@@ -2,7 +2,7 @@
 // and figures, and the options. The grouping decision itself is core/stories.
 import { createHash } from "node:crypto";
 import {
-  createWordIds, DEFAULT_STORY_OPTIONS, matchFeatures, packedJson, packMembers, unpackMembers, withMember, type BriefingCard, type PackedCandidate, type PackedMembers, type StoryFeatures, type StoryFlag, type StoryOptions, type TimedMatch,
+  createWordIds, joinFlags, DEFAULT_STORY_OPTIONS, matchFeatures, packedJson, packMembers, unpackMembers, withMember, type BriefingCard, type PackedCandidate, type PackedMembers, type StoryFeatures, type StoryFlag, type StoryOptions, type TimedMatch,
 } from "../core/index.js";
 import type { ArticleMeta, StoredStory } from "./types.js";
 
@@ -174,6 +174,50 @@ export function recentWith(recent: readonly RecentMember[], added: RecentMember,
  */
 export function flagFeatures(f: StoryFeatures): Pick<StoryFeatures, "id" | "time" | "publisher" | "figures" | "quotes"> {
   return { id: f.id, time: f.time, publisher: f.publisher, figures: f.figures, quotes: f.quotes.filter((q) => q.speaker) };
+}
+
+/** A member of a story's newest FLAG_MEMBERS as settling reads it (stories-sqlite.ts, stories-postgres.ts). */
+export interface WindowMember {
+  seq: number;
+  time: number;
+  /** Its flags with the others are not written yet (a row of story_pending). */
+  pending: boolean;
+  /** Its claim keys (story_claims). */
+  keys: readonly string[];
+  /** What flags read of it (flag_features), read only for the members sharing a key with a pending one. */
+  f: string | null;
+}
+
+/**
+ * The flag rows a story's pending members give: each pending member of the window, in the order it
+ * joined (seq), against the members settled before it that share a claim key with it, as joinFlags
+ * compared a joining article; so each pair of the window is compared once, whichever joined last.
+ * `window`: the story's newest FLAG_MEMBERS members (a pending member outside it can be shown with no
+ * other, as a join outside it was not compared). `cut`: flags whose older article is older than this
+ * time are no longer shown (rows to prune).
+ */
+export function settledFlags(window: readonly WindowMember[], opts: Pick<StoryOptions, "figureMargin">): { cut: number; rows: Array<{ otime: number; oseq: number; flag: string }> } {
+  const newest = newestForFlags(window);
+  const cut = newest.length >= FLAG_MEMBERS ? newest[FLAG_MEMBERS - 1]!.time : -Infinity;
+  const parsed = new Map<number, StoryFeatures>();
+  const features = (m: WindowMember) => {
+    let f = parsed.get(m.seq);
+    if (!f) parsed.set(m.seq, (f = JSON.parse(m.f!) as StoryFeatures));
+    return f;
+  };
+  const settled = newest.filter((m) => !m.pending && m.f !== null);
+  const rows: Array<{ otime: number; oseq: number; flag: string }> = [];
+  for (const p of newest.filter((m) => m.pending && m.f !== null).sort((a, b) => a.seq - b.seq)) {
+    const others = settled.filter((m) => m.keys.some((k) => p.keys.includes(k)));
+    const pf = features(p);
+    const by = new Map(others.map((m) => [features(m).id, m]));
+    for (const flag of joinFlags(pf, others.map(features), opts)) {
+      const o = olderOf(p, by.get(flag.articles[0] === pf.id ? flag.articles[1] : flag.articles[0])!);
+      rows.push({ otime: o.time, oseq: o.seq, flag: JSON.stringify(flag) });
+    }
+    settled.push(p);
+  }
+  return { cut, rows };
 }
 
 /**
