@@ -1,7 +1,9 @@
 // Stories on PostgreSQL: assigned inside the article's transaction. The decision is one round trip
 // (keys through a LATERAL join, ranked, and the candidates' `recent`: what scoring reads of their
-// newest members); a join then takes two more (the member, its claims, keys and pending note written
-// with the story row locked and read; the row updated). Flags are rows of story_flags: a join never
+// newest members); a join then takes one more (the story row updated from its own columns while its
+// `recent` is the one the decision scored, with the member, its claims, keys and pending note), or two
+// when another writer changed `recent` in between (the row locked and read, the member written; the
+// row updated). Flags are rows of story_flags: a join never
 // rewrites them, and leaves its own to the story's next read (settle: for each pending member, the
 // members sharing a claim key, each with what flags read of it in its own column, flag_features; the
 // flags appended).
@@ -10,7 +12,7 @@ import { choosePacked, claimKeys, shownFlags, storyFeatures, storyFlags, storyId
 import { flagFeaturesOf } from "./postgres-schema.js";
 import { metaOf, type MetaRow } from "./rows.js";
 import {
-  completeness, createRecentCache, FLAG_MEMBERS, flagFeatures, MAX_CANDIDATES, mergeInfo, newestForFlags, olderOf, PER_KEY, recentRow, recentWith, revOf, settledFlags, storyOf, toRecent,
+  cardInfo, completeness, createRecentCache, FLAG_MEMBERS, MAX_MERGED, flagFeatures, MAX_CANDIDATES, mergeInfo, newestForFlags, olderOf, PER_KEY, recentRow, recentWith, revOf, settledFlags, storyOf, toRecent,
   type Held, type HeldMembers, type StoreStoryOptions, type StoryInfo,
 } from "./stories.js";
 import type { StoredStory } from "./types.js";
@@ -49,6 +51,20 @@ function statementName(s: string, key: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   return `briefbot_story_${key}_${(h >>> 0).toString(36)}`;
+}
+
+/**
+ * SQL for what mergeInfo makes of a row's `info` column and a card's people, topics and figures (text[]
+ * parameters): each list the row's own entries then the card's, each once, the first MAX_MERGED (strings
+ * equal as JavaScript's Set finds them: byte for byte, as text is equal under a deterministic collation).
+ */
+export function mergedInfoSql(people: string, topics: string, figures: string): string {
+  const list = (key: string, param: string) => `(SELECT coalesce(jsonb_agg(v ORDER BY o), '[]'::jsonb) FROM (
+      SELECT v, min(o) AS o FROM (
+        SELECT v, o FROM jsonb_array_elements_text(info->'${key}') WITH ORDINALITY AS x(v, o)
+        UNION ALL SELECT v, o + 1e9 FROM unnest(${param}::text[]) WITH ORDINALITY AS y(v, o)
+      ) z GROUP BY v ORDER BY o LIMIT ${MAX_MERGED}) w)`;
+  return `jsonb_build_object('people', ${list("people", people)}, 'topics', ${list("topics", topics)}, 'figures', ${list("figures", figures)})`;
 }
 
 export function createPostgresStories(s: string, opts: StoreStoryOptions): PostgresStories {
@@ -106,6 +122,28 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
     // A joining member's flags with the others are written when the story is next read (settle); with
     // no claim key it can have none. The first member of a story has no other.
     const memberArgs = (pending: boolean) => [seq, time, JSON.stringify(f), claims, keys, JSON.stringify(flagFeatures(f)), pending];
+    if (join !== null && held) {
+      // One round trip when the story's `recent` is still the one the decision scored: the row updated
+      // in place (its title, times, size and merged info from its own columns, as `joined` below
+      // makes them), the member written with it. Another writer that changed `recent` since (rev)
+      // leaves the row as it is and nothing written: the two statements below then do the join.
+      const next = recentCache.join(held.members, toRecent(f), opts.maxCompared);
+      const rr = next.json === undefined ? { json: null, rev: held.rev } : { json: next.json, rev: revOf(next.json) };
+      const info = cardInfo(card);
+      const one = await c.query<{ sid: number }>({
+        ...named("joinone", `WITH st AS (UPDATE ${s}.stories SET
+             title = CASE WHEN $9 > best_score THEN $10 ELSE title END, best = CASE WHEN $9 > best_score THEN $11 ELSE best END,
+             best_score = greatest(best_score, $9), first_time = least(first_time, $2), last_time = greatest(last_time, $2), updated_at = $12,
+             size = size + 1, info = ${mergedInfoSql("$16", "$17", "$18")},
+             recent = coalesce($13, recent), rev = $14
+           WHERE sid = $8 AND rev = $15 RETURNING sid), ${member} SELECT sid FROM st`),
+        values: [...memberArgs(claims.length > 0), join, score, card.title, id, now, rr.json, rr.rev, held.rev, info.people, info.topics, info.figures],
+      });
+      if (one.rows.length) {
+        if (rr.json !== null) recentCache.hold(join, rr.rev, next.members);
+        return;
+      }
+    }
     if (join !== null) {
       // The story row locked (two writers joining one story) and read, the member written.
       const row = (

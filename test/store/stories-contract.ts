@@ -28,6 +28,13 @@ export async function storiesWorld(): Promise<{ store: BriefingStore; asker: Ask
 const NOW = Date.UTC(2026, 6, 1);
 const OTHERS = ["troops-talks-a", "troops-talks-b", "minister-quit-a"];
 
+/** What a store keeps of its stories, comparable across stores: members, flags, best card and merged names. */
+function shape(ss: StoredStory[]) {
+  return ss
+    .map((x) => ({ articles: x.articles.map((a) => a.id), flags: x.flags, title: x.title, best: x.bestArticle, people: x.people, topics: x.topics, figures: x.figures, first: x.firstTime, last: x.lastTime }))
+    .sort((a, b) => (a.articles[0]! < b.articles[0]! ? -1 : 1));
+}
+
 async function allStories(store: BriefingStore): Promise<StoredStory[]> {
   const out: StoredStory[] = [];
   for (let offset = 0; ; offset += 2) {
@@ -119,7 +126,7 @@ export function storiesContract(make: () => Promise<BriefingStore>): void {
     expect(got[0]!.flags.length).toBeGreaterThan(0);
   });
 
-  test("the whole evaluation set, in reverse time order: the stories and flags of the memory store", async () => {
+  test("the whole evaluation set, in reverse time order: the stories, flags, best cards and merged names of the memory store", async () => {
     // Reverse order joins older articles to stories (as a backfill does), the case where flag rows
     // must still come out as storyFlags over the members gives them.
     const items = [...SET.articles].sort((a, b) => b.at.localeCompare(a.at) || (a.id < b.id ? 1 : -1)).map((a) => evalArticle(a.id));
@@ -128,7 +135,6 @@ export function storiesContract(make: () => Promise<BriefingStore>): void {
       await store.put(it.article, it.card, NOW + i);
       await mem.put(it.article, it.card, NOW + i);
     }
-    const shape = (ss: StoredStory[]) => ss.map((x) => ({ articles: x.articles.map((a) => a.id), flags: x.flags })).sort((a, b) => (a.articles[0]! < b.articles[0]! ? -1 : 1));
     const got = shape(await allStories(store));
     expect(got).toEqual(shape(await allStories(mem)));
     expect(got.flatMap((x) => x.flags).length).toBeGreaterThanOrEqual(10);
@@ -144,7 +150,6 @@ export function storiesContract(make: () => Promise<BriefingStore>): void {
       await mem.put(it.article, it.card, NOW + i);
       if (i % 3 === 0) await store.storiesOf([it.card.id]);
     }
-    const shape = (ss: StoredStory[]) => ss.map((x) => ({ articles: x.articles.map((a) => a.id), flags: x.flags })).sort((a, b) => (a.articles[0]! < b.articles[0]! ? -1 : 1));
     const want = shape(await allStories(mem));
     expect(shape(await allStories(store))).toEqual(want);
     expect(shape(await allStories(store))).toEqual(want);

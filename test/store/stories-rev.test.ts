@@ -10,8 +10,8 @@ import { buildCard, type Article, type BriefingCard } from "../../src/core/index
 import { createPostgresStore, openSqliteDatabase, openSqliteStore, type BriefingStore } from "../../src/store/index.js";
 import { POSTGRES_MIGRATIONS } from "../../src/store/postgres-schema.js";
 import { SQLITE_MIGRATIONS } from "../../src/store/sqlite-schema.js";
-import { revOf, STORE_STORY_DEFAULTS } from "../../src/store/stories.js";
-import { createPostgresStories } from "../../src/store/stories-postgres.js";
+import { MAX_MERGED, mergeLists, revOf, STORE_STORY_DEFAULTS, type StoryInfo } from "../../src/store/stories.js";
+import { createPostgresStories, mergedInfoSql } from "../../src/store/stories-postgres.js";
 import { createSqliteStories } from "../../src/store/stories-sqlite.js";
 import { describePg, PG_URL } from "./pg-available.js";
 import { rewindPgSchema } from "./pg-rewind.js";
@@ -284,5 +284,66 @@ describePg("postgres stories.rev", () => {
     } finally {
       c.release();
     }
+  });
+
+  test("a join that finds the story's recent changed by another writer since its decision joins the row as it now is", async () => {
+    const schema = fresh();
+    const store = await createPostgresStore(pool, { schema });
+    await store.put(FAILS, buildCard(FAILS), 1);
+    const row = async () => (await pool.query<{ sid: number; rev: string; recent: string; size: number; info: StoryInfo }>(`SELECT sid, rev, recent, size, info FROM "${schema}".stories`)).rows;
+    // Another replica joins the cracked-gate report and holds the row, its new `recent` not yet committed.
+    const other = createPostgresStories(`"${schema}"`, STORE_STORY_DEFAULTS);
+    const cracked = item(CRACKED);
+    const held = await pool.connect();
+    // A retelling of the same report by a third outlet: it joins the story of the first report alone.
+    const retold: Article = { ...CRACKED, publisher: "Quayside Weekly", url: "https://news.example.org/ostrel-2b", text: CRACKED.text.replace("Shops along the quay were closed on Wednesday.", "The quay stayed shut on Wednesday.") };
+    try {
+      await held.query("BEGIN");
+      await other.assign(held, 1000, cracked.card.id, cracked.card, timeOf(cracked.card), 2);
+      // This store decides on the committed row (the first report alone) and waits for the row lock.
+      const put = store.put(retold, buildCard(retold), 3);
+      for (let i = 0; ; i++) {
+        const waiting = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%UPDATE "${schema}".stories%'`);
+        if (waiting.rows[0]!.n > 0) break;
+        if (i > 200) throw new Error("the second writer never waited for the story's row");
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      await held.query("COMMIT");
+      await put;
+    } finally {
+      held.release();
+    }
+    const [r] = await row();
+    expect(r!.size).toBe(3);
+    // All three in `recent` (a join from the members its decision scored would have dropped the other's).
+    expect(JSON.parse(r!.recent)).toHaveLength(3);
+    expect(r!.rev).toBe(revOf(r!.recent));
+    expect(r!.info.people.filter((p) => p === "Tomas Vindel")).toHaveLength(1);
+    const members = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${schema}".story_articles WHERE sid = $1`, [r!.sid]);
+    expect(members.rows[0]!.n).toBe(3);
+    await store.close();
+  });
+
+  test("the join's merge in SQL gives what mergeInfo gives: old entries then new, each once, the first twelve", async () => {
+    // Invented lists: repeats within and across them, case and accents that differ, more than twelve in all.
+    const words = ["Ana Ruiz", "ana ruiz", "Ana Ruiz ", "José Ortega", "Jose Ortega", "Liu Wei", "O'Brien", "1,200 jobs", "$2.3bn", "30%", "Zoë", "", "ß", "ss", "Ⅻ", "😀 emoji", "x\\y", '"quoted"'];
+    let seed = 7;
+    const rand = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0), (seed >>> 8) % n);
+    const list = () => Array.from({ length: rand(16) }, () => words[rand(words.length)]!);
+    const dedupe = (xs: string[]) => [...new Set(xs)].slice(0, MAX_MERGED);
+    let full = 0;
+    for (let i = 0; i < 60; i++) {
+      const prev = { people: dedupe(list()), topics: dedupe(list()), figures: dedupe(list()) };
+      const add = { people: list(), topics: list(), figures: list() };
+      const got = await pool.query<{ info: Omit<StoryInfo, "flags"> }>(`SELECT ${mergedInfoSql("$2::text[]", "$3::text[]", "$4::text[]")} AS info FROM (SELECT $1::jsonb AS info) t`, [
+        JSON.stringify(prev), add.people, add.topics, add.figures,
+      ]);
+      const want = mergeLists(prev, add);
+      expect(got.rows[0]!.info).toEqual(want);
+      full += Number(want.people.length === MAX_MERGED) + Number(want.topics.length === MAX_MERGED) + Number(want.figures.length === MAX_MERGED);
+    }
+    // Many lists were cut at twelve.
+    expect(full).toBeGreaterThan(30);
+    expect(MAX_MERGED).toBe(12);
   });
 });
