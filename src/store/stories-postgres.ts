@@ -12,7 +12,7 @@ import { choosePacked, claimKeys, shownFlags, storyFeatures, storyFlags, storyId
 import { flagFeaturesOf } from "./postgres-schema.js";
 import { metaOf, type MetaRow } from "./rows.js";
 import {
-  cardInfo, completeness, createRecentCache, FLAG_MEMBERS, MAX_MERGED, flagFeatures, MAX_CANDIDATES, mergeInfo, newestForFlags, olderOf, PER_KEY, recentRow, recentWith, revOf, settledFlags, storyOf, toRecent,
+  completeness, createRecentCache, FLAG_MEMBERS, flagFeatures, MAX_CANDIDATES, mergeInfo, newestForFlags, olderOf, PER_KEY, recentRow, recentWith, revOf, settledFlags, storyOf, toRecent,
   type Held, type HeldMembers, type StoreStoryOptions, type StoryInfo,
 } from "./stories.js";
 import type { StoredStory } from "./types.js";
@@ -34,9 +34,12 @@ const STORY_COLS = "sid, id, title, best, best_score, first_time, last_time, upd
 
 type Q = Pick<pg.PoolClient, "query">;
 
+/** A candidate as the decision read it, with its merged names (`info`, the text of the row's JSON). */
+type HeldRow = Held & { info: string };
+
 export interface PostgresStories {
   /** The grouping decision alone (one round trip, no writes): what `assign` does first. */
-  decide(c: Q, id: string, card: BriefingCard, time: number): Promise<{ features: StoryFeatures; keys: string[]; join: number | null; held?: Held }>;
+  decide(c: Q, id: string, card: BriefingCard, time: number): Promise<{ features: StoryFeatures; keys: string[]; join: number | null; held?: HeldRow }>;
   assign(c: Q, seq: number, id: string, card: BriefingCard, time: number, now: number): Promise<void>;
   unassign(c: Q, seq: number, now: number): Promise<void>;
   backfill(c: Q, batch: number): Promise<number>;
@@ -51,20 +54,6 @@ function statementName(s: string, key: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   return `briefbot_story_${key}_${(h >>> 0).toString(36)}`;
-}
-
-/**
- * SQL for what mergeInfo makes of a row's `info` column and a card's people, topics and figures (text[]
- * parameters): each list the row's own entries then the card's, each once, the first MAX_MERGED (strings
- * equal as JavaScript's Set finds them: byte for byte, as text is equal under a deterministic collation).
- */
-export function mergedInfoSql(people: string, topics: string, figures: string): string {
-  const list = (key: string, param: string) => `(SELECT coalesce(jsonb_agg(v ORDER BY o), '[]'::jsonb) FROM (
-      SELECT v, min(o) AS o FROM (
-        SELECT v, o FROM jsonb_array_elements_text(info->'${key}') WITH ORDINALITY AS x(v, o)
-        UNION ALL SELECT v, o + 1e9 FROM unnest(${param}::text[]) WITH ORDINALITY AS y(v, o)
-      ) z GROUP BY v ORDER BY o LIMIT ${MAX_MERGED}) w)`;
-  return `jsonb_build_object('people', ${list("people", people)}, 'topics', ${list("topics", topics)}, 'figures', ${list("figures", figures)})`;
 }
 
 export function createPostgresStories(s: string, opts: StoreStoryOptions): PostgresStories {
@@ -82,14 +71,14 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
 
   // Key hits ranked as rankCandidates ranks them: most keys shared first, then the first hit (keys
   // in order, each newest first); only stories the article may join (chooseStory's time rule).
-  async function candidates(c: Q, f: StoryFeatures, keys: string[]): Promise<Held[]> {
+  async function candidates(c: Q, f: StoryFeatures, keys: string[]): Promise<HeldRow[]> {
     if (!keys.length) return [];
-    const r = await c.query<{ sid: number; first_time: number; last_time: number; rev: string }>({
+    const r = await c.query<{ sid: number; first_time: number; last_time: number; rev: string; info: string }>({
       ...named("decide", `WITH h AS (
          SELECT h.sid, k.o, h.time FROM unnest($1::text[]) WITH ORDINALITY AS k(key, o)
          CROSS JOIN LATERAL (SELECT sid, time FROM ${s}.story_keys WHERE key = k.key AND time >= $2 AND time <= $3 ORDER BY time DESC LIMIT $4) h
        ), r AS (SELECT sid, count(*) AS n, min(o * 1e13 - time) AS first FROM h GROUP BY sid ORDER BY n DESC, first LIMIT $5)
-       SELECT st.sid, st.first_time, st.last_time, st.rev FROM r JOIN ${s}.stories st ON st.sid = r.sid
+       SELECT st.sid, st.first_time, st.last_time, st.rev, st.info::text AS info FROM r JOIN ${s}.stories st ON st.sid = r.sid
        WHERE st.last_time >= $2 AND st.first_time <= $3 ORDER BY r.n DESC, r.first`),
       values: [keys, f.time - opts.quietMs, f.time + opts.quietMs, PER_KEY, MAX_CANDIDATES],
     });
@@ -97,7 +86,7 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
     const members = await membersOf(c, r.rows);
     return r.rows.flatMap((row) => {
       const m = members.get(row.sid);
-      return m ? [{ id: String(row.sid), firstTime: row.first_time, lastTime: row.last_time, rev: row.rev, members: m }] : [];
+      return m ? [{ id: String(row.sid), firstTime: row.first_time, lastTime: row.last_time, rev: row.rev, members: m, info: row.info }] : [];
     });
   }
 
@@ -123,21 +112,21 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
     // no claim key it can have none. The first member of a story has no other.
     const memberArgs = (pending: boolean) => [seq, time, JSON.stringify(f), claims, keys, JSON.stringify(flagFeatures(f)), pending];
     if (join !== null && held) {
-      // One round trip when the story's `recent` is still the one the decision scored: the row updated
-      // in place (its title, times, size and merged info from its own columns, as `joined` below
-      // makes them), the member written with it. Another writer that changed `recent` since (rev)
-      // leaves the row as it is and nothing written: the two statements below then do the join.
+      // One round trip when the story row is as the decision read it: its `recent` the one the decision
+      // scored (rev) and its merged names the ones it read (info). The row updated in place (title and
+      // best card from its own columns when this card is more complete, times, size), the member written
+      // with it. Another writer that changed either since leaves the row as it is and nothing written:
+      // the two statements below then do the join.
       const next = recentCache.join(held.members, toRecent(f), opts.maxCompared);
       const rr = next.json === undefined ? { json: null, rev: held.rev } : { json: next.json, rev: revOf(next.json) };
-      const info = cardInfo(card);
+      const info = JSON.stringify(mergeInfo(JSON.parse(held.info) as StoryInfo, card));
       const one = await c.query<{ sid: number }>({
         ...named("joinone", `WITH st AS (UPDATE ${s}.stories SET
              title = CASE WHEN $9 > best_score THEN $10 ELSE title END, best = CASE WHEN $9 > best_score THEN $11 ELSE best END,
              best_score = greatest(best_score, $9), first_time = least(first_time, $2), last_time = greatest(last_time, $2), updated_at = $12,
-             size = size + 1, info = ${mergedInfoSql("$16", "$17", "$18")},
-             recent = coalesce($13, recent), rev = $14
-           WHERE sid = $8 AND rev = $15 RETURNING sid), ${member} SELECT sid FROM st`),
-        values: [...memberArgs(claims.length > 0), join, score, card.title, id, now, rr.json, rr.rev, held.rev, info.people, info.topics, info.figures],
+             size = size + 1, info = $16::jsonb, recent = coalesce($13, recent), rev = $14
+           WHERE sid = $8 AND rev = $15 AND info = $17::jsonb RETURNING sid), ${member} SELECT sid FROM st`),
+        values: [...memberArgs(claims.length > 0), join, score, card.title, id, now, rr.json, rr.rev, held.rev, info, held.info],
       });
       if (one.rows.length) {
         if (rr.json !== null) recentCache.hold(join, rr.rev, next.members);
@@ -160,11 +149,12 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
         // An article older than all of a full `recent` leaves it as it is: not written again, same version.
         const rr = next.json === undefined ? { json: null, rev: row.rev } : { json: next.json, rev: revOf(next.json) };
         const better = score > row.best_score;
+        const info = JSON.stringify(mergeInfo(row.info, card));
         await c.query({
           ...named("joined", `UPDATE ${s}.stories SET title = $1, best = $2, best_score = $3, first_time = $4, last_time = $5, updated_at = $6, size = size + 1, info = $7::jsonb, recent = coalesce($9, recent), rev = $10 WHERE sid = $8`),
           values: [
             better ? card.title : row.title, better ? id : row.best, better ? score : row.best_score, Math.min(row.first_time, time), Math.max(row.last_time, time), now,
-            JSON.stringify(mergeInfo(row.info, card)), sid, rr.json, rr.rev,
+            info, sid, rr.json, rr.rev,
           ],
         });
         if (rr.json !== null) recentCache.hold(sid, rr.rev, next.members);
@@ -173,10 +163,11 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
     }
     const recent = recentWith([], toRecent(f), opts.maxCompared);
     const rr = recentRow(recent);
+    const info = JSON.stringify(mergeInfo(undefined, card));
     const started = await c.query<{ sid: number }>({
       ...named("start", `WITH st AS (INSERT INTO ${s}.stories (id, title, best, best_score, first_time, last_time, updated_at, size, info, recent, rev)
          VALUES ($8, $9, $10, $11, $2, $2, $12, 1, $13::jsonb, $14, $15) RETURNING sid), ${member} SELECT sid FROM st`),
-      values: [...memberArgs(false), storyIdOf(id), card.title, id, score, now, JSON.stringify(mergeInfo(undefined, card)), rr.json, rr.rev],
+      values: [...memberArgs(false), storyIdOf(id), card.title, id, score, now, info, rr.json, rr.rev],
     });
     recentCache.put(started.rows[0]!.sid, rr.rev, recent);
   }

@@ -247,27 +247,16 @@ export interface StoryInfo {
   figures: string[];
 }
 
-/** How many people, topics and figures a story keeps (mergeInfo; the PostgreSQL join merges alike in SQL). */
-export const MAX_MERGED = 12;
+const MAX_MERGED = 12;
 
-/** What a card adds to its story's people, topics and figures. */
-export function cardInfo(card: BriefingCard): Omit<StoryInfo, "flags"> {
-  return {
-    people: card.entities.filter((e) => e.type === "person").map((e) => e.name),
-    topics: card.topics,
-    figures: card.figures.filter((f) => f.kind !== "year").map((f) => f.text),
-  };
-}
-
-/** People, topics and figures of a story's cards merged (new ones after old, each once, the first MAX_MERGED). */
+/** People, topics and figures of a story's cards merged (new ones after old, each once). */
 export function mergeInfo(prev: Omit<StoryInfo, "flags"> | undefined, card: BriefingCard): Omit<StoryInfo, "flags"> {
-  return mergeLists(prev, cardInfo(card));
-}
-
-/** mergeInfo with what the card adds given (cardInfo). */
-export function mergeLists(prev: Omit<StoryInfo, "flags"> | undefined, c: Omit<StoryInfo, "flags">): Omit<StoryInfo, "flags"> {
   const add = (a: string[], b: string[]) => [...new Set([...a, ...b])].slice(0, MAX_MERGED);
-  return { people: add(prev?.people ?? [], c.people), topics: add(prev?.topics ?? [], c.topics), figures: add(prev?.figures ?? [], c.figures) };
+  return {
+    people: add(prev?.people ?? [], card.entities.filter((e) => e.type === "person").map((e) => e.name)),
+    topics: add(prev?.topics ?? [], card.topics),
+    figures: add(prev?.figures ?? [], card.figures.filter((f) => f.kind !== "year").map((f) => f.text)),
+  };
 }
 
 /** Candidate stories from key hits: those sharing the most keys first. */
