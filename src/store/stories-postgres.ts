@@ -1,8 +1,8 @@
 // Stories on PostgreSQL: assigned inside the article's transaction. The decision is one round trip
 // (keys through a LATERAL join, ranked, and the candidates' `recent`: what scoring reads of their
-// newest members); a join then takes one more (the story row updated from its own columns while its
-// `recent` is the one the decision scored, with the member, its claims, keys and pending note), or two
-// when another writer changed `recent` in between (the row locked and read, the member written; the
+// newest members, and their merged names); a join then takes one more (the story row updated while its
+// `recent` and `info` are those the decision read, with the member, its claims, keys and pending note),
+// or two when another writer changed them in between (the row locked and read, the member written; the
 // row updated). Flags are rows of story_flags: a join never
 // rewrites them, and leaves its own to the story's next read (settle: for each pending member, the
 // members sharing a claim key, each with what flags read of it in its own column, flag_features; the

@@ -286,6 +286,29 @@ describePg("postgres stories.rev", () => {
     }
   });
 
+  /**
+   * `hold` runs in a transaction left open while `write` starts and waits for a row lock of the schema's
+   * stories table (seen in pg_stat_activity); then the transaction commits and `write` finishes.
+   */
+  async function whileHeld(schema: string, hold: (c: pg.PoolClient) => Promise<unknown>, write: () => Promise<unknown>): Promise<void> {
+    const held = await pool.connect();
+    try {
+      await held.query("BEGIN");
+      await hold(held);
+      const written = write();
+      for (let i = 0; ; i++) {
+        const waiting = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%UPDATE "${schema}".stories%'`);
+        if (waiting.rows[0]!.n > 0) break;
+        if (i > 200) throw new Error("the second writer never waited for the story's row");
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      await held.query("COMMIT");
+      await written;
+    } finally {
+      held.release();
+    }
+  }
+
   test("a join that finds the story's recent changed by another writer since its decision joins the row as it now is", async () => {
     const schema = fresh();
     const store = await createPostgresStore(pool, { schema });
@@ -294,25 +317,14 @@ describePg("postgres stories.rev", () => {
     // Another replica joins the cracked-gate report and holds the row, its new `recent` not yet committed.
     const other = createPostgresStories(`"${schema}"`, STORE_STORY_DEFAULTS);
     const cracked = item(CRACKED);
-    const held = await pool.connect();
     // A retelling of the same report by a third outlet: it joins the story of the first report alone.
     const retold: Article = { ...CRACKED, publisher: "Quayside Weekly", url: "https://news.example.org/ostrel-2b", text: CRACKED.text.replace("Shops along the quay were closed on Wednesday.", "The quay stayed shut on Wednesday.") };
-    try {
-      await held.query("BEGIN");
-      await other.assign(held, 1000, cracked.card.id, cracked.card, timeOf(cracked.card), 2);
-      // This store decides on the committed row (the first report alone) and waits for the row lock.
-      const put = store.put(retold, buildCard(retold), 3);
-      for (let i = 0; ; i++) {
-        const waiting = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%UPDATE "${schema}".stories%'`);
-        if (waiting.rows[0]!.n > 0) break;
-        if (i > 200) throw new Error("the second writer never waited for the story's row");
-        await new Promise((r) => setTimeout(r, 25));
-      }
-      await held.query("COMMIT");
-      await put;
-    } finally {
-      held.release();
-    }
+    // This store decides on the committed row (the first report alone) and waits for the row lock.
+    await whileHeld(
+      schema,
+      (held) => other.assign(held, 1000, cracked.card.id, cracked.card, timeOf(cracked.card), 2),
+      () => store.put(retold, buildCard(retold), 3),
+    );
     const [r] = await row();
     expect(r!.size).toBe(3);
     // All three in `recent` (a join from the members its decision scored would have dropped the other's).
@@ -330,22 +342,11 @@ describePg("postgres stories.rev", () => {
     await store.put(FAILS, buildCard(FAILS), 1);
     // Another writer holds the row with a name merged in and `recent` untouched (as a replica joining an
     // article older than all of a full `recent` leaves it).
-    const held = await pool.connect();
-    try {
-      await held.query("BEGIN");
-      await held.query(`UPDATE "${schema}".stories SET info = jsonb_set(info, '{people}', (info->'people') || '["Nadia Ferrante"]'::jsonb), size = size + 1`);
-      const put = store.put(CRACKED, buildCard(CRACKED), 2);
-      for (let i = 0; ; i++) {
-        const waiting = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%UPDATE "${schema}".stories%'`);
-        if (waiting.rows[0]!.n > 0) break;
-        if (i > 200) throw new Error("the second writer never waited for the story's row");
-        await new Promise((r) => setTimeout(r, 25));
-      }
-      await held.query("COMMIT");
-      await put;
-    } finally {
-      held.release();
-    }
+    await whileHeld(
+      schema,
+      (held) => held.query(`UPDATE "${schema}".stories SET info = jsonb_set(info, '{people}', (info->'people') || '["Nadia Ferrante"]'::jsonb), size = size + 1`),
+      () => store.put(CRACKED, buildCard(CRACKED), 2),
+    );
     const r = (await pool.query<{ size: number; info: StoryInfo }>(`SELECT size, info FROM "${schema}".stories`)).rows;
     expect(r).toHaveLength(1);
     expect(r[0]!.size).toBe(3);
