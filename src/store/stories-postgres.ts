@@ -3,10 +3,9 @@
 // newest members, and their merged names); a join then takes one more (the story row updated while its
 // `recent` and `info` are those the decision read, with the member, its claims, keys and pending note),
 // or two when another writer changed them in between (the row locked and read, the member written; the
-// row updated). Flags are rows of story_flags: a join never
-// rewrites them, and leaves its own to the story's next read (settle: for each pending member, the
-// members sharing a claim key, each with what flags read of it in its own column, flag_features; the
-// flags appended).
+// row updated). Flags are rows of story_flags: a join never rewrites them, and leaves its own to the
+// story's next read (settle: the story's newest members read once, each pending member compared with
+// those sharing a claim key, by what flags read of them, flag_features; the flags appended).
 import type pg from "pg";
 import { choosePacked, claimKeys, shownFlags, storyFeatures, storyFlags, storyIdOf, storyKeys, type BriefingCard, type StoryFeatures, type StoryFlag } from "../core/index.js";
 import { flagFeaturesOf } from "./postgres-schema.js";
@@ -149,12 +148,11 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
         // An article older than all of a full `recent` leaves it as it is: not written again, same version.
         const rr = next.json === undefined ? { json: null, rev: row.rev } : { json: next.json, rev: revOf(next.json) };
         const better = score > row.best_score;
-        const info = JSON.stringify(mergeInfo(row.info, card));
         await c.query({
           ...named("joined", `UPDATE ${s}.stories SET title = $1, best = $2, best_score = $3, first_time = $4, last_time = $5, updated_at = $6, size = size + 1, info = $7::jsonb, recent = coalesce($9, recent), rev = $10 WHERE sid = $8`),
           values: [
             better ? card.title : row.title, better ? id : row.best, better ? score : row.best_score, Math.min(row.first_time, time), Math.max(row.last_time, time), now,
-            info, sid, rr.json, rr.rev,
+            JSON.stringify(mergeInfo(row.info, card)), sid, rr.json, rr.rev,
           ],
         });
         if (rr.json !== null) recentCache.hold(sid, rr.rev, next.members);
@@ -163,11 +161,10 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
     }
     const recent = recentWith([], toRecent(f), opts.maxCompared);
     const rr = recentRow(recent);
-    const info = JSON.stringify(mergeInfo(undefined, card));
     const started = await c.query<{ sid: number }>({
       ...named("start", `WITH st AS (INSERT INTO ${s}.stories (id, title, best, best_score, first_time, last_time, updated_at, size, info, recent, rev)
          VALUES ($8, $9, $10, $11, $2, $2, $12, 1, $13::jsonb, $14, $15) RETURNING sid), ${member} SELECT sid FROM st`),
-      values: [...memberArgs(false), storyIdOf(id), card.title, id, score, now, info, rr.json, rr.rev],
+      values: [...memberArgs(false), storyIdOf(id), card.title, id, score, now, JSON.stringify(mergeInfo(undefined, card)), rr.json, rr.rev],
     });
     recentCache.put(started.rows[0]!.sid, rr.rev, recent);
   }
@@ -212,8 +209,9 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
   /**
    * Writes the flags the stories' pending members have with the others (settledFlags: each pair of a
    * story's newest members once, as joins compared them), before their flags are read: three round trips
-   * a story however many of its members are pending. On its own connection and transaction when given the pool, with each story's row locked
-   * (a join locks it too, and so does another reader settling the same story).
+   * a story however many of its members are pending. On its own connection and transaction when given
+   * the pool, with each story's row locked (a join locks it too, and so does another reader settling the
+   * same story).
    */
   async function settle(c: Q | pg.Pool, sids: number[]): Promise<void> {
     const any = await c.query<{ sid: number }>({ ...named("pending", `SELECT DISTINCT sid FROM ${s}.story_pending WHERE sid = ANY($1::int[])`), values: [sids] });
