@@ -69,13 +69,52 @@ export interface PackedMembers {
   /** Each member's time, then each figure's value. */
   readonly nums: Float64Array;
   /**
-   * The members' quotes' text, one after another (one flat string): quotes are not interned word by
-   * word (their words were most of the table and of the packing time); scoring reads a quote's text
-   * only when one of its runs' hashes is one of the article's (to confirm the run is the same).
+   * The members' quotes' text, one after another, as UTF-16 code units in a typed array (QuoteText):
+   * quotes are not interned word by word (their words were most of the table and of the packing time);
+   * scoring reads a quote's text (quoteText) only when one of its runs' hashes is one of the article's
+   * (to confirm the run is the same).
    */
-  readonly quotes: string;
-  /** Bytes of the two arrays and the quotes' text (textBytes). */
+  readonly quotes: QuoteText;
+  /** Bytes of the two arrays and the quotes' text. */
   readonly bytes: number;
+}
+
+/**
+ * Quote text outside the JavaScript heap: a byte per code unit when every character is below 256, else
+ * two. As a string it lived on the heap, and a cold pass over stories at 100,000 stored grew the heap
+ * by tens of MB of such strings, each copied by a scavenge and then promoted; a typed array's contents
+ * are never copied by the collector.
+ */
+export type QuoteText = Uint8Array | Uint16Array;
+
+/** The text of code units `start` to `start + length` of `q`. */
+export function quoteText(q: QuoteText, start: number, length: number): string {
+  let s = "";
+  // In pieces: fromCharCode takes its code units as arguments.
+  for (let i = start, end = start + length; i < end; i += 4096) {
+    s += String.fromCharCode.apply(null, q.subarray(i, Math.min(end, i + 4096)) as unknown as number[]);
+  }
+  return s;
+}
+
+/** `parts` one after another, as a QuoteText (two bytes a unit only when some unit is 256 or more). */
+function quoteArray(parts: ReadonlyArray<string | { from: QuoteText; start: number; end: number }>, length: number): QuoteText {
+  let wide = false;
+  for (const p of parts) {
+    if (typeof p === "string") wide ||= /[^\u0000-\u00ff]/.test(p);
+    else if (p.from instanceof Uint16Array) for (let i = p.start; i < p.end && !wide; i++) wide = p.from[i]! > 255;
+    if (wide) break;
+  }
+  const out = wide ? new Uint16Array(length) : new Uint8Array(length);
+  let at = 0;
+  for (const p of parts) {
+    if (typeof p === "string") for (let i = 0; i < p.length; i++) out[at++] = p.charCodeAt(i);
+    else {
+      out.set(p.from.subarray(p.start, p.end), at);
+      at += p.end - p.start;
+    }
+  }
+  return out;
 }
 
 /** The class of what a figure counts ("troops" of "troops|dead"): what scoring compares. */
@@ -83,15 +122,6 @@ const classOf = (thing: string) => {
   const i = thing.indexOf("|");
   return i < 0 ? thing : thing.slice(0, i);
 };
-
-/**
- * Bytes a flat string takes: V8 keeps one whose characters are all below 256 at a byte each, any other
- * at two. (Counting two for every character, the cache of a 100,000-article store held about two thirds
- * of the stories it was given room for: at 64 MB it dropped stories an ingestor met again a few articles later.)
- */
-function textBytes(s: string): number {
-  return /[^\u0000-\u00ff]/.test(s) ? 2 * s.length : s.length;
-}
 
 export function packMembers(members: readonly TimedMatch[], table: WordIds): PackedMembers {
   const n = members.length;
@@ -145,8 +175,10 @@ export function packMembers(members: readonly TimedMatch[], table: WordIds): Pac
     }
     ints[h + E] = at;
   });
-  const quotes = texts.join("");
-  return { table, n, ints, nums, quotes, bytes: ints.byteLength + nums.byteLength + textBytes(quotes) };
+  // A byte a unit when the text allows (counting two for every character, the cache of a 100,000-article
+  // store held about two thirds of the stories it was given room for).
+  const quotes = quoteArray(texts, textAt);
+  return { table, n, ints, nums, quotes, bytes: ints.byteLength + nums.byteLength + quotes.byteLength };
 }
 
 /**
@@ -170,7 +202,7 @@ export function withMember(p: PackedMembers, m: TimedMatch, at: number, keep: nu
     values += (src.ints[h + E]! - src.ints[h + F]!) / FIG;
   }
   const ints = new Int32Array(size), nums = new Float64Array(values);
-  const texts: string[] = [];
+  const texts: Array<{ from: QuoteText; start: number; end: number }> = [];
   let to = n * HEAD, v = n, textAt = 0;
   order.forEach(([src, i], j) => {
     const h = i * HEAD, d = j * HEAD, si = src.ints;
@@ -191,13 +223,13 @@ export function withMember(p: PackedMembers, m: TimedMatch, at: number, keep: nu
         last = ints[k]! + ints[k + 1]!;
         ints[k] = ints[k]! - first + textAt;
       }
-      texts.push(src.quotes.slice(first, last));
+      texts.push({ from: src.quotes, start: first, end: last });
       textAt += last - first;
     }
     to += end - from;
   });
-  const quotes = texts.join("");
-  return { table: p.table, n, ints, nums, quotes, bytes: ints.byteLength + nums.byteLength + textBytes(quotes) };
+  const quotes = quoteArray(texts, textAt);
+  return { table: p.table, n, ints, nums, quotes, bytes: ints.byteLength + nums.byteLength + quotes.byteLength };
 }
 
 /**
@@ -215,7 +247,7 @@ export function packedJson(p: PackedMembers): string {
   for (let i = 0; i < p.n; i++) {
     const h = i * HEAD;
     const quotes: string[] = [];
-    for (let k = ints[h + Q]!; k < ints[h + F]!; k += 3 + ints[k + 2]!) quotes.push(`{"words":${JSON.stringify(p.quotes.slice(ints[k]!, ints[k]! + ints[k + 1]!))}}`);
+    for (let k = ints[h + Q]!; k < ints[h + F]!; k += 3 + ints[k + 2]!) quotes.push(`{"words":${JSON.stringify(quoteText(p.quotes, ints[k]!, ints[k + 1]!))}}`);
     const figures: string[] = [];
     for (let k = ints[h + F]!, v = ints[h + V]!; k < ints[h + E]!; k += FIG, v++) {
       figures.push(`{"kind":${table.json(ints[k]!)},"thing":${table.json(ints[k + 2]!)},"value":${JSON.stringify(nums[v]!)}}`);
@@ -236,7 +268,7 @@ export function unpackMembers(p: PackedMembers): TimedMatch[] {
   for (let i = 0; i < p.n; i++) {
     const h = i * HEAD;
     const quotes: Array<{ words: string }> = [];
-    for (let k = ints[h + Q]!; k < ints[h + F]!; k += 3 + ints[k + 2]!) quotes.push({ words: p.quotes.slice(ints[k]!, ints[k]! + ints[k + 1]!) });
+    for (let k = ints[h + Q]!; k < ints[h + F]!; k += 3 + ints[k + 2]!) quotes.push({ words: quoteText(p.quotes, ints[k]!, ints[k + 1]!) });
     const figures: Array<{ kind: string; thing: string; value: number }> = [];
     for (let k = ints[h + F]!, v = ints[h + V]!; k < ints[h + E]!; k += FIG, v++) figures.push({ kind: table.word(ints[k]!), thing: table.word(ints[k + 2]!), value: nums[v]! });
     out.push({
@@ -330,7 +362,7 @@ function scorePacked(a: Probe, aQuotes: MatchFeatures["quotes"], p: PackedMember
     for (let j = k + 3, e = k + 3 + ints[k + 2]!; j < e && !hit; j++) hit = a.runs.has(ints[j]!);
     if (!hit) continue;
     // A hash in common: the same run, or (rarely) two runs with one hash; the text tells.
-    const text = p.quotes.slice(ints[k]!, ints[k]! + ints[k + 1]!);
+    const text = quoteText(p.quotes, ints[k]!, ints[k + 1]!);
     for (const qa of aQuotes) if (sameQuoteText(qa, text)) return high;
   }
   return scoreOf(dice, 0, figures, people, places);

@@ -5,7 +5,7 @@
 import { join } from "node:path";
 import { parseEvalSet } from "../../../bench/stories-score.js";
 import {
-  buildCard, choosePacked, chooseStory, createWordIds, DEFAULT_STORY_OPTIONS, packedJson, packMembers, quoteRelation, sameQuoteText, sameQuoteWords, storyFeatures, unpackMembers, withMember,
+  buildCard, choosePacked, chooseStory, createWordIds, DEFAULT_STORY_OPTIONS, packedJson, packMembers, quoteRelation, quoteText, sameQuoteText, sameQuoteWords, storyFeatures, unpackMembers, withMember,
   type PackedCandidate, type StoryCandidate, type StoryFeatures, type TimedMatch, type WordIds,
 } from "../../../src/core/index.js";
 import { rng } from "../../../bench/corpus.js";
@@ -162,7 +162,7 @@ describe("packMembers and unpackMembers", () => {
     // Strings JSON escapes, as JSON.stringify writes them.
     const odd: TimedMatch = {
       words: ['say "no"', "back\\slash", "tab\tline\n", "\u00e9t\u00e9", "\ud83d\ude00", "lone \ud800"], people: ["o'brien"], places: [],
-      quotes: [{ words: 'he said "\\ no" \u2028 twice' }], figures: [{ kind: "money", thing: "money:\u20ac", value: 1e21 }, { kind: "count", thing: "people", value: -0 }], time: 0,
+      quotes: [{ words: 'he said "\\ no" \u2028 twice' }, { words: "a smile \ud83d\ude00 and a lone \udc00 half" }], figures: [{ kind: "money", thing: "money:\u20ac", value: 1e21 }, { kind: "count", thing: "people", value: -0 }], time: 0,
     };
     expect(packedJson(packMembers([odd, m], table))).toBe(JSON.stringify([odd, m]));
     expect(packedJson(packMembers([], table))).toBe("[]");
@@ -170,17 +170,34 @@ describe("packMembers and unpackMembers", () => {
     expect(table.find("not there")).toBe(-1);
   });
 
-  it("packs into two typed arrays and the quotes' text, whose bytes it reports (a byte a character below 256, else two)", () => {
+  it("packs into typed arrays only, the quotes' text too, and reports their bytes (a byte a character below 256, else two)", () => {
     const table = createWordIds();
     const p = packMembers([timed(invent(rng(1), T0)), timed(invent(rng(2), T0))], table);
     expect(p.ints).toBeInstanceOf(Int32Array);
     expect(p.nums).toBeInstanceOf(Float64Array);
+    expect(p.quotes).toBeInstanceOf(Uint8Array);
     expect(p.bytes).toBe(p.ints.byteLength + p.nums.byteLength + p.quotes.length);
     const wide = packMembers([{ ...timed(invent(rng(1), T0)), quotes: [{ words: "caf\u00e9 \u2014 open" }] }], table);
+    expect(wide.quotes).toBeInstanceOf(Uint16Array);
     expect(wide.bytes).toBe(wide.ints.byteLength + wide.nums.byteLength + 2 * wide.quotes.length);
     const latin = packMembers([{ ...timed(invent(rng(1), T0)), quotes: [{ words: "caf\u00e9 open" }] }], table);
+    expect(latin.quotes).toBeInstanceOf(Uint8Array);
     expect(latin.bytes).toBe(latin.ints.byteLength + latin.nums.byteLength + latin.quotes.length);
     expect(p.table).toBe(table);
+    // A story whose only wide quote leaves it (withMember keeps the newest 1) is held a byte a character again.
+    const joined = withMember(wide, { ...timed(invent(rng(3), T0 + H)), quotes: [{ words: "all plain here" }] }, 0, 1);
+    expect(joined.quotes).toBeInstanceOf(Uint8Array);
+    expect(quoteText(joined.quotes, 0, joined.quotes.length)).toBe("all plain here");
+  });
+
+  it("gives back quotes of any length as they were (the text read in pieces)", () => {
+    const table = createWordIds();
+    const long = Array.from({ length: 3000 }, (_, i) => (i % 7 === 0 ? "\u00e9t\u00e9" : "word")).join(" ");
+    const wideLong = `${long} \u2014 ${long}`;
+    const m: TimedMatch = { words: [], people: [], places: [], quotes: [{ words: long }, { words: wideLong }, { words: "" }], figures: [], time: 1 };
+    const p = packMembers([m], table);
+    expect(unpackMembers(p)).toEqual([m]);
+    expect(quoteText(p.quotes, 0, long.length)).toBe(long);
   });
 });
 
