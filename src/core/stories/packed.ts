@@ -97,22 +97,34 @@ export function quoteText(q: QuoteText, start: number, length: number): string {
   return s;
 }
 
-/** `parts` one after another, as a QuoteText (two bytes a unit only when some unit is 256 or more). */
-function quoteArray(parts: ReadonlyArray<string | { from: QuoteText; start: number; end: number }>, length: number): QuoteText {
+const utf8 = new TextEncoder();
+
+/** `texts` one after another, as a QuoteText (two bytes a unit only when some unit is 256 or more). */
+function textUnits(texts: readonly string[], length: number): QuoteText {
+  const all = texts.length === 1 ? texts[0]! : texts.join("");
+  // ASCII (most quotes in English news with straight marks): its UTF-8 bytes are its code units.
+  if (!/[^\u0000-\u007f]/.test(all)) {
+    const out = new Uint8Array(length);
+    utf8.encodeInto(all, out);
+    return out;
+  }
+  const out = /[^\u0000-\u00ff]/.test(all) ? new Uint16Array(length) : new Uint8Array(length);
+  for (let i = 0; i < all.length; i++) out[i] = all.charCodeAt(i);
+  return out;
+}
+
+/** Ranges of QuoteTexts one after another, as a QuoteText (two bytes a unit only when some unit is 256 or more). */
+function copiedUnits(parts: ReadonlyArray<{ from: QuoteText; start: number; end: number }>, length: number): QuoteText {
   let wide = false;
   for (const p of parts) {
-    if (typeof p === "string") wide ||= /[^\u0000-\u00ff]/.test(p);
-    else if (p.from instanceof Uint16Array) for (let i = p.start; i < p.end && !wide; i++) wide = p.from[i]! > 255;
+    if (p.from instanceof Uint16Array) for (let i = p.start; i < p.end && !wide; i++) wide = p.from[i]! > 255;
     if (wide) break;
   }
   const out = wide ? new Uint16Array(length) : new Uint8Array(length);
   let at = 0;
   for (const p of parts) {
-    if (typeof p === "string") for (let i = 0; i < p.length; i++) out[at++] = p.charCodeAt(i);
-    else {
-      out.set(p.from.subarray(p.start, p.end), at);
-      at += p.end - p.start;
-    }
+    out.set(p.from.subarray(p.start, p.end), at);
+    at += p.end - p.start;
   }
   return out;
 }
@@ -177,7 +189,7 @@ export function packMembers(members: readonly TimedMatch[], table: WordIds): Pac
   });
   // A byte a unit when the text allows (counting two for every character, the cache of a 100,000-article
   // store held about two thirds of the stories it was given room for).
-  const quotes = quoteArray(texts, textAt);
+  const quotes = textUnits(texts, textAt);
   return { table, n, ints, nums, quotes, bytes: ints.byteLength + nums.byteLength + quotes.byteLength };
 }
 
@@ -228,7 +240,7 @@ export function withMember(p: PackedMembers, m: TimedMatch, at: number, keep: nu
     }
     to += end - from;
   });
-  const quotes = quoteArray(texts, textAt);
+  const quotes = copiedUnits(texts, textAt);
   return { table: p.table, n, ints, nums, quotes, bytes: ints.byteLength + nums.byteLength + quotes.byteLength };
 }
 
