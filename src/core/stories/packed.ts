@@ -75,6 +75,8 @@ export interface PackedMembers {
    * (to confirm the run is the same).
    */
   readonly quotes: QuoteText;
+  /** Every unit of `quotes` is below 128 (read back with the platform's decoder, not unit by unit). */
+  readonly ascii: boolean;
   /** Bytes of the two arrays and the quotes' text. */
   readonly bytes: number;
 }
@@ -87,8 +89,11 @@ export interface PackedMembers {
  */
 export type QuoteText = Uint8Array | Uint16Array;
 
-/** The text of code units `start` to `start + length` of `q`. */
-export function quoteText(q: QuoteText, start: number, length: number): string {
+const ascii = new TextDecoder();
+
+/** The text of code units `start` to `start + length` of `q` (`isAscii`: every unit of `q` is below 128). */
+export function quoteText(q: QuoteText, start: number, length: number, isAscii = false): string {
+  if (isAscii) return ascii.decode(q.subarray(start, start + length));
   let s = "";
   // In pieces: fromCharCode takes its code units as arguments.
   for (let i = start, end = start + length; i < end; i += 4096) {
@@ -97,36 +102,40 @@ export function quoteText(q: QuoteText, start: number, length: number): string {
   return s;
 }
 
+/** All of a packed story's quote text, read once (a join's JSON and unpacking slice each quote from it). */
+const allText = (p: PackedMembers) => quoteText(p.quotes, 0, p.quotes.length, p.ascii);
+
 const utf8 = new TextEncoder();
 
 /** `texts` one after another, as a QuoteText (two bytes a unit only when some unit is 256 or more). */
-function textUnits(texts: readonly string[], length: number): QuoteText {
+function textUnits(texts: readonly string[], length: number): { units: QuoteText; ascii: boolean } {
   const all = texts.length === 1 ? texts[0]! : texts.join("");
   // ASCII (most quotes in English news with straight marks): its UTF-8 bytes are its code units.
   if (!/[^\u0000-\u007f]/.test(all)) {
-    const out = new Uint8Array(length);
-    utf8.encodeInto(all, out);
-    return out;
+    const units = new Uint8Array(length);
+    utf8.encodeInto(all, units);
+    return { units, ascii: true };
   }
-  const out = /[^\u0000-\u00ff]/.test(all) ? new Uint16Array(length) : new Uint8Array(length);
-  for (let i = 0; i < all.length; i++) out[i] = all.charCodeAt(i);
-  return out;
+  const units = /[^\u0000-\u00ff]/.test(all) ? new Uint16Array(length) : new Uint8Array(length);
+  for (let i = 0; i < all.length; i++) units[i] = all.charCodeAt(i);
+  return { units, ascii: false };
 }
 
 /** Ranges of QuoteTexts one after another, as a QuoteText (two bytes a unit only when some unit is 256 or more). */
-function copiedUnits(parts: ReadonlyArray<{ from: QuoteText; start: number; end: number }>, length: number): QuoteText {
-  let wide = false;
+function copiedUnits(parts: ReadonlyArray<{ from: QuoteText; start: number; end: number; ascii: boolean }>, length: number): { units: QuoteText; ascii: boolean } {
+  let wide = false, isAscii = true;
+  for (const p of parts) if (!p.ascii) for (let i = p.start; i < p.end && isAscii; i++) isAscii = p.from[i]! < 128;
   for (const p of parts) {
     if (p.from instanceof Uint16Array) for (let i = p.start; i < p.end && !wide; i++) wide = p.from[i]! > 255;
     if (wide) break;
   }
-  const out = wide ? new Uint16Array(length) : new Uint8Array(length);
+  const units = wide ? new Uint16Array(length) : new Uint8Array(length);
   let at = 0;
   for (const p of parts) {
-    out.set(p.from.subarray(p.start, p.end), at);
+    units.set(p.from.subarray(p.start, p.end), at);
     at += p.end - p.start;
   }
-  return out;
+  return { units, ascii: isAscii };
 }
 
 /** The class of what a figure counts ("troops" of "troops|dead"): what scoring compares. */
@@ -189,8 +198,8 @@ export function packMembers(members: readonly TimedMatch[], table: WordIds): Pac
   });
   // A byte a unit when the text allows (counting two for every character, the cache of a 100,000-article
   // store held about two thirds of the stories it was given room for).
-  const quotes = textUnits(texts, textAt);
-  return { table, n, ints, nums, quotes, bytes: ints.byteLength + nums.byteLength + quotes.byteLength };
+  const { units: quotes, ascii: isAscii } = textUnits(texts, textAt);
+  return { table, n, ints, nums, quotes, ascii: isAscii, bytes: ints.byteLength + nums.byteLength + quotes.byteLength };
 }
 
 /**
@@ -214,7 +223,7 @@ export function withMember(p: PackedMembers, m: TimedMatch, at: number, keep: nu
     values += (src.ints[h + E]! - src.ints[h + F]!) / FIG;
   }
   const ints = new Int32Array(size), nums = new Float64Array(values);
-  const texts: Array<{ from: QuoteText; start: number; end: number }> = [];
+  const texts: Array<{ from: QuoteText; start: number; end: number; ascii: boolean }> = [];
   let to = n * HEAD, v = n, textAt = 0;
   order.forEach(([src, i], j) => {
     const h = i * HEAD, d = j * HEAD, si = src.ints;
@@ -235,13 +244,13 @@ export function withMember(p: PackedMembers, m: TimedMatch, at: number, keep: nu
         last = ints[k]! + ints[k + 1]!;
         ints[k] = ints[k]! - first + textAt;
       }
-      texts.push({ from: src.quotes, start: first, end: last });
+      texts.push({ from: src.quotes, start: first, end: last, ascii: src.ascii });
       textAt += last - first;
     }
     to += end - from;
   });
-  const quotes = copiedUnits(texts, textAt);
-  return { table: p.table, n, ints, nums, quotes, bytes: ints.byteLength + nums.byteLength + quotes.byteLength };
+  const { units: quotes, ascii: isAscii } = copiedUnits(texts, textAt);
+  return { table: p.table, n, ints, nums, quotes, ascii: isAscii, bytes: ints.byteLength + nums.byteLength + quotes.byteLength };
 }
 
 /**
@@ -250,6 +259,7 @@ export function withMember(p: PackedMembers, m: TimedMatch, at: number, keep: nu
  */
 export function packedJson(p: PackedMembers): string {
   const { ints, nums, table } = p;
+  const text = allText(p);
   const out: string[] = [];
   const list = (from: number, to: number) => {
     const xs: string[] = [];
@@ -259,7 +269,7 @@ export function packedJson(p: PackedMembers): string {
   for (let i = 0; i < p.n; i++) {
     const h = i * HEAD;
     const quotes: string[] = [];
-    for (let k = ints[h + Q]!; k < ints[h + F]!; k += 3 + ints[k + 2]!) quotes.push(`{"words":${JSON.stringify(quoteText(p.quotes, ints[k]!, ints[k + 1]!))}}`);
+    for (let k = ints[h + Q]!; k < ints[h + F]!; k += 3 + ints[k + 2]!) quotes.push(`{"words":${JSON.stringify(text.slice(ints[k]!, ints[k]! + ints[k + 1]!))}}`);
     const figures: string[] = [];
     for (let k = ints[h + F]!, v = ints[h + V]!; k < ints[h + E]!; k += FIG, v++) {
       figures.push(`{"kind":${table.json(ints[k]!)},"thing":${table.json(ints[k + 2]!)},"value":${JSON.stringify(nums[v]!)}}`);
@@ -275,12 +285,13 @@ export function packedJson(p: PackedMembers): string {
 /** The members as they were packed (what a join needs to write the story's `recent` again). */
 export function unpackMembers(p: PackedMembers): TimedMatch[] {
   const { ints, nums, table } = p;
+  const text = allText(p);
   const strings = (from: number, to: number) => Array.from(ints.subarray(from, to), (id) => table.word(id));
   const out: TimedMatch[] = [];
   for (let i = 0; i < p.n; i++) {
     const h = i * HEAD;
     const quotes: Array<{ words: string }> = [];
-    for (let k = ints[h + Q]!; k < ints[h + F]!; k += 3 + ints[k + 2]!) quotes.push({ words: quoteText(p.quotes, ints[k]!, ints[k + 1]!) });
+    for (let k = ints[h + Q]!; k < ints[h + F]!; k += 3 + ints[k + 2]!) quotes.push({ words: text.slice(ints[k]!, ints[k]! + ints[k + 1]!) });
     const figures: Array<{ kind: string; thing: string; value: number }> = [];
     for (let k = ints[h + F]!, v = ints[h + V]!; k < ints[h + E]!; k += FIG, v++) figures.push({ kind: table.word(ints[k]!), thing: table.word(ints[k + 2]!), value: nums[v]! });
     out.push({
@@ -374,7 +385,7 @@ function scorePacked(a: Probe, aQuotes: MatchFeatures["quotes"], p: PackedMember
     for (let j = k + 3, e = k + 3 + ints[k + 2]!; j < e && !hit; j++) hit = a.runs.has(ints[j]!);
     if (!hit) continue;
     // A hash in common: the same run, or (rarely) two runs with one hash; the text tells.
-    const text = quoteText(p.quotes, ints[k]!, ints[k + 1]!);
+    const text = quoteText(p.quotes, ints[k]!, ints[k + 1]!, p.ascii);
     for (const qa of aQuotes) if (sameQuoteText(qa, text)) return high;
   }
   return scoreOf(dice, 0, figures, people, places);

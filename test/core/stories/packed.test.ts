@@ -147,7 +147,7 @@ describe("packMembers and unpackMembers", () => {
       // Packed with the table as it is: the joining member's strings may be new to it.
       const got = withMember(packMembers(members, table), m, at, keep);
       const want = packMembers([...members.slice(0, at), m, ...members.slice(at)].slice(0, keep), table);
-      expect([got.n, got.quotes, got.bytes, [...got.ints], [...got.nums]]).toEqual([want.n, want.quotes, want.bytes, [...want.ints], [...want.nums]]);
+      expect([got.n, got.quotes, got.ascii, got.bytes, [...got.ints], [...got.nums]]).toEqual([want.n, want.quotes, want.ascii, want.bytes, [...want.ints], [...want.nums]]);
       expect(unpackMembers(got)).toEqual(unpackMembers(want));
     }
   });
@@ -176,18 +176,26 @@ describe("packMembers and unpackMembers", () => {
     expect(p.ints).toBeInstanceOf(Int32Array);
     expect(p.nums).toBeInstanceOf(Float64Array);
     expect(p.quotes).toBeInstanceOf(Uint8Array);
+    expect(p.ascii).toBe(true);
     expect(p.bytes).toBe(p.ints.byteLength + p.nums.byteLength + p.quotes.length);
     const wide = packMembers([{ ...timed(invent(rng(1), T0)), quotes: [{ words: "caf\u00e9 \u2014 open" }] }], table);
     expect(wide.quotes).toBeInstanceOf(Uint16Array);
+    expect(wide.ascii).toBe(false);
     expect(wide.bytes).toBe(wide.ints.byteLength + wide.nums.byteLength + 2 * wide.quotes.length);
     const latin = packMembers([{ ...timed(invent(rng(1), T0)), quotes: [{ words: "caf\u00e9 open" }] }], table);
     expect(latin.quotes).toBeInstanceOf(Uint8Array);
+    expect(latin.ascii).toBe(false);
     expect(latin.bytes).toBe(latin.ints.byteLength + latin.nums.byteLength + latin.quotes.length);
     expect(p.table).toBe(table);
     // A story whose only wide quote leaves it (withMember keeps the newest 1) is held a byte a character again.
     const joined = withMember(wide, { ...timed(invent(rng(3), T0 + H)), quotes: [{ words: "all plain here" }] }, 0, 1);
     expect(joined.quotes).toBeInstanceOf(Uint8Array);
+    expect(joined.ascii).toBe(true);
     expect(quoteText(joined.quotes, 0, joined.quotes.length)).toBe("all plain here");
+    // One that stays keeps the story's text read unit by unit (café is no ASCII), and the join's JSON exact.
+    const kept = withMember(latin, { ...timed(invent(rng(4), T0 + H)), quotes: [{ words: "all plain here" }] }, 0, 2);
+    expect([kept.quotes.constructor, kept.ascii]).toEqual([Uint8Array, false]);
+    expect(unpackMembers(kept).flatMap((m) => m.quotes.map((q) => q.words))).toEqual(["all plain here", "caf\u00e9 open"]);
   });
 
   it("gives back quotes of any length as they were (the text read in pieces)", () => {
