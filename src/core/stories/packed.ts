@@ -1,10 +1,12 @@
 // A story's newest members packed for scoring: their words, people, places and figures as ids of a
-// shared string table, in one Int32Array and one Float64Array per story, their quotes as one string. Stores keep
-// candidate stories this way rather than as parsed JSON: at 100,000 stored, the parsed `recent` held
-// for the next decision (64 MB of JSON: tens of thousands of small strings, arrays and objects) was
-// what the slow 1% of decisions spent collecting garbage on; typed arrays hold no pointers to trace.
+// shared string table, in one Int32Array and one Float64Array per story, their quotes' text in a third
+// typed array (quote-text.ts). Stores keep candidate stories this way rather than as parsed JSON: at
+// 100,000 stored, the parsed `recent` held for the next decision (64 MB of JSON: tens of thousands of
+// small strings, arrays and objects) was what the slow 1% of decisions spent collecting garbage on;
+// typed arrays hold no pointers to trace.
 // choosePacked gives chooseStory's decision, score for score, to the last bit.
 import { figureMatches, runHashes, sameQuoteText, scoreAbove, scoreOf, type MatchFeatures, type StoryDecision } from "./match.js";
+import { copiedUnits, quoteText, textUnits, type QuoteText } from "./quote-text.js";
 import type { StoryFeatures, StoryOptions } from "./types.js";
 
 /** What scoring reads of a member, with its time (what stores keep of a story's newest members). */
@@ -69,7 +71,7 @@ export interface PackedMembers {
   /** Each member's time, then each figure's value. */
   readonly nums: Float64Array;
   /**
-   * The members' quotes' text, one after another, as UTF-16 code units in a typed array (QuoteText):
+   * The members' quotes' text, one after another, as UTF-16 code units in a typed array (quote-text.ts):
    * quotes are not interned word by word (their words were most of the table and of the packing time);
    * scoring reads a quote's text (quoteText) only when one of its runs' hashes is one of the article's
    * (to confirm the run is the same).
@@ -81,62 +83,8 @@ export interface PackedMembers {
   readonly bytes: number;
 }
 
-/**
- * Quote text outside the JavaScript heap: a byte per code unit when every character is below 256, else
- * two. As a string it lived on the heap, and a cold pass over stories at 100,000 stored grew the heap
- * by tens of MB of such strings, each copied by a scavenge and then promoted; a typed array's contents
- * are never copied by the collector.
- */
-export type QuoteText = Uint8Array | Uint16Array;
-
-const ascii = new TextDecoder();
-
-/** The text of code units `start` to `start + length` of `q` (`isAscii`: every unit of `q` is below 128). */
-export function quoteText(q: QuoteText, start: number, length: number, isAscii = false): string {
-  if (isAscii) return ascii.decode(q.subarray(start, start + length));
-  let s = "";
-  // In pieces: fromCharCode takes its code units as arguments.
-  for (let i = start, end = start + length; i < end; i += 4096) {
-    s += String.fromCharCode.apply(null, q.subarray(i, Math.min(end, i + 4096)) as unknown as number[]);
-  }
-  return s;
-}
-
 /** All of a packed story's quote text, read once (a join's JSON and unpacking slice each quote from it). */
 const allText = (p: PackedMembers) => quoteText(p.quotes, 0, p.quotes.length, p.ascii);
-
-const utf8 = new TextEncoder();
-
-/** `texts` one after another, as a QuoteText (two bytes a unit only when some unit is 256 or more). */
-function textUnits(texts: readonly string[], length: number): { units: QuoteText; ascii: boolean } {
-  const all = texts.length === 1 ? texts[0]! : texts.join("");
-  // ASCII (most quotes in English news with straight marks): its UTF-8 bytes are its code units.
-  if (!/[^\u0000-\u007f]/.test(all)) {
-    const units = new Uint8Array(length);
-    utf8.encodeInto(all, units);
-    return { units, ascii: true };
-  }
-  const units = /[^\u0000-\u00ff]/.test(all) ? new Uint16Array(length) : new Uint8Array(length);
-  for (let i = 0; i < all.length; i++) units[i] = all.charCodeAt(i);
-  return { units, ascii: false };
-}
-
-/** Ranges of QuoteTexts one after another, as a QuoteText (two bytes a unit only when some unit is 256 or more). */
-function copiedUnits(parts: ReadonlyArray<{ from: QuoteText; start: number; end: number; ascii: boolean }>, length: number): { units: QuoteText; ascii: boolean } {
-  let wide = false, isAscii = true;
-  for (const p of parts) if (!p.ascii) for (let i = p.start; i < p.end && isAscii; i++) isAscii = p.from[i]! < 128;
-  for (const p of parts) {
-    if (p.from instanceof Uint16Array) for (let i = p.start; i < p.end && !wide; i++) wide = p.from[i]! > 255;
-    if (wide) break;
-  }
-  const units = wide ? new Uint16Array(length) : new Uint8Array(length);
-  let at = 0;
-  for (const p of parts) {
-    units.set(p.from.subarray(p.start, p.end), at);
-    at += p.end - p.start;
-  }
-  return { units, ascii: isAscii };
-}
 
 /** The class of what a figure counts ("troops" of "troops|dead"): what scoring compares. */
 const classOf = (thing: string) => {
