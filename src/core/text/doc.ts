@@ -153,13 +153,61 @@ export function sentenceAt(doc: Doc, at: number): Sentence | undefined {
 let lastText: string | undefined;
 let lastWords: readonly string[] = [];
 
-/** Words of a string (letters and digits, apostrophes inside words kept), lower-cased (a new array each call). */
-export function words(s: string): string[] {
-  if (s === lastText) return lastWords.slice();
-  const out = s.toLowerCase().replace(/[’‘`]/g, "'").match(/[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu) ?? [];
-  if (s.length >= 1000) {
-    lastText = s;
+/**
+ * Words of a string (letters and digits, apostrophes inside words kept), lower-cased (a new array each call):
+ * the matches of `[\p{L}\p{N}]+(?:'\p{L}+)*` in the lower-cased text, with ’ ‘ and ` read as '. Scanned by
+ * hand rather than by that expression: grouping and flags split every card's lead, quotes and figure
+ * sentences into words, and the expression took about half of that (test/core/text/doc.test.ts holds the
+ * two to the same words).
+ */
+export function words(text: string): string[] {
+  if (text === lastText) return lastWords.slice();
+  const s = text.toLowerCase();
+  const out: string[] = [];
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    let k = charKind(s, i);
+    if ((k & OTHER) === OTHER) {
+      i += k & WIDE ? 2 : 1;
+      continue;
+    }
+    const start = i;
+    // Letters and digits, then each apostrophe that letters follow, with those letters.
+    while (i < n && ((k = charKind(s, i)) & OTHER) !== OTHER) i += k & WIDE ? 2 : 1;
+    let marks = false;
+    while (i + 1 < n) {
+      const c = s.charCodeAt(i);
+      if (c !== 39 && c !== 0x2019 && c !== 0x2018 && c !== 96) break;
+      let j = i + 1;
+      while (j < n && ((k = charKind(s, j)) & OTHER) === LETTER) j += k & WIDE ? 2 : 1;
+      if (j === i + 1) break;
+      if (c !== 39) marks = true;
+      i = j;
+    }
+    const w = s.slice(start, i);
+    out.push(marks ? w.replace(/[’‘`]/g, "'") : w);
+  }
+  if (text.length >= 1000) {
+    lastText = text;
     lastWords = out.slice();
   }
   return out;
+}
+
+// What a code unit is to words(): a letter (\p{L}), a number (\p{N}) or neither, and WIDE when it opens a
+// pair of surrogates (then the kind is the pair's). Units of the Basic Plane are looked up once and kept.
+const LETTER = 1, NUMBER = 2, OTHER = 3, WIDE = 4;
+const IS_LETTER = /^\p{L}$/u;
+const IS_NUMBER = /^\p{N}$/u;
+const kinds = new Uint8Array(0x10000);
+for (let c = 0; c < 128; c++) kinds[c] = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? LETTER : c >= 48 && c <= 57 ? NUMBER : OTHER;
+const kindOfChar = (ch: string) => (IS_LETTER.test(ch) ? LETTER : IS_NUMBER.test(ch) ? NUMBER : OTHER);
+
+function charKind(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdfff) return kinds[c] || (kinds[c] = kindOfChar(String.fromCharCode(c)));
+  const cp = s.codePointAt(i)!;
+  // A lone surrogate is no letter.
+  return cp > 0xffff ? kindOfChar(String.fromCodePoint(cp)) | WIDE : OTHER;
 }

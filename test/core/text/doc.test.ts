@@ -1,4 +1,4 @@
-import { analyze } from "../../../src/core/text/index.js";
+import { analyze, words } from "../../../src/core/text/index.js";
 
 const sentences = (t: string) => analyze(t).sentences.map((s) => s.text);
 
@@ -23,5 +23,45 @@ describe("sentences", () => {
     for (const s of doc.sentences) expect(text.slice(s.start, s.end)).toBe(s.text);
     expect(doc.sentences.map((s) => s.paragraph)).toEqual([0, 1, 1, 2]);
     expect(analyze("a line\nanother line").paragraphs).toHaveLength(2);
+  });
+});
+
+describe("words", () => {
+  // The definition words() is scanned by hand to: the matches of one expression in the lower-cased text.
+  const byExpression = (s: string) => s.toLowerCase().replace(/[’‘`]/g, "'").match(/[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu) ?? [];
+
+  test.each<[string, string[]]>([
+    ["The Mayor's 3 dogs.", ["the", "mayor's", "3", "dogs"]],
+    ["O’Dell’s van, rock'n5 and 'tis", ["o'dell's", "van", "rock'n", "5", "and", "tis"]],
+    ["end' quote'5 a''b `x`", ["end", "quote", "5", "a", "b", "x"]],
+    ["Café École 2,500", ["café", "école", "2", "500"]],
+    // A combining accent is no letter: the word stops before it, as the expression does.
+    ["e\u0301cole", ["e", "cole"]],
+    // Letters and digits beyond the Basic Plane count as one character each; a lone surrogate as none.
+    ["𝒜bc 𝟙𝟚 x\ud800y", ["𝒜bc", "𝟙𝟚", "x", "y"]],
+    ["", []],
+    ["— … !", []],
+  ])("%j", (text, want) => {
+    expect(words(text)).toEqual(want);
+    expect(words(text)).toEqual(byExpression(text));
+  });
+
+  test("the same words as the expression over many invented strings", () => {
+    const pieces = ["a", "Z", "9", "'", "’", "‘", "`", " ", "-", ".", "é", "İ", "ß", "ǅ", "Ⅷ", "½", "²", "\u0301", "𝒜", "𝟙", "\ud800", "Σ", "ﬁ", "日", "_"];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let k = 0; k < 3000; k++) {
+      let s = "";
+      const n = Math.floor(next() * 12);
+      for (let i = 0; i < n; i++) s += pieces[Math.floor(next() * pieces.length)];
+      expect([s, words(s)]).toEqual([s, byExpression(s)]);
+    }
+  });
+
+  test("a long text's words are kept for the next call, as a copy", () => {
+    const long = "Harbour crews worked late. ".repeat(60);
+    const first = words(long);
+    first.push("changed");
+    expect(words(long)).toEqual(byExpression(long));
   });
 });
