@@ -267,12 +267,14 @@ export interface PackedCandidate {
 
 const isPacked = (m: PackedCandidate["members"]): m is PackedMembers => !Array.isArray(m);
 
-/** The joining article in a table's ids (a string not in the table matches no member: -1 or left out). */
+/**
+ * The joining article in a table's ids (a string not in the table matches no member: left out). Its
+ * words, people and places are read through `marks` while its table's members are scored (markProbe).
+ */
 interface Probe {
   nWords: number;
-  words: Set<number>;
-  people: Set<number>;
-  places: Set<number>;
+  /** Ids of its words, people and places (each once per list). */
+  ids: { words: number[]; people: number[]; places: number[] };
   figures: Array<{ kind: number; cls: number; value: number; kindName: string }>;
   /** The hashes of its quotes' runs. */
   runs: Set<number>;
@@ -280,18 +282,16 @@ interface Probe {
 
 function probeOf(f: MatchFeatures, table: WordIds): Probe {
   const ids = (xs: readonly string[]) => {
-    const s = new Set<number>();
+    const out: number[] = [];
     for (const x of xs) {
       const id = table.find(x);
-      if (id >= 0) s.add(id);
+      if (id >= 0) out.push(id);
     }
-    return s;
+    return out;
   };
   return {
     nWords: f.words.length,
-    words: ids(f.words),
-    people: ids(f.people),
-    places: ids(f.places),
+    ids: { words: ids(f.words), people: ids(f.people), places: ids(f.places) },
     figures: f.figures.map((x) => ({ kind: table.find(x.kind), cls: table.find(classOf(x.thing)), value: x.value, kindName: x.kind })),
     runs: new Set(f.quotes.flatMap((q) => {
       const out: number[] = [];
@@ -301,9 +301,26 @@ function probeOf(f: MatchFeatures, table: WordIds): Probe {
   };
 }
 
-function countIn(set: Set<number>, ints: Int32Array, from: number, to: number): number {
+// One probe's words, people and places as bits by id (a member's ids are looked up by index, not in a
+// Set: scoring reads about 40 ids of each of a decision's 70-odd members). Kept between decisions and
+// cleared id by id; only choosePacked, which runs to its end, sets them.
+const WORD = 1, PERSON = 2, PLACE = 4;
+let marks = new Uint8Array(1 << 12);
+
+function markProbe(probe: Probe, size: number, on: boolean): void {
+  if (on && marks.length < size) marks = new Uint8Array(Math.max(size, 2 * marks.length));
+  const set = (list: readonly number[], bit: number) => {
+    for (const id of list) marks[id] = on ? marks[id]! | bit : 0;
+  };
+  set(probe.ids.words, WORD);
+  set(probe.ids.people, PERSON);
+  set(probe.ids.places, PLACE);
+}
+
+/** How many of ints[from..to) are marked with `bit`. */
+function countMarked(bit: number, ints: Int32Array, from: number, to: number): number {
   let n = 0;
-  for (let k = from; k < to; k++) if (set.has(ints[k]!)) n++;
+  for (let k = from; k < to; k++) if (marks[ints[k]!]! & bit) n++;
   return n;
 }
 
@@ -312,7 +329,7 @@ function scorePacked(a: Probe, aQuotes: MatchFeatures["quotes"], p: PackedMember
   const { ints, nums } = p;
   const h = m * HEAD;
   const nb = ints[h + P]! - ints[h + W]!;
-  const dice = a.nWords + nb ? (2 * countIn(a.words, ints, ints[h + W]!, ints[h + P]!)) / (a.nWords + nb) : 0;
+  const dice = a.nWords + nb ? (2 * countMarked(WORD, ints, ints[h + W]!, ints[h + P]!)) / (a.nWords + nb) : 0;
   let figures = 0;
   const f0 = ints[h + F]!, f1 = ints[h + E]!, v0 = ints[h + V]!;
   for (const fa of a.figures) {
@@ -323,7 +340,7 @@ function scorePacked(a: Probe, aQuotes: MatchFeatures["quotes"], p: PackedMember
       }
     }
   }
-  const people = countIn(a.people, ints, ints[h + P]!, ints[h + L]!), places = countIn(a.places, ints, ints[h + L]!, ints[h + Q]!);
+  const people = countMarked(PERSON, ints, ints[h + P]!, ints[h + L]!), places = countMarked(PLACE, ints, ints[h + L]!, ints[h + Q]!);
   const high = scoreOf(dice, 1, figures, people, places);
   if (!(high > floor && high >= threshold)) return -Infinity;
   const q0 = ints[h + Q]!;
@@ -344,18 +361,27 @@ export function choosePacked(f: StoryFeatures, candidates: readonly PackedCandid
   let best: StoryDecision = { join: null, score: 0 };
   // The article in each table's ids (one table, but a store may have made a new one since it packed a story).
   const probes = new Map<WordIds, Probe>();
-  for (const c of candidates) {
-    if (f.time > c.lastTime + opts.quietMs || f.time < c.firstTime - opts.quietMs) continue;
-    const p = c.members;
-    let s = 0;
-    if (isPacked(p)) {
-      let probe = probes.get(p.table);
-      if (!probe) probes.set(p.table, (probe = probeOf(f, p.table)));
-      for (let i = 0; i < p.n && i < opts.maxCompared; i++) s = Math.max(s, scorePacked(probe, f.quotes, p, i, Math.max(s, best.score), opts.threshold));
-    } else {
-      for (let i = 0; i < p.length && i < opts.maxCompared; i++) s = Math.max(s, scoreAbove(f, p[i]!, Math.max(s, best.score), opts.threshold));
+  let marked: Probe | undefined;
+  try {
+    for (const c of candidates) {
+      if (f.time > c.lastTime + opts.quietMs || f.time < c.firstTime - opts.quietMs) continue;
+      const p = c.members;
+      let s = 0;
+      if (isPacked(p)) {
+        let probe = probes.get(p.table);
+        if (!probe) probes.set(p.table, (probe = probeOf(f, p.table)));
+        if (marked !== probe) {
+          if (marked) markProbe(marked, 0, false);
+          markProbe((marked = probe), p.table.size, true);
+        }
+        for (let i = 0; i < p.n && i < opts.maxCompared; i++) s = Math.max(s, scorePacked(probe, f.quotes, p, i, Math.max(s, best.score), opts.threshold));
+      } else {
+        for (let i = 0; i < p.length && i < opts.maxCompared; i++) s = Math.max(s, scoreAbove(f, p[i]!, Math.max(s, best.score), opts.threshold));
+      }
+      if (s >= opts.threshold && s > best.score) best = { join: c.id, score: s };
     }
-    if (s >= opts.threshold && s > best.score) best = { join: c.id, score: s };
+  } finally {
+    if (marked) markProbe(marked, 0, false);
   }
   return best;
 }
