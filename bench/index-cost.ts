@@ -12,7 +12,9 @@
 // publication (with --warm, the N others interleaved by date) instead of the corpus order, whose
 // dates cycle through the year.
 // --statements (PostgreSQL): the rolled-back stories writes' time split by statement (wall time of each
-// round trip as the client sees it, by the statement's name), printed after the rates.
+// round trip as the client sees it, by the statement's name), printed after the rates, with the part of it
+// spent before the query was handed over (the driver's encoding and the socket write) and the process's
+// CPU time meanwhile (all its threads: the collector's and the compiler's too).
 import { loadavg } from "node:os";
 import { constants, PerformanceObserver } from "node:perf_hooks";
 import { join, resolve } from "node:path";
@@ -35,7 +37,7 @@ const BATCH = 64;
 interface Parts {
   store: BriefingStore;
   /** Round trips of the timed stories writes by statement: count and ms (PostgreSQL with --statements). */
-  statements?: Map<string, { n: number; ms: number }>;
+  statements?: Map<string, StatementTime>;
   /** The batch's person-index and story writes alone, rolled back: ms for each. */
   parts(items: Item[], time: (i: Item) => number, now: number): Promise<{ people: number; stories: number }>;
   /** The grouping decision alone for one article (no writes), in ms. */
@@ -93,17 +95,28 @@ function sqliteParts(path: string): Parts {
   };
 }
 
+/** Round trips of one statement: how many, their wall time, the part before the query was handed over, and CPU time (ms). */
+type StatementTime = { n: number; ms: number; send: number; cpu: number };
+
 /** `c` with each query timed into `into`, by the statement's name (the stories' named statements) or its first words. */
-function timedClient(c: pg.PoolClient, into: Map<string, { n: number; ms: number }>): pg.PoolClient {
+function timedClient(c: pg.PoolClient, into: Map<string, StatementTime>): pg.PoolClient {
   const query = (async (config: string | pg.QueryConfig, values?: unknown[]) => {
     const name = typeof config === "string" ? config.replace(/\s+/g, " ").slice(0, 40) : (config.name?.replace(/^briefbot_story_([a-z]+)_.*$/, "$1") ?? config.text.replace(/\s+/g, " ").slice(0, 40));
     const t0 = process.hrtime.bigint();
+    const cpu0 = process.cpuUsage();
+    let sent = t0;
     try {
-      return await (c as unknown as { query(cfg: unknown, v?: unknown[]): Promise<pg.QueryResult> }).query(config, values);
+      // The driver encodes and writes the query before it returns the promise.
+      const pending = (c as unknown as { query(cfg: unknown, v?: unknown[]): Promise<pg.QueryResult> }).query(config, values);
+      sent = process.hrtime.bigint();
+      return await pending;
     } finally {
-      const e = into.get(name) ?? into.set(name, { n: 0, ms: 0 }).get(name)!;
+      const cpu = process.cpuUsage(cpu0);
+      const e = into.get(name) ?? into.set(name, { n: 0, ms: 0, send: 0, cpu: 0 }).get(name)!;
       e.n++;
       e.ms += ms(t0, process.hrtime.bigint());
+      e.send += ms(t0, sent);
+      e.cpu += (cpu.user + cpu.system) / 1000;
     }
   }) as unknown as pg.PoolClient["query"];
   return Object.assign(Object.create(c) as pg.PoolClient, { query });
@@ -117,7 +130,7 @@ async function postgresParts(url: string, schema: string, statements: boolean): 
   const stories = createPostgresStories(s, STORE_STORY_DEFAULTS);
   const own = storiesOfStore<PostgresStories>(store)!;
   let fake = 50_000_000;
-  const timed = statements ? new Map<string, { n: number; ms: number }>() : undefined;
+  const timed = statements ? new Map<string, StatementTime>() : undefined;
   return {
     store,
     statements: timed,
@@ -296,7 +309,10 @@ export async function indexCostBench(args: string[]): Promise<void> {
     );
     if (parts.statements) {
       const all = [...parts.statements].sort((a, b) => b[1].ms - a[1].ms);
-      console.log(`${t.name}: stories' statements (rolled-back assigns, wall ms per article): ` + all.map(([k, v]) => `${k} ${fmt(v.ms / n, 3)} (${v.n})`).join(", "));
+      console.log(
+        `${t.name}: stories' statements (rolled-back assigns, ms per article: wall, of which sending; the process's CPU meanwhile): ` +
+          all.map(([k, v]) => `${k} ${fmt(v.ms / n, 3)} (sending ${fmt(v.send / n, 3)}; CPU ${fmt(v.cpu / n, 3)}; ${v.n})`).join(", "),
+      );
     }
     await parts.close();
   }
