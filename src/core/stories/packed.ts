@@ -269,7 +269,7 @@ const isPacked = (m: PackedCandidate["members"]): m is PackedMembers => !Array.i
 
 /**
  * The joining article in a table's ids (a string not in the table matches no member: left out). Its
- * words, people and places are read through `marks` while its table's members are scored (markProbe).
+ * words, people and places are read through `marks` while its table's members are scored (mark).
  */
 interface Probe {
   nWords: number;
@@ -303,18 +303,21 @@ function probeOf(f: MatchFeatures, table: WordIds): Probe {
 
 // One probe's words, people and places as bits by id (a member's ids are looked up by index, not in a
 // Set: scoring reads about 40 ids of each of a decision's 70-odd members). Kept between decisions and
-// cleared id by id; only choosePacked, which runs to its end, sets them.
+// cleared id by id; only choosePacked sets them, and clears them before it returns or throws.
 const WORD = 1, PERSON = 2, PLACE = 4;
 let marks = new Uint8Array(1 << 12);
 
-function markProbe(probe: Probe, size: number, on: boolean): void {
-  if (on && marks.length < size) marks = new Uint8Array(Math.max(size, 2 * marks.length));
-  const set = (list: readonly number[], bit: number) => {
-    for (const id of list) marks[id] = on ? marks[id]! | bit : 0;
-  };
-  set(probe.ids.words, WORD);
-  set(probe.ids.people, PERSON);
-  set(probe.ids.places, PLACE);
+/** Marks the probe's ids (`size`: its table's, so that every member id has a place). */
+function mark(probe: Probe, size: number): void {
+  if (marks.length < size) marks = new Uint8Array(Math.max(size, 2 * marks.length));
+  for (const id of probe.ids.words) marks[id] = marks[id]! | WORD;
+  for (const id of probe.ids.people) marks[id] = marks[id]! | PERSON;
+  for (const id of probe.ids.places) marks[id] = marks[id]! | PLACE;
+}
+
+/** Clears what mark(probe) set. */
+function unmark(probe: Probe): void {
+  for (const list of [probe.ids.words, probe.ids.people, probe.ids.places]) for (const id of list) marks[id] = 0;
 }
 
 /** How many of ints[from..to) are marked with `bit`. */
@@ -371,8 +374,8 @@ export function choosePacked(f: StoryFeatures, candidates: readonly PackedCandid
         let probe = probes.get(p.table);
         if (!probe) probes.set(p.table, (probe = probeOf(f, p.table)));
         if (marked !== probe) {
-          if (marked) markProbe(marked, 0, false);
-          markProbe((marked = probe), p.table.size, true);
+          if (marked) unmark(marked);
+          mark((marked = probe), p.table.size);
         }
         for (let i = 0; i < p.n && i < opts.maxCompared; i++) s = Math.max(s, scorePacked(probe, f.quotes, p, i, Math.max(s, best.score), opts.threshold));
       } else {
@@ -381,7 +384,7 @@ export function choosePacked(f: StoryFeatures, candidates: readonly PackedCandid
       if (s >= opts.threshold && s > best.score) best = { join: c.id, score: s };
     }
   } finally {
-    if (marked) markProbe(marked, 0, false);
+    if (marked) unmark(marked);
   }
   return best;
 }
