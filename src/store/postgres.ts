@@ -9,7 +9,7 @@ import { byRecent, cardRows, keys, metaOf } from "./rows.js";
 import { runStages, termGroups } from "./search.js";
 import { migratePostgres } from "./postgres-schema.js";
 import { registerStories, STORE_STORY_DEFAULTS, type StoreStoryOptions } from "./stories.js";
-import { createPostgresStories } from "./stories-postgres.js";
+import { createPostgresStories, type StoryWork } from "./stories-postgres.js";
 import type { BriefingStore, PutResult, StoredArticle, Terms, TopicCount } from "./types.js";
 
 export interface PostgresOptions {
@@ -131,7 +131,24 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
     try {
       await c.query(BEGIN_WRITES);
       const out: PutResult[] = [];
-      for (const i of items) out.push(await putIn(c, i.article, i.card, now));
+      const works: Array<StoryWork & { update: boolean }> = [];
+      for (const i of items) {
+        const { result, story } = await putIn(c, i.article, i.card, now);
+        out.push(result);
+        if (story) works.push(story);
+      }
+      // Stories last, in the articles' order: an updated article leaves its story just before it is put
+      // in one again (after the articles before it), and the others between updates are assigned together.
+      let run: StoryWork[] = [];
+      for (const w of works) {
+        if (w.update) {
+          await stories.assignMany(c, run);
+          run = [];
+          await stories.unassign(c, w.seq, now);
+        }
+        run.push(w);
+      }
+      await stories.assignMany(c, run);
       await c.query("COMMIT");
       return out;
     } catch (err) {
@@ -143,13 +160,14 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
     }
   }
 
-  async function putIn(c: pg.PoolClient, article: Article, card: BriefingCard, now: number): Promise<PutResult> {
+  /** An article's rows written; what it needs of stories, returned for the batch's stories to be written after. */
+  async function putIn(c: pg.PoolClient, article: Article, card: BriefingCard, now: number): Promise<{ result: PutResult; story?: StoryWork & { update: boolean } }> {
     const probe = cardRows(card.id, article, card, now);
     type Old = { seq: number; id: string; text_hash: string };
     let old: Old | undefined;
     if (probe.url) old = (await c.query<Old>(`SELECT seq, id, text_hash FROM ${s}.articles WHERE url = $1 FOR UPDATE`, [probe.url])).rows[0];
     old ??= (await c.query<Old>(`SELECT seq, id, text_hash FROM ${s}.articles WHERE text_hash = $1 LIMIT 1 FOR UPDATE`, [probe.hash])).rows[0];
-    if (old && old.text_hash === probe.hash) return { id: old.id, status: "unchanged" };
+    if (old && old.text_hash === probe.hash) return { result: { id: old.id, status: "unchanged" } };
     const id = old?.id ?? card.id;
     const r = probe; // meta.id is not stored: the kept `id` is
     const m = r.meta;
@@ -159,7 +177,6 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
       seq = old.seq;
       const was = await c.query<{ card: BriefingCard }>(`SELECT card FROM ${s}.articles WHERE seq = $1`, [seq]);
       if (was.rows[0]) await people.remove(c, seq, was.rows[0].card);
-      await stories.unassign(c, seq, now);
       const gone = await c.query<{ topic: string }>(`DELETE FROM ${s}.topics WHERE seq = $1 RETURNING topic`, [seq]);
       await c.query(`UPDATE ${s}.topic_counts SET n = n - 1 WHERE topic = ANY($1::text[])`, [gone.rows.map((x) => x.topic)]);
       await c.query(`DELETE FROM ${s}.topic_counts WHERE n <= 0`);
@@ -198,8 +215,7 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
       );
     }
     await people.index(c, seq, r.sortTime, card);
-    await stories.assign(c, seq, id, card, r.sortTime, now);
-    return { id, status: old ? "updated" : "ingested" };
+    return { result: { id, status: old ? "updated" : "ingested" }, story: { seq, id, card, time: r.sortTime, now, update: !!old } };
   }
 
   /** Full-text stages over one table; rows are kept by key so each hit costs one query. */

@@ -29,6 +29,18 @@ interface StoryRow {
   info: StoryInfo;
 }
 
+/** A story_keys row found for a key: the story and the time it was written with. */
+interface Hit {
+  sid: number;
+  time: number;
+}
+
+/** The PER_KEY newest of `hits`, each once, newest first (then the higher sid, as the primary key read backwards gives them). */
+function newestHits(hits: Hit[]): Hit[] {
+  hits.sort((a, b) => b.time - a.time || b.sid - a.sid);
+  return hits.filter((h, k) => k === 0 || h.time !== hits[k - 1]!.time || h.sid !== hits[k - 1]!.sid).slice(0, PER_KEY);
+}
+
 const STORY_COLS = "sid, id, title, best, best_score, first_time, last_time, updated_at, size, info";
 
 type Q = Pick<pg.PoolClient, "query">;
@@ -36,10 +48,30 @@ type Q = Pick<pg.PoolClient, "query">;
 /** A candidate as the decision read it, with its merged names (`info`, the text of the row's JSON). */
 type HeldRow = Held & { info: string };
 
+/** A story row as a decision reads it: its times, its `recent`'s version and its merged names (as JSON text). */
+interface CandidateRow {
+  sid: number;
+  first_time: number;
+  last_time: number;
+  rev: string;
+  info: string;
+}
+
+/** An article to put in a story: its row's seq, its id and card, its time, and when it is stored. */
+export interface StoryWork {
+  seq: number;
+  id: string;
+  card: BriefingCard;
+  time: number;
+  now: number;
+}
+
 export interface PostgresStories {
   /** The grouping decision alone (one round trip, no writes): what `assign` does first. */
   decide(c: Q, id: string, card: BriefingCard, time: number): Promise<{ features: StoryFeatures; keys: string[]; join: number | null; held?: HeldRow }>;
   assign(c: Q, seq: number, id: string, card: BriefingCard, time: number, now: number): Promise<void>;
+  /** `assign` of each in turn, with the same decisions; the decisions' reads made for all of them at once (two round trips). */
+  assignMany(c: Q, works: readonly StoryWork[]): Promise<void>;
   unassign(c: Q, seq: number, now: number): Promise<void>;
   backfill(c: Q, batch: number): Promise<number>;
   story(c: Q, id: string): Promise<StoredStory | undefined>;
@@ -72,18 +104,22 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
   // in order, each newest first); only stories the article may join (chooseStory's time rule).
   async function candidates(c: Q, f: StoryFeatures, keys: string[]): Promise<HeldRow[]> {
     if (!keys.length) return [];
-    const r = await c.query<{ sid: number; first_time: number; last_time: number; rev: string; info: string }>({
+    const r = await c.query<CandidateRow>({
       ...named("decide", `WITH h AS (
          SELECT h.sid, k.o, h.time FROM unnest($1::text[]) WITH ORDINALITY AS k(key, o)
-         CROSS JOIN LATERAL (SELECT sid, time FROM ${s}.story_keys WHERE key = k.key AND time >= $2 AND time <= $3 ORDER BY time DESC LIMIT $4) h
+         CROSS JOIN LATERAL (SELECT sid, time FROM ${s}.story_keys WHERE key = k.key AND time >= $2 AND time <= $3 ORDER BY time DESC, sid DESC LIMIT $4) h
        ), r AS (SELECT sid, count(*) AS n, min(o * 1e13 - time) AS first FROM h GROUP BY sid ORDER BY n DESC, first LIMIT $5)
        SELECT st.sid, st.first_time, st.last_time, st.rev, st.info::text AS info FROM r JOIN ${s}.stories st ON st.sid = r.sid
        WHERE st.last_time >= $2 AND st.first_time <= $3 ORDER BY r.n DESC, r.first`),
       values: [keys, f.time - opts.quietMs, f.time + opts.quietMs, PER_KEY, MAX_CANDIDATES],
     });
-    // Versions only: what scoring reads of the newest members comes from the cache, or is read on a miss.
-    const members = await membersOf(c, r.rows);
-    return r.rows.flatMap((row) => {
+    return heldOf(c, r.rows);
+  }
+
+  /** The candidate rows with their newest members: from the cache, or read on a miss. */
+  async function heldOf(c: Q, rows: readonly CandidateRow[]): Promise<HeldRow[]> {
+    const members = await membersOf(c, rows);
+    return rows.flatMap((row) => {
       const m = members.get(row.sid);
       return m ? [{ id: String(row.sid), firstTime: row.first_time, lastTime: row.last_time, rev: row.rev, members: m, info: row.info }] : [];
     });
@@ -104,7 +140,109 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
     k AS (INSERT INTO ${s}.story_keys (key, time, sid) SELECT k, $2, st.sid FROM st, unnest($5::text[]) AS k ON CONFLICT DO NOTHING)`;
 
   async function assign(c: Q, seq: number, id: string, card: BriefingCard, time: number, now: number): Promise<void> {
-    const { features: f, keys, join, held } = await decide(c, id, card, time);
+    const { features, keys, join, held } = await decide(c, id, card, time);
+    await write(c, { seq, id, card, time, now }, features, keys, join, held);
+  }
+
+  /**
+   * `assign` of each article in turn, each given the decision `assign` would give it at its turn, with
+   * the decisions' reads made once for the batch: every article's key hits in the store as the batch
+   * found it (one statement), and the rows of the stories those hits rank first (one more). At each
+   * article's turn, the keys and story rows the batch has written since are laid over them, and the hits
+   * ranked as the decision statement ranks them (`candidates`). A story the overlay ranks in that was
+   * not read is read then; so are candidates' members not in the cache.
+   */
+  async function assignMany(c: Q, works: readonly StoryWork[]): Promise<void> {
+    if (works.length < 2) {
+      for (const w of works) await assign(c, w.seq, w.id, w.card, w.time, w.now);
+      return;
+    }
+    const all = works.map((w) => {
+      const features: StoryFeatures = { ...storyFeatures(w.card, w.time), id: w.id };
+      return { w, features, keys: storyKeys(features), lo: features.time - opts.quietMs, hi: features.time + opts.quietMs };
+    });
+    // Per article and key (o from 1, keys in order): the newest PER_KEY hits in its window, newest first
+    // (time, then sid, as the decision statement orders them), as "o,sid,time" triples in one string.
+    const at: number[] = [], os: number[] = [], keys: string[] = [], los: number[] = [], his: number[] = [];
+    all.forEach((x, i) =>
+      x.keys.forEach((k, j) => {
+        at.push(i);
+        os.push(j + 1);
+        keys.push(k);
+        los.push(x.lo);
+        his.push(x.hi);
+      }),
+    );
+    const stored: Array<Array<Hit[]>> = all.map((x) => x.keys.map(() => []));
+    if (keys.length) {
+      const r = await c.query<{ a: number; hits: string }>({
+        ...named("hits", `SELECT x.a, string_agg(x.o || ',' || h.sid || ',' || h.time, ',' ORDER BY x.o, h.time DESC, h.sid DESC) AS hits
+           FROM unnest($1::int[], $2::int[], $3::text[], $4::float8[], $5::float8[]) AS x(a, o, key, lo, hi)
+           CROSS JOIN LATERAL (SELECT sid, time FROM ${s}.story_keys WHERE key = x.key AND time >= x.lo AND time <= x.hi ORDER BY time DESC, sid DESC LIMIT $6) h
+           GROUP BY x.a`),
+        values: [at, os, keys, los, his, PER_KEY],
+      });
+      for (const row of r.rows) {
+        const xs = row.hits.split(",");
+        const per = stored[row.a]!;
+        for (let k = 0; k < xs.length; k += 3) per[Number(xs[k]) - 1]!.push({ sid: Number(xs[k + 1]), time: Number(xs[k + 2]) });
+      }
+    }
+    // Key hits the batch wrote (each article's keys, at its time, in its story), and story rows as it left them.
+    const written = new Map<string, Hit[]>();
+    const overlay = new Map<number, CandidateRow>();
+    const read = new Map<number, CandidateRow | undefined>(); // undefined: no such row (a story's keys outlive it)
+    const readRows = async (sids: number[]) => {
+      if (!sids.length) return;
+      const r = await c.query<CandidateRow>({ ...named("rows", `SELECT sid, first_time, last_time, rev, info::text AS info FROM ${s}.stories WHERE sid = ANY($1::int[])`), values: [sids] });
+      for (const sid of sids) read.set(sid, undefined);
+      for (const row of r.rows) read.set(row.sid, row);
+    };
+    /** The candidates' sids as the decision statement ranks them, from the stored hits and those the batch wrote. */
+    const ranked = (i: number): number[] => {
+      const x = all[i]!;
+      const n = new Map<number, number>(), first = new Map<number, number>();
+      x.keys.forEach((k, j) => {
+        let hits = stored[i]![j]!;
+        const mine = written.get(k)?.filter((h) => h.time >= x.lo && h.time <= x.hi);
+        if (mine?.length) hits = newestHits([...hits, ...mine]);
+        for (const h of hits) {
+          n.set(h.sid, (n.get(h.sid) ?? 0) + 1);
+          const v = (j + 1) * 1e13 - h.time;
+          if (!(first.get(h.sid)! <= v)) first.set(h.sid, v);
+        }
+      });
+      return [...n.keys()].sort((p, q) => n.get(q)! - n.get(p)! || first.get(p)! - first.get(q)!).slice(0, MAX_CANDIDATES);
+    };
+    // The rows of the stories each article ranks first in the store as it was: nearly all the batch will
+    // ask for; and the newest members of those in each one's window, read together where not held.
+    const inWindow = (x: (typeof all)[number], sids: readonly number[]) =>
+      sids.flatMap((sid) => {
+        const row = overlay.get(sid) ?? read.get(sid);
+        return row && row.last_time >= x.lo && row.first_time <= x.hi ? [row] : [];
+      });
+    const before = all.map((_, i) => ranked(i));
+    await readRows([...new Set(before.flat())]);
+    await membersOf(c, [...new Set(all.flatMap((x, i) => inWindow(x, before[i]!)))]);
+    for (const [i, x] of all.entries()) {
+      const sids = ranked(i);
+      await readRows(sids.filter((sid) => !overlay.has(sid) && !read.has(sid)));
+      const rows = inWindow(x, sids);
+      const cands = await heldOf(c, rows);
+      const d = choosePacked(x.features, cands, opts);
+      const join = d.join === null ? null : Number(d.join);
+      const row = await write(c, x.w, x.features, x.keys, join, cands.find((h) => h.id === d.join));
+      overlay.set(row.sid, row);
+      for (const k of x.keys) (written.get(k) ?? written.set(k, []).get(k)!).push({ sid: row.sid, time: x.w.time });
+    }
+  }
+
+  /**
+   * Writes the decision: the article joins story `join` (scored as `held`) or starts one. Returns the
+   * story row as it now is (what a batch's later decisions read of it).
+   */
+  async function write(c: Q, w: StoryWork, f: StoryFeatures, keys: string[], join: number | null, held: HeldRow | undefined): Promise<CandidateRow> {
+    const { seq, id, card, time, now } = w;
     const score = completeness(card);
     const claims = claimKeys(f);
     // A joining member's flags with the others are written when the story is next read (settle); with
@@ -129,7 +267,7 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
       });
       if (one.rows.length) {
         if (rr.json !== null) recentCache.hold(join, rr.rev, next.members);
-        return;
+        return { sid: join, first_time: Math.min(held.firstTime, time), last_time: Math.max(held.lastTime, time), rev: rr.rev, info };
       }
     }
     if (join !== null) {
@@ -148,25 +286,27 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
         // An article older than all of a full `recent` leaves it as it is: not written again, same version.
         const rr = next.json === undefined ? { json: null, rev: row.rev } : { json: next.json, rev: revOf(next.json) };
         const better = score > row.best_score;
+        const info = JSON.stringify(mergeInfo(row.info, card));
+        const firstTime = Math.min(row.first_time, time), lastTime = Math.max(row.last_time, time);
         await c.query({
           ...named("joined", `UPDATE ${s}.stories SET title = $1, best = $2, best_score = $3, first_time = $4, last_time = $5, updated_at = $6, size = size + 1, info = $7::jsonb, recent = coalesce($9, recent), rev = $10 WHERE sid = $8`),
-          values: [
-            better ? card.title : row.title, better ? id : row.best, better ? score : row.best_score, Math.min(row.first_time, time), Math.max(row.last_time, time), now,
-            JSON.stringify(mergeInfo(row.info, card)), sid, rr.json, rr.rev,
-          ],
+          values: [better ? card.title : row.title, better ? id : row.best, better ? score : row.best_score, firstTime, lastTime, now, info, sid, rr.json, rr.rev],
         });
         if (rr.json !== null) recentCache.hold(sid, rr.rev, next.members);
-        return;
+        return { sid, first_time: firstTime, last_time: lastTime, rev: rr.rev, info };
       }
     }
     const recent = recentWith([], toRecent(f), opts.maxCompared);
     const rr = recentRow(recent);
+    const info = JSON.stringify(mergeInfo(undefined, card));
     const started = await c.query<{ sid: number }>({
       ...named("start", `WITH st AS (INSERT INTO ${s}.stories (id, title, best, best_score, first_time, last_time, updated_at, size, info, recent, rev)
          VALUES ($8, $9, $10, $11, $2, $2, $12, 1, $13::jsonb, $14, $15) RETURNING sid), ${member} SELECT sid FROM st`),
-      values: [...memberArgs(false), storyIdOf(id), card.title, id, score, now, JSON.stringify(mergeInfo(undefined, card)), rr.json, rr.rev],
+      values: [...memberArgs(false), storyIdOf(id), card.title, id, score, now, info, rr.json, rr.rev],
     });
-    recentCache.put(started.rows[0]!.sid, rr.rev, recent);
+    const sid = started.rows[0]!.sid;
+    recentCache.put(sid, rr.rev, recent);
+    return { sid, first_time: time, last_time: time, rev: rr.rev, info };
   }
 
   async function unassign(c: Q, seq: number, now: number): Promise<void> {
@@ -278,6 +418,7 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
   return {
     decide,
     assign,
+    assignMany,
     unassign,
     async backfill(c, batch) {
       const rows = await c.query<{ seq: number; id: string; card: BriefingCard; sort_time: number; ingested_at: number }>(
@@ -285,7 +426,7 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
          WHERE NOT EXISTS (SELECT 1 FROM ${s}.story_articles m WHERE m.seq = a.seq) ORDER BY a.sort_time, a.seq LIMIT $1`,
         [batch],
       );
-      for (const r of rows.rows) await assign(c, r.seq, r.id, r.card, r.sort_time, r.ingested_at);
+      await assignMany(c, rows.rows.map((r) => ({ seq: r.seq, id: r.id, card: r.card, time: r.sort_time, now: r.ingested_at })));
       return rows.rows.length;
     },
     async story(c, id) {

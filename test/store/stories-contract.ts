@@ -35,6 +35,12 @@ function shape(ss: StoredStory[]) {
     .sort((a, b) => (a.articles[0]! < b.articles[0]! ? -1 : 1));
 }
 
+function chunks<T>(xs: readonly T[], n: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
+  return out;
+}
+
 async function allStories(store: BriefingStore): Promise<StoredStory[]> {
   const out: StoredStory[] = [];
   for (let offset = 0; ; offset += 2) {
@@ -137,6 +143,28 @@ export function storiesContract(make: () => Promise<BriefingStore>): void {
     }
     const got = shape(await allStories(store));
     expect(got).toEqual(shape(await allStories(mem)));
+    expect(got.flatMap((x) => x.flags).length).toBeGreaterThanOrEqual(10);
+  });
+
+  test("the whole evaluation set put in batches, updates and repeats among them: the stories, flags, best cards and merged names of the memory store", async () => {
+    // A batch's decisions are made with its earlier articles' stories in (the PostgreSQL store reads them
+    // for the whole batch at once), in time order and in reverse, and a batch that updates articles
+    // another article of it joins before and after.
+    const forward = [...SET.articles].sort((a, b) => a.at.localeCompare(b.at) || (a.id < b.id ? -1 : 1)).map((a) => evalArticle(a.id));
+    const half = forward.length >> 1;
+    const items = [...forward.slice(0, half), ...forward.slice(half).reverse()];
+    const edit = (it: (typeof items)[number]) => {
+      const article = { ...it.article, text: `${it.article.text}\n\nThis report was updated with minor corrections.` };
+      return { article, card: buildCard(article) };
+    };
+    const last = [edit(items[3]!), items[half]!, items[0]!, edit(items[half + 1]!), items[5]!];
+    const mem = createMemoryStore();
+    for (const [b, batch] of [...chunks(items, 7), last].entries()) {
+      expect(await store.putMany(batch, NOW + b)).toEqual(await mem.putMany(batch, NOW + b));
+    }
+    const got = shape(await allStories(store));
+    expect(got).toEqual(shape(await allStories(mem)));
+    expect(got.filter((x) => x.articles.length > 1).length).toBeGreaterThanOrEqual(20);
     expect(got.flatMap((x) => x.flags).length).toBeGreaterThanOrEqual(10);
   });
 

@@ -266,6 +266,48 @@ describePg("postgres stories.rev", () => {
     await b.close();
   });
 
+  test.each([
+    ["the first report stored before the batch", 1, false, { hits: 1, rows: 1, recent: 0, start: 0, joinone: 3 }],
+    ["the first report stored before the batch by another replica", 1, true, { hits: 1, rows: 1, recent: 1, start: 0, joinone: 3 }],
+    ["all four in the batch", 0, false, { hits: 1, rows: 0, recent: 0, start: 1, joinone: 3 }],
+  ])("a batch's articles get the decisions they get one by one, with the reads made once for the batch: %s", async (_, before, elsewhere, want) => {
+    const [batched, single] = [fresh(), fresh()];
+    for (const schema of [batched, single]) await (await createPostgresStore(pool, { schema })).close(); // migrated
+    const many = createPostgresStories(`"${batched}"`, STORE_STORY_DEFAULTS);
+    const one = createPostgresStories(`"${single}"`, STORE_STORY_DEFAULTS);
+    const works = [FAILS, CRACKED, REPAIRS, LATER_REPAIRS].map(item).map(({ card }, i) => ({ seq: i + 1, id: card.id, card, time: timeOf(card), now: i + 1 }));
+    const c = await pool.connect();
+    // The statements the batch runs, by name.
+    const names: string[] = [];
+    const counted = {
+      query: ((config: pg.QueryConfig, values?: unknown[]) => {
+        if (config.name) names.push(config.name.replace(/^briefbot_story_([a-z]+)_.*$/, "$1"));
+        return c.query(config, values);
+      }) as pg.PoolClient["query"],
+    };
+    try {
+      // The second report joins the first's story (found by a key the batch wrote, when the batch started
+      // it), the third joins only with the second in it, the fourth a story the batch changed twice.
+      const other = createPostgresStories(`"${batched}"`, STORE_STORY_DEFAULTS);
+      for (const w of works.slice(0, before)) for (const s of [elsewhere ? other : many, one]) await s.assign(c, w.seq, w.id, w.card, w.time, w.now);
+      await many.assignMany(counted, works.slice(before));
+      for (const w of works.slice(before)) await one.assign(c, w.seq, w.id, w.card, w.time, w.now);
+    } finally {
+      c.release();
+    }
+    const members = async (schema: string) => (await pool.query<{ seq: number; sid: number }>(`SELECT seq, sid FROM "${schema}".story_articles ORDER BY seq`)).rows;
+    const rows = async (schema: string) => (await pool.query(`SELECT sid, size, first_time, last_time, info, recent, rev FROM "${schema}".stories ORDER BY sid`)).rows;
+    expect(await members(batched)).toEqual(await members(single));
+    expect(new Set((await members(batched)).map((m) => m.sid)).size).toBe(1);
+    expect(await rows(batched)).toEqual(await rows(single));
+    // One read of key hits for the batch, at most one of story rows and one of members not held, no
+    // decision statement, and every join made in one statement from the story as the batch left it (a
+    // stale row would fall back to `join`).
+    const count = (name: string) => names.filter((n) => n === name).length;
+    expect({ hits: count("hits"), rows: count("rows"), recent: count("recent"), start: count("start"), joinone: count("joinone") }).toEqual(want);
+    expect(names.filter((n) => n === "decide" || n === "join" || n === "joined")).toEqual([]);
+  });
+
   test("a join rolled back leaves nothing this process would score from", async () => {
     const schema = fresh();
     await (await createPostgresStore(pool, { schema })).close(); // migrated
