@@ -116,9 +116,10 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
     return heldOf(c, r.rows);
   }
 
-  /** The candidate rows with their newest members: from the cache, or read on a miss. */
-  async function heldOf(c: Q, rows: readonly CandidateRow[]): Promise<HeldRow[]> {
-    const members = await membersOf(c, rows);
+  /** The candidate rows with their newest members: from `decided` (a batch's), else the cache, else read. */
+  async function heldOf(c: Q, rows: readonly CandidateRow[], decided?: ReadonlyMap<number, HeldMembers>): Promise<HeldRow[]> {
+    const members = await membersOf(c, decided ? rows.filter((r) => !decided.has(r.sid)) : rows);
+    for (const [sid, m] of decided ?? []) members.set(sid, m);
     return rows.flatMap((row) => {
       const m = members.get(row.sid);
       return m ? [{ id: String(row.sid), firstTime: row.first_time, lastTime: row.last_time, rev: row.rev, members: m, info: row.info }] : [];
@@ -145,12 +146,15 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
   }
 
   /**
-   * `assign` of each article in turn, each given the decision `assign` would give it at its turn, with
-   * the decisions' reads made once for the batch: every article's key hits in the store as the batch
-   * found it (one statement), and the rows of the stories those hits rank first (one more). At each
-   * article's turn, the keys and story rows the batch has written since are laid over them, and the hits
-   * ranked as the decision statement ranks them (`candidates`). A story the overlay ranks in that was
-   * not read is read then; so are candidates' members not in the cache.
+   * `assign` of each article in turn, each given the decision `assign` would give it at its turn, in a
+   * few statements for the whole batch. Read: every article's key hits in the store as the batch found it
+   * (one statement), the rows of the stories those hits rank first (one more), and their members the
+   * cache does not hold (one more). Decided: at each article's turn, the keys, story rows and members the
+   * batch has decided so far are laid over what was read, and the hits ranked as the decision statement
+   * ranks them (`candidates`). Written: the stories the batch joins are locked and checked to be as read
+   * (their `recent` and merged names), then every story row, member, claim, key and pending note in one
+   * statement. A story another writer changed since it was read sends the whole batch through `assign`,
+   * article by article (nothing of it written yet).
    */
   async function assignMany(c: Q, works: readonly StoryWork[]): Promise<void> {
     if (works.length < 2) {
@@ -188,9 +192,11 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
         for (let k = 0; k < xs.length; k += 3) per[Number(xs[k]) - 1]!.push({ sid: Number(xs[k + 1]), time: Number(xs[k + 2]) });
       }
     }
-    // Key hits the batch wrote (each article's keys, at its time, in its story), and story rows as it left them.
+    // Key hits the batch decided to write (each article's keys, at its time, in its story), and story rows
+    // and members as it decided them.
     const written = new Map<string, Hit[]>();
     const overlay = new Map<number, CandidateRow>();
+    const decided = new Map<number, HeldMembers>();
     const read = new Map<number, CandidateRow | undefined>(); // undefined: no such row (a story's keys outlive it)
     const readRows = async (sids: number[]) => {
       if (!sids.length) return;
@@ -214,27 +220,126 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
       });
       return [...n.keys()].sort((p, q) => n.get(q)! - n.get(p)! || first.get(p)! - first.get(q)!).slice(0, MAX_CANDIDATES);
     };
-    // The rows of the stories each article ranks first in the store as it was: nearly all the batch will
-    // ask for; and the newest members of those in each one's window, read together where not held.
     const inWindow = (x: (typeof all)[number], sids: readonly number[]) =>
       sids.flatMap((sid) => {
         const row = overlay.get(sid) ?? read.get(sid);
         return row && row.last_time >= x.lo && row.first_time <= x.hi ? [row] : [];
       });
+    // The rows of the stories each article ranks first in the store as it was: nearly all the batch will
+    // ask for; and the newest members of those in each one's window, read together where not held.
     const before = all.map((_, i) => ranked(i));
     await readRows([...new Set(before.flat())]);
     await membersOf(c, [...new Set(all.flatMap((x, i) => inWindow(x, before[i]!)))]);
+
+    // What the batch writes: each story it joins or starts, as the sequence of assigns would leave it.
+    type Planned = {
+      sid: number;
+      /** The row as read (a story that was stored), else undefined (started by the batch). */
+      was?: CandidateRow;
+      row: CandidateRow;
+      /** `recent` as last decided, or undefined when no member of the batch changed it. */
+      recent?: string;
+      /** The member with the highest completeness (the first such), as a join compares it with the row's best. */
+      best: { score: number; title: string; id: string };
+      size: number;
+      now: number;
+      storyId?: string;
+    };
+    const plans = new Map<number, Planned>();
+    const members: Array<{ seq: number; sid: number; time: number; features: string; flags: string; claims: string[]; keys: string[]; pending: boolean }> = [];
+    let fresh: number[] = [];
     for (const [i, x] of all.entries()) {
+      const { w, features: f } = x;
       const sids = ranked(i);
       await readRows(sids.filter((sid) => !overlay.has(sid) && !read.has(sid)));
       const rows = inWindow(x, sids);
-      const cands = await heldOf(c, rows);
-      const d = choosePacked(x.features, cands, opts);
-      const join = d.join === null ? null : Number(d.join);
-      const row = await write(c, x.w, x.features, x.keys, join, cands.find((h) => h.id === d.join));
+      const held = new Map<number, HeldMembers>();
+      for (const row of rows) if (decided.has(row.sid)) held.set(row.sid, decided.get(row.sid)!);
+      const cands = await heldOf(c, rows, held);
+      const d = choosePacked(f, cands, opts);
+      const chosen = cands.find((h) => h.id === d.join);
+      const score = completeness(w.card);
+      const claims = claimKeys(f);
+      let row: CandidateRow;
+      if (chosen) {
+        const sid = Number(chosen.id);
+        const next = recentCache.join(chosen.members, toRecent(f), opts.maxCompared);
+        const rev = next.json === undefined ? chosen.rev : revOf(next.json);
+        row = { sid, first_time: Math.min(chosen.firstTime, w.time), last_time: Math.max(chosen.lastTime, w.time), rev, info: JSON.stringify(mergeInfo(JSON.parse(chosen.info) as StoryInfo, w.card)) };
+        const plan = plans.get(sid) ?? plans.set(sid, { sid, was: read.get(sid), row, best: { score: -Infinity, title: "", id: "" }, size: 0, now: w.now }).get(sid)!;
+        if (next.json !== undefined) {
+          plan.recent = next.json;
+          decided.set(sid, next.members);
+          recentCache.hold(sid, rev, next.members);
+        }
+        if (score > plan.best.score) plan.best = { score, title: w.card.title, id: w.id };
+        Object.assign(plan, { row, size: plan.size + 1, now: w.now });
+      } else {
+        // A new story's sid, taken from the table's sequence ahead of its row (those left over are skipped).
+        if (!fresh.length) {
+          const r = await c.query<{ sid: number }>({ ...named("sids", `SELECT nextval(pg_get_serial_sequence('${s}.stories', 'sid'))::int AS sid FROM generate_series(1, $1)`), values: [all.length - i] });
+          fresh = r.rows.map((x) => x.sid);
+        }
+        const sid = fresh.shift()!;
+        const recent = recentWith([], toRecent(f), opts.maxCompared);
+        const rr = recentRow(recent);
+        row = { sid, first_time: w.time, last_time: w.time, rev: rr.rev, info: JSON.stringify(mergeInfo(undefined, w.card)) };
+        plans.set(sid, { sid, row, recent: rr.json, best: { score, title: w.card.title, id: w.id }, size: 1, now: w.now, storyId: storyIdOf(w.id) });
+        decided.set(sid, recentCache.put(sid, rr.rev, recent));
+      }
       overlay.set(row.sid, row);
-      for (const k of x.keys) (written.get(k) ?? written.set(k, []).get(k)!).push({ sid: row.sid, time: x.w.time });
+      members.push({ seq: w.seq, sid: row.sid, time: w.time, features: JSON.stringify(f), flags: JSON.stringify(flagFeatures(f)), claims, keys: x.keys, pending: !!chosen && claims.length > 0 });
+      for (const k of x.keys) (written.get(k) ?? written.set(k, []).get(k)!).push({ sid: row.sid, time: w.time });
     }
+
+    // The stored stories the batch joins, locked (in sid order) and checked to be as read.
+    const joined = [...plans.values()].filter((p) => p.was);
+    if (joined.length) {
+      const r = await c.query<{ sid: number; rev: string; info: string }>({
+        ...named("joinlock", `SELECT sid, rev, info::text AS info FROM ${s}.stories WHERE sid = ANY($1::int[]) ORDER BY sid FOR UPDATE`),
+        values: [joined.map((p) => p.sid)],
+      });
+      const now = new Map(r.rows.map((x) => [x.sid, x]));
+      if (joined.some((p) => now.get(p.sid)?.rev !== p.was!.rev || now.get(p.sid)?.info !== p.was!.info)) {
+        for (const w of works) await assign(c, w.seq, w.id, w.card, w.time, w.now);
+        return;
+      }
+    }
+    const started = [...plans.values()].filter((p) => !p.was);
+    const flat = <T>(f: (m: (typeof members)[number]) => T[]) => members.flatMap((m) => f(m).map((v) => ({ m, v })));
+    const claimRows = flat((m) => m.claims), keyRows = flat((m) => m.keys);
+    // The JSON texts (members' features, `recent`) go as JSON arrays of them, unescaped (as text arrays
+    // the driver escaped every quote of them, which cost more than the rest of the statement); the
+    // server splits them (json keeps each element's text as sent).
+    const jsonList = (xs: ReadonlyArray<string | undefined>) => `[${xs.map((x) => x ?? "null").join(",")}]`;
+    await c.query({
+      ...named("batch", `WITH u AS (UPDATE ${s}.stories st SET
+           title = CASE WHEN x.score > st.best_score THEN x.title ELSE st.title END, best = CASE WHEN x.score > st.best_score THEN x.best ELSE st.best END,
+           best_score = greatest(st.best_score, x.score), first_time = least(st.first_time, x.first), last_time = greatest(st.last_time, x.last),
+           updated_at = x.now, size = st.size + x.n, info = x.info::jsonb, recent = coalesce(x.recent, st.recent), rev = x.rev
+         FROM ROWS FROM (unnest($1::int[]), unnest($2::float8[]), unnest($3::text[]), unnest($4::text[]), unnest($5::float8[]), unnest($6::float8[]), unnest($7::float8[]),
+           unnest($8::int[]), unnest($9::text[]), json_array_elements_text($10::json), unnest($11::text[])) AS x(sid, score, title, best, first, last, now, n, info, recent, rev)
+         WHERE st.sid = x.sid),
+       n AS (INSERT INTO ${s}.stories (sid, id, title, best, best_score, first_time, last_time, updated_at, size, info, recent, rev)
+         SELECT * FROM ROWS FROM (unnest($12::int[]), unnest($13::text[]), unnest($14::text[]), unnest($15::text[]), unnest($16::float8[]), unnest($17::float8[]),
+           unnest($18::float8[]), unnest($19::float8[]), unnest($20::int[]), unnest($21::jsonb[]), json_array_elements_text($22::json), unnest($23::text[]))),
+       a AS (INSERT INTO ${s}.story_articles (seq, sid, time, features, flag_features)
+         SELECT x.seq, x.sid, x.time, x.features::jsonb, x.flags FROM ROWS FROM (unnest($24::int[]), unnest($25::int[]), unnest($26::float8[]),
+           json_array_elements_text($27::json), json_array_elements_text($28::json)) AS x(seq, sid, time, features, flags)),
+       p AS (INSERT INTO ${s}.story_pending (sid, seq) SELECT x.sid, x.seq FROM unnest($25::int[], $24::int[], $29::bool[]) AS x(sid, seq, pending) WHERE x.pending ON CONFLICT DO NOTHING),
+       c AS (INSERT INTO ${s}.story_claims (sid, key, time, seq) SELECT * FROM unnest($30::int[], $31::text[], $32::float8[], $33::int[]) ON CONFLICT DO NOTHING)
+       INSERT INTO ${s}.story_keys (key, time, sid) SELECT * FROM unnest($34::text[], $35::float8[], $36::int[]) ON CONFLICT DO NOTHING`),
+      values: [
+        joined.map((p) => p.sid), joined.map((p) => p.best.score), joined.map((p) => p.best.title), joined.map((p) => p.best.id), joined.map((p) => p.row.first_time),
+        joined.map((p) => p.row.last_time), joined.map((p) => p.now), joined.map((p) => p.size), joined.map((p) => p.row.info), jsonList(joined.map((p) => p.recent)), joined.map((p) => p.row.rev),
+        started.map((p) => p.sid), started.map((p) => p.storyId!), started.map((p) => p.best.title), started.map((p) => p.best.id), started.map((p) => p.best.score),
+        started.map((p) => p.row.first_time), started.map((p) => p.row.last_time), started.map((p) => p.now), started.map((p) => p.size), started.map((p) => p.row.info),
+        jsonList(started.map((p) => p.recent)), started.map((p) => p.row.rev),
+        members.map((m) => m.seq), members.map((m) => m.sid), members.map((m) => m.time), jsonList(members.map((m) => m.features)), jsonList(members.map((m) => m.flags)), members.map((m) => m.pending),
+        claimRows.map((x) => x.m.sid), claimRows.map((x) => x.v), claimRows.map((x) => x.m.time), claimRows.map((x) => x.m.seq),
+        keyRows.map((x) => x.v), keyRows.map((x) => x.m.time), keyRows.map((x) => x.m.sid),
+      ],
+    });
   }
 
   /**

@@ -68,8 +68,8 @@ export type Held = PackedCandidate & { rev: string; members: HeldMembers };
  * only grows: past `maxStrings` a new one is started at the next look-up and what was packed is dropped.
  */
 export function createRecentCache(budget = 64 * 1024 * 1024, maxStrings = MAX_TABLE_STRINGS): {
-  /** Keeps what this process just wrote (a story started, or its members read again). */
-  put(sid: number, rev: string, recent: readonly RecentMember[]): void;
+  /** Keeps what this process just wrote (a story started, or its members read again), and returns it packed. */
+  put(sid: number, rev: string, recent: readonly RecentMember[]): PackedMembers;
   /**
    * What a join makes of a story: `held` (the members the decision scored) with `added` put in, the
    * newest `keep`: packed (withMember: held's members are not packed again) and as the JSON its
@@ -111,7 +111,7 @@ export function createRecentCache(budget = 64 * 1024 * 1024, maxStrings = MAX_TA
     return e.members;
   };
   return {
-    put: (sid, rev, recent) => void set(sid, rev, packMembers(recent, table)),
+    put: (sid, rev, recent) => set(sid, rev, packMembers(recent, table)),
     join(held, added, keep) {
       // recentWith sorts the members by time, stably, `added` first: held sorted (as stores write it),
       // it goes in before the first member no newer than it, and held's members keep their order.

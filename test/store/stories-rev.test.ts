@@ -10,7 +10,7 @@ import { buildCard, type Article, type BriefingCard } from "../../src/core/index
 import { createPostgresStore, openSqliteDatabase, openSqliteStore, type BriefingStore } from "../../src/store/index.js";
 import { POSTGRES_MIGRATIONS } from "../../src/store/postgres-schema.js";
 import { SQLITE_MIGRATIONS } from "../../src/store/sqlite-schema.js";
-import { revOf, STORE_STORY_DEFAULTS, type StoryInfo } from "../../src/store/stories.js";
+import { completeness, revOf, STORE_STORY_DEFAULTS, type StoryInfo } from "../../src/store/stories.js";
 import { createPostgresStories } from "../../src/store/stories-postgres.js";
 import { createSqliteStories } from "../../src/store/stories-sqlite.js";
 import { describePg, PG_URL } from "./pg-available.js";
@@ -267,15 +267,19 @@ describePg("postgres stories.rev", () => {
   });
 
   test.each([
-    ["the first report stored before the batch", 1, false, { hits: 1, rows: 1, recent: 0, start: 0, joinone: 3 }],
-    ["the first report stored before the batch by another replica", 1, true, { hits: 1, rows: 1, recent: 1, start: 0, joinone: 3 }],
-    ["all four in the batch", 0, false, { hits: 1, rows: 0, recent: 0, start: 1, joinone: 3 }],
+    ["the first report stored before the batch", 1, false, { hits: 1, rows: 1, recent: 0, sids: 0, joinlock: 1, batch: 1 }],
+    ["the first report stored before the batch by another replica", 1, true, { hits: 1, rows: 1, recent: 1, sids: 0, joinlock: 1, batch: 1 }],
+    ["all five in the batch", 0, false, { hits: 1, rows: 0, recent: 0, sids: 1, joinlock: 0, batch: 1 }],
   ])("a batch's articles get the decisions they get one by one, with the reads made once for the batch: %s", async (_, before, elsewhere, want) => {
     const [batched, single] = [fresh(), fresh()];
     for (const schema of [batched, single]) await (await createPostgresStore(pool, { schema })).close(); // migrated
     const many = createPostgresStories(`"${batched}"`, STORE_STORY_DEFAULTS);
     const one = createPostgresStories(`"${single}"`, STORE_STORY_DEFAULTS);
-    const works = [FAILS, CRACKED, REPAIRS, LATER_REPAIRS].map(item).map(({ card }, i) => ({ seq: i + 1, id: card.id, card, time: timeOf(card), now: i + 1 }));
+    // The cracked-gate report again from another outlet, as complete: the first of the two is the story's best card.
+    const retold: Article = { ...CRACKED, publisher: "Quayside Weekly", url: "https://news.example.org/ostrel-2b", publishedAt: new Date(T0 + 6 * HOUR).toISOString() };
+    // (Its text is the same, so its card id is too: articles are told apart by their own ids here.)
+    const works = [FAILS, CRACKED, retold, REPAIRS, LATER_REPAIRS].map(item).map(({ card }, i) => ({ seq: i + 1, id: `${card.id}-${i}`, card, time: timeOf(card), now: i + 1 }));
+    expect(completeness(works[1]!.card)).toBe(completeness(works[2]!.card));
     const c = await pool.connect();
     // The statements the batch runs, by name.
     const names: string[] = [];
@@ -287,7 +291,8 @@ describePg("postgres stories.rev", () => {
     };
     try {
       // The second report joins the first's story (found by a key the batch wrote, when the batch started
-      // it), the third joins only with the second in it, the fourth a story the batch changed twice.
+      // it), and so does its retelling; the fourth joins only with the second in it, the fifth a story the
+      // batch changed three times.
       const other = createPostgresStories(`"${batched}"`, STORE_STORY_DEFAULTS);
       for (const w of works.slice(0, before)) for (const s of [elsewhere ? other : many, one]) await s.assign(c, w.seq, w.id, w.card, w.time, w.now);
       await many.assignMany(counted, works.slice(before));
@@ -296,16 +301,60 @@ describePg("postgres stories.rev", () => {
       c.release();
     }
     const members = async (schema: string) => (await pool.query<{ seq: number; sid: number }>(`SELECT seq, sid FROM "${schema}".story_articles ORDER BY seq`)).rows;
-    const rows = async (schema: string) => (await pool.query(`SELECT sid, size, first_time, last_time, info, recent, rev FROM "${schema}".stories ORDER BY sid`)).rows;
+    const rows = async (schema: string) => (await pool.query(`SELECT sid, id, title, best, best_score, size, first_time, last_time, updated_at, info, recent, rev FROM "${schema}".stories ORDER BY sid`)).rows;
     expect(await members(batched)).toEqual(await members(single));
     expect(new Set((await members(batched)).map((m) => m.sid)).size).toBe(1);
     expect(await rows(batched)).toEqual(await rows(single));
-    // One read of key hits for the batch, at most one of story rows and one of members not held, no
-    // decision statement, and every join made in one statement from the story as the batch left it (a
-    // stale row would fall back to `join`).
+    // One read of key hits for the batch, at most one of story rows, one of members not held and one of
+    // new stories' ids; the stories joined locked once; all written in one statement; nothing one by one.
     const count = (name: string) => names.filter((n) => n === name).length;
-    expect({ hits: count("hits"), rows: count("rows"), recent: count("recent"), start: count("start"), joinone: count("joinone") }).toEqual(want);
-    expect(names.filter((n) => n === "decide" || n === "join" || n === "joined")).toEqual([]);
+    expect({ hits: count("hits"), rows: count("rows"), recent: count("recent"), sids: count("sids"), joinlock: count("joinlock"), batch: count("batch") }).toEqual(want);
+    expect(names.filter((n) => ["decide", "joinone", "join", "joined", "start"].includes(n))).toEqual([]);
+  });
+
+  test("a batch whose story another writer joined after the batch read it is assigned article by article, that writer's member kept", async () => {
+    const schema = fresh();
+    await (await createPostgresStore(pool, { schema })).close(); // migrated
+    const many = createPostgresStories(`"${schema}"`, STORE_STORY_DEFAULTS);
+    const other = createPostgresStories(`"${schema}"`, STORE_STORY_DEFAULTS);
+    // A retelling of the cracked-gate report by a third outlet, which the other writer joins.
+    const retold: Article = { ...CRACKED, publisher: "Quayside Weekly", url: "https://news.example.org/ostrel-2b", text: CRACKED.text.replace("Shops along the quay were closed on Wednesday.", "The quay stayed shut on Wednesday.") };
+    const [fails, cracked, repairs, later, again] = [FAILS, CRACKED, REPAIRS, LATER_REPAIRS, retold].map(item).map(({ card }, i) => ({ seq: i + 1, id: card.id, card, time: timeOf(card), now: i + 1 }));
+    const c = await pool.connect();
+    const names: string[] = [];
+    // Just before the batch locks the story it joins, another writer joins the retelling to it and commits.
+    const racing = {
+      query: (async (config: pg.QueryConfig, values?: unknown[]) => {
+        const name = config.name?.replace(/^briefbot_story_([a-z]+)_.*$/, "$1");
+        if (name) names.push(name);
+        if (name === "joinlock") {
+          const o = await pool.connect();
+          try {
+            await other.assign(o, again!.seq, again!.id, again!.card, again!.time, again!.now);
+          } finally {
+            o.release();
+          }
+        }
+        return c.query(config, values);
+      }) as unknown as pg.PoolClient["query"],
+    };
+    try {
+      for (const w of [fails!, cracked!]) await many.assign(c, w.seq, w.id, w.card, w.time, w.now);
+      await c.query("BEGIN");
+      await many.assignMany(racing, [repairs!, later!]);
+      await c.query("COMMIT");
+    } finally {
+      c.release();
+    }
+    // The batch fell back to one decision and one join per article (the row it read was no longer the row).
+    expect(names.filter((n) => n === "decide")).toHaveLength(2);
+    const m = await pool.query<{ seq: number; sid: number }>(`SELECT seq, sid FROM "${schema}".story_articles ORDER BY seq`);
+    expect(m.rows.map((x) => x.seq)).toEqual([1, 2, 3, 4, 5]);
+    expect(new Set(m.rows.map((x) => x.sid)).size).toBe(1);
+    const [st] = (await pool.query<{ size: number; recent: string; rev: string }>(`SELECT size, recent, rev FROM "${schema}".stories`)).rows;
+    expect(st!.size).toBe(5);
+    expect(JSON.parse(st!.recent)).toHaveLength(5);
+    expect(st!.rev).toBe(revOf(st!.recent));
   });
 
   test("a join rolled back leaves nothing this process would score from", async () => {
