@@ -41,6 +41,34 @@ function newestHits(hits: Hit[]): Hit[] {
   return hits.filter((h, k) => k === 0 || h.time !== hits[k - 1]!.time || h.sid !== hits[k - 1]!.sid).slice(0, PER_KEY);
 }
 
+/** A story as a batch leaves it (assignMany): its row as the batch's joins leave it, and what is written of it. */
+interface Planned {
+  sid: number;
+  /** The row as read (a story that was stored), else undefined (started by the batch). */
+  was?: CandidateRow;
+  row: CandidateRow;
+  /** `recent` as last decided, or undefined when no member of the batch changed it. */
+  recent?: string;
+  /** The member with the highest completeness (the first such), as a join compares it with the row's best. */
+  best: { score: number; title: string; id: string };
+  size: number;
+  now: number;
+  /** The public id of a story the batch started. */
+  storyId?: string;
+}
+
+/** A member a batch writes: its features and what flags read of it (as JSON), claim keys, story keys. */
+interface PlannedMember {
+  seq: number;
+  sid: number;
+  time: number;
+  features: string;
+  flags: string;
+  claims: string[];
+  keys: string[];
+  pending: boolean;
+}
+
 const STORY_COLS = "sid, id, title, best, best_score, first_time, last_time, updated_at, size, info";
 
 type Q = Pick<pg.PoolClient, "query">;
@@ -146,6 +174,39 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
   }
 
   /**
+   * Per article and key (keys in order): the newest PER_KEY hits in the article's window, newest first
+   * (time, then sid, as the decision statement orders them). One statement; each article's hits come back
+   * as "o,sid,time" triples in one string (o from 1).
+   */
+  async function storedHits(c: Q, all: ReadonlyArray<{ keys: string[]; lo: number; hi: number }>): Promise<Hit[][][]> {
+    const at: number[] = [], os: number[] = [], keys: string[] = [], los: number[] = [], his: number[] = [];
+    all.forEach((x, i) =>
+      x.keys.forEach((k, j) => {
+        at.push(i);
+        os.push(j + 1);
+        keys.push(k);
+        los.push(x.lo);
+        his.push(x.hi);
+      }),
+    );
+    const stored: Hit[][][] = all.map((x) => x.keys.map(() => []));
+    if (!keys.length) return stored;
+    const r = await c.query<{ a: number; hits: string }>({
+      ...named("hits", `SELECT x.a, string_agg(x.o || ',' || h.sid || ',' || h.time, ',' ORDER BY x.o, h.time DESC, h.sid DESC) AS hits
+         FROM unnest($1::int[], $2::int[], $3::text[], $4::float8[], $5::float8[]) AS x(a, o, key, lo, hi)
+         CROSS JOIN LATERAL (SELECT sid, time FROM ${s}.story_keys WHERE key = x.key AND time >= x.lo AND time <= x.hi ORDER BY time DESC, sid DESC LIMIT $6) h
+         GROUP BY x.a`),
+      values: [at, os, keys, los, his, PER_KEY],
+    });
+    for (const row of r.rows) {
+      const xs = row.hits.split(",");
+      const per = stored[row.a]!;
+      for (let k = 0; k < xs.length; k += 3) per[Number(xs[k]) - 1]!.push({ sid: Number(xs[k + 1]), time: Number(xs[k + 2]) });
+    }
+    return stored;
+  }
+
+  /**
    * `assign` of each article in turn, each given the decision `assign` would give it at its turn, in a
    * few statements for the whole batch. Read: every article's key hits in the store as the batch found it
    * (one statement), the rows of the stories those hits rank first (one more), and their members the
@@ -165,33 +226,7 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
       const features: StoryFeatures = { ...storyFeatures(w.card, w.time), id: w.id };
       return { w, features, keys: storyKeys(features), lo: features.time - opts.quietMs, hi: features.time + opts.quietMs };
     });
-    // Per article and key (o from 1, keys in order): the newest PER_KEY hits in its window, newest first
-    // (time, then sid, as the decision statement orders them), as "o,sid,time" triples in one string.
-    const at: number[] = [], os: number[] = [], keys: string[] = [], los: number[] = [], his: number[] = [];
-    all.forEach((x, i) =>
-      x.keys.forEach((k, j) => {
-        at.push(i);
-        os.push(j + 1);
-        keys.push(k);
-        los.push(x.lo);
-        his.push(x.hi);
-      }),
-    );
-    const stored: Array<Array<Hit[]>> = all.map((x) => x.keys.map(() => []));
-    if (keys.length) {
-      const r = await c.query<{ a: number; hits: string }>({
-        ...named("hits", `SELECT x.a, string_agg(x.o || ',' || h.sid || ',' || h.time, ',' ORDER BY x.o, h.time DESC, h.sid DESC) AS hits
-           FROM unnest($1::int[], $2::int[], $3::text[], $4::float8[], $5::float8[]) AS x(a, o, key, lo, hi)
-           CROSS JOIN LATERAL (SELECT sid, time FROM ${s}.story_keys WHERE key = x.key AND time >= x.lo AND time <= x.hi ORDER BY time DESC, sid DESC LIMIT $6) h
-           GROUP BY x.a`),
-        values: [at, os, keys, los, his, PER_KEY],
-      });
-      for (const row of r.rows) {
-        const xs = row.hits.split(",");
-        const per = stored[row.a]!;
-        for (let k = 0; k < xs.length; k += 3) per[Number(xs[k]) - 1]!.push({ sid: Number(xs[k + 1]), time: Number(xs[k + 2]) });
-      }
-    }
+    const stored = await storedHits(c, all);
     // Key hits the batch decided to write (each article's keys, at its time, in its story), and story rows
     // and members as it decided them.
     const written = new Map<string, Hit[]>();
@@ -232,21 +267,8 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
     await membersOf(c, [...new Set(all.flatMap((x, i) => inWindow(x, before[i]!)))]);
 
     // What the batch writes: each story it joins or starts, as the sequence of assigns would leave it.
-    type Planned = {
-      sid: number;
-      /** The row as read (a story that was stored), else undefined (started by the batch). */
-      was?: CandidateRow;
-      row: CandidateRow;
-      /** `recent` as last decided, or undefined when no member of the batch changed it. */
-      recent?: string;
-      /** The member with the highest completeness (the first such), as a join compares it with the row's best. */
-      best: { score: number; title: string; id: string };
-      size: number;
-      now: number;
-      storyId?: string;
-    };
     const plans = new Map<number, Planned>();
-    const members: Array<{ seq: number; sid: number; time: number; features: string; flags: string; claims: string[]; keys: string[]; pending: boolean }> = [];
+    const members: PlannedMember[] = [];
     let fresh: number[] = [];
     for (const [i, x] of all.entries()) {
       const { w, features: f } = x;
@@ -305,8 +327,16 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
         return;
       }
     }
-    const started = [...plans.values()].filter((p) => !p.was);
-    const flat = <T>(f: (m: (typeof members)[number]) => T[]) => members.flatMap((m) => f(m).map((v) => ({ m, v })));
+    await writeBatch(c, joined, [...plans.values()].filter((p) => !p.was), members);
+  }
+
+  /**
+   * One statement: the stories the batch joined updated as its joins leave them (the best card: the first
+   * of the most complete, if more complete than the row's), the stories it started, and every member, claim,
+   * key and pending note.
+   */
+  async function writeBatch(c: Q, joined: readonly Planned[], started: readonly Planned[], members: readonly PlannedMember[]): Promise<void> {
+    const flat = <T>(f: (m: PlannedMember) => T[]) => members.flatMap((m) => f(m).map((v) => ({ m, v })));
     const claimRows = flat((m) => m.claims), keyRows = flat((m) => m.keys);
     // The JSON texts (members' features, `recent`) go as JSON arrays of them, unescaped (as text arrays
     // the driver escaped every quote of them, which cost more than the rest of the statement); the
