@@ -5,16 +5,20 @@
 // or two when another writer changed them in between (the row locked and read, the member written; the
 // row updated). Flags are rows of story_flags: a join never rewrites them, and leaves its own to the
 // story's next read (settle: the story's newest members read once, each pending member compared with
-// those sharing a claim key, by what flags read of them, flag_features; the flags appended).
+// those sharing a claim key, by what flags read of them, flag_features; the flags appended). A batch of
+// articles is read, decided and written together: stories-postgres-batch.ts.
 import type pg from "pg";
 import { choosePacked, claimKeys, shownFlags, storyFeatures, storyFlags, storyIdOf, storyKeys, type BriefingCard, type StoryFeatures, type StoryFlag } from "../core/index.js";
 import { flagFeaturesOf } from "./postgres-schema.js";
 import { metaOf, type MetaRow } from "./rows.js";
 import {
   completeness, createRecentCache, FLAG_MEMBERS, flagFeatures, MAX_CANDIDATES, mergeInfo, newestForFlags, olderOf, PER_KEY, recentRow, recentWith, revOf, settledFlags, storyOf, toRecent,
-  type Held, type HeldMembers, type StoreStoryOptions, type StoryInfo,
+  type HeldMembers, type StoreStoryOptions, type StoryInfo,
 } from "./stories.js";
+import { createAssignMany, type CandidateRow, type HeldRow, type Q, type StoryWork } from "./stories-postgres-batch.js";
 import type { StoredStory } from "./types.js";
+
+export type { StoryWork } from "./stories-postgres-batch.js";
 
 interface StoryRow {
   sid: number;
@@ -29,76 +33,13 @@ interface StoryRow {
   info: StoryInfo;
 }
 
-/** A story_keys row found for a key: the story and the time it was written with. */
-interface Hit {
-  sid: number;
-  time: number;
-}
-
-/** The PER_KEY newest of `hits`, each once, newest first (then the higher sid, as the primary key read backwards gives them). */
-function newestHits(hits: Hit[]): Hit[] {
-  hits.sort((a, b) => b.time - a.time || b.sid - a.sid);
-  return hits.filter((h, k) => k === 0 || h.time !== hits[k - 1]!.time || h.sid !== hits[k - 1]!.sid).slice(0, PER_KEY);
-}
-
-/** A story as a batch leaves it (assignMany): its row as the batch's joins leave it, and what is written of it. */
-interface Planned {
-  sid: number;
-  /** The row as read (a story that was stored), else undefined (started by the batch). */
-  was?: CandidateRow;
-  row: CandidateRow;
-  /** `recent` as last decided, or undefined when no member of the batch changed it. */
-  recent?: string;
-  /** The member with the highest completeness (the first such), as a join compares it with the row's best. */
-  best: { score: number; title: string; id: string };
-  size: number;
-  now: number;
-  /** The public id of a story the batch started. */
-  storyId?: string;
-}
-
-/** A member a batch writes: its features and what flags read of it (as JSON), claim keys, story keys. */
-interface PlannedMember {
-  seq: number;
-  sid: number;
-  time: number;
-  features: string;
-  flags: string;
-  claims: string[];
-  keys: string[];
-  pending: boolean;
-}
-
 const STORY_COLS = "sid, id, title, best, best_score, first_time, last_time, updated_at, size, info";
-
-type Q = Pick<pg.PoolClient, "query">;
-
-/** A candidate as the decision read it, with its merged names (`info`, the text of the row's JSON). */
-type HeldRow = Held & { info: string };
-
-/** A story row as a decision reads it: its times, its `recent`'s version and its merged names (as JSON text). */
-interface CandidateRow {
-  sid: number;
-  first_time: number;
-  last_time: number;
-  rev: string;
-  info: string;
-}
-
-/** An article to put in a story: its row's seq, its id and card, its time, and when it is stored. */
-export interface StoryWork {
-  seq: number;
-  id: string;
-  card: BriefingCard;
-  time: number;
-  now: number;
-}
 
 export interface PostgresStories {
   /** The grouping decision alone (one round trip, no writes): what `assign` does first. */
   decide(c: Q, id: string, card: BriefingCard, time: number): Promise<{ features: StoryFeatures; keys: string[]; join: number | null; held?: HeldRow }>;
   assign(c: Q, seq: number, id: string, card: BriefingCard, time: number, now: number): Promise<void>;
-  /** `assign` of each in turn, with the same decisions; the decisions' reads made for all of them at once (two round trips). */
+  /** `assign` of each in turn, with the same decisions, read and written for the batch at once (stories-postgres-batch.ts). */
   assignMany(c: Q, works: readonly StoryWork[]): Promise<void>;
   unassign(c: Q, seq: number, now: number): Promise<void>;
   backfill(c: Q, batch: number): Promise<number>;
@@ -173,210 +114,10 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
     await write(c, { seq, id, card, time, now }, features, keys, join, held);
   }
 
-  /**
-   * Per article and key (keys in order): the newest PER_KEY hits in the article's window, newest first
-   * (time, then sid, as the decision statement orders them). One statement; each article's hits come back
-   * as "o,sid,time" triples in one string (o from 1).
-   */
-  async function storedHits(c: Q, all: ReadonlyArray<{ keys: string[]; lo: number; hi: number }>): Promise<Hit[][][]> {
-    const at: number[] = [], os: number[] = [], keys: string[] = [], los: number[] = [], his: number[] = [];
-    all.forEach((x, i) =>
-      x.keys.forEach((k, j) => {
-        at.push(i);
-        os.push(j + 1);
-        keys.push(k);
-        los.push(x.lo);
-        his.push(x.hi);
-      }),
-    );
-    const stored: Hit[][][] = all.map((x) => x.keys.map(() => []));
-    if (!keys.length) return stored;
-    const r = await c.query<{ a: number; hits: string }>({
-      ...named("hits", `SELECT x.a, string_agg(x.o || ',' || h.sid || ',' || h.time, ',' ORDER BY x.o, h.time DESC, h.sid DESC) AS hits
-         FROM unnest($1::int[], $2::int[], $3::text[], $4::float8[], $5::float8[]) AS x(a, o, key, lo, hi)
-         CROSS JOIN LATERAL (SELECT sid, time FROM ${s}.story_keys WHERE key = x.key AND time >= x.lo AND time <= x.hi ORDER BY time DESC, sid DESC LIMIT $6) h
-         GROUP BY x.a`),
-      values: [at, os, keys, los, his, PER_KEY],
-    });
-    for (const row of r.rows) {
-      const xs = row.hits.split(",");
-      const per = stored[row.a]!;
-      for (let k = 0; k < xs.length; k += 3) per[Number(xs[k]) - 1]!.push({ sid: Number(xs[k + 1]), time: Number(xs[k + 2]) });
-    }
-    return stored;
-  }
+  const assignMany = createAssignMany({ s, opts, named, recentCache, membersOf, heldOf, assign });
 
-  /**
-   * `assign` of each article in turn, each given the decision `assign` would give it at its turn, in a
-   * few statements for the whole batch. Read: every article's key hits in the store as the batch found it
-   * (one statement), the rows of the stories those hits rank first (one more), and their members the
-   * cache does not hold (one more). Decided: at each article's turn, the keys, story rows and members the
-   * batch has decided so far are laid over what was read, and the hits ranked as the decision statement
-   * ranks them (`candidates`). Written: the stories the batch joins are locked and checked to be as read
-   * (their `recent` and merged names), then every story row, member, claim, key and pending note in one
-   * statement. A story another writer changed since it was read sends the whole batch through `assign`,
-   * article by article (nothing of it written yet).
-   */
-  async function assignMany(c: Q, works: readonly StoryWork[]): Promise<void> {
-    if (works.length < 2) {
-      for (const w of works) await assign(c, w.seq, w.id, w.card, w.time, w.now);
-      return;
-    }
-    const all = works.map((w) => {
-      const features: StoryFeatures = { ...storyFeatures(w.card, w.time), id: w.id };
-      return { w, features, keys: storyKeys(features), lo: features.time - opts.quietMs, hi: features.time + opts.quietMs };
-    });
-    const stored = await storedHits(c, all);
-    // Key hits the batch decided to write (each article's keys, at its time, in its story), and story rows
-    // and members as it decided them.
-    const written = new Map<string, Hit[]>();
-    const overlay = new Map<number, CandidateRow>();
-    const decided = new Map<number, HeldMembers>();
-    const read = new Map<number, CandidateRow | undefined>(); // undefined: no such row (a story's keys outlive it)
-    const readRows = async (sids: number[]) => {
-      if (!sids.length) return;
-      const r = await c.query<CandidateRow>({ ...named("rows", `SELECT sid, first_time, last_time, rev, info::text AS info FROM ${s}.stories WHERE sid = ANY($1::int[])`), values: [sids] });
-      for (const sid of sids) read.set(sid, undefined);
-      for (const row of r.rows) read.set(row.sid, row);
-    };
-    /** The candidates' sids as the decision statement ranks them, from the stored hits and those the batch wrote. */
-    const ranked = (i: number): number[] => {
-      const x = all[i]!;
-      const n = new Map<number, number>(), first = new Map<number, number>();
-      x.keys.forEach((k, j) => {
-        let hits = stored[i]![j]!;
-        const mine = written.get(k)?.filter((h) => h.time >= x.lo && h.time <= x.hi);
-        if (mine?.length) hits = newestHits([...hits, ...mine]);
-        for (const h of hits) {
-          n.set(h.sid, (n.get(h.sid) ?? 0) + 1);
-          const v = (j + 1) * 1e13 - h.time;
-          if (!(first.get(h.sid)! <= v)) first.set(h.sid, v);
-        }
-      });
-      return [...n.keys()].sort((p, q) => n.get(q)! - n.get(p)! || first.get(p)! - first.get(q)!).slice(0, MAX_CANDIDATES);
-    };
-    const inWindow = (x: (typeof all)[number], sids: readonly number[]) =>
-      sids.flatMap((sid) => {
-        const row = overlay.get(sid) ?? read.get(sid);
-        return row && row.last_time >= x.lo && row.first_time <= x.hi ? [row] : [];
-      });
-    // The rows of the stories each article ranks first in the store as it was: nearly all the batch will
-    // ask for; and the newest members of those in each one's window, read together where not held.
-    const before = all.map((_, i) => ranked(i));
-    await readRows([...new Set(before.flat())]);
-    await membersOf(c, [...new Set(all.flatMap((x, i) => inWindow(x, before[i]!)))]);
-
-    // What the batch writes: each story it joins or starts, as the sequence of assigns would leave it.
-    const plans = new Map<number, Planned>();
-    const members: PlannedMember[] = [];
-    let fresh: number[] = [];
-    for (const [i, x] of all.entries()) {
-      const { w, features: f } = x;
-      const sids = ranked(i);
-      await readRows(sids.filter((sid) => !overlay.has(sid) && !read.has(sid)));
-      const rows = inWindow(x, sids);
-      const held = new Map<number, HeldMembers>();
-      for (const row of rows) if (decided.has(row.sid)) held.set(row.sid, decided.get(row.sid)!);
-      const cands = await heldOf(c, rows, held);
-      const d = choosePacked(f, cands, opts);
-      const chosen = cands.find((h) => h.id === d.join);
-      const score = completeness(w.card);
-      const claims = claimKeys(f);
-      let row: CandidateRow;
-      if (chosen) {
-        const sid = Number(chosen.id);
-        const next = recentCache.join(chosen.members, toRecent(f), opts.maxCompared);
-        const rev = next.json === undefined ? chosen.rev : revOf(next.json);
-        row = { sid, first_time: Math.min(chosen.firstTime, w.time), last_time: Math.max(chosen.lastTime, w.time), rev, info: JSON.stringify(mergeInfo(JSON.parse(chosen.info) as StoryInfo, w.card)) };
-        const plan = plans.get(sid) ?? plans.set(sid, { sid, was: read.get(sid), row, best: { score: -Infinity, title: "", id: "" }, size: 0, now: w.now }).get(sid)!;
-        if (next.json !== undefined) {
-          plan.recent = next.json;
-          decided.set(sid, next.members);
-          recentCache.hold(sid, rev, next.members);
-        }
-        if (score > plan.best.score) plan.best = { score, title: w.card.title, id: w.id };
-        Object.assign(plan, { row, size: plan.size + 1, now: w.now });
-      } else {
-        // A new story's sid, taken from the table's sequence ahead of its row (those left over are skipped).
-        if (!fresh.length) {
-          const r = await c.query<{ sid: number }>({ ...named("sids", `SELECT nextval(pg_get_serial_sequence('${s}.stories', 'sid'))::int AS sid FROM generate_series(1, $1)`), values: [all.length - i] });
-          fresh = r.rows.map((x) => x.sid);
-        }
-        const sid = fresh.shift()!;
-        const recent = recentWith([], toRecent(f), opts.maxCompared);
-        const rr = recentRow(recent);
-        row = { sid, first_time: w.time, last_time: w.time, rev: rr.rev, info: JSON.stringify(mergeInfo(undefined, w.card)) };
-        plans.set(sid, { sid, row, recent: rr.json, best: { score, title: w.card.title, id: w.id }, size: 1, now: w.now, storyId: storyIdOf(w.id) });
-        decided.set(sid, recentCache.put(sid, rr.rev, recent));
-      }
-      overlay.set(row.sid, row);
-      members.push({ seq: w.seq, sid: row.sid, time: w.time, features: JSON.stringify(f), flags: JSON.stringify(flagFeatures(f)), claims, keys: x.keys, pending: !!chosen && claims.length > 0 });
-      for (const k of x.keys) (written.get(k) ?? written.set(k, []).get(k)!).push({ sid: row.sid, time: w.time });
-    }
-
-    // The stored stories the batch joins, locked (in sid order) and checked to be as read.
-    const joined = [...plans.values()].filter((p) => p.was);
-    if (joined.length) {
-      const r = await c.query<{ sid: number; rev: string; info: string }>({
-        ...named("joinlock", `SELECT sid, rev, info::text AS info FROM ${s}.stories WHERE sid = ANY($1::int[]) ORDER BY sid FOR UPDATE`),
-        values: [joined.map((p) => p.sid)],
-      });
-      const now = new Map(r.rows.map((x) => [x.sid, x]));
-      if (joined.some((p) => now.get(p.sid)?.rev !== p.was!.rev || now.get(p.sid)?.info !== p.was!.info)) {
-        for (const w of works) await assign(c, w.seq, w.id, w.card, w.time, w.now);
-        return;
-      }
-    }
-    await writeBatch(c, joined, [...plans.values()].filter((p) => !p.was), members);
-  }
-
-  /**
-   * One statement: the stories the batch joined updated as its joins leave them (the best card: the first
-   * of the most complete, if more complete than the row's), the stories it started, and every member, claim,
-   * key and pending note.
-   */
-  async function writeBatch(c: Q, joined: readonly Planned[], started: readonly Planned[], members: readonly PlannedMember[]): Promise<void> {
-    const flat = <T>(f: (m: PlannedMember) => T[]) => members.flatMap((m) => f(m).map((v) => ({ m, v })));
-    const claimRows = flat((m) => m.claims), keyRows = flat((m) => m.keys);
-    // The JSON texts (members' features, `recent`) go as JSON arrays of them, unescaped (as text arrays
-    // the driver escaped every quote of them, which cost more than the rest of the statement); the
-    // server splits them (json keeps each element's text as sent).
-    const jsonList = (xs: ReadonlyArray<string | undefined>) => `[${xs.map((x) => x ?? "null").join(",")}]`;
-    await c.query({
-      ...named("batch", `WITH u AS (UPDATE ${s}.stories st SET
-           title = CASE WHEN x.score > st.best_score THEN x.title ELSE st.title END, best = CASE WHEN x.score > st.best_score THEN x.best ELSE st.best END,
-           best_score = greatest(st.best_score, x.score), first_time = least(st.first_time, x.first), last_time = greatest(st.last_time, x.last),
-           updated_at = x.now, size = st.size + x.n, info = x.info::jsonb, recent = coalesce(x.recent, st.recent), rev = x.rev
-         FROM ROWS FROM (unnest($1::int[]), unnest($2::float8[]), unnest($3::text[]), unnest($4::text[]), unnest($5::float8[]), unnest($6::float8[]), unnest($7::float8[]),
-           unnest($8::int[]), unnest($9::text[]), json_array_elements_text($10::json), unnest($11::text[])) AS x(sid, score, title, best, first, last, now, n, info, recent, rev)
-         WHERE st.sid = x.sid),
-       n AS (INSERT INTO ${s}.stories (sid, id, title, best, best_score, first_time, last_time, updated_at, size, info, recent, rev)
-         SELECT * FROM ROWS FROM (unnest($12::int[]), unnest($13::text[]), unnest($14::text[]), unnest($15::text[]), unnest($16::float8[]), unnest($17::float8[]),
-           unnest($18::float8[]), unnest($19::float8[]), unnest($20::int[]), unnest($21::jsonb[]), json_array_elements_text($22::json), unnest($23::text[]))),
-       a AS (INSERT INTO ${s}.story_articles (seq, sid, time, features, flag_features)
-         SELECT x.seq, x.sid, x.time, x.features::jsonb, x.flags FROM ROWS FROM (unnest($24::int[]), unnest($25::int[]), unnest($26::float8[]),
-           json_array_elements_text($27::json), json_array_elements_text($28::json)) AS x(seq, sid, time, features, flags)),
-       p AS (INSERT INTO ${s}.story_pending (sid, seq) SELECT x.sid, x.seq FROM unnest($25::int[], $24::int[], $29::bool[]) AS x(sid, seq, pending) WHERE x.pending ON CONFLICT DO NOTHING),
-       c AS (INSERT INTO ${s}.story_claims (sid, key, time, seq) SELECT * FROM unnest($30::int[], $31::text[], $32::float8[], $33::int[]) ON CONFLICT DO NOTHING)
-       INSERT INTO ${s}.story_keys (key, time, sid) SELECT * FROM unnest($34::text[], $35::float8[], $36::int[]) ON CONFLICT DO NOTHING`),
-      values: [
-        joined.map((p) => p.sid), joined.map((p) => p.best.score), joined.map((p) => p.best.title), joined.map((p) => p.best.id), joined.map((p) => p.row.first_time),
-        joined.map((p) => p.row.last_time), joined.map((p) => p.now), joined.map((p) => p.size), joined.map((p) => p.row.info), jsonList(joined.map((p) => p.recent)), joined.map((p) => p.row.rev),
-        started.map((p) => p.sid), started.map((p) => p.storyId!), started.map((p) => p.best.title), started.map((p) => p.best.id), started.map((p) => p.best.score),
-        started.map((p) => p.row.first_time), started.map((p) => p.row.last_time), started.map((p) => p.now), started.map((p) => p.size), started.map((p) => p.row.info),
-        jsonList(started.map((p) => p.recent)), started.map((p) => p.row.rev),
-        members.map((m) => m.seq), members.map((m) => m.sid), members.map((m) => m.time), jsonList(members.map((m) => m.features)), jsonList(members.map((m) => m.flags)), members.map((m) => m.pending),
-        claimRows.map((x) => x.m.sid), claimRows.map((x) => x.v), claimRows.map((x) => x.m.time), claimRows.map((x) => x.m.seq),
-        keyRows.map((x) => x.v), keyRows.map((x) => x.m.time), keyRows.map((x) => x.m.sid),
-      ],
-    });
-  }
-
-  /**
-   * Writes the decision: the article joins story `join` (scored as `held`) or starts one. Returns the
-   * story row as it now is (what a batch's later decisions read of it).
-   */
-  async function write(c: Q, w: StoryWork, f: StoryFeatures, keys: string[], join: number | null, held: HeldRow | undefined): Promise<CandidateRow> {
+  /** Writes the decision: the article joins story `join` (scored as `held`) or starts one. */
+  async function write(c: Q, w: StoryWork, f: StoryFeatures, keys: string[], join: number | null, held: HeldRow | undefined): Promise<void> {
     const { seq, id, card, time, now } = w;
     const score = completeness(card);
     const claims = claimKeys(f);
@@ -402,7 +143,7 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
       });
       if (one.rows.length) {
         if (rr.json !== null) recentCache.hold(join, rr.rev, next.members);
-        return { sid: join, first_time: Math.min(held.firstTime, time), last_time: Math.max(held.lastTime, time), rev: rr.rev, info };
+        return;
       }
     }
     if (join !== null) {
@@ -421,27 +162,25 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
         // An article older than all of a full `recent` leaves it as it is: not written again, same version.
         const rr = next.json === undefined ? { json: null, rev: row.rev } : { json: next.json, rev: revOf(next.json) };
         const better = score > row.best_score;
-        const info = JSON.stringify(mergeInfo(row.info, card));
-        const firstTime = Math.min(row.first_time, time), lastTime = Math.max(row.last_time, time);
         await c.query({
           ...named("joined", `UPDATE ${s}.stories SET title = $1, best = $2, best_score = $3, first_time = $4, last_time = $5, updated_at = $6, size = size + 1, info = $7::jsonb, recent = coalesce($9, recent), rev = $10 WHERE sid = $8`),
-          values: [better ? card.title : row.title, better ? id : row.best, better ? score : row.best_score, firstTime, lastTime, now, info, sid, rr.json, rr.rev],
+          values: [
+            better ? card.title : row.title, better ? id : row.best, better ? score : row.best_score, Math.min(row.first_time, time), Math.max(row.last_time, time), now,
+            JSON.stringify(mergeInfo(row.info, card)), sid, rr.json, rr.rev,
+          ],
         });
         if (rr.json !== null) recentCache.hold(sid, rr.rev, next.members);
-        return { sid, first_time: firstTime, last_time: lastTime, rev: rr.rev, info };
+        return;
       }
     }
     const recent = recentWith([], toRecent(f), opts.maxCompared);
     const rr = recentRow(recent);
-    const info = JSON.stringify(mergeInfo(undefined, card));
     const started = await c.query<{ sid: number }>({
       ...named("start", `WITH st AS (INSERT INTO ${s}.stories (id, title, best, best_score, first_time, last_time, updated_at, size, info, recent, rev)
          VALUES ($8, $9, $10, $11, $2, $2, $12, 1, $13::jsonb, $14, $15) RETURNING sid), ${member} SELECT sid FROM st`),
-      values: [...memberArgs(false), storyIdOf(id), card.title, id, score, now, info, rr.json, rr.rev],
+      values: [...memberArgs(false), storyIdOf(id), card.title, id, score, now, JSON.stringify(mergeInfo(undefined, card)), rr.json, rr.rev],
     });
-    const sid = started.rows[0]!.sid;
-    recentCache.put(sid, rr.rev, recent);
-    return { sid, first_time: time, last_time: time, rev: rr.rev, info };
+    recentCache.put(started.rows[0]!.sid, rr.rev, recent);
   }
 
   async function unassign(c: Q, seq: number, now: number): Promise<void> {
