@@ -97,16 +97,17 @@ function runHash(i: number, len: number): number {
 
 /**
  * Hashes of a quote's runs as runsOf makes them (each run of five words, or the whole quote when
- * shorter), pushed to `out`; returns how many. Equal runs have equal hashes (the same words, the same
- * count), so two quotes share a run only if they share a hash. No string is made.
+ * shorter), written to `out` from index `at` (its end by default: pushed); returns how many. Equal runs
+ * have equal hashes (the same words, the same count), so two quotes share a run only if they share a
+ * hash. No string is made.
  */
-export function runHashes(text: string, out: number[]): number {
+export function runHashes(text: string, out: number[], at = out.length): number {
   const n = hashWords(text);
   if (n < SHINGLE) {
-    out.push(runHash(0, n));
+    out[at] = runHash(0, n);
     return 1;
   }
-  for (let i = 0; i + SHINGLE <= n; i++) out.push(runHash(i, SHINGLE));
+  for (let i = 0; i + SHINGLE <= n; i++) out[at + i] = runHash(i, SHINGLE);
   return n - SHINGLE + 1;
 }
 

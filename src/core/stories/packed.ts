@@ -92,18 +92,26 @@ const classOf = (thing: string) => {
   return i < 0 ? thing : thing.slice(0, i);
 };
 
+// The runs' hashes of the stories being packed, kept from one packing to the next (it only grows, to the
+// most hashes one story had): a cold store packs every story it reads, and a new array each time, grown
+// hash by hash, was most of what packing allocated (packMembers does not call itself, so one array serves).
+const RUNS: number[] = [];
+
 export function packMembers(members: readonly TimedMatch[], table: WordIds): PackedMembers {
   const n = members.length;
   // Sized first, then filled: no growing arrays to copy (a store packs every story it reads).
   let size = n * HEAD, values = n;
-  // Each quote's number of runs, then its runs' hashes, in order.
-  const runs: number[] = [];
+  // Each quote's number of runs, then its runs' hashes, in order, in the first `used` places of RUNS.
+  const runs = RUNS;
+  let used = 0;
   for (const m of members) {
     size += m.words.length + m.people.length + m.places.length + FIG * m.figures.length;
     for (const q of m.quotes) {
-      const at = runs.length;
-      runs.push(0);
-      size += 3 + (runs[at] = runHashes(q.words, runs));
+      const at = used++;
+      runs[at] = 0; // in order, so the array never has a hole
+      runs[at] = runHashes(q.words, runs, used);
+      used += runs[at]!;
+      size += 3 + runs[at]!;
     }
     values += m.figures.length;
   }

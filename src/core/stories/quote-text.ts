@@ -25,17 +25,24 @@ export function quoteText(q: QuoteText, start: number, length: number, isAscii =
   return s;
 }
 
-/** `texts` one after another (two bytes a unit only when some unit is 256 or more). */
+const NOT_ASCII = /[^\u0000-\u007f]/;
+const WIDE = /[^\u0000-\u00ff]/;
+
+/**
+ * `texts` one after another (two bytes a unit only when some unit is 256 or more), each written in its
+ * place: not joined into one string first (a story's quotes, for every story a cold store packs).
+ */
 export function textUnits(texts: readonly string[], length: number): QuoteUnits {
-  const all = texts.length === 1 ? texts[0]! : texts.join("");
   // ASCII (most quotes in English news with straight marks): its UTF-8 bytes are its code units.
-  if (!/[^\u0000-\u007f]/.test(all)) {
+  if (!texts.some((t) => NOT_ASCII.test(t))) {
     const units = new Uint8Array(length);
-    encoder.encodeInto(all, units);
+    let at = 0;
+    for (const t of texts) at += encoder.encodeInto(t, at ? units.subarray(at) : units).written;
     return { units, ascii: true };
   }
-  const units = /[^\u0000-\u00ff]/.test(all) ? new Uint16Array(length) : new Uint8Array(length);
-  for (let i = 0; i < all.length; i++) units[i] = all.charCodeAt(i);
+  const units = texts.some((t) => WIDE.test(t)) ? new Uint16Array(length) : new Uint8Array(length);
+  let at = 0;
+  for (const t of texts) for (let i = 0; i < t.length; i++) units[at++] = t.charCodeAt(i);
   return { units, ascii: false };
 }
 
