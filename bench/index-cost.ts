@@ -98,26 +98,40 @@ function sqliteParts(path: string): Parts {
 /** Round trips of one statement: how many, their wall time, the part before the query was handed over, and CPU time (ms). */
 type StatementTime = { n: number; ms: number; send: number; cpu: number };
 
-/** `c` with each query timed into `into`, by the statement's name (the stories' named statements) or its first words. */
+/**
+ * `c` with each query timed into `into`, by the statement's name (the stories' named statements) or its
+ * first words. The store runs its stories' statements through the driver's callback form (store/pg-query.ts):
+ * that one is timed until its callback.
+ */
 function timedClient(c: pg.PoolClient, into: Map<string, StatementTime>): pg.PoolClient {
-  const query = (async (config: string | pg.QueryConfig, values?: unknown[]) => {
+  type Callback = (err: Error | undefined, r: pg.QueryResult) => void;
+  const run = c as unknown as { query(cfg: unknown, v?: unknown[] | Callback): Promise<pg.QueryResult> | undefined };
+  const query = ((config: string | pg.QueryConfig, values?: unknown[] | Callback) => {
     const name = typeof config === "string" ? config.replace(/\s+/g, " ").slice(0, 40) : (config.name?.replace(/^briefbot_story_([a-z]+)_.*$/, "$1") ?? config.text.replace(/\s+/g, " ").slice(0, 40));
     const t0 = process.hrtime.bigint();
     const cpu0 = process.cpuUsage();
     let sent = t0;
-    try {
-      // The driver encodes and writes the query before it returns the promise.
-      const pending = (c as unknown as { query(cfg: unknown, v?: unknown[]): Promise<pg.QueryResult> }).query(config, values);
-      sent = process.hrtime.bigint();
-      return await pending;
-    } finally {
+    const done = () => {
       const cpu = process.cpuUsage(cpu0);
       const e = into.get(name) ?? into.set(name, { n: 0, ms: 0, send: 0, cpu: 0 }).get(name)!;
       e.n++;
       e.ms += ms(t0, process.hrtime.bigint());
       e.send += ms(t0, sent);
       e.cpu += (cpu.user + cpu.system) / 1000;
+    };
+    if (typeof values === "function") {
+      const callback = values;
+      run.query(config, (err, r) => {
+        done();
+        callback(err, r);
+      });
+      // The driver encodes and writes the query before query() returns.
+      sent = process.hrtime.bigint();
+      return undefined;
     }
+    const pending = run.query(config, values)!;
+    sent = process.hrtime.bigint();
+    return pending.finally(done);
   }) as unknown as pg.PoolClient["query"];
   return Object.assign(Object.create(c) as pg.PoolClient, { query });
 }

@@ -3,6 +3,7 @@
 // what they write written in one statement. Used by stories-postgres.ts, which hands it its reads.
 import type pg from "pg";
 import { choosePacked, claimKeys, storyFeatures, storyIdOf, storyKeys, type BriefingCard, type StoryFeatures } from "../core/index.js";
+import { query } from "./pg-query.js";
 import {
   completeness, flagFeatures, MAX_CANDIDATES, mergeInfo, PER_KEY, recentRow, recentWith, revOf, toRecent,
   type createRecentCache, type Held, type HeldMembers, type StoreStoryOptions, type StoryInfo,
@@ -103,7 +104,7 @@ export function createAssignMany(ctx: BatchContext): (c: Q, works: readonly Stor
     );
     const stored: Hit[][][] = all.map((x) => x.keys.map(() => []));
     if (!keys.length) return stored;
-    const r = await c.query<{ a: number; hits: string }>({
+    const r = await query<{ a: number; hits: string }>(c, {
       ...named("hits", `SELECT x.a, string_agg(x.o || ',' || h.sid || ',' || h.time, ',' ORDER BY x.o, h.time DESC, h.sid DESC) AS hits
          FROM unnest($1::int[], $2::int[], $3::text[], $4::float8[], $5::float8[]) AS x(a, o, key, lo, hi)
          CROSS JOIN LATERAL (SELECT sid, time FROM ${s}.story_keys WHERE key = x.key AND time >= x.lo AND time <= x.hi ORDER BY time DESC, sid DESC LIMIT $6) h
@@ -147,7 +148,7 @@ export function createAssignMany(ctx: BatchContext): (c: Q, works: readonly Stor
     const read = new Map<number, CandidateRow | undefined>(); // undefined: no such row (a story's keys outlive it)
     const readRows = async (sids: number[]) => {
       if (!sids.length) return;
-      const r = await c.query<CandidateRow>({ ...named("rows", `SELECT sid, first_time, last_time, rev, info::text AS info FROM ${s}.stories WHERE sid = ANY($1::int[])`), values: [sids] });
+      const r = await query<CandidateRow>(c, { ...named("rows", `SELECT sid, first_time, last_time, rev, info::text AS info FROM ${s}.stories WHERE sid = ANY($1::int[])`), values: [sids] });
       for (const sid of sids) read.set(sid, undefined);
       for (const row of r.rows) read.set(row.sid, row);
     };
@@ -211,7 +212,7 @@ export function createAssignMany(ctx: BatchContext): (c: Q, works: readonly Stor
       } else {
         // A new story's sid, taken from the table's sequence ahead of its row (those left over are skipped).
         if (!fresh.length) {
-          const r = await c.query<{ sid: number }>({ ...named("sids", `SELECT nextval(pg_get_serial_sequence('${s}.stories', 'sid'))::int AS sid FROM generate_series(1, $1)`), values: [all.length - i] });
+          const r = await query<{ sid: number }>(c, { ...named("sids", `SELECT nextval(pg_get_serial_sequence('${s}.stories', 'sid'))::int AS sid FROM generate_series(1, $1)`), values: [all.length - i] });
           fresh = r.rows.map((x) => x.sid);
         }
         const sid = fresh.shift()!;
@@ -229,7 +230,7 @@ export function createAssignMany(ctx: BatchContext): (c: Q, works: readonly Stor
     // The stored stories the batch joins, locked (in sid order) and checked to be as read.
     const joined = [...plans.values()].filter((p) => p.was);
     if (joined.length) {
-      const r = await c.query<{ sid: number; rev: string; info: string }>({
+      const r = await query<{ sid: number; rev: string; info: string }>(c, {
         ...named("joinlock", `SELECT sid, rev, info::text AS info FROM ${s}.stories WHERE sid = ANY($1::int[]) ORDER BY sid FOR UPDATE`),
         values: [joined.map((p) => p.sid)],
       });
@@ -254,7 +255,7 @@ export function createAssignMany(ctx: BatchContext): (c: Q, works: readonly Stor
     // the driver escaped every quote of them, which cost more than the rest of the statement); the
     // server splits them (json keeps each element's text as sent).
     const jsonList = (xs: ReadonlyArray<string | undefined>) => `[${xs.map((x) => x ?? "null").join(",")}]`;
-    await c.query({
+    await query(c, {
       ...named("batch", `WITH u AS (UPDATE ${s}.stories st SET
            title = CASE WHEN x.score > st.best_score THEN x.title ELSE st.title END, best = CASE WHEN x.score > st.best_score THEN x.best ELSE st.best END,
            best_score = greatest(st.best_score, x.score), first_time = least(st.first_time, x.first), last_time = greatest(st.last_time, x.last),

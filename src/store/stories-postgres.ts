@@ -11,6 +11,7 @@ import type pg from "pg";
 import { choosePacked, claimKeys, shownFlags, storyFeatures, storyFlags, storyIdOf, storyKeys, type BriefingCard, type StoryFeatures, type StoryFlag } from "../core/index.js";
 import { flagFeaturesOf } from "./postgres-schema.js";
 import { metaOf, type MetaRow } from "./rows.js";
+import { query } from "./pg-query.js";
 import {
   completeness, createRecentCache, FLAG_MEMBERS, flagFeatures, MAX_CANDIDATES, mergeInfo, newestForFlags, olderOf, PER_KEY, recentRow, recentWith, revOf, settledFlags, storyOf, toRecent,
   type HeldMembers, type StoreStoryOptions, type StoryInfo,
@@ -63,7 +64,7 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
   async function membersOf(c: Q, rows: ReadonlyArray<{ sid: number; rev: string }>): Promise<Map<number, HeldMembers>> {
     const { found, missing } = recentCache.lookup(rows);
     if (missing.length) {
-      const r = await c.query<{ sid: number; rev: string; recent: string }>({ ...named("recent", `SELECT sid, rev, recent FROM ${s}.stories WHERE sid = ANY($1::int[])`), values: [missing] });
+      const r = await query<{ sid: number; rev: string; recent: string }>(c, { ...named("recent", `SELECT sid, rev, recent FROM ${s}.stories WHERE sid = ANY($1::int[])`), values: [missing] });
       recentCache.keep(r.rows, found);
     }
     return found;
@@ -73,7 +74,7 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
   // in order, each newest first); only stories the article may join (chooseStory's time rule).
   async function candidates(c: Q, f: StoryFeatures, keys: string[]): Promise<HeldRow[]> {
     if (!keys.length) return [];
-    const r = await c.query<CandidateRow>({
+    const r = await query<CandidateRow>(c, {
       ...named("decide", `WITH h AS (
          SELECT h.sid, k.o, h.time FROM unnest($1::text[]) WITH ORDINALITY AS k(key, o)
          CROSS JOIN LATERAL (SELECT sid, time FROM ${s}.story_keys WHERE key = k.key AND time >= $2 AND time <= $3 ORDER BY time DESC, sid DESC LIMIT $4) h
@@ -133,7 +134,7 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
       const next = recentCache.join(held.members, toRecent(f), opts.maxCompared);
       const rr = next.json === undefined ? { json: null, rev: held.rev } : { json: next.json, rev: revOf(next.json) };
       const info = JSON.stringify(mergeInfo(JSON.parse(held.info) as StoryInfo, card));
-      const one = await c.query<{ sid: number }>({
+      const one = await query<{ sid: number }>(c, {
         ...named("joinone", `WITH st AS (UPDATE ${s}.stories SET
              title = CASE WHEN $9 > best_score THEN $10 ELSE title END, best = CASE WHEN $9 > best_score THEN $11 ELSE best END,
              best_score = greatest(best_score, $9), first_time = least(first_time, $2), last_time = greatest(last_time, $2), updated_at = $12,
@@ -149,7 +150,7 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
     if (join !== null) {
       // The story row locked (two writers joining one story) and read, the member written.
       const row = (
-        await c.query<StoryRow & { rev: string }>({
+        await query<StoryRow & { rev: string }>(c, {
           ...named("join", `WITH st AS (SELECT ${STORY_COLS}, rev FROM ${s}.stories WHERE sid = $8 FOR UPDATE), ${member} SELECT * FROM st`),
           values: [...memberArgs(claims.length > 0), join],
         })
@@ -162,7 +163,7 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
         // An article older than all of a full `recent` leaves it as it is: not written again, same version.
         const rr = next.json === undefined ? { json: null, rev: row.rev } : { json: next.json, rev: revOf(next.json) };
         const better = score > row.best_score;
-        await c.query({
+        await query(c, {
           ...named("joined", `UPDATE ${s}.stories SET title = $1, best = $2, best_score = $3, first_time = $4, last_time = $5, updated_at = $6, size = size + 1, info = $7::jsonb, recent = coalesce($9, recent), rev = $10 WHERE sid = $8`),
           values: [
             better ? card.title : row.title, better ? id : row.best, better ? score : row.best_score, Math.min(row.first_time, time), Math.max(row.last_time, time), now,
@@ -175,7 +176,7 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
     }
     const recent = recentWith([], toRecent(f), opts.maxCompared);
     const rr = recentRow(recent);
-    const started = await c.query<{ sid: number }>({
+    const started = await query<{ sid: number }>(c, {
       ...named("start", `WITH st AS (INSERT INTO ${s}.stories (id, title, best, best_score, first_time, last_time, updated_at, size, info, recent, rev)
          VALUES ($8, $9, $10, $11, $2, $2, $12, 1, $13::jsonb, $14, $15) RETURNING sid), ${member} SELECT sid FROM st`),
       values: [...memberArgs(false), storyIdOf(id), card.title, id, score, now, JSON.stringify(mergeInfo(undefined, card)), rr.json, rr.rev],
@@ -184,20 +185,20 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
   }
 
   async function unassign(c: Q, seq: number, now: number): Promise<void> {
-    const m = (await c.query<{ sid: number }>(`DELETE FROM ${s}.story_articles WHERE seq = $1 RETURNING sid`, [seq])).rows[0];
+    const m = (await query<{ sid: number }>(c, `DELETE FROM ${s}.story_articles WHERE seq = $1 RETURNING sid`, [seq])).rows[0];
     if (!m) return;
-    await c.query(`DELETE FROM ${s}.story_claims WHERE sid = $1 AND seq = $2`, [m.sid, seq]);
+    await query(c, `DELETE FROM ${s}.story_claims WHERE sid = $1 AND seq = $2`, [m.sid, seq]);
     // The story's flags are made again over the members left (all of them compared): nothing is pending.
-    await c.query(`DELETE FROM ${s}.story_pending WHERE sid = $1`, [m.sid]);
-    const row = (await c.query<StoryRow>(`SELECT ${STORY_COLS} FROM ${s}.stories WHERE sid = $1 FOR UPDATE`, [m.sid])).rows[0];
-    const cards = await c.query<{ id: string; card: BriefingCard; time: number; seq: number; features: StoryFeatures }>(
+    await query(c, `DELETE FROM ${s}.story_pending WHERE sid = $1`, [m.sid]);
+    const row = (await query<StoryRow>(c, `SELECT ${STORY_COLS} FROM ${s}.stories WHERE sid = $1 FOR UPDATE`, [m.sid])).rows[0];
+    const cards = await query<{ id: string; card: BriefingCard; time: number; seq: number; features: StoryFeatures }>(c, 
       `SELECT a.id, a.card, m.time, m.seq, m.features FROM ${s}.story_articles m JOIN ${s}.articles a ON a.seq = m.seq WHERE m.sid = $1 ORDER BY m.time DESC, m.seq DESC LIMIT $2`,
       [m.sid, FLAG_MEMBERS],
     );
     if (!row) return;
-    await c.query(`DELETE FROM ${s}.story_flags WHERE sid = $1`, [m.sid]);
+    await query(c, `DELETE FROM ${s}.story_flags WHERE sid = $1`, [m.sid]);
     if (!cards.rows.length) {
-      await c.query(`DELETE FROM ${s}.stories WHERE sid = $1`, [m.sid]);
+      await query(c, `DELETE FROM ${s}.stories WHERE sid = $1`, [m.sid]);
       return;
     }
     const best = cards.rows.reduce((a, b) => (completeness(b.card) > completeness(a.card) ? b : a));
@@ -209,7 +210,7 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
     const times = cards.rows.map((x) => x.time);
     const recent = cards.rows.slice(0, opts.maxCompared).map((x) => toRecent(x.features));
     const rr = recentRow(recent);
-    await c.query(
+    await query(c, 
       `WITH fl AS (INSERT INTO ${s}.story_flags (sid, otime, oseq, flag) SELECT $8, x.otime, x.oseq, x.flag FROM unnest($10::float8[], $11::int[], $12::text[]) WITH ORDINALITY AS x(otime, oseq, flag, i) ORDER BY i)
        UPDATE ${s}.stories SET title = $1, best = $2, best_score = $3, first_time = $4, last_time = $5, updated_at = $6, size = size - 1, info = $7::jsonb, recent = $9, rev = $13 WHERE sid = $8`,
       [
@@ -228,18 +229,18 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
    * same story).
    */
   async function settle(c: Q | pg.Pool, sids: number[]): Promise<void> {
-    const any = await c.query<{ sid: number }>({ ...named("pending", `SELECT DISTINCT sid FROM ${s}.story_pending WHERE sid = ANY($1::int[])`), values: [sids] });
+    const any = await query<{ sid: number }>(c, { ...named("pending", `SELECT DISTINCT sid FROM ${s}.story_pending WHERE sid = ANY($1::int[])`), values: [sids] });
     if (!any.rows.length) return;
     // A pool (the store's reads) lends a connection of its own; a client (one that may be inside a transaction) is used as it is.
     const own = !("release" in c) && "connect" in c ? await (c as pg.Pool).connect() : undefined;
     const t = own ?? c;
     try {
-      if (own) await t.query("BEGIN");
+      if (own) await query(t, "BEGIN");
       for (const { sid } of any.rows) {
-        await t.query({ ...named("lock", `SELECT 1 FROM ${s}.stories WHERE sid = $1 FOR UPDATE`), values: [sid] });
+        await query(t, { ...named("lock", `SELECT 1 FROM ${s}.stories WHERE sid = $1 FOR UPDATE`), values: [sid] });
         // The story's newest members (WindowMember): pending or not, their claim keys among the pending
         // members' (those alone can give a flag with one), and what flags read of each that has one of them.
-        const w = await t.query<{ seq: number; time: number; pending: boolean; keys: string[] | null; f: string | null }>({
+        const w = await query<{ seq: number; time: number; pending: boolean; keys: string[] | null; f: string | null }>(t, {
           ...named("window", `WITH w AS (SELECT seq, time FROM ${s}.story_articles WHERE sid = $1 ORDER BY time DESC, seq DESC LIMIT $2),
              pend AS (SELECT p.seq FROM ${s}.story_pending p JOIN w ON w.seq = p.seq WHERE p.sid = $1),
              pk AS (SELECT DISTINCT c.key FROM ${s}.story_claims c JOIN pend ON pend.seq = c.seq WHERE c.sid = $1),
@@ -251,16 +252,16 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
           values: [sid, FLAG_MEMBERS],
         });
         const { cut, rows } = settledFlags(w.rows.map((r) => ({ ...r, keys: r.keys ?? [] })), opts);
-        await t.query({
+        await query(t, {
           ...named("settled", `WITH p AS (DELETE FROM ${s}.story_flags WHERE sid = $1 AND otime < $2),
              fl AS (INSERT INTO ${s}.story_flags (sid, otime, oseq, flag) SELECT $1, x.otime, x.oseq, x.flag FROM unnest($3::float8[], $4::int[], $5::text[]) WITH ORDINALITY AS x(otime, oseq, flag, i) ORDER BY i)
            DELETE FROM ${s}.story_pending WHERE sid = $1`),
           values: [sid, cut, rows.map((x) => x.otime), rows.map((x) => x.oseq), rows.map((x) => x.flag)],
         });
       }
-      if (own) await t.query("COMMIT");
+      if (own) await query(t, "COMMIT");
     } catch (err) {
-      if (own) await t.query("ROLLBACK");
+      if (own) await query(t, "ROLLBACK");
       throw err;
     } finally {
       own?.release();
@@ -271,7 +272,7 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
     if (!rows.length) return [];
     const sids = rows.map((r) => r.sid);
     await settle(c, sids);
-    const arts = await c.query<MetaRow & { sid: number; time: number; seq: number }>(
+    const arts = await query<MetaRow & { sid: number; time: number; seq: number }>(c, 
       `SELECT m.sid, m.time, m.seq, a.id, a.title, a.url, a.publisher, a.published_at FROM ${s}.story_articles m JOIN ${s}.articles a ON a.seq = m.seq
        WHERE m.sid = ANY($1::int[]) ORDER BY m.time, m.seq`,
       [sids],
@@ -280,7 +281,7 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
     for (const a of arts.rows) (by.get(a.sid) ?? by.set(a.sid, []).get(a.sid)!).push({ ...metaOf(a), time: Number(a.time), seq: a.seq });
     const newest = new Map(rows.map((r) => [r.sid, newestForFlags(by.get(r.sid) ?? [])]));
     const cuts = rows.map((r) => newest.get(r.sid)!.at(-1)?.time ?? 0);
-    const fl = await c.query<{ sid: number; flag: string }>(
+    const fl = await query<{ sid: number; flag: string }>(c, 
       `SELECT f.sid, f.flag FROM unnest($1::int[], $2::float8[]) AS x(sid, cut) JOIN ${s}.story_flags f ON f.sid = x.sid AND f.otime >= x.cut ORDER BY f.n`,
       [sids, cuts],
     );
@@ -295,7 +296,7 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
     assignMany,
     unassign,
     async backfill(c, batch) {
-      const rows = await c.query<{ seq: number; id: string; card: BriefingCard; sort_time: number; ingested_at: number }>(
+      const rows = await query<{ seq: number; id: string; card: BriefingCard; sort_time: number; ingested_at: number }>(c, 
         `SELECT a.seq, a.id, a.card, a.sort_time, a.ingested_at FROM ${s}.articles a
          WHERE NOT EXISTS (SELECT 1 FROM ${s}.story_articles m WHERE m.seq = a.seq) ORDER BY a.sort_time, a.seq LIMIT $1`,
         [batch],
@@ -304,12 +305,12 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
       return rows.rows.length;
     },
     async story(c, id) {
-      const r = await c.query<StoryRow>(`SELECT ${STORY_COLS} FROM ${s}.stories WHERE id = $1`, [id]);
+      const r = await query<StoryRow>(c, `SELECT ${STORY_COLS} FROM ${s}.stories WHERE id = $1`, [id]);
       return (await full(c, r.rows))[0];
     },
     async storiesOf(c, articleIds) {
       if (!articleIds.length) return [];
-      const r = await c.query<StoryRow & { article: string }>(
+      const r = await query<StoryRow & { article: string }>(c, 
         `SELECT DISTINCT ON (st.sid) ${STORY_COLS.split(", ").map((x) => `st.${x}`).join(", ")}, a.id AS article, array_position($1::text[], a.id) AS pos FROM ${s}.articles a
            JOIN ${s}.story_articles m ON m.seq = a.seq JOIN ${s}.stories st ON st.sid = m.sid
          WHERE a.id = ANY($1::text[]) ORDER BY st.sid, pos`,
@@ -319,7 +320,7 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
       return full(c, r.rows.sort((a, b) => pos(a) - pos(b)));
     },
     async stories(c, limit, offset) {
-      const r = await c.query<StoryRow>(`SELECT ${STORY_COLS} FROM ${s}.stories ORDER BY last_time DESC, sid DESC LIMIT $1 OFFSET $2`, [limit, offset]);
+      const r = await query<StoryRow>(c, `SELECT ${STORY_COLS} FROM ${s}.stories ORDER BY last_time DESC, sid DESC LIMIT $1 OFFSET $2`, [limit, offset]);
       return full(c, r.rows);
     },
   };
