@@ -8,6 +8,7 @@ import type { Pool } from "pg";
 import { DigestLedgerError } from "./errors.js";
 import { claimResult, completionColumns, createTableSql, LEDGER_VERSION, toRecord, type LedgerRow } from "./ledger-row.js";
 import type { ClaimResult, Completion, DigestLedger, SlotClaim } from "./types.js";
+import { query } from "../store/pg-query.js";
 
 export interface PostgresLedgerOptions {
   /** Schema holding the tables (created if missing); default "public". */
@@ -27,23 +28,23 @@ const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
 async function migrate(pool: Pool, schema: string): Promise<void> {
   const client = await pool.connect();
   try {
-    await client.query("BEGIN");
+    await query(client, "BEGIN");
     // Replicas starting together migrate one at a time.
-    await client.query("SELECT pg_advisory_xact_lock(hashtext('briefbot.digest_ledger'))");
-    await client.query(`CREATE SCHEMA IF NOT EXISTS ${ident(schema)}`);
-    await client.query(`CREATE TABLE IF NOT EXISTS ${ident(schema)}.digest_ledger_version (version INTEGER NOT NULL)`);
-    const { rows } = await client.query<{ v: number | null }>(`SELECT MAX(version) AS v FROM ${ident(schema)}.digest_ledger_version`);
+    await query(client, "SELECT pg_advisory_xact_lock(hashtext('briefbot.digest_ledger'))");
+    await query(client, `CREATE SCHEMA IF NOT EXISTS ${ident(schema)}`);
+    await query(client, `CREATE TABLE IF NOT EXISTS ${ident(schema)}.digest_ledger_version (version INTEGER NOT NULL)`);
+    const { rows } = await query<{ v: number | null }>(client, `SELECT MAX(version) AS v FROM ${ident(schema)}.digest_ledger_version`);
     const current = rows[0]?.v ?? 0;
     if (current > LEDGER_VERSION)
       throw new DigestLedgerError(`digest_ledger is version ${current}; this briefbot knows up to ${LEDGER_VERSION}`);
     if (current < 1) {
-      await client.query(createTableSql(`${ident(schema)}.digest_ledger`));
-      await client.query(`CREATE INDEX IF NOT EXISTS digest_ledger_pending ON ${ident(schema)}.digest_ledger (destination_id, status)`);
-      await client.query(`INSERT INTO ${ident(schema)}.digest_ledger_version (version) VALUES (1)`);
+      await query(client, createTableSql(`${ident(schema)}.digest_ledger`));
+      await query(client, `CREATE INDEX IF NOT EXISTS digest_ledger_pending ON ${ident(schema)}.digest_ledger (destination_id, status)`);
+      await query(client, `INSERT INTO ${ident(schema)}.digest_ledger_version (version) VALUES (1)`);
     }
-    await client.query("COMMIT");
+    await query(client, "COMMIT");
   } catch (err) {
-    await client.query("ROLLBACK").catch(() => undefined);
+    await query(client, "ROLLBACK").catch(() => undefined);
     throw err instanceof DigestLedgerError ? err : new DigestLedgerError("could not create the digest ledger tables", { cause: err });
   } finally {
     client.release();
@@ -54,7 +55,7 @@ export async function createPostgresLedger(pool: Pool, options: PostgresLedgerOp
   const schema = options.schema ?? "public";
   await migrate(pool, schema);
   const t = `${ident(schema)}.digest_ledger`;
-  const rows = async (sql: string, params: unknown[]) => (await pool.query<LedgerRow>(sql, params)).rows;
+  const rows = async (sql: string, params: unknown[]) => (await query<LedgerRow>(pool, sql, params)).rows;
   const fence = "destination_id = $1 AND slot = $2 AND owner = $3 AND attempts = $4 AND status = 'pending'";
   const fenced = (c: SlotClaim) => [c.destinationId, c.slot, c.owner, c.attempt];
   // The caller's now is always the last parameter, sent only when it is the clock.
@@ -67,7 +68,7 @@ export async function createPostgresLedger(pool: Pool, options: PostgresLedgerOp
   return {
     async claim(destinationId, slot, owner, now, leaseMs): Promise<ClaimResult> {
       const c = clockOf("$5");
-      const won = await pool.query<{ attempts: number; lease_until: string; clock_now: string }>(
+      const won = await query<{ attempts: number; lease_until: string; clock_now: string }>(pool, 
         `INSERT INTO ${t} (destination_id, slot, status, attempts, owner, lease_until, updated_at)
          VALUES ($1, $2, 'pending', 1, $3, ${c} + $4::bigint, ${c})
          ON CONFLICT (destination_id, slot) DO UPDATE SET
@@ -85,7 +86,7 @@ export async function createPostgresLedger(pool: Pool, options: PostgresLedgerOp
     },
     async extend(claim, now, leaseMs) {
       const c = clockOf("$6");
-      const r = await pool.query<{ lease_until: string; clock_now: string }>(
+      const r = await query<{ lease_until: string; clock_now: string }>(pool, 
         `UPDATE ${t} SET lease_until = ${c} + $5::bigint, updated_at = ${c} WHERE ${fence} RETURNING lease_until, ${c} AS clock_now`,
         withNow([...fenced(claim), leaseMs], now),
       );
@@ -95,14 +96,14 @@ export async function createPostgresLedger(pool: Pool, options: PostgresLedgerOp
     },
     async complete(claim, outcome: Completion, now) {
       const c = completionColumns(outcome);
-      const r = await pool.query(
+      const r = await query(pool, 
         `UPDATE ${t} SET status = $5, message_id = $6, reason = $7, content_until = $8, lease_until = NULL, updated_at = ${clockOf("$9")} WHERE ${fence}`,
         withNow([...fenced(claim), c.status, c.messageId, c.reason, c.contentUntil], now),
       );
       return r.rowCount === 1;
     },
     async skip(destinationId, slot, reason, now) {
-      const r = await pool.query(
+      const r = await query(pool, 
         `INSERT INTO ${t} (destination_id, slot, status, attempts, reason, updated_at)
          VALUES ($1, $2, 'skipped', 0, $3, ${clockOf("$4")}) ON CONFLICT DO NOTHING`,
         withNow([destinationId, slot, reason], now),
@@ -114,7 +115,7 @@ export async function createPostgresLedger(pool: Pool, options: PostgresLedgerOp
       return row ? toRecord(row) : undefined;
     },
     async latestSlot(destinationId) {
-      const r = await pool.query<{ s: string | null }>(`SELECT MAX(slot) AS s FROM ${t} WHERE destination_id = $1`, [destinationId]);
+      const r = await query<{ s: string | null }>(pool, `SELECT MAX(slot) AS s FROM ${t} WHERE destination_id = $1`, [destinationId]);
       const s = r.rows[0]?.s;
       return s === null || s === undefined ? undefined : Number(s);
     },

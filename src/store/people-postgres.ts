@@ -5,6 +5,7 @@ import type { BriefingCard, Quote } from "../core/index.js";
 import { nameKeys, personRows, roleKeys, type PersonRow } from "./people-rows.js";
 import { metaOf, type MetaRow } from "./rows.js";
 import type { PersonArticle, PersonFound, PersonTotals } from "./types.js";
+import { query } from "./pg-query.js";
 
 const CACHE_MAX = 50_000;
 /** Articles indexed per statement when the index is built over articles stored before it. */
@@ -31,19 +32,19 @@ export function createPostgresPeople(pool: pg.Pool, s: string) {
     const unknown = rows.filter((r) => !pids.has(r.key));
     if (unknown.length) {
       const keys = unknown.map((r) => r.key);
-      const got = await c.query<{ pid: number; key: string }>(
+      const got = await query<{ pid: number; key: string }>(c, 
         `WITH ins AS (INSERT INTO ${s}.people (key, name) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (key) DO NOTHING RETURNING pid, key)
          SELECT pid, key FROM ins UNION ALL SELECT pid, key FROM ${s}.people WHERE key = ANY($1::text[])`,
         [keys, unknown.map((r) => r.name)],
       );
       // A person another writer inserted meanwhile is visible to a new statement only.
       const missing = keys.filter((k) => !got.rows.some((r) => r.key === k));
-      if (missing.length) got.rows.push(...(await c.query<{ pid: number; key: string }>(`SELECT pid, key FROM ${s}.people WHERE key = ANY($1::text[])`, [missing])).rows);
+      if (missing.length) got.rows.push(...(await query<{ pid: number; key: string }>(c, `SELECT pid, key FROM ${s}.people WHERE key = ANY($1::text[])`, [missing])).rows);
       if (pids.size >= CACHE_MAX) (pids.clear(), roles.clear());
       for (const r of got.rows) pids.set(r.key, r.pid);
       const k: string[] = [], p: number[] = [];
       for (const r of unknown) for (const key of [...nameKeys(r.key), ...roleKeys(r.role)]) (k.push(key), p.push(pids.get(r.key)!));
-      if (k.length) await c.query(`INSERT INTO ${s}.person_keys (k, pid) SELECT * FROM unnest($1::text[], $2::int[]) ON CONFLICT DO NOTHING`, [k, p]);
+      if (k.length) await query(c, `INSERT INTO ${s}.person_keys (k, pid) SELECT * FROM unnest($1::text[], $2::int[]) ON CONFLICT DO NOTHING`, [k, p]);
       for (const r of unknown) if (r.role) roles.add(`${pids.get(r.key)}|${r.role}`);
     }
     return pids;
@@ -61,8 +62,8 @@ export function createPostgresPeople(pool: pg.Pool, s: string) {
       for (const key of roleKeys(r.role)) (k.push(key), p.push(pid));
       roles.add(`${pid}|${r.role}`);
     }
-    if (k.length) await c.query(`INSERT INTO ${s}.person_keys (k, pid) SELECT * FROM unnest($1::text[], $2::int[]) ON CONFLICT DO NOTHING`, [k, p]);
-    await c.query(
+    if (k.length) await query(c, `INSERT INTO ${s}.person_keys (k, pid) SELECT * FROM unnest($1::text[], $2::int[]) ON CONFLICT DO NOTHING`, [k, p]);
+    await query(c, 
       `INSERT INTO ${s}.person_articles (pid, seq, sort_time, role, quotes, nq)
        SELECT p, $2, $3, r, q, n FROM unnest($1::int[], $4::text[], $5::text[], $6::int[]) AS t(p, r, q, n)
        ON CONFLICT (pid, seq) DO UPDATE SET sort_time = excluded.sort_time, role = excluded.role, quotes = excluded.quotes, nq = excluded.nq`,
@@ -78,19 +79,19 @@ export function createPostgresPeople(pool: pg.Pool, s: string) {
     },
     async remove(c: Db, seq: number, oldCard: BriefingCard): Promise<void> {
       const keys = personRows(oldCard).map((r) => r.key);
-      if (keys.length) await c.query(`DELETE FROM ${s}.person_articles WHERE seq = $1 AND pid IN (SELECT pid FROM ${s}.people WHERE key = ANY($2::text[]))`, [seq, keys]);
+      if (keys.length) await query(c, `DELETE FROM ${s}.person_articles WHERE seq = $1 AND pid IN (SELECT pid FROM ${s}.people WHERE key = ANY($2::text[]))`, [seq, keys]);
     },
     /** Indexes the articles stored before the index existed, once, under the migration's lock. */
     async backfill(c: pg.PoolClient): Promise<void> {
-      const done = await c.query<{ value: string }>(`SELECT value FROM ${s}.briefbot_meta WHERE key = 'people_backfilled'`);
+      const done = await query<{ value: string }>(c, `SELECT value FROM ${s}.briefbot_meta WHERE key = 'people_backfilled'`);
       if (done.rows[0]?.value !== "0") return;
-      await c.query("BEGIN");
+      await query(c, "BEGIN");
       try {
-        await c.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`briefbot:people:${s}`]);
-        const again = await c.query<{ value: string }>(`SELECT value FROM ${s}.briefbot_meta WHERE key = 'people_backfilled' FOR UPDATE`);
+        await query(c, "SELECT pg_advisory_xact_lock(hashtext($1))", [`briefbot:people:${s}`]);
+        const again = await query<{ value: string }>(c, `SELECT value FROM ${s}.briefbot_meta WHERE key = 'people_backfilled' FOR UPDATE`);
         if (again.rows[0]?.value === "0") {
           for (let after = 0; ; ) {
-            const batch = await c.query<{ seq: number; sort_time: number; card: BriefingCard }>(
+            const batch = await query<{ seq: number; sort_time: number; card: BriefingCard }>(c, 
               `SELECT seq, sort_time, card FROM ${s}.articles WHERE seq > $1 ORDER BY seq LIMIT $2`,
               [after, BACKFILL_BATCH],
             );
@@ -98,11 +99,11 @@ export function createPostgresPeople(pool: pg.Pool, s: string) {
             if (batch.rows.length < BACKFILL_BATCH) break;
             after = batch.rows[batch.rows.length - 1]!.seq;
           }
-          await c.query(`UPDATE ${s}.briefbot_meta SET value = '1' WHERE key = 'people_backfilled'`);
+          await query(c, `UPDATE ${s}.briefbot_meta SET value = '1' WHERE key = 'people_backfilled'`);
         }
-        await c.query("COMMIT");
+        await query(c, "COMMIT");
       } catch (err) {
-        await c.query("ROLLBACK");
+        await query(c, "ROLLBACK");
         pids.clear();
         roles.clear();
         throw err;
@@ -111,7 +112,7 @@ export function createPostgresPeople(pool: pg.Pool, s: string) {
     async findPeople(groups: ReadonlyArray<readonly string[]>, limit: number): Promise<PersonFound[]> {
       if (!groups.length || groups.some((g) => !g.length)) return [];
       const match = groups.map((_, i) => `SELECT pid FROM ${s}.person_keys WHERE k = ANY($${i + 2}::text[])`).join(" INTERSECT ");
-      const r = await pool.query<{ key: string; name: string; role: string | null; articles: number; last_seen: number }>(
+      const r = await query<{ key: string; name: string; role: string | null; articles: number; last_seen: number }>(pool, 
         `WITH m AS (${match} LIMIT 200)
          SELECT p.key, p.name, st.articles, st.last_seen,
            (SELECT role FROM ${s}.person_articles pa WHERE pa.pid = p.pid AND role IS NOT NULL ORDER BY sort_time DESC LIMIT 1) AS role
@@ -123,7 +124,7 @@ export function createPostgresPeople(pool: pg.Pool, s: string) {
       return r.rows.map((x) => ({ key: x.key, name: x.name, role: x.role, articles: x.articles, lastSeen: x.last_seen }));
     },
     async personKeys(prefix: string, limit: number): Promise<string[]> {
-      const r = await pool.query<{ k: string }>(`SELECT DISTINCT k FROM ${s}.person_keys WHERE k >= $1 AND k < $2 ORDER BY k LIMIT $3`, [prefix, prefix + "\uffff", limit]);
+      const r = await query<{ k: string }>(pool, `SELECT DISTINCT k FROM ${s}.person_keys WHERE k >= $1 AND k < $2 ORDER BY k LIMIT $3`, [prefix, prefix + "\uffff", limit]);
       return r.rows.map((x) => x.k);
     },
     async personArticles(keys: readonly string[], limit: number, offset: number): Promise<PersonArticle[]> {
@@ -132,7 +133,7 @@ export function createPostgresPeople(pool: pg.Pool, s: string) {
       // The person's quotes are picked from the article's quotes (kept in card order) by index.
       // Each person's newest rows through person_articles_recent, then the page, then its articles:
       // joined before the sort, a person in 3,000 of 100,000 articles cost 60 ms a page.
-      const r = await pool.query<Row>(
+      const r = await query<Row>(pool, 
         `SELECT pa.key, pa.role, pa.quotes, pa.sort_time, a.id, a.title, a.url, a.publisher, a.published_at,
            CASE WHEN pa.nq > 0 THEN (SELECT json_agg(q.quote ORDER BY q.qid) FROM ${s}.quotes q WHERE q.seq = pa.seq) END AS all
          FROM (SELECT p.key, x.seq, x.role, x.quotes, x.sort_time, x.nq FROM ${s}.people p
@@ -151,11 +152,11 @@ export function createPostgresPeople(pool: pg.Pool, s: string) {
     async personTotals(keys: readonly string[]): Promise<PersonTotals> {
       const where = `FROM ${s}.people p JOIN ${s}.person_articles pa ON pa.pid = p.pid WHERE p.key = ANY($1::text[])`;
       const [t, roles] = await Promise.all([
-        pool.query<{ articles: number; quotes: number; first: number | null; last: number | null }>(
+        query<{ articles: number; quotes: number; first: number | null; last: number | null }>(pool, 
           `SELECT count(*)::int AS articles, coalesce(sum(nq), 0)::int AS quotes, min(sort_time) AS first, max(sort_time) AS last ${where}`,
           [[...keys]],
         ),
-        pool.query<{ role: string; count: number }>(
+        query<{ role: string; count: number }>(pool, 
           `SELECT pa.role, count(*)::int AS count ${where} AND pa.role IS NOT NULL GROUP BY pa.role ORDER BY count DESC, max(pa.sort_time) DESC LIMIT 8`,
           [[...keys]],
         ),

@@ -11,6 +11,7 @@ import { migratePostgres } from "./postgres-schema.js";
 import { registerStories, STORE_STORY_DEFAULTS, type StoreStoryOptions } from "./stories.js";
 import { createPostgresStories, type StoryWork } from "./stories-postgres.js";
 import type { BriefingStore, PutResult, StoredArticle, Terms, TopicCount } from "./types.js";
+import { query } from "./pg-query.js";
 
 export interface PostgresOptions {
   /** Schema holding briefbot's tables (one database can hold several stores). */
@@ -101,14 +102,14 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
     await people.backfill(client);
     // Articles stored before stories existed (an older schema): each put in a story once, oldest first.
     for (;;) {
-      await client.query(BEGIN_WRITES);
-      await client.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`briefbot-stories:${opts.schema}`]);
+      await query(client, BEGIN_WRITES);
+      await query(client, "SELECT pg_advisory_xact_lock(hashtext($1))", [`briefbot-stories:${opts.schema}`]);
       const n = await stories.backfill(client, 1000);
-      await client.query("COMMIT");
+      await query(client, "COMMIT");
       if (!n) break;
     }
   } catch (err) {
-    await client.query("ROLLBACK").catch(() => undefined);
+    await query(client, "ROLLBACK").catch(() => undefined);
     throw err;
   } finally {
     client.release();
@@ -129,7 +130,7 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
   async function putTx(items: ReadonlyArray<{ article: Article; card: BriefingCard }>, now: number): Promise<PutResult[]> {
     const c = await pool.connect();
     try {
-      await c.query(BEGIN_WRITES);
+      await query(c, BEGIN_WRITES);
       const out: PutResult[] = [];
       const works: Array<StoryWork & { update: boolean }> = [];
       for (const i of items) {
@@ -149,10 +150,10 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
         run.push(w);
       }
       await stories.assignMany(c, run);
-      await c.query("COMMIT");
+      await query(c, "COMMIT");
       return out;
     } catch (err) {
-      await c.query("ROLLBACK").catch(() => undefined);
+      await query(c, "ROLLBACK").catch(() => undefined);
       people.reset(); // people it cached may have been rolled back
       throw err;
     } finally {
@@ -165,8 +166,8 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
     const probe = cardRows(card.id, article, card, now);
     type Old = { seq: number; id: string; text_hash: string };
     let old: Old | undefined;
-    if (probe.url) old = (await c.query<Old>(`SELECT seq, id, text_hash FROM ${s}.articles WHERE url = $1 FOR UPDATE`, [probe.url])).rows[0];
-    old ??= (await c.query<Old>(`SELECT seq, id, text_hash FROM ${s}.articles WHERE text_hash = $1 LIMIT 1 FOR UPDATE`, [probe.hash])).rows[0];
+    if (probe.url) old = (await query<Old>(c, `SELECT seq, id, text_hash FROM ${s}.articles WHERE url = $1 FOR UPDATE`, [probe.url])).rows[0];
+    old ??= (await query<Old>(c, `SELECT seq, id, text_hash FROM ${s}.articles WHERE text_hash = $1 LIMIT 1 FOR UPDATE`, [probe.hash])).rows[0];
     if (old && old.text_hash === probe.hash) return { result: { id: old.id, status: "unchanged" } };
     const id = old?.id ?? card.id;
     const r = probe; // meta.id is not stored: the kept `id` is
@@ -175,20 +176,20 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
     let seq: number;
     if (old) {
       seq = old.seq;
-      const was = await c.query<{ card: BriefingCard }>(`SELECT card FROM ${s}.articles WHERE seq = $1`, [seq]);
+      const was = await query<{ card: BriefingCard }>(c, `SELECT card FROM ${s}.articles WHERE seq = $1`, [seq]);
       if (was.rows[0]) await people.remove(c, seq, was.rows[0].card);
-      const gone = await c.query<{ topic: string }>(`DELETE FROM ${s}.topics WHERE seq = $1 RETURNING topic`, [seq]);
-      await c.query(`UPDATE ${s}.topic_counts SET n = n - 1 WHERE topic = ANY($1::text[])`, [gone.rows.map((x) => x.topic)]);
-      await c.query(`DELETE FROM ${s}.topic_counts WHERE n <= 0`);
-      await c.query(`DELETE FROM ${s}.quotes WHERE seq = $1`, [seq]);
-      await c.query(`DELETE FROM ${s}.figures WHERE seq = $1`, [seq]);
-      await c.query(
+      const gone = await query<{ topic: string }>(c, `DELETE FROM ${s}.topics WHERE seq = $1 RETURNING topic`, [seq]);
+      await query(c, `UPDATE ${s}.topic_counts SET n = n - 1 WHERE topic = ANY($1::text[])`, [gone.rows.map((x) => x.topic)]);
+      await query(c, `DELETE FROM ${s}.topic_counts WHERE n <= 0`);
+      await query(c, `DELETE FROM ${s}.quotes WHERE seq = $1`, [seq]);
+      await query(c, `DELETE FROM ${s}.figures WHERE seq = $1`, [seq]);
+      await query(c, 
         `UPDATE ${s}.articles SET url = $1, text_hash = $2, title = $3, publisher = $4, published_at = $5, sort_time = $6,
            ingested_at = $7, card = $8::jsonb, body_tsv = to_tsvector('simple', $9) WHERE seq = $10`,
         [...vals, seq],
       );
     } else {
-      const ins = await c.query<{ seq: number }>(
+      const ins = await query<{ seq: number }>(c, 
         `INSERT INTO ${s}.articles (id, url, text_hash, title, publisher, published_at, sort_time, ingested_at, card, body_tsv)
          VALUES ($10, $1, $2, $3, $4, $5, $6, $7, $8::jsonb, to_tsvector('simple', $9)) RETURNING seq`,
         [...vals, id],
@@ -196,20 +197,20 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
       seq = ins.rows[0]!.seq;
     }
     if (r.topics.length) {
-      await c.query(`INSERT INTO ${s}.topics (topic, seq, sort_time) SELECT t, $2, $3 FROM unnest($1::text[]) AS t ON CONFLICT DO NOTHING`, [r.topics, seq, r.sortTime]);
-      await c.query(
+      await query(c, `INSERT INTO ${s}.topics (topic, seq, sort_time) SELECT t, $2, $3 FROM unnest($1::text[]) AS t ON CONFLICT DO NOTHING`, [r.topics, seq, r.sortTime]);
+      await query(c, 
         `INSERT INTO ${s}.topic_counts (topic, n) SELECT t, 1 FROM unnest($1::text[]) AS t ON CONFLICT (topic) DO UPDATE SET n = ${s}.topic_counts.n + 1`,
         [r.topics],
       );
     }
     if (card.quotes.length) {
-      await c.query(
+      await query(c, 
         `INSERT INTO ${s}.quotes (seq, quote, body_tsv) SELECT $1, q::jsonb, to_tsvector('simple', b) FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS t(q, b, i) ORDER BY i`,
         [seq, card.quotes.map((x) => JSON.stringify(x)), r.quoteBodies],
       );
     }
     if (card.figures.length) {
-      await c.query(
+      await query(c, 
         `INSERT INTO ${s}.figures (seq, figure, body_tsv) SELECT $1, f::jsonb, to_tsvector('simple', b) FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS t(f, b, i) ORDER BY i`,
         [seq, card.figures.map((x) => JSON.stringify(x)), r.figureBodies],
       );
@@ -229,7 +230,7 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
     const rows = new Map<number, R>();
     const hits = await runStages(termGroups(terms), limit, async (stage, n) => {
       const rank = stage.any ? "ts_rank(body_tsv, to_tsquery('simple', $1))" : "0";
-      const res = await pool.query<R>(
+      const res = await query<R>(pool, 
         `WITH m AS MATERIALIZED (SELECT ${key} AS k, ${rank} AS r FROM ${s}.${table} WHERE body_tsv @@ to_tsquery('simple', $1) ${within} LIMIT $3),
          top AS MATERIALIZED (SELECT k, r FROM m ORDER BY r DESC, k DESC LIMIT $2)
          SELECT top.k AS key, ${cols} FROM top JOIN ${s}.${table} t ON t.${key} = top.k JOIN ${s}.articles a ON a.seq = t.seq
@@ -248,12 +249,12 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
     },
     putMany: putAll,
     async get(id) {
-      const r = await pool.query<ArticleRow>(`SELECT ${ARTICLE_COLS} FROM ${s}.articles a WHERE a.id = $1`, [id]);
+      const r = await query<ArticleRow>(pool, `SELECT ${ARTICLE_COLS} FROM ${s}.articles a WHERE a.id = $1`, [id]);
       return r.rows[0] && storedOf(r.rows[0]);
     },
     async byTopic(topics, limit) {
       const want = [...new Set(topics.map((t) => t.toLowerCase()))];
-      const r = await pool.query<ArticleRow>(
+      const r = await query<ArticleRow>(pool, 
         `SELECT ${ARTICLE_COLS} FROM unnest($1::text[]) AS w(topic)
            CROSS JOIN LATERAL (SELECT seq FROM ${s}.topics t WHERE t.topic = w.topic ORDER BY t.sort_time DESC LIMIT $2) t
            JOIN ${s}.articles a ON a.seq = t.seq`,
@@ -268,11 +269,11 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
     },
     async topics(limit, prefix) {
       const r = prefix
-        ? await pool.query<TopicCount>(`SELECT topic, n AS count FROM ${s}.topic_counts WHERE topic LIKE $1 ORDER BY n DESC, topic LIMIT $2`, [
+        ? await query<TopicCount>(pool, `SELECT topic, n AS count FROM ${s}.topic_counts WHERE topic LIKE $1 ORDER BY n DESC, topic LIMIT $2`, [
             prefix.toLowerCase().replace(/[\\%_]/g, "\\$&") + "%",
             limit,
           ])
-        : await pool.query<TopicCount>(`SELECT topic, n AS count FROM ${s}.topic_counts ORDER BY n DESC, topic LIMIT $1`, [limit]);
+        : await query<TopicCount>(pool, `SELECT topic, n AS count FROM ${s}.topic_counts ORDER BY n DESC, topic LIMIT $1`, [limit]);
       return r.rows;
     },
     async searchQuotes(terms, limit) {
@@ -293,7 +294,7 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
       return hits.map((h) => ({ article: metaOf(h.row), figure: h.row.figure, score: h.score, topics: keys(h.row.topics), time: h.row.sort_time }));
     },
     async since(since, limit, window = {}) {
-      const r = await pool.query<ArticleRow>(
+      const r = await query<ArticleRow>(pool, 
         `SELECT ${ARTICLE_COLS} FROM ${s}.articles a WHERE a.ingested_at > $1 AND ($2::float8 IS NULL OR a.ingested_at <= $2)
          ORDER BY a.ingested_at DESC, a.seq DESC LIMIT $3 OFFSET $4`,
         [since, window.until ?? null, limit, window.offset ?? 0],
@@ -301,7 +302,7 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
       return r.rows.map(storedOf);
     },
     async count() {
-      const r = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${s}.articles`);
+      const r = await query<{ n: number }>(pool, `SELECT count(*)::int AS n FROM ${s}.articles`);
       return r.rows[0]!.n;
     },
     findPeople: people.findPeople,
@@ -318,8 +319,8 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
       // all-visible (index-only scans) and reclaims what deletes and rolled-back writes left: every table
       // of the schema, read from the catalogue (a hand-kept list missed the tables added later, which a
       // server without autovacuum then never vacuumed).
-      const tables = await pool.query<{ t: string }>("SELECT quote_ident(tablename) AS t FROM pg_tables WHERE schemaname = $1 ORDER BY tablename", [opts.schema]);
-      for (const { t } of tables.rows) await pool.query(`VACUUM ANALYZE ${s}.${t}`);
+      const tables = await query<{ t: string }>(pool, "SELECT quote_ident(tablename) AS t FROM pg_tables WHERE schemaname = $1 ORDER BY tablename", [opts.schema]);
+      for (const { t } of tables.rows) await query(pool, `VACUUM ANALYZE ${s}.${t}`);
     },
     async close() {
       if (opts.ownsPool) await pool.end();

@@ -3,6 +3,7 @@
 // (a listener reconnecting after a network cut).
 import type pg from "pg";
 import type { AuditEntry, AuditInput, DestinationRow, FeedRow, SettingsChange, SettingsStore } from "./settings.js";
+import { query } from "./pg-query.js";
 
 interface DestRaw { id: string; platform: string; channel: string; spec: Record<string, unknown>; updated_by: string; updated_at: string }
 interface FeedRaw { id: string; url: string; topics: string[]; title: string | null; added_by: string; added_at: string }
@@ -60,7 +61,7 @@ export function createPostgresSettings(pool: pg.Pool, options: PostgresSettingsO
     client.on("notification", (n) => n.channel === channel && tell(Number(n.payload)));
     client.on("error", drop);
     try {
-      await client.query(`LISTEN "${channel}"`);
+      await query(client, `LISTEN "${channel}"`);
     } catch (err) {
       drop(err);
     }
@@ -70,20 +71,20 @@ export function createPostgresSettings(pool: pg.Pool, options: PostgresSettingsO
   async function change<T>(fn: (c: pg.PoolClient) => Promise<{ value: T; changed: boolean }>, audit: AuditInput): Promise<SettingsChange<T>> {
     const c = await pool.connect();
     try {
-      await c.query("BEGIN");
+      await query(c, "BEGIN");
       const r = await fn(c);
       let version: number;
       if (r.changed) {
         await insertAudit(c, audit);
-        version = Number((await c.query<{ version: string }>(`UPDATE ${s}.settings_version SET version = version + 1 RETURNING version`)).rows[0]!.version);
-        await c.query("SELECT pg_notify($1, $2)", [channel, String(version)]);
-      } else version = Number((await c.query<{ version: string }>(`SELECT version FROM ${s}.settings_version`)).rows[0]!.version);
-      await c.query("COMMIT");
+        version = Number((await query<{ version: string }>(c, `UPDATE ${s}.settings_version SET version = version + 1 RETURNING version`)).rows[0]!.version);
+        await query(c, "SELECT pg_notify($1, $2)", [channel, String(version)]);
+      } else version = Number((await query<{ version: string }>(c, `SELECT version FROM ${s}.settings_version`)).rows[0]!.version);
+      await query(c, "COMMIT");
       // This process hears its own NOTIFY too; telling at once keeps `/digest send` right after `/digest here` working.
       if (r.changed) tell(version);
       return { version, value: r.value };
     } catch (err) {
-      await c.query("ROLLBACK").catch(() => undefined);
+      await query(c, "ROLLBACK").catch(() => undefined);
       throw err;
     } finally {
       c.release();
@@ -91,24 +92,24 @@ export function createPostgresSettings(pool: pg.Pool, options: PostgresSettingsO
   }
 
   const insertAudit = (c: pg.PoolClient | pg.Pool, a: AuditInput) =>
-    c.query(`INSERT INTO ${s}.settings_audit (at, actor, surface, place, action, target, detail) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+    query(c, `INSERT INTO ${s}.settings_audit (at, actor, surface, place, action, target, detail) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
       a.at, a.actor, a.surface, a.place, a.action, a.target, JSON.stringify(a.detail),
     ]);
 
   return {
     async version() {
-      return Number((await pool.query<{ version: string }>(`SELECT version FROM ${s}.settings_version`)).rows[0]?.version ?? 0);
+      return Number((await query<{ version: string }>(pool, `SELECT version FROM ${s}.settings_version`)).rows[0]?.version ?? 0);
     },
     async destinations() {
-      return (await pool.query<DestRaw>(`SELECT * FROM ${s}.settings_destinations ORDER BY id`)).rows.map(dest);
+      return (await query<DestRaw>(pool, `SELECT * FROM ${s}.settings_destinations ORDER BY id`)).rows.map(dest);
     },
     async destination(id) {
-      const r = (await pool.query<DestRaw>(`SELECT * FROM ${s}.settings_destinations WHERE id = $1`, [id])).rows[0];
+      const r = (await query<DestRaw>(pool, `SELECT * FROM ${s}.settings_destinations WHERE id = $1`, [id])).rows[0];
       return r ? dest(r) : undefined;
     },
     putDestination(row, audit) {
       return change(async (c) => {
-        const r = await c.query<{ created: boolean }>(
+        const r = await query<{ created: boolean }>(c, 
           `INSERT INTO ${s}.settings_destinations (id, platform, channel, spec, updated_by, updated_at) VALUES ($1, $2, $3, $4, $5, $6)
            ON CONFLICT (id) DO UPDATE SET platform = excluded.platform, channel = excluded.channel, spec = excluded.spec,
              updated_by = excluded.updated_by, updated_at = excluded.updated_at
@@ -120,28 +121,28 @@ export function createPostgresSettings(pool: pg.Pool, options: PostgresSettingsO
     },
     removeDestination(id, audit) {
       return change(async (c) => {
-        const r = (await c.query<DestRaw>(`DELETE FROM ${s}.settings_destinations WHERE id = $1 RETURNING *`, [id])).rows[0];
+        const r = (await query<DestRaw>(c, `DELETE FROM ${s}.settings_destinations WHERE id = $1 RETURNING *`, [id])).rows[0];
         return { value: r ? dest(r) : undefined, changed: !!r };
       }, audit);
     },
     async feeds() {
-      return (await pool.query<FeedRaw>(`SELECT * FROM ${s}.settings_feeds ORDER BY added_at, id`)).rows.map(feed);
+      return (await query<FeedRaw>(pool, `SELECT * FROM ${s}.settings_feeds ORDER BY added_at, id`)).rows.map(feed);
     },
     addFeed(row, audit) {
       return change<{ created: boolean; feed: FeedRow }>(async (c) => {
-        const added = await c.query<FeedRaw>(
+        const added = await query<FeedRaw>(c, 
           `INSERT INTO ${s}.settings_feeds (id, url, topics, title, added_by, added_at) VALUES ($1, $2, $3, $4, $5, $6)
            ON CONFLICT (url) DO NOTHING RETURNING *`,
           [row.id, row.url, JSON.stringify(row.topics), row.title, row.addedBy, row.addedAt],
         );
         if (added.rows[0]) return { value: { created: true, feed: feed(added.rows[0]) }, changed: true };
-        const there = (await c.query<FeedRaw>(`SELECT * FROM ${s}.settings_feeds WHERE url = $1`, [row.url])).rows[0]!;
+        const there = (await query<FeedRaw>(c, `SELECT * FROM ${s}.settings_feeds WHERE url = $1`, [row.url])).rows[0]!;
         return { value: { created: false, feed: feed(there) }, changed: false };
       }, audit);
     },
     removeFeed(idOrUrl, audit) {
       return change(async (c) => {
-        const r = (await c.query<FeedRaw>(`DELETE FROM ${s}.settings_feeds WHERE id = $1 OR url = $1 RETURNING *`, [idOrUrl])).rows[0];
+        const r = (await query<FeedRaw>(c, `DELETE FROM ${s}.settings_feeds WHERE id = $1 OR url = $1 RETURNING *`, [idOrUrl])).rows[0];
         return { value: r ? feed(r) : undefined, changed: !!r };
       }, audit);
     },
@@ -149,7 +150,7 @@ export function createPostgresSettings(pool: pg.Pool, options: PostgresSettingsO
       await insertAudit(pool, audit);
     },
     async audit({ limit, place, target }) {
-      const r = await pool.query<AuditRaw>(
+      const r = await query<AuditRaw>(pool, 
         `SELECT * FROM ${s}.settings_audit WHERE ($1::text IS NULL OR place = $1) AND ($2::text IS NULL OR target = $2) ORDER BY seq DESC LIMIT $3`,
         [place ?? null, target ?? null, limit],
       );
@@ -167,7 +168,7 @@ export function createPostgresSettings(pool: pg.Pool, options: PostgresSettingsO
       const c = listener;
       listener = undefined;
       if (c) {
-        await c.query(`UNLISTEN "${channel}"`).catch(() => undefined);
+        await query(c, `UNLISTEN "${channel}"`).catch(() => undefined);
         c.release();
       }
     },
