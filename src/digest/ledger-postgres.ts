@@ -68,7 +68,7 @@ export async function createPostgresLedger(pool: Pool, options: PostgresLedgerOp
   return {
     async claim(destinationId, slot, owner, now, leaseMs): Promise<ClaimResult> {
       const c = clockOf("$5");
-      const won = await query<{ attempts: number; lease_until: string; clock_now: string }>(pool, 
+      const won = await query<{ attempts: number; lease_until: string; clock_now: string }>(pool,
         `INSERT INTO ${t} (destination_id, slot, status, attempts, owner, lease_until, updated_at)
          VALUES ($1, $2, 'pending', 1, $3, ${c} + $4::bigint, ${c})
          ON CONFLICT (destination_id, slot) DO UPDATE SET
@@ -86,7 +86,7 @@ export async function createPostgresLedger(pool: Pool, options: PostgresLedgerOp
     },
     async extend(claim, now, leaseMs) {
       const c = clockOf("$6");
-      const r = await query<{ lease_until: string; clock_now: string }>(pool, 
+      const r = await query<{ lease_until: string; clock_now: string }>(pool,
         `UPDATE ${t} SET lease_until = ${c} + $5::bigint, updated_at = ${c} WHERE ${fence} RETURNING lease_until, ${c} AS clock_now`,
         withNow([...fenced(claim), leaseMs], now),
       );
@@ -96,14 +96,14 @@ export async function createPostgresLedger(pool: Pool, options: PostgresLedgerOp
     },
     async complete(claim, outcome: Completion, now) {
       const c = completionColumns(outcome);
-      const r = await query(pool, 
+      const r = await query(pool,
         `UPDATE ${t} SET status = $5, message_id = $6, reason = $7, content_until = $8, lease_until = NULL, updated_at = ${clockOf("$9")} WHERE ${fence}`,
         withNow([...fenced(claim), c.status, c.messageId, c.reason, c.contentUntil], now),
       );
       return r.rowCount === 1;
     },
     async skip(destinationId, slot, reason, now) {
-      const r = await query(pool, 
+      const r = await query(pool,
         `INSERT INTO ${t} (destination_id, slot, status, attempts, reason, updated_at)
          VALUES ($1, $2, 'skipped', 0, $3, ${clockOf("$4")}) ON CONFLICT DO NOTHING`,
         withNow([destinationId, slot, reason], now),

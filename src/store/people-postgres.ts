@@ -32,7 +32,7 @@ export function createPostgresPeople(pool: pg.Pool, s: string) {
     const unknown = rows.filter((r) => !pids.has(r.key));
     if (unknown.length) {
       const keys = unknown.map((r) => r.key);
-      const got = await query<{ pid: number; key: string }>(c, 
+      const got = await query<{ pid: number; key: string }>(c,
         `WITH ins AS (INSERT INTO ${s}.people (key, name) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (key) DO NOTHING RETURNING pid, key)
          SELECT pid, key FROM ins UNION ALL SELECT pid, key FROM ${s}.people WHERE key = ANY($1::text[])`,
         [keys, unknown.map((r) => r.name)],
@@ -63,7 +63,7 @@ export function createPostgresPeople(pool: pg.Pool, s: string) {
       roles.add(`${pid}|${r.role}`);
     }
     if (k.length) await query(c, `INSERT INTO ${s}.person_keys (k, pid) SELECT * FROM unnest($1::text[], $2::int[]) ON CONFLICT DO NOTHING`, [k, p]);
-    await query(c, 
+    await query(c,
       `INSERT INTO ${s}.person_articles (pid, seq, sort_time, role, quotes, nq)
        SELECT p, $2, $3, r, q, n FROM unnest($1::int[], $4::text[], $5::text[], $6::int[]) AS t(p, r, q, n)
        ON CONFLICT (pid, seq) DO UPDATE SET sort_time = excluded.sort_time, role = excluded.role, quotes = excluded.quotes, nq = excluded.nq`,
@@ -91,7 +91,7 @@ export function createPostgresPeople(pool: pg.Pool, s: string) {
         const again = await query<{ value: string }>(c, `SELECT value FROM ${s}.briefbot_meta WHERE key = 'people_backfilled' FOR UPDATE`);
         if (again.rows[0]?.value === "0") {
           for (let after = 0; ; ) {
-            const batch = await query<{ seq: number; sort_time: number; card: BriefingCard }>(c, 
+            const batch = await query<{ seq: number; sort_time: number; card: BriefingCard }>(c,
               `SELECT seq, sort_time, card FROM ${s}.articles WHERE seq > $1 ORDER BY seq LIMIT $2`,
               [after, BACKFILL_BATCH],
             );
@@ -112,7 +112,7 @@ export function createPostgresPeople(pool: pg.Pool, s: string) {
     async findPeople(groups: ReadonlyArray<readonly string[]>, limit: number): Promise<PersonFound[]> {
       if (!groups.length || groups.some((g) => !g.length)) return [];
       const match = groups.map((_, i) => `SELECT pid FROM ${s}.person_keys WHERE k = ANY($${i + 2}::text[])`).join(" INTERSECT ");
-      const r = await query<{ key: string; name: string; role: string | null; articles: number; last_seen: number }>(pool, 
+      const r = await query<{ key: string; name: string; role: string | null; articles: number; last_seen: number }>(pool,
         `WITH m AS (${match} LIMIT 200)
          SELECT p.key, p.name, st.articles, st.last_seen,
            (SELECT role FROM ${s}.person_articles pa WHERE pa.pid = p.pid AND role IS NOT NULL ORDER BY sort_time DESC LIMIT 1) AS role
@@ -133,7 +133,7 @@ export function createPostgresPeople(pool: pg.Pool, s: string) {
       // The person's quotes are picked from the article's quotes (kept in card order) by index.
       // Each person's newest rows through person_articles_recent, then the page, then its articles:
       // joined before the sort, a person in 3,000 of 100,000 articles cost 60 ms a page.
-      const r = await query<Row>(pool, 
+      const r = await query<Row>(pool,
         `SELECT pa.key, pa.role, pa.quotes, pa.sort_time, a.id, a.title, a.url, a.publisher, a.published_at,
            CASE WHEN pa.nq > 0 THEN (SELECT json_agg(q.quote ORDER BY q.qid) FROM ${s}.quotes q WHERE q.seq = pa.seq) END AS all
          FROM (SELECT p.key, x.seq, x.role, x.quotes, x.sort_time, x.nq FROM ${s}.people p
@@ -152,11 +152,11 @@ export function createPostgresPeople(pool: pg.Pool, s: string) {
     async personTotals(keys: readonly string[]): Promise<PersonTotals> {
       const where = `FROM ${s}.people p JOIN ${s}.person_articles pa ON pa.pid = p.pid WHERE p.key = ANY($1::text[])`;
       const [t, roles] = await Promise.all([
-        query<{ articles: number; quotes: number; first: number | null; last: number | null }>(pool, 
+        query<{ articles: number; quotes: number; first: number | null; last: number | null }>(pool,
           `SELECT count(*)::int AS articles, coalesce(sum(nq), 0)::int AS quotes, min(sort_time) AS first, max(sort_time) AS last ${where}`,
           [[...keys]],
         ),
-        query<{ role: string; count: number }>(pool, 
+        query<{ role: string; count: number }>(pool,
           `SELECT pa.role, count(*)::int AS count ${where} AND pa.role IS NOT NULL GROUP BY pa.role ORDER BY count DESC, max(pa.sort_time) DESC LIMIT 8`,
           [[...keys]],
         ),

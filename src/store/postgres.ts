@@ -183,13 +183,13 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
       await query(c, `DELETE FROM ${s}.topic_counts WHERE n <= 0`);
       await query(c, `DELETE FROM ${s}.quotes WHERE seq = $1`, [seq]);
       await query(c, `DELETE FROM ${s}.figures WHERE seq = $1`, [seq]);
-      await query(c, 
+      await query(c,
         `UPDATE ${s}.articles SET url = $1, text_hash = $2, title = $3, publisher = $4, published_at = $5, sort_time = $6,
            ingested_at = $7, card = $8::jsonb, body_tsv = to_tsvector('simple', $9) WHERE seq = $10`,
         [...vals, seq],
       );
     } else {
-      const ins = await query<{ seq: number }>(c, 
+      const ins = await query<{ seq: number }>(c,
         `INSERT INTO ${s}.articles (id, url, text_hash, title, publisher, published_at, sort_time, ingested_at, card, body_tsv)
          VALUES ($10, $1, $2, $3, $4, $5, $6, $7, $8::jsonb, to_tsvector('simple', $9)) RETURNING seq`,
         [...vals, id],
@@ -198,19 +198,19 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
     }
     if (r.topics.length) {
       await query(c, `INSERT INTO ${s}.topics (topic, seq, sort_time) SELECT t, $2, $3 FROM unnest($1::text[]) AS t ON CONFLICT DO NOTHING`, [r.topics, seq, r.sortTime]);
-      await query(c, 
+      await query(c,
         `INSERT INTO ${s}.topic_counts (topic, n) SELECT t, 1 FROM unnest($1::text[]) AS t ON CONFLICT (topic) DO UPDATE SET n = ${s}.topic_counts.n + 1`,
         [r.topics],
       );
     }
     if (card.quotes.length) {
-      await query(c, 
+      await query(c,
         `INSERT INTO ${s}.quotes (seq, quote, body_tsv) SELECT $1, q::jsonb, to_tsvector('simple', b) FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS t(q, b, i) ORDER BY i`,
         [seq, card.quotes.map((x) => JSON.stringify(x)), r.quoteBodies],
       );
     }
     if (card.figures.length) {
-      await query(c, 
+      await query(c,
         `INSERT INTO ${s}.figures (seq, figure, body_tsv) SELECT $1, f::jsonb, to_tsvector('simple', b) FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS t(f, b, i) ORDER BY i`,
         [seq, card.figures.map((x) => JSON.stringify(x)), r.figureBodies],
       );
@@ -230,7 +230,7 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
     const rows = new Map<number, R>();
     const hits = await runStages(termGroups(terms), limit, async (stage, n) => {
       const rank = stage.any ? "ts_rank(body_tsv, to_tsquery('simple', $1))" : "0";
-      const res = await query<R>(pool, 
+      const res = await query<R>(pool,
         `WITH m AS MATERIALIZED (SELECT ${key} AS k, ${rank} AS r FROM ${s}.${table} WHERE body_tsv @@ to_tsquery('simple', $1) ${within} LIMIT $3),
          top AS MATERIALIZED (SELECT k, r FROM m ORDER BY r DESC, k DESC LIMIT $2)
          SELECT top.k AS key, ${cols} FROM top JOIN ${s}.${table} t ON t.${key} = top.k JOIN ${s}.articles a ON a.seq = t.seq
@@ -254,7 +254,7 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
     },
     async byTopic(topics, limit) {
       const want = [...new Set(topics.map((t) => t.toLowerCase()))];
-      const r = await query<ArticleRow>(pool, 
+      const r = await query<ArticleRow>(pool,
         `SELECT ${ARTICLE_COLS} FROM unnest($1::text[]) AS w(topic)
            CROSS JOIN LATERAL (SELECT seq FROM ${s}.topics t WHERE t.topic = w.topic ORDER BY t.sort_time DESC LIMIT $2) t
            JOIN ${s}.articles a ON a.seq = t.seq`,
@@ -294,7 +294,7 @@ export async function createPostgresStore(pool: pg.Pool, options: Partial<Postgr
       return hits.map((h) => ({ article: metaOf(h.row), figure: h.row.figure, score: h.score, topics: keys(h.row.topics), time: h.row.sort_time }));
     },
     async since(since, limit, window = {}) {
-      const r = await query<ArticleRow>(pool, 
+      const r = await query<ArticleRow>(pool,
         `SELECT ${ARTICLE_COLS} FROM ${s}.articles a WHERE a.ingested_at > $1 AND ($2::float8 IS NULL OR a.ingested_at <= $2)
          ORDER BY a.ingested_at DESC, a.seq DESC LIMIT $3 OFFSET $4`,
         [since, window.until ?? null, limit, window.offset ?? 0],

@@ -109,7 +109,7 @@ export function createPostgresSettings(pool: pg.Pool, options: PostgresSettingsO
     },
     putDestination(row, audit) {
       return change(async (c) => {
-        const r = await query<{ created: boolean }>(c, 
+        const r = await query<{ created: boolean }>(c,
           `INSERT INTO ${s}.settings_destinations (id, platform, channel, spec, updated_by, updated_at) VALUES ($1, $2, $3, $4, $5, $6)
            ON CONFLICT (id) DO UPDATE SET platform = excluded.platform, channel = excluded.channel, spec = excluded.spec,
              updated_by = excluded.updated_by, updated_at = excluded.updated_at
@@ -130,7 +130,7 @@ export function createPostgresSettings(pool: pg.Pool, options: PostgresSettingsO
     },
     addFeed(row, audit) {
       return change<{ created: boolean; feed: FeedRow }>(async (c) => {
-        const added = await query<FeedRaw>(c, 
+        const added = await query<FeedRaw>(c,
           `INSERT INTO ${s}.settings_feeds (id, url, topics, title, added_by, added_at) VALUES ($1, $2, $3, $4, $5, $6)
            ON CONFLICT (url) DO NOTHING RETURNING *`,
           [row.id, row.url, JSON.stringify(row.topics), row.title, row.addedBy, row.addedAt],
@@ -150,7 +150,7 @@ export function createPostgresSettings(pool: pg.Pool, options: PostgresSettingsO
       await insertAudit(pool, audit);
     },
     async audit({ limit, place, target }) {
-      const r = await query<AuditRaw>(pool, 
+      const r = await query<AuditRaw>(pool,
         `SELECT * FROM ${s}.settings_audit WHERE ($1::text IS NULL OR place = $1) AND ($2::text IS NULL OR target = $2) ORDER BY seq DESC LIMIT $3`,
         [place ?? null, target ?? null, limit],
       );

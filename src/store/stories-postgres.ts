@@ -191,7 +191,7 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
     // The story's flags are made again over the members left (all of them compared): nothing is pending.
     await query(c, `DELETE FROM ${s}.story_pending WHERE sid = $1`, [m.sid]);
     const row = (await query<StoryRow>(c, `SELECT ${STORY_COLS} FROM ${s}.stories WHERE sid = $1 FOR UPDATE`, [m.sid])).rows[0];
-    const cards = await query<{ id: string; card: BriefingCard; time: number; seq: number; features: StoryFeatures }>(c, 
+    const cards = await query<{ id: string; card: BriefingCard; time: number; seq: number; features: StoryFeatures }>(c,
       `SELECT a.id, a.card, m.time, m.seq, m.features FROM ${s}.story_articles m JOIN ${s}.articles a ON a.seq = m.seq WHERE m.sid = $1 ORDER BY m.time DESC, m.seq DESC LIMIT $2`,
       [m.sid, FLAG_MEMBERS],
     );
@@ -210,7 +210,7 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
     const times = cards.rows.map((x) => x.time);
     const recent = cards.rows.slice(0, opts.maxCompared).map((x) => toRecent(x.features));
     const rr = recentRow(recent);
-    await query(c, 
+    await query(c,
       `WITH fl AS (INSERT INTO ${s}.story_flags (sid, otime, oseq, flag) SELECT $8, x.otime, x.oseq, x.flag FROM unnest($10::float8[], $11::int[], $12::text[]) WITH ORDINALITY AS x(otime, oseq, flag, i) ORDER BY i)
        UPDATE ${s}.stories SET title = $1, best = $2, best_score = $3, first_time = $4, last_time = $5, updated_at = $6, size = size - 1, info = $7::jsonb, recent = $9, rev = $13 WHERE sid = $8`,
       [
@@ -272,7 +272,7 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
     if (!rows.length) return [];
     const sids = rows.map((r) => r.sid);
     await settle(c, sids);
-    const arts = await query<MetaRow & { sid: number; time: number; seq: number }>(c, 
+    const arts = await query<MetaRow & { sid: number; time: number; seq: number }>(c,
       `SELECT m.sid, m.time, m.seq, a.id, a.title, a.url, a.publisher, a.published_at FROM ${s}.story_articles m JOIN ${s}.articles a ON a.seq = m.seq
        WHERE m.sid = ANY($1::int[]) ORDER BY m.time, m.seq`,
       [sids],
@@ -281,7 +281,7 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
     for (const a of arts.rows) (by.get(a.sid) ?? by.set(a.sid, []).get(a.sid)!).push({ ...metaOf(a), time: Number(a.time), seq: a.seq });
     const newest = new Map(rows.map((r) => [r.sid, newestForFlags(by.get(r.sid) ?? [])]));
     const cuts = rows.map((r) => newest.get(r.sid)!.at(-1)?.time ?? 0);
-    const fl = await query<{ sid: number; flag: string }>(c, 
+    const fl = await query<{ sid: number; flag: string }>(c,
       `SELECT f.sid, f.flag FROM unnest($1::int[], $2::float8[]) AS x(sid, cut) JOIN ${s}.story_flags f ON f.sid = x.sid AND f.otime >= x.cut ORDER BY f.n`,
       [sids, cuts],
     );
@@ -296,7 +296,7 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
     assignMany,
     unassign,
     async backfill(c, batch) {
-      const rows = await query<{ seq: number; id: string; card: BriefingCard; sort_time: number; ingested_at: number }>(c, 
+      const rows = await query<{ seq: number; id: string; card: BriefingCard; sort_time: number; ingested_at: number }>(c,
         `SELECT a.seq, a.id, a.card, a.sort_time, a.ingested_at FROM ${s}.articles a
          WHERE NOT EXISTS (SELECT 1 FROM ${s}.story_articles m WHERE m.seq = a.seq) ORDER BY a.sort_time, a.seq LIMIT $1`,
         [batch],
@@ -310,7 +310,7 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
     },
     async storiesOf(c, articleIds) {
       if (!articleIds.length) return [];
-      const r = await query<StoryRow & { article: string }>(c, 
+      const r = await query<StoryRow & { article: string }>(c,
         `SELECT DISTINCT ON (st.sid) ${STORY_COLS.split(", ").map((x) => `st.${x}`).join(", ")}, a.id AS article, array_position($1::text[], a.id) AS pos FROM ${s}.articles a
            JOIN ${s}.story_articles m ON m.seq = a.seq JOIN ${s}.stories st ON st.sid = m.sid
          WHERE a.id = ANY($1::text[]) ORDER BY st.sid, pos`,
