@@ -1,5 +1,5 @@
 // Card -> StoryFeatures: the few things grouping and flags compare, computed once per article.
-import { contentTerms, words } from "../text/index.js";
+import { contentTerms, wordsBefore, termsOnce, words } from "../text/index.js";
 import type { BriefingCard, Figure } from "../types.js";
 import type { FigureSig, QuoteSig, StoryFeatures } from "./types.js";
 
@@ -51,16 +51,19 @@ function around(f: Figure): string[] {
   return ws.slice(Math.max(0, at - fw.length - WINDOW), at + WINDOW + 1);
 }
 
-/** The words of the sentence before the figure. */
-function before(f: Figure): string[] {
+/** The last `n` words of the sentence before the figure. */
+function before(f: Figure, n: number): string[] {
   const i = f.sentence.indexOf(f.text);
-  return words(i >= 0 ? f.sentence.slice(0, i) : "");
+  return i < 0 ? [] : wordsBefore(f.sentence, i, n);
 }
 
-/** The words after the figure, to the end of its clause. */
-function after(f: Figure): string[] {
+/** The first `n` words after the figure, to the end of its clause. */
+function after(f: Figure, n: number): string[] {
   const i = f.sentence.indexOf(f.text);
-  return i < 0 ? [] : words(f.sentence.slice(i + f.text.length).split(/[,;:.!?"\u201c\u201d]/)[0]!);
+  if (i < 0) return [];
+  const rest = f.sentence.slice(i + f.text.length);
+  const end = rest.search(/[,;:.!?"\u201c\u201d]/);
+  return words(end < 0 ? rest : rest.slice(0, end)).slice(0, n);
 }
 
 function figureSig(f: Figure): FigureSig | undefined {
@@ -75,8 +78,8 @@ function figureSig(f: Figure): FigureSig | undefined {
     kind: f.kind === "number" ? "count" : f.kind,
     qualifier: f.qualifier,
     thing: `${unit || "people"}${event ? `|${event}` : ""}`,
-    context: [...new Set(contentTerms(near.join(" ")).filter((w) => !/\d/.test(w)))],
-    update: UPDATE_BEFORE.test(before(f).slice(-UPDATE_WORDS).join(" ")) || UPDATE_AFTER.test(after(f).slice(0, UPDATE_WORDS).join(" ")),
+    context: [...new Set(termsOnce(near.join(" ")).filter((w) => !/\d/.test(w)))],
+    update: UPDATE_BEFORE.test(before(f, UPDATE_WORDS).join(" ")) || UPDATE_AFTER.test(after(f, UPDATE_WORDS).join(" ")),
   };
   if (f.valueMax !== undefined) sig.valueMax = f.valueMax;
   return sig;
@@ -87,8 +90,11 @@ const surname = (name: string) => words(name).at(-1) ?? name.toLowerCase();
 export function storyFeatures(card: BriefingCard, time: number): StoryFeatures {
   const lead = [card.title, card.summary[0] ?? ""].join(" ");
   const people = [...new Set(card.entities.filter((e) => e.type === "person").map((e) => surname(e.name)))];
-  const quotes: QuoteSig[] = card.quotes.map((q) => {
-    const s: QuoteSig = { words: words(q.text).join(" ") };
+  // The quotes grouping and flags compare: those of four words or more, as their words joined.
+  const quotes: QuoteSig[] = card.quotes.flatMap((q) => {
+    const ws = words(q.text);
+    if (ws.length < 4) return [];
+    const s: QuoteSig = { words: ws.join(" ") };
     // Only a person counts as a speaker here: an office or a country is how a quote was reported.
     if (q.speaker && people.includes(surname(q.speaker.name))) {
       s.speaker = surname(q.speaker.name);
@@ -100,10 +106,10 @@ export function storyFeatures(card: BriefingCard, time: number): StoryFeatures {
     id: card.id,
     time,
     title: card.title,
-    words: [...new Set(contentTerms(lead))],
+    words: [...new Set(termsOnce(lead))],
     people,
     places: [...new Set(card.entities.filter((e) => e.type !== "person").map((e) => e.name.toLowerCase()))],
-    quotes: quotes.filter((q) => q.words.split(" ").length >= 4),
+    quotes,
     figures: card.figures.flatMap((x) => figureSig(x) ?? []),
   };
   if (card.source.publisher) f.publisher = card.source.publisher;

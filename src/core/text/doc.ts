@@ -195,6 +195,23 @@ export function words(text: string): string[] {
   return out;
 }
 
+/**
+ * The last `n` words of `text` before `end`: `words(text.slice(0, end)).slice(-n)`, reading only the end of
+ * it. No word runs across white space, so the words read from just after a space are the ones a reading
+ * from the start finds there (test/core/text/doc.test.ts holds the two to the same words).
+ */
+export function wordsBefore(text: string, end: number, n: number): string[] {
+  for (let spaces = n + 1; ; spaces *= 2) {
+    let from = end;
+    for (let k = 0; from > 0; from--) {
+      const c = text.charCodeAt(from - 1);
+      if ((c === 32 || c === 10 || c === 9 || c === 13 || c === 160) && ++k === spaces) break;
+    }
+    const ws = words(text.slice(from, end));
+    if (ws.length >= n || from === 0) return ws.slice(-n);
+  }
+}
+
 // What a code unit is to words(): a letter (\p{L}), a number (\p{N}) or neither, and WIDE when it opens a
 // pair of surrogates (then the kind is the pair's). Units of the Basic Plane are looked up once and kept.
 const LETTER = 1, NUMBER = 2, OTHER = 3, WIDE = 4;

@@ -37,6 +37,15 @@ export function contentTerms(text: string): string[] {
   return termsOf(text).slice();
 }
 
+/**
+ * `contentTerms` for a text asked about once (a story's lead, the words around a figure): the same terms,
+ * without entering the memo, where a text met once would only push out the words a card asks about again
+ * and keep itself alive past the next collection.
+ */
+export function termsOnce(text: string): string[] {
+  return termsUncached(text);
+}
+
 function termsUncached(text: string): string[] {
   const out: string[] = [];
   for (const w of words(text)) {

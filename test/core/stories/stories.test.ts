@@ -109,6 +109,16 @@ describe("flags", () => {
     expect(storyFlags([A, C], DEFAULT_STORY_OPTIONS)).toEqual([]);
   });
 
+  // The cue counts among the four words before the figure, however long the sentence before them and
+  // however many dashes stand between its words; a fifth word back is too far.
+  it.each([
+    [false, "After a long night of rescue work on the quay – – – and at sea – – – the count of people injured now stood at 19, the port authority said."],
+    [true, "The count rose when the officials listed 19 people injured after a ferry ran aground off Talmora."],
+  ])("reads the cue among the last four words before a figure (flagged: %s)", (flagged, text) => {
+    const C = feat("Talmora ferry: the injured counted", text, "Island Courier", T0 + 20 * H);
+    expect(storyFlags([A, C], DEFAULT_STORY_OPTIONS).length).toBe(flagged ? 1 : 0);
+  });
+
   it("still flags a later count with a bare 'now' after it, which says where, not how many more", () => {
     const C = feat(
       "Talmora ferry: injured in hospital",

@@ -1,4 +1,4 @@
-import { analyze, words } from "../../../src/core/text/index.js";
+import { analyze, wordsBefore, words } from "../../../src/core/text/index.js";
 
 const sentences = (t: string) => analyze(t).sentences.map((s) => s.text);
 
@@ -63,5 +63,32 @@ describe("words", () => {
     const first = words(long);
     first.push("changed");
     expect(words(long)).toEqual(byExpression(long));
+  });
+});
+
+describe("wordsBefore", () => {
+  test.each<[string, number, number, string[]]>([
+    ["The count rose when the officials listed 19", 41, 4, ["when", "the", "officials", "listed"]],
+    // Marks with no word between spaces: it reads further back until it has its words.
+    ["rose to – – – – – – 19", 20, 2, ["rose", "to"]],
+    ["short", 5, 4, ["short"]],
+    ["", 0, 3, []],
+  ])("%j before %d, last %d", (text, end, n, want) => {
+    expect(wordsBefore(text, end, n)).toEqual(want);
+    expect(wordsBefore(text, end, n)).toEqual(words(text.slice(0, end)).slice(-n));
+  });
+
+  test("the same words as words() of the whole start, over many invented strings", () => {
+    const pieces = ["a", "Z", "9", "'", "’", " ", "  ", "\n", "\u00a0", "\t", "-", "–", ".", "é", "İ", "Σ", "\u0301", "𝒜", "x'y"];
+    let seed = 11;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let k = 0; k < 5000; k++) {
+      let s = "";
+      const len = Math.floor(next() * 30);
+      for (let i = 0; i < len; i++) s += pieces[Math.floor(next() * pieces.length)];
+      const end = Math.floor(next() * (s.length + 1));
+      const n = 1 + Math.floor(next() * 5);
+      expect([s, end, n, wordsBefore(s, end, n)]).toEqual([s, end, n, words(s.slice(0, end)).slice(-n)]);
+    }
   });
 });
