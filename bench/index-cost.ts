@@ -1,6 +1,6 @@
 // What the person index (issue 13) and story grouping (issue 14) cost ingestion, over a store that
 // already holds many articles (build one with `store --db FILE --pg-schema NAME`).
-// usage: node dist/bench/run.js index-cost --db FILE [--pg-schema NAME] [--pg URL] [--sample N] [--corpus FILE] [--decide [--warm N] [--ordered]] [--statements]
+// usage: node dist/bench/run.js index-cost --db FILE [--pg-schema NAME] [--pg URL] [--sample N] [--corpus FILE] [--decide [--warm N] [--ordered] [--alloc all|kept]] [--statements]
 // N new articles (5,000 by default; cards built first, timed apart) are stored in batches of 64 as
 // the ingestor does. Before each batch is put, the same batch's person-index and story writes run
 // alone in a transaction that is rolled back, on the same connection and the same database state, so
@@ -10,7 +10,9 @@
 // story met is read and parsed the first time). --warm N also decides N other new articles, untimed
 // (nothing is written), first, as a long-running ingestor would have; --ordered decides in order of
 // publication (with --warm, the N others interleaved by date) instead of the corpus order, whose
-// dates cycle through the year.
+// dates cycle through the year. --alloc all|kept samples what the timed decisions allocate (all of it,
+// or what outlived a scavenge) and prints it per decision with the functions that allocate most; the
+// sampling slows the decisions, so their times in that run are not the figures to quote.
 // --statements (PostgreSQL): the rolled-back stories writes' time split by statement (wall time of each
 // round trip as the client sees it, by the statement's name), printed after the rates, with the part of it
 // spent before the query was handed over (the driver's encoding and the socket write) and the process's
@@ -28,6 +30,7 @@ import { createSqlitePeople } from "../src/store/people-sqlite.js";
 import { STORE_STORY_DEFAULTS, storiesOfStore } from "../src/store/stories.js";
 import { createPostgresStories, type PostgresStories } from "../src/store/stories-postgres.js";
 import { createSqliteStories, type SqliteStories } from "../src/store/stories-sqlite.js";
+import { sampleAllocations, type AllocKind } from "./alloc.js";
 import { loadSources, makeArticle } from "./corpus.js";
 import { fmt, ms, percentile } from "./stats.js";
 
@@ -256,6 +259,9 @@ export async function indexCostBench(args: string[]): Promise<void> {
       });
       obs.observe({ entryTypes: ["gc"] });
       const times: number[] = [];
+      const allocKind = opt("--alloc", "") as AllocKind | "";
+      if (allocKind && allocKind !== "all" && allocKind !== "kept") throw new Error("index-cost: --alloc takes all or kept");
+      const stopSampling = allocKind ? await sampleAllocations(allocKind) : undefined;
       const cpu0 = process.cpuUsage();
       let all = 0;
       for (const x of loop) {
@@ -264,6 +270,14 @@ export async function indexCostBench(args: string[]): Promise<void> {
         if (x.timed) times.push(d);
       }
       const cpu = process.cpuUsage(cpu0);
+      if (stopSampling) {
+        const a = await stopSampling();
+        const kb = (b: number) => fmt(b / 1024 / loop.length, 1);
+        console.log(
+          `${t.name}: ${allocKind === "all" ? "allocated" : "outlived a scavenge"} per decision ${kb(a.bytes)} KB (sampled); most by ` +
+            a.byFunction.slice(0, 8).map(([f, b]) => `${f} ${kb(b)}`).join(", "),
+        );
+      }
       await new Promise((r) => setTimeout(r, 200)); // GC entries reach the observer later, not during a synchronous loop
       obs.disconnect();
       times.sort((a, b) => a - b);
