@@ -93,8 +93,15 @@ export function classify(text: string, tokens: readonly Token[], idx: number[], 
   // "Former Lakeland Gov." at a sentence's end: the name after the title went to the next sentence.
   if (ids.length > 1 && TITLES.has(tokens[ids[ids.length - 1]!]!.norm) && tokens[ids[ids.length - 1]! + 1]?.text === "." && placeKind(text.slice(tokens[ids[0]!]!.start, tokens[ids[ids.length - 2]!]!.end))) ids.pop();
   if (!ids.length) return;
-  const toks = ids.map((n) => tokens[n]!);
-  const norms = toks.map((t) => t.norm);
+  // Filled by push, not made by map: arrays from Array.prototype.map came with more than one elements
+  // kind, and each new one threw away this function's optimised code (V8's "wrong map", several times a
+  // round of the card bench, long after the first rounds).
+  const toks: Token[] = [];
+  const norms: string[] = [];
+  for (const n of ids) {
+    toks.push(tokens[n]!);
+    norms.push(tokens[n]!.norm);
+  }
   const span = (a: number, b: number) => text.slice(toks[a]!.start, toks[b - 1]!.end).replace(/['’]s$/, "");
   const make = (a: number, b: number, kind: NameSeq["kind"], extra: Partial<NameSeq> = {}): NameSeq => ({
     from: ids[a]!, to: ids[b - 1]! + 1, kind, name: span(a, b), ...extra,
