@@ -26,6 +26,19 @@ describe("sentences", () => {
   });
 });
 
+/** Numbers in [0, 1) from a fixed seed: the same invented strings on every run. */
+function seeded(seed: number): () => number {
+  return () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+}
+
+/** A string of fewer than `most` pieces, drawn with `next`. */
+function invented(pieces: readonly string[], most: number, next: () => number): string {
+  let s = "";
+  const n = Math.floor(next() * most);
+  for (let i = 0; i < n; i++) s += pieces[Math.floor(next() * pieces.length)];
+  return s;
+}
+
 describe("words", () => {
   // The definition words() is scanned by hand to: the matches of one expression in the lower-cased text.
   const byExpression = (s: string) => s.toLowerCase().replace(/[’‘`]/g, "'").match(/[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu) ?? [];
@@ -48,12 +61,9 @@ describe("words", () => {
 
   test("the same words as the expression over many invented strings", () => {
     const pieces = ["a", "Z", "9", "'", "’", "‘", "`", " ", "-", ".", "é", "İ", "ß", "ǅ", "Ⅷ", "½", "²", "\u0301", "𝒜", "𝟙", "\ud800", "Σ", "ﬁ", "日", "_"];
-    let seed = 7;
-    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const next = seeded(7);
     for (let k = 0; k < 3000; k++) {
-      let s = "";
-      const n = Math.floor(next() * 12);
-      for (let i = 0; i < n; i++) s += pieces[Math.floor(next() * pieces.length)];
+      const s = invented(pieces, 12, next);
       expect([s, words(s)]).toEqual([s, byExpression(s)]);
     }
   });
@@ -80,12 +90,9 @@ describe("wordsBefore", () => {
 
   test("the same words as words() of the whole start, over many invented strings", () => {
     const pieces = ["a", "Z", "9", "'", "’", " ", "  ", "\n", "\u00a0", "\t", "-", "–", ".", "é", "İ", "Σ", "\u0301", "𝒜", "x'y"];
-    let seed = 11;
-    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const next = seeded(11);
     for (let k = 0; k < 5000; k++) {
-      let s = "";
-      const len = Math.floor(next() * 30);
-      for (let i = 0; i < len; i++) s += pieces[Math.floor(next() * pieces.length)];
+      const s = invented(pieces, 30, next);
       const end = Math.floor(next() * (s.length + 1));
       const n = 1 + Math.floor(next() * 5);
       expect([s, end, n, wordsBefore(s, end, n)]).toEqual([s, end, n, words(s.slice(0, end)).slice(-n)]);
