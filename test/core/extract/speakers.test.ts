@@ -405,6 +405,9 @@ describe("speech verbs as a class, in any inflection", () => {
     ["told right after the quote still names the listener", "Ada Moss spoke first. “Sign it,” she told Bo Hart.", [["Sign it", "Ada Moss"]]],
     ["quoted as saying: the one quoted speaks", "The Vesta agency quoted Mr Orlan as saying “the talks are over”.", [["the talks are over", "Orlan"]]],
     ["a body's role, then the person in apposition", "“Prices will rise this winter,” said EEF chief economist, Ana Ruiz.", [["Prices will rise this winter", "Ana Ruiz"]]],
+    ["a description, then the person in apposition", "Savers were warned on Monday. “We are fixing the fault,” said the bank’s security chief, Lina Marsh. The bank apologised.", [["We are fixing the fault", "Lina Marsh"]]],
+    ["a description, then the person in apposition and their age", "The gate stayed shut. “I could not get in,” said the visitor, Tomas Arel, 37.", [["I could not get in", "Tomas Arel"]]],
+    ["a description, then a name that is no apposition (it goes on)", "The night passed. “It was quiet,” said the guard, Ada Moss’s brother.", [["It was quiet", "the guard"]]],
     [
       "someone of a body stays as written, not the person named before",
       "Ivo Brandt runs the depot. “We regret the delay,” said the firm's spokesperson.",

@@ -45,7 +45,21 @@ export function objectAfter(ctx: GrammarContext, v: number, hi: number): Speaker
   if (bare) return bare;
   if (PRONOUNS.has(first.norm) && SUBJECT_PRONOUN(first.norm)) return { kind: "pronoun", from: k, to: k + 1, text: first.text };
   if (!OPENERS.has(first.norm)) return undefined;
-  return nominalAfter(ctx, k, hi);
+  const nominal = nominalAfter(ctx, k, hi);
+  return nominal && (namedInApposition(ctx, nominal.to, hi) ?? nominal);
+}
+
+/**
+ * "said the firm's security chief, Ivo Brand.": a person named right after the description, between
+ * its comma and the end of the clause, is the one who speaks (the description is their role).
+ */
+function namedInApposition(ctx: GrammarContext, at: number, hi: number): SpeakerRef | undefined {
+  const { tokens } = ctx;
+  const m = tokens[at]?.text === "," ? ctx.mentionFrom.get(at + 1) : undefined;
+  if (!m || !ctx.isPerson(m) || m.to > hi) return undefined;
+  const after = tokens[m.to];
+  if (after && after.sentence === tokens[at]!.sentence && (after.word || !/^[.,;:!?"”’]$/.test(after.text))) return undefined;
+  return { kind: "name", from: m.from, to: m.to, text: ctx.text.slice(m.start, m.end), mention: m };
 }
 
 /** "said Moss's deputy campaign manager, Ana Ruiz": the person named after the possessor's role speaks. */
