@@ -95,7 +95,9 @@ export function attributeQuotes(doc: Doc, ix: EntityIndex, quotes: readonly Attr
       const before = cueBefore(ctx, bLo, bHi, false, sLo);
       // Cues that touch the quote win: "” he said", "” ― Hill", "Hill said: “", "... Ada Moss -- “".
       const afterAdjacent = after && Math.min(after.verb, after.speaker.from) <= aLo + 2;
-      const beforeAdjacent = before && before.verb >= bHi - 4 && /[:,]|that/.test(doc.text.slice(tokens[before.verb]!.end, span.open));
+      // "Lee said: “", "Lee said that “", and "Lee said “" with nothing between the verb and the mark.
+      const lead = before ? doc.text.slice(tokens[before.verb]!.end, span.open) : "";
+      const beforeAdjacent = before && before.verb >= bHi - 4 && (/[:,]|that/.test(lead) || /^\s+$/.test(lead));
       const intro = introducedBy(ctx, bLo, bHi, sLo);
       // A split quote: the cue between the two halves serves both ("A," she said, "B.").
       const between = doc.text.slice(prevClose, span.open);

@@ -98,6 +98,11 @@ describe("the speaker beside the quote", () => {
       [["It is not new here", "Dora Vance"], ["we have been building houses for a long time.", "Dora Vance"]],
     ],
     [
+      "a verb right before the opening mark, with no mark between, beats a cue in the next sentence",
+      "The council met on Monday. Mayor Ana Ruiz said “the bridge will open in May.” Critics said the date was too late.",
+      [["the bridge will open in May.", "Ana Ruiz"]],
+    ],
+    [
       "a generation suffix with its dot before an appositive",
       "“The bridge opens in May,” Ruben Alvo Marsh Jr., the head of the port authority, said on Tuesday.",
       [["The bridge opens in May", "Ruben Alvo Marsh Jr."]],
