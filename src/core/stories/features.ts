@@ -4,12 +4,12 @@ import type { BriefingCard, Figure } from "../types.js";
 import type { FigureSig, QuoteSig, StoryFeatures } from "./types.js";
 
 // What a figure counts, as one class: outlets say "soldiers" where others say "troops".
-const UNIT_CLASSES: Record<string, string> = {
+const UNIT_CLASSES = new Map<string, string>(Object.entries({
   troop: "troops", soldier: "troops", force: "troops",
   people: "people", person: "people", resident: "people", civilian: "people", villager: "people", individual: "people",
   worker: "workers", employee: "workers", job: "workers", staff: "workers",
   home: "homes", house: "homes", household: "homes", building: "homes", dwelling: "homes",
-};
+}));
 
 // The event a count belongs to, from the words around it: "14 killed" and "40 injured" are two things.
 const EVENTS: ReadonlyArray<[string, RegExp]> = [
@@ -33,12 +33,15 @@ const UPDATE_AFTER = new RegExp(`\\b(?:${CHANGE}|${RUNNING}|(?:has|have|had) now
 const UPDATE_WORDS = 4;
 const WINDOW = 6;
 
+// The stem keeps a plural of four letters or fewer ("jobs", "fans"): its singular is looked up too.
+const classOf = (term: string): string | undefined => UNIT_CLASSES.get(term) ?? (term.endsWith("s") ? UNIT_CLASSES.get(term.slice(0, -1)) : undefined);
+
 function unitClass(f: Figure): string {
   if (f.kind === "money") return `money:${f.currency ?? f.unit ?? ""}`;
   if (f.kind === "percent") return "%";
   if (!f.unit) return "";
   const u = contentTerms(f.unit).at(-1) ?? f.unit.toLowerCase();
-  return UNIT_CLASSES[u] ?? u;
+  return classOf(u) ?? u;
 }
 
 /** The words around the figure in its sentence (±WINDOW words). */

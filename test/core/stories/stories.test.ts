@@ -55,6 +55,17 @@ const OTHER = feat(
   T0 + 3 * H,
 );
 
+describe("what a figure counts", () => {
+  // The stem keeps "jobs" whole (four letters): its singular "job" is of the workers' class.
+  it.each([
+    ["The Orvane plant will cut 1,200 jobs by June, the company said.", "workers"],
+    ["The Orvane plant will lay off 1,200 workers by June, the company said.", "workers"],
+    ["Some 1,200 soldiers were sent to the border on Friday.", "troops"],
+  ])("%s -> %s", (text, thing) => {
+    expect(feat("Plant news", text, "Ledger", T0).figures.map((f) => f.thing)).toEqual([thing]);
+  });
+});
+
 describe("grouping", () => {
   it("puts two retellings of one event in one story and a look-alike in another", () => {
     const g = createStoryGrouper();
