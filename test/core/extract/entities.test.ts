@@ -36,6 +36,9 @@ describe("entities", () => {
     ["The club's star striker Leo Dane scored twice.", "Leo Dane", { type: "person", role: "star striker" }],
     ["The strike was called off after talks with the union's new leader, Jo Pike, ended.", "Jo Pike", { type: "person", role: "union's new leader" }],
     ["Lawmakers questioned a senior engineer, Tom Brandl, for an hour.", "Tom Brandl", { type: "person", role: "senior engineer" }],
+    // After an inverted verb of saying, the role phrase up to the comma, the name closing the sentence or not.
+    ["“Rates will stay high,” said Harlow Bank chief economist, Ana Ruiz.", "Ana Ruiz", { type: "person", role: "Harlow Bank chief economist" }],
+    ["“We are fixing the fault,” said the bank's security chief, Lina Marsh, on Monday.", "Lina Marsh", { type: "person", role: "bank's security chief" }],
     ["Troops massed near Ukraine.", "Ukraine", { type: "place" }],
     ["She moved to New York in May.", "New York", { type: "place" }],
   ])("%s", (text, name, want) => expect(find(text, name)).toMatchObject(want));
@@ -62,6 +65,12 @@ describe("entities", () => {
     ["Kurds, Serbs and a Briton marched through the Gulf States.", { "Gulf States": "place" }],
     ["The Vela Jones industrial average and the Harbour Composite index fell in Oslo.", { Oslo: "place" }],
   ])("types: %s", (text, want) => expect(types(text)).toEqual(want));
+
+  test("a name ending its sentence after words that are no role phrase gets no role from them", () => {
+    const person = find("Voters said they would turn out in March for the reformer, Ida Brun.", "Ida Brun");
+    expect(person?.type).toBe("person");
+    expect(person?.role).toBeUndefined();
+  });
 
   test("a name in apposition after an ordinary noun gets no role from it", () => {
     expect(find("The plan, Paul Kemp said, would fail.", "Paul Kemp")?.role).toBeUndefined();

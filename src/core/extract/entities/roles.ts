@@ -101,18 +101,45 @@ const ROLE_OPENERS = new Set(["a", "an", "the", "one", "another"]);
 export function roleAppositiveBefore(text: string, tokens: readonly Token[], nameFrom: number, nameTo: number): string | undefined {
   const comma = tokens[nameFrom - 1];
   const close = tokens[nameTo];
-  if (comma?.text !== "," || !close || close.sentence !== comma.sentence || !(close.text === "," || close.text === "(")) return undefined;
+  if (comma?.text !== ",") return undefined;
+  // A name that ends its sentence takes only a role after an inverted verb of saying ("said the firm's
+  // security chief, Ivo Brand."); elsewhere the name is closed by a comma or a bracket.
+  const ends = !close || close.sentence !== comma.sentence || /^[.!?]$/.test(close.text);
+  if (!ends && !(close.text === "," || close.text === "(")) return undefined;
   let hasRole = false;
   // The shortest phrase from an article inside the sentence ("met the mayor, John Smith,"): used when
   // the longer reading back finds no clause start, if it ends on a role word.
   let inner: number | undefined;
   const last = tokens[nameFrom - 2];
   const fallback = () => (inner !== undefined && last && isRoleWord(last) ? text.slice(tokens[inner]!.start, last.end) : undefined);
+  // Whether the words read so far make a role phrase on their own: it ends on its role word, and before
+  // that come role words, modifiers, names, a possessor, an article after the verb, or two plain nouns at most.
+  let phrase = true;
+  let free = 0;
   for (let i = nameFrom - 2; i >= 0 && nameFrom - i <= 16; i--) {
     const t = tokens[i]!;
-    if (t.sentence !== comma.sentence || (!t.word && t.text !== "-" && t.text !== "'" && t.text !== "’")) return fallback();
-    if (ROLE_PHRASE_STOP.has(t.norm) || SPEECH_VERBS.has(t.norm)) return fallback();
-    if (isRoleWord(t) || (AGENT_NOUN.test(t.norm) && !t.cap)) hasRole = true;
+    if (t.sentence !== comma.sentence || (!t.word && t.text !== "-" && t.text !== "'" && t.text !== "’")) return ends ? undefined : fallback();
+    // After an inverted verb of saying ("said EEF chief economist, Ana Ruiz"): the role phrase between them.
+    if (SPEECH_VERBS.has(t.norm) && !t.cap && phrase && hasRole && i + 1 < nameFrom - 1) {
+      const from = ROLE_OPENERS.has(tokens[i + 1]!.norm) ? i + 2 : i + 1;
+      if (from < nameFrom - 1) return text.slice(tokens[from]!.start, tokens[nameFrom - 2]!.end);
+    }
+    if (ROLE_PHRASE_STOP.has(t.norm) || SPEECH_VERBS.has(t.norm)) return ends ? undefined : fallback();
+    const roleWord = isRoleWord(t) || (AGENT_NOUN.test(t.norm) && !t.cap);
+    if (phrase) {
+      const opener = ROLE_OPENERS.has(t.norm) && SPEECH_VERBS.has(tokens[i - 1]?.norm ?? "");
+      if (i === nameFrom - 2 && !roleWord) phrase = false;
+      else if (!(roleWord || opener || t.cap || t.possessive || ROLE_MODIFIERS.has(t.norm))) {
+        if (++free > 2 || NOT_NAMES.has(t.norm) || /(ly|ed|ing)$/.test(t.norm)) phrase = false;
+      }
+    }
+    if (ends) {
+      // A name ending its sentence: only that role phrase, read back to the verb.
+      if (!phrase) return undefined;
+      hasRole ||= roleWord;
+      continue;
+    }
+    if (roleWord) hasRole = true;
     // "Portugal's finance minister, Rui Lobo," opens with its possessor; "the", "a" open before the role.
     const possessor = t.possessive && t.cap;
     if (!ROLE_OPENERS.has(t.norm) && !possessor) continue;
