@@ -103,7 +103,7 @@ describePg("postgres store", () => {
     const written = await read();
     expect(written).toHaveLength(2);
     // The quotes given to a person are there (flags compare them), no other field of the features.
-    expect(written.map((r) => r.f!.quotes.length)).toEqual([0, 1]);
+    expect(written.map((r) => r.f!.quotes.length)).toEqual([1, 1]);
     expect(Object.keys(written[0]!.f!).sort()).toEqual(["figures", "id", "publisher", "quotes", "time"]);
     const version = POSTGRES_MIGRATIONS.findIndex((m) => m("s").includes("ADD COLUMN flag_features"));
     await pool.query(`ALTER TABLE "${schema}".story_articles DROP COLUMN flag_features`);
