@@ -1,9 +1,11 @@
 // slack.host and discord.host: the HTTP listeners (Slack HTTP mode, Discord interactions) bind the
-// address the config names. Bound to 127.0.0.2 (loopback, but not 127.0.0.1), each answers there and
-// refuses 127.0.0.1, which shows the setting is what the listener uses. On the same running bot (the
+// address the config names. Bound to 127.0.0.2 (loopback, but not 127.0.0.1), each answers there while
+// the test itself holds the same port on 127.0.0.1, so a listener on 127.0.0.1 or on every interface
+// could not have started: the setting is what the listener uses. (Checking that nothing answers on
+// 127.0.0.1 instead failed now and then: another test's server could hold that port there.) On the same running bot (the
 // real asker over briefings/), an unknown topic gets the topics briefbot knows on Slack and Discord alike.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer, connect } from "node:net";
+import { createServer, connect, type AddressInfo, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { PassThrough, Writable } from "node:stream";
@@ -21,21 +23,35 @@ const BOT = "xoxb-1-host-test";
 const APP_ID = "900000000000000009";
 const SECRET = "host-test-secret";
 
-const freePort = () =>
-  new Promise<number>((done, fail) => {
-    const s = createServer();
+const listen = (host: string, port: number) =>
+  new Promise<Server>((done, fail) => {
+    const s = createServer((c) => void (s.emit("guarded"), c.destroy()));
     s.once("error", fail);
-    s.listen(0, HOST, () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => done(port));
-    });
+    s.listen(port, host, () => done(s));
   });
+const closeServer = (s: Server) => new Promise<void>((done) => s.close(() => done()));
 
-/** Whether a TCP connection to host:port is accepted. */
-const accepts = (host: string, port: number) =>
+/** A port free on HOST, and held on 127.0.0.1 by the returned guard until the test closes it. */
+async function guardedPort(): Promise<{ port: number; guard: Server }> {
+  for (let tries = 0; ; tries++) {
+    const probe = await listen(HOST, 0);
+    const { port } = probe.address() as AddressInfo;
+    await closeServer(probe);
+    try {
+      return { port, guard: await listen("127.0.0.1", port) };
+    } catch (err) {
+      if (tries >= 20) throw err;
+    }
+  }
+}
+
+/** Whether a TCP connection to host:port reaches the guard (the test's own listener there). */
+const reachesGuard = (guard: Server, port: number) =>
   new Promise<boolean>((done) => {
-    const c = connect({ host, port });
-    c.once("connect", () => (c.destroy(), done(true)));
+    let seen = false;
+    guard.once("guarded", () => (seen = true));
+    const c = connect({ host: "127.0.0.1", port });
+    c.once("close", () => setTimeout(() => done(seen), 20));
     c.once("error", () => done(false));
   });
 
@@ -44,7 +60,9 @@ test("the HTTP listeners bind slack.host and discord.host", async () => {
   const slack = await FakeSlack.start({ botToken: BOT });
   const discord = await FakeDiscord.start({ applicationId: APP_ID });
   const key = signingKey();
-  const [slackPort, discordPort] = [await freePort(), await freePort()];
+  const slackGuard = await guardedPort();
+  const discordGuard = await guardedPort();
+  const [slackPort, discordPort] = [slackGuard.port, discordGuard.port];
   const cfg = join(dir, "host.yaml");
   writeFileSync(
     cfg,
@@ -82,7 +100,7 @@ test("the HTTP listeners bind slack.host and discord.host", async () => {
     expect(await res.json()).toEqual({ type: 1 });
     // Slack: an unsigned request is refused, by our listener, on the configured address.
     expect((await fetch(`http://${HOST}:${slackPort}/slack/events`, { method: "POST", body: "{}" })).status).toBe(401);
-    expect(await accepts("127.0.0.1", slackPort)).toBe(false);
+    expect(await reachesGuard(slackGuard.guard, slackPort)).toBe(true);
 
     // An unknown topic, with one-letter words and a lone digit: the known topics, on both platforms.
     const brief = commandInteraction(APP_ID, "brief", { topic: "zanzibar y z 1" });
@@ -93,11 +111,13 @@ test("the HTTP listeners bind slack.host and discord.host", async () => {
     const said = JSON.stringify(JSON.parse(slash.body));
     expect(said).toContain("I have no briefing on “zanzibar y z 1”.");
     expect(said).toMatch(/Topics I know: [^"]*\*[a-z]+\*/);
-    expect(await accepts("127.0.0.1", discordPort)).toBe(false);
+    expect(await reachesGuard(discordGuard.guard, discordPort)).toBe(true);
   } finally {
     await bot.stop();
     await slack.close();
     await discord.close();
+    await closeServer(slackGuard.guard);
+    await closeServer(discordGuard.guard);
     rmSync(dir, { recursive: true, force: true });
   }
 }, 60_000);
