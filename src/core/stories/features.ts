@@ -1,5 +1,5 @@
 // Card -> StoryFeatures: the few things grouping and flags compare, computed once per article.
-import { contentTerms, wordsBefore, termsOnce, words } from "../text/index.js";
+import { contentTerms, termsOnce, words, wordsBefore } from "../text/index.js";
 import type { BriefingCard, Figure } from "../types.js";
 import type { FigureSig, QuoteSig, StoryFeatures } from "./types.js";
 
@@ -34,14 +34,14 @@ const UPDATE_WORDS = 4;
 const WINDOW = 6;
 
 // The stem keeps a plural of four letters or fewer ("jobs", "fans"): its singular is looked up too.
-const classOf = (term: string): string | undefined => UNIT_CLASSES.get(term) ?? (term.endsWith("s") ? UNIT_CLASSES.get(term.slice(0, -1)) : undefined);
+const unitClassOfTerm = (term: string): string | undefined => UNIT_CLASSES.get(term) ?? (term.endsWith("s") ? UNIT_CLASSES.get(term.slice(0, -1)) : undefined);
 
 function unitClass(f: Figure): string {
   if (f.kind === "money") return `money:${f.currency ?? f.unit ?? ""}`;
   if (f.kind === "percent") return "%";
   if (!f.unit) return "";
   const u = contentTerms(f.unit).at(-1) ?? f.unit.toLowerCase();
-  return classOf(u) ?? u;
+  return unitClassOfTerm(u) ?? u;
 }
 
 /** The words around the figure in its sentence (±WINDOW words). */

@@ -30,7 +30,7 @@ export function stem(w: string): string {
 
 // The summary asks for the terms of the same words and sentences many times over: the last texts are kept,
 // bounded and emptied when full, so a long ingest does not grow it.
-const termsOf = memo((text): readonly string[] => termsUncached(text), 4000);
+const termsOf = memo((text): readonly string[] => termsOnce(text), 4000);
 
 /** Content-word stems of a text, in order, with repeats (a new array each call). */
 export function contentTerms(text: string): string[] {
@@ -40,13 +40,9 @@ export function contentTerms(text: string): string[] {
 /**
  * `contentTerms` for a text asked about once (a story's lead, the words around a figure): the same terms,
  * without entering the memo, where a text met once would only push out the words a card asks about again
- * and keep itself alive past the next collection.
+ * and keep itself alive past the next collection. The memo's own misses are computed here.
  */
 export function termsOnce(text: string): string[] {
-  return termsUncached(text);
-}
-
-function termsUncached(text: string): string[] {
   const out: string[] = [];
   for (const w of words(text)) {
     if (STOP.has(w) || w.length < 2 || /^\d+$/.test(w) && w.length < 2) continue;
