@@ -201,6 +201,9 @@ async function postgresParts(url: string, schema: string, statements: boolean): 
 export async function indexCostBench(args: string[]): Promise<void> {
   const opt = (k: string, d: string) => (args.includes(k) ? args[args.indexOf(k) + 1]! : d);
   const n = Number(opt("--sample", "5000"));
+  // Checked before any store is opened or card built.
+  const allocKind = opt("--alloc", "") as AllocKind | "";
+  if (allocKind && allocKind !== "all" && allocKind !== "kept") throw new Error("index-cost: --alloc takes all or kept");
   const sources = loadSources(opt("--corpus", join(process.cwd(), "../shared/eval/summaries/cnndm_frank250.jsonl")));
   const targets: Array<{ name: string; open: () => Promise<Parts> }> = [];
   if (args.includes("--db")) targets.push({ name: "sqlite", open: async () => sqliteParts(resolve(opt("--db", ""))) });
@@ -259,8 +262,6 @@ export async function indexCostBench(args: string[]): Promise<void> {
       });
       obs.observe({ entryTypes: ["gc"] });
       const times: number[] = [];
-      const allocKind = opt("--alloc", "") as AllocKind | "";
-      if (allocKind && allocKind !== "all" && allocKind !== "kept") throw new Error("index-cost: --alloc takes all or kept");
       const stopSampling = allocKind ? await sampleAllocations(allocKind) : undefined;
       const cpu0 = process.cpuUsage();
       let all = 0;
