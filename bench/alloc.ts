@@ -41,8 +41,9 @@ export async function sampleAllocations(kind: AllocKind): Promise<() => Promise<
     let bytes = 0;
     for (const s of profile.samples) {
       bytes += s.size;
-      const f = nodes.get(s.nodeId)!.callFrame;
-      const key = `${f.functionName || "(anonymous)"} ${f.url.replace(/^.*\/(dist|node_modules)\//, "")}:${f.lineNumber + 1}`;
+      // V8 may report a sample whose node is not in the tree it returns: counted, under no function.
+      const f = nodes.get(s.nodeId)?.callFrame;
+      const key = f ? `${f.functionName || "(anonymous)"} ${f.url.replace(/^.*\/(dist|node_modules)\//, "")}:${f.lineNumber + 1}` : "(no function)";
       by.set(key, (by.get(key) ?? 0) + s.size);
     }
     return { bytes, byFunction: [...by].sort((a, b) => b[1] - a[1]) };
