@@ -1,6 +1,8 @@
 // Stories on PostgreSQL: assigned inside the article's transaction. The decision is one round trip
 // (keys through a LATERAL join, ranked, and the candidates' `recent`: what scoring reads of their
-// newest members, and their merged names); a join then takes one more (the story row updated while its
+// newest members, and their merged names) while this process holds few of the stories it meets; once
+// it holds most of them parsed, the candidates' versions only, and a second read of the members it
+// does not hold at those versions, if any; a join then takes one more (the story row updated while its
 // `recent` and `info` are those the decision read, with the member, its claims, keys and pending note),
 // or two when another writer changed them in between (the row locked and read, the member written; the
 // row updated). Flags are rows of story_flags: a join never rewrites them, and leaves its own to the
@@ -34,6 +36,9 @@ interface StoryRow {
   info: StoryInfo;
 }
 
+/** How much one decision's share of candidates found in the cache moves the running share (hitShare). */
+const HIT_WEIGHT = 0.05;
+
 const STORY_COLS = "sid, id, title, best, best_score, first_time, last_time, updated_at, size, info";
 
 export interface PostgresStories {
@@ -63,37 +68,59 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
   /** Stories' newest members at the versions given: from the cache, the others read (one round trip, only then) and kept. */
   async function membersOf(c: Q, rows: ReadonlyArray<{ sid: number; rev: string }>): Promise<Map<number, HeldMembers>> {
     const { found, missing } = recentCache.lookup(rows);
-    if (missing.length) {
-      const r = await query<{ sid: number; rev: string; recent: string }>(c, { ...named("recent", `SELECT sid, rev, recent FROM ${s}.stories WHERE sid = ANY($1::int[])`), values: [missing] });
-      recentCache.keep(r.rows, found);
-    }
+    await readMissing(c, missing, found);
     return found;
   }
+  async function readMissing(c: Q, missing: number[], into: Map<number, HeldMembers>): Promise<void> {
+    if (!missing.length) return;
+    const r = await query<{ sid: number; rev: string; recent: string }>(c, { ...named("recent", `SELECT sid, rev, recent FROM ${s}.stories WHERE sid = ANY($1::int[])`), values: [missing] });
+    recentCache.keep(r.rows, into);
+  }
+  /** The rows that have members, as scoring holds them. */
+  const heldRows = (rows: readonly CandidateRow[], members: ReadonlyMap<number, HeldMembers>): HeldRow[] =>
+    rows.flatMap((row) => {
+      const m = members.get(row.sid);
+      return m ? [{ id: String(row.sid), firstTime: row.first_time, lastTime: row.last_time, rev: row.rev, members: m, info: row.info }] : [];
+    });
 
+  // While the cache misses most of the stories a decision meets (a process just started, or more
+  // stories in play than it holds), the decision's statement brings the candidates' `recent` along:
+  // one round trip instead of two (the rows, then the missing members). Once it holds most of them,
+  // they would be sent for nothing, and the statement reads versions only. The share found is a running
+  // mean over decisions (each weighs HIT_WEIGHT), 0 at the start.
+  let hitShare = 0;
   // Key hits ranked as rankCandidates ranks them: most keys shared first, then the first hit (keys
   // in order, each newest first); only stories the article may join (chooseStory's time rule).
-  async function candidates(c: Q, f: StoryFeatures, keys: string[]): Promise<HeldRow[]> {
-    if (!keys.length) return [];
-    const r = await query<CandidateRow>(c, {
-      ...named("decide", `WITH h AS (
+  const decideText = (withRecent: boolean) => `WITH h AS (
          SELECT h.sid, k.o, h.time FROM unnest($1::text[]) WITH ORDINALITY AS k(key, o)
          CROSS JOIN LATERAL (SELECT sid, time FROM ${s}.story_keys WHERE key = k.key AND time >= $2 AND time <= $3 ORDER BY time DESC, sid DESC LIMIT $4) h
        ), r AS (SELECT sid, count(*) AS n, min(o * 1e13 - time) AS first FROM h GROUP BY sid ORDER BY n DESC, first LIMIT $5)
-       SELECT st.sid, st.first_time, st.last_time, st.rev, st.info::text AS info FROM r JOIN ${s}.stories st ON st.sid = r.sid
-       WHERE st.last_time >= $2 AND st.first_time <= $3 ORDER BY r.n DESC, r.first`),
+       SELECT st.sid, st.first_time, st.last_time, st.rev, st.info::text AS info${withRecent ? ", st.recent" : ""} FROM r JOIN ${s}.stories st ON st.sid = r.sid
+       WHERE st.last_time >= $2 AND st.first_time <= $3 ORDER BY r.n DESC, r.first`;
+  const decideWith = [named("decide", decideText(false)), named("decidemembers", decideText(true))] as const;
+  async function candidates(c: Q, f: StoryFeatures, keys: string[]): Promise<HeldRow[]> {
+    if (!keys.length) return [];
+    const withRecent = hitShare < 0.5;
+    const r = await query<CandidateRow & { recent?: string }>(c, {
+      ...decideWith[withRecent ? 1 : 0],
       values: [keys, f.time - opts.quietMs, f.time + opts.quietMs, PER_KEY, MAX_CANDIDATES],
     });
-    return heldOf(c, r.rows);
+    if (!r.rows.length) return [];
+    const { found, missing } = recentCache.lookup(r.rows);
+    hitShare += HIT_WEIGHT * (found.size / r.rows.length - hitShare);
+    if (!withRecent) await readMissing(c, missing, found);
+    else if (missing.length) {
+      const miss = new Set(missing);
+      recentCache.keep((r.rows as Array<CandidateRow & { recent: string }>).filter((x) => miss.has(x.sid)), found);
+    }
+    return heldRows(r.rows, found);
   }
 
   /** The candidate rows with their newest members: from `decided` (a batch's), else the cache, else read. */
   async function heldOf(c: Q, rows: readonly CandidateRow[], decided?: ReadonlyMap<number, HeldMembers>): Promise<HeldRow[]> {
     const members = await membersOf(c, decided ? rows.filter((r) => !decided.has(r.sid)) : rows);
     for (const [sid, m] of decided ?? []) members.set(sid, m);
-    return rows.flatMap((row) => {
-      const m = members.get(row.sid);
-      return m ? [{ id: String(row.sid), firstTime: row.first_time, lastTime: row.last_time, rev: row.rev, members: m, info: row.info }] : [];
-    });
+    return heldRows(rows, members);
   }
 
   async function decide(c: Q, id: string, card: BriefingCard, time: number) {

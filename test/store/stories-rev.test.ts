@@ -266,6 +266,49 @@ describePg("postgres stories.rev", () => {
     await b.close();
   });
 
+  test("a process that misses most stories reads the candidates' members with them, in one statement; once it holds them, versions only", async () => {
+    const schema = fresh();
+    const store = await createPostgresStore(pool, { schema });
+    await store.put(FAILS, buildCard(FAILS), 1);
+    await store.put(CRACKED, buildCard(CRACKED), 2);
+    const sid = (await pool.query<{ sid: number }>(`SELECT sid FROM "${schema}".stories`)).rows[0]!.sid;
+    const stories = createPostgresStories(`"${schema}"`, STORE_STORY_DEFAULTS);
+    const c = await pool.connect();
+    const names: string[] = [];
+    const counted = {
+      query: ((config: pg.QueryConfig, values?: unknown[]) => {
+        if (config.name) names.push(config.name.replace(/^briefbot_story_([a-z]+)_.*$/, "$1"));
+        return c.query(config, values);
+      }) as pg.PoolClient["query"],
+    };
+    const repairs = buildCard(REPAIRS);
+    const decide = async () => {
+      names.length = 0;
+      const d = await stories.decide(counted, repairs.id, repairs, timeOf(repairs));
+      return { join: d.join, names: [...names] };
+    };
+    try {
+      // Fresh: nothing held, so the members come with the rows.
+      expect(await decide()).toEqual({ join: sid, names: ["decidemembers"] });
+      // Each decision after it finds the story held: after enough of them, the rows come without members.
+      const seen: string[][] = [];
+      for (let i = 0; i < 30; i++) seen.push((await decide()).names);
+      const switched = seen.findIndex((n) => n[0] === "decide");
+      expect(switched).toBeGreaterThan(0);
+      expect(seen.slice(0, switched).every((n) => n.join() === "decidemembers")).toBe(true);
+      expect(seen.slice(switched).every((n) => n.join() === "decide")).toBe(true);
+      // Another writer joins the story: its version moves, the held members are stale and read again.
+      const other = await createPostgresStore(pool, { schema });
+      await other.put(LATER_REPAIRS, buildCard(LATER_REPAIRS), 3);
+      await other.close();
+      expect(await decide()).toEqual({ join: sid, names: ["decide", "recent"] });
+      expect(await decide()).toEqual({ join: sid, names: ["decide"] });
+    } finally {
+      c.release();
+      await store.close();
+    }
+  });
+
   test.each([
     ["the first report stored before the batch", 1, false, { hits: 1, rows: 1, recent: 0, sids: 0, joinlock: 1, batch: 1 }],
     ["the first report stored before the batch by another replica", 1, true, { hits: 1, rows: 1, recent: 1, sids: 0, joinlock: 1, batch: 1 }],
@@ -309,7 +352,7 @@ describePg("postgres stories.rev", () => {
     // new stories' ids; the stories joined locked once; all written in one statement; nothing one by one.
     const count = (name: string) => names.filter((n) => n === name).length;
     expect({ hits: count("hits"), rows: count("rows"), recent: count("recent"), sids: count("sids"), joinlock: count("joinlock"), batch: count("batch") }).toEqual(want);
-    expect(names.filter((n) => ["decide", "joinone", "join", "joined", "start"].includes(n))).toEqual([]);
+    expect(names.filter((n) => ["decide", "decidemembers", "joinone", "join", "joined", "start"].includes(n))).toEqual([]);
   });
 
   test("a batch whose story another writer joined after the batch read it is assigned article by article, that writer's member kept", async () => {
@@ -347,7 +390,7 @@ describePg("postgres stories.rev", () => {
       c.release();
     }
     // The batch fell back to one decision and one join per article (the row it read was no longer the row).
-    expect(names.filter((n) => n === "decide")).toHaveLength(2);
+    expect(names.filter((n) => n === "decide" || n === "decidemembers")).toHaveLength(2);
     const m = await pool.query<{ seq: number; sid: number }>(`SELECT seq, sid FROM "${schema}".story_articles ORDER BY seq`);
     expect(m.rows.map((x) => x.seq)).toEqual([1, 2, 3, 4, 5]);
     expect(new Set(m.rows.map((x) => x.sid)).size).toBe(1);
