@@ -414,6 +414,11 @@ describe("speech verbs as a class, in any inflection", () => {
     ["a description, then the person in apposition and their age", "The gate stayed shut. “I could not get in,” said the visitor, Tomas Arel, 37.", [["I could not get in", "Tomas Arel"]]],
     ["a description, then a name that is no apposition (it goes on)", "The night passed. “It was quiet,” said the guard, Ada Moss’s brother.", [["It was quiet", "the guard"]]],
     [
+      "a capitalised word inside a description that is also a verb of saying (State) does not end it",
+      "Ports reopened on Monday after the strike. “The queues are gone,” a State Transport official said. Drivers welcomed the news.",
+      [["The queues are gone", "a State Transport official"]],
+    ],
+    [
       "someone of a body stays as written, not the person named before",
       "Ivo Brandt runs the depot. “We regret the delay,” said the firm's spokesperson.",
       [["We regret the delay", "the firm's spokesperson"]],

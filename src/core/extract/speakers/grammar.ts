@@ -132,11 +132,12 @@ export function subjectEndingAt(ctx: GrammarContext, j: number, lo: number): Spe
   if (m && m.from >= lo) return ofSomeone(ctx, m.from, j, lo) ?? personOf(ctx, m, lo) ?? { kind: "name", from: m.from, to: m.to, text: ctx.text.slice(m.start, m.end), mention: m };
   const p = PRONOUNS.get(t.norm);
   if (p) return SUBJECT_PRONOUN(t.norm) ? { kind: "pronoun", from: j, to: j + 1, text: t.text } : undefined;
-  // A description: back to its determiner ("the senior US official", "the ad's narrator").
+  // A description: back to its determiner ("the senior US official", "the ad's narrator"). A verb of
+  // saying ends it, but not a capitalised one inside it, a name ("the Herald editor").
   let k = j;
   while (k > lo && j - k < 8) {
     const u = tokens[k - 1]!;
-    if (!u.word || STOP_NP.has(u.norm) || SPEECH_VERBS.has(u.norm)) break;
+    if (!u.word || STOP_NP.has(u.norm) || (SPEECH_VERBS.has(u.norm) && !u.cap)) break;
     k--;
     if (DETERMINERS.has(u.norm)) break;
   }
@@ -201,7 +202,7 @@ function ofSomeone(ctx: GrammarContext, k: number, j: number, lo: number): Speak
   let f = k - 2;
   while (f > lo && k - 2 - f < 6) {
     const u = tokens[f - 1]!;
-    if (!u.word || STOP_NP.has(u.norm) || SPEECH_VERBS.has(u.norm) || ctx.mentionTo.has(f - 1) && !u.possessive) break;
+    if (!u.word || STOP_NP.has(u.norm) || (SPEECH_VERBS.has(u.norm) && !u.cap) || ctx.mentionTo.has(f - 1) && !u.possessive) break;
     f--;
     if (DETERMINERS.has(u.norm)) break;
   }
