@@ -4,7 +4,7 @@ import type { Entity } from "../types.js";
 import { findNameSeqs, type NameSeq } from "./entities/names.js";
 import { firstNameGender, roleGender, voteGender, type Gender } from "./entities/gender.js";
 import { COMPANY_SUFFIXES, HONORIFICS, OFFICE_HEADS, ORG_WORDS } from "./entities/lexicon.js";
-import { roleAfter, roleAppositiveBefore, roleBefore } from "./entities/roles.js";
+import { closedRoleAfter, roleAfter, roleAppositiveBefore, roleBefore } from "./entities/roles.js";
 import { SPEECH_VERBS } from "./speakers/lexicon.js";
 import { isPlaceName } from "./entities/places.js";
 import { tokenAt, tokenize, type Token } from "./entities/tokens.js";
@@ -257,6 +257,13 @@ export function extractEntities(doc: Doc): EntityIndex {
       byKey.set(`p1:${k}`, e);
       built.push({ entity: { name: s.name, type: "person", mentions: 0 }, first: k, last: k, ...(s.gender ? { gender: s.gender } : {}) });
       bySurname.set(k, [e]);
+    }
+    // Someone the article names by honorific and surname only, with a role in apposition ("Mr Dale, MP
+    // for Ashford, said"): the role of someone no fuller name was given for.
+    const b = built[e]!;
+    if (s.honorific && b.entity.type === "person" && !b.entity.role) {
+      const role = closedRoleAfter(doc.text, tokens, s.to);
+      if (role) (b.entity.role = role), (b.gender ??= roleGender(role));
     }
     mention(e, s);
   }

@@ -39,9 +39,23 @@ describe("entities", () => {
     // After an inverted verb of saying, the role phrase up to the comma, the name closing the sentence or not.
     ["“Rates will stay high,” said Harlow Bank chief economist, Ana Ruiz.", "Ana Ruiz", { type: "person", role: "Harlow Bank chief economist" }],
     ["“We are fixing the fault,” said the bank's security chief, Lina Marsh, on Monday.", "Lina Marsh", { type: "person", role: "bank's security chief" }],
+    // Someone named by honorific and surname only: a role in apposition closed by a comma.
+    ["The vote was close. Mrs Okafor, councillor for Westbury, said the plan was rushed.", "Okafor", { type: "person", role: "councillor for Westbury" }],
+    ["The vote was close. Mr Pell, the club's treasurer, said little.", "Pell", { type: "person", role: "club's treasurer" }],
     ["Troops massed near Ukraine.", "Ukraine", { type: "place" }],
     ["She moved to New York in May.", "New York", { type: "place" }],
   ])("%s", (text, name, want) => expect(find(text, name)).toMatchObject(want));
+
+  // After a surname alone, the comma often goes on with something else than a role.
+  test.each([
+    "The vote was close. Mr Pell, running for mayor, said the plan was rushed.",
+    "The vote was close. Mr Pell, along with two councillors, said the plan was rushed.",
+    "The vote was close. Mr Pell, councillor for Westbury since 2010 and a farmer said nothing.",
+  ])("no role after an honorific and surname: %s", (text) => {
+    const pell = find(text, "Pell");
+    expect(pell).toMatchObject({ type: "person" });
+    expect(pell!.role).toBeUndefined();
+  });
 
   // What a name is, read from the words around it and from general lists (invented sentences).
   const types = (text: string) => Object.fromEntries(index(text).entities.map((e) => [e.name, e.type]));

@@ -47,6 +47,25 @@ export function roleBefore(text: string, tokens: readonly Token[], nameFrom: num
 
 /** A role in apposition after a name: ", a doctor at the clinic," -> "doctor at the clinic". */
 export function roleAfter(text: string, tokens: readonly Token[], nameTo: number): string | undefined {
+  const r = roleAfterRange(text, tokens, nameTo);
+  return r && text.slice(tokens[r.from]!.start, tokens[r.to - 1]!.end);
+}
+
+/**
+ * A role in apposition after a name that is closed by a comma, and opens on a role word, a modifier of one
+ * or a name (", MP for Ashford,", ", the club's coach,"): after a surname alone the comma often goes on
+ * with something else (", running for president", ", along with ..."), so only that form is read there.
+ */
+export function closedRoleAfter(text: string, tokens: readonly Token[], nameTo: number): string | undefined {
+  const r = roleAfterRange(text, tokens, nameTo);
+  if (!r || tokens[r.to]?.text !== ",") return undefined;
+  const first = tokens[r.from]!;
+  const opens = isRoleWord(first) || ROLE_MODIFIERS.has(first.norm) || first.cap || first.possessive;
+  return opens ? text.slice(first.start, tokens[r.to - 1]!.end) : undefined;
+}
+
+/** The role's tokens [from, to) for roleAfter. */
+function roleAfterRange(text: string, tokens: readonly Token[], nameTo: number): { from: number; to: number } | undefined {
   const comma = tokens[nameTo];
   if (!comma || comma.text !== ",") return undefined;
   let i = nameTo + 1;
@@ -69,7 +88,7 @@ export function roleAfter(text: string, tokens: readonly Token[], nameTo: number
   // A preposition or conjunction left dangling at the end is cut.
   while (j > from && /^(and|or|of|at|for|in|the|a|an|until|since|after|before|because|while|when|as|if)$/.test(tokens[j - 1]!.norm)) j--;
   if (j === from) return undefined;
-  return text.slice(tokens[from]!.start, tokens[j - 1]!.end);
+  return { from, to: j };
 }
 
 /**
