@@ -453,6 +453,14 @@ describe("speech verbs as a class, in any inflection", () => {
 });
 
 describe("salience", () => {
+  test("someone of a body named in the description is not the person before, whom the article gave another role", () => {
+    const text = "The port plan was dropped.\n\nMs Vane, MP for Dunmore, said: “The town was never asked.”\n\nThe Gazette editor told reporters: “We printed what the council told us.”";
+    expect(who(text)).toEqual([
+      ["The town was never asked.", "Vane"],
+      ["We printed what the council told us.", "The Gazette editor"],
+    ]);
+  });
+
   test("a subject with party and state in brackets stays the subject", () => {
     const text = "Joan Pike (D-Ore.) blasted Ivo Brandt in an interview on Monday.\n\n“It shows a lack of care,” the Senate minority leader said.";
     expect(who(text)).toEqual([["It shows a lack of care", "Joan Pike"]]);

@@ -246,10 +246,17 @@ export class Coref {
     // No role matches: a person noun falls back to the salient person nearby, as a pronoun would.
     // Only a definite description points back ("the nominee"); "one resident", "a spokesman" bring in someone new,
     // and so does someone of a body ("the firm's spokesperson", "the ministry's lawyer"): they stay as written.
-    let ofBody = false;
-    for (let i = ref.from; i < ref.to; i++) if (tokens[i]!.possessive && !tokens[i]!.cap) ofBody = true;
+    // Someone of an organisation named in the description ("the Herald editor") is not the person at hand
+    // when the article gave that person another role ("Mr Dale, MP for Ashford"): the description stays.
+    let ofBody = false, ofNamed = false;
+    for (let i = ref.from; i < ref.to; i++) {
+      if (tokens[i]!.possessive && !tokens[i]!.cap) ofBody = true;
+      const m = this.mentionAt.get(i);
+      if (m && m.to < ref.to && this.ix.entities[m.entity]!.type === "organization") ofNamed = true;
+    }
     if (!generic && !ofBody && (ROLE_NOUNS.has(head) || personHead && !PERSON_NOUNS.has(head)) && !INDEFINITE.has(tokens[ref.from]!.norm) && !(head.endsWith("s") && ROLE_NOUNS.has(singular))) {
-      return this.best(t.start, t.sentence, 4, (e) => (e.type === "person" && (!gender || !this.gender(e) || this.gender(e) === gender) ? 0 : -99), history);
+      const near = this.best(t.start, t.sentence, 4, (e) => (e.type === "person" && (!gender || !this.gender(e) || this.gender(e) === gender) ? 0 : -99), history);
+      return ofNamed && near?.role ? undefined : near;
     }
     return undefined;
   }
