@@ -65,6 +65,8 @@ describe("what a figure counts", () => {
     ["Of the 40 patients treated, 12 have not recovered.", 12, "not recovered"],
     ["The death toll rose to 86 on Friday.", 86, "deaths"],
     ["The actor turned 57 on Monday.", 57, "age"],
+    ["The actor turned 57 last week.", 57, "age"],
+    ["The actor turned 57 yesterday and threw a party.", 57, "age"],
     ["The grant will fund 14 Arctic and Alpine stations.", 14, "arctic and alpine stations"],
     ["A knee injury kept the striker out for 3 weeks.", 3, "out"],
     ["The jump measured 8.4 metres (27.6 feet) at the trials.", 27.6, "jump"],

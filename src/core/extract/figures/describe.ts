@@ -82,6 +82,8 @@ function place(doc: Doc, f: Figure): Placed | null {
 
 // Ages: "Ms Ward, 61," "She was 61." "turned 61" "at the age of 61".
 const AGE_VERBS = new Set(["turn"]);
+// Days named from today, which the tagger reads as nouns: "turned 57 yesterday".
+const DEICTIC_DAYS = new Set(["yesterday", "today", "tonight", "tomorrow"]);
 // The count of a place's people: "a city of 9 million".
 const SETTLEMENTS = new Set("city town village country nation state island region capital metropolis population".split(" "));
 
@@ -178,7 +180,9 @@ function ageOf(p: Placed): boolean {
   if (prev?.text === "," && toks[a - 2]?.pos === "PROPN" && ends && next?.text !== "-") return true;
   // "She was 34." "turned 34 on Monday".
   const person = toks[a - 2]?.pos === "PRON" || toks[a - 2]?.pos === "PROPN";
-  if (prev && ((prev.lemma === "be" && person) || AGE_VERBS.has(prev.lemma)) && (ends || next?.pos === "ADP")) return true;
+  if (prev && prev.lemma === "be" && person && (ends || next?.pos === "ADP")) return true;
+  // After "turned" anything but what the number counts: "turned 34 last week", "turned 34 in May".
+  if (prev && AGE_VERBS.has(prev.lemma) && (ends || !next || !/^(NOUN|PROPN|NUM|SYM)$/.test(next.pos) || DEICTIC_DAYS.has(lower(next)))) return true;
   // "at the age of 34".
   return prev?.text === "of" && lower(toks[a - 2]) === "age";
 }
