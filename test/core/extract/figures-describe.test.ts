@@ -71,6 +71,10 @@ describe("what a figure counts", () => {
     ["A knee injury kept the striker out for 3 weeks.", 3, "out"],
     ["The jump measured 8.4 metres (27.6 feet) at the trials.", 27.6, "jump"],
     ["Quarterly profit fell to £1.7bn from £2.2bn.", 1.7e9, "profit"],
+    // A common noun opening the sentence, which the tagger reads as a name; a name after a preposition.
+    ["Profit fell to £2.9bn, the firm said.", 2.9e9, "profit"],
+    ["Profit at Kestrel Marine fell to £2.9bn last year.", 2.9e9, "profit"],
+    ["Sales at the group rose to $4bn.", 4e9, "sales"],
     ["The firm said 1,200 jobs cut last year would not return.", 1200, "jobs cut"],
   ])("%s", (text, value, about) => {
     const f = described(text).find((x) => near(x.value, value));

@@ -215,9 +215,10 @@ const CHANGE =
   "slipped|gained|surged|soared|risen|fallen|grown|plunged|tumbled|was|were|is|are|stood[ \\t]+at|hit|reached|topped|" +
   "totalled|totaled)[ \\t]+(?:by[ \\t]+|to[ \\t]+|at[ \\t]+)?$";
 const SUBJECT_BEFORE = new RegExp(`(?:^|[\\s,;(])((?:\\p{L}+[ \\t])?\\p{L}+)[ \\t]+${CHANGE}`, "u");
-// "Shares in the firm have fallen by 40%": the noun before the prepositional phrase.
+// "Shares in the firm have fallen by 40%", "profit at Harbour Lines fell": the noun before the prepositional
+// phrase (its object one word, or a name of up to three).
 const SUBJECT_OF_BEFORE = new RegExp(
-  `(?:^|[\\s,;(])(\\p{L}+)[ \\t]+(?:in|of|at|for)[ \\t]+(?:(?:the|a|an|its|their)[ \\t]+)?\\p{L}+[ \\t]+${CHANGE}`,
+  `(?:^|[\\s,;(])(\\p{L}+)[ \\t]+(?:in|of|at|for)[ \\t]+(?:(?:the|a|an|its|their)[ \\t]+)?\\p{L}+(?:[ \\t]\\p{Lu}\\p{L}*){0,2}[ \\t]+${CHANGE}`,
   "u",
 );
 const PRONOUNS = new Set("it they he she we this that which who there what".split(" "));

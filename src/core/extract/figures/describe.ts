@@ -162,8 +162,12 @@ function describe(p: Placed): Figure {
   return out;
 }
 
-/** Each word once: the noun and the event often name the same thing ("depth struck depth" -> "depth struck"). */
-const onceEach = (about: string) => about.split(/\s+/).filter((w, i, all) => w.length < 3 || all.indexOf(w) === i).join(" ");
+/** Each word once, whatever its case: the noun and the event often name the same thing ("depth struck depth" -> "depth struck"). */
+const onceEach = (about: string) => {
+  const ws = about.split(/\s+/);
+  const low = ws.map((w) => w.toLowerCase());
+  return ws.filter((w, i) => w.length < 3 || low.indexOf(low[i]!) === i).join(" ");
+};
 
 function ageOf(p: Placed): boolean {
   const { f, toks, a, b } = p;

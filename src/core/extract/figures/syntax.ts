@@ -1,6 +1,6 @@
 // The phrases around a figure in its sentence, read from part-of-speech tags and lemmas: the noun it modifies
 // or is "of", the verb before or after it, its subject, the dimension a measure measures.
-import type { TaggedToken } from "../../text/index.js";
+import { isCommonWord, type TaggedToken } from "../../text/index.js";
 import type { Figure } from "../../types.js";
 import type { Placed } from "./names.js";
 
@@ -229,15 +229,28 @@ export function eventBefore(toks: readonly TaggedToken[], a: number, money = fal
   return null;
 }
 
+/**
+ * A noun, or a common word the tagger read as a name only because it opens the sentence ("Profit fell",
+ * "Sales at the group rose"): alone, not the first word of a longer name.
+ */
+const nounAt = (toks: readonly TaggedToken[], i: number): boolean =>
+  isNoun(toks[i]) || (toks[i]?.pos === "PROPN" && (i === 0 || toks[i - 1]!.pos === "PUNCT") && toks[i + 1]?.pos !== "PROPN" && isCommonWord(toks[i]!.text));
+
 /** The noun phrase right before a verb (past an auxiliary): "the death toll has risen" -> "deaths". */
 function subjectOf(toks: readonly TaggedToken[], v: number): string | null {
   let i = v - 1;
   while (i >= 0 && (toks[i]!.pos === "AUX" || toks[i]!.pos === "ADV")) i--;
   const words: string[] = [];
-  while (i >= 0 && words.length < 3 && (isNoun(toks[i]) || (toks[i]!.pos === "ADJ" && words.length > 0))) words.unshift(lower(toks[i--]));
-  if (!words.length) return null;
+  while (i >= 0 && words.length < 3 && (nounAt(toks, i) || (toks[i]!.pos === "ADJ" && words.length > 0))) words.unshift(lower(toks[i--]));
+  if (!words.length) {
+    // "profit at Harbour Lines fell": the head before a prepositional phrase of a name.
+    let j = i;
+    while (j >= 0 && toks[j]!.pos === "PROPN") j--;
+    if (j < i && toks[j]?.pos === "ADP" && lower(toks[j]) !== "of" && nounAt(toks, j - 1)) return subjectOf(toks, j);
+    return null;
+  }
   // "the average fare on that route was": the head before the prepositional phrase.
-  if ((toks[i]?.pos === "DET" || toks[i]?.pos === "PRON") && toks[i - 1]?.pos === "ADP" && isNoun(toks[i - 2]) && lower(toks[i - 1]) !== "of") {
+  if ((toks[i]?.pos === "DET" || toks[i]?.pos === "PRON") && toks[i - 1]?.pos === "ADP" && nounAt(toks, i - 2) && lower(toks[i - 1]) !== "of") {
     return subjectOf(toks, i - 1);
   }
   const phrase = words.join(" ");
