@@ -191,6 +191,16 @@ describe("sqlite stories.rev", () => {
 });
 
 const run = `bbrev_${process.pid}_${Date.now().toString(36)}`;
+/** A client that runs each query on `c` and notes the name of each prepared statement ("decide", "recent"...) in `names`. */
+function naming(c: pg.PoolClient, names: string[]): Pick<pg.PoolClient, "query"> {
+  return {
+    query: ((config: pg.QueryConfig, values?: unknown[]) => {
+      if (config.name) names.push(config.name.replace(/^briefbot_story_([a-z]+)_.*$/, "$1"));
+      return c.query(config, values);
+    }) as pg.PoolClient["query"],
+  };
+}
+
 describePg("postgres stories.rev", () => {
   let pool: pg.Pool;
   const schemas: string[] = [];
@@ -275,12 +285,7 @@ describePg("postgres stories.rev", () => {
     const stories = createPostgresStories(`"${schema}"`, STORE_STORY_DEFAULTS);
     const c = await pool.connect();
     const names: string[] = [];
-    const counted = {
-      query: ((config: pg.QueryConfig, values?: unknown[]) => {
-        if (config.name) names.push(config.name.replace(/^briefbot_story_([a-z]+)_.*$/, "$1"));
-        return c.query(config, values);
-      }) as pg.PoolClient["query"],
-    };
+    const counted = naming(c, names);
     const repairs = buildCard(REPAIRS);
     const decide = async () => {
       names.length = 0;
@@ -326,12 +331,7 @@ describePg("postgres stories.rev", () => {
     const c = await pool.connect();
     // The statements the batch runs, by name.
     const names: string[] = [];
-    const counted = {
-      query: ((config: pg.QueryConfig, values?: unknown[]) => {
-        if (config.name) names.push(config.name.replace(/^briefbot_story_([a-z]+)_.*$/, "$1"));
-        return c.query(config, values);
-      }) as pg.PoolClient["query"],
-    };
+    const counted = naming(c, names);
     try {
       // The second report joins the first's story (found by a key the batch wrote, when the batch started
       // it), and so does its retelling; the fourth joins only with the second in it, the fifth a story the
