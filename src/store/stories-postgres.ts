@@ -109,10 +109,7 @@ export function createPostgresStories(s: string, opts: StoreStoryOptions): Postg
     const { found, missing } = recentCache.lookup(r.rows);
     hitShare += HIT_WEIGHT * (found.size / r.rows.length - hitShare);
     if (!withRecent) await readMissing(c, missing, found);
-    else if (missing.length) {
-      const miss = new Set(missing);
-      recentCache.keep((r.rows as Array<CandidateRow & { recent: string }>).filter((x) => miss.has(x.sid)), found);
-    }
+    else if (missing.length) recentCache.keep((r.rows as Array<CandidateRow & { recent: string }>).filter((x) => missing.includes(x.sid)), found);
     return heldRows(r.rows, found);
   }
 
