@@ -73,13 +73,20 @@ const OPENERS = new Set(
 
 /**
  * Whether a "!" or "?" at `mark` belongs to a title in running text ("the musical Go Go! Boys opened"):
- * the word before it is capitalised, its run of capitalised words starts after a lowercase word of the
- * same sentence, and the next word is capitalised but no word that opens a sentence.
+ * see titleMark.
  */
 function insideTitle(text: string, mark: number, sentStart: number, next: string): boolean {
+  return titleMark(text.slice(sentStart, mark).split(/\s+/).filter(Boolean), next);
+}
+
+/**
+ * Whether a "!" or "?" after the words `before` (of one sentence, the mark not among them) belongs to a
+ * title: the word before it is capitalised, its run of capitalised words starts after a lowercase word,
+ * and the next word (`next` opens with it) is capitalised but no word that opens a sentence.
+ */
+export function titleMark(before: readonly string[], next: string): boolean {
   const nextWord = /^[\p{L}'’]+/u.exec(next)?.[0];
   if (!nextWord || !/^\p{Lu}/u.test(nextWord) || OPENERS.has(nextWord.toLowerCase())) return false;
-  const before = text.slice(sentStart, mark).split(/\s+/).filter(Boolean);
   let i = before.length - 1;
   if (i < 1 || !/^\p{Lu}[\p{L}'’-]*$/u.test(before[i]!)) return false;
   while (i > 0 && /^\p{Lu}/u.test(before[i - 1]!)) i--;

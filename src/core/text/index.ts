@@ -1,4 +1,4 @@
-export { analyze, sentenceAt, splitParagraphs, words, wordsBefore } from "./doc.js";
+export { analyze, sentenceAt, splitParagraphs, titleMark, words, wordsBefore } from "./doc.js";
 export type { Doc, Paragraph, Sentence, Span } from "./doc.js";
 export { normalizeText, stableHash } from "./normalize.js";
 export { isCommonWord } from "./common.js";

@@ -146,6 +146,12 @@ describe("generated titles are whole phrases", () => {
         "Cars will cross the estuary by the new bridge. The museum will keep the ferry in Varley harbour.",
       "The owners have sold the ferry to a museum",
     ],
+    // A "!" inside a show's name ends no sentence, for the title as for the splitter.
+    [
+      "The musical Row Row! Boats opened in the Varley town hall last night to full houses. Critics praised the young cast. " +
+        "Tickets for the musical sold out within an hour.",
+      "The musical Row Row! Boats opened in the Varley town hall last night to full houses",
+    ],
   ])("%s", (text, want) => expect(makeTitle(analyze(text))).toBe(want));
 });
 

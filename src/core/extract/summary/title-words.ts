@@ -3,6 +3,7 @@
 // together), the full names a surname stands for, and the run's last touches (a repeated function word, a
 // comma between subject and verb, a quotation's closing mark). The search for the run is in title.ts.
 import type { Doc } from "../../text/index.js";
+import { titleMark } from "../../text/doc.js";
 import { isStopword } from "../../text/terms.js";
 import { hasMainVerb, tagWords, type Word } from "./phrases.js";
 import { personNames } from "./people.js";
@@ -85,7 +86,9 @@ export function sentencesIn(ws: string[]): string[][] {
   const out: string[][] = [];
   let from = 0;
   for (let i = 0; i < ws.length - 1; i++) {
-    const stop = /\p{L}[.!?]["”’']?$/u.test(ws[i]!) && !ABBREVIATION.test(ws[i]!) && /^["“‘']?\p{Lu}/u.test(ws[i + 1]!);
+    const stop = /\p{L}[.!?]["”’']?$/u.test(ws[i]!) && !ABBREVIATION.test(ws[i]!) && /^["“‘']?\p{Lu}/u.test(ws[i + 1]!) &&
+      // "the musical Go Go! Boys opened": a mark inside a title, as the sentence splitter reads it.
+      !(/\p{L}[!?]$/u.test(ws[i]!) && titleMark([...ws.slice(from, i), ws[i]!.slice(0, -1)], ws[i + 1]!));
     // A caption or a page's lines run together without a stop: a lower-case word, then a word that is
     // capitalised only where a sentence opens ("... for the coming season It is the first ...").
     if (stop || (/^\p{Ll}{3,}$/u.test(ws[i]!) && OPENS_ONLY.test(ws[i + 1]!))) {
