@@ -113,7 +113,8 @@ function describe(p: Placed): Figure {
   let noun = f.kind === "count" ? f.about : null;
   // "11 grands prix", "40 bank branches": a count's noun that goes on past the word read at extraction.
   const more = toks[b + 1];
-  if (noun && more && isNoun(more) && /^\p{Ll}+$/u.test(more.text) && more.start - toks[b]!.end === 1 && toks[b + 2]?.pos !== "NOUN") noun = `${noun} ${more.text}`;
+  // Not "40 more" or "12 others": the count's noun is the one it takes from the count before it.
+  if (noun && more && isNoun(more) && /^\p{Ll}+$/u.test(more.text) && !/^(?:more|others|additional|extra)$/.test(more.text) && more.start - toks[b]!.end === 1 && toks[b + 2]?.pos !== "NOUN") noun = `${noun} ${more.text}`;
   const head = nounBeforeOf(toks, a);
   if (head) {
     if (/^(maximum|minimum)$/.test(head.words[0]!) && !out.qualifier) out.qualifier = head.words[0]!;

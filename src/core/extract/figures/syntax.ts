@@ -112,7 +112,8 @@ export function eventAfter(toks: readonly TaggedToken[], a: number, b: number, f
   if (/^[-–—]$/.test(toks[i]?.text ?? "") && /^[-–—]$/.test(toks[a - 1]?.text ?? "")) i++;
   const first = toks[i];
   // "one man dead", "20 people missing", "19 years younger", "9 outright": a state right after the figure.
-  const state = first && (first.pos === "ADJ" || (first.pos === "ADV" && f.kind === "number" && /ly$/.test(first.text) === false && first.text.length > 3));
+  // "40 more", "12 others" add to a count before: no state.
+  const state = first && !/^(?:more|others|additional|extra)$/.test(lower(first)) && (first.pos === "ADJ" || (first.pos === "ADV" && f.kind === "number" && /ly$/.test(first.text) === false && first.text.length > 3));
   if (first && state && i === b + 1 && (f.kind === "count" || f.kind === "measure" || f.kind === "number")) {
     const after = toks[i + 1];
     if (!after || CLAUSE_END.has(after.text) || after.pos === "CCONJ" || after.pos === "ADP" || after.pos === "SCONJ") return lower(first);
