@@ -32,6 +32,10 @@ describe("numbers that are no figures", () => {
     ["Cases of COVID-19 rose in the north.", 19],
     ["Leaders of the G20 met in the spring.", 20],
     ["Her account, user ID 88412, was suspended.", 88412],
+    // Digits after a singular common noun, closing its phrase, say which one.
+    ["A post by user 51027 was taken down within the hour.", 51027],
+    ["The ward nurse said patient 4 had gone home.", 4],
+    ["Drivers should leave the ring road at exit 17.", 17],
   ])("%s", (text, value) => {
     const figs = described(text);
     expect(figs.find((f) => near(f.value, value))).toBeUndefined();
@@ -41,6 +45,9 @@ describe("numbers that are no figures", () => {
     expect(described("Prices have doubled since 2015.").map((f) => f.value)).toEqual([2015]);
     expect(described("Floods left 300 Canadians without homes.")[0]).toMatchObject({ value: 300 });
     expect(described("The club won 9 gold and 4 silver medals.").map((f) => f.value)).toEqual([9, 4]);
+    // What follows the digits counts, or they are no label of the noun before them.
+    expect(described("He has paid the fee 300 times since the spring.").map((f) => f.value)).toContain(300);
+    expect(described("The landmark 48-page report was published.").map((f) => f.value)).toContain(48);
   });
 });
 
@@ -76,6 +83,8 @@ describe("what a figure counts", () => {
     ["Profit at Kestrel Marine fell to £2.9bn last year.", 2.9e9, "profit"],
     ["Sales at the group rose to $4bn.", 4e9, "sales"],
     ["The firm said 1,200 jobs cut last year would not return.", 1200, "jobs cut"],
+    // "more" adds to the count before it: its noun and its own event.
+    ["The blast killed 6 people and injured 30 more on the pier.", 30, "people injured"],
   ])("%s", (text, value, about) => {
     const f = described(text).find((x) => near(x.value, value));
     expect(f).toBeDefined();

@@ -30,6 +30,7 @@ const lower = (t: TaggedToken | undefined) => t?.text.toLowerCase() ?? "";
 export const isPluralWord = (w: string) =>
   IRREGULAR_PLURALS.has(w.toLowerCase()) || (/\p{L}s$/u.test(w) && !/(ss|us|is)$/i.test(w));
 const adjacent = (x: TaggedToken, y: TaggedToken) => y.start - x.end <= 1;
+const CLOSES = new Set([".", ",", ";", ")", ":"]);
 
 /** Most words of four letters or more capitalised: a headline, where capitals tell nothing. */
 function titleCased(toks: readonly TaggedToken[]): boolean {
@@ -78,6 +79,12 @@ export function isNoFigure(p: Placed): boolean {
     if (isPluralWord(run[run.length - 1]!.text)) return false; // "255 Britons", "3 Liberal Democrats"
     const after = toks[k + 1];
     if (after && after.pos === "NOUN" && isPluralWord(after.text)) return false; // "3 BBC journalists"
+    return true;
+  }
+  // "user 48213 said", "as patient 7 was": digits right after a singular common noun, closing its phrase
+  // before a verb or the clause's end, say which one. Not "the fee 300 times", "halftime 1-1", "36 off 30 balls".
+  if (prev && prev.pos === "NOUN" && /^\p{Ll}+$/u.test(prev.text) && !isPluralWord(prev.text) && adjacent(prev, toks[a]!) && /^\d+$/.test(f.text) &&
+    (!next || next.pos === "VERB" || next.pos === "AUX" || (CLOSES.has(next.text) && adjacent(toks[p.b]!, next)))) {
     return true;
   }
   // "a 9 train", "the rush-hour 9 train": a number inside a noun phrase, before a singular common noun, is a
