@@ -137,6 +137,13 @@ describe("entities", () => {
     expect(ix.entities.map((e) => e.name)).toEqual(["US"]);
   });
 
+  test("an everyday word before a number is a code, not a name on its own", () => {
+    const ix = index("The debate on Radio 4 was heard in Group 2 towns, and a Formula 1 driver from Leeds called in.");
+    expect(ix.entities.map((e) => e.name)).toEqual(["Leeds"]);
+    // A table's row of a name and its numbers is left to the rest of the rules.
+    expect(index("Jo Walker 3 1 0 2 for Leeds.").entities.map((e) => e.name)).toContain("Jo Walker");
+  });
+
   test("capitalised words that open a sentence or a headline are no people", () => {
     const ix = index("Citing new data, Farid Malik Warns Of Delays.\n\nDelegates met. The delegates left.");
     const people = ix.entities.filter((e) => e.type === "person").map((e) => e.name);

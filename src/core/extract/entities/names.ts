@@ -1,5 +1,6 @@
 // Capitalised name sequences: the runs of capitalised words of a text, each typed by kinds.ts.
 import { CONNECTORS, HEADLINE_VERBS, HONORIFICS, NOT_NAMES, ORG_WORDS, ROLE_MODIFIERS, TITLES } from "./lexicon.js";
+import { isCommonWord } from "../../text/index.js";
 import { placeKind } from "./places.js";
 import { markTeams } from "./teams.js";
 import { datelineAt, shoutedNames, shoutedSentences, titleCase, type ShoutedName } from "./shouted.js";
@@ -120,6 +121,14 @@ export function findNameSeqs(text: string, tokens: readonly Token[]): NameSeq[] 
         continue;
       }
       break;
+    }
+    // "Radio 4", "Group 2", "Formula 1": an everyday word with a number after it is a code, no name of its
+    // own ("Ada Walker 3 1 0", a table's row, is no such code).
+    const num = tokens[j + 1];
+    if (idx.length === 1 && num && /^\d{1,4}$/.test(num.text) && num.sentence === t.sentence && joins(text, tokens[j]!, num) &&
+      isCommonWord(t.norm) && !/^[\d(-]/.test(text.slice(num.end, num.end + 2).trim())) {
+      i = j + 2;
+      continue;
     }
     const first = tokens[idx[0]!]!;
     const prev = tokens[idx[0]! - 1];
