@@ -23,9 +23,9 @@ export interface Speaker {
 export type QuoteKind = "direct" | "partial";
 
 export interface Quote {
-  /** The words inside the marks. */
+  /** The words inside the marks; a quote over several paragraphs is joined into one, with spaces. */
   text: string;
-  /** JS string offsets of `text` in the article text. */
+  /** JS string offsets of the quoted span in the article text (`text` is that span, but for the joins). */
   start: number;
   end: number;
   kind: QuoteKind;

@@ -50,11 +50,21 @@ export function extractQuotes(doc: Doc, entities: EntityIndex, salience?: Salien
     // in a headline, marks quote someone even when the headline does not say who, and in a sentence
     // that reports speech ("the memo warned of “grave risks”") they quote a source we could not name.
     if (kind === "partial" && !speaker && span.end - span.start < 40 && !inHeadline(doc, span) && !reportsSpeech(doc, span)) return;
-    const q: Quote = { text: doc.text.slice(span.start, span.end), start: span.start, end: span.end, kind, speaker, confidence: speaker === a.speaker ? a.confidence : attributions[i - 1]!.confidence };
+    const q: Quote = { text: spokenText(doc.text.slice(span.start, span.end), span), start: span.start, end: span.end, kind, speaker, confidence: speaker === a.speaker ? a.confidence : attributions[i - 1]!.confidence };
     if (cue) q.cue = cue;
     out.push(q);
   });
   return out;
+}
+
+/**
+ * A quote's words: one that goes on over paragraphs is said as one passage, its breaks and the marks that
+ * reopen each paragraph ("... a fine day.\n\n“Nobody will forget it") read as spaces, so that chat shows it
+ * whole. Its offsets stay those of the span in the article.
+ */
+function spokenText(inner: string, span: QuotedSpan): string {
+  if (span.firstParagraph === span.lastParagraph) return inner;
+  return inner.replace(/[ \t]*(?:\r?\n[ \t]*)+(?:["“‘«]|''|``)?[ \t]*/g, " ");
 }
 
 /** A direct quote stands in the sentence of quote `last` (a title in a cue, “..., ” she told “This Week”, is no paraphrase). */
