@@ -18,6 +18,9 @@ describe("entities", () => {
     ["The Kremlin denied it.", "Kremlin", { type: "organization" }],
     ["The regional fire chief, Ana Duarte, ordered an evacuation.", "Ana Duarte", { type: "person", role: "regional fire chief" }],
     ["A lawyer for the family, Ben Ross, told reporters nothing.", "Ben Ross", { type: "person", role: "lawyer for the family" }],
+    // A possessive determiner opens the role as an article does; the owner is the one named before.
+    ["Kestrel Foods makes flour. Its chief executive, Mia Holt, said the mill would close.", "Mia Holt", { type: "person", role: "chief executive" }],
+    ["Ms Dunn denies the charge. Her lawyer, Ravi Anand, said she would appeal.", "Ravi Anand", { type: "person", role: "lawyer" }],
     ["After the vote, the party's treasurer, Mia Holt, resigned.", "Mia Holt", { type: "person", role: "party's treasurer" }],
     ["Portugal's finance minister, Rui Lobo, said little.", "Rui Lobo", { type: "person", role: "Portugal's finance minister" }],
     ["A senior engineer at the water board, Ravi Nair, (pictured) spoke.", "Ravi Nair", { type: "person", role: "senior engineer at the water board" }],

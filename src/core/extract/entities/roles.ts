@@ -110,7 +110,9 @@ function clauseEnd(text: string, tokens: readonly Token[], from: number, to: num
 
 // Words that end a role phrase read backwards from a name: a clause or another phrase begins there.
 const ROLE_PHRASE_STOP = new Set([...APPOSITIVE_END, "and", "or", "but", "if", "as", "than"]);
-const ROLE_OPENERS = new Set(["a", "an", "the", "one", "another"]);
+// An article, or a possessive determiner whose owner the sentence before named ("Its chief executive, Raj
+// Patel, said" -> "chief executive").
+const ROLE_OPENERS = new Set(["a", "an", "the", "one", "another", "its", "their", "his", "her"]);
 
 /**
  * A role in apposition before a name, opened by an article at the start of its clause:
