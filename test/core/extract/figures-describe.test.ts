@@ -92,6 +92,13 @@ describe("what a figure counts", () => {
   });
 
   test.each<[string, number, string]>([
+    ["The ferry line said revenue rose to $81m last year.", 81e6, "revenue"],
+    ["The appeal raised £40,000 last month for the lifeboat.", 40000, "raised"],
+  ])("time after a sum dates it, and is no part of what it is: %s", (text, value, about) => {
+    expect(described(text).find((x) => near(x.value, value))?.about).toBe(about);
+  });
+
+  test.each<[string, number, string]>([
     ["The offence carries a maximum penalty of two years.", 2, "maximum"],
     ["He must serve a minimum of 15 years.", 15, "minimum"],
     ["Pupils as young as 11 took part.", 11, "as young as"],

@@ -39,6 +39,10 @@ export function nounBeforeOf(toks: readonly TaggedToken[], a: number): { words: 
   return { words };
 }
 
+// Time words after a figure that date it ("$810m last year").
+const DEICTIC = new Set(["last", "next", "this", "that", "each", "every", "previous", "following"]);
+const TIME_NOUNS = new Set("year years month months week weeks day days night nights quarter quarters season seasons decade decades century summer winter spring autumn fall weekend morning evening afternoon time".split(" "));
+
 /** "a 40-foot yacht", "a £50 parking fine", "a 12-point lead": the noun right after the figure. */
 export function modifiedNoun(toks: readonly TaggedToken[], b: number): string | null {
   let i = b + 1;
@@ -57,6 +61,8 @@ export function modifiedNoun(toks: readonly TaggedToken[], b: number): string | 
     if (noun && isNoun(noun) && /^\p{Ll}+s$/u.test(noun.text)) return toks.slice(i, k + 2).map(lower).join(" ");
     return null;
   }
+  // "$810m last year", "9% next month": time after the figure dates it; the figure modifies no noun there.
+  if (DEICTIC.has(lower(toks[i])) && TIME_NOUNS.has(lower(toks[i + 1]))) return null;
   const words: string[] = [];
   while (i < toks.length && words.length < 3) {
     const t = toks[i]!;
