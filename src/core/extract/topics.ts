@@ -4,6 +4,9 @@
 import { isNounTag, isStopword, stem, tagText, words, type Doc } from "../text/index.js";
 import type { Entity } from "../types.js";
 import { placeTable } from "./gazetteer.js";
+import { SCALES, SMALL, TENS } from "./figures/lexicon.js";
+
+const isNumberWord = (w: string) => w in SCALES || w in SMALL || w in TENS || w === "hundred" || w === "dozen";
 
 export interface TopicOptions {
   max: number;
@@ -53,7 +56,8 @@ export function topicKey(term: string): string {
  */
 export function titleKeywords(title: string, body: string): Map<string, number> {
   // Only the stems of title words that could count are counted in the body.
-  const titleWords = words(title).filter((w) => !(w.length < 4 || isStopword(w) || /\d/.test(w) || w.includes("'")));
+  // Nor number words: "Crore" in "Rs 2,500 Crore Plan" is part of a figure.
+  const titleWords = words(title).filter((w) => !(w.length < 4 || isStopword(w) || /\d/.test(w) || w.includes("'") || isNumberWord(w.toLowerCase())));
   const counts = new Map<string, number>(titleWords.map((w) => [stem(w), 0]));
   if (counts.size) {
     for (const w of words(body)) {

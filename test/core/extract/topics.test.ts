@@ -51,5 +51,8 @@ describe("titleKeywords: what the story is about beyond names", () => {
     ["What they said about it", "What they said about it\n\nThey said it. They said it again.", []],
     ["Mayor Holds Vote On Ferry", "Mayor Holds Vote On Ferry\n\nThe mayor holds a vote. She holds firm on the ferry. The ferry vote holds. The ferry sails.", ["vote", "ferry"]],
     ["Board believes levy works", "Board believes levy works\n\nThe board believes it. The levy works, the board believes. The levy rose; the board believes in the levy.", ["board", "levy"]],
+    // A number word is part of a figure, however often the body repeats it.
+    ["Port Clears Rs 900 Crore Dredging Plan", "Port Clears Rs 900 Crore Dredging Plan\n\nThe Rs 900 crore plan was cleared. A further Rs 80 crore goes to the dredging plan. Work on the plan starts in May.", ["plan"]],
+    ["Thousands Join Ferry Protest", "Thousands Join Ferry Protest\n\nThousands marched. Thousands more joined the ferry protest. The protest blocked the ferry.", ["ferry", "protest"]],
   ])("%s", (title, body, want) => expect([...titleKeywords(title, body).keys()]).toEqual(want));
 });
