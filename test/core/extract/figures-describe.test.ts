@@ -92,9 +92,12 @@ describe("what a figure counts", () => {
   });
 
   test.each<[string, number, string]>([
+    // Time after a sum dates it, and is no part of what it is.
     ["The ferry line said revenue rose to $81m last year.", 81e6, "revenue"],
     ["The appeal raised £40,000 last month for the lifeboat.", 40000, "raised"],
-  ])("time after a sum dates it, and is no part of what it is: %s", (text, value, about) => {
+    // "up to" qualifies the figure: its "up" is no particle of the verb.
+    ["Growers have lost up to a third of the harvest.", 1 / 3, "harvest lost"],
+  ])("exactly: %s", (text, value, about) => {
     expect(described(text).find((x) => near(x.value, value))?.about).toBe(about);
   });
 

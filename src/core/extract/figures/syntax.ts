@@ -200,7 +200,8 @@ export function eventBefore(toks: readonly TaggedToken[], a: number, money = fal
       // "saw pre-tax profit rise by": after a light verb, its object tells what changed.
       if (LIGHT_VERBS.has(t.lemma) || FRAME_VERBS.has(t.lemma) || t.lemma === "see") return object;
       // "went up", "closed down": the particle belongs to the verb.
-      const particle = /^(up|down|off|out)$/.test(lower(toks[i + 1])) ? ` ${lower(toks[i + 1])}` : away ? ` ${away}` : "";
+      // Not the figure's own first word ("lost up to half": "up to" qualifies the figure).
+      const particle = /^(up|down|off|out)$/.test(lower(toks[i + 1])) && i + 1 < a ? ` ${lower(toks[i + 1])}` : away ? ` ${away}` : "";
       // A participle follows what it tells of ("the club fined", "people killed"); any other form of the
       // verb ("cut emissions", "unlock aid", "put estimates at") leaves the object alone as what is counted.
       // Before a sum a lone verb tells what it is ("owe", "earn", "spend"); before a count it does not
