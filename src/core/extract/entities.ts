@@ -60,6 +60,22 @@ const initials = (parts: string[]) =>
 const SUFFIX = /^(?:jr|sr|ii|iii|iv)\.?,?$/i;
 const surname = (parts: readonly string[]) => (parts.length > 2 && SUFFIX.test(parts[parts.length - 1]!) ? parts[parts.length - 2]! : parts[parts.length - 1]!).replace(/,$/, "");
 
+const ADDRESS = /^(?:dr|prof|rev)\.?$/i;
+
+/**
+ * The role the sentence gives a person: a title inside the name, else one before the name, in apposition
+ * before it, or after it. A form of address before the name ("Dr", "Prof.") gives way to a role
+ * in apposition before it ("Its author, Dr Lena Kowalski, said").
+ */
+function personRole(text: string, tokens: readonly Token[], s: NameSeq): string | undefined {
+  const before = s.title ?? roleBefore(text, tokens, s.from);
+  if (before && ADDRESS.test(before) && ADDRESS.test(tokens[s.from - (tokens[s.from - 1]?.text === "." ? 2 : 1)]?.text ?? "")) {
+    const from = s.from - (tokens[s.from - 1]?.text === "." ? 2 : 1);
+    return roleAppositiveBefore(text, tokens, from, s.to) ?? roleAfter(text, tokens, s.to) ?? before;
+  }
+  return before ?? roleAppositiveBefore(text, tokens, s.from, s.to) ?? roleAfter(text, tokens, s.to);
+}
+
 const key = (s: string) => s.toLowerCase().replace(/’/g, "'").replace(/\./g, "");
 
 export function extractEntities(doc: Doc): EntityIndex {
@@ -127,7 +143,7 @@ export function extractEntities(doc: Doc): EntityIndex {
     if (s.kind === "person") {
       if (s.gender && s.honorific) b.honorific = true;
       b.gender ??= s.gender;
-      const role = s.title ?? roleBefore(doc.text, tokens, s.from) ?? roleAppositiveBefore(doc.text, tokens, s.from, s.to) ?? roleAfter(doc.text, tokens, s.to);
+      const role = personRole(doc.text, tokens, s);
       if (role && !b.entity.role) b.entity.role = role;
       b.gender ??= roleGender(b.entity.role);
     }

@@ -21,6 +21,11 @@ describe("entities", () => {
     // A possessive determiner opens the role as an article does; the owner is the one named before.
     ["Kestrel Foods makes flour. Its chief executive, Mia Holt, said the mill would close.", "Mia Holt", { type: "person", role: "chief executive" }],
     ["Ms Dunn denies the charge. Her lawyer, Ravi Anand, said she would appeal.", "Ravi Anand", { type: "person", role: "lawyer" }],
+    // A form of address gives way to the role the sentence tells, before or after the name.
+    ["The survey is out. Its author, Dr Lena Kowalski, said more work was needed.", "Lena Kowalski", { type: "person", role: "author" }],
+    ["The lead researcher, Prof. Omar Haddad, said the results were clear.", "Omar Haddad", { type: "person", role: "lead researcher" }],
+    ["Dr Ines Moreau, a chemist at the county hospital, said the samples were clean.", "Ines Moreau", { type: "person", role: "chemist at the county hospital" }],
+    ["Dr Ines Moreau said the samples were clean.", "Ines Moreau", { type: "person", role: "Dr" }],
     ["After the vote, the party's treasurer, Mia Holt, resigned.", "Mia Holt", { type: "person", role: "party's treasurer" }],
     ["Portugal's finance minister, Rui Lobo, said little.", "Rui Lobo", { type: "person", role: "Portugal's finance minister" }],
     ["A senior engineer at the water board, Ravi Nair, (pictured) spoke.", "Ravi Nair", { type: "person", role: "senior engineer at the water board" }],
