@@ -147,4 +147,13 @@ describe("the figures a card shows first", () => {
     const ranked = rankFigures(describeFigures(doc, extractFigures(doc)), 8);
     expect(ranked.at(-1)).toMatchObject({ value: 31.2, about: "share price" });
   });
+
+  test("a figure in the headline and again in the body is shown once, as the body tells it", () => {
+    const text = "Port Clears Rs 900 Crore Dredging Plan\n\nThe port board on Monday cleared a Rs 900 crore plan to dredge the harbour.";
+    const doc = analyze(text);
+    const ranked = rankFigures(describeFigures(doc, extractFigures(doc)), 8);
+    expect(ranked).toHaveLength(1);
+    expect(ranked[0]).toMatchObject({ value: 9e9, text: "Rs 900 crore" });
+    expect(ranked[0]!.sentence).toMatch(/^The port board/);
+  });
 });

@@ -36,9 +36,12 @@ export function figureScore(f: Figure): number {
   return s;
 }
 
+// A sentence of the body ends with a stop or a colon (a quotation mark or bracket may follow); a headline does not.
+const SENTENCE_END = /[.!?…:;]["”“’‘')]*\s*$/u;
+
 /** The figures that matter most, at most `max`, most important first; ties keep the article's order. */
 export function rankFigures(figures: Figure[], max: number): Figure[] {
-  const seen = new Set<string>();
+  const seen = new Map<string, { f: Figure; s: number; i: number }>();
   const scored: { f: Figure; s: number; i: number }[] = [];
   figures.forEach((f, i) => {
     let s = figureScore(f);
@@ -50,9 +53,15 @@ export function rankFigures(figures: Figure[], max: number): Figure[] {
     // The same figure repeated later in the article is listed once.
     // Bare numbers only when written the same way ("zero is 0" names two figures).
     const key = `${f.kind}|${f.value}|${f.valueMax ?? ""}|${f.unit ?? f.text.toLowerCase()}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    scored.push({ f, s, i });
+    const first = seen.get(key);
+    if (first) {
+      // A headline's figure gives way to the same figure told in a sentence of the body, with what it is.
+      if (!SENTENCE_END.test(first.f.sentence) && SENTENCE_END.test(f.sentence)) first.f = f;
+      return;
+    }
+    const x = { f, s, i };
+    seen.set(key, x);
+    scored.push(x);
   });
   scored.sort((a, b) => b.s - a.s || a.i - b.i);
   return scored.slice(0, Math.max(0, max)).map((x) => x.f);
