@@ -26,6 +26,12 @@ describe("entities", () => {
     ["The lead researcher, Prof. Omar Haddad, said the results were clear.", "Omar Haddad", { type: "person", role: "lead researcher" }],
     ["Dr Ines Moreau, a chemist at the county hospital, said the samples were clean.", "Ines Moreau", { type: "person", role: "chemist at the county hospital" }],
     ["Dr Ines Moreau said the samples were clean.", "Ines Moreau", { type: "person", role: "Dr" }],
+    // An honorific between role and name is no part of the role.
+    ["Harbour trust chairman Dame Ada Frost opened the quay.", "Ada Frost", { type: "person", role: "Harbour trust chairman" }],
+    ["Party treasurer Mr. Olu Bankole resigned.", "Olu Bankole", { type: "person", role: "Party treasurer" }],
+    // A place by the first word of its name.
+    ["Anglers gathered along the River Wend at dawn.", "River Wend", { type: "place" }],
+    ["The climbers reached Mount Kell on Friday.", "Mount Kell", { type: "place" }],
     ["After the vote, the party's treasurer, Mia Holt, resigned.", "Mia Holt", { type: "person", role: "party's treasurer" }],
     ["Portugal's finance minister, Rui Lobo, said little.", "Rui Lobo", { type: "person", role: "Portugal's finance minister" }],
     ["A senior engineer at the water board, Ravi Nair, (pictured) spoke.", "Ravi Nair", { type: "person", role: "senior engineer at the water board" }],
@@ -143,6 +149,10 @@ describe("entities", () => {
   test("words in capitals and group names are no entities", () => {
     const ix = index("He has NO plan, and WHITE voters noticed. African-Americans voted early. Nobody said no to the US plan.");
     expect(ix.entities.map((e) => e.name)).toEqual(["US"]);
+  });
+
+  test("a word ending in -er that is a preposition is no role", () => {
+    expect(find("The choir was founded under Sir Alan Pike in the old chapel.", "Alan Pike")?.role).toBeUndefined();
   });
 
   test("an everyday word before a number is a code, not a name on its own", () => {

@@ -25,6 +25,8 @@ const THING_WORDS = new Set(
     // Events: "the Lakeside Open", "the Harbour Cup".
     "open cup games championship championships classic festival prix series bowl trophy tournament olympics slam marathon rally grand").split(" "),
 );
+// First words that make a name a place (land and water).
+const PLACE_FIRST_WORDS = new Set("river lake mount mt loch isle cape gulf".split(" "));
 // Last words that make a name a place: regions, land and water, and buildings people go to.
 const PLACE_WORDS = new Set(
   ("republic province region county district territory island islands valley mountains hills river lake bay sea ocean gulf strait " +
@@ -202,8 +204,9 @@ export function classify(text: string, tokens: readonly Token[], idx: number[], 
     out.push(make(0, 1, "single", { ...(placeLike ? { placeLike } : {}), ...(common ? { weak: true } : {}) }));
     return;
   }
-  // "Harbour Prison", "Ruritanian Republic", "Sunset Valley": a place by its last word.
-  if (PLACE_WORDS.has(norms[norms.length - 1]!) && !isFirstName(norms[0]!)) {
+  // "Harbour Prison", "Ruritanian Republic", "Sunset Valley": a place by its last word; "the River Wend",
+  // "Mount Kell", "Lake Ora": by its first.
+  if ((PLACE_WORDS.has(norms[norms.length - 1]!) && !isFirstName(norms[0]!)) || (toks.length > 1 && PLACE_FIRST_WORDS.has(norms[0]!) && !isFirstName(norms[0]!) && !THING_WORDS.has(norms[norms.length - 1]!) && !ORG_WORDS.has(norms[norms.length - 1]!))) {
     out.push(make(0, toks.length, "place"));
     return;
   }

@@ -1,8 +1,8 @@
 // Roles the text gives a person: before the name ("MSNBC host Chris Matthews") or in apposition after it
 // ("Hugh Hill, a doctor at the clinic, said").
-import { NOT_NAMES, ROLE_MODIFIERS, ROLE_NOUNS, TITLES } from "./lexicon.js";
+import { HONORIFICS, NOT_NAMES, ROLE_MODIFIERS, ROLE_NOUNS, TITLES } from "./lexicon.js";
 import { SPEECH_VERBS } from "../speakers/lexicon.js";
-import { tagText } from "../../text/index.js";
+import { isStopword, tagText } from "../../text/index.js";
 import { tokenAt, type Token } from "./tokens.js";
 
 const STOP_LEFT = new Set(["the", "a", "an", "and", "or", "but", "said", "says", "told", "that", "with", "by", "to", "from", "for", "as", "in", "on", "at"]);
@@ -14,7 +14,10 @@ const APPOSITIVE_END = new Set(["who", "whose", "whom", "where", "which", "that"
 const AGENT_NOUN = /^[a-z-]{3,}(er|or|ist|ian|ant)$/;
 
 /** A role phrase written just before a name (lower-case role nouns and modifiers, possibly an org name). */
-export function roleBefore(text: string, tokens: readonly Token[], nameFrom: number): string | undefined {
+export function roleBefore(text: string, tokens: readonly Token[], at: number): string | undefined {
+  // The role stands before an honorific, which is no part of it ("Agency chief executive Dame Helen Morley").
+  const hon = tokens[at - 1]?.text === "." && tokens[at - 1]!.start === tokens[at - 2]?.end ? at - 2 : at - 1;
+  const nameFrom = at > 1 && HONORIFICS.has(tokens[hon]?.norm ?? "") ? hon : at;
   let i = nameFrom - 1;
   let from = nameFrom;
   let hasRole = false;
@@ -41,7 +44,8 @@ export function roleBefore(text: string, tokens: readonly Token[], nameFrom: num
   while (from < nameFrom && tokens[from]!.norm === "of") from++;
   if (!hasRole || from >= nameFrom) return undefined;
   const last = tokens[nameFrom - 1]!;
-  if (!(isRoleWord(last) || last.cap || AGENT_NOUN.test(last.norm))) return undefined;
+  // ("under", "after" end in -er too, and are no one's role.)
+  if (!(isRoleWord(last) || last.cap || (AGENT_NOUN.test(last.norm) && !isStopword(last.norm)))) return undefined;
   return text.slice(tokens[from]!.start, last.end);
 }
 
