@@ -78,6 +78,16 @@ describe("who an opening He or She means", () => {
   ])("%s %s", (before, gender, want) => expect(pronounReferent(before, article, gender)).toBe(want));
 });
 
+test("a first name tells the gender, and the object of a name's own verb is someone else", () => {
+  // "told him": him is the one the judge spoke to, not the judge; "Colin" and "Rachel" tell who is who.
+  const text =
+    "Colin Marsh, 52, of Hadley Road, took money from nine accounts, the court heard. Judge Rachel Osei told him: \"You betrayed them.\" " +
+    "She said the thefts had caused distress. Marsh admitted the charges.";
+  const before = ["Colin Marsh, 52, of Hadley Road, took money from nine accounts, the court heard.", "Judge Rachel Osei told him: \"You betrayed them.\""];
+  expect(pronounReferent(before, text, "she")).toBe("Rachel Osei");
+  expect(pronounReferent(before, text, "he")).toBe("Colin Marsh");
+});
+
 test("a place that 'says' something is not a person", () => {
   const text = "Villagers from Little Hampden said the road was closed. He later died in hospital.";
   expect(pronounReferent(["Villagers from Little Hampden said the road was closed."], text, "he")).toBeUndefined();

@@ -4,6 +4,8 @@
 // ("Locke, 39,") or a speech verb ("Locke said", "said Locke"); its gender from the title or from a
 // pronoun soon after the name.
 
+import { firstNameGender } from "../entities/gender.js";
+
 // Capitalised words that start names of things, not of people.
 const NOT_PERSON =
   /\b(?:The|A|An|In|On|At|For|Of|And|But|If|When|While|After|Before|As|By|With|From|To|This|That|It|He|She|They|We|I|Club|United|City|Street|Road|Court|Police|Department|University|School|College|Council|Party|League|Cup|Park|House|Hospital|Church|Airport|Station|Bank|Company|Group|Association|Federation|Ministry|Office|Service|Agency|Institute|Foundation|Committee|Army|Navy|Force|Government|State|States|Kingdom|Republic|News|Times|Post|Daily|Mail|Twitter|Facebook|Instagram|Premier|Championship|Grand|Prix|Open|Contest|Festival|Awards|Games|Show|Museum|Gallery|Centre|Center|Trust|Society|Union|Theatre|Stadium|Hotel|Square|Bridge|Island|Valley|River|Lake|Mount|County|Province|Region|District|National|International|World|North|South|East|West|New|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b/;
@@ -47,7 +49,8 @@ const SHE_TITLE = /\b(?:Mrs|Ms|Miss|Dame|Lady)\.?\s+$/;
 const PERSON_TITLE = /\b(?:Mr|Mrs|Ms|Miss|Sir|Lord|Dame|Lady|Dr|Prof|Professor)\.?\s+$/;
 const SAID_BEFORE = /\b(?:said|says|added)\s+(?:\p{Lu}\p{L}+\s+)?$/u;
 const PLACE_BEFORE = /\b(?:from|in|at|near|of|to)\s+(?:\p{Lu}\p{L}+\s+)?$/u;
-const HE_AFTER = /^[^.!?]{0,60}?\b(?:he|his|him)\b/;
+// Not "him": the object of the name's own verb is someone else ("Judge Osei told him").
+const HE_AFTER = /^[^.!?]{0,60}?\b(?:he|his)\b/;
 const SHE_AFTER = /^[^.!?]{0,60}?\b(?:she|her)\b/;
 const AGE_AFTER = /^,\s+\d{1,3},/;
 const SAID_AFTER = /^\s+(?:said|says|told|added|explained|admitted|insisted|claimed)\b/;
@@ -57,6 +60,10 @@ function evidence(name: string, article: string): Evidence {
   const sn = surname(name);
   const out: Evidence = { mentions: 0, he: false, she: false, person: false };
   if (!sn) return out;
+  // A first name tells the gender ("Rachel Osei").
+  const first = name.includes(" ") ? firstNameGender(name.slice(0, name.indexOf(" "))) : undefined;
+  if (first === "m") out.he = true;
+  if (first === "f") out.she = true;
   // Each use of the surname as a whole word, with a few words either side: the clues are fixed
   // patterns, so no expression is built per name (a card asks this of every name near its top).
   for (let i = article.indexOf(sn); i >= 0; i = article.indexOf(sn, i + 1)) {
