@@ -95,6 +95,9 @@ describe("what a figure counts", () => {
     // Time after a sum dates it, and is no part of what it is.
     ["The ferry line said revenue rose to $81m last year.", 81e6, "revenue"],
     ["The appeal raised £40,000 last month for the lifeboat.", 40000, "raised"],
+    // A count that is where the verb's object came from or went is not that object.
+    ["The clerk took money from 14 accounts over four years.", 14, "accounts"],
+    ["The charity sent blankets to 300 families last winter.", 300, "families"],
     // "up to" qualifies the figure: its "up" is no particle of the verb.
     ["Growers have lost up to a third of the harvest.", 1 / 3, "harvest lost"],
   ])("exactly: %s", (text, value, about) => {

@@ -134,7 +134,7 @@ function describe(p: Placed): Figure {
   }
   const after = eventAfter(toks, a, end, f);
   const isDuration = f.kind === "measure" && /^(years|months|weeks|days|hours|minutes)$/.test(f.unit ?? "");
-  const event = after ?? eventBefore(toks, a, f.kind === "money", isDuration);
+  const event = after ?? eventBefore(toks, a, f.kind === "money", isDuration, f.kind === "count");
   // "12,000 miles needed": a measure's unit is what the event happens to.
   if (after && f.kind === "measure" && f.unit && /^\p{Ll}{3,}$/u.test(f.unit) && !parts.length) parts.push(f.unit);
   if (event && !parts.some((x) => x.includes(event))) {

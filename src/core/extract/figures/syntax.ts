@@ -183,8 +183,9 @@ const CHANGE_VERBS = new Set(
 );
 
 /** "killed 40 people", "jailed for six years", "fined the club £300", "gone up by 12": the verb before the figure. */
-export function eventBefore(toks: readonly TaggedToken[], a: number, money = false, duration = false): string | null {
+export function eventBefore(toks: readonly TaggedToken[], a: number, money = false, duration = false, count = false): string | null {
   let object: string | null = null;
+  let path = false;
   let away: string | null = null;
   for (let i = a - 1, k = 0; i >= 0 && k < 6; i--, k++) {
     const t = toks[i]!;
@@ -221,8 +222,11 @@ export function eventBefore(toks: readonly TaggedToken[], a: number, money = fal
     }
     // "kept the player out for 3 weeks": the particle left behind the object.
     if (t.pos === "ADP" && /^(up|down|off|out)$/.test(lower(t)) && !away) away = lower(t);
+    if (t.pos === "ADP" && /^(from|to|between)$/.test(lower(t))) path = true;
     if (t.pos === "DET" || t.pos === "ADJ" || t.pos === "ADV" || t.pos === "PART" || (t.pos === "ADP" && /^(for|to|by|at|of|from|up|down|between|out|off)$/.test(lower(t)))) continue;
-    // One object between verb and sum: "fined the club £300", "cut global emissions by 5%".
+    // One object between verb and sum: "fined the club £300", "cut global emissions by 5%"; not one a
+    // count is the source or goal of ("took money from 14 accounts": the money is not what is counted).
+    if (isNoun(t) && !object && path && count) return null;
     if (isNoun(t) && !object) {
       let j = i - 1;
       while (j >= 0 && (isNoun(toks[j]) || toks[j]!.pos === "ADJ")) j--;
