@@ -101,7 +101,8 @@ export function attributeQuotes(doc: Doc, ix: EntityIndex, quotes: readonly Attr
       const intro = introducedBy(ctx, bLo, bHi, sLo);
       // A split quote: the cue between the two halves serves both ("A," she said, "B.").
       const between = doc.text.slice(prevClose, span.open);
-      const split = prevCue && prevCue.text !== "―" && prevCue.verb >= tokenAt(tokens, prevClose) && prevCue.verb < bHi && !between.includes("\n") ? prevCue : undefined;
+      // Not when a sentence of the writer's own stands between them ("A," she said. But Lee said: "B.").
+      const split = prevCue && prevCue.text !== "―" && prevCue.verb >= tokenAt(tokens, prevClose) && prevCue.verb < bHi && !between.includes("\n") && !NEW_SENTENCE.test(between) ? prevCue : undefined;
       // "Moss said that “... .” Lee agreed.": a cue in the next sentence loses to one that leads into the quote.
       const afterNextSentence = !!closeSentence && closeSentence.start >= span.close && /[.!?]\s*$/.test(doc.text.slice(span.start, span.end));
       cue = afterAdjacent && !(beforeAdjacent && afterNextSentence) ? after : beforeAdjacent ? before : intro ?? split ?? after ?? before;
@@ -157,6 +158,9 @@ export function attributeQuotes(doc: Doc, ix: EntityIndex, quotes: readonly Attr
   });
   return out;
 }
+
+// A sentence's end followed by words that are no quotation mark: a sentence of its own.
+const NEW_SENTENCE = /[.!?]["”’]?\s+[^\s"“‘'«]/u;
 
 /** The previous direct quote is close enough (this paragraph or the one before) to hand on its speaker. */
 function continuesFrom(prev: { q: AttributionInput; a: Attribution } | undefined, span: QuotedSpan): boolean {

@@ -128,6 +128,15 @@ describe("speakers carried and resolved", () => {
     ]);
   });
 
+  test("a sentence of the writer's own between two quotes ends the split: the second has its own speaker", () => {
+    const text =
+      "Mayor Ana Ruiz welcomed the figures. “We are past the worst,” she said. But shadow chancellor Tom Pell said families were still waiting: “The repairs are a year late.”";
+    expect(who(text)).toEqual([
+      ["We are past the worst", "Ana Ruiz"],
+      ["The repairs are a year late.", "Tom Pell"],
+    ]);
+  });
+
   test("a quote with no cue continues the previous speaker, in the next sentence and paragraph", () => {
     const text = "“We start on Monday,” said Tomas Berg, the harbour master. “The crane arrives on Tuesday.”\n\n“After that, it is up to the weather.”";
     expect(who(text).map((r) => r[1])).toEqual(["Tomas Berg", "Tomas Berg", "Tomas Berg"]);
