@@ -95,6 +95,9 @@ describe("what a figure counts", () => {
     // Time after a sum dates it, and is no part of what it is.
     ["The ferry line said revenue rose to $81m last year.", 81e6, "revenue"],
     ["The appeal raised £40,000 last month for the lifeboat.", 40000, "raised"],
+    // The value before a change counts what the new value counts.
+    ["Unemployment in the region fell to 4.2% in May from 4.6% in April.", 4.6, "Unemployment"],
+    ["Ticket sales rose to £9m, up from £7m a year earlier.", 7e6, "Ticket sales"],
     // A count that is where the verb's object came from or went is not that object.
     ["The clerk took money from 14 accounts over four years.", 14, "accounts"],
     ["The charity sent blankets to 300 families last winter.", 300, "families"],

@@ -39,9 +39,11 @@ export function describeFigures(doc: Doc, figures: readonly Figure[]): Figure[] 
 
 // Between two figures of a sentence, text that makes the second count the same thing as the first: a conversion
 // in brackets ("£9m ($11m; €10m)"), "or" ("4,000 hectares - or 9,900 acres -"), a comparison ("12% compared with
-// 9%"); and "to" between a count and a bare number ("by 300 votes to 41") or two sums ("by £2m, to £9m").
+// 9%"), the value before a change ("to 2.9% from 3.4%"); and "to" between a count and a bare number ("by 300 votes to 41") or two sums ("by £2m, to £9m").
 const SAME_GAP = /^\s*(?:[(\[]|;|[-–—,]?\s*or|\)?,?\s*compared (?:to|with)(?: the| a)?)\s*$/;
 const TO_GAP = /^,?\s*to\s*$/;
+// "fell to 2.9% in October from 3.4%", "rose to £5m, up from £4m": the value the same thing had before.
+const FROM_GAP = /^\s*(?:(?:in|on|at|for|during|last|this)\s+[\p{L}\d]+(?:\s+[\p{L}\d]+)?\s*)?,?\s*(?:(?:up|down)\s+)?from\s*$/u;
 
 /** The description of the figure before, when the words between say this one counts the same. */
 function sameAsBefore(p: Placed, prior: { p: Placed; f: Figure } | null): Figure | null {
@@ -51,7 +53,9 @@ function sameAsBefore(p: Placed, prior: { p: Placed; f: Figure } | null): Figure
   // A list of bracketed figures after names: "Ana (86), Ben (85)".
   const bracketed = (x: Placed) => x.toks[x.a - 1]?.text === "(" && x.toks[x.b + 1]?.text === ")" && x.f.kind === "number";
   if (bracketed(p) && bracketed(prior.p) && p.toks[p.a - 2]?.pos === "PROPN") return { ...p.f, about: prior.f.about };
-  if (TO_GAP.test(gap)) {
+  if (FROM_GAP.test(gap)) {
+    if (prior.f.kind !== p.f.kind || prior.f.unit !== p.f.unit) return null;
+  } else if (TO_GAP.test(gap)) {
     // Otherwise "from 10 to 20" is a range or a change, two different things.
     const score = prior.f.kind === "count" && p.f.kind === "number";
     if (!score && !(prior.f.kind === "money" && p.f.kind === "money")) return null;
