@@ -102,7 +102,7 @@ export function attributeQuotes(doc: Doc, ix: EntityIndex, quotes: readonly Attr
       // A split quote: the cue between the two halves serves both ("A," she said, "B.").
       const between = doc.text.slice(prevClose, span.open);
       // Not when a sentence of the writer's own stands between them ("A," she said. But Lee said: "B.").
-      const split = prevCue && prevCue.text !== "―" && prevCue.verb >= tokenAt(tokens, prevClose) && prevCue.verb < bHi && !between.includes("\n") && !NEW_SENTENCE.test(between) ? prevCue : undefined;
+      const split = prevCue && prevCue.text !== "―" && prevCue.verb >= tokenAt(tokens, prevClose) && prevCue.verb < bHi && !between.includes("\n") && !ownSentenceBefore(doc, prevClose, span.open) ? prevCue : undefined;
       // "Moss said that “... .” Lee agreed.": a cue in the next sentence loses to one that leads into the quote.
       const afterNextSentence = !!closeSentence && closeSentence.start >= span.close && /[.!?]\s*$/.test(doc.text.slice(span.start, span.end));
       cue = afterAdjacent && !(beforeAdjacent && afterNextSentence) ? after : beforeAdjacent ? before : intro ?? split ?? after ?? before;
@@ -159,8 +159,11 @@ export function attributeQuotes(doc: Doc, ix: EntityIndex, quotes: readonly Attr
   return out;
 }
 
-// A sentence's end followed by words that are no quotation mark: a sentence of its own.
-const NEW_SENTENCE = /[.!?]["”’]?\s+[^\s"“‘'«]/u;
+/** The quote opening at `open` stands in a sentence that began after `from` with words before the mark. */
+function ownSentenceBefore(doc: Doc, from: number, open: number): boolean {
+  const s = sentenceAt(doc, open);
+  return !!s && s.start > from && /\p{L}/u.test(doc.text.slice(s.start, open));
+}
 
 /** The previous direct quote is close enough (this paragraph or the one before) to hand on its speaker. */
 function continuesFrom(prev: { q: AttributionInput; a: Attribution } | undefined, span: QuotedSpan): boolean {

@@ -137,6 +137,12 @@ describe("speakers carried and resolved", () => {
     ]);
   });
 
+  test("initials and titles inside the cue of a split quote start no sentence of their own", () => {
+    const text =
+      "“The pier will reopen,” said Representative Ana M. Duarte of Varley, who wrote to Mr. Pell about the repairs. “We owe the town that much.”";
+    expect(who(text).map((r) => r[1])).toEqual(["Ana M. Duarte", "Ana M. Duarte"]);
+  });
+
   test("a quote with no cue continues the previous speaker, in the next sentence and paragraph", () => {
     const text = "“We start on Monday,” said Tomas Berg, the harbour master. “The crane arrives on Tuesday.”\n\n“After that, it is up to the weather.”";
     expect(who(text).map((r) => r[1])).toEqual(["Tomas Berg", "Tomas Berg", "Tomas Berg"]);
