@@ -32,6 +32,8 @@ describe("entities", () => {
     // A place by the first word of its name.
     ["Anglers gathered along the River Wend at dawn.", "River Wend", { type: "place" }],
     ["The climbers reached Mount Kell on Friday.", "Mount Kell", { type: "place" }],
+    // A name ending in "City" or "Town" is a settlement, or a club, never a person.
+    ["Harbour City reached their first final with a win on Saturday.", "Harbour City", { type: "place" }],
     ["After the vote, the party's treasurer, Mia Holt, resigned.", "Mia Holt", { type: "person", role: "party's treasurer" }],
     ["Portugal's finance minister, Rui Lobo, said little.", "Rui Lobo", { type: "person", role: "Portugal's finance minister" }],
     ["A senior engineer at the water board, Ravi Nair, (pictured) spoke.", "Ravi Nair", { type: "person", role: "senior engineer at the water board" }],

@@ -267,6 +267,11 @@ export function classify(text: string, tokens: readonly Token[], idx: number[], 
   // Otherwise a person only when no word of it is a common word the text also writes in lower case.
   // A name and a plural everyday noun name a group: a team, a band, a firm ("Lakeport Lions").
   const last = norms[norms.length - 1]!;
+  // "Harbour City", "Kell Town": a settlement, never a person; the club of a known town ("Lakeport City").
+  if (last === "city" || last === "town") {
+    out.push(make(0, toks.length, toks.length === 2 && placeKind(norms[0]!) ? "organization" : "place"));
+    return;
+  }
   if (/[^s]s$/.test(last) && isCommonWord(last) && isCommonWord(last.slice(0, -1)) && !norms.slice(0, -1).every((n) => isCommonWord(n))) {
     out.push(make(0, toks.length, "organization"));
     return;
