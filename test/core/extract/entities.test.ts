@@ -32,6 +32,11 @@ describe("entities", () => {
     // A place by the first word of its name.
     ["Anglers gathered along the River Wend at dawn.", "River Wend", { type: "place" }],
     ["The climbers reached Mount Kell on Friday.", "Mount Kell", { type: "place" }],
+    // Roles of sport, as of any other trade.
+    ["Lakeport boss Ken Adair admitted his side had been second best.", "Ken Adair", { type: "person", role: "Lakeport boss" }],
+    ["The winning jockey, Omar Velt, was carried from the ring.", "Omar Velt", { type: "person", role: "winning jockey" }],
+    // A verb or a preposition before the role is no part of it.
+    ["The board moved to replace Varley boss Ken Adair in the spring.", "Ken Adair", { type: "person", role: "Varley boss" }],
     // A name ending in "City" or "Town" is a settlement, or a club, never a person.
     ["Harbour City reached their first final with a win on Saturday.", "Harbour City", { type: "place" }],
     ["After the vote, the party's treasurer, Mia Holt, resigned.", "Mia Holt", { type: "person", role: "party's treasurer" }],

@@ -36,6 +36,7 @@ export const ROLE_NOUNS = set(`
   wife husband son daughter brother sister friend neighbor neighbour owner pastor priest bishop
   rabbi imam coach player star actor actress singer musician comedian producer
   councillor councilor councilman councilwoman engineer planner inspector
+  boss skipper striker midfielder defender goalkeeper winger referee umpire jockey batsman bowler pilot chef
 `);
 
 /** Adjectives and qualifiers that may stand inside a role before a name ("former", "Republican"). */

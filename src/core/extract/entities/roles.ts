@@ -33,7 +33,10 @@ export function roleBefore(text: string, tokens: readonly Token[], at: number): 
     if (isRoleWord(t) || agent) hasRole = true;
     else if (!(t.cap || ROLE_MODIFIERS.has(t.norm) || t.norm === "of" || /^(then|ex)-/.test(t.norm))) {
       // A plain noun or two before the role word ("radio host", "talk-show host").
-      if (!hasRole || free >= 2 || SPEECH_VERBS.has(t.norm) || NOT_NAMES.has(t.norm) || /(ly|ed|ing)$/.test(t.norm)) break;
+      if (!hasRole || free >= 2 || SPEECH_VERBS.has(t.norm) || NOT_NAMES.has(t.norm) || /(ly|ed|ing)$/.test(t.norm) || isStopword(t.norm)) break;
+      // Nor a verb or any other word that is no noun where it stands ("... to replace Arsenal boss X").
+      const tag = tagText(text.slice(t.start, tokens[nameFrom - 1]!.end))[0]?.pos;
+      if (tag !== "NOUN" && tag !== "ADJ" && tag !== "PROPN" && tag !== "NUM") break;
       free++;
     }
     if (t.possessive && from !== nameFrom) break;
