@@ -5,7 +5,7 @@ import { describeFigures, extractFigures, rankFigures } from "./extract/figures.
 import { extractQuotes } from "./extract/quotes.js";
 import { makeTitle, summarize } from "./extract/summary.js";
 import { extractTopics } from "./extract/topics.js";
-import { analyze, normalizeText, stableHash, words, type Doc } from "./text/index.js";
+import { analyze, caseLikeBody, isShouted, normalizeText, stableHash, words, type Doc } from "./text/index.js";
 import { CARD_SCHEMA_VERSION, type Article, type BriefingCard, type CardSource, type Entity, type Quote } from "./types.js";
 
 export interface CardOptions {
@@ -91,7 +91,9 @@ export function buildCard(article: Article, options: Partial<CardOptions> = {}):
   const quotes = extractQuotes(doc, entities);
   const figures = rankFigures(describeFigures(doc, extractFigures(doc)), opts.maxFigures);
   const summary = summarize(doc, { maxBullets: opts.maxBullets, quotes, firstBodySentence: Math.max(0, firstBodySentence) });
-  const givenTitle = article.title?.trim() || head;
+  // A headline in capitals reads in sentence case, names spelled as the body spells them.
+  const given = article.title?.trim() || head;
+  const givenTitle = given && isShouted(given) ? caseLikeBody(given, text.replace(given, "")) : given;
   const title = givenTitle || makeTitle(doc);
   const wordCount = words(text).length;
   const source: CardSource = {};

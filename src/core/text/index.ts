@@ -6,3 +6,4 @@ export { contentTerms, isStopword, stem, termsOnce } from "./terms.js";
 export { editDistance } from "./distance.js";
 export { isNounTag, tagIn, tagText, verbLemma } from "./pos.js";
 export type { PosTag, TaggedToken } from "./pos.js";
+export { caseLikeBody, isShouted } from "./case.js";
