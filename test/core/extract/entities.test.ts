@@ -37,6 +37,9 @@ describe("entities", () => {
     ["The winning jockey, Omar Velt, was carried from the ring.", "Omar Velt", { type: "person", role: "winning jockey" }],
     // A verb or a preposition before the role is no part of it.
     ["The board moved to replace Varley boss Ken Adair in the spring.", "Ken Adair", { type: "person", role: "Varley boss" }],
+    // The plural of an everyday noun, possessive, inside a name; a name's own possessive ends it.
+    ["Ana Ruiz of the Varley Citizens' Forum spoke first.", "Varley Citizens' Forum", { type: "organization" }],
+    ["The guild met the Workers’ Union on Friday.", "Workers’ Union", { type: "organization" }],
     // A name ending in "City" or "Town" is a settlement, or a club, never a person.
     ["Harbour City reached their first final with a win on Saturday.", "Harbour City", { type: "place" }],
     ["After the vote, the party's treasurer, Mia Holt, resigned.", "Mia Holt", { type: "person", role: "party's treasurer" }],
@@ -156,6 +159,12 @@ describe("entities", () => {
   test("words in capitals and group names are no entities", () => {
     const ix = index("He has NO plan, and WHITE voters noticed. African-Americans voted early. Nobody said no to the US plan.");
     expect(ix.entities.map((e) => e.name)).toEqual(["US"]);
+  });
+
+  test("a name's possessive before another name keeps them two", () => {
+    const names = index("The vote went to Ana Ruiz’ Kestrel Foods, and Mr Jones’ Lisbon office agreed.").entities.map((e) => e.name);
+    expect(names).toEqual(expect.arrayContaining(["Ana Ruiz", "Kestrel Foods"]));
+    expect(names.some((n) => /[’'] /.test(n))).toBe(false);
   });
 
   test("a word ending in -er that is a preposition is no role", () => {

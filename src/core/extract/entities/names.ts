@@ -97,6 +97,16 @@ export function findNameSeqs(text: string, tokens: readonly Token[]): NameSeq[] 
         }
         break;
       }
+      // "Andheri Citizens' Forum", "the Farmers’ Union": the plural of an everyday noun, possessive, before an
+      // everyday noun is inside the name; a name's possessive ("Sanders’ Ohio", "Fox News' Chris Wallace") is not.
+      const owned = tokens[j + 2];
+      if ((next.text === "'" || next.text === "’") && next.start === cur.end && /[^s]s$/.test(cur.norm) && cur.norm !== "news" &&
+        isCommonWord(cur.norm) && isCommonWord(cur.norm.slice(0, -1)) && owned?.word && owned.cap && owned.sentence === cur.sentence &&
+        owned.start - next.end === 1 && !NOT_NAMES.has(owned.norm) && isCommonWord(owned.norm) && !isFirstName(owned.norm)) {
+        j += 2;
+        idx.push(j);
+        continue;
+      }
       if (!joins(text, cur, next)) break;
       // A capitalised function word ends the name: headlines capitalise "With", "As", "To".
       // A capitalised speech verb inside a headline ends the name ("Peter Haines Calls Anna Varga").
@@ -134,7 +144,10 @@ export function findNameSeqs(text: string, tokens: readonly Token[]): NameSeq[] 
     const prev = tokens[idx[0]! - 1];
     const opens = !prev || prev.sentence !== first.sentence || !prev.word;
     if (opens && idx.length > 1 && (lower.has(first.norm) || /(ing|ed|ly)$/.test(first.norm)) && !isFirstName(first.norm) && !TITLES.has(first.norm) && !ROLE_MODIFIERS.has(first.norm)) idx.shift();
+    const before = out.length;
     classify(text, tokens, idx, out, lower);
+    // A name holding "Citizens'" or "Farmers’" names a body of them, not a person.
+    if (out.length > before && out[out.length - 1]!.kind === "person" && /\p{L}s['’] \p{Lu}/u.test(out[out.length - 1]!.name)) out[out.length - 1]!.kind = "organization";
     i = j + 1;
   }
   if (held.size) {
