@@ -98,6 +98,7 @@ describe("what a figure counts", () => {
     // The value before a change counts what the new value counts.
     ["Unemployment in the region fell to 4.2% in May from 4.6% in April.", 4.6, "Unemployment"],
     ["Ticket sales rose to £9m, up from £7m a year earlier.", 7e6, "Ticket sales"],
+    ["The port set aside ₹900 crore for new cranes this year, up from ₹650 crore last year.", 6.5e9, "set for new cranes"],
     // A count that is where the verb's object came from or went is not that object.
     ["The clerk took money from 14 accounts over four years.", 14, "accounts"],
     ["The charity sent blankets to 300 families last winter.", 300, "families"],

@@ -43,7 +43,7 @@ export function describeFigures(doc: Doc, figures: readonly Figure[]): Figure[] 
 const SAME_GAP = /^\s*(?:[(\[]|;|[-–—,]?\s*or|\)?,?\s*compared (?:to|with)(?: the| a)?)\s*$/;
 const TO_GAP = /^,?\s*to\s*$/;
 // "fell to 2.9% in October from 3.4%", "rose to £5m, up from £4m": the value the same thing had before.
-const FROM_GAP = /^\s*(?:(?:in|on|at|for|during|last|this)\s+[\p{L}\d]+(?:\s+[\p{L}\d]+)?\s*)?,?\s*(?:(?:up|down)\s+)?from\s*$/u;
+const FROM_GAP = /^\s*(?:(?:in|on|at|for|during|last|this)\s+[\p{L}\d]+(?:\s+[\p{L}\d]+)?\s*)?,?\s*(?:(?:up|down)\s+)?from\s*$|^[^;()"“”]{0,60},\s*(?:up|down)\s+from\s*$/u;
 
 /** The description of the figure before, when the words between say this one counts the same. */
 function sameAsBefore(p: Placed, prior: { p: Placed; f: Figure } | null): Figure | null {
