@@ -102,7 +102,7 @@ export function attributeQuotes(doc: Doc, ix: EntityIndex, quotes: readonly Attr
       // A split quote: the cue between the two halves serves both ("A," she said, "B.").
       const between = doc.text.slice(prevClose, span.open);
       // Not when a sentence of the writer's own stands between them ("A," she said. But Lee said: "B.").
-      const split = prevCue && prevCue.text !== "―" && prevCue.verb >= tokenAt(tokens, prevClose) && prevCue.verb < bHi && !between.includes("\n") && !ownSentenceBefore(doc, prevClose, span.open) ? prevCue : undefined;
+      const split = prevCue && prevCue.text !== "―" && prevCue.verb >= tokenAt(tokens, prevClose) && prevCue.verb < bHi && !between.includes("\n") && !ownSentenceBefore(doc, prevClose, span.open, tokens[prevCue.verb]!.start) ? prevCue : undefined;
       // "Moss said that “... .” Lee agreed.": a cue in the next sentence loses to one that leads into the quote.
       const afterNextSentence = !!closeSentence && closeSentence.start >= span.close && /[.!?]\s*$/.test(doc.text.slice(span.start, span.end));
       cue = afterAdjacent && !(beforeAdjacent && afterNextSentence) ? after : beforeAdjacent ? before : intro ?? split ?? after ?? before;
@@ -159,10 +159,17 @@ export function attributeQuotes(doc: Doc, ix: EntityIndex, quotes: readonly Attr
   return out;
 }
 
-/** The quote opening at `open` stands in a sentence that began after `from` with words before the mark. */
-function ownSentenceBefore(doc: Doc, from: number, open: number): boolean {
-  const s = sentenceAt(doc, open);
-  return !!s && s.start > from && /\p{L}/u.test(doc.text.slice(s.start, open));
+/**
+ * A sentence begins after `from` with words of its own before `open`: the writer's, between two quotes. The
+ * sentence of the cue at `cue` is the quote's own ("“... paid!” Lee declared, ... . “...”").
+ */
+function ownSentenceBefore(doc: Doc, from: number, open: number, cue: number): boolean {
+  for (let s = sentenceAt(doc, open); s && s.end > from; s = doc.sentences[s.index - 1]) {
+    const ofCue = s.start <= cue && cue < s.end;
+    if (s.start > from && !ofCue && /\p{L}/u.test(doc.text.slice(s.start, Math.min(s.end, open)))) return true;
+    if (s.index === 0) break;
+  }
+  return false;
 }
 
 /** The previous direct quote is close enough (this paragraph or the one before) to hand on its speaker. */

@@ -143,6 +143,13 @@ describe("speakers carried and resolved", () => {
     expect(who(text).map((r) => r[1])).toEqual(["Ana M. Duarte", "Ana M. Duarte"]);
   });
 
+  test("whole sentences of the writer's own between two quotes end a split; the cue's own sentence does not", () => {
+    const other = "“The tide came in fast,” said Ana Ruiz. The harbour wall held. “We were lucky,” the harbour master, Tomas Berg, said.";
+    expect(who(other).map((r) => r[1])).toEqual(["Ana Ruiz", "Tomas Berg"]);
+    const own = "“And I paid for it myself!” Ruiz declared, a point she makes at every meeting of the harbour board. “Nobody else would.”";
+    expect(who(own).map((r) => r[1])).toEqual(["Ruiz", "Ruiz"]);
+  });
+
   test("a quote with no cue continues the previous speaker, in the next sentence and paragraph", () => {
     const text = "“We start on Monday,” said Tomas Berg, the harbour master. “The crane arrives on Tuesday.”\n\n“After that, it is up to the weather.”";
     expect(who(text).map((r) => r[1])).toEqual(["Tomas Berg", "Tomas Berg", "Tomas Berg"]);
