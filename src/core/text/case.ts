@@ -33,8 +33,8 @@ function bodyForms(body: string): Map<string, string> {
 
 /**
  * The shouted line in sentence case, each word as the body spells it inside a sentence; a word the body
- * does not spell so is a name when it is no everyday word ("ROMANIA", "FRIDAY'S"), or an acronym when
- * it has two or three letters ("NBP"), and an initial keeps its capital ("S. KOREAN").
+ * does not spell so is a name when it is no everyday word ("KELLAND", "MONDAY'S"), or an acronym when
+ * it has two or three letters ("KPA"), and an initial keeps its capital ("N. VARLEY").
  */
 export function caseLikeBody(line: string, body: string): string {
   const forms = bodyForms(body);
@@ -43,7 +43,7 @@ export function caseLikeBody(line: string, body: string): string {
     const key = w.toLowerCase();
     const bare = key.replace(/['’]s$/, "");
     const form = forms.get(key) ?? (bare !== key ? forms.get(bare)?.concat(key.slice(bare.length)) : undefined);
-    // Unseen short words in capitals are acronyms ("NBP"); longer ones names.
+    // Unseen short words in capitals are acronyms ("KPA"); longer ones names.
     let out = form ?? (/^\p{L}{2,3}$/u.test(w) && !isCommonWord(key) ? w : /^\p{L}\.$/u.test(w) || !isCommonWord(bare) ? capitalised(key) : key);
     if (first) {
       out = out.replace(LETTERS, (c) => c.toUpperCase());
