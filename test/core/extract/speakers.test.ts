@@ -12,6 +12,9 @@ const who = (text: string) => {
 describe("the speaker beside the quote", () => {
   test.each<[string, string, Array<[string, string | null]>]>([
     ["name, then verb", "“The pumps are running again,” Lena Okafor said.", [["The pumps are running again", "Lena Okafor"]]],
+    // A verb of habit or phase before the verb of saying.
+    ["a verb of habit first", "The board met on Monday. “Boats are the town's heartbeat,” Mr Moss likes saying.", [["Boats are the town's heartbeat", "Moss"]]],
+    ["a verb of phase first", "“The pier is safe,” Ana Ruiz kept saying.", [["The pier is safe", "Ana Ruiz"]]],
     ["inverted verb", "“The pumps are running again,” said Lena Okafor.", [["The pumps are running again", "Lena Okafor"]]],
     [
       "inverted verb with a role before the name",

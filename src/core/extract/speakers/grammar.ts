@@ -55,6 +55,8 @@ export const STOP_NP = new Set(["in", "on", "at", "during", "after", "before", "
 const LY_NOUNS = new Set(["family", "rally", "ally", "assembly", "supply", "anomaly", "monopoly", "daily", "weekly", "monthly", "quarterly", "bully", "reply", "july", "italy", "fly"]);
 export const isAdverb = (t: Token) => !t.cap && /ly$/.test(t.norm) && t.norm.length > 4 && !LY_NOUNS.has(t.norm);
 const PASSIVE_AUX = new Set(["was", "were", "is", "are", "been", "being", "be", "quoted", "as"]);
+// Verbs of habit and phase, in the forms that cannot be a preposition ("likes", not "like").
+const HABIT = new Set("likes liked loves loved keeps kept continues continued tends tended begins began starts started".split(" "));
 // Capitalised words that are no name when they head a phrase ("The", "He").
 export const NOT_NAMES_CAP = new Set(["the", "a", "an", "this", "that", "it", "he", "she", "they", "we", "i"]);
 // Verbs and adverbs that can end a run of words before a speech verb but never head a noun phrase.
@@ -79,8 +81,10 @@ const isVerbAt = (tokens: readonly Token[], i: number, partial: boolean): boolea
 /** The noun phrase that ends at token `j` (inclusive), the subject of a verb after it. */
 export function subjectEndingAt(ctx: GrammarContext, j: number, lo: number): SpeakerRef | undefined {
   const { tokens } = ctx;
-  // Adverbs and auxiliaries between subject and verb: "he also said", "he was once quoted as saying".
-  while (j >= lo && (ADVERBS.has(tokens[j]!.norm) || isAdverb(tokens[j]!) || PASSIVE_AUX.has(tokens[j]!.norm))) j--;
+  // Adverbs and auxiliaries between subject and verb: "he also said", "he was once quoted as saying"; a verb
+  // of habit or phase before the verb of saying: "Mr Moss likes saying", "she kept saying", "he began to say".
+  while (j >= lo && (ADVERBS.has(tokens[j]!.norm) || isAdverb(tokens[j]!) || PASSIVE_AUX.has(tokens[j]!.norm) ||
+    HABIT.has(tokens[j]!.norm) || (tokens[j]!.norm === "to" && HABIT.has(tokens[j - 1]?.norm ?? "")))) j--;
   if (j < lo) return undefined;
   let t = tokens[j]!;
   // "Trump, who said": the relative pronoun stands for the name before it.
