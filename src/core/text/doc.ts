@@ -87,10 +87,22 @@ function insideTitle(text: string, mark: number, sentStart: number, next: string
 export function titleMark(before: readonly string[], next: string): boolean {
   const nextWord = /^[\p{L}'’]+/u.exec(next)?.[0];
   if (!nextWord || !/^\p{Lu}/u.test(nextWord) || OPENERS.has(nextWord.toLowerCase())) return false;
+  // Inside a quotation still open, the mark ends what is quoted ("'What can I say about Ruiz? Tomas Berg ...").
+  if (openQuotation(before)) return false;
   let i = before.length - 1;
   if (i < 1 || !/^\p{Lu}[\p{L}'’-]*$/u.test(before[i]!)) return false;
   while (i > 0 && /^\p{Lu}/u.test(before[i - 1]!)) i--;
   return i > 0 && /^\p{Ll}[\p{L}'’-]*$/u.test(before[i - 1]!);
+}
+
+/** A word opens a quotation ("“What", "'What") that no later word closes. */
+function openQuotation(words: readonly string[]): boolean {
+  let open = false;
+  for (const w of words) {
+    if (/^["“‘']\p{L}/u.test(w)) open = true;
+    if (open && /\p{L}[.,!?]?["”’']$/u.test(w) && !/\p{L}['’]s$/u.test(w)) open = false;
+  }
+  return open;
 }
 
 /** Splits one paragraph (start..end of text) into sentences. */

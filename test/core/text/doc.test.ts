@@ -13,6 +13,9 @@ describe("sentences", () => {
     // A "!" or "?" inside a title in running text ends nothing; after a name, before an opener, it does.
     ["Last night the revue Hop Hop! Girls sold out in Derby. Tickets went fast.", ["Last night the revue Hop Hop! Girls sold out in Derby.", "Tickets went fast."]],
     ["Fans sang for Tarrow! Then the gates opened.", ["Fans sang for Tarrow!", "Then the gates opened."]],
+    // Inside a quotation still open, a question ends there, whatever name comes next.
+    ["He said: 'What more can I say about Ruiz? Tomas Berg praised the crew.", ["He said: 'What more can I say about Ruiz?", "Tomas Berg praised the crew."]],
+    ["“We won in Varley! Thanks to all who came,” she wrote.", ["“We won in Varley!", "Thanks to all who came,” she wrote."]],
     ["We won! Everyone cheered.", ["We won!", "Everyone cheered."]],
   ])("%s", (text, want) => expect(sentences(text)).toEqual(want));
 
