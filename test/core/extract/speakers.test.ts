@@ -12,6 +12,9 @@ const who = (text: string) => {
 describe("the speaker beside the quote", () => {
   test.each<[string, string, Array<[string, string | null]>]>([
     ["name, then verb", "“The pumps are running again,” Lena Okafor said.", [["The pumps are running again", "Lena Okafor"]]],
+    // The outlet a speaker told is no speaker; nor is a noun that looks like a verb of saying.
+    ["the outlet told, before a colon", "Kelland batsman Tom Tate told Radio Varley Sport: “It was good to get runs.”", [["It was good to get runs.", "Tom Tate"]]],
+    ["a role ending in a noun of saying", "Former secretary of state Ana Ruiz: “We learned that from the ministry.”", [["We learned that from the ministry.", "Ana Ruiz"]]],
     // A verb of habit or phase before the verb of saying.
     ["a verb of habit first", "The board met on Monday. “Boats are the town's heartbeat,” Mr Moss likes saying.", [["Boats are the town's heartbeat", "Moss"]]],
     ["a verb of phase first", "“The pier is safe,” Ana Ruiz kept saying.", [["The pier is safe", "Ana Ruiz"]]],

@@ -1,6 +1,6 @@
 // Cues beyond the quote's own sentence: earlier sentences of the paragraph, colon and dash
 // introductions, the sentence's subject, the possessor of a speech noun, a headline's first name.
-import { sentenceAt, type Doc } from "../../text/index.js";
+import { sentenceAt, verbLemma, type Doc } from "../../text/index.js";
 import { tokenAt } from "../entities/tokens.js";
 import { NOT_NAMES, ROLE_MODIFIERS } from "../entities/lexicon.js";
 import type { QuotedSpan } from "../quotes/marks.js";
@@ -114,12 +114,24 @@ export function introducedBy(ctx: GrammarContext, lo: number, hi: number, senten
   let k = hi - 1;
   while (k >= lo && /^[-—–:]$/.test(tokens[k]!.text)) k--;
   const m = ctx.mentionTo.get(k);
+  // "X told the Harbour Gazette:": the verb's own cue tells who speaks.
+  if (m && m.from >= lo && listenerOf(ctx, m.from, lo)) return undefined;
   if (k < hi - 1 && m && m.from >= lo) return { text: last.text, verb: hi - 1, speaker: { kind: "name", from: m.from, to: m.to, text: ctx.text.slice(m.start, m.end), mention: m }, inverted: false };
   if (last.text === ":") {
     const s = sentenceSubject(ctx, sentenceLo, hi - 1);
     if (s) return { ...s, text: ":" };
   }
   return undefined;
+}
+
+/** The name at token `from` is the one a verb of saying addresses ("told the Harbour Gazette:", "said to Ruiz:"). */
+function listenerOf(ctx: GrammarContext, from: number, lo: number): boolean {
+  const { tokens } = ctx;
+  let p = from - 1;
+  if (p >= lo && (tokens[p]!.norm === "the" || tokens[p]!.norm === "to")) p--;
+  const v = tokens[p];
+  // An inflected verb ("told", "telling", "says"): a bare form may be a noun ("secretary of state Ana Ruiz:").
+  return p >= lo && !!v && v.word && !v.cap && SPEECH_VERBS.has(v.norm) && verbLemma(v.norm) !== v.norm;
 }
 
 /** In a headline ("Haines Calls Varga ‘A Danger’"), the first person it names, outside the quote. */
