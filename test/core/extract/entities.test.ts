@@ -18,6 +18,10 @@ describe("entities", () => {
     ["The Kremlin denied it.", "Kremlin", { type: "organization" }],
     ["The regional fire chief, Ana Duarte, ordered an evacuation.", "Ana Duarte", { type: "person", role: "regional fire chief" }],
     ["A lawyer for the family, Ben Ross, told reporters nothing.", "Ben Ross", { type: "person", role: "lawyer for the family" }],
+    // A possessor of several words opens the role, and a name whose chief executive it is names a firm.
+    ["The regulator fined the firm. Kestrel Line's chief executive, Omar Haddad, apologised.", "Omar Haddad", { type: "person", role: "Kestrel Line's chief executive" }],
+    ["The regulator fined the firm. Kestrel Line's chief executive, Omar Haddad, apologised.", "Kestrel Line", { type: "organization" }],
+    ["But Varley Rowing Club's captain, Ines Moreau, rowed on.", "Ines Moreau", { type: "person", role: "Varley Rowing Club's captain" }],
     // A possessive determiner opens the role as an article does; the owner is the one named before.
     ["Kestrel Foods makes flour. Its chief executive, Mia Holt, said the mill would close.", "Mia Holt", { type: "person", role: "chief executive" }],
     ["Ms Dunn denies the charge. Her lawyer, Ravi Anand, said she would appeal.", "Ravi Anand", { type: "person", role: "lawyer" }],

@@ -290,11 +290,17 @@ function nounFollows(tokens: readonly Token[], at: number): boolean {
   return !!t && t.sentence === tokens[at - 1]!.sentence && !t.cap && COMPOUND_HEADS.has(t.norm);
 }
 
+// What a firm or a body has and a person does not: after a possessive name, it makes the name an organisation.
+const FIRM_HAS = new Set("ceo shareholders stockholders employees subsidiary subsidiaries".split(" "));
+
 /** "Interfax news agency", "the Harbour Times newspaper": a lower-case organisation noun right after a name. */
 function orgHeadFollows(tokens: readonly Token[], at: number): boolean {
   const a = tokens[at];
+  if (!a || !a.word || a.cap || tokens[at - 1]!.sentence !== a.sentence) return false;
+  // "Kestrel Line's chief executive", "Orvane Foods' shareholders": what only a firm or a body has (a name of
+  // two words or more: a lone word is left to the organisation it may be a short form of).
+  if (tokens[at - 1]!.possessive) return tokens[at - 2]?.cap === true && tokens[at - 2]!.sentence === a.sentence && (FIRM_HAS.has(a.norm) || (a.norm === "chief" && tokens[at + 1]?.norm === "executive") || (/^(finance|managing)$/.test(a.norm) && tokens[at + 1]?.norm === "director"));
   // "Holm's side", "the Varga team": a person's, not a name for the group.
-  if (!a || !a.word || a.cap || tokens[at - 1]!.sentence !== a.sentence || tokens[at - 1]!.possessive) return false;
   // "a Kurdish party", "an Islamic group": an adjective of a people or a faith before the noun, no name.
   if (/(ish|ese|ic|ian|ean|an|i)$/.test(tokens[at - 1]!.norm) && tokens[at - 2]?.cap !== true) return false;
   return ORG_HEADS.has(a.norm) || (a.norm === "news" && tokens[at + 1]?.norm === "agency");

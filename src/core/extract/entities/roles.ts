@@ -116,6 +116,7 @@ function clauseEnd(text: string, tokens: readonly Token[], from: number, to: num
 }
 
 // Words that end a role phrase read backwards from a name: a clause or another phrase begins there.
+const CONNECTIVES = new Set(["but", "and", "yet", "so", "meanwhile", "however", "still", "now", "then"]);
 const ROLE_PHRASE_STOP = new Set([...APPOSITIVE_END, "and", "or", "but", "if", "as", "than"]);
 // An article, or a possessive determiner whose owner the sentence before named ("Its chief executive, Raj
 // Patel, said" -> "chief executive").
@@ -171,9 +172,13 @@ export function roleAppositiveBefore(text: string, tokens: readonly Token[], nam
     // "Portugal's finance minister, Rui Lobo," opens with its possessor; "the", "a" open before the role.
     const possessor = t.possessive && t.cap;
     if (!ROLE_OPENERS.has(t.norm) && !possessor) continue;
-    // The article opens the clause: the sentence's first word, or after a comma or colon.
+    // A possessor of several words opens where its name does ("Kestrel Line's chief executive, ...").
+    if (possessor) while (i > 0 && tokens[i - 1]!.sentence === t.sentence && tokens[i - 1]!.word && tokens[i - 1]!.cap && !tokens[i - 1]!.possessive && !NOT_NAMES.has(tokens[i - 1]!.norm) && tokens[i]!.start - tokens[i - 1]!.end === 1) i--;
+    // The article opens the clause: the sentence's first word (after a connective: "But the ..."), or after
+    // a comma or colon.
     const before = tokens[i - 1];
-    if (before && before.sentence === t.sentence && before.text !== "," && before.text !== ":") {
+    const connective = !!before && CONNECTIVES.has(before.norm) && tokens[i - 2]?.sentence !== t.sentence;
+    if (before && before.sentence === t.sentence && before.text !== "," && before.text !== ":" && !connective) {
       // "at the city's ...", "of the union": an article inside the phrase; keep reading back.
       if (before.word) {
         if (inner === undefined && hasRole && !possessor && i + 1 < nameFrom - 1) inner = i + 1;
