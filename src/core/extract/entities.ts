@@ -4,7 +4,7 @@ import type { Entity } from "../types.js";
 import { findNameSeqs, type NameSeq } from "./entities/names.js";
 import { firstNameGender, roleGender, voteGender, type Gender } from "./entities/gender.js";
 import { COMPANY_SUFFIXES, HONORIFICS, OFFICE_HEADS, ORG_WORDS } from "./entities/lexicon.js";
-import { closedRoleAfter, roleAfter, roleAppositiveBefore, roleBefore } from "./entities/roles.js";
+import { closedRoleAfter, roleAfter, roleAppositiveBefore, roleBefore, roleByOffice } from "./entities/roles.js";
 import { SPEECH_VERBS } from "./speakers/lexicon.js";
 import { isPlaceName } from "./entities/places.js";
 import { tokenAt, tokenize, type Token } from "./entities/tokens.js";
@@ -71,9 +71,9 @@ function personRole(text: string, tokens: readonly Token[], s: NameSeq): string 
   const before = s.title ?? roleBefore(text, tokens, s.from);
   if (before && ADDRESS.test(before) && ADDRESS.test(tokens[s.from - (tokens[s.from - 1]?.text === "." ? 2 : 1)]?.text ?? "")) {
     const from = s.from - (tokens[s.from - 1]?.text === "." ? 2 : 1);
-    return roleAppositiveBefore(text, tokens, from, s.to) ?? roleAfter(text, tokens, s.to) ?? before;
+    return roleAppositiveBefore(text, tokens, from, s.to) ?? roleAfter(text, tokens, s.to) ?? roleByOffice(text, tokens, s.to) ?? before;
   }
-  return before ?? roleAppositiveBefore(text, tokens, s.from, s.to) ?? roleAfter(text, tokens, s.to);
+  return before ?? roleAppositiveBefore(text, tokens, s.from, s.to) ?? roleAfter(text, tokens, s.to) ?? roleByOffice(text, tokens, s.to);
 }
 
 const key = (s: string) => s.toLowerCase().replace(/’/g, "'").replace(/\./g, "");

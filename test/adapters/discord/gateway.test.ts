@@ -67,7 +67,8 @@ test("/brief answers with the card embed, ephemeral, with a Post publicly button
     footer: { text: "Example Gazette · 2026-03-02" },
   });
   // The quote as the core extracted it, with its speaker.
-  expect(data.embeds[0]!.fields).toContainEqual({ name: "Mara Lind", value: `“${card.quotes[0]!.text}”` });
+  // "said Mara Lind, who runs the port": her role, from the clause of office.
+  expect(data.embeds[0]!.fields).toContainEqual({ name: "Mara Lind, head of the port", value: `“${card.quotes[0]!.text}”` });
   expect(card.quotes[0]!.text).toMatch(/^We will reopen the harbour before the first warm weekend,?$/);
 });
 

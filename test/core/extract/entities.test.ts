@@ -18,6 +18,9 @@ describe("entities", () => {
     ["The Kremlin denied it.", "Kremlin", { type: "organization" }],
     ["The regional fire chief, Ana Duarte, ordered an evacuation.", "Ana Duarte", { type: "person", role: "regional fire chief" }],
     ["A lawyer for the family, Ben Ross, told reporters nothing.", "Ben Ross", { type: "person", role: "lawyer for the family" }],
+    // A relative clause of office after the name tells the role.
+    ["Dr Amina Yusuf, who chairs the regional doctors' committee, said the list was long.", "Amina Yusuf", { type: "person", role: "chair of the regional doctors' committee" }],
+    ["Tom Pell, who runs the Varley ferry, said the boats were full.", "Tom Pell", { type: "person", role: "head of the Varley ferry" }],
     // A possessor of several words opens the role, and a name whose chief executive it is names a firm.
     ["The regulator fined the firm. Kestrel Line's chief executive, Omar Haddad, apologised.", "Omar Haddad", { type: "person", role: "Kestrel Line's chief executive" }],
     ["The regulator fined the firm. Kestrel Line's chief executive, Omar Haddad, apologised.", "Kestrel Line", { type: "organization" }],
@@ -169,6 +172,11 @@ describe("entities", () => {
     const names = index("The vote went to Ana Ruiz’ Kestrel Foods, and Mr Jones’ Lisbon office agreed.").entities.map((e) => e.name);
     expect(names).toEqual(expect.arrayContaining(["Ana Ruiz", "Kestrel Foods"]));
     expect(names.some((n) => /[’'] /.test(n))).toBe(false);
+  });
+
+  test("a lead in a race and a second clause are no office", () => {
+    expect(find("Ana Ruiz, who leads Tom Pell by four points, spoke.", "Ana Ruiz")?.role).toBeUndefined();
+    expect(find("Ana Ruiz, who owns a farm and keeps bees, spoke.", "Ana Ruiz")?.role).toBeUndefined();
   });
 
   test("a word ending in -er that is a preposition is no role", () => {

@@ -71,6 +71,39 @@ export function closedRoleAfter(text: string, tokens: readonly Token[], nameTo: 
   return opens ? text.slice(first.start, tokens[r.to - 1]!.end) : undefined;
 }
 
+// Verbs of holding an office, and the role noun each gives ("who chairs the committee" -> "chair of the committee").
+const OFFICE_VERBS: ReadonlyMap<string, string> = new Map([
+  ["chairs", "chair"], ["heads", "head"], ["leads", "leader"], ["runs", "head"], ["directs", "director"], ["manages", "manager"],
+  ["edits", "editor"], ["coaches", "coach"], ["captains", "captain"], ["founded", "founder"], ["owns", "owner"],
+]);
+
+/**
+ * A role told by a relative clause after the name: "Dr Amina Yusuf, who chairs the doctors' committee," ->
+ * "chair of the doctors' committee". The clause's object runs to its comma or the sentence's end (at most
+ * eight words), and must open with a determiner or a possessor.
+ */
+export function roleByOffice(text: string, tokens: readonly Token[], nameTo: number): string | undefined {
+  const comma = tokens[nameTo];
+  const who = tokens[nameTo + 1];
+  const verb = tokens[nameTo + 2];
+  const noun = verb && OFFICE_VERBS.get(verb.norm);
+  if (comma?.text !== "," || who?.norm !== "who" || !noun || verb!.sentence !== comma.sentence) return undefined;
+  const from = nameTo + 3;
+  const first = tokens[from];
+  // A name right after "leads" is more often a rival behind in a race ("leads Tom Pell by 4 points").
+  const named = first?.cap && first.word && verb!.norm !== "leads" && !HONORIFICS.has(first.norm) && !TITLES.has(first.norm);
+  if (!first || !(first.norm === "the" || first.norm === "a" || first.norm === "an" || first.possessive || named)) return undefined;
+  let j = from;
+  // The phrase ends at its comma or the sentence's end; another clause ("and retains ...") leaves it unread.
+  while (j < tokens.length && j - from < 8 && tokens[j]!.sentence === comma.sentence && !/^(and|or|but|by|with)$/.test(tokens[j]!.norm) &&
+    (tokens[j]!.word || tokens[j]!.text === "'" || tokens[j]!.text === "’" || tokens[j]!.text === "-")) j++;
+  const end = tokens[j];
+  const last = tokens[j - 1];
+  const stop = end?.text === "." && !!last && !HONORIFICS.has(last.norm) && !TITLES.has(last.norm) && !/^\p{L}$/u.test(last.text);
+  if (j === from || (end && end.sentence === comma.sentence && end.text !== "," && end.text !== ";" && !stop)) return undefined;
+  return `${noun} of ${text.slice(first.start, tokens[j - 1]!.end)}`;
+}
+
 /** The role's tokens [from, to) for roleAfter. */
 function roleAfterRange(text: string, tokens: readonly Token[], nameTo: number): { from: number; to: number } | undefined {
   const comma = tokens[nameTo];
