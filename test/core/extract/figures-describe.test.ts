@@ -92,6 +92,8 @@ describe("what a figure counts", () => {
   });
 
   test.each<[string, number, string]>([
+    // "The number of X ... rose to N": N counts X.
+    ["The number of people waiting for a ferry seat in the harbour has risen to 4,100.", 4100, "people waiting"],
     // Time after a sum dates it, and is no part of what it is.
     ["The ferry line said revenue rose to $81m last year.", 81e6, "revenue"],
     ["The appeal raised £40,000 last month for the lifeboat.", 40000, "raised"],

@@ -250,6 +250,8 @@ const nounAt = (toks: readonly TaggedToken[], i: number): boolean =>
 
 /** The noun phrase right before a verb (past an auxiliary): "the death toll has risen" -> "deaths". */
 function subjectOf(toks: readonly TaggedToken[], v: number): string | null {
+  const counted = numberOf(toks, v);
+  if (counted) return counted;
   let i = v - 1;
   while (i >= 0 && (toks[i]!.pos === "AUX" || toks[i]!.pos === "ADV")) i--;
   const words: string[] = [];
@@ -268,6 +270,26 @@ function subjectOf(toks: readonly TaggedToken[], v: number): string | null {
   const phrase = words.join(" ");
   // "death toll" -> "deaths": a toll counts its events.
   return /^(?:\p{L}+ )*death toll$/u.test(phrase) ? "deaths" : phrase;
+}
+
+/**
+ * "The number of people waiting for surgery has risen to ...": a subject that is the number of something
+ * counts that thing (and what they do, a participle right after it). Read back from the verb at `v`, within
+ * its clause (no other finite verb between).
+ */
+function numberOf(toks: readonly TaggedToken[], v: number): string | null {
+  for (let i = v - 1; i >= 2 && v - i < 16; i--) {
+    const t = toks[i]!;
+    if ((t.pos === "VERB" && !/(?:ing|ed)$/.test(t.text)) || CLAUSE_END.has(t.text)) return null;
+    if (lower(t) !== "of" || !/^(?:number|total|count)$/.test(lower(toks[i - 1])) || toks[i - 2]!.pos !== "DET") continue;
+    const words: string[] = [];
+    let j = i + 1;
+    while (j < v && words.length < 3 && (toks[j]!.pos === "ADJ" || isNoun(toks[j]))) words.push(lower(toks[j++]));
+    if (!words.length || !isNoun(toks[j - 1])) return null;
+    const doing = toks[j]?.pos === "VERB" && /ing$/.test(toks[j]!.text) ? ` ${lower(toks[j])}` : "";
+    return words.join(" ") + doing;
+  }
+  return null;
 }
 
 /** "the most tickets, 9 million,", "the stockpile - 30 tonnes -", "the highest score (86)": the noun a figure restates. */
