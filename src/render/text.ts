@@ -44,6 +44,10 @@ export const formatValue = (f: Figure): string => {
     const m = f.valueMax !== undefined ? `${money(f.value, f.currency)}-${money(f.valueMax, f.currency)}` : money(f.value, f.currency);
     return `${f.qualifier ? `${f.qualifier} ` : ""}${m}`;
   }
+  // "one in five patients", "half the staff": a share of what is counted, not 0.2 patients.
+  if (f.kind === "count" && f.valueMax === undefined && f.value > 0 && f.value < 1 && f.unit) {
+    return `${f.qualifier ? `${f.qualifier} ` : ""}${n(f.value * 100)}% of ${f.unit}`;
+  }
   const range = f.valueMax !== undefined ? `${n(f.value)}-${n(f.valueMax)}` : n(f.value);
   if (f.kind === "money") return `${range} ${f.unit ?? ""}`.trim();
   return `${f.qualifier ? `${f.qualifier} ` : ""}${range}${f.unit ? ` ${f.unit}` : ""}`;

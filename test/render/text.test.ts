@@ -19,6 +19,9 @@ describe("formatValue: a figure as a reader takes it in", () => {
     [{ kind: "money", value: 1.5e12, currency: "INR" }, "₹1.5 lakh crore"],
     [{ kind: "money", value: 420e6, currency: "FIM" }, "FIM 420M"],
     [{ kind: "money", value: 50, unit: "cents" }, "50 cents"],
+    // A share of what is counted ("one in five patients", "half the staff").
+    [{ kind: "count", value: 0.2, unit: "patients", qualifier: "almost" }, "almost 20% of patients"],
+    [{ kind: "count", value: 0.5, unit: "staff" }, "50% of staff"],
   ])("%j -> %s", (f, want) => expect(formatValue(fig(f)).replace(/\u00a0/g, " ")).toBe(want));
 });
 
