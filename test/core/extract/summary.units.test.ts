@@ -10,6 +10,9 @@ describe("summary units: datelines, furniture, captions", () => {
     ["(CNN)Floods closed the coastal road on Sunday. Crews worked overnight.", ["Floods closed the coastal road on Sunday.", "Crews worked overnight."]],
     ["Lisbon, Portugal (CNN) -- A tram derailed near the river. No one was hurt.", ["A tram derailed near the river.", "No one was hurt."]],
     ["(The Harbour Gazette)Ferries were cancelled on Sunday. Crews worked overnight.", ["Ferries were cancelled on Sunday.", "Crews worked overnight."]],
+    // A wire's place and colon before the lede; a speaker and a quotation after a colon stay.
+    ["Port Varley: The council approved the dredging plan on Monday. Work starts in May.", ["The council approved the dredging plan on Monday.", "Work starts in May."]],
+    ["Tom Pell: “We will rebuild the pier.” Work starts in May.", ["Tom Pell: “We will rebuild the pier.”", "Work starts in May."]],
     // A ticker or an aside in parentheses is not a dateline.
     ["Tesla (TSLA) shares fell sharply on Monday. Crews worked overnight.", ["Tesla (TSLA) shares fell sharply on Monday.", "Crews worked overnight."]],
     [

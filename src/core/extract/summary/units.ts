@@ -19,6 +19,8 @@ export interface Unit {
 // space or after a dash; "Tesla (TSLA) shares fell" keeps its ticker.
 const DATELINE =
   /^(?:\p{Lu}[\p{L}.' -]*(?:,\s*\p{Lu}[\p{L}.' -]*)*\s*)?(?:\((?:CNN|CNN Money|CNNMoney|AP|AFP|Reuters|UPI|PA|Bloomberg|Xinhua|EW\.com)\)\s*(?:--|—|–|-)?\s*|\([^()]{2,40}\)(?=\p{Lu})|\([^()]{2,40}\)\s+(?:--|—|–)\s+)/u;
+// A wire's place and colon before the lede: "New Delhi: The Centre approved ...", "MUMBAI: Officials said".
+const PLACE_COLON = /^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,2}:\s+(?=\p{Lu}\p{Ll})/u;
 const FURNITURE =
   /^(?:Scroll down for (?:the )?videos?|Visit site|Click here[^.]*?|Watch the video|READ MORE:?|Let us know what you think[^.]*\.?|Follow (?:updates|the latest) on this story[^.]*\.?|(?:The|This) video works best in full screen[^.]*\.?|Media playback is (?:not supported|unsupported) on (?:this|your) device)\s*|^(?:Share this with|Rhannu hwn ar).{0,120}?(?:Copy this link|Copïo[’']r ddolen yma)\s*|^(?:These are external links and will open in a new window|Mae[’']r rhain yn ddolenni allanol(?: \S+){0,6}? newydd)\s*|^\d{1,2} \p{Lu}\p{Ll}+ \d{4}\s+Last updated at \d{1,2}:\d{2}(?: [A-Z]{2,4}(?!\p{Ll}))?\s*/iu;
 // Sentences run together without a space where a page lost its markup: "... the quay.Mr Pell said",
@@ -77,7 +79,7 @@ function unitsOf(doc: Doc, firstBodySentence: number): Unit[] {
   const units: Unit[] = [];
   for (const s of doc.sentences.slice(firstBodySentence)) {
     let text = s.text;
-    if (units.length === 0) text = text.replace(DATELINE, "");
+    if (units.length === 0) text = text.replace(DATELINE, "").replace(PLACE_COLON, "");
     text = text.replace(FURNITURE, "").replace(BYLINE, "");
     const parts = text
       .split(RUN_ON)
