@@ -18,6 +18,9 @@ describe("entities", () => {
     ["The Kremlin denied it.", "Kremlin", { type: "organization" }],
     ["The regional fire chief, Ana Duarte, ordered an evacuation.", "Ana Duarte", { type: "person", role: "regional fire chief" }],
     ["A lawyer for the family, Ben Ross, told reporters nothing.", "Ben Ross", { type: "person", role: "lawyer for the family" }],
+    // A title with an organisation's word before it: the person follows the title, whatever the first name.
+    ["The scheme was approved, Union Minister Rakesh Verma said.", "Rakesh Verma", { type: "person", role: "Union Minister" }],
+    ["The raid was condemned by the Harbour Party of President Ilse Varga on Monday.", "Ilse Varga", { type: "person", role: "President" }],
     // A relative clause of office after the name tells the role.
     ["Dr Amina Yusuf, who chairs the regional doctors' committee, said the list was long.", "Amina Yusuf", { type: "person", role: "chair of the regional doctors' committee" }],
     ["Tom Pell, who runs the Varley ferry, said the boats were full.", "Tom Pell", { type: "person", role: "head of the Varley ferry" }],

@@ -166,8 +166,16 @@ export function classify(text: string, tokens: readonly Token[], idx: number[], 
   const club = toks.length > 1 && CLUB_LAST_WORDS.has(norms[norms.length - 1]!);
   if (club || norms.some((n) => ORG_WORDS.has(n) || NAME_ORG_WORDS.has(n) || COMPANY_SUFFIXES.has(n.replace(/\./g, "")) || n === "&") || (toks.length === 1 && KNOWN_ORGS.has(joined)) || (orgHeadFollows(tokens, ids[ids.length - 1]! + 1) && !placeKind(joined))) {
     // A title before a person can hold an org word ("White House press secretary" is lower-case, so rare here).
+    const orgish = (n: string) => ORG_WORDS.has(n) || NAME_ORG_WORDS.has(n) || COMPANY_SUFFIXES.has(n.replace(/\./g, "")) || n === "&";
     const fn = norms.findIndex((n, x) => x > 0 && x < toks.length - 1 && isFirstName(n));
-    if (fn > 0 && !norms.slice(fn).some((n) => ORG_WORDS.has(n) || NAME_ORG_WORDS.has(n) || COMPANY_SUFFIXES.has(n.replace(/\./g, "")) || n === "&")) return pushPerson(toks, make, fn, out);
+    // "the Harbour Party of President ...": the role starts after the last "of" before the person.
+    if (fn > 0 && !norms.slice(fn).some(orgish)) return pushPerson(toks, make, fn, out, norms.slice(0, fn).lastIndexOf("of") + 1);
+    // A title word with two or three words after it and no organisation word among them: the person
+    // follows the title ("Union Minister Rakesh Verma"), whatever the first name.
+    const title = norms.findLastIndex((n, x) => x < toks.length - 2 && TITLES.has(n) && !ORG_WORDS.has(n));
+    if (title >= 0 && toks.length - title - 1 <= 3 && !norms.slice(title + 1).some((n) => orgish(n) || TITLES.has(n) || isCommonWord(n))) {
+      return pushPerson(toks, make, title + 1, out, norms.slice(0, title).lastIndexOf("of") + 1);
+    }
     out.push(make(0, toks.length, "organization"));
     return;
   }
@@ -311,8 +319,10 @@ function pushPerson(
   make: (a: number, b: number, kind: NameSeq["kind"], extra?: Partial<NameSeq>) => NameSeq,
   from: number,
   out: NameSeq[],
+  /** Where the title starts, when words of something else stand before it. */
+  titleFrom = 0,
 ): void {
-  const titleToks = toks.slice(0, from).filter((t) => t.text !== ".");
+  const titleToks = toks.slice(titleFrom, from).filter((t) => t.text !== ".");
   const hon = titleToks.length ? HONORIFICS.get(titleToks[titleToks.length - 1]!.norm) : undefined;
   const roleToks = titleToks.filter((t) => !HONORIFICS.has(t.norm));
   const title = roleToks.length && roleToks.some((t) => TITLES.has(t.norm) || ROLE_NOUNS.has(t.norm)) ? roleToks.map((t) => t.text).join(" ") : undefined;
