@@ -4,7 +4,7 @@ import type { Entity } from "../types.js";
 import { findNameSeqs, type NameSeq } from "./entities/names.js";
 import { firstNameGender, roleGender, voteGender, type Gender } from "./entities/gender.js";
 import { COMPANY_SUFFIXES, HONORIFICS, OFFICE_HEADS, ORG_WORDS } from "./entities/lexicon.js";
-import { closedRoleAfter, roleAfter, roleAppositiveBefore, roleBefore, roleByOffice } from "./entities/roles.js";
+import { closedRoleAfter, personRole } from "./entities/roles.js";
 import { SPEECH_VERBS } from "./speakers/lexicon.js";
 import { isPlaceName } from "./entities/places.js";
 import { tokenAt, tokenize, type Token } from "./entities/tokens.js";
@@ -59,22 +59,6 @@ const initials = (parts: string[]) =>
 // "Jr.", "III": a generation after the surname, not the surname ("Ada Moss Jr." is Moss).
 const SUFFIX = /^(?:jr|sr|ii|iii|iv)\.?,?$/i;
 const surname = (parts: readonly string[]) => (parts.length > 2 && SUFFIX.test(parts[parts.length - 1]!) ? parts[parts.length - 2]! : parts[parts.length - 1]!).replace(/,$/, "");
-
-const ADDRESS = /^(?:dr|prof|rev)\.?$/i;
-
-/**
- * The role the sentence gives a person: a title inside the name, else one before the name, in apposition
- * before it, or after it. A form of address before the name ("Dr", "Prof.") gives way to a role
- * in apposition before it ("Its author, Dr Lena Kowalski, said").
- */
-function personRole(text: string, tokens: readonly Token[], s: NameSeq): string | undefined {
-  const before = s.title ?? roleBefore(text, tokens, s.from);
-  if (before && ADDRESS.test(before) && ADDRESS.test(tokens[s.from - (tokens[s.from - 1]?.text === "." ? 2 : 1)]?.text ?? "")) {
-    const from = s.from - (tokens[s.from - 1]?.text === "." ? 2 : 1);
-    return roleAppositiveBefore(text, tokens, from, s.to) ?? roleAfter(text, tokens, s.to) ?? roleByOffice(text, tokens, s.to) ?? before;
-  }
-  return before ?? roleAppositiveBefore(text, tokens, s.from, s.to) ?? roleAfter(text, tokens, s.to) ?? roleByOffice(text, tokens, s.to);
-}
 
 const key = (s: string) => s.toLowerCase().replace(/’/g, "'").replace(/\./g, "");
 
@@ -143,7 +127,7 @@ export function extractEntities(doc: Doc): EntityIndex {
     if (s.kind === "person") {
       if (s.gender && s.honorific) b.honorific = true;
       b.gender ??= s.gender;
-      const role = personRole(doc.text, tokens, s);
+      const role = personRole(doc.text, tokens, s.from, s.to, s.title);
       if (role && !b.entity.role) b.entity.role = role;
       b.gender ??= roleGender(b.entity.role);
     }

@@ -4,9 +4,7 @@
 import { isNounTag, isStopword, stem, tagText, words, type Doc } from "../text/index.js";
 import type { Entity } from "../types.js";
 import { placeTable } from "./gazetteer.js";
-import { SCALES, SMALL, TENS } from "./figures/lexicon.js";
-
-const isNumberWord = (w: string) => w in SCALES || w in SMALL || w in TENS || w === "hundred" || w === "dozen";
+import { isCardinalWord } from "./figures/lexicon.js";
 
 export interface TopicOptions {
   max: number;
@@ -57,7 +55,7 @@ export function topicKey(term: string): string {
 export function titleKeywords(title: string, body: string): Map<string, number> {
   // Only the stems of title words that could count are counted in the body.
   // Nor number words: "Crore" in "Rs 2,500 Crore Plan" is part of a figure.
-  const titleWords = words(title).filter((w) => !(w.length < 4 || isStopword(w) || /\d/.test(w) || w.includes("'") || isNumberWord(w.toLowerCase())));
+  const titleWords = words(title).filter((w) => !(w.length < 4 || isStopword(w) || /\d/.test(w) || w.includes("'") || isCardinalWord(w)));
   const counts = new Map<string, number>(titleWords.map((w) => [stem(w), 0]));
   if (counts.size) {
     for (const w of words(body)) {

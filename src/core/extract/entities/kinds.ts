@@ -164,9 +164,9 @@ export function classify(text: string, tokens: readonly Token[], idx: number[], 
   const prev = tokens[ids[0]! - 1];
   if (toks.length === 1 && ORG_WORDS.has(joined) && !KNOWN_ORGS.has(joined) && (!prev || prev.sentence !== toks[0]!.sentence || !prev.word)) return;
   const club = toks.length > 1 && CLUB_LAST_WORDS.has(norms[norms.length - 1]!);
-  if (club || norms.some((n) => ORG_WORDS.has(n) || NAME_ORG_WORDS.has(n) || COMPANY_SUFFIXES.has(n.replace(/\./g, "")) || n === "&") || (toks.length === 1 && KNOWN_ORGS.has(joined)) || (orgHeadFollows(tokens, ids[ids.length - 1]! + 1) && !placeKind(joined))) {
+  const orgish = (n: string) => ORG_WORDS.has(n) || NAME_ORG_WORDS.has(n) || COMPANY_SUFFIXES.has(n.replace(/\./g, "")) || n === "&";
+  if (club || norms.some(orgish) || (toks.length === 1 && KNOWN_ORGS.has(joined)) || (orgHeadFollows(tokens, ids[ids.length - 1]! + 1) && !placeKind(joined))) {
     // A title before a person can hold an org word ("White House press secretary" is lower-case, so rare here).
-    const orgish = (n: string) => ORG_WORDS.has(n) || NAME_ORG_WORDS.has(n) || COMPANY_SUFFIXES.has(n.replace(/\./g, "")) || n === "&";
     const fn = norms.findIndex((n, x) => x > 0 && x < toks.length - 1 && isFirstName(n));
     // "the Harbour Party of President ...": the role starts after the last "of" before the person.
     if (fn > 0 && !norms.slice(fn).some(orgish)) return pushPerson(toks, make, fn, out, norms.slice(0, fn).lastIndexOf("of") + 1);

@@ -13,6 +13,23 @@ const APPOSITIVE_END = new Set(["who", "whose", "whom", "where", "which", "that"
 // Nouns for people by what they do ("master", "historian", "economist", "resident"), after "a" or "the".
 const AGENT_NOUN = /^[a-z-]{3,}(er|or|ist|ian|ant)$/;
 
+/** A form of address written before a name ("Dr", "Prof.", "Rev"): no role of its own where the sentence tells one. */
+const ADDRESS = /^(?:dr|prof|rev)\.?$/i;
+
+/**
+ * The role the sentence gives the person named at tokens [from, to): a title inside the name (`title`), else
+ * one before the name, in apposition before it, or after it. A form of address before the name ("Dr",
+ * "Prof.") gives way to a role in apposition before it ("Its author, Dr Lena Kowalski, said") or after it.
+ */
+export function personRole(text: string, tokens: readonly Token[], from: number, to: number, title?: string): string | undefined {
+  const before = title ?? roleBefore(text, tokens, from);
+  const address = from - (tokens[from - 1]?.text === "." ? 2 : 1);
+  if (before && ADDRESS.test(before) && ADDRESS.test(tokens[address]?.text ?? "")) {
+    return roleAppositiveBefore(text, tokens, address, to) ?? roleAfter(text, tokens, to) ?? roleByOffice(text, tokens, to) ?? before;
+  }
+  return before ?? roleAppositiveBefore(text, tokens, from, to) ?? roleAfter(text, tokens, to) ?? roleByOffice(text, tokens, to);
+}
+
 /** A role phrase written just before a name (lower-case role nouns and modifiers, possibly an org name). */
 export function roleBefore(text: string, tokens: readonly Token[], at: number): string | undefined {
   // The role stands before an honorific, which is no part of it ("Agency chief executive Dame Helen Morley").

@@ -1,5 +1,5 @@
 // The words around a number: its qualifier ("over", "at least"), its unit of measure, what it counts.
-import { SMALL, TENS, ordinalValue } from "./lexicon.js";
+import { isCardinalWord, ordinalValue } from "./lexicon.js";
 
 export interface Unit {
   end: number;
@@ -114,8 +114,7 @@ const IRREGULAR_PLURALS = new Set(
   "people police children men women staff personnel cattle sheep fish aircraft livestock militia crew youth clergy folk deer".split(" "),
 );
 const looksPlural = (w: string) => IRREGULAR_PLURALS.has(w.toLowerCase()) || (/[a-z]s$/i.test(w) && !/(ss|us|is)$/i.test(w));
-const NUMBER_WORD = new RegExp(`^(?:${[...Object.keys(SMALL), ...Object.keys(TENS), "hundreds?", "thousands?", "millions?", "billions?", "lakhs?", "crores?", "dozens?"].join("|")})$`, "i");
-const isNumberWord = (w: string) => NUMBER_WORD.test(w) || ordinalValue(w) !== undefined;
+const isNumberWord = (w: string) => isCardinalWord(w) || ordinalValue(w) !== undefined;
 const ADJECTIVE = /^(?:\p{Ll}+(?:al|ent|ant|ous|ive|ic|ful|less|able|ible|ary|ern)|new|old|big|small|single|recent|former|major|other|young|senior|junior|key|top|local|last|first|whole)$/u;
 const VERBS = new Set("took took made came went got saw said told left won lost fell rose died says makes comes goes gets sees".split(" "));
 const NEXT_WORD = /[ \t\u00a0]+(?:-[ \t]*)?([\p{L}][\p{L}'’]*(?:-[\p{L}]+)*)/uy;

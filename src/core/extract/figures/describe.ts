@@ -6,7 +6,7 @@ import { sentenceAt, tagIn, type Doc } from "../../text/index.js";
 import type { Figure } from "../../types.js";
 import { isNoFigure, isPluralWord, yearDatesOnly, type Placed } from "./names.js";
 import {
-  apposedTo, CLAUSE_END, dimensionOf, eventAfter, eventBefore, isNoun, lower, modifiedNoun, nounBeforeOf, ofPhrase, placeAfter,
+  ADDS_TO_COUNT, apposedTo, CLAUSE_END, dimensionOf, eventAfter, eventBefore, isNoun, lower, modifiedNoun, nounBeforeOf, ofPhrase, placeAfter,
   purposeAfter, sectorAfter, spanBefore,
 } from "./syntax.js";
 import { SHARE_PRICE } from "./rank.js";
@@ -118,7 +118,7 @@ function describe(p: Placed): Figure {
   // "11 grands prix", "40 bank branches": a count's noun that goes on past the word read at extraction.
   const more = toks[b + 1];
   // Not "40 more" or "12 others": the count's noun is the one it takes from the count before it.
-  if (noun && more && isNoun(more) && /^\p{Ll}+$/u.test(more.text) && !/^(?:more|others|additional|extra)$/.test(more.text) && more.start - toks[b]!.end === 1 && toks[b + 2]?.pos !== "NOUN") noun = `${noun} ${more.text}`;
+  if (noun && more && isNoun(more) && /^\p{Ll}+$/u.test(more.text) && !ADDS_TO_COUNT.test(more.text) && more.start - toks[b]!.end === 1 && toks[b + 2]?.pos !== "NOUN") noun = `${noun} ${more.text}`;
   const head = nounBeforeOf(toks, a);
   if (head) {
     if (/^(maximum|minimum)$/.test(head.words[0]!) && !out.qualifier) out.qualifier = head.words[0]!;

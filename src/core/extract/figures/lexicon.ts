@@ -20,6 +20,12 @@ export const SCALES: Record<string, number> = table({
   trillion: 1e12, trillions: 1e12, lakh: 1e5, lakhs: 1e5, lac: 1e5, lacs: 1e5, crore: 1e7, crores: 1e7,
 });
 
+/** A number written as a word, of any case: "nine", "Forty", "thousands", "crore", "dozens" (ordinals aside). */
+export function isCardinalWord(word: string): boolean {
+  const w = word.toLowerCase();
+  return w in SMALL || w in TENS || w in SCALES || /^(?:hundred|dozen)s?$/.test(w);
+}
+
 /** Abbreviated scales, read only right after a number ("$2.3bn", "10k", "US$ 1MM"). */
 export const SCALE_ABBR: Record<string, number> = table({
   k: 1e3, K: 1e3, m: 1e6, M: 1e6, mn: 1e6, mln: 1e6, mil: 1e6, MM: 1e6, mm: 1e6,

@@ -105,6 +105,9 @@ function pastAside(toks: readonly TaggedToken[], i: number): number {
   return close > 0 && close - i <= 8 ? close + 1 : i;
 }
 
+/** Words after a count that add to the count before it ("injured 30 more", "12 others"): no noun or state of their own. */
+export const ADDS_TO_COUNT = /^(?:more|others|additional|extra)$/;
+
 /** "people were injured", "jobs cut", "40% are retired", "2 have not recovered", "the 9 he scored". */
 export function eventAfter(toks: readonly TaggedToken[], a: number, b: number, f: Figure): string | null {
   let i = b + 1;
@@ -119,7 +122,7 @@ export function eventAfter(toks: readonly TaggedToken[], a: number, b: number, f
   const first = toks[i];
   // "one man dead", "20 people missing", "19 years younger", "9 outright": a state right after the figure.
   // "40 more", "12 others" add to a count before: no state.
-  const state = first && !/^(?:more|others|additional|extra)$/.test(lower(first)) && (first.pos === "ADJ" || (first.pos === "ADV" && f.kind === "number" && /ly$/.test(first.text) === false && first.text.length > 3));
+  const state = first && !ADDS_TO_COUNT.test(lower(first)) && (first.pos === "ADJ" || (first.pos === "ADV" && f.kind === "number" && /ly$/.test(first.text) === false && first.text.length > 3));
   if (first && state && i === b + 1 && (f.kind === "count" || f.kind === "measure" || f.kind === "number")) {
     const after = toks[i + 1];
     if (!after || CLAUSE_END.has(after.text) || after.pos === "CCONJ" || after.pos === "ADP" || after.pos === "SCONJ") return lower(first);
